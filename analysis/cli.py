@@ -1,0 +1,118 @@
+"""Command line: ``python -m analysis tables ARTICLE [--format json|csv] [--out DIR]``.
+
+Every problem with the input is one line on stderr and exit code 2; nothing is
+written unless the analysis succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, config
+from .errors import AnalysisError, InputError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+PROG = "analysis"
+
+
+def _article_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "article",
+        nargs="?",
+        default=str(config.SEED_ARTICLE),
+        help="a .txt or .html/.htm article, or - for stdin (default: the seed article)",
+    )
+    parser.add_argument("--model", default=None, help=f"spaCy model to load (default: ${config.MODEL_ENV_VAR}, then en_core_web_sm)")
+    parser.add_argument(
+        "--allow-non-english",
+        action="store_true",
+        help="analyse text that does not look like English instead of refusing it",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"python -m {PROG}",
+        description="Tabulate what a news article claims, how sure each claim is, and who says so.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    tables = commands.add_parser("tables", help="write every table as JSON (stdout) or CSV files")
+    _article_arg(tables)
+    tables.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    tables.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="output folder (json: DIR/tables.json; csv: DIR/<table>.csv). "
+        "Default: json to stdout, csv to output/<article name>/",
+    )
+    tables.set_defaults(handler=_run_tables)
+    return parser
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"{PROG}: {kind}: {message}", file=sys.stderr)
+
+
+def _analyze(args):
+    """Read, check language, analyse; warnings go to stderr."""
+    from .core import analyze_article
+    from .ingest import read_article
+    from .nlp import load_nlp
+
+    article = read_article(args.article)
+    language = [w for w in article.warnings if "does not look like English" in w]
+    if language and not args.allow_non_english:
+        raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to analyse it anyway")
+    for message in article.warnings:
+        _say("warning", message)
+    return analyze_article(article, nlp=load_nlp(args.model))
+
+
+def _stem(article: str) -> str:
+    return "stdin" if article == "-" else Path(article).stem or "article"
+
+
+def _run_tables(args) -> int:
+    from .export import to_json, write_csv, write_json
+
+    result = _analyze(args)
+    if args.format == "json" and args.out is None:
+        sys.stdout.write(to_json(result) + "\n")
+        sys.stdout.flush()
+        return EXIT_OK
+    out = args.out if args.out is not None else Path("output") / _stem(args.article)
+    if args.format == "json":
+        path = write_json(result, out)
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        paths = write_csv(result, out)
+        print(f"wrote {len(paths)} tables to {out}/", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except AnalysisError as exc:
+        _say("error", str(exc))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        _say("error", "interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (e.g. `| head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - one line for the user; traceback on request
+        if os.environ.get("ANALYSIS_DEBUG"):
+            raise
+        _say("error", f"internal error: {type(exc).__name__}: {exc} (set ANALYSIS_DEBUG=1 for the traceback)")
+        return EXIT_INTERNAL

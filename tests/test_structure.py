@@ -1,0 +1,96 @@
+import pytest
+
+from analysis.structure import ROLES, assign_roles, split_paragraphs
+
+# The seed article's 26 paragraphs, read by hand: a headline, the standfirst, the headline
+# printed again, body with three subheadings, two pull quotes (one restating a body
+# sentence, one the standfirst again), a "Read more:" link and a trailing page control.
+SEED_ROLES = [
+    "headline", "standfirst", "duplicate", "body", "body", "body", "body", "subheading",
+    "body", "pull_quote", "body", "body", "body", "body", "body", "subheading", "body",
+    "pull_quote", "body", "body", "subheading", "body", "related_link", "body", "body", "artifact",
+]  # fmt: skip
+
+
+def test_every_seed_paragraph_has_its_role(seed):
+    assert seed.paragraphs["role"].tolist() == SEED_ROLES
+
+
+def test_every_role_has_a_reason(seed, bbc_analyses):
+    for analysis in [seed, *bbc_analyses.values()]:
+        assert analysis.paragraphs["reason"].str.len().gt(0).all()
+        assert set(analysis.paragraphs["role"]) <= set(ROLES)
+
+
+def test_seed_reasons_name_their_evidence(seed):
+    reasons = seed.paragraphs["reason"].tolist()
+    assert "repeated as paragraph 17" in reasons[1]
+    assert reasons[2] == "repeats the headline exactly"
+    assert "paragraph 10" in reasons[9] and "paragraph 14" in reasons[17]
+    assert "read more:" in reasons[22] and "font change" in reasons[25]
+
+
+def test_no_body_paragraph_of_a_real_article_is_lost(bbc_analyses):
+    for name, analysis in bbc_analyses.items():
+        roles = analysis.paragraphs["role"].tolist()
+        assert roles[0] == "headline", name
+        assert set(roles[1:]) == {"body"}, (name, roles)
+
+
+def test_lead_without_full_stop_stays_body(bbc_analyses):
+    paragraphs = bbc_analyses["business_071.txt"].paragraphs
+    assert not paragraphs["text"][1].rstrip().endswith(".")
+    assert paragraphs["role"][1] == "body"
+
+
+def _roles(text):
+    spans = split_paragraphs(text)
+    return [role for role, _ in assign_roles([text[s:e] for s, e in spans])]
+
+
+BODY = "The minister said on Monday that the plan would be published next week after talks."
+BODY2 = "Officials in the department declined to say how much the scheme would eventually cost taxpayers."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A subheading sits between two complete body paragraphs.
+        (f"Headline\n\n{BODY}\n\nCost questions\n\n{BODY2}", ["headline", "body", "subheading", "body"]),
+        # A short unpunctuated line that continues a broken paragraph is not a heading.
+        (f"Headline\n\n{BODY}\n\nagent provocateur\n\n{BODY2}", ["headline", "body", "body", "body"]),
+        # A figure on its own line (attendance) is not a heading.
+        (f"Headline\n\n{BODY}\n\n78,000\n\n{BODY2}", ["headline", "body", "body", "body"]),
+        # Related links and page furniture.
+        (f"Headline\n\n{BODY}\n\nRead more: Minister unveils plan\n\n{BODY2}\n\nShare this article", ["headline", "body", "related_link", "body", "artifact"]),
+        (f"Headline\n\n{BODY}\n\nSee also: Budget 2024 explained\n\nAdvertisement\n\n{BODY2}", ["headline", "body", "related_link", "artifact", "body"]),
+        # An exact repeat of a body paragraph is a duplicate.
+        (f"Headline\n\n{BODY}\n\n{BODY2}\n\n{BODY2}", ["headline", "body", "body", "duplicate"]),
+        # A pull quote restates a body sentence, with words dropped.
+        (
+            f"Headline\n\n{BODY}\n\nOfficials declined to say how much the scheme would cost taxpayers\n\n{BODY2}",
+            ["headline", "body", "pull_quote", "body"],
+        ),
+        # A standfirst is marked by the page: the headline printed again after it.
+        (f"Headline here\n\nA summary of the story without a full stop\n\nHeadline here\n\n{BODY}", ["headline", "standfirst", "duplicate", "body"]),
+        # Lines separated by single newlines are paragraphs when there are no blank lines.
+        (f"Headline\n{BODY}\n{BODY2}", ["headline", "body", "body"]),
+        # A headline directly followed by the text on the next line.
+        (f"Headline\n{BODY}\n\n{BODY2}", ["headline", "body", "body"]),
+        # Body text that merely starts with a furniture word stays body.
+        (f"Headline\n\nCopyright law was changed in 1988 to protect software makers, the court heard.", ["headline", "body"]),
+    ],
+)
+def test_role_rules(text, expected):
+    assert _roles(text) == expected
+
+
+def test_paragraph_offsets_point_into_the_original():
+    text = " \r\nHeadline \u00a0\r\n\r\n  First para.\u00a0\n \n\nSecond para.  "
+    spans = split_paragraphs(text)
+    assert [text[s:e] for s, e in spans] == ["Headline", "First para.", "Second para."]
+
+
+def test_empty_and_whitespace_text_has_no_paragraphs():
+    assert split_paragraphs("") == []
+    assert split_paragraphs(" \n\n\t ") == []
