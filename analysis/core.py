@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
+from .claims import claims_tables
 from .document import sentence_spans, sentence_table, token_table
 from .ingest import Article, read_article
 from .nlp import load_nlp, model_name, parse
@@ -105,6 +106,10 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
         by_para[paragraph_index(sent.start_char, starts)].append(sent.text)
     roles = assign_roles([text[s:e] for s, e in spans], by_para)
     paragraphs = paragraph_table(text, spans, roles)
+    sentence_rows = sentence_table(text, sentences, paragraphs)
+    cues, claims = claims_tables(doc, sentences, sentence_rows["in_body"].tolist())
+    for column in ("status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason"):
+        sentence_rows[column] = pd.Series([row[column] for row in claims], index=sentence_rows.index, dtype=object)
 
     return Analysis(
         text=text,
@@ -112,7 +117,8 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
         doc=doc,
         paragraphs=paragraphs,
         tokens=token_table(text, sentences),
-        sentences=sentence_table(text, sentences, paragraphs),
+        sentences=sentence_rows,
+        cues=cues,
         warnings=list(article.warnings),
         meta={
             "package_version": __version__,

@@ -94,6 +94,8 @@ def sentence_table(text: str, sentences: list[Span], paragraphs: pd.DataFrame) -
                 "status_reason": None,
                 "hedges": [],
                 "boosters": [],
+                "claim_type": None,
+                "claim_type_reason": None,
             }
         )
     return conform("sentences", rows)

@@ -51,6 +51,8 @@ TABLES: dict[str, dict[str, str]] = {
         "status_reason": "object",
         "hedges": "object",
         "boosters": "object",
+        "claim_type": "object",
+        "claim_type_reason": "object",
     },
     "cues": {
         "sent_id": "int64",
@@ -59,6 +61,14 @@ TABLES: dict[str, dict[str, str]] = {
         "end": "int64",
         "kind": "str",
         "category": "str",
+        "cue": "str",
+        "rule": "str",
+        "negated": "bool",
+        "governs_main_claim": "bool",
+        "scope": "str",
+        "owner": "str",
+        "in_body": "bool",
+        "provenance": "str",
     },
     "entities": {
         "text": "str",
@@ -100,6 +110,7 @@ LABELS: dict[tuple[str, str], frozenset] = {
         {"headline", "standfirst", "subheading", "body", "pull_quote", "duplicate", "related_link", "artifact"}
     ),
     ("sentences", "status"): frozenset({"confirmed", "reported", "asserted", "hedged", "unconfirmed", None}),
+    ("sentences", "claim_type"): frozenset({"event", "prediction", "conditional", "evaluation", None}),
     ("cues", "kind"): frozenset({"hedge", "booster"}),
     ("attributions", "source_type"): frozenset({"person", "organization", "anonymous", "unnamed", "media", "document"}),
     ("attributions", "cue_stance"): frozenset(

@@ -1,0 +1,248 @@
+"""Attribution relations: who says (or believes, confirms, denies) what, found in the parse.
+
+What it extracts: for each reporting expression (a verb or phrase from
+``lexicons/reporting_verbs.csv``, with its stance), the source (the speaker, as a token
+span), the cue span, and the content span (what is attributed), with the name of the
+syntactic pattern that linked them.
+
+Patterns (``pattern`` field):
+
+- ``subject_verb``: "X said (that) ...", "X has confirmed the deployment", "X warned of ...";
+  the source is the verb's subject (or the subject of its auxiliary, or of the verb it
+  is coordinated with), the content its clausal complement, object or "of" phrase.
+- ``passive_agent``: "it was confirmed by X that ..."; the source is the "by" agent.
+- ``participle``: "..., explaining that ...", "with X warning that ..."; a participle
+  takes its own subject, else the subject of the clause it hangs from.
+- ``according_to``: "according to X, ..."; the content is the clause "according to"
+  modifies.
+- ``impersonal``: "X is alleged to ...", "it is believed that ..."; nobody is named.
+
+A reporting verb counts only with content: a clause, or (for verbs whose lexicon row
+says ``complement=any``) an object or an "of"/"about" phrase.
+
+This module links sources to contents for the claim status; the sourcing step
+classifies source types and builds the ``attributions`` table from these relations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from .cues import cue_patterns
+from .lexicon import load_lexicon
+
+__all__ = ["Attribution", "find_attributions", "reporting_lexicon"]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj")
+#: Subtrees cut from a source span: clauses and appositions hanging off the source.
+SOURCE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+#: Nouns that can be a reporting verb's lemma but are not reporting there ("a report",
+#: "the claims"): a reporting cue must be a verb, or the phrase "according to".
+VERB_POS = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution relation; spans are token index pairs ``(i, j)`` into the Doc.
+
+    Attributes:
+        cue: The reporting expression's tokens.
+        anchor: Index of the cue's verb (or of "according").
+        lemma: The lexicon entry that matched ("say", "refuse to confirm or deny").
+        stance: The entry's stance (neutral, assertive, confirming, distancing,
+            non_committal, belief, denying).
+        category: The entry's category (speech, cognition, confirmation, ...).
+        source: The speaker's tokens, or None when the text names nobody.
+        content: The attributed content's tokens, or None.
+        pattern: Which syntactic pattern linked them.
+    """
+
+    cue: tuple[int, int]
+    anchor: int
+    lemma: str
+    stance: str
+    category: str
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    pattern: str
+
+    def source_text(self, doc: Doc) -> str | None:
+        return doc[self.source[0] : self.source[1]].text if self.source else None
+
+    def contains(self, i: int) -> bool:
+        """True when token ``i`` lies in the attributed content."""
+        return self.content is not None and self.content[0] <= i < self.content[1]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> pd.DataFrame:
+    return load_lexicon("reporting_verbs")
+
+
+def reporting_lexicon() -> pd.DataFrame:
+    """The reporting-verb lexicon (cue, stance, category, notes, provenance)."""
+    return _lexicon().copy()
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for row_id, cue in enumerate(_lexicon()["cue"]):
+        matcher.add(f"rep{row_id}", cue_patterns(cue))
+    return matcher
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+
+
+def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
+    """The token's subtree without the listed dependents, as a contiguous span."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in cut]
+    while stack:
+        child = stack.pop()
+        keep.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "advcl"))
+    i, j = _span_of(keep)  # type: ignore[misc]
+    doc = token.doc
+    while j > i + 1 and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    while i < j - 1 and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return i, j
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, looking through auxiliaries, coordination and control."""
+    seen = set()
+    current: Token | None = verb
+    while current is not None and current.i not in seen:
+        seen.add(current.i)
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        # spaCy sometimes hangs the subject on the auxiliary ("the US has, ..., confirmed").
+        for child in current.children:
+            if child.dep_ in ("aux", "auxpass"):
+                for grandchild in child.children:
+                    if grandchild.dep_ in SUBJECT_DEPS:
+                        return grandchild
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+            current = current.head
+        else:
+            current = None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _content(verb: Token, cue_end: int, *, clause_only: bool = False) -> tuple[int, int] | None:
+    """The clause, object or "of"-phrase the reporting verb introduces.
+
+    With ``clause_only`` only a clausal complement counts (for verbs such as "add" or
+    "maintain" whose plain object is not speech).
+    """
+    doc = verb.doc
+    for dep in ("ccomp", "xcomp", "csubj") if clause_only else CONTENT_DEPS:
+        for child in verb.children:
+            if child.dep_ == dep and not (verb.i < child.i < cue_end):  # skip "to confirm" inside the cue
+                return _span_of(list(child.subtree))
+    # Phrasal cues ("refused to confirm or deny whether ...") carry the content on their last verb.
+    for token in doc[verb.i : cue_end]:
+        if token.i == verb.i:
+            continue
+        for child in token.children:
+            if child.dep_ in ("ccomp", "dobj", "advcl") and child.i >= cue_end:
+                return _span_of(list(child.subtree))
+        for conj in token.conjuncts:
+            for child in conj.children:
+                if child.dep_ in ("ccomp", "dobj") and child.i >= cue_end:
+                    return _span_of(list(child.subtree))
+    if clause_only:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "on"):
+            return _span_of(list(child.subtree))
+    return None
+
+
+def _according_to(doc: Doc, i: int, j: int, row: pd.Series) -> Attribution | None:
+    according = doc[i]
+    pobj = next((t for t in doc[i:j + 3] if t.dep_ == "pobj" and t.head.i in range(i, j + 1)), None)
+    if pobj is None:
+        return None
+    source = _trimmed_subtree(pobj)
+    head = according.head
+    # The content is the clause "according to X" modifies, less the phrase itself.
+    clause = [t for t in head.subtree if not (i <= t.i < source[1])]
+    content = _span_of(clause)
+    return Attribution((i, j), i, row["cue"], row["stance"], row["category"], source, content, "according_to")
+
+
+def find_attributions(doc: Doc | Span) -> list[Attribution]:
+    """Attribution relations in ``doc``, ordered by cue position.
+
+    Overlapping cue matches keep the longest ("refused to confirm or deny" over
+    "confirm"); ties go to the earliest, then the first lexicon row.
+    """
+    whole = doc.doc if isinstance(doc, Span) else doc
+    offset = doc.start if isinstance(doc, Span) else 0
+    lexicon = _lexicon()
+    raw = []
+    for match_id, i, j in _matcher(whole.vocab)(doc):
+        raw.append((i + offset, j + offset, int(whole.vocab.strings[match_id][3:])))
+    raw.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
+    taken: set[int] = set()
+    found: list[Attribution] = []
+    for i, j, row_id in raw:
+        if taken.intersection(range(i, j)):
+            continue
+        row = lexicon.iloc[row_id]
+        if row["cue"] == "according to":
+            relation = _according_to(whole, i, j, row)
+            if relation:
+                taken.update(range(i, j))
+                found.append(relation)
+            continue
+        verb = whole[i]
+        if verb.pos_ not in VERB_POS:
+            continue
+        subject = _subject(verb)
+        pattern = "subject_verb"
+        content = _content(verb, j, clause_only=row["complement"] == "clause")
+        if subject is not None and (subject.dep_ == "nsubjpass" or subject.lower_ in ("it", "there")):
+            # "X is alleged to have ...", "it is believed that ...": the subject is what is
+            # said, not who says it; the source is the "by" agent, if any.
+            if subject.dep_ == "nsubjpass" and content is not None:
+                content = (min(subject.left_edge.i, content[0]), max(content[1], subject.right_edge.i + 1))
+            subject = _agent(verb)
+            pattern = "passive_agent" if subject is not None else "impersonal"
+        elif subject is None:
+            subject = _agent(verb)
+            pattern = "passive_agent" if subject is not None else pattern
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "acl"):
+            pattern = "participle"
+        if content is None:
+            continue
+        taken.update(range(i, j))
+        source = _trimmed_subtree(subject) if subject is not None else None
+        found.append(Attribution((i, j), verb.i, row["cue"], row["stance"], row["category"], source, content, pattern))
+    found.sort(key=lambda a: a.cue)
+    return found

@@ -1,0 +1,335 @@
+"""How sure is each claim: status, claim type and cue ownership for every sentence.
+
+What it extracts: the ``cues`` table (every hedge and booster with its category, rule,
+owner and whether it governs the sentence's main claim) and, for each body sentence,
+``status`` (confirmed / reported / asserted / hedged / unconfirmed) and ``claim_type``
+(event / prediction / conditional / evaluation), each with a reason naming the cue and
+the rule.
+
+The main claim is the sentence's root predicate (and predicates coordinated with it;
+for "there were indications that ...", the noun after "there were" and its clauses).
+A cue *governs* the main claim when the dependency path from the cue up to a main
+predicate passes only through links that keep it inside the claim: auxiliaries and
+adverbs ("could prove", "reportedly"), complements ("appear to show", "said that"), the
+subject or predicate noun ("speculation ... has been growing") and phrases inside that
+noun ("speculation about the possibility"). A cue inside an adverbial or relative
+clause, or in a phrase hanging off a verb ("keen to restrict weaponry for fear that it
+could provoke"), is listed but does not decide the status.
+
+Status rules, first match wins (the rule name is in ``status_reason``):
+
+1. ``unconfirmed``: a non-commitment cue governs the main claim ("refused to confirm or
+   deny", "we don't know").
+2. ``confirmed``: the main predicate is a confirming reporting verb (confirm,
+   acknowledge, admit, verify) whose source is identified (a name or named body).
+3. ``hedged``: the main claim is attributed to nobody in particular ("is alleged to",
+   "it is believed that").
+4. ``reported``: the main predicate is a reporting verb with a source, or "according
+   to" modifies it.
+5. ``hedged``: a hedge of the author's governs the main claim. Approximators ("around
+   12,000") make a number vague, not the claim uncertain: they never decide status.
+6. ``asserted``: none of the above; boosters on the claim are named in the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Attribution, find_attributions
+from .cues import Cue, find_cues
+from .lexicon import load_lexicon
+from .schema import conform
+
+__all__ = ["SentenceClaim", "main_predicates", "governs", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
+
+STATUSES = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")
+CLAIM_TYPES = ("event", "prediction", "conditional", "evaluation")
+
+#: Links that keep a cue inside the claim of the predicate above it.
+CLAIM_LINKS = frozenset(
+    {"aux", "auxpass", "advmod", "neg", "xcomp", "ccomp", "acomp", "attr", "oprd", "prt", "nsubj",
+     "nsubjpass", "csubj", "csubjpass", "expl", "npadvmod", "conj", "dobj", "preconj", "mark", "det"}
+)  # fmt: skip
+#: Links allowed only inside a noun phrase ("speculation about the possibility of ...").
+NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "pcomp", "amod", "compound", "poss", "nmod", "quantmod", "nummod"})
+PREDICTION_AUX = frozenset({"will", "shall", "would", "could", "may", "might", "'ll", "wo", "ca"})
+PREDICTION_XCOMP_HEADS = frozenset({"set", "expected", "likely", "due", "poised", "going", "bound", "unlikely"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing"})
+
+
+@dataclass
+class SentenceClaim:
+    """The claim analysis of one sentence."""
+
+    status: str
+    status_reason: str
+    claim_type: str
+    claim_type_reason: str
+
+
+# --- main claim and scope ------------------------------------------------------------
+
+
+def _roots(sent: Span) -> list[Token]:
+    return [t for t in sent if (t.head.i == t.i or not (sent.start <= t.head.i < sent.end)) and not t.is_space and not t.is_punct]
+
+
+def main_predicates(sent: Span) -> list[Token]:
+    """The sentence's main predicates: roots, their coordinated verbs, and for existential
+    "there is/were X", the noun X and the clauses on it ("videos which appear to show")."""
+    mains: list[Token] = []
+    for root in _roots(sent):
+        mains.append(root)
+        mains.extend(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        if any(c.dep_ == "expl" for c in root.children):
+            for attr in (c for c in root.children if c.dep_ in ("attr", "nsubj")):
+                mains.append(attr)
+                mains.extend(c for c in attr.children if c.dep_ in ("relcl", "acl"))
+    return mains
+
+
+def _is_participial_report(token: Token, reporting: set[int]) -> bool:
+    return token.i in reporting and token.tag_ == "VBG"
+
+
+def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = frozenset()) -> tuple[bool, str]:
+    """Whether a cue at ``token`` scopes over the main claim, and the path that says so.
+
+    Returns:
+        (True, "aux of 'prove'") style evidence, or (False, "inside advcl 'provoke'").
+    """
+    main_ids = {t.i for t in mains}
+    current, path, in_noun_phrase = token, [], False
+    for _ in range(64):  # bounded: a dependency path is never longer than the sentence
+        if current.i in main_ids:
+            return True, (" > ".join(path) + f" > '{current.text}'") if path else "is the main predicate"
+        dep, head = current.dep_, current.head
+        if head.i == current.i:
+            return False, "outside the main clause"
+        if dep in CLAIM_LINKS:
+            pass
+        elif dep in NOUN_PHRASE_LINKS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP"):
+            in_noun_phrase = True
+        elif dep == "advcl" and _is_participial_report(current, reporting_anchors):
+            pass  # "..., explaining that ...": the participle reports the main claim
+        else:
+            return False, f"inside {dep} '{current.text}'"
+        path.append(f"{dep} of '{head.text}'")
+        current = head
+    return False, "path too long"  # pragma: no cover
+
+
+def _cue_anchor(doc: Doc, cue: Cue) -> Token:
+    """The cue token whose head lies outside the cue (the cue's syntactic head)."""
+    tokens = list(doc[cue.i : cue.j])
+    for token in tokens:
+        if not (cue.i <= token.head.i < cue.j) or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+# --- sources -------------------------------------------------------------------------
+
+
+def _identified(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """A source is identified when it names someone: a proper noun heads it or owns it
+    ("South Korea's spy agency"), or it is a named entity."""
+    if span is None:
+        return False
+    tokens = doc[span[0] : span[1]]
+    head = tokens.root
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        return True
+    if head.pos_ == "PRON" and head.lower_ in ("he", "she", "they", "we", "i"):
+        return True
+    return any(child.dep_ == "poss" and child.pos_ == "PROPN" for child in head.children)
+
+
+def _owner(doc: Doc, cue: Cue, attributions: list[Attribution]) -> tuple[str, Attribution | None]:
+    """Who holds the cue: the source of the innermost attribution containing it, else the author."""
+    holding = [
+        a
+        for a in attributions
+        if (a.contains(cue.i) or a.cue[0] <= cue.i < a.cue[1]) and a.source is not None
+    ]
+    if not holding:
+        return "author", None
+    innermost = min(holding, key=lambda a: (a.content[1] - a.content[0]) if a.content else 10**9)
+    return innermost.source_text(doc) or "author", innermost
+
+
+# --- claim type ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _evaluative() -> dict[str, str]:
+    table = load_lexicon("evaluative")
+    return dict(zip(table["cue"], table["category"]))
+
+
+def _claim_targets(doc: Doc, mains: list[Token], main_attr: Attribution | None) -> list[Token]:
+    if main_attr is not None and main_attr.content is not None:
+        content = doc[main_attr.content[0] : main_attr.content[1]]
+        return [t for t in content if not (content.start <= t.head.i < content.end) or t.head.i == t.i]
+    return mains
+
+
+def _claim_type(doc: Doc, sent: Span, mains: list[Token], main_attr: Attribution | None, cues: list[Cue]) -> tuple[str, str]:
+    targets = _claim_targets(doc, mains, main_attr)
+    for target in targets:
+        for clause in target.children:
+            if clause.dep_ == "advcl":
+                mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS), None)
+                if mark is not None:
+                    return "conditional", f"'{mark.text}'-clause on the main claim ('{clause.text}')"
+    for target in targets:
+        for aux in target.children:
+            if aux.dep_ in ("aux", "auxpass") and aux.lower_ in PREDICTION_AUX:
+                return "prediction", f"modal '{aux.text}' on the main predicate '{target.text}'"
+        if target.dep_ == "xcomp" and target.head.lower_ in PREDICTION_XCOMP_HEADS:
+            return "prediction", f"'{target.head.text} to' before the main predicate"
+        if any(c.dep_ == "xcomp" and target.lower_ in PREDICTION_XCOMP_HEADS for c in target.children):
+            return "prediction", f"'{target.text} to' on the main predicate"
+        if target.lower_ == "going" and any(c.dep_ == "xcomp" for c in target.children):
+            return "prediction", "'going to' on the main predicate"
+    evaluative = _evaluative()
+    for cue in cues:
+        if cue.kind == "booster" and cue.category in ("certainty_phrase", "certainty_adjective"):
+            return "evaluation", f"the author's certainty phrase '{cue.text}'"
+    for target in targets:
+        if target.lemma_ in ("be", "seem", "become", "remain", "prove"):
+            for child in target.children:
+                if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in evaluative:
+                    expl = any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in target.children)
+                    what = "it is ... that" if expl else "a judgement as predicate"
+                    return "evaluation", f"evaluative '{child.text}' ({evaluative[child.lemma_.lower()]}): {what}"
+    return "event", "no modal, condition or evaluation on the main claim"
+
+
+# --- status --------------------------------------------------------------------------
+
+
+def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> Attribution | None:
+    main_ids = {t.i for t in mains}
+    for relation in attributions:
+        if relation.anchor in main_ids:
+            return relation
+        if relation.pattern == "according_to" and relation.content and any(relation.contains(i) for i in main_ids):
+            return relation
+    return None
+
+
+def assess_sentence(
+    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution]
+) -> tuple[SentenceClaim, dict[int, tuple[bool, str]]]:
+    """Status and claim type of one sentence, and for each cue (by index) whether it governs.
+
+    Args:
+        doc: The parsed Doc.
+        sent: The sentence.
+        cues: Cues inside the sentence.
+        attributions: Attribution relations whose cue lies in the sentence.
+    """
+    mains = main_predicates(sent)
+    reporting = {a.anchor for a in attributions}
+    scope = {cue.i: governs(_cue_anchor(doc, cue), mains, reporting_anchors=reporting) for cue in cues}
+    main_attr = _main_attribution(mains, attributions)
+    claim_type, type_reason = _claim_type(doc, sent, mains, main_attr, cues)
+
+    def claim(status: str, reason: str) -> tuple[SentenceClaim, dict]:
+        return SentenceClaim(status, reason, claim_type, type_reason), scope
+
+    governing = [c for c in cues if scope[c.i][0]]
+    non_commitment = [c for c in governing if c.category == "non_commitment"]
+    if non_commitment:
+        cue = non_commitment[0]
+        return claim("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({scope[cue.i][1]})")
+    if main_attr is not None:
+        cue_text = doc[main_attr.cue[0] : main_attr.cue[1]].text
+        source = main_attr.source_text(doc)
+        if main_attr.stance == "non_committal":
+            return claim("unconfirmed", f"'{cue_text}' ({main_attr.stance}) by '{source}'")
+        if main_attr.stance == "confirming" and _identified(doc, main_attr.source):
+            return claim("confirmed", f"'{source}' {cue_text} it (confirming verb, identified source)")
+        if source is None:
+            return claim("hedged", f"'{cue_text}' with nobody named as source ({main_attr.pattern})")
+        unnamed = " (by an unidentified source, so not confirmed)" if main_attr.stance == "confirming" else ""
+        return claim("reported", f"attributed to '{source}' by '{cue_text}' ({main_attr.stance}){unnamed}")
+    author_hedges = [c for c in governing if c.kind == "hedge" and c.category != "approximator"]
+    if author_hedges:
+        cue = author_hedges[0]
+        return claim("hedged", f"hedge '{cue.text}' ({cue.category}) governs the main claim ({scope[cue.i][1]})")
+    boosters = [c.text for c in governing if c.kind == "booster"]
+    with_boosters = f"; boosters: {', '.join(boosters)}" if boosters else ""
+    return claim("asserted", f"stated by the author, no attribution or hedge on the main claim{with_boosters}")
+
+
+# --- tables --------------------------------------------------------------------------
+
+
+def claims_tables(doc: Doc, sentences: list[Span], in_body: list[bool]) -> tuple[pd.DataFrame, list[dict]]:
+    """The ``cues`` table and per-sentence claim columns.
+
+    Args:
+        doc: The parsed Doc.
+        sentences: The article's sentences (their index is ``sent_id``).
+        in_body: Whether each sentence belongs to the body (only those get a status).
+
+    Returns:
+        The cues table and, per sentence, a dict of status, status_reason, hedges,
+        boosters, claim_type, claim_type_reason.
+    """
+    all_cues = find_cues(doc)
+    all_attributions = find_attributions(doc)
+    cue_rows: list[dict] = []
+    per_sentence: list[dict] = []
+    cue_index = 0
+    for sent_id, sent in enumerate(sentences):
+        cues = []
+        while cue_index < len(all_cues) and all_cues[cue_index].start < sent.end_char:
+            if all_cues[cue_index].start >= sent.start_char:
+                cues.append(all_cues[cue_index])
+            cue_index += 1
+        attributions = [a for a in all_attributions if sent.start <= a.anchor < sent.end]
+        if in_body[sent_id]:
+            result, scope = assess_sentence(doc, sent, cues, attributions)
+            columns = {
+                "status": result.status,
+                "status_reason": result.status_reason,
+                "claim_type": result.claim_type,
+                "claim_type_reason": result.claim_type_reason,
+            }
+        else:
+            mains = main_predicates(sent)
+            reporting = {a.anchor for a in attributions}
+            scope = {c.i: governs(_cue_anchor(doc, c), mains, reporting_anchors=reporting) for c in cues}
+            columns = {"status": None, "status_reason": None, "claim_type": None, "claim_type_reason": None}
+        columns["hedges"] = [c.text for c in cues if c.kind == "hedge"]
+        columns["boosters"] = [c.text for c in cues if c.kind == "booster"]
+        per_sentence.append(columns)
+        for cue in cues:
+            owner, _ = _owner(doc, cue, attributions)
+            governs_main, path = scope[cue.i]
+            cue_rows.append(
+                {
+                    "sent_id": sent_id,
+                    "text": cue.text,
+                    "start": cue.start,
+                    "end": cue.end,
+                    "kind": cue.kind,
+                    "category": cue.category,
+                    "cue": cue.cue,
+                    "rule": cue.rule,
+                    "negated": cue.negated,
+                    "governs_main_claim": governs_main,
+                    "scope": path,
+                    "owner": owner,
+                    "in_body": in_body[sent_id],
+                    "provenance": cue.provenance,
+                }
+            )
+    return conform("cues", cue_rows), per_sentence

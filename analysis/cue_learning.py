@@ -1,0 +1,174 @@
+"""Adapt the cue lexicon to another domain from labelled sentences, explainably.
+
+What it does: given parsed sentences with an uncertainty label (and, where the corpus
+has them, annotated cue spans), it proposes lexicon rows: cues to **add** (lemma
+sequences that mark uncertainty in that domain with high precision) and general cues
+to **suppress** there (e.g. "likelihood", a statistical term in biomedical abstracts).
+Every row states its evidence in ``provenance``: how many training sentences hold the
+cue and what share of them are uncertain. The result is a plain lexicon CSV of the
+same form as ``hedges.csv``, with ``domain`` set, used by the benchmarks for
+BioScope and Wikipedia; the news analysis itself uses only the ``general`` rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from .cues import find_cues
+
+__all__ = ["SentenceFeatures", "sentence_features", "learn_domain_lexicon", "sentence_is_uncertain", "LEXICON_COLUMNS"]
+
+LEXICON_COLUMNS = ["cue", "kind", "category", "rule", "negated", "domain", "notes", "provenance"]
+
+
+def sentence_is_uncertain(doc: Doc, *, domains: tuple[str, ...] = ("general",)) -> bool:
+    """CoNLL-2010 task 1: a sentence is uncertain when it holds a hedge cue.
+
+    Approximators are left out: they make a quantity vague, and neither the BioScope
+    nor the weasel annotation counts them.
+    """
+    return any(c.kind == "hedge" and c.category != "approximator" for c in find_cues(doc, domains=domains))
+
+
+def _lemmas(doc: Doc) -> list[str]:
+    return [t.lemma_.lower() for t in doc]
+
+
+def _ngrams(lemmas: list[str], n_max: int) -> set[tuple[str, ...]]:
+    grams = set()
+    for n in range(1, n_max + 1):
+        for i in range(len(lemmas) - n + 1):
+            gram = tuple(lemmas[i : i + n])
+            if all(w.isalpha() for w in gram):
+                grams.add(gram)
+    return grams
+
+
+def _annotated_grams(doc: Doc, spans: list[tuple[int, int]]) -> set[tuple[str, ...]]:
+    grams = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            gram = tuple(t.lemma_.lower() for t in span if not t.is_punct)
+            if gram and all(w.isalpha() for w in gram):
+                grams.add(gram)
+    return grams
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """What the learner needs from one parsed sentence (computed once, reused across folds)."""
+
+    grams: frozenset[tuple[str, ...]]
+    annotated: frozenset[tuple[str, ...]]
+    general_cues: tuple[tuple[str, bool], ...]  # (lexicon cue, overlaps an annotated span)
+
+
+def sentence_features(doc: Doc, cue_spans: list[tuple[int, int]] | None = None, *, max_ngram: int = 2) -> SentenceFeatures:
+    """Lemma n-grams, annotated cue n-grams and general-lexicon hedge hits of a sentence."""
+    offset = doc[0].idx if len(doc) else 0
+    hits = tuple(
+        (cue.cue, any(s <= cue.start - offset < e for s, e in cue_spans or ()))
+        for cue in find_cues(doc)
+        if cue.kind == "hedge" and cue.category != "approximator"
+    )
+    annotated = _annotated_grams(doc, cue_spans) if cue_spans is not None else set()
+    return SentenceFeatures(frozenset(_ngrams(_lemmas(doc), max_ngram)), frozenset(annotated), hits)
+
+
+def learn_domain_lexicon(
+    features: Sequence[SentenceFeatures],
+    uncertain: Sequence[bool],
+    *,
+    domain: str,
+    corpus: str,
+    annotated: bool = False,
+    min_count: int = 5,
+    min_precision: float = 0.7,
+    suppress_below: float = 0.4,
+) -> pd.DataFrame:
+    """Propose lexicon rows for ``domain`` from labelled sentences' features.
+
+    Candidates are the annotated cue n-grams when ``annotated`` (BioScope: a candidate
+    is positive where it is annotated as a cue), else every lemma n-gram (weasel
+    labels have no spans: positive where the sentence is labelled uncertain). A
+    candidate is added when at least ``min_count`` sentences hold it positively and at
+    least ``min_precision`` of the sentences holding it are positive. An n-gram is
+    dropped when a shorter n-gram inside it is already added. A general cue is
+    suppressed when it fires in at least ``min_count`` sentences and fewer than
+    ``suppress_below`` of them are positive.
+
+    Returns:
+        A DataFrame with :data:`LEXICON_COLUMNS`; ``kind`` is ``hedge`` for additions and
+        ``suppress`` for suppressions. Rows are sorted by kind, then cue (deterministic).
+    """
+    vocabulary = frozenset().union(*(f.annotated for f in features)) if annotated else None
+    held: Counter[tuple[str, ...]] = Counter()
+    positive: Counter[tuple[str, ...]] = Counter()
+    general_hits: Counter[str] = Counter()
+    general_true: Counter[str] = Counter()
+    for feature, label in zip(features, uncertain):
+        candidates = feature.annotated | (feature.grams & vocabulary) if vocabulary is not None else feature.grams
+        for gram in candidates:
+            held[gram] += 1
+            positive[gram] += (gram in feature.annotated) if annotated else bool(label)
+        for cue, overlaps in feature.general_cues:
+            general_hits[cue] += 1
+            general_true[cue] += overlaps if annotated else bool(label)
+    evidence = "annotated as a cue" if annotated else "labelled uncertain"
+    return _rows(held, positive, general_hits, general_true, domain, corpus, evidence, min_count, min_precision, suppress_below)
+
+
+def _rows(held, positive, general_hits, general_true, domain, corpus, evidence, min_count, min_precision, suppress_below):
+    from .cues import certainty_lexicon
+
+    general = set(certainty_lexicon()["cue"])
+    rows = []
+    added: list[tuple[str, ...]] = []
+    for gram in sorted(held, key=lambda g: (len(g), g)):
+        n_pos, n_held = positive[gram], held[gram]
+        cue = " ".join(gram)
+        if cue in general or n_pos < min_count or n_pos / n_held < min_precision:
+            continue
+        if any(_contains(gram, shorter) for shorter in added):
+            continue
+        added.append(gram)
+        rows.append(
+            {
+                "cue": cue,
+                "kind": "hedge",
+                "category": f"{domain}_cue",
+                "rule": "",
+                "negated": "keep",
+                "domain": domain,
+                "notes": "learned from training data",
+                "provenance": f"{corpus}: {evidence} in {n_pos} of {n_held} training sentences holding it ({n_pos / n_held:.0%})",
+            }
+        )
+    for cue in sorted(general_hits):
+        hits, true = general_hits[cue], general_true[cue]
+        if hits >= min_count and true / hits < suppress_below:
+            rows.append(
+                {
+                    "cue": cue,
+                    "kind": "suppress",
+                    "category": f"{domain}_suppress",
+                    "rule": "",
+                    "negated": "keep",
+                    "domain": domain,
+                    "notes": "general cue that does not mark uncertainty in this domain",
+                    "provenance": f"{corpus}: positive in only {true} of {hits} training sentences where it fires ({true / hits:.0%})",
+                }
+            )
+    frame = pd.DataFrame(rows, columns=LEXICON_COLUMNS)
+    return frame.sort_values(["kind", "cue"], kind="stable").reset_index(drop=True)
+
+
+def _contains(gram: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return n < len(gram) and any(gram[i : i + n] == shorter for i in range(len(gram) - n + 1))

@@ -1,0 +1,372 @@
+"""Hedge and booster cues: lexicon matching with spaCy's Matcher, disambiguation, negation.
+
+What it extracts: every hedge (may, appear to, reportedly, around 12,000, refused to
+confirm or deny...) and booster (certainly, it is clear that, no doubt...) in a Doc,
+with its character offsets, lexicon category, the disambiguation rule that kept it,
+and whether negation flipped it.
+
+Lexicons are data: ``lexicons/hedges.csv`` and ``lexicons/boosters.csv``, columns
+``cue, kind, category, rule, negated, domain, notes, provenance``. A cue is written
+as lemmas separated by spaces; ``(word)`` is optional, ``a|b`` is either, ``-`` is
+a hyphen. Each cue is matched on lemmas and, as a second pattern, on lower-cased
+words (so "alleged" matches whether the tagger calls it a verb or an adjective).
+
+Rules (column ``rule``), each a pure function below and each tested:
+
+- ``modal``: the token is tagged MD (so "May" the month is never a modal).
+- ``modal_would``: MD, and not the future-in-the-past of reported speech ("she said
+  ministers would consult"), unless an if-clause makes it hypothetical.
+- ``epistemic_appear``: "appear" with a complement ("appear to show", "it appears
+  that", "appears likely"), not "appeared in court".
+- ``forecast_expect``: "expect" as a forecast, not "as expected" or "than expected".
+- ``number_follows``: approximators ("around", "about", "up to", "some") only before
+  a quantity.
+- ``plural_number``: "thousands", "dozens" as vague quantities, not "12 thousand".
+- ``clausal``: a verb of thinking with a clause ("suggests that", "is estimated to"),
+  not with an object ("suggested a plan", "assuming greater significance").
+- ``verb``, ``noun``, ``adjective``: part of speech ("claims that" the noun is a
+  speculation noun; "claimed" the verb is a reporting verb).
+- ``predicate``, ``clear_predicate``: certainty adjectives used predicatively ("it is
+  clear that"), not attributively ("a clear sky") or in "made it clear" (a reporting
+  expression).
+
+Negation (column ``negated``): ``flip`` turns a negated hedge into a booster ("no
+doubt") and a negated booster into a hedge ("not clear"); ``drop`` discards the cue
+("could not attend" is inability, not a hedge); ``keep`` leaves it. "not only" is
+never negation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from .lexicon import lexicon_names, load_lexicon
+
+__all__ = ["Cue", "CueMatcher", "certainty_lexicon", "cue_patterns", "find_cues", "RULES"]
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor"})
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "dozen dozens half third quarter score".split()
+)
+CURRENCY = frozenset("$ £ € ¥ us$".split())
+COPULAS = frozenset({"be", "seem", "become", "remain", "appear", "look", "sound", "prove"})
+# Verbs of saying whose past-tense complement puts "would" in the future-in-the-past.
+REPORTED_SPEECH_HEADS = frozenset(
+    "say tell announce warn add explain claim insist promise pledge vow predict expect believe think "
+    "state report argue suggest confirm indicate write note signal hint".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One hedge or booster found in a Doc.
+
+    Attributes:
+        i, j: Token span ``doc[i:j]``.
+        start, end: Character offsets.
+        text: The cue as written (``text[start:end]`` of the article).
+        cue: The lexicon entry that matched.
+        kind: ``hedge`` or ``booster`` (after any negation flip).
+        category: Lexicon category, or ``negated_hedge`` / ``negated_booster``.
+        rule: The disambiguation rule that kept it (``lexicon`` when none applies).
+        negated: True when negation flipped it.
+        lexicon_kind, lexicon_category: The entry's kind and category before any flip.
+        provenance: The lexicon row's provenance note.
+    """
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    cue: str
+    kind: str
+    category: str
+    rule: str
+    negated: bool
+    lexicon_kind: str
+    lexicon_category: str
+    provenance: str
+
+    @property
+    def head(self) -> int:
+        """Index of the cue's first token (the anchor used for scope)."""
+        return self.i
+
+
+# --- lexicon and patterns ------------------------------------------------------------
+
+
+def _apply_suppressions(table: pd.DataFrame) -> pd.DataFrame:
+    """Drop rows whose cue a ``suppress`` row names, then the suppress rows themselves."""
+    suppressed = set(table.loc[table["kind"] == "suppress", "cue"])
+    keep = (table["kind"] != "suppress") & ~table["cue"].isin(suppressed)
+    return table[keep].reset_index(drop=True)
+
+
+@lru_cache(maxsize=8)
+def _lexicon(domains: tuple[str, ...]) -> pd.DataFrame:
+    names = [n for n in lexicon_names() if n.split("_")[0] in ("hedges", "boosters")]
+    table = pd.concat([load_lexicon(name) for name in names], ignore_index=True)
+    return _apply_suppressions(table[table["domain"].isin(domains)])
+
+
+def certainty_lexicon(domains: tuple[str, ...] = ("general",)) -> pd.DataFrame:
+    """Hedge and booster rows for the given domains (``general`` is the news lexicon).
+
+    Domain files (``hedges_bio.csv``, ``hedges_wiki.csv``) add cues for that domain and
+    may suppress general cues there (rows of kind ``suppress``).
+    """
+    return _lexicon(tuple(domains)).copy()
+
+
+def _token_pattern(word: str, attr: str) -> dict:
+    optional = word.startswith("(") and word.endswith(")")
+    word = word.strip("()")
+    if word == "-":
+        spec: dict = {"ORTH": {"IN": ["-", "\u2010", "\u2011", "\u2013"]}}
+    else:
+        options = word.split("|")
+        if attr == "LEMMA":
+            options = options + [o.capitalize() for o in options]
+        spec = {attr: {"IN": options}}
+    if optional:
+        spec["OP"] = "?"
+    return spec
+
+
+def cue_patterns(cue: str) -> list[list[dict]]:
+    """The Matcher patterns for one lexicon cue: on lemmas, and on lower-cased words."""
+    words = cue.split()
+    return [[_token_pattern(w, attr) for w in words] for attr in ("LEMMA", "LOWER")]
+
+
+class CueMatcher:
+    """A spaCy Matcher over a certainty lexicon; call it on a Doc or Span for its cues."""
+
+    def __init__(self, vocab: Vocab, lexicon: pd.DataFrame):
+        self.lexicon = _apply_suppressions(lexicon.reset_index(drop=True))
+        self.matcher = Matcher(vocab)
+        for row_id, cue in enumerate(self.lexicon["cue"]):
+            self.matcher.add(f"cue{row_id}", cue_patterns(cue))
+
+    def __call__(self, doc: Doc | Span) -> list[Cue]:
+        return _match(doc, self.matcher, self.lexicon)
+
+
+@lru_cache(maxsize=8)
+def _default_matcher(vocab: Vocab, domains: tuple[str, ...]) -> CueMatcher:
+    return CueMatcher(vocab, _lexicon(domains))
+
+
+# --- disambiguation rules -----------------------------------------------------------
+
+
+def _is_modal(doc: Doc, i: int, j: int) -> bool:
+    return doc[i].tag_ == "MD"
+
+
+def _has_if_clause(verb: Token) -> bool:
+    return any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
+        for child in verb.children
+    )
+
+
+def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
+    """False for the future-in-the-past: "would" in the complement of a past reporting verb."""
+    would = doc[i]
+    if would.tag_ != "MD":
+        return False
+    verb = would.head
+    if _has_if_clause(verb):
+        return True
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in REPORTED_SPEECH_HEADS:
+        return clause.head.tag_ not in ("VBD", "VBN")  # past tense reporting: future-in-the-past
+    return True
+
+
+def _is_epistemic_appear(doc: Doc, i: int, j: int) -> bool:
+    verb = doc[i]
+    deps = {child.dep_ for child in verb.children}
+    if deps & {"xcomp", "ccomp", "acomp", "attr", "oprd"}:
+        return True
+    return any(child.dep_ in ("nsubj", "expl") and child.lower_ == "it" for child in verb.children)
+
+
+def _is_clausal(doc: Doc, i: int, j: int) -> bool:
+    """A verb of thinking with a clause ("suggests that", "is assumed to be"), not an
+    object ("suggested a plan", "assuming greater significance")."""
+    verb = doc[i]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(child.dep_ in ("ccomp", "xcomp", "csubj") for child in verb.children):
+        return True
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    return passive or any(child.dep_ in ("nsubj", "expl") and child.lower_ == "it" for child in verb.children)
+
+
+def _is_forecast_expect(doc: Doc, i: int, j: int) -> bool:
+    token = doc[i]
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if any(child.dep_ == "mark" and child.lower_ in ("as", "than") for child in token.children):
+        return False
+    return not (i > 0 and doc[i - 1].lower_ in ("as", "than"))
+
+
+def _number_follows(doc: Doc, i: int, j: int) -> bool:
+    k = j
+    while k < len(doc) and (doc[k].lower_ in CURRENCY or doc[k].is_currency):
+        k += 1
+    if k >= len(doc):
+        return False
+    after = doc[k]
+    if after.like_num or after.lower_ in NUMBER_WORDS:
+        return True
+    return after.lower_ in ("a", "an") and k + 1 < len(doc) and doc[k + 1].lower_ in NUMBER_WORDS
+
+
+def _is_plural_number(doc: Doc, i: int, j: int) -> bool:
+    token = doc[i]
+    if token.tag_ != "NNS" and not token.lower_.endswith("s"):
+        return False
+    return not (i > 0 and doc[i - 1].like_num)
+
+
+def _is_verb(doc: Doc, i: int, j: int) -> bool:
+    return doc[i].pos_ in ("VERB", "AUX")
+
+
+def _is_noun(doc: Doc, i: int, j: int) -> bool:
+    return doc[i].pos_ == "NOUN"
+
+
+def _is_adjective(doc: Doc, i: int, j: int) -> bool:
+    return doc[i].pos_ == "ADJ" or (doc[i].tag_ == "VBN" and doc[i].dep_ == "amod")
+
+
+def _is_predicate(doc: Doc, i: int, j: int) -> bool:
+    token = doc[i]
+    if token.pos_ != "ADJ" or token.dep_ == "amod":
+        return False
+    if token.head.lemma_.lower() == "make":  # "made it clear": a reporting expression
+        return False
+    return token.dep_ == "ROOT" or token.head.lemma_.lower() in COPULAS or token.dep_ in ("acomp", "attr", "ccomp", "oprd")
+
+
+RULES = {
+    "modal": _is_modal,
+    "modal_would": _is_hypothetical_would,
+    "epistemic_appear": _is_epistemic_appear,
+    "forecast_expect": _is_forecast_expect,
+    "number_follows": _number_follows,
+    "plural_number": _is_plural_number,
+    "verb": _is_verb,
+    "clausal": _is_clausal,
+    "noun": _is_noun,
+    "adjective": _is_adjective,
+    "predicate": _is_predicate,
+    "clear_predicate": _is_predicate,
+}
+
+
+# --- negation -----------------------------------------------------------------------
+
+
+def _negation(doc: Doc, i: int, j: int) -> Token | None:
+    """The token negating doc[i:j], if any ("not only" excluded; negators inside the cue ignored)."""
+    inside = range(i, j)
+    anchor = doc[i]
+    candidates = [anchor, anchor.head] if anchor.dep_ in ("aux", "auxpass", "acomp", "attr", "advmod", "amod") else [anchor]
+    for token in candidates:
+        for child in token.children:
+            if child.i in inside:
+                continue
+            if child.dep_ == "neg" and not (child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "only"):
+                return child
+    # "no doubt", "without doubt", "never certain": a negator right before the cue.
+    if i > 0 and doc[i - 1].lower_ in NEGATORS and doc[i - 1].i not in inside:
+        if not (i < len(doc) and doc[i].lower_ == "only"):
+            return doc[i - 1]
+    return None
+
+
+# --- matching -----------------------------------------------------------------------
+
+
+def find_cues(doc: Doc | Span, *, domains: tuple[str, ...] = ("general",)) -> list[Cue]:
+    """All hedge and booster cues in ``doc``, sorted by position.
+
+    Overlapping matches keep the longest (then the earliest, then the first lexicon
+    row), so "refused to confirm or deny" wins over "confirm" and "no doubt" over
+    "doubt".
+
+    Args:
+        doc: A parsed Doc, or a Span of one.
+        domains: Lexicon domains to use; ``general`` is the news lexicon, the
+            benchmarks add ``bio`` or ``wiki``.
+    """
+    vocab = doc.doc.vocab if isinstance(doc, Span) else doc.vocab
+    return _default_matcher(vocab, tuple(domains))(doc)
+
+
+def _match(doc: Doc | Span, matcher: Matcher, lexicon: pd.DataFrame) -> list[Cue]:
+    whole = doc.doc if isinstance(doc, Span) else doc
+    offset = doc.start if isinstance(doc, Span) else 0
+    raw = []
+    for match_id, i, j in matcher(doc):
+        row_id = int(whole.vocab.strings[match_id][3:])
+        raw.append((i + offset, j + offset, row_id))
+    # Longest first, then earliest, then lexicon order: a stated, deterministic tie-break.
+    raw.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
+    taken: set[int] = set()
+    cues: list[Cue] = []
+    for i, j, row_id in raw:
+        if taken.intersection(range(i, j)):
+            continue
+        row = lexicon.iloc[row_id]
+        rule = row["rule"] or ""
+        if rule and not RULES[rule](whole, i, j):
+            continue
+        kind, category, negated = row["kind"], row["category"], False
+        start, end = whole[i].idx, whole[j - 1].idx + len(whole[j - 1])
+        negator = _negation(whole, i, j)
+        if negator is not None and row["negated"] != "keep":
+            if row["negated"] == "drop":
+                continue
+            kind, negated = ("booster", True) if kind == "hedge" else ("hedge", True)
+            category = "negated_hedge" if kind == "booster" else "negated_booster"
+            if negator.i == i - 1:  # show "not clear", not just "clear"
+                i, start = negator.i, negator.idx
+        taken.update(range(i, j))
+        cues.append(
+            Cue(
+                i=i,
+                j=j,
+                start=start,
+                end=end,
+                text=whole.text[start:end],
+                cue=row["cue"],
+                kind=kind,
+                category=category,
+                rule=rule or "lexicon",
+                negated=negated,
+                lexicon_kind=row["kind"],
+                lexicon_category=row["category"],
+                provenance=row["provenance"],
+            )
+        )
+    cues.sort(key=lambda c: (c.start, c.end))
+    return cues
