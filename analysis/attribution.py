@@ -30,12 +30,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .cues import cue_patterns
 from .lexicon import load_lexicon
+from .phrases import LexiconMatcher
 
 __all__ = ["Attribution", "find_attributions", "reporting_lexicon"]
 
@@ -92,11 +91,13 @@ def reporting_lexicon() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    for row_id, cue in enumerate(_lexicon()["cue"]):
-        matcher.add(f"rep{row_id}", cue_patterns(cue))
-    return matcher
+def _matcher(vocab: Vocab) -> LexiconMatcher:
+    return LexiconMatcher(vocab, _lexicon()["cue"].tolist())
+
+
+@lru_cache(maxsize=1)
+def _rows() -> list[dict]:
+    return _lexicon().to_dict("records")
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
@@ -183,7 +184,7 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False) -> tuple[i
     return None
 
 
-def _according_to(doc: Doc, i: int, j: int, row: pd.Series) -> Attribution | None:
+def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
     according = doc[i]
     pobj = next((t for t in doc[i:j + 3] if t.dep_ == "pobj" and t.head.i in range(i, j + 1)), None)
     if pobj is None:
@@ -203,18 +204,15 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
     "confirm"); ties go to the earliest, then the first lexicon row.
     """
     whole = doc.doc if isinstance(doc, Span) else doc
-    offset = doc.start if isinstance(doc, Span) else 0
-    lexicon = _lexicon()
-    raw = []
-    for match_id, i, j in _matcher(whole.vocab)(doc):
-        raw.append((i + offset, j + offset, int(whole.vocab.strings[match_id][3:])))
+    rows = _rows()
+    raw = [(i, j, row_id) for row_id, i, j in _matcher(whole.vocab)(doc)]
     raw.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
     taken: set[int] = set()
     found: list[Attribution] = []
     for i, j, row_id in raw:
         if taken.intersection(range(i, j)):
             continue
-        row = lexicon.iloc[row_id]
+        row = rows[row_id]
         if row["cue"] == "according to":
             relation = _according_to(whole, i, j, row)
             if relation:

@@ -62,10 +62,11 @@ def _say(kind: str, message: str) -> None:
 def _analyze(args):
     """Read, check language, analyse; warnings go to stderr."""
     from .core import analyze_article
-    from .ingest import read_article
+    from .ingest import read_article, read_path
     from .nlp import load_nlp
 
-    article = read_article(args.article)
+    # On the command line an argument is always a path (or - for stdin), never text.
+    article = read_article("-") if args.article == "-" else read_path(args.article)
     language = [w for w in article.warnings if "does not look like English" in w]
     if language and not args.allow_non_english:
         raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to analyse it anyway")

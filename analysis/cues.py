@@ -7,9 +7,9 @@ and whether negation flipped it.
 
 Lexicons are data: ``lexicons/hedges.csv`` and ``lexicons/boosters.csv``, columns
 ``cue, kind, category, rule, negated, domain, notes, provenance``. A cue is written
-as lemmas separated by spaces; ``(word)`` is optional, ``a|b`` is either, ``-`` is
-a hyphen. Each cue is matched on lemmas and, as a second pattern, on lower-cased
-words (so "alleged" matches whether the tagger calls it a verb or an adjective).
+as lemmas separated by spaces; ``(word)`` is optional, ``a|b`` is either. Each cue is
+matched with spaCy's PhraseMatcher on lemmas and on lower-cased words (so "alleged"
+matches whether the tagger calls it a verb or an adjective); see :mod:`analysis.phrases`.
 
 Rules (column ``rule``), each a pure function below and each tested:
 
@@ -42,13 +42,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .lexicon import lexicon_names, load_lexicon
+from .phrases import LexiconMatcher
 
-__all__ = ["Cue", "CueMatcher", "certainty_lexicon", "cue_patterns", "find_cues", "RULES"]
+__all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "RULES"]
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor"})
 NUMBER_WORDS = frozenset(
@@ -128,38 +128,17 @@ def certainty_lexicon(domains: tuple[str, ...] = ("general",)) -> pd.DataFrame:
     return _lexicon(tuple(domains)).copy()
 
 
-def _token_pattern(word: str, attr: str) -> dict:
-    optional = word.startswith("(") and word.endswith(")")
-    word = word.strip("()")
-    if word == "-":
-        spec: dict = {"ORTH": {"IN": ["-", "\u2010", "\u2011", "\u2013"]}}
-    else:
-        options = word.split("|")
-        if attr == "LEMMA":
-            options = options + [o.capitalize() for o in options]
-        spec = {attr: {"IN": options}}
-    if optional:
-        spec["OP"] = "?"
-    return spec
-
-
-def cue_patterns(cue: str) -> list[list[dict]]:
-    """The Matcher patterns for one lexicon cue: on lemmas, and on lower-cased words."""
-    words = cue.split()
-    return [[_token_pattern(w, attr) for w in words] for attr in ("LEMMA", "LOWER")]
-
-
 class CueMatcher:
     """A spaCy Matcher over a certainty lexicon; call it on a Doc or Span for its cues."""
 
     def __init__(self, vocab: Vocab, lexicon: pd.DataFrame):
         self.lexicon = _apply_suppressions(lexicon.reset_index(drop=True))
-        self.matcher = Matcher(vocab)
-        for row_id, cue in enumerate(self.lexicon["cue"]):
-            self.matcher.add(f"cue{row_id}", cue_patterns(cue))
+        self.matcher = LexiconMatcher(vocab, self.lexicon["cue"].tolist())
+        # Plain dicts: looking rows up in pandas per match would cost more than matching.
+        self.rows = self.lexicon.to_dict("records")
 
     def __call__(self, doc: Doc | Span) -> list[Cue]:
-        return _match(doc, self.matcher, self.lexicon)
+        return _match(doc, self.matcher, self.rows)
 
 
 @lru_cache(maxsize=8)
@@ -322,13 +301,9 @@ def find_cues(doc: Doc | Span, *, domains: tuple[str, ...] = ("general",)) -> li
     return _default_matcher(vocab, tuple(domains))(doc)
 
 
-def _match(doc: Doc | Span, matcher: Matcher, lexicon: pd.DataFrame) -> list[Cue]:
+def _match(doc: Doc | Span, matcher: LexiconMatcher, rows: list[dict]) -> list[Cue]:
     whole = doc.doc if isinstance(doc, Span) else doc
-    offset = doc.start if isinstance(doc, Span) else 0
-    raw = []
-    for match_id, i, j in matcher(doc):
-        row_id = int(whole.vocab.strings[match_id][3:])
-        raw.append((i + offset, j + offset, row_id))
+    raw = [(i, j, row_id) for row_id, i, j in matcher(doc)]
     # Longest first, then earliest, then lexicon order: a stated, deterministic tie-break.
     raw.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
     taken: set[int] = set()
@@ -336,7 +311,7 @@ def _match(doc: Doc | Span, matcher: Matcher, lexicon: pd.DataFrame) -> list[Cue
     for i, j, row_id in raw:
         if taken.intersection(range(i, j)):
             continue
-        row = lexicon.iloc[row_id]
+        row = rows[row_id]
         rule = row["rule"] or ""
         if rule and not RULES[rule](whole, i, j):
             continue

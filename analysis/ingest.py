@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import config
 from .errors import InputError
+from .textnorm import normalize
 
 __all__ = [
     "Article",
@@ -214,7 +215,7 @@ def _language_warning(text: str, name: str) -> str | None:
 
 def _finish(text: str, *, source: str, fmt: str, encoding: str | None, metadata=None, warnings=()) -> Article:
     name = source
-    if not text.strip():
+    if not normalize(text).strip():  # zero-width characters alone are no text either
         raise InputError(f"{name} is empty: there is no article text to analyse")
     if len(text) > config.MAX_TEXT_CHARS:
         raise InputError(
@@ -287,15 +288,15 @@ def read_path(path: str | Path) -> Article:
     return read_bytes(data, source=name, format=fmt)
 
 
-#: A string is taken as a path when it is one line, not too long, and either exists or
-#: ends with a file extension we read.
+#: A string is taken as a path when it is one line, not too long, and either names an
+#: existing file or ends with a file extension we read.
 _PATHLIKE = re.compile(r"^[^\n\r]{1,4096}\.(txt|text|html|htm)$", re.I)
 
 
 def read_article(source: str | Path | bytes) -> Article:
     """Read an article from a path, ``"-"`` (stdin), raw bytes, or the text itself.
 
-    A ``str`` is a path when it names an existing file or looks like a file name
+    A ``str`` is a path when it names an existing file (not a folder) or looks like a file name
     (one line ending in .txt/.html/.htm); otherwise it is the article text.
 
     Raises:
@@ -309,7 +310,7 @@ def read_article(source: str | Path | bytes) -> Article:
         return read_bytes(sys.stdin.buffer.read(), source="<stdin>")
     if "\n" not in source and len(source) < 4096:
         try:
-            is_file = Path(source).exists()
+            is_file = Path(source).is_file()
         except (OSError, ValueError):  # names with NUL bytes or too long for the OS
             is_file = False
         if is_file or _PATHLIKE.match(source.strip()):

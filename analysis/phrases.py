@@ -1,0 +1,61 @@
+"""Match multi-word lexicon cues on lemmas and on lower-cased words.
+
+A lexicon cue is written as lemmas separated by spaces; ``(word)`` is optional and
+``a|b`` is either. Each cue expands to its plain word sequences, which two spaCy
+PhraseMatchers look up by hash, one on ``LEMMA`` ("refused to confirm" -> refuse to
+confirm) and one on ``LOWER`` ("alleged" whether tagged verb or adjective). Hash lookup
+keeps cue matching a small fraction of the parse time, however long the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import product
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+__all__ = ["cue_variants", "LexiconMatcher"]
+
+
+def cue_variants(cue: str) -> list[list[str]]:
+    """The word sequences a lexicon cue stands for.
+
+    >>> cue_variants("could not be (independently) verify")
+    [['could', 'not', 'be', 'independently', 'verify'], ['could', 'not', 'be', 'verify']]
+    """
+    options = []
+    for word in cue.split():
+        if word.startswith("(") and word.endswith(")"):
+            options.append(word[1:-1].split("|") + [None])
+        else:
+            options.append(word.split("|"))
+    variants = [[w for w in combo if w is not None] for combo in product(*options)]
+    return [v for v in variants if v]
+
+
+class LexiconMatcher:
+    """Find lexicon cues in a Doc; returns ``(row, start, end)`` token spans.
+
+    Args:
+        vocab: The pipeline's vocabulary.
+        cues: Lexicon cue strings; ``row`` in the results indexes this sequence.
+    """
+
+    def __init__(self, vocab: Vocab, cues: Sequence[str]):
+        self.lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        for row, cue in enumerate(cues):
+            variants = cue_variants(cue)
+            self.lemma.add(str(row), [Doc(vocab, words=v, lemmas=v) for v in variants])
+            self.lower.add(str(row), [Doc(vocab, words=v) for v in variants])
+        self.vocab = vocab
+
+    def __call__(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
+        offset = doc.start if isinstance(doc, Span) else 0
+        found = set()
+        for matcher in (self.lemma, self.lower):
+            for key, start, end in matcher(doc):
+                found.add((int(self.vocab.strings[key]), start + offset, end + offset))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
