@@ -205,11 +205,10 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
     """
     whole = doc.doc if isinstance(doc, Span) else doc
     rows = _rows()
-    raw = [(i, j, row_id) for row_id, i, j in _matcher(whole.vocab)(doc)]
-    raw.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
     taken: set[int] = set()
     found: list[Attribution] = []
-    for i, j, row_id in raw:
+    # Longest first, then earliest, then lexicon order (LexiconMatcher's order).
+    for row_id, i, j in _matcher(whole.vocab)(doc):
         if taken.intersection(range(i, j)):
             continue
         row = rows[row_id]

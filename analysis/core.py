@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import __version__
 from .claims import claims_tables
@@ -24,7 +24,7 @@ from .nlp import load_nlp, model_name, parse
 from .schema import TABLES, check_tables, empty_table
 from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
-__all__ = ["Analysis", "analyze", "analyze_article"]
+__all__ = ["Analysis", "analyze", "analyze_article", "structure_tables"]
 
 
 class ArticleWarning(UserWarning):
@@ -90,23 +90,29 @@ class Analysis:
         return f"<Analysis of {self.article.source!r}: {counts}>"
 
 
-def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:
-    """Analyse an already-read :class:`~analysis.ingest.Article`."""
-    nlp = nlp or load_nlp()
-    text = article.text
-    spans = split_paragraphs(text)
-    starts = [start for start, _ in spans]
-    doc = parse(text, starts, nlp=nlp)
-    sentences = sentence_spans(doc, starts)
+def structure_tables(text: str, doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Span], pd.DataFrame, pd.DataFrame]:
+    """Sentences, the ``paragraphs`` table and the ``sentences`` table of a parsed article.
 
-    # Sentences per paragraph feed the role rules (pull quotes are matched sentence
-    # by sentence), so roles are assigned after the parse.
+    Sentences per paragraph feed the role rules (pull quotes are matched sentence by
+    sentence), so roles are assigned after the parse.
+    """
+    starts = [start for start, _ in spans]
+    sentences = sentence_spans(doc, starts)
     by_para: list[list[str]] = [[] for _ in spans]
     for sent in sentences:
         by_para[paragraph_index(sent.start_char, starts)].append(sent.text)
     roles = assign_roles([text[s:e] for s, e in spans], by_para)
     paragraphs = paragraph_table(text, spans, roles)
-    sentence_rows = sentence_table(text, sentences, paragraphs)
+    return sentences, paragraphs, sentence_table(text, sentences, paragraphs)
+
+
+def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:
+    """Analyse an already-read :class:`~analysis.ingest.Article`."""
+    nlp = nlp or load_nlp()
+    text = article.text
+    spans = split_paragraphs(text)
+    doc = parse(text, [start for start, _ in spans], nlp=nlp)
+    sentences, paragraphs, sentence_rows = structure_tables(text, doc, spans)
     cues, claims = claims_tables(doc, sentences, sentence_rows["in_body"].tolist())
     for column in ("status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason"):
         sentence_rows[column] = pd.Series([row[column] for row in claims], index=sentence_rows.index, dtype=object)

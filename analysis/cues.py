@@ -303,12 +303,10 @@ def find_cues(doc: Doc | Span, *, domains: tuple[str, ...] = ("general",)) -> li
 
 def _match(doc: Doc | Span, matcher: LexiconMatcher, rows: list[dict]) -> list[Cue]:
     whole = doc.doc if isinstance(doc, Span) else doc
-    raw = [(i, j, row_id) for row_id, i, j in matcher(doc)]
-    # Longest first, then earliest, then lexicon order: a stated, deterministic tie-break.
-    raw.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
     taken: set[int] = set()
     cues: list[Cue] = []
-    for i, j, row_id in raw:
+    # Longest first, then earliest, then lexicon order (LexiconMatcher's order).
+    for row_id, i, j in matcher(doc):
         if taken.intersection(range(i, j)):
             continue
         row = rows[row_id]

@@ -53,9 +53,11 @@ class LexiconMatcher:
         self.vocab = vocab
 
     def __call__(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
+        """Matches as ``(row, start, end)``, longest first, then earliest, then by row:
+        the order in which callers accept non-overlapping matches."""
         offset = doc.start if isinstance(doc, Span) else 0
         found = set()
         for matcher in (self.lemma, self.lower):
             for key, start, end in matcher(doc):
                 found.add((int(self.vocab.strings[key]), start + offset, end + offset))
-        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+        return sorted(found, key=lambda m: (-(m[2] - m[1]), m[1], m[0]))

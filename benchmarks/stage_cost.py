@@ -17,11 +17,11 @@ from collections import defaultdict
 from analysis import load_nlp
 from analysis.benchmarking import data_path, record_results
 from analysis.claims import claims_tables
-from analysis.document import sentence_spans, sentence_table
+from analysis.core import structure_tables
 from analysis.errors import InputError
 from analysis.ingest import read_path
 from analysis.nlp import parse
-from analysis.structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
+from analysis.structure import split_paragraphs
 
 #: Goals from the issues, as ratios to the parse time.
 GOALS = {"claims": 0.10}
@@ -54,12 +54,7 @@ def main() -> None:
         seconds["parse"] += time.perf_counter() - started
 
         started = time.perf_counter()
-        sentences = sentence_spans(doc, starts)
-        by_para = [[] for _ in spans]
-        for sent in sentences:
-            by_para[paragraph_index(sent.start_char, starts)].append(sent.text)
-        paragraphs = paragraph_table(text, spans, assign_roles([text[s:e] for s, e in spans], by_para))
-        rows = sentence_table(text, sentences, paragraphs)
+        sentences, _, rows = structure_tables(text, doc, spans)
         seconds["sentences and roles"] += time.perf_counter() - started
 
         started = time.perf_counter()
