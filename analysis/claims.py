@@ -224,7 +224,7 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
 
 
 def assess_sentence(
-    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution]
+    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted_by: str | None = None
 ) -> tuple[SentenceClaim, dict[int, tuple[bool, str]]]:
     """Status and claim type of one sentence, and for each cue (by index) whether it governs.
 
@@ -233,6 +233,8 @@ def assess_sentence(
         sent: The sentence.
         cues: Cues inside the sentence.
         attributions: Attribution relations whose cue lies in the sentence.
+        quoted_by: The speaker when most of the sentence is a direct quotation that
+            runs on from an earlier sentence ("...," she said. "We will ...").
     """
     mains = main_predicates(sent)
     reporting = {a.anchor for a in attributions}
@@ -259,6 +261,8 @@ def assess_sentence(
             return claim("hedged", f"'{cue_text}' with nobody named as source ({main_attr.pattern})")
         unnamed = " (by an unidentified source, so not confirmed)" if main_attr.stance == "confirming" else ""
         return claim("reported", f"attributed to '{source}' by '{cue_text}' ({main_attr.stance}){unnamed}")
+    if quoted_by:
+        return claim("reported", f"inside a direct quotation by '{quoted_by}'")
     author_hedges = [c for c in governing if c.kind == "hedge" and c.category != "approximator"]
     if author_hedges:
         cue = author_hedges[0]
@@ -271,20 +275,30 @@ def assess_sentence(
 # --- tables --------------------------------------------------------------------------
 
 
-def claims_tables(doc: Doc, sentences: list[Span], in_body: list[bool]) -> tuple[pd.DataFrame, list[dict]]:
+def claims_tables(
+    doc: Doc,
+    sentences: list[Span],
+    in_body: list[bool],
+    *,
+    attributions: list[Attribution] | None = None,
+    quotes: list = (),
+) -> tuple[pd.DataFrame, list[dict]]:
     """The ``cues`` table and per-sentence claim columns.
 
     Args:
         doc: The parsed Doc.
         sentences: The article's sentences (their index is ``sent_id``).
         in_body: Whether each sentence belongs to the body (only those get a status).
+        attributions: Attribution relations (found here when not given).
+        quotes: Quotations (:class:`analysis.quotes.Quote`); a sentence mostly made of a
+            direct quotation with a speaker is reported.
 
     Returns:
         The cues table and, per sentence, a dict of status, status_reason, hedges,
         boosters, claim_type, claim_type_reason.
     """
     all_cues = find_cues(doc)
-    all_attributions = find_attributions(doc)
+    all_attributions = find_attributions(doc) if attributions is None else attributions
     cue_rows: list[dict] = []
     per_sentence: list[dict] = []
     cue_index = 0
@@ -296,7 +310,12 @@ def claims_tables(doc: Doc, sentences: list[Span], in_body: list[bool]) -> tuple
             cue_index += 1
         attributions = [a for a in all_attributions if sent.start <= a.anchor < sent.end]
         if in_body[sent_id]:
-            result, scope = assess_sentence(doc, sent, cues, attributions)
+            quoted = [
+                q for q in quotes
+                if q.kind == "direct" and q.speaker and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= 0.5 * len(sent.text)
+            ]
+            quoted_by = quoted[0].speaker if quoted else None
+            result, scope = assess_sentence(doc, sent, cues, attributions, quoted_by=quoted_by)
             columns = {
                 "status": result.status,
                 "status_reason": result.status_reason,

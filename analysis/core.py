@@ -17,7 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import __version__
+from .attribution import find_attributions
 from .claims import claims_tables
+from .quotes import find_quotes
+from .sources import attribution_table, quote_table
 from .document import sentence_spans, sentence_table, token_table
 from .ingest import Article, read_article
 from .nlp import load_nlp, model_name, parse
@@ -113,7 +116,9 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
     spans = split_paragraphs(text)
     doc = parse(text, [start for start, _ in spans], nlp=nlp)
     sentences, paragraphs, sentence_rows = structure_tables(text, doc, spans)
-    cues, claims = claims_tables(doc, sentences, sentence_rows["in_body"].tolist())
+    relations = find_attributions(doc)
+    quotes = find_quotes(text, doc, spans, sentences, relations)
+    cues, claims = claims_tables(doc, sentences, sentence_rows["in_body"].tolist(), attributions=relations, quotes=quotes)
     for column in ("status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason"):
         sentence_rows[column] = pd.Series([row[column] for row in claims], index=sentence_rows.index, dtype=object)
 
@@ -125,6 +130,8 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
         tokens=token_table(text, sentences),
         sentences=sentence_rows,
         cues=cues,
+        attributions=attribution_table(text, doc, sentences, relations, quotes),
+        quotes=quote_table(text, sentences, quotes),
         warnings=list(article.warnings),
         meta={
             "package_version": __version__,

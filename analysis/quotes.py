@@ -1,0 +1,168 @@
+"""Quoted spans and what they are: direct speech, scare quotes, or quoted terms.
+
+What it extracts: one row per quoted span (curly or straight double quotes, and curly
+single quotes), with offsets including the marks, its ``kind`` and, for direct speech,
+the ``speaker``.
+
+Pairing: a mark opens when it follows a space, a bracket or the paragraph start and
+precedes a non-space; it closes otherwise. An opening mark met while a quote is open
+ends the open quote there (news style repeats the opening mark when a quotation runs
+on into a new sentence or paragraph), and a quote still open at the end of the
+paragraph runs to the paragraph's end, so unbalanced marks never break anything.
+
+Kinds, first rule that applies:
+
+1. ``scare``: preceded by "so-called".
+2. ``term``: followed by a naming noun ("... pact", "... operation") or preceded by
+   "called", "named", "dubbed", "known as" (``lexicons/quote_terms.csv``).
+3. ``direct``: inside the content of an attribution (a partial quote in a paraphrase,
+   "warning that it could become a "very serious" escalation") or in the phrase of a
+   reporting verb ("dismissed the plan as "desperate""); the speaker is that
+   attribution's source (the innermost).
+4. ``direct``: a quotation filling most of its sentence, continuing the previous
+   speaker's quotation.
+5. ``scare``: a short quote (at most 3 words) with no speaker: words the author holds at
+   arm's length.
+6. ``direct`` with no speaker found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .attribution import Attribution
+from .lexicon import load_lexicon
+from .textnorm import normalize
+
+__all__ = ["Quote", "quote_spans", "find_quotes"]
+
+OPEN_BEFORE = set(" \t\n([{-/\u2014\u2013")
+SCARE_MAX_WORDS = 3
+
+
+@dataclass
+class Quote:
+    """A quoted span and its classification."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    reason: str
+    attribution: Attribution | None = None
+
+
+def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of quotations (marks included), paragraph by paragraph."""
+    norm = normalize(text)
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs:
+        open_at: int | None = None
+        for pos in range(p_start, p_end):
+            char = text[pos]
+            double = norm[pos] == '"'
+            single = char in "\u2018\u2019"
+            if not (double or single):
+                continue
+            before = text[pos - 1] if pos > p_start else " "
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            if single and not (char == "\u2018" or (open_at is not None and text[open_at] == "\u2018" and not after.isalpha())):
+                continue  # a right single quote inside a word is an apostrophe
+            can_open = (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
+            if open_at is None:
+                if can_open or pos == p_start:
+                    open_at = pos
+                continue
+            if single != (text[open_at] == "\u2018"):
+                continue  # a double mark inside a single-quoted span, or the reverse
+            if can_open and not (before.isalnum() or before in ".,!?;:"):
+                spans.append(_trimmed(text, open_at, pos))  # re-opened: the last one ran on
+                open_at = pos
+            else:
+                spans.append((open_at, pos + 1))
+                open_at = None
+        if open_at is not None:
+            spans.append(_trimmed(text, open_at, p_end))
+    return [s for s in spans if s[1] - s[0] > 2]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _term_cues() -> tuple[frozenset[str], frozenset[str]]:
+    table = load_lexicon("quote_terms")
+    nouns = frozenset(table.loc[table["category"] == "naming_noun", "cue"])
+    verbs = frozenset(table.loc[table["category"] == "naming_verb", "cue"])
+    return nouns, verbs
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def find_quotes(
+    text: str,
+    doc: Doc,
+    paragraphs: list[tuple[int, int]],
+    sentences: list[Span],
+    attributions: list[Attribution],
+) -> list[Quote]:
+    """Every quotation with its kind and speaker, in reading order."""
+    nouns, verbs = _term_cues()
+    quotes: list[Quote] = []
+    previous_speaker: tuple[str, Attribution] | None = None
+    previous_para = -1
+    for start, end in quote_spans(text, paragraphs):
+        span = _tokens(doc, start, end)
+        inner_words = [t for t in span if t.is_alpha]
+        before = [t for t in doc[max(span.start - 3, 0) : span.start]]
+        after = doc[span.end] if span.end < len(doc) else None
+        sentence = next((s for s in sentences if s.start_char <= start < s.end_char), None)
+        para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe), -1)
+        # The innermost attribution whose content holds the quote; failing that, the
+        # reporting verb whose phrase holds it ("dismissed the plan as "desperate"").
+        holding = [a for a in attributions if a.content and a.content[0] <= span.start and span.end <= a.content[1] + 1]
+        hanging = [
+            a
+            for a in attributions
+            if sentence is not None
+            and sentence.start <= a.anchor < sentence.end
+            and doc[a.anchor].left_edge.i <= span.start
+            and span.end <= doc[a.anchor].right_edge.i + 1
+            and a.pattern != "according_to"
+        ]
+        if holding:
+            holder = min(holding, key=lambda a: a.content[1] - a.content[0])
+        elif hanging:
+            holder = min(hanging, key=lambda a: doc[a.anchor].right_edge.i - doc[a.anchor].left_edge.i)
+        else:
+            holder = None
+
+        if any(t.lower_ == "so" for t in before) and any(t.lower_ in ("called", "call") for t in before):
+            quote = Quote(start, end, "scare", None, "preceded by 'so-called'")
+        elif (after is not None and after.lemma_.lower() in nouns and len(inner_words) <= 8) or any(
+            t.lemma_.lower() in verbs for t in before[-2:]
+        ):
+            cue = after.text if after is not None and after.lemma_.lower() in nouns else before[-1].text
+            quote = Quote(start, end, "term", None, f"a quoted name: '{cue}'")
+        elif holder is not None and holder.source is not None:
+            speaker = holder.source_text(doc)
+            quote = Quote(start, end, "direct", speaker, f"inside what '{speaker}' says", holder)
+        elif sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char) and previous_speaker and para - previous_para <= 1:
+            speaker, relation = previous_speaker
+            quote = Quote(start, end, "direct", speaker, f"quotation continuing '{speaker}'", relation)
+        elif len(inner_words) <= SCARE_MAX_WORDS:
+            quote = Quote(start, end, "scare", None, f"short quote ({len(inner_words)} words) with no speaker")
+        else:
+            quote = Quote(start, end, "direct", None, "quotation with no speaker found")
+        if quote.kind == "direct" and quote.speaker:
+            previous_speaker, previous_para = (quote.speaker, quote.attribution), para
+        quotes.append(quote)
+    return quotes

@@ -1,0 +1,238 @@
+"""Who says so: the ``attributions`` and ``quotes`` tables, source types and canonical names.
+
+What it extracts: one row per attribution relation (source, cue, content with offsets,
+``source_type``, ``canonical_source``, ``cue_stance``, ``quote_type``,
+``anonymity_reason``, ``relayed``) and one row per quotation (``kind``, ``speaker``).
+
+Source types, decided on the source phrase's head word (rules in order):
+
+- ``media``: a report, story, video, post... (``lexicons/source_nouns.csv``, media)
+  with no named outlet;
+- ``document``: a statement, study, filing... (document nouns) named by a proper noun;
+- ``person``: a proper-noun head tagged PERSON, or he/she resolved to a named person;
+- ``organization``: a proper-noun head (a country, government, agency or outlet: "the
+  US", "Moscow"), or an institution noun owned by one ("South Korea's spy agency");
+- ``anonymous``: a singular person noun with no name ("a senior US military official",
+  "a journalist"), or he/she with no named person to resolve to;
+- ``unnamed``: a plural person noun ("officials in Moscow", "experts"), or "they".
+
+``canonical_source`` is the fullest name the article gives: a surname resolves to the
+PERSON entity it ends ("Austin" -> "Lloyd Austin"), a pronoun to the nearest earlier
+named person source.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Attribution
+from .lexicon import load_lexicon
+from .phrases import LexiconMatcher
+from .quotes import Quote
+from .schema import conform
+
+__all__ = ["source_type", "attribution_table", "quote_table"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> dict[str, str]:
+    table = load_lexicon("source_nouns")
+    return dict(zip(table["cue"], table["category"]))
+
+
+@lru_cache(maxsize=4)
+def _anonymity_matcher(vocab) -> LexiconMatcher:
+    return LexiconMatcher(vocab, load_lexicon("anonymity_reasons")["cue"].tolist())
+
+
+def _head(span: Span) -> Token:
+    return span.root
+
+
+def _named_people(doc: Doc) -> list[Span]:
+    return [ent for ent in doc.ents if ent.label_ == "PERSON"]
+
+
+def _full_name(doc: Doc, name: str) -> str:
+    """The longest PERSON entity in the article that ends with (or equals) ``name``."""
+    matches = [e.text for e in _named_people(doc) if e.text == name or e.text.endswith(" " + name)]
+    return max(matches, key=len) if matches else name
+
+
+def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = None) -> tuple[str, str]:
+    """The source type of a source phrase and the rule that decided it."""
+    if span is None:
+        return "unnamed", "no source named"
+    nouns = _source_nouns()
+    head = _head(span)
+    lemma = head.lemma_.lower()
+    has_name = any(t.pos_ == "PROPN" for t in span)
+    category = nouns.get(lemma)
+    if category == "media":
+        return ("media", f"'{head.text}' with no named outlet") if not has_name else ("organization", f"'{head.text}' of a named outlet")
+    if category == "document":
+        return ("document", f"a named {lemma}") if has_name else ("media", f"an unnamed {lemma}")
+    if head.pos_ == "PRON":
+        if head.lower_ in PERSON_PRONOUNS:
+            return ("person", f"'{head.text}' refers to {resolved_person}") if resolved_person else ("anonymous", f"'{head.text}' with no named person before it")
+        return "unnamed", f"'{head.text}': a group"
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ == "PERSON":
+            return "person", f"named person '{ent.text}'"
+        if ent is None and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
+            return "person", "a proper name"
+        return "organization", f"named body '{head.text}'" + (f" ({ent.label_})" if ent is not None else "")
+    if category == "institution" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+        return "organization", f"'{head.text}' of a named body"
+    if category == "institution" and has_name:
+        return "organization", f"named '{head.text}'"
+    plural = head.tag_ in ("NNS", "NNPS")
+    if category == "person_role" or category is None:
+        if plural:
+            return "unnamed", f"plural '{head.text}' with no names"
+        return "anonymous", f"'{head.text}' with no name"
+    return "unnamed", f"'{head.text}' with no names"
+
+
+def _anonymity_reason(doc: Doc, sentence: Span) -> str | None:
+    matches = _anonymity_matcher(doc.vocab)(sentence)
+    if not matches:
+        return None
+    _, start, _ = min(matches, key=lambda m: m[1])
+    end = start
+    while end < sentence.end and doc[end].text not in (",", ".", ";", '"'):
+        end += 1
+    return doc[start:end].text
+
+
+def _relayed(doc: Doc, relation: Attribution, all_relations: list[Attribution]) -> bool:
+    """True when the source passes on what another source said."""
+    if relation.content is None:
+        return False
+    if any(other is not relation and relation.contains(other.anchor) and other.source for other in all_relations):
+        return True
+    content = doc[relation.content[0] : relation.content[1]]
+    root = content.root
+    if root.lemma_.lower() in ("remark", "comment", "statement", "claim", "report", "story", "word") and any(c.dep_ == "poss" for c in root.children):
+        return True
+    verb = doc[relation.anchor]
+    return verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in ("publish", "post", "write", "air", "broadcast", "run")
+
+
+def _nearest_person_before(doc: Doc, i: int) -> str | None:
+    """The nearest named person before token ``i``: a PERSON entity, or within the same
+    sentence a run of two or more proper nouns the small model did not tag."""
+    sentence = doc[i].sent
+    runs, run = [], []
+    for token in doc[sentence.start : i]:
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
+            run.append(token)
+        else:
+            if len(run) >= 2:
+                runs.append(doc[run[0].i : run[-1].i + 1])
+            run = []
+    if len(run) >= 2:
+        runs.append(doc[run[0].i : run[-1].i + 1])
+    candidates = [e for e in _named_people(doc) if e.end <= i] + runs
+    if not candidates:
+        return None
+    return _full_name(doc, max(candidates, key=lambda span: span.end).text)
+
+
+def attribution_table(
+    text: str, doc: Doc, sentences: list[Span], relations: list[Attribution], quotes: list[Quote]
+) -> pd.DataFrame:
+    """The ``attributions`` table (one row per relation, sorted by cue position).
+
+    ``text`` is the original article text; every span column is an offset into it.
+    """
+    rows = []
+    last_person: str | None = None
+    canonical_of: dict[int, str | None] = {}
+    sentence_of = {}
+    for sent_id, sent in enumerate(sentences):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = sent_id
+    for relation in sorted(relations, key=lambda r: r.cue):
+        source = doc[relation.source[0] : relation.source[1]] if relation.source else None
+        resolved = None
+        if source is not None and source.root.lower_ in PERSON_PRONOUNS:
+            # he/she: the last named person source, else the nearest named person before.
+            resolved = last_person or _nearest_person_before(doc, source.start)
+        stype, type_reason = source_type(doc, source, resolved_person=resolved)
+        if source is None:
+            canonical = None
+        elif stype == "person" and resolved:
+            canonical = resolved
+        elif stype == "person":
+            ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= source.root.i < e.end), None)
+            canonical = _full_name(doc, ent.text if ent is not None else source.text)
+            last_person = canonical
+        else:
+            canonical = text[source.start_char : source.end_char]
+        cue = doc[relation.cue[0] : relation.cue[1]]
+        content = doc[relation.content[0] : relation.content[1]] if relation.content else None
+        sent_id = sentence_of.get(relation.anchor, 0)
+        direct_inside = [q for q in quotes if q.kind == "direct" and q.attribution is relation]
+        if not direct_inside or content is None:
+            quote_type = "indirect"
+        else:
+            quoted = sum(q.end - q.start for q in direct_inside)
+            quote_type = "direct" if quoted >= 0.6 * (content.end_char - content.start_char) else "mixed"
+        anonymous = stype in ("anonymous", "unnamed")
+        canonical_of[id(relation)] = canonical
+        rows.append(
+            {
+                "sent_id": sent_id,
+                "source": text[source.start_char : source.end_char] if source is not None else "",
+                "source_type": stype,
+                "cue": text[cue.start_char : cue.end_char],
+                "cue_stance": relation.stance,
+                "content": text[content.start_char : content.end_char] if content is not None else "",
+                "quote_type": quote_type,
+                "source_start": source.start_char if source is not None else None,
+                "source_end": source.end_char if source is not None else None,
+                "canonical_source": canonical,
+                "source_type_reason": type_reason,
+                "cue_start": cue.start_char,
+                "cue_end": cue.end_char,
+                "cue_lemma": relation.lemma,
+                "content_start": content.start_char if content is not None else None,
+                "content_end": content.end_char if content is not None else None,
+                "anonymity_reason": _anonymity_reason(doc, sentences[sent_id]) if anonymous and sentences else None,
+                "relayed": _relayed(doc, relation, relations),
+                "pattern": relation.pattern,
+            }
+        )
+    for quote in quotes:
+        # Quotes name their speaker as the attribution table does: by canonical name.
+        if quote.attribution is not None and id(quote.attribution) in canonical_of:
+            quote.speaker = canonical_of[id(quote.attribution)] or quote.speaker
+    return conform("attributions", rows)
+
+
+def quote_table(text: str, sentences: list[Span], quotes: list[Quote]) -> pd.DataFrame:
+    """The ``quotes`` table (``text`` is the original article text)."""
+    starts = [s.start_char for s in sentences]
+    rows = []
+    for quote in quotes:
+        sent_id = max((i for i, s in enumerate(starts) if s <= quote.start), default=0)
+        rows.append(
+            {
+                "sent_id": sent_id,
+                "text": text[quote.start : quote.end],
+                "start": quote.start,
+                "end": quote.end,
+                "kind": quote.kind,
+                "speaker": quote.speaker,
+                "reason": quote.reason,
+            }
+        )
+    return conform("quotes", rows)
