@@ -16,6 +16,8 @@ Patterns (``pattern`` field):
 - ``according_to``: "according to X, ..."; the content is the clause "according to"
   modifies.
 - ``impersonal``: "X is alleged to ...", "it is believed that ..."; nobody is named.
+- ``parenthetical``: '"The plan," the minister said, "will work."'; the verb interrupts
+  the clause it reports.
 
 A reporting verb counts only with content: a clause, or (for verbs whose lexicon row
 says ``complement=any``) an object or an "of"/"about" phrase.
@@ -223,6 +225,12 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             continue
         subject = _subject(verb)
         pattern = "subject_verb"
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            # "a journalist published a story claiming that ...": the story's publisher
+            # speaks through it; with no publisher, the story itself is the source.
+            story = verb.head
+            subject = _subject(story.head) if story.dep_ == "dobj" else None
+            subject = subject or story
         content = _content(verb, j, clause_only=row["complement"] == "clause")
         if subject is not None and (subject.dep_ == "nsubjpass" or subject.lower_ in ("it", "there")):
             # "X is alleged to have ...", "it is believed that ...": the subject is what is
@@ -236,6 +244,11 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             pattern = "passive_agent" if subject is not None else pattern
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "acl"):
             pattern = "participle"
+        if content is None and verb.dep_ == "parataxis" and subject is not None:
+            # '"The plan," the minister said, "will work."': the verb interrupts the
+            # clause it reports; the content is that clause.
+            head = verb.head
+            content, pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
         if content is None:
             continue
         taken.update(range(i, j))

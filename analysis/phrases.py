@@ -55,9 +55,9 @@ class LexiconMatcher:
     def __call__(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
         """Matches as ``(row, start, end)``, longest first, then earliest, then by row:
         the order in which callers accept non-overlapping matches."""
-        offset = doc.start if isinstance(doc, Span) else 0
+        # PhraseMatcher returns indices into the whole Doc, for a Span too.
         found = set()
         for matcher in (self.lemma, self.lower):
             for key, start, end in matcher(doc):
-                found.add((int(self.vocab.strings[key]), start + offset, end + offset))
+                found.add((int(self.vocab.strings[key]), start, end))
         return sorted(found, key=lambda m: (-(m[2] - m[1]), m[1], m[0]))

@@ -1,0 +1,113 @@
+"""Attributions and quotes on the seed and on sentences from real articles."""
+
+import pytest
+
+from analysis import analyze
+
+
+def _analyse(nlp, text):
+    return analyze(f"A headline\n\n{text}", nlp=nlp)
+
+
+def _rows(result):
+    return result.attributions.to_dict("records")
+
+
+# (text, source, source_type, cue, stance, where from)
+PATTERNS = [
+    ("Kostin said he was taking responsibility for the scandal.", "Kostin", "person", "said", "neutral", "seed: X said ..."),
+    ("The Tories said that the plan was desperate.", "The Tories", "organization", "said", "neutral", "X said that ..."),
+    ('"I was left with no option but to press the pause button," he said.', "he", "anonymous", "said", "neutral", "bbc business/159: ..., X said"),
+    ("However, according to researchers, it will still take many years to build such a robot.", "researchers", "unnamed", "according to", "neutral", "bbc tech/121: according to X"),
+    ("Now, the US has confirmed the deployment, with US Defence Secretary Lloyd Austin warning that it could become a \"very serious\" potential escalation.", "US Defence Secretary Lloyd Austin", "person", "warning", "assertive", "seed: with X warning that"),
+    ("Speaking to reporters in Rome this week, Austin said there was evidence that North Korean forces were in Russia.", "Austin", "person", "said", "neutral", "seed: Speaking to reporters, X said"),
+    ("A senior US military official later clarified Austin's remarks.", "A senior US military official", "anonymous", "clarified", "neutral", "seed: anonymous individual"),
+    ("Officials in Moscow have refused to confirm or deny whether North Korean troops were in its territory.", "Officials in Moscow", "unnamed", "refused to confirm or deny", "non_committal", "seed: unnamed group, non-committal"),
+    ("South Korea's spy agency warned earlier this month that around 12,000 troops were training.", "South Korea's spy agency", "organization", "warned", "assertive", "seed: organization by possession"),
+    ("Mr Dyer acknowledged that it would be a huge undertaking.", "Mr Dyer", "person", "acknowledged", "confirming", "bbc tech/340: confirming"),
+    # An institution with no name is an unnamed group (the article named it earlier; no coreference yet).
+    ("The company denied that this was its fault.", "The company", "unnamed", "denied", "denying", "bbc tech/214: denying"),
+    ("Critics claimed that the figures were wrong.", "Critics", "unnamed", "claimed", "distancing", "distancing"),
+    ("Analysts believe the market will recover.", "Analysts", "unnamed", "believe", "belief", "belief"),
+    ("Reports suggest that the minister will resign.", "Reports", "media", "suggest", "belief", "media source"),
+    ("A journalist published a story claiming that 50 prosecutors had been registered as disabled.", "A journalist", "anonymous", "claiming", "distancing", "seed: relayed claim"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, source, source_type, cue, stance, where", PATTERNS, ids=[p[5] for p in PATTERNS])
+def test_attribution_patterns(nlp, text, source, source_type, cue, stance, where):
+    rows = [r for r in _rows(_analyse(nlp, text)) if r["cue"] == cue]
+    assert rows, (_rows(_analyse(nlp, text)), where)
+    row = rows[0]
+    assert (row["source"], row["source_type"], row["cue_stance"]) == (source, source_type, stance), row
+
+
+def test_spans_of_attributions_point_into_the_text(seed, bbc_analyses):
+    for result in [seed, *bbc_analyses.values()]:
+        for row in result.attributions.to_dict("records"):
+            assert result.text[row["cue_start"] : row["cue_end"]] == row["cue"]
+            if row["source_start"] is not None and row["source"]:
+                assert result.text[row["source_start"] : row["source_end"]] == row["source"]
+            if row["content"]:
+                assert result.text[row["content_start"] : row["content_end"]] == row["content"]
+
+
+def test_nominal_reports_are_unattributed(seed):
+    # "there were indications that ..." names no source: it must not appear as one.
+    assert not (seed.attributions["sent_id"] == 8).any()
+    assert seed.sentences.loc[8, "status"] == "hedged"
+
+
+def test_seed_quote_kinds(seed):
+    quotes = {row["text"].strip('"\u201c\u201d'): (row["kind"], row["speaker"]) for row in seed.quotes.to_dict("records")}
+    assert quotes["special military operation"][0] == "scare"  # so-called
+    assert quotes["comprehensive strategic partnership"][0] == "term"  # a pact's name
+    assert quotes["very serious"] == ("direct", "Lloyd Austin")  # partial quote in a paraphrase
+    assert quotes["rebalanced"][0] == "scare"
+    assert any(k == "direct" and s == "Vladimir Putin" for k, s in quotes.values())
+    assert any(k == "direct" and s == "A senior US military official" for k, s in quotes.values())
+
+
+def test_canonical_sources_use_the_full_name(seed):
+    canonical = dict(zip(seed.attributions["source"], seed.attributions["canonical_source"]))
+    assert canonical["Austin"] == "Lloyd Austin"
+    assert canonical["Kostin"] == "Andriy Kostin"
+    assert canonical["Putin"] == "Vladimir Putin"
+
+
+def test_quotes_running_across_sentences_keep_their_speaker(bbc_analyses):
+    result = bbc_analyses["politics_001.txt"]
+    hewitt = result.quotes[result.quotes["text"].str.startswith('"We')]
+    assert hewitt["speaker"].tolist()[:3] == ["Ms Hewitt"] * 3
+    assert result.quotes[result.quotes["text"] == '"desperate"']["speaker"].tolist() == ["The Tories"]
+    continued = result.sentences[result.sentences["text"].str.startswith('"We are going to extend')].iloc[0]
+    assert continued["status"] == "reported" and "Ms Hewitt" in continued["status_reason"]
+
+
+def test_speaker_after_middle_and_before(nlp):
+    after = _analyse(nlp, '"The plan will work," the minister said.')
+    before = _analyse(nlp, 'The minister said: "The plan will work."')
+    middle = _analyse(nlp, '"The plan," the minister said, "will work."')
+    for result in (after, before, middle):
+        direct = result.quotes[result.quotes["kind"] == "direct"]
+        assert len(direct) >= 1 and set(direct["speaker"].str.lower()) == {"the minister"}, result.quotes.to_dict("records")
+
+
+def test_unbalanced_quotes_do_not_break_anything(nlp):
+    result = _analyse(nlp, 'He said "this never ends. And then nothing.\n\nA "second paragraph.')
+    assert result.check() == []
+    assert len(result.quotes) >= 1
+
+
+def test_anonymity_reason_is_captured(nlp):
+    text = "A senior official, speaking on condition of anonymity because he was not authorised to speak, said talks had failed."
+    row = _rows(_analyse(nlp, text))[0]
+    assert row["source_type"] == "anonymous" and "condition of anonymity" in row["anonymity_reason"]
+    plain = _rows(_analyse(nlp, "A senior official said talks had failed."))[0]
+    assert plain["anonymity_reason"] is None
+
+
+def test_relayed_when_passing_on_another_source(seed):
+    relayed = seed.attributions[seed.attributions["relayed"]]
+    assert "clarified" in set(relayed["cue"]) and "claiming" in set(relayed["cue"])
+    assert not seed.attributions[seed.attributions["cue"] == "says"]["relayed"].any()
