@@ -69,6 +69,7 @@ class SentenceClaim:
     status_reason: str
     claim_type: str
     claim_type_reason: str
+    source: Attribution | None = None  # the attribution the main claim rests on, if any
 
 
 # --- main claim and scope ------------------------------------------------------------
@@ -224,7 +225,7 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
 
 
 def assess_sentence(
-    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted_by: str | None = None
+    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted=None
 ) -> tuple[SentenceClaim, dict[int, tuple[bool, str]]]:
     """Status and claim type of one sentence, and for each cue (by index) whether it governs.
 
@@ -233,8 +234,8 @@ def assess_sentence(
         sent: The sentence.
         cues: Cues inside the sentence.
         attributions: Attribution relations whose cue lies in the sentence.
-        quoted_by: The speaker when most of the sentence is a direct quotation that
-            runs on from an earlier sentence ("...," she said. "We will ...").
+        quoted: The direct quotation (:class:`analysis.quotes.Quote`) filling most of the
+            sentence, when it runs on from an earlier sentence ("...," she said. "We will ...").
     """
     mains = main_predicates(sent)
     reporting = {a.anchor for a in attributions}
@@ -242,27 +243,27 @@ def assess_sentence(
     main_attr = _main_attribution(mains, attributions)
     claim_type, type_reason = _claim_type(doc, sent, mains, main_attr, cues)
 
-    def claim(status: str, reason: str) -> tuple[SentenceClaim, dict]:
-        return SentenceClaim(status, reason, claim_type, type_reason), scope
+    def claim(status: str, reason: str, source: Attribution | None = None) -> tuple[SentenceClaim, dict]:
+        return SentenceClaim(status, reason, claim_type, type_reason, source), scope
 
     governing = [c for c in cues if scope[c.i][0]]
     non_commitment = [c for c in governing if c.category == "non_commitment"]
     if non_commitment:
         cue = non_commitment[0]
-        return claim("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({scope[cue.i][1]})")
+        return claim("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({scope[cue.i][1]})", main_attr)
     if main_attr is not None:
         cue_text = doc[main_attr.cue[0] : main_attr.cue[1]].text
         source = main_attr.source_text(doc)
         if main_attr.stance == "non_committal":
-            return claim("unconfirmed", f"'{cue_text}' ({main_attr.stance}) by '{source}'")
+            return claim("unconfirmed", f"'{cue_text}' ({main_attr.stance}) by '{source}'", main_attr)
         if main_attr.stance == "confirming" and _identified(doc, main_attr.source):
-            return claim("confirmed", f"'{source}' {cue_text} it (confirming verb, identified source)")
+            return claim("confirmed", f"'{source}' {cue_text} it (confirming verb, identified source)", main_attr)
         if source is None:
-            return claim("hedged", f"'{cue_text}' with nobody named as source ({main_attr.pattern})")
+            return claim("hedged", f"'{cue_text}' with nobody named as source ({main_attr.pattern})", main_attr)
         unnamed = " (by an unidentified source, so not confirmed)" if main_attr.stance == "confirming" else ""
-        return claim("reported", f"attributed to '{source}' by '{cue_text}' ({main_attr.stance}){unnamed}")
-    if quoted_by:
-        return claim("reported", f"inside a direct quotation by '{quoted_by}'")
+        return claim("reported", f"attributed to '{source}' by '{cue_text}' ({main_attr.stance}){unnamed}", main_attr)
+    if quoted is not None:
+        return claim("reported", f"inside a direct quotation by '{quoted.speaker}'", quoted.attribution)
     author_hedges = [c for c in governing if c.kind == "hedge" and c.category != "approximator"]
     if author_hedges:
         cue = author_hedges[0]
@@ -295,7 +296,8 @@ def claims_tables(
 
     Returns:
         The cues table and, per sentence, a dict of status, status_reason, hedges,
-        boosters, claim_type, claim_type_reason.
+        boosters, claim_type, claim_type_reason and claim_attribution (the
+        :class:`Attribution` the main claim rests on, or None).
     """
     all_cues = find_cues(doc)
     all_attributions = find_attributions(doc) if attributions is None else attributions
@@ -314,9 +316,9 @@ def claims_tables(
                 q for q in quotes
                 if q.kind == "direct" and q.speaker and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= 0.5 * len(sent.text)
             ]
-            quoted_by = quoted[0].speaker if quoted else None
-            result, scope = assess_sentence(doc, sent, cues, attributions, quoted_by=quoted_by)
+            result, scope = assess_sentence(doc, sent, cues, attributions, quoted=quoted[0] if quoted else None)
             columns = {
+                "claim_attribution": result.source,
                 "status": result.status,
                 "status_reason": result.status_reason,
                 "claim_type": result.claim_type,
@@ -326,7 +328,13 @@ def claims_tables(
             mains = main_predicates(sent)
             reporting = {a.anchor for a in attributions}
             scope = {c.i: governs(_cue_anchor(doc, c), mains, reporting_anchors=reporting) for c in cues}
-            columns = {"status": None, "status_reason": None, "claim_type": None, "claim_type_reason": None}
+            columns = {
+                "claim_attribution": None,
+                "status": None,
+                "status_reason": None,
+                "claim_type": None,
+                "claim_type_reason": None,
+            }
         columns["hedges"] = [c.text for c in cues if c.kind == "hedge"]
         columns["boosters"] = [c.text for c in cues if c.kind == "booster"]
         per_sentence.append(columns)

@@ -20,7 +20,7 @@ from . import __version__
 from .attribution import find_attributions
 from .claims import claims_tables
 from .quotes import find_quotes
-from .sources import attribution_table, quote_table
+from .sources import attribution_table, claim_shares, label_sources, quote_table, source_summary
 from .document import sentence_spans, sentence_table, token_table
 from .ingest import Article, read_article
 from .nlp import load_nlp, model_name, parse
@@ -68,6 +68,24 @@ class Analysis:
     def tables(self) -> dict[str, pd.DataFrame]:
         """The contract's tables by name, in the contract's order."""
         return {name: getattr(self, name) for name in TABLES}
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """One row per canonical source in the body: type, attributions, quotes, words given to it.
+
+        Pull quotes, standfirsts and other non-body paragraphs repeat the body, so their
+        attributions are left out here (they stay in the ``attributions`` table).
+        """
+        body = set(self.body_sentences["sent_id"])
+        return source_summary(
+            self.attributions[self.attributions["sent_id"].isin(body)], self.quotes[self.quotes["sent_id"].isin(body)]
+        )
+
+    @property
+    def claim_shares(self) -> pd.DataFrame:
+        """Share of body claims resting on named people, organisations, anonymous or
+        unnamed sources, media, documents, or the author alone."""
+        return claim_shares(self.sentences)
 
     @property
     def headline(self) -> str | None:
@@ -121,6 +139,16 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
     cues, claims = claims_tables(doc, sentences, sentence_rows["in_body"].tolist(), attributions=relations, quotes=quotes)
     for column in ("status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason"):
         sentence_rows[column] = pd.Series([row[column] for row in claims], index=sentence_rows.index, dtype=object)
+    # Who each body claim rests on: the attribution's source, or the author's own voice.
+    labels = label_sources(text, doc, relations)
+    claim_sources = [
+        (None, None) if row["status"] is None
+        else ("author", "author") if row["claim_attribution"] is None
+        else (labels[row["claim_attribution"]].canonical or "nobody named", labels[row["claim_attribution"]].source_type)
+        for row in claims
+    ]
+    sentence_rows["claim_source"] = pd.Series([c[0] for c in claim_sources], index=sentence_rows.index, dtype=object)
+    sentence_rows["claim_source_type"] = pd.Series([c[1] for c in claim_sources], index=sentence_rows.index, dtype=object)
 
     return Analysis(
         text=text,

@@ -96,6 +96,8 @@ def sentence_table(text: str, sentences: list[Span], paragraphs: pd.DataFrame) -
                 "boosters": [],
                 "claim_type": None,
                 "claim_type_reason": None,
+                "claim_source": None,
+                "claim_source_type": None,
             }
         )
     return conform("sentences", rows)

@@ -46,6 +46,9 @@ def to_json_dict(analysis) -> dict:
     data = {"meta": _plain(analysis.meta), "text": analysis.text, "warnings": list(analysis.warnings)}
     for name, frame in analysis.tables.items():
         data[name] = to_records(frame)
+    # Derived views, for convenience (not part of the span contract).
+    data["sources"] = to_records(analysis.sources)
+    data["claim_shares"] = to_records(analysis.claim_shares)
     return data
 
 

@@ -53,6 +53,8 @@ TABLES: dict[str, dict[str, str]] = {
         "boosters": "object",
         "claim_type": "object",
         "claim_type_reason": "object",
+        "claim_source": "object",
+        "claim_source_type": "object",
     },
     "cues": {
         "sent_id": "int64",
@@ -124,6 +126,9 @@ LABELS: dict[tuple[str, str], frozenset] = {
     ),
     ("sentences", "status"): frozenset({"confirmed", "reported", "asserted", "hedged", "unconfirmed", None}),
     ("sentences", "claim_type"): frozenset({"event", "prediction", "conditional", "evaluation", None}),
+    ("sentences", "claim_source_type"): frozenset(
+        {"author", "person", "organization", "anonymous", "unnamed", "media", "document", None}
+    ),
     ("cues", "kind"): frozenset({"hedge", "booster"}),
     ("attributions", "source_type"): frozenset({"person", "organization", "anonymous", "unnamed", "media", "document"}),
     ("attributions", "cue_stance"): frozenset(

@@ -23,6 +23,7 @@ named person source.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
@@ -34,7 +35,7 @@ from .phrases import LexiconMatcher
 from .quotes import Quote
 from .schema import conform
 
-__all__ = ["source_type", "attribution_table", "quote_table"]
+__all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
@@ -146,27 +147,26 @@ def _nearest_person_before(doc: Doc, i: int) -> str | None:
     return _full_name(doc, max(candidates, key=lambda span: span.end).text)
 
 
-def attribution_table(
-    text: str, doc: Doc, sentences: list[Span], relations: list[Attribution], quotes: list[Quote]
-) -> pd.DataFrame:
-    """The ``attributions`` table (one row per relation, sorted by cue position).
+@dataclass(frozen=True)
+class SourceLabel:
+    """A relation's source as the tables name it."""
 
-    ``text`` is the original article text; every span column is an offset into it.
-    """
-    rows = []
+    source_type: str
+    reason: str
+    canonical: str | None
+
+
+def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Attribution, SourceLabel]:
+    """Source type and canonical name of every relation, resolving he/she in reading order."""
+    labels: dict[Attribution, SourceLabel] = {}
     last_person: str | None = None
-    canonical_of: dict[int, str | None] = {}
-    sentence_of = {}
-    for sent_id, sent in enumerate(sentences):
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = sent_id
     for relation in sorted(relations, key=lambda r: r.cue):
         source = doc[relation.source[0] : relation.source[1]] if relation.source else None
         resolved = None
         if source is not None and source.root.lower_ in PERSON_PRONOUNS:
             # he/she: the last named person source, else the nearest named person before.
             resolved = last_person or _nearest_person_before(doc, source.start)
-        stype, type_reason = source_type(doc, source, resolved_person=resolved)
+        stype, reason = source_type(doc, source, resolved_person=resolved)
         if source is None:
             canonical = None
         elif stype == "person" and resolved:
@@ -177,6 +177,23 @@ def attribution_table(
             last_person = canonical
         else:
             canonical = text[source.start_char : source.end_char]
+        labels[relation] = SourceLabel(stype, reason, canonical)
+    return labels
+
+
+def attribution_table(
+    text: str, doc: Doc, sentences: list[Span], relations: list[Attribution], quotes: list[Quote]
+) -> pd.DataFrame:
+    """The ``attributions`` table (one row per relation, sorted by cue position).
+
+    ``text`` is the original article text; every span column is an offset into it.
+    Direct quotes' speakers are set to their attribution's canonical name.
+    """
+    labels = label_sources(text, doc, relations)
+    sentence_of = {i: sent_id for sent_id, sent in enumerate(sentences) for i in range(sent.start, sent.end)}
+    rows = []
+    for relation, label in labels.items():
+        source = doc[relation.source[0] : relation.source[1]] if relation.source else None
         cue = doc[relation.cue[0] : relation.cue[1]]
         content = doc[relation.content[0] : relation.content[1]] if relation.content else None
         sent_id = sentence_of.get(relation.anchor, 0)
@@ -186,21 +203,20 @@ def attribution_table(
         else:
             quoted = sum(q.end - q.start for q in direct_inside)
             quote_type = "direct" if quoted >= 0.6 * (content.end_char - content.start_char) else "mixed"
-        anonymous = stype in ("anonymous", "unnamed")
-        canonical_of[id(relation)] = canonical
+        anonymous = label.source_type in ("anonymous", "unnamed")
         rows.append(
             {
                 "sent_id": sent_id,
                 "source": text[source.start_char : source.end_char] if source is not None else "",
-                "source_type": stype,
+                "source_type": label.source_type,
                 "cue": text[cue.start_char : cue.end_char],
                 "cue_stance": relation.stance,
                 "content": text[content.start_char : content.end_char] if content is not None else "",
                 "quote_type": quote_type,
                 "source_start": source.start_char if source is not None else None,
                 "source_end": source.end_char if source is not None else None,
-                "canonical_source": canonical,
-                "source_type_reason": type_reason,
+                "canonical_source": label.canonical,
+                "source_type_reason": label.reason,
                 "cue_start": cue.start_char,
                 "cue_end": cue.end_char,
                 "cue_lemma": relation.lemma,
@@ -213,8 +229,8 @@ def attribution_table(
         )
     for quote in quotes:
         # Quotes name their speaker as the attribution table does: by canonical name.
-        if quote.attribution is not None and id(quote.attribution) in canonical_of:
-            quote.speaker = canonical_of[id(quote.attribution)] or quote.speaker
+        if quote.attribution in labels:
+            quote.speaker = labels[quote.attribution].canonical or quote.speaker
     return conform("attributions", rows)
 
 
@@ -236,3 +252,53 @@ def quote_table(text: str, sentences: list[Span], quotes: list[Quote]) -> pd.Dat
             }
         )
     return conform("quotes", rows)
+
+
+def _words(text: str) -> int:
+    return len(text.split()) if isinstance(text, str) else 0
+
+
+def source_summary(attributions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The ``sources`` view: one row per canonical source.
+
+    Columns: canonical_source, source_type, attributions (relations credited to it),
+    direct_quotes, quoted_words (words inside its direct quotes), paraphrased_words
+    (words of its indirect content), first_sent_id, stances (sorted, ';'-joined).
+    Rows are sorted by attributions (descending), then first_sent_id, then name.
+    """
+    columns = ["canonical_source", "source_type", "attributions", "direct_quotes", "quoted_words",
+               "paraphrased_words", "first_sent_id", "stances"]  # fmt: skip
+    named = attributions.assign(canonical_source=attributions["canonical_source"].fillna("nobody named"))
+    rows = []
+    for name, group in named.groupby("canonical_source", sort=True):
+        said = quotes[(quotes["kind"] == "direct") & (quotes["speaker"] == name)]
+        indirect = group[group["quote_type"] == "indirect"]
+        rows.append(
+            {
+                "canonical_source": name,
+                "source_type": group["source_type"].mode().sort_values().iloc[0],
+                "attributions": len(group),
+                "direct_quotes": len(said),
+                "quoted_words": int(sum(_words(t) for t in said["text"])),
+                "paraphrased_words": int(sum(_words(t) for t in indirect["content"])),
+                "first_sent_id": int(group["sent_id"].min()),
+                "stances": ";".join(sorted(set(group["cue_stance"]))),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["attributions", "first_sent_id", "canonical_source"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def claim_shares(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Share of body claims resting on each kind of source (``author`` = nobody but the writer).
+
+    Columns: claim_source_type, claims, share. Every type is listed, zero counts included,
+    in a fixed order.
+    """
+    order = ["person", "organization", "anonymous", "unnamed", "media", "document", "author"]
+    body = sentences[sentences["in_body"]]
+    counts = body["claim_source_type"].value_counts()
+    total = max(len(body), 1)
+    return pd.DataFrame(
+        {"claim_source_type": order, "claims": [int(counts.get(t, 0)) for t in order], "share": [counts.get(t, 0) / total for t in order]}
+    )

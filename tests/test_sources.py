@@ -111,3 +111,20 @@ def test_relayed_when_passing_on_another_source(seed):
     relayed = seed.attributions[seed.attributions["relayed"]]
     assert "clarified" in set(relayed["cue"]) and "claiming" in set(relayed["cue"])
     assert not seed.attributions[seed.attributions["cue"] == "says"]["relayed"].any()
+
+
+def test_sources_view_counts_body_attributions_once(seed):
+    sources = seed.sources.set_index("canonical_source")
+    assert sources.loc["Lloyd Austin", "source_type"] == "person"
+    assert sources.loc["Lloyd Austin", "direct_quotes"] == 2
+    assert sources.loc["Lloyd Austin", "quoted_words"] > 0
+    assert "South Korea" not in sources.index  # only in the pull quote, not the body
+    assert sources["attributions"].is_monotonic_decreasing
+
+
+def test_claim_shares_add_up(seed):
+    shares = seed.claim_shares.set_index("claim_source_type")
+    assert shares["claims"].sum() == len(seed.body_sentences)
+    assert abs(shares["share"].sum() - 1) < 1e-9
+    assert shares.loc["author", "claims"] == (seed.body_sentences["claim_source"] == "author").sum()
+    assert shares.loc["anonymous", "claims"] >= 1 and shares.loc["unnamed", "claims"] >= 1
