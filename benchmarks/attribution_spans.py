@@ -1,0 +1,144 @@
+"""Attribution span F1 on PolNeAR dev: source, cue and content, exact and overlap match.
+
+Each dev article is analysed as plain text (its first line is the headline); every
+attribution row gives a predicted source, cue and content span. A predicted span
+matches exactly when its offsets equal a gold span's of the same role (after trimming
+whitespace and edge punctuation on both), and by overlap when they share a character.
+Precision counts matched predictions, recall matched gold spans. Where an article was
+annotated more than once, the first annotation (by file name) is used.
+
+PolNeAR also annotates thoughts and intentions; the "speech" lines keep only gold
+relations whose cue is a speech verb of our lexicon (category speech, confirmation,
+denial or non_commitment) and our relations with such cues.
+
+    .venv/bin/python benchmarks/attribution_spans.py [POLNEAR_DIR] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import warnings
+from collections import defaultdict
+
+from analysis import analyze, load_nlp
+from analysis.attribution import reporting_lexicon
+from analysis.benchmarking import data_path, record_results
+
+ANCHORS = "published exact F1 on PolNeAR test (source/cue/content): BERT-Cofe 83.2/75.3/72.9; rule-based 10.7/22.8/5.6; CoreNLP quotes 13.9/-/17.5"
+GOALS = "goal on dev: exact F1 >= 60 source, 60 cue, 45 content; overlap F1 >= 80 source and cue"
+ROLES = ("source", "cue", "content")
+EDGE = " \t\n\"'“”‘’,.;:"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
+def read_brat(path, text: str) -> list[dict[str, tuple[int, int]]]:
+    """Gold relations: {role: (start, end)} from the BRAT events of one .ann file."""
+    spans, relations = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            label, *offsets = fields[1].replace(";", " ").split()
+            numbers = [int(x) for x in offsets]
+            spans[fields[0]] = (label, min(numbers), max(numbers))
+        elif line.startswith("E") and len(fields) >= 2:
+            relation = {}
+            for part in fields[1].split():
+                role, _, ref = part.partition(":")
+                if role.lower() in ROLES and ref in spans:
+                    relation[role.lower()] = trim(text, spans[ref][1], spans[ref][2])
+            relations.append(relation)
+    return relations
+
+
+def predicted(result) -> list[dict[str, tuple[int, int]]]:
+    relations = []
+    for row in result.attributions.to_dict("records"):
+        relation = {"cue": trim(result.text, row["cue_start"], row["cue_end"])}
+        if row["source_start"] is not None:
+            relation["source"] = trim(result.text, row["source_start"], row["source_end"])
+        if row["content_start"] is not None:
+            relation["content"] = trim(result.text, row["content_start"], row["content_end"])
+        relation["lemma"] = row["cue_lemma"]
+        relations.append(relation)
+    return relations
+
+
+def f1(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    return {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", help="the PolNeAR folder (holding dev/)")
+    parser.add_argument("--limit", type=int, default=None, help="first N dev articles only")
+    args = parser.parse_args()
+    root = data_path(args.data, "polnear")
+    nlp = load_nlp()
+    lexicon = reporting_lexicon()
+    speech_lemmas = set(lexicon.loc[lexicon["category"] != "cognition", "cue"])
+    first_ann = {}
+    for ann in sorted((root / "dev" / "attributions").glob("*.ann")):
+        first_ann.setdefault(ann.name.rsplit("_", 1)[0], ann)
+    items = sorted(first_ann.items())[: args.limit]
+
+    counts = {subset: {m: defaultdict(int) for m in ("exact", "overlap")} for subset in ("all", "speech")}
+    started = time.perf_counter()
+    for name, ann in items:
+        text = (root / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        gold = read_brat(ann, text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = analyze(text, nlp=nlp)
+        pred = predicted(result)
+        for subset in ("all", "speech"):
+            if subset == "speech":
+                g_rel = [g for g in gold if "cue" in g and any(w in speech_lemmas for w in _lemmas(nlp, text, g["cue"]))]
+                p_rel = [p for p in pred if p["lemma"] in speech_lemmas]
+            else:
+                g_rel, p_rel = gold, pred
+            for role in ROLES:
+                g_spans = [g[role] for g in g_rel if role in g]
+                p_spans = [p[role] for p in p_rel if role in p]
+                for mode in ("exact", "overlap"):
+                    same = (lambda a, b: a == b) if mode == "exact" else (lambda a, b: a[0] < b[1] and b[0] < a[1])
+                    c = counts[subset][mode]
+                    c[f"{role}_pred"] += len(p_spans)
+                    c[f"{role}_gold"] += len(g_spans)
+                    c[f"{role}_tp_pred"] += sum(any(same(p, g) for g in g_spans) for p in p_spans)
+                    c[f"{role}_tp_gold"] += sum(any(same(p, g) for p in p_spans) for g in g_spans)
+    elapsed = time.perf_counter() - started
+
+    print(f"PolNeAR dev: {len(items)} articles in {elapsed:.0f} s")
+    print(f"  anchors: {ANCHORS}")
+    print(f"  {GOALS}")
+    figures: dict = {"articles": len(items)}
+    for subset in ("all", "speech"):
+        for mode in ("exact", "overlap"):
+            c = counts[subset][mode]
+            line = []
+            for role in ROLES:
+                fig = f1(c[f"{role}_tp_pred"], c[f"{role}_pred"], c[f"{role}_tp_gold"], c[f"{role}_gold"])
+                figures[f"{subset} {mode} {role}"] = fig
+                line.append(f"{role} P {fig['precision']:5.1f} R {fig['recall']:5.1f} F1 {fig['f1']:5.1f}")
+            print(f"  {subset:<6} {mode:<7} " + " | ".join(line))
+    record_results("attribution_spans", figures, command="python benchmarks/attribution_spans.py")
+
+
+def _lemmas(nlp, text: str, span: tuple[int, int]) -> list[str]:
+    """Lemmas of a gold cue, for sorting gold relations into speech and thought."""
+    words = text[span[0] : span[1]]
+    return [t.lemma_.lower() for t in nlp(words)] + [words.lower()]
+
+
+if __name__ == "__main__":
+    main()
