@@ -20,7 +20,9 @@ Patterns (``pattern`` field):
   the clause it reports.
 
 A reporting verb counts only with content: a clause, or (for verbs whose lexicon row
-says ``complement=any``) an object or an "of"/"about" phrase.
+says ``complement=any``) an object or an "of"/"about" phrase. Rows with
+``complement=media_subject`` ("show", "reveal") count only when a media or document
+noun is the subject ("videos ... appear to show").
 
 This module links sources to contents for the claim status; the sourcing step
 classifies source types and builds the ``attributions`` table from these relations.
@@ -133,6 +135,8 @@ def _subject(verb: Token) -> Token | None:
         seen.add(current.i)
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
+                    return current.head  # "videos which appear to show": the videos
                 return child
         # spaCy sometimes hangs the subject on the auxiliary ("the US has, ..., confirmed").
         for child in current.children:
@@ -145,6 +149,17 @@ def _subject(verb: Token) -> Token | None:
         else:
             current = None
     return None
+
+
+def _source_noun_category(token: Token) -> str | None:
+    table = _source_nouns()
+    return table.get(token.lemma_.lower())
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> dict[str, str]:
+    table = load_lexicon("source_nouns")
+    return dict(zip(table["cue"], table["category"]))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -232,6 +247,8 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             subject = _subject(story.head) if story.dep_ == "dobj" else None
             subject = subject or story
         content = _content(verb, j, clause_only=row["complement"] == "clause")
+        if row["complement"] == "media_subject" and (subject is None or _source_noun_category(subject) not in ("media", "document")):
+            continue
         if subject is not None and (subject.dep_ == "nsubjpass" or subject.lower_ in ("it", "there")):
             # "X is alleged to have ...", "it is believed that ...": the subject is what is
             # said, not who says it; the source is the "by" agent, if any.

@@ -29,7 +29,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution
+from .attribution import Attribution, _source_nouns
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .quotes import Quote
@@ -41,10 +41,6 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 
 
-@lru_cache(maxsize=1)
-def _source_nouns() -> dict[str, str]:
-    table = load_lexicon("source_nouns")
-    return dict(zip(table["cue"], table["category"]))
 
 
 @lru_cache(maxsize=4)

@@ -128,3 +128,10 @@ def test_claim_shares_add_up(seed):
     assert abs(shares["share"].sum() - 1) < 1e-9
     assert shares.loc["author", "claims"] == (seed.body_sentences["claim_source"] == "author").sum()
     assert shares.loc["anonymous", "claims"] >= 1 and shares.loc["unnamed", "claims"] >= 1
+
+
+def test_videos_circulating_are_a_media_source(seed, nlp):
+    row = seed.attributions[seed.attributions["sent_id"] == 14].iloc[0]
+    assert (row["source"], row["source_type"], row["cue"]) == ("videos", "media", "show")
+    # "show" is a reporting verb only with a media or document subject.
+    assert _analyse(nlp, "The guide showed the visitors that the bridge was old.").attributions.empty
