@@ -40,7 +40,7 @@ from spacy.vocab import Vocab
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 
-__all__ = ["Attribution", "find_attributions", "reporting_lexicon"]
+__all__ = ["Attribution", "find_attributions", "reporting_lexicon", "source_noun_categories"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj")
@@ -152,12 +152,13 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _source_noun_category(token: Token) -> str | None:
-    table = _source_nouns()
+    table = source_noun_categories()
     return table.get(token.lemma_.lower())
 
 
 @lru_cache(maxsize=1)
-def _source_nouns() -> dict[str, str]:
+def source_noun_categories() -> dict[str, str]:
+    """Source nouns (``lexicons/source_nouns.csv``) by lemma: person_role, institution, media, document."""
     table = load_lexicon("source_nouns")
     return dict(zip(table["cue"], table["category"]))
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution, _source_nouns
+from .attribution import Attribution, source_noun_categories
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .quotes import Quote
@@ -66,7 +66,7 @@ def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = No
     """The source type of a source phrase and the rule that decided it."""
     if span is None:
         return "unnamed", "no source named"
-    nouns = _source_nouns()
+    nouns = source_noun_categories()
     head = _head(span)
     lemma = head.lemma_.lower()
     has_name = any(t.pos_ == "PROPN" for t in span)
