@@ -100,6 +100,7 @@ TABLES: dict[str, dict[str, str]] = {
         "anonymity_reason": "object",
         "relayed": "bool",
         "pattern": "str",
+        "speaks_for": "object",
     },
     "quotes": {
         "sent_id": "int64",

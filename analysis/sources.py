@@ -98,6 +98,21 @@ def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = No
     return "unnamed", f"'{head.text}' with no names"
 
 
+def speaks_for(doc: Doc, span: Span | None) -> str | None:
+    """The country or place a source speaks for, where its own phrase says so: a GPE or
+    NORP entity inside it ("South Korea's spy agency" -> South Korea, "Ukrainian
+    intelligence officials" -> Ukrainian, "Officials in Moscow" -> Moscow)."""
+    if span is None:
+        return None
+    places = [e for e in doc.ents if e.label_ in ("GPE", "NORP") and span.start <= e.start and e.end <= span.end]
+    if not places:
+        return None
+    place = places[0]
+    # The small model sometimes takes the possessive into the entity ("South Korea's").
+    end = place.end - 1 if place.end - place.start > 1 and doc[place.end - 1].tag_ == "POS" else place.end
+    return doc[place.start : end].text
+
+
 def _anonymity_reason(doc: Doc, sentence: Span) -> str | None:
     matches = _anonymity_matcher(doc.vocab)(sentence)
     if not matches:
@@ -221,6 +236,7 @@ def attribution_table(
                 "anonymity_reason": _anonymity_reason(doc, sentences[sent_id]) if anonymous and sentences else None,
                 "relayed": _relayed(doc, relation, relations),
                 "pattern": relation.pattern,
+                "speaks_for": speaks_for(doc, source),
             }
         )
     for quote in quotes:
@@ -257,12 +273,13 @@ def _words(text: str) -> int:
 def source_summary(attributions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """The ``sources`` view: one row per canonical source.
 
-    Columns: canonical_source, source_type, attributions (relations credited to it),
+    Columns: canonical_source, source_type, speaks_for (the first country or place its
+    phrase names), attributions (relations credited to it),
     direct_quotes, quoted_words (words inside its direct quotes), paraphrased_words
     (words of its indirect content), first_sent_id, stances (sorted, ';'-joined).
     Rows are sorted by attributions (descending), then first_sent_id, then name.
     """
-    columns = ["canonical_source", "source_type", "attributions", "direct_quotes", "quoted_words",
+    columns = ["canonical_source", "source_type", "speaks_for", "attributions", "direct_quotes", "quoted_words",
                "paraphrased_words", "first_sent_id", "stances"]  # fmt: skip
     named = attributions.assign(canonical_source=attributions["canonical_source"].fillna("nobody named"))
     rows = []
@@ -273,6 +290,7 @@ def source_summary(attributions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataF
             {
                 "canonical_source": name,
                 "source_type": group["source_type"].mode().sort_values().iloc[0],
+                "speaks_for": next((v for v in group["speaks_for"] if isinstance(v, str)), None),
                 "attributions": len(group),
                 "direct_quotes": len(said),
                 "quoted_words": int(sum(_words(t) for t in said["text"])),

@@ -135,3 +135,12 @@ def test_videos_circulating_are_a_media_source(seed, nlp):
     assert (row["source"], row["source_type"], row["cue"]) == ("videos", "media", "show")
     # "show" is a reporting verb only with a media or document subject.
     assert _analyse(nlp, "The guide showed the visitors that the bridge was old.").attributions.empty
+
+
+def test_side_a_source_speaks_for(seed):
+    speaks = dict(zip(seed.attributions["source"], seed.attributions["speaks_for"]))
+    assert speaks["South Korea's spy agency"] == "South Korea"
+    assert speaks["Officials in Moscow"] == "Moscow"
+    assert speaks["Ukrainian intelligence officials"] == "Ukrainian"
+    assert speaks["A senior US military official"] == "US"
+    assert "speaks_for" in seed.sources.columns
