@@ -44,7 +44,7 @@ from .cues import Cue, find_cues
 from .lexicon import load_lexicon
 from .schema import conform
 
-__all__ = ["SentenceClaim", "main_predicates", "governs", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
+__all__ = ["SentenceClaim", "main_predicates", "governs", "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
 
 STATUSES = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")
 CLAIM_TYPES = ("event", "prediction", "conditional", "evaluation")
@@ -122,6 +122,13 @@ def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = f
         path.append(f"{dep} of '{head.text}'")
         current = head
     return False, "path too long"  # pragma: no cover
+
+
+def cue_scopes(doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution]) -> dict[int, tuple[bool, str]]:
+    """For each cue (keyed by its first token), whether it governs the sentence's main claim and why."""
+    mains = main_predicates(sent)
+    reporting = {a.anchor for a in attributions}
+    return {cue.i: governs(_cue_anchor(doc, cue), mains, reporting_anchors=reporting) for cue in cues}
 
 
 def _cue_anchor(doc: Doc, cue: Cue) -> Token:
@@ -238,8 +245,7 @@ def assess_sentence(
             sentence, when it runs on from an earlier sentence ("...," she said. "We will ...").
     """
     mains = main_predicates(sent)
-    reporting = {a.anchor for a in attributions}
-    scope = {cue.i: governs(_cue_anchor(doc, cue), mains, reporting_anchors=reporting) for cue in cues}
+    scope = cue_scopes(doc, sent, cues, attributions)
     main_attr = _main_attribution(mains, attributions)
     claim_type, type_reason = _claim_type(doc, sent, mains, main_attr, cues)
 
@@ -325,9 +331,7 @@ def claims_tables(
                 "claim_type_reason": result.claim_type_reason,
             }
         else:
-            mains = main_predicates(sent)
-            reporting = {a.anchor for a in attributions}
-            scope = {c.i: governs(_cue_anchor(doc, c), mains, reporting_anchors=reporting) for c in cues}
+            scope = cue_scopes(doc, sent, cues, attributions)
             columns = {
                 "claim_attribution": None,
                 "status": None,

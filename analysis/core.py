@@ -135,12 +135,12 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
     doc = parse(text, [start for start, _ in spans], nlp=nlp)
     sentences, paragraphs, sentence_rows = structure_tables(text, doc, spans)
     relations = find_attributions(doc)
+    labels = label_sources(text, doc, relations)
     quotes = find_quotes(text, doc, spans, sentences, relations)
     cues, claims = claims_tables(doc, sentences, sentence_rows["in_body"].tolist(), attributions=relations, quotes=quotes)
     for column in ("status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason"):
         sentence_rows[column] = pd.Series([row[column] for row in claims], index=sentence_rows.index, dtype=object)
     # Who each body claim rests on: the attribution's source, or the author's own voice.
-    labels = label_sources(text, doc, relations)
     claim_sources = [
         (None, None) if row["status"] is None
         else ("author", "author") if row["claim_attribution"] is None
@@ -158,7 +158,7 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
         tokens=token_table(text, sentences),
         sentences=sentence_rows,
         cues=cues,
-        attributions=attribution_table(text, doc, sentences, relations, quotes),
+        attributions=attribution_table(text, doc, sentences, relations, quotes, labels=labels),
         quotes=quote_table(text, sentences, quotes),
         warnings=list(article.warnings),
         meta={

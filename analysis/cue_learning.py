@@ -19,20 +19,28 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc
 
-from .cues import find_cues
+from .cues import Cue, CueMatcher, find_cues
 
-__all__ = ["SentenceFeatures", "sentence_features", "learn_domain_lexicon", "sentence_is_uncertain", "LEXICON_COLUMNS"]
+__all__ = ["SentenceFeatures", "sentence_features", "learn_domain_lexicon", "sentence_is_uncertain", "uncertainty_cues", "LEXICON_COLUMNS"]
 
 LEXICON_COLUMNS = ["cue", "kind", "category", "rule", "negated", "domain", "notes", "provenance"]
 
 
-def sentence_is_uncertain(doc: Doc, *, domains: tuple[str, ...] = ("general",)) -> bool:
-    """CoNLL-2010 task 1: a sentence is uncertain when it holds a hedge cue.
+def uncertainty_cues(cues: Sequence[Cue]) -> list[Cue]:
+    """The cues that make a sentence uncertain in CoNLL-2010 task 1: hedges other than
+    approximators (they make a quantity vague, and neither the BioScope nor the weasel
+    annotation counts them)."""
+    return [c for c in cues if c.kind == "hedge" and c.category != "approximator"]
 
-    Approximators are left out: they make a quantity vague, and neither the BioScope
-    nor the weasel annotation counts them.
+
+def sentence_is_uncertain(doc: Doc, *, matcher: CueMatcher | None = None) -> bool:
+    """CoNLL-2010 task 1: a sentence is uncertain when it holds an uncertainty cue.
+
+    Args:
+        doc: The parsed sentence.
+        matcher: The cue matcher to use (default: the news lexicon).
     """
-    return any(c.kind == "hedge" and c.category != "approximator" for c in find_cues(doc, domains=domains))
+    return bool(uncertainty_cues(matcher(doc) if matcher is not None else find_cues(doc)))
 
 
 def _lemmas(doc: Doc) -> list[str]:
@@ -73,9 +81,7 @@ def sentence_features(doc: Doc, cue_spans: list[tuple[int, int]] | None = None, 
     """Lemma n-grams, annotated cue n-grams and general-lexicon hedge hits of a sentence."""
     offset = doc[0].idx if len(doc) else 0
     hits = tuple(
-        (cue.cue, any(s <= cue.start - offset < e for s, e in cue_spans or ()))
-        for cue in find_cues(doc)
-        if cue.kind == "hedge" and cue.category != "approximator"
+        (cue.cue, any(s <= cue.start - offset < e for s, e in cue_spans or ())) for cue in uncertainty_cues(find_cues(doc))
     )
     annotated = _annotated_grams(doc, cue_spans) if cue_spans is not None else set()
     return SentenceFeatures(frozenset(_ngrams(_lemmas(doc), max_ngram)), frozenset(annotated), hits)

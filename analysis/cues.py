@@ -96,11 +96,6 @@ class Cue:
     lexicon_category: str
     provenance: str
 
-    @property
-    def head(self) -> int:
-        """Index of the cue's first token (the anchor used for scope)."""
-        return self.i
-
 
 # --- lexicon and patterns ------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .quotes import Quote
 from .schema import conform
+from .structure import paragraph_index
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table"]
 
@@ -193,14 +194,21 @@ def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Att
 
 
 def attribution_table(
-    text: str, doc: Doc, sentences: list[Span], relations: list[Attribution], quotes: list[Quote]
+    text: str,
+    doc: Doc,
+    sentences: list[Span],
+    relations: list[Attribution],
+    quotes: list[Quote],
+    *,
+    labels: dict[Attribution, SourceLabel] | None = None,
 ) -> pd.DataFrame:
     """The ``attributions`` table (one row per relation, sorted by cue position).
 
     ``text`` is the original article text; every span column is an offset into it.
+    ``labels`` are the relations' :func:`label_sources` (computed when not given).
     Direct quotes' speakers are set to their attribution's canonical name.
     """
-    labels = label_sources(text, doc, relations)
+    labels = label_sources(text, doc, relations) if labels is None else labels
     sentence_of = {i: sent_id for sent_id, sent in enumerate(sentences) for i in range(sent.start, sent.end)}
     rows = []
     for relation, label in labels.items():
@@ -251,7 +259,7 @@ def quote_table(text: str, sentences: list[Span], quotes: list[Quote]) -> pd.Dat
     starts = [s.start_char for s in sentences]
     rows = []
     for quote in quotes:
-        sent_id = max((i for i, s in enumerate(starts) if s <= quote.start), default=0)
+        sent_id = paragraph_index(quote.start, starts)  # the same sorted-starts lookup
         rows.append(
             {
                 "sent_id": sent_id,

@@ -27,7 +27,7 @@ from spacy.tokens import DocBin
 from analysis import config, load_nlp
 from analysis.benchmarking import data_path, record_results
 from analysis.corpora import read_bioscope, read_weasel
-from analysis.cue_learning import learn_domain_lexicon, sentence_features
+from analysis.cue_learning import learn_domain_lexicon, sentence_features, sentence_is_uncertain
 from analysis.cues import CueMatcher, certainty_lexicon
 from analysis.lexicon import load_lexicon, lexicon_names
 
@@ -72,7 +72,7 @@ def score(gold: list[bool], predicted: list[bool]) -> dict:
 
 
 def predict(matcher: CueMatcher, docs) -> list[bool]:
-    return [any(c.kind == "hedge" and c.category != "approximator" for c in matcher(doc)) for doc in docs]
+    return [sentence_is_uncertain(doc, matcher=matcher) for doc in docs]
 
 
 def main() -> None:
