@@ -18,6 +18,10 @@ Patterns (``pattern`` field):
 - ``impersonal``: "X is alleged to ...", "it is believed that ..."; nobody is named.
 - ``parenthetical``: '"The plan," the minister said, "will work."'; the verb interrupts
   the clause it reports.
+- ``nominal``: "reports that ...", "the latest reports that ...": a media or document
+  noun (``lexicons/source_nouns.csv``) with a "that" clause; the noun phrase is the
+  source. "There were indications that ..." names no source and is no attribution: the
+  claim stays the author's, hedged by "indications".
 
 A reporting verb counts only with content: a clause, or (for verbs whose lexicon row
 says ``complement=any``) an object or an "of"/"about" phrase. Rows with
@@ -215,6 +219,37 @@ def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
     return Attribution((i, j), i, row["cue"], row["stance"], row["category"], source, content, "according_to")
 
 
+#: Words that may stand between a report noun and its "that" ("Reports, therefore, that").
+_NOMINAL_GAP = 4
+
+
+def _nominal_reports(doc: Doc, tokens: Doc | Span, taken: set[int]) -> list[Attribution]:
+    """ "Reports that X ...", "the latest reports that ...": a media or document noun whose
+    "that" clause is what it reports. The noun phrase is the source (a media source:
+    nobody named); the stance is the matching reporting verb's, else neutral."""
+    nouns = source_noun_categories()
+    stances = {row["cue"]: row for row in _rows()}
+    found = []
+    for noun in tokens:
+        if noun.pos_ != "NOUN" or nouns.get(noun.lemma_.lower()) not in ("media", "document") or noun.i in taken:
+            continue
+        k = noun.i + 1
+        while k < len(doc) and k - noun.i <= _NOMINAL_GAP and (doc[k].is_punct or doc[k].pos_ == "ADV"):
+            k += 1
+        if k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ != "mark" or doc[k].head.i <= k:
+            continue
+        # Even when the parser puts the noun inside its own clause ("Reports, therefore,
+        # that X has deployed" read as "Reports ... deployed"), the content is what
+        # follows "that".
+        content = (k + 1, doc[k].head.right_edge.i + 1)
+        start, _ = _trimmed_subtree(noun)
+        row = stances.get(noun.lemma_.lower(), {"stance": "neutral", "category": "speech"})
+        found.append(
+            Attribution((noun.i, noun.i + 1), noun.i, noun.lemma_.lower(), row["stance"], row["category"], (start, noun.i + 1), content, "nominal")
+        )
+    return found
+
+
 def find_attributions(doc: Doc | Span) -> list[Attribution]:
     """Attribution relations in ``doc``, ordered by cue position.
 
@@ -272,5 +307,6 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
         taken.update(range(i, j))
         source = _trimmed_subtree(subject) if subject is not None else None
         found.append(Attribution((i, j), verb.i, row["cue"], row["stance"], row["category"], source, content, pattern))
+    found.extend(_nominal_reports(whole, doc, taken | {t for a in found if a.source for t in range(*a.source)}))
     found.sort(key=lambda a: a.cue)
     return found

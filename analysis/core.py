@@ -18,12 +18,16 @@ from spacy.tokens import Doc, Span
 
 from . import __version__
 from .attribution import find_attributions
+from .entities import correct_entities, entity_pairs, entity_summary, entity_table
 from .claims import claims_tables
 from .quotes import find_quotes
 from .sources import attribution_table, claim_shares, label_sources, quote_table, source_summary
 from .document import sentence_spans, sentence_table, token_table
 from .ingest import Article, read_article
 from .nlp import load_nlp, model_name, parse
+from .numbers import number_table
+from .dates import date_table
+from .findings import headline_findings, provenance_findings, findings_table
 from .schema import TABLES, check_tables, empty_table
 from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
@@ -44,6 +48,8 @@ class Analysis:
         doc: The spaCy Doc (of the normalised text; same offsets as ``text``).
         paragraphs, tokens, sentences, cues, entities, attributions, quotes, numbers:
             The contract's tables (see the README's data dictionary).
+        dates, findings: Date expressions, and what a careful reader would question
+            (missing byline, outlet or dateline; a headline beyond its body).
         warnings: Problems with the input that did not stop the analysis.
         meta: Provenance: package version, model, source, format, encoding.
     """
@@ -59,6 +65,8 @@ class Analysis:
     attributions: pd.DataFrame = field(default_factory=lambda: empty_table("attributions"))
     quotes: pd.DataFrame = field(default_factory=lambda: empty_table("quotes"))
     numbers: pd.DataFrame = field(default_factory=lambda: empty_table("numbers"))
+    dates: pd.DataFrame = field(default_factory=lambda: empty_table("dates"))
+    findings: pd.DataFrame = field(default_factory=lambda: empty_table("findings"))
     warnings: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
 
@@ -86,6 +94,16 @@ class Analysis:
         """Share of body claims resting on named people, organisations, anonymous or
         unnamed sources, media, documents, or the author alone."""
         return claim_shares(self.sentences)
+
+    @property
+    def entity_summary(self) -> pd.DataFrame:
+        """One row per canonical named entity in the body: type, mentions, as source, first sentence."""
+        return entity_summary(self.entities, self.attributions[self.attributions["sent_id"].isin(set(self.body_sentences["sent_id"]))])
+
+    @property
+    def entity_pairs(self) -> pd.DataFrame:
+        """Which canonical entities share body sentences, and how often."""
+        return entity_pairs(self.entities)
 
     @property
     def headline(self) -> str | None:
@@ -133,6 +151,7 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
     text = article.text
     spans = split_paragraphs(text)
     doc = parse(text, [start for start, _ in spans], nlp=nlp)
+    correct_entities(doc)
     sentences, paragraphs, sentence_rows = structure_tables(text, doc, spans)
     relations = find_attributions(doc)
     labels = label_sources(text, doc, relations)
@@ -150,6 +169,15 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
     sentence_rows["claim_source"] = pd.Series([c[0] for c in claim_sources], index=sentence_rows.index, dtype=object)
     sentence_rows["claim_source_type"] = pd.Series([c[1] for c in claim_sources], index=sentence_rows.index, dtype=object)
 
+    attributions = attribution_table(text, doc, sentences, relations, quotes, labels=labels)
+    in_body = sentence_rows["in_body"].tolist()
+    entities = entity_table(
+        text, doc, sentences, in_body, source_tokens={doc[r.source[0] : r.source[1]].root.i for r in relations if r.source}
+    )
+    dates = date_table(text, doc, sentences, in_body)
+    findings = provenance_findings(paragraphs, dates, dict(article.metadata)) + headline_findings(
+        doc, sentences, sentence_rows, paragraphs, entities, cues, attributions
+    )
     return Analysis(
         text=text,
         article=article,
@@ -158,7 +186,11 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
         tokens=token_table(text, sentences),
         sentences=sentence_rows,
         cues=cues,
-        attributions=attribution_table(text, doc, sentences, relations, quotes, labels=labels),
+        entities=entities,
+        attributions=attributions,
+        numbers=number_table(text, doc, sentences, sentence_rows, attributions),
+        dates=dates,
+        findings=findings_table(findings),
         quotes=quote_table(text, sentences, quotes),
         warnings=list(article.warnings),
         meta={

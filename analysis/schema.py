@@ -79,6 +79,10 @@ TABLES: dict[str, dict[str, str]] = {
         "sent_id": "int64",
         "start": "int64",
         "end": "int64",
+        "role": "str",
+        "in_body": "bool",
+        "label_rule": "str",
+        "canonical_rule": "str",
     },
     "attributions": {
         "sent_id": "int64",
@@ -118,7 +122,38 @@ TABLES: dict[str, dict[str, str]] = {
         "approximate": "bool",
         "start": "int64",
         "end": "int64",
+        "bound": "str",
+        "approximator": "object",
+        "unit": "object",
+        "counted": "object",
+        "counted_phrase": "object",
+        "counted_rule": "str",
+        "source": "str",
+        "source_type": "str",
+        "source_rule": "str",
+        "in_body": "bool",
+        "flags": "object",
+        "flag_reason": "object",
     },
+}
+
+# Tables beyond the shared contract: date expressions and findings.
+TABLES["dates"] = {
+    "sent_id": "int64",
+    "text": "str",
+    "start": "int64",
+    "end": "int64",
+    "kind": "str",
+    "rule": "str",
+    "in_body": "bool",
+}
+TABLES["findings"] = {
+    "category": "str",
+    "finding": "str",
+    "detail": "str",
+    "sent_ids": "object",
+    "evidence": "str",
+    "rule": "str",
 }
 
 LABELS: dict[tuple[str, str], frozenset] = {
@@ -137,10 +172,26 @@ LABELS: dict[tuple[str, str], frozenset] = {
     ),
     ("attributions", "quote_type"): frozenset({"direct", "indirect", "mixed"}),
     ("quotes", "kind"): frozenset({"direct", "scare", "term"}),
+    ("numbers", "bound"): frozenset({"exact", "approx", "lower", "upper"}),
+    ("numbers", "counted_rule"): frozenset({"of_phrase", "modifies_noun", "currency", "unit_in_span", "elliptical", "none"}),
+    ("numbers", "source_type"): frozenset(
+        {"author", "person", "organization", "anonymous", "unnamed", "media", "document"}
+    ),
+    ("dates", "kind"): frozenset({"absolute", "relative", "duration"}),
+    ("findings", "category"): frozenset({"provenance", "time", "headline"}),
+    ("findings", "finding"): frozenset(
+        {"no_byline", "no_outlet", "no_dateline", "relative_dates", "headline_entity_absent",
+         "headline_place_unsupported", "headline_flat"}
+    ),
+    ("entities", "role"): frozenset({"source", "mentioned"}),
+    ("entities", "label_rule"): frozenset(
+        {"model", "possessive", "title_before_name", "kind_noun", "pronoun_antecedent", "known_surname",
+         "place_list", "demonym_list", "same_text"}
+    ),
 }
 
 #: Tables whose rows are spans of the article text (``text == article[start:end]``).
-SPAN_TABLES = ("paragraphs", "tokens", "sentences", "cues", "entities", "quotes", "numbers")
+SPAN_TABLES = ("paragraphs", "tokens", "sentences", "cues", "entities", "quotes", "numbers", "dates")
 
 
 def empty_table(name: str) -> pd.DataFrame:
@@ -165,6 +216,10 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     for col, dtype in columns.items():
         if dtype != "object":
             frame[col] = frame[col].astype(dtype)
+        elif frame[col].dtype != object:
+            # pandas 3 infers "str" for text with gaps, turning None into NaN: keep None.
+            values = frame[col].astype(object)
+            frame[col] = values.where(values.notna(), None)
     return frame.reset_index(drop=True)
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, source_noun_categories
+from .entities import NAME_LABELS, canonical_name
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .quotes import Quote
@@ -57,10 +58,14 @@ def _named_people(doc: Doc) -> list[Span]:
     return [ent for ent in doc.ents if ent.label_ == "PERSON"]
 
 
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    return next((e for e in doc.ents if e.start <= i < e.end), None)
+
+
 def _full_name(doc: Doc, name: str) -> str:
-    """The longest PERSON entity in the article that ends with (or equals) ``name``."""
-    matches = [e.text for e in _named_people(doc) if e.text == name or e.text.endswith(" " + name)]
-    return max(matches, key=len) if matches else name
+    """The one PERSON name in the article that ends with (or equals) ``name``."""
+    matches = {e.text for e in _named_people(doc) if e.text == name or e.text.endswith(" " + name)}
+    return max(matches, key=len) if len(matches) == 1 or name in matches else name
 
 
 def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = None) -> tuple[str, str]:
@@ -139,9 +144,10 @@ def _relayed(doc: Doc, relation: Attribution, all_relations: list[Attribution]) 
     return verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in ("publish", "post", "write", "air", "broadcast", "run")
 
 
-def _nearest_person_before(doc: Doc, i: int) -> str | None:
-    """The nearest named person before token ``i``: a PERSON entity, or within the same
-    sentence a run of two or more proper nouns the small model did not tag."""
+def _nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False) -> str | None:
+    """The nearest named person before token ``i`` (canonical name): a PERSON entity, or
+    within the same sentence a run of two or more proper nouns the small model did not tag.
+    With ``same_sentence``, only names in token ``i``'s sentence count."""
     sentence = doc[i].sent
     runs, run = [], []
     for token in doc[sentence.start : i]:
@@ -153,10 +159,12 @@ def _nearest_person_before(doc: Doc, i: int) -> str | None:
             run = []
     if len(run) >= 2:
         runs.append(doc[run[0].i : run[-1].i + 1])
-    candidates = [e for e in _named_people(doc) if e.end <= i] + runs
-    if not candidates:
+    floor = sentence.start if same_sentence else 0
+    people = [e for e in _named_people(doc) if floor <= e.start and e.end <= i]
+    if not people + runs:
         return None
-    return _full_name(doc, max(candidates, key=lambda span: span.end).text)
+    nearest = max(people + runs, key=lambda span: span.end)
+    return canonical_name(doc, nearest)[0] if nearest.label_ == "PERSON" else _full_name(doc, nearest.text)
 
 
 @dataclass(frozen=True)
@@ -176,17 +184,25 @@ def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Att
         source = doc[relation.source[0] : relation.source[1]] if relation.source else None
         resolved = None
         if source is not None and source.root.lower_ in PERSON_PRONOUNS:
-            # he/she: the last named person source, else the nearest named person before.
-            resolved = last_person or _nearest_person_before(doc, source.start)
+            # he/she: a person named earlier in the same sentence, else the last named
+            # person source, else the nearest named person before.
+            resolved = (
+                _nearest_person_before(doc, source.start, same_sentence=True)
+                or last_person
+                or _nearest_person_before(doc, source.start)
+            )
         stype, reason = source_type(doc, source, resolved_person=resolved)
+        entity = _entity_at(doc, source.root.i) if source is not None else None
         if source is None:
             canonical = None
         elif stype == "person" and resolved:
             canonical = resolved
         elif stype == "person":
-            ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= source.root.i < e.end), None)
-            canonical = _full_name(doc, ent.text if ent is not None else source.text)
+            canonical = canonical_name(doc, entity)[0] if entity is not None else _full_name(doc, source.text)
             last_person = canonical
+        elif entity is not None and entity.label_ in NAME_LABELS and stype == "organization":
+            # "the US" and "U.S." are one source: the entity's canonical name.
+            canonical = canonical_name(doc, entity)[0]
         else:
             canonical = text[source.start_char : source.end_char]
         labels[relation] = SourceLabel(stype, reason, canonical)

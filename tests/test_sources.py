@@ -78,8 +78,9 @@ def test_canonical_sources_use_the_full_name(seed):
 def test_quotes_running_across_sentences_keep_their_speaker(bbc_analyses):
     result = bbc_analyses["politics_001.txt"]
     hewitt = result.quotes[result.quotes["text"].str.startswith('"We')]
-    assert hewitt["speaker"].tolist()[:3] == ["Ms Hewitt"] * 3
-    assert result.quotes[result.quotes["text"] == '"desperate"']["speaker"].tolist() == ["The Tories"]
+    # "Ms Hewitt" is named in full earlier: the speaker is her canonical name.
+    assert hewitt["speaker"].tolist()[:3] == ["Patricia Hewitt"] * 3
+    assert result.quotes[result.quotes["text"] == '"desperate"']["speaker"].tolist() == ["Tories"]
     continued = result.sentences[result.sentences["text"].str.startswith('"We are going to extend')].iloc[0]
     assert continued["status"] == "reported" and "Ms Hewitt" in continued["status_reason"]
 

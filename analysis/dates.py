@@ -1,0 +1,102 @@
+"""When: date and time expressions, and whether a reader can place them.
+
+What it extracts: the ``dates`` table, one row per date or time expression (spaCy's
+DATE and TIME entities, plus weekday and month names the model left untagged), with
+its offsets and ``kind``:
+
+- ``absolute``: it names a year ("February 2022", "24 October 2024", "in 2007"), so a
+  reader can place it without knowing when the article was written;
+- ``relative``: it needs the date of writing ("on Wednesday", "earlier this month",
+  "this week", "the summer", "yesterday", "in October");
+- ``duration``: a length of time, not a point ("three-day", "two years", "decades").
+
+``rule`` says which cue decided: a year, a deictic word ("this", "last", "ago"...), a
+weekday, a month or season with no year, or a number with a time unit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .schema import conform
+
+__all__ = ["find_dates", "date_table"]
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "dec"})  # fmt: skip
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+DEICTIC = frozenset({"this", "last", "next", "ago", "earlier", "later", "recent", "recently", "today", "tonight",
+                     "yesterday", "tomorrow", "now", "current", "previous", "coming", "past", "following", "same",
+                     "weekend", "overnight"})  # fmt: skip
+UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century",
+                   "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"})  # fmt: skip
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                      "last", "final", "opening", "closing"})  # fmt: skip
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$|^'\d\d$")
+
+
+def _kind(span: Span) -> tuple[str, str]:
+    words = [t.lower_ for t in span]
+    if any(YEAR.match(t.text) for t in span):
+        return "absolute", "names a year"
+    deictic = [w for w in words if w in DEICTIC]
+    if deictic:
+        return "relative", f"'{deictic[0]}' counts from the date of writing"
+    weekday = [w for w in words if w in WEEKDAYS]
+    if weekday:
+        return "relative", f"a weekday ('{weekday[0]}') with no date"
+    month = [w for w in words if w in MONTHS or w in SEASONS]
+    if month:
+        return "relative", f"'{month[0]}' with no year"
+    if any(w in ORDINALS or ORDINAL.match(w) for w in words):
+        return "relative", "an ordinal point ('the second day') within something the text dates, if at all"
+    if any(w in UNITS for w in re.split(r"[\s-]+", span.text.lower())) and (
+        any(t.like_num for t in span) or "-" in span.text or words[-1].endswith("s")
+    ):
+        return "duration", "a number of time units: a length, not a point"
+    return "relative", "no year: placed only by the date of writing"
+
+
+def find_dates(doc: Doc) -> list[Span]:
+    """Date and time expressions in text order: DATE/TIME entities plus untagged weekday
+    and month names (a capitalised "May" only beside a number, since it is also a name
+    and a modal verb)."""
+    found = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper():
+            continue
+        lower = token.lower_
+        if lower in WEEKDAYS or (lower in MONTHS and len(lower) > 3 and lower != "may") or (
+            lower == "may" and any(t.like_num for t in (token.nbor(-1) if token.i else token, token.nbor() if token.i + 1 < len(doc) else token))
+        ):
+            found.append(doc[token.i : token.i + 1])
+    return sorted(found, key=lambda s: s.start)
+
+
+def date_table(text: str, doc: Doc, sentences: list[Span], in_body: list[bool]) -> pd.DataFrame:
+    """The ``dates`` table: sent_id, text, start, end, kind, rule, in_body."""
+    starts = [s.start for s in sentences]
+    rows = []
+    for span in find_dates(doc):
+        sent_id = max(bisect.bisect_right(starts, span.start) - 1, 0)
+        kind, rule = _kind(span)
+        rows.append(
+            {
+                "sent_id": sent_id,
+                "text": text[span.start_char : span.end_char],
+                "start": span.start_char,
+                "end": span.end_char,
+                "kind": kind,
+                "rule": rule,
+                "in_body": bool(in_body[sent_id]) if in_body else False,
+            }
+        )
+    return conform("dates", rows)

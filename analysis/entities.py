@@ -1,0 +1,429 @@
+"""Who and where: named entities with corrected labels and one canonical name each.
+
+What it extracts: the ``entities`` table (one row per mention: text, spaCy label,
+``canonical``, offsets, ``role`` source/mentioned, and the rules that decided the label
+and the canonical name), the ``entity_summary`` view (one row per canonical entity) and
+the ``entity_pairs`` co-occurrence table (which entities share body sentences).
+
+Label corrections (:func:`correct_entities`) fix the small model's general mistakes.
+Each is a named rule, recorded in ``label_rule``; the word lists are data
+(``lexicons/places.csv``, ``demonyms.csv``, ``titles.csv``, ``entity_nouns.csv``):
+
+- ``possessive``: a trailing "'s" is not part of the name ("South Korea's" -> "South Korea").
+- (dropped) a portfolio before a title or a word inside one ("Trade and Industry
+  Secretary", "Secretary of State") is no entity, unless it is a listed place or body.
+- ``title_before_name``: proper nouns right after a title are a person
+  ("Prosecutor General Andriy Kostin"); the title stays outside the name.
+- ``kind_noun``: a name followed by a kind noun takes that noun's label ("Kursk
+  region" -> GPE, "the BRICS bloc" -> ORG); so does a name after "region of".
+- ``pronoun_antecedent``: a multi-word name with no organisation word that is the
+  nearest name (places and nationalities aside) before a "he"/"she" subject in its
+  sentence is a person.
+- ``known_surname``: a mention equal to the surname of a person named elsewhere in the
+  article is that person ("Kostin's resignation").
+- ``place_list`` / ``demonym_list``: a name in the places list takes its listed label
+  ("Kremlin" -> ORG, "the West" -> LOC, "UAE" -> GPE); a demonym is NORP.
+- ``same_text``: a correction applies to every other mention of the same words.
+
+Canonical names (:func:`canonical_name`): a person's surname resolves to the one full
+name in the article that ends with it; a place alias to its listed name ("US", "U.S.",
+"the United States" -> United States); a demonym to its place ("North Korean" -> North
+Korea) while its label stays NORP; anything else is its own text without a leading
+"the" or a trailing "'s".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .lexicon import load_lexicon
+from .schema import conform
+
+__all__ = [
+    "NAME_LABELS",
+    "correct_entities",
+    "canonical_name",
+    "entity_table",
+    "entity_summary",
+    "entity_pairs",
+]
+
+#: Labels of named things (not numbers, dates or amounts): the ones summarised and paired.
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GENDERED = frozenset({"he", "she"})
+LABEL_RULES_KEY = "entity_label_rules"
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str, str]]:
+    """Place and body names -> (canonical, label, category), keyed by exact text."""
+    table = load_lexicon("places")
+    return {row.name: (row.canonical, row.label, row.category) for row in table.itertuples()}
+
+
+@lru_cache(maxsize=1)
+def _places_folded() -> dict[str, tuple[str, str, str]]:
+    return {name.casefold(): value for name, value in _places().items()}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    table = load_lexicon("demonyms")
+    return dict(zip(table["demonym"], table["place"]))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> list[tuple[str, ...]]:
+    """Titles as word tuples, longest first (so "Prosecutor General" wins over "Prosecutor")."""
+    words = {tuple(t.split()) for t in load_lexicon("titles")["title"]}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+@lru_cache(maxsize=1)
+def _kind_nouns() -> dict[str, str]:
+    table = load_lexicon("entity_nouns")
+    return dict(zip(table["noun"], table["label"]))
+
+
+def _bare(text: str) -> str:
+    """A name without a leading "the" or a trailing possessive."""
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article):]
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _lookup_place(text: str) -> tuple[str, str, str] | None:
+    places = _places()
+    for candidate in (text, _bare(text), "the " + _bare(text)):
+        if candidate in places:
+            return places[candidate]
+    # Case-folded lookup only for multi-letter words written in title or upper case.
+    folded = _places_folded().get(_bare(text).casefold())
+    return folded if folded and not text.islower() else None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    label: str
+    rule: str = "model"
+
+
+def _title_end(doc: Doc, i: int) -> int | None:
+    """If a title starts at token ``i``, the token index just after it."""
+    for words in _titles():
+        n = len(words)
+        if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == words:
+            return i + n
+    return None
+
+
+def _overlapping(mentions: list[_Mention], start: int, end: int) -> list[_Mention]:
+    return [m for m in mentions if m.start < end and start < m.end]
+
+
+def _replace(mentions: list[_Mention], new: _Mention) -> list[_Mention]:
+    return [m for m in mentions if not (m.start < new.end and new.start < m.end)] + [new]
+
+
+def _has_kind_word(doc: Doc, m: _Mention, label: str) -> bool:
+    kinds = _kind_nouns()
+    return any(kinds.get(t.lower_) == label for t in doc[m.start : m.end])
+
+
+def correct_entities(doc: Doc) -> Doc:
+    """Fix the small model's general entity mistakes in place and return the Doc.
+
+    The rule that set each entity's label is kept in ``doc.user_data`` (see
+    :func:`label_rules`); entities the rules left alone are ``"model"``. Running it
+    twice changes nothing more.
+    """
+    if LABEL_RULES_KEY in doc.user_data:
+        return doc
+    mentions = [_Mention(e.start, e.end, e.label_) for e in doc.ents]
+
+    # possessive: "South Korea's" -> "South Korea".
+    for m in mentions:
+        if m.end - m.start > 1 and doc[m.end - 1].tag_ == "POS":
+            m.end -= 1
+            m.rule = "possessive"
+
+    # title_before_name: a title outside any other name, then proper nouns.
+    for i in range(len(doc)):
+        after = _title_end(doc, i)
+        if after is None or doc[i].ent_type_ not in ("", "PERSON"):
+            continue
+        j = after
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].tag_ != "POS":
+            j += 1
+        if j == after:
+            continue
+        inside = _overlapping(mentions, after, j)
+        if len(inside) == 1 and inside[0].label == "PERSON" and inside[0].start >= after:
+            continue  # the model already has the name; titles inside are handled below
+        mentions = _replace(mentions, _Mention(after, j, "PERSON", "title_before_name"))
+    # title_part: a portfolio or a word inside a title is not a name acting on its own
+    # ("Trade and Industry Secretary", "Secretary of State"): dropped, unless listed.
+    title_spans = [(i, _title_end(doc, i)) for i in range(len(doc)) if _title_end(doc, i)]
+    inside_title = {k for i, j in title_spans for k in range(i, j)}
+    title_starts = {i for i, _ in title_spans}
+    mentions = [
+        m for m in mentions
+        if m.label == "PERSON"
+        or _lookup_place(doc[m.start : m.end].text) is not None
+        or not (set(range(m.start, m.end)) <= inside_title or (m.label == "ORG" and m.end in title_starts))
+    ]
+    for m in mentions:
+        # A PERSON entity that swallowed its title ("President Xi Jinping").
+        if m.label == "PERSON":
+            after = _title_end(doc, m.start)
+            if after is not None and after < m.end:
+                m.start, m.rule = after, "title_before_name"
+
+    # kind_noun: "Kursk region" (GPE), "the BRICS bloc" (ORG), "the region of Khmelnytskyi".
+    kinds = _kind_nouns()
+    for m in mentions:
+        # A nationality modifies its noun ("the former Soviet republic"): not a place name.
+        if m.label not in NAME_LABELS or m.label == "NORP":
+            continue
+        following = doc[m.end] if m.end < len(doc) else None
+        kind = kinds.get(following.lower_) if following is not None and following.pos_ == "NOUN" else None
+        if kind is None and m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].pos_ == "NOUN":
+            preceding = kinds.get(doc[m.start - 2].lower_)
+            kind = preceding if preceding in ("GPE", "LOC") else None
+        if kind is None or kind == m.label or (m.label == "PERSON" and kind == "ORG"):
+            continue
+        if kind in ("GPE", "LOC") and m.label in PLACE_LABELS:
+            continue
+        m.label, m.rule = kind, "kind_noun"
+
+    # pronoun_antecedent: "with Kyrylo Budanov, ... warning that he expected ...".
+    for token in doc:
+        if token.lower_ not in GENDERED or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        before = sorted((m for m in mentions if m.end <= token.i and m.start >= token.sent.start), key=lambda m: m.end)
+        # A place or a nationality is never "he": the antecedent is the nearest other name.
+        names = [m for m in before if m.label in NAME_LABELS - PLACE_LABELS - {"NORP"}]
+        if not names or names[-1].label == "PERSON":
+            continue
+        candidate = names[-1]
+        words = doc[candidate.start : candidate.end]
+        if (
+            len(words) >= 2
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+            and not _has_kind_word(doc, candidate, "ORG")
+            and _lookup_place(words.text) is None
+        ):
+            candidate.label, candidate.rule = "PERSON", "pronoun_antecedent"
+
+    # known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person.
+    surnames = {doc[m.end - 1].text for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
+    for m in mentions:
+        if m.label != "PERSON" and m.end - m.start == 1 and doc[m.start].text in surnames:
+            m.label, m.rule = "PERSON", "known_surname"
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames:
+            mentions.append(_Mention(token.i, token.i + 1, "PERSON", "known_surname"))
+
+    # place_list / demonym_list: listed names take their listed label.
+    demonyms = _demonyms()
+    for m in mentions:
+        if m.label in ("PERSON",) or m.label not in NAME_LABELS:
+            continue
+        text = doc[m.start : m.end].text
+        if text in demonyms and m.label != "NORP":
+            m.label, m.rule = "NORP", "demonym_list"
+            continue
+        listed = _lookup_place(text)
+        if listed is not None and listed[1] != m.label and m.label != "NORP":
+            m.label, m.rule = listed[1], "place_list"
+
+    # same_text: a corrected label holds for every mention of the same words.
+    corrected = {doc[m.start : m.end].text: m for m in mentions if m.rule not in ("model", "possessive")}
+    for m in mentions:
+        fix = corrected.get(doc[m.start : m.end].text)
+        if fix is not None and m.rule in ("model", "possessive") and m.label != fix.label:
+            m.label, m.rule = fix.label, "same_text"
+
+    mentions = _non_overlapping(mentions)
+    doc.ents = [Span(doc, m.start, m.end, label=m.label) for m in mentions]
+    doc.user_data[LABEL_RULES_KEY] = {(m.start, m.end): m.rule for m in mentions}
+    return doc
+
+
+def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:
+    """Corrected mentions first, then longer, then earlier: the first of any overlap wins."""
+    chosen: list[_Mention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: (m.rule == "model", -(m.end - m.start), m.start)):
+        if m.end > m.start and not taken.intersection(range(m.start, m.end)):
+            chosen.append(m)
+            taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def label_rules(doc: Doc) -> dict[tuple[int, int], str]:
+    """The rule behind each entity's label, by token span (``"model"`` when uncorrected)."""
+    rules = doc.user_data.get(LABEL_RULES_KEY, {})
+    return {(e.start, e.end): rules.get((e.start, e.end), "model") for e in doc.ents}
+
+
+def _full_names(doc: Doc) -> dict[str, set[str]]:
+    """Surname (and any trailing word run) -> the full PERSON names in the article ending with it."""
+    ends: dict[str, set[str]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        words = [t.text for t in ent]
+        for k in range(1, len(words)):
+            ends[" ".join(words[k:])].add(ent.text)
+    return ends
+
+
+def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | None = None) -> tuple[str, str]:
+    """The canonical name of an entity mention and the rule that decided it.
+
+    Args:
+        doc: The parsed article (its other entities are the evidence).
+        ent: One entity mention.
+        full_names: :func:`_full_names` of ``doc``, when computing many (saves work).
+
+    Returns:
+        ``(canonical, rule)``; ``rule`` says which list or which other mention decided it.
+    """
+    if ent.label_ not in NAME_LABELS:
+        return ent.text, "as written"
+    text = _bare(ent.text)
+    if ent.label_ == "PERSON":
+        full = (full_names if full_names is not None else _full_names(doc)).get(text, set())
+        if len(full) == 1:
+            name = next(iter(full))
+            return name, f"surname of '{name}', named in full in the article"
+        if len(full) > 1:
+            return text, f"surname shared by {len(full)} people named in the article: left as written"
+        return text, "as written"
+    if ent.label_ == "NORP":
+        place = _demonyms().get(text)
+        if place:
+            return place, f"demonym of {place} (demonyms.csv)"
+        return text, "as written"
+    listed = _lookup_place(ent.text)
+    if listed is not None:
+        canonical = listed[0]
+        return canonical, ("listed name (places.csv)" if canonical == text else f"alias of {canonical} (places.csv)")
+    return text, "as written"
+
+
+def entity_table(
+    text: str, doc: Doc, sentences: list[Span], in_body: list[bool], *, source_tokens: set[int] | None = None
+) -> pd.DataFrame:
+    """The ``entities`` table: one row per entity mention, in text order.
+
+    Args:
+        text: The original article text (``text`` columns are cut from it).
+        doc: The parsed article, after :func:`correct_entities`.
+        sentences: The article's sentences (``sent_id`` is the index here).
+        in_body: Whether each sentence is in a body paragraph.
+        source_tokens: Root tokens of attribution sources: a mention holding one is
+            ``role`` ``source``, every other mention ``mentioned``.
+    """
+    starts = [s.start for s in sentences]
+    rules = label_rules(doc)
+    full = _full_names(doc)
+    sources = source_tokens or set()
+    rows = []
+    for ent in doc.ents:
+        sent_id = max(bisect.bisect_right(starts, ent.start) - 1, 0)
+        canonical, canonical_rule = canonical_name(doc, ent, full_names=full)
+        rows.append(
+            {
+                "text": text[ent.start_char : ent.end_char],
+                "label": ent.label_,
+                "canonical": canonical,
+                "sent_id": sent_id,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "role": "source" if sources.intersection(range(ent.start, ent.end)) else "mentioned",
+                "in_body": bool(in_body[sent_id]) if in_body else False,
+                "label_rule": rules.get((ent.start, ent.end), "model"),
+                "canonical_rule": canonical_rule,
+            }
+        )
+    return conform("entities", rows)
+
+
+def _summary_type(labels: pd.Series) -> str:
+    """A canonical entity's type: its most frequent non-NORP label (ties: alphabetical);
+    a place known only through demonyms is GPE."""
+    named = labels[labels != "NORP"]
+    if named.empty:
+        return "NORP"
+    counts = Counter(named)
+    return sorted(counts, key=lambda label: (-counts[label], label))[0]
+
+
+def entity_summary(entities: pd.DataFrame, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``entity_summary`` view: one row per canonical named entity in the body.
+
+    Columns: canonical, type, mentions (all body mentions, demonyms included),
+    demonym_mentions, as_source (body attributions whose canonical source is this
+    entity), first_sent_id, forms (the distinct texts, ';'-joined). Sorted by mentions
+    (descending), then first_sent_id, then canonical.
+    """
+    columns = ["canonical", "type", "mentions", "demonym_mentions", "as_source", "first_sent_id", "forms"]
+    body = entities[entities["in_body"] & entities["label"].isin(NAME_LABELS)]
+    if body.empty:
+        return pd.DataFrame(columns=columns)
+    credited = Counter()
+    if attributions is not None and len(attributions):
+        credited = Counter(v for v in attributions["canonical_source"] if isinstance(v, str))
+    rows = []
+    for canonical, group in body.groupby("canonical", sort=True):
+        demonym = group["label"] == "NORP"
+        listed_place = demonym.all() and group["canonical_rule"].str.startswith("demonym").all()
+        rows.append(
+            {
+                "canonical": canonical,
+                "type": "GPE" if listed_place and _places().get(canonical, ("", "GPE"))[1] == "GPE" else _summary_type(group["label"]),
+                "mentions": len(group),
+                "demonym_mentions": int(demonym.sum()),
+                "as_source": int(credited.get(canonical, 0)),
+                "first_sent_id": int(group["sent_id"].min()),
+                "forms": ";".join(sorted(set(group["text"]))),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["mentions", "first_sent_id", "canonical"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def entity_pairs(entities: pd.DataFrame) -> pd.DataFrame:
+    """Co-occurrence of canonical named entities in body sentences.
+
+    Columns: entity_a, entity_b (alphabetical within a pair), sentences (how many body
+    sentences name both), sent_ids (those sentences). Sorted by sentences (descending),
+    then entity_a, entity_b.
+    """
+    columns = ["entity_a", "entity_b", "sentences", "sent_ids"]
+    body = entities[entities["in_body"] & entities["label"].isin(NAME_LABELS)]
+    shared: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for sent_id, group in body.groupby("sent_id", sort=True):
+        names = sorted(set(group["canonical"]))
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                shared[(a, b)].append(int(sent_id))
+    rows = [{"entity_a": a, "entity_b": b, "sentences": len(ids), "sent_ids": ids} for (a, b), ids in shared.items()]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["sentences", "entity_a", "entity_b"], ascending=[False, True, True]).reset_index(drop=True)

@@ -1,0 +1,251 @@
+"""What a careful reader would question: missing provenance, unplaceable dates, and a
+headline that claims more than its body.
+
+What it extracts: the ``findings`` table, one row per finding, each with its
+``category``, a ``finding`` code, a plain-language ``detail``, the evidence sentences
+(``sent_ids`` and ``evidence``) and the ``rule`` that fired. No finding means the check
+passed; :data:`CHECKS` lists every check, so a report can say what was looked for.
+
+Provenance (the first questions of every source-criticism checklist: who wrote it, who
+published it, when):
+
+- ``no_byline``: no author in the page metadata and no "By ..." line near the top.
+- ``no_outlet``: no site name in the page metadata and no wire credit ("(Reuters)") or
+  copyright line in the text.
+- ``no_dateline``: no publication date in the page metadata, no dateline ("LONDON
+  (Reuters) -") and no date with a year in the opening paragraphs.
+- ``relative_dates``: no dateline, and the body leans on relative dates ("on
+  Wednesday", "this week") that a reader therefore cannot place.
+
+Headline against body (each headline and standfirst sentence against the body
+sentences on the same topic: sharing a named entity and a content noun with it):
+
+- ``headline_entity_absent``: the headline names someone or somewhere the body never does.
+- ``headline_place_unsupported``: the headline puts its topic in a place, and every body
+  sentence linking the topic to that place is weak (hedged, unconfirmed, or attributed
+  to media, anonymous or unnamed sources, or with a distancing or non-committal cue),
+  while the firmest body sentence on the topic, if any, names other places.
+- ``headline_flat``: the headline has no hedge, but every body sentence on its topic is
+  weak.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .schema import conform
+
+__all__ = ["CHECKS", "provenance_findings", "headline_findings"]
+
+CHECKS = {
+    "no_byline": "provenance",
+    "no_outlet": "provenance",
+    "no_dateline": "provenance",
+    "relative_dates": "time",
+    "headline_entity_absent": "headline",
+    "headline_place_unsupported": "headline",
+    "headline_flat": "headline",
+}
+WEAK_SOURCES = frozenset({"anonymous", "unnamed", "media"})
+WEAK_STANCES = frozenset({"distancing", "non_committal", "belief", "denying"})
+WEAK_STATUSES = frozenset({"hedged", "unconfirmed"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: How many paragraphs from the top a byline or dateline may sit in.
+TOP_PARAGRAPHS = 6
+
+BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b")
+WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—]")
+WIRE_CREDIT = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa|Xinhua|CNN|BBC)\)")
+COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?[A-Z][\w&.' -]{2,60}", re.I)
+PUBLISHED = re.compile(r"\b(?:Published|Updated|Posted|First published)\b", re.I)
+
+
+def _row(finding: str, detail: str, sent_ids: list[int], evidence: str, rule: str) -> dict:
+    return {
+        "category": CHECKS[finding],
+        "finding": finding,
+        "detail": detail,
+        "sent_ids": sent_ids,
+        "evidence": evidence,
+        "rule": rule,
+    }
+
+
+def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata: dict) -> list[dict]:
+    """Missing byline, outlet and dateline, and relative dates nobody can place.
+
+    Args:
+        paragraphs: The ``paragraphs`` table.
+        dates: The ``dates`` table.
+        metadata: Page metadata from ingest (``author``, ``date``, ``sitename`` when the
+            input was an HTML page).
+    """
+    top = paragraphs.head(TOP_PARAGRAPHS)["text"].tolist()
+    whole = "\n".join(paragraphs["text"])
+    rows = []
+    if not metadata.get("author") and not any(BYLINE.match(p) for p in top):
+        rows.append(_row("no_byline", "No byline: the text does not say who wrote it.", [], "",
+                         "no author in page metadata; no 'By ...' line in the first paragraphs"))  # fmt: skip
+    if not metadata.get("sitename") and not WIRE_CREDIT.search(whole) and not COPYRIGHT.search(whole):
+        rows.append(_row("no_outlet", "No outlet: the text does not say who published it.", [], "",
+                         "no site name in page metadata; no wire credit or copyright line"))  # fmt: skip
+    top_dates = dates[dates["kind"] == "absolute"]
+    top_ends = paragraphs.head(TOP_PARAGRAPHS)
+    dated_top = any(
+        ((top_dates["start"] >= p.start) & (top_dates["end"] <= p.end)).any() and (len(p.text.split()) <= 12 or PUBLISHED.search(p.text))
+        for p in top_ends.itertuples()
+    )
+    dateline = bool(metadata.get("date")) or dated_top or any(WIRE_DATELINE.match(p) for p in top)
+    if not dateline:
+        rows.append(_row("no_dateline", "No dateline: the text does not say when it was written or published.", [], "",
+                         "no date in page metadata; no dateline or dated line in the first paragraphs"))  # fmt: skip
+        relative = dates[dates["in_body"] & (dates["kind"] == "relative")]
+        if len(relative):
+            listed = "; ".join(f"'{t}'" for t in dict.fromkeys(relative["text"]))
+            rows.append(
+                _row(
+                    "relative_dates",
+                    f"{len(relative)} relative date(s) in the body cannot be placed without a dateline: {listed}.",
+                    sorted(set(int(s) for s in relative["sent_id"])),
+                    listed,
+                    "no dateline, and relative date expressions in body sentences",
+                )
+            )
+    return rows
+
+
+@dataclass
+class _Support:
+    sent_id: int
+    weak: bool
+    reason: str
+    places: set[str]
+
+
+def _firmness(start: int, end: int, sent: pd.Series, attributions: pd.DataFrame) -> tuple[bool, str]:
+    """Is the claim at ``[start:end]`` weak, and why: its innermost attribution's source
+    and stance, else its sentence's status."""
+    holding = attributions[
+        attributions["content_start"].notna() & (attributions["content_start"] <= start) & (attributions["content_end"] >= end)
+    ]
+    if len(holding):
+        best = holding.assign(width=holding["content_end"] - holding["content_start"]).sort_values(["width", "cue_start"]).iloc[0]
+        who = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
+        if best["source_type"] in WEAK_SOURCES:
+            return True, f"attributed to {best['source_type']} source '{who}' ('{best['cue']}')"
+        if best["cue_stance"] in WEAK_STANCES:
+            return True, f"'{who}' {best['cue']} ({best['cue_stance']})"
+        return False, f"{best['cue']} by {best['source_type']} source '{who}'"
+    status = sent["status"]
+    if status in WEAK_STATUSES:
+        return True, f"{status}: {sent['status_reason']}"
+    if sent["claim_source_type"] in WEAK_SOURCES:
+        return True, f"{status} by {sent['claim_source_type']} source '{sent['claim_source']}'"
+    return False, f"{status}: {sent['status_reason']}"
+
+
+def _inside_source(start: int, end: int, attributions: pd.DataFrame) -> bool:
+    spans = attributions[attributions["source_start"].notna()]
+    return bool(((spans["source_start"] <= start) & (spans["source_end"] >= end)).any())
+
+
+def headline_findings(
+    doc: Doc,
+    sentences: list[Span],
+    sentence_rows: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    entities: pd.DataFrame,
+    cues: pd.DataFrame,
+    attributions: pd.DataFrame,
+) -> list[dict]:
+    """Compare each headline and standfirst sentence with the body sentences on its topic."""
+    heads = paragraphs[paragraphs["role"].isin(["headline", "standfirst"])]["para_id"].tolist()
+    head_sents = sentence_rows[sentence_rows["para_id"].isin(heads)]
+    body = sentence_rows[sentence_rows["in_body"] & sentence_rows["status"].notna()]
+    named = entities[entities["label"].isin(["PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"])]
+    body_names = set(named[named["in_body"]]["canonical"])
+    rows: list[dict] = []
+    for head in head_sents.itertuples():
+        mentions = named[named["sent_id"] == head.sent_id]
+        if mentions.empty:
+            continue
+        places = set(mentions[mentions["label"].isin(PLACE_LABELS)]["canonical"])
+        topic = set(mentions["canonical"]) - places
+        nouns = {t.lemma_.lower() for t in sentences[head.sent_id] if t.pos_ == "NOUN" and not t.is_stop}
+        absent = sorted(set(mentions["canonical"]) - body_names)
+        for name in absent:
+            rows.append(_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [int(head.sent_id)],
+                             head.text, "a headline entity with no body mention"))  # fmt: skip
+        if not topic or not nouns:
+            continue
+        support: list[_Support] = []
+        for sent in body.itertuples():
+            here = named[named["sent_id"] == sent.sent_id]
+            if not topic & set(here["canonical"]):
+                continue
+            if not nouns & {t.lemma_.lower() for t in sentences[sent.sent_id] if t.pos_ == "NOUN"}:
+                continue
+            row = sentence_rows.loc[sentence_rows["sent_id"] == sent.sent_id].iloc[0]
+            # Where the sentence puts things: place names (not nationalities), outside
+            # the phrases naming its sources ("South Korea's spy agency", "the US").
+            in_source = here.apply(lambda m: _inside_source(int(m["start"]), int(m["end"]), attributions), axis=1)
+            where = here[here["label"].isin(PLACE_LABELS) & ~in_source.astype(bool)]
+            here_places = set(where["canonical"])
+            linked = where[where["canonical"].isin(places)]
+            if len(linked):
+                first = linked.iloc[0]
+                weak, reason = _firmness(int(first["start"]), int(first["end"]), row, attributions)
+            else:
+                topic_mention = here[here["canonical"].isin(topic)].iloc[0]
+                weak, reason = _firmness(int(topic_mention["start"]), int(topic_mention["end"]), row, attributions)
+            support.append(_Support(int(sent.sent_id), weak, reason, here_places))
+        if not support:
+            continue
+        firm = [s for s in support if not s.weak]
+        for place in sorted(places):
+            with_place = [s for s in support if place in s.places]
+            if any(not s.weak for s in with_place):
+                continue
+            elsewhere = sorted({p for s in firm for p in s.places} - {place})
+            if with_place and not firm:
+                detail = f"The headline puts its topic in {place}; every body sentence that does so is weak."
+            elif firm and elsewhere:
+                detail = (f"The headline puts its topic in {place}; the body's firmer sentences place it in "
+                          f"{', '.join(elsewhere)}, and every sentence naming {place} is weak.")  # fmt: skip
+            elif not with_place:
+                detail = f"The headline puts its topic in {place}; no body sentence on the topic names {place}."
+            else:
+                continue
+            evidence = [s for s in support if place in s.places or not s.weak]
+            rows.append(
+                _row(
+                    "headline_place_unsupported",
+                    detail,
+                    [s.sent_id for s in evidence],
+                    " | ".join(f"[{s.sent_id}] {'weak' if s.weak else 'firm'}: {s.reason}" for s in evidence),
+                    "headline place vs firmness of body sentences sharing its entity and noun",
+                )
+            )
+        head_hedges = cues[(cues["sent_id"] == head.sent_id) & (cues["kind"] == "hedge")]
+        if head_hedges.empty and not firm:
+            rows.append(
+                _row(
+                    "headline_flat",
+                    "The headline states flatly what every body sentence on its topic hedges or leaves to weak sources.",
+                    [s.sent_id for s in support],
+                    " | ".join(f"[{s.sent_id}] {s.reason}" for s in support),
+                    "no hedge in the headline; no firm body sentence on its topic",
+                )
+            )
+    return rows
+
+
+def findings_table(rows: list[dict]) -> pd.DataFrame:
+    """The ``findings`` table, in check order then by first evidence sentence."""
+    order = {name: i for i, name in enumerate(CHECKS)}
+    rows = sorted(rows, key=lambda r: (order[r["finding"]], r["sent_ids"][:1], r["detail"]))
+    return conform("findings", rows)

@@ -1,0 +1,343 @@
+"""How many: the ``numbers`` table of counts, amounts and percentages, with who gave them.
+
+What it extracts: one row per number in the text (figures, number words and vague
+counts such as "thousands"), with its ``value`` as a float, whether it is
+``approximate`` and which word says so, the ``bound`` it gives (exact, approx, lower,
+upper), the noun it ``counted``, who gave it (``source``: the attribution whose content
+holds it, else the sentence's claim source, else the author) and ``flags`` a careful
+reader would question. Dates, times and ordinals ("February 2022", "second day") are
+not counts and are left to :mod:`analysis.dates`.
+
+Vague counts and approximators are data (``lexicons/quantities.csv``): "thousands" is
+1000 as a lower bound, "dozens" 24; "around", "about", "some" make a figure
+approximate, "up to" an upper and "more than" a lower bound.
+
+Flags (``flags`` lists the codes, ``flag_reason`` explains them):
+
+- ``no_base``: a percentage change ("rose 20%") with no other figure in its sentence
+  to say what it is a percentage of.
+- ``round_unnamed``: a round figure ("thousands", "50", "around 12,000") whose source is
+  anonymous, unnamed or unattributed media.
+- ``differs``: the same modified noun ("North Korean troops") counted with exact figures
+  more than a quarter apart in two body sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .lexicon import load_lexicon
+from .phrases import LexiconMatcher
+from .schema import conform
+
+__all__ = ["parse_value", "find_numbers", "number_table"]
+
+COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+UNSOURCED_TYPES = frozenset({"anonymous", "unnamed", "media"})
+CHANGE_WORDS = frozenset({"rise", "increase", "fall", "drop", "grow", "growth", "jump", "climb", "decline", "cut",
+                          "soar", "plunge", "surge", "rally", "slump", "gain", "lose", "loss", "up", "down"})  # fmt: skip
+CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+               "tn": 1e12, "trillion": 1e12}  # fmt: skip
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5,
+}  # fmt: skip
+FIGURE = re.compile(
+    r"(?P<cur>[$£€¥])?\s*(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<mult>bn|billion|mn|million|m|k|thousand|tn|trillion)?\b\s*(?P<pct>%|per ?cent|percent)?",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _quantities() -> pd.DataFrame:
+    return load_lexicon("quantities")
+
+
+@lru_cache(maxsize=1)
+def _vague() -> dict[str, tuple[float, str]]:
+    table = _quantities()
+    table = table[table["category"] == "vague_count"]
+    return {row.word: (float(row.value), row.bound) for row in table.itertuples()}
+
+
+@lru_cache(maxsize=4)
+def _approximators(vocab) -> tuple[LexiconMatcher, list[tuple[str, str]]]:
+    table = _quantities()
+    table = table[table["category"] == "approximator"]
+    rows = list(zip(table["word"], table["bound"]))
+    return LexiconMatcher(vocab, [word for word, _ in rows]), rows
+
+
+def _words_value(words: list[str]) -> float | None:
+    """ "twenty-five" -> 25, "three hundred" -> 300, "two million" -> 2e6; None if not a number."""
+    total, current, seen = 0.0, 0.0, False
+    for word in (w for part in words for w in part.lower().replace("-", " ").split()):
+        if word in UNITS:
+            current += UNITS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in MULTIPLIERS and len(word) > 2:
+            total += (current or 1) * MULTIPLIERS[word]
+            current = 0
+        elif word == "and":
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_value(text: str) -> tuple[float | None, str, str | None]:
+    """The value of a number as written, its bound, and its unit.
+
+    >>> parse_value("12,000")
+    (12000.0, 'exact', None)
+    >>> parse_value("thousands")
+    (1000.0, 'lower', None)
+    >>> parse_value("$1.13bn")
+    (1130000000.0, 'exact', 'dollars')
+
+    Returns:
+        ``(value, bound, unit)``; ``value`` is None when the text is not a number.
+        ``bound`` is ``exact`` or the vague word's bound; ``unit`` is a currency or
+        ``percent``.
+    """
+    cleaned = text.strip()
+    vague = _vague().get(cleaned.lower())
+    if vague is not None:
+        return vague[0], vague[1], None
+    match = FIGURE.search(cleaned)
+    if match:
+        value = float(match.group("num").replace(",", ""))
+        mult = (match.group("mult") or "").lower()
+        value *= MULTIPLIERS.get(mult, 1)
+        rest = cleaned[match.end() :].lower().split()
+        if rest and rest[0] in MULTIPLIERS and len(rest[0]) > 2 and not mult:
+            value *= MULTIPLIERS[rest[0]]
+        unit = CURRENCIES.get(match.group("cur") or "") or ("percent" if match.group("pct") or "per cent" in cleaned.lower() or "percent" in cleaned.lower() else None)
+        return value, "exact", unit
+    words = [w for w in re.split(r"\s+", cleaned) if w]
+    unit = "percent" if words and words[-1].lower() in ("percent", "%") else None
+    value = _words_value(words[:-2] if cleaned.lower().endswith("per cent") else words[:-1] if unit else words)
+    return value, "exact", unit
+
+
+@dataclass
+class NumberMention:
+    """One number in the text (token span ``start``..``end``)."""
+
+    start: int
+    end: int
+    label: str
+    value: float
+    bound: str
+    unit: str | None
+    approximator: tuple[int, int] | None = None
+    counted: str | None = None
+    counted_phrase: str | None = None
+    counted_rule: str = "none"
+    flags: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def _is_year(token) -> bool:
+    return token.is_digit and len(token.text) == 4 and 1800 <= int(token.text) <= 2100
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """Number spans: count-like entities, plus figures and number words the model left untagged."""
+    spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in COUNT_LABELS]
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    for token in doc:
+        if token.i in covered or not token.like_num or _is_year(token):
+            continue
+        # Untagged number words count only as a noun's modifier ("the two leaders"), not
+        # as a pronoun ("one of the largest").
+        if token.is_digit or token.dep_ == "nummod":
+            spans.append((token.i, token.i + 1, "CARDINAL"))
+    return sorted(spans)
+
+
+def _noun_phrase(noun) -> str:
+    """The counted noun with its adjective and compound modifiers ("north korean troops")."""
+    words = [t for t in noun.children if t.dep_ in ("amod", "compound") and t.i < noun.i and not t.like_num]
+    words = sorted({w for t in words for w in t.subtree if w.i < noun.i and not w.like_num and not w.is_punct}, key=lambda t: t.i)
+    return " ".join([t.lower_ for t in words] + [noun.lower_])
+
+
+def _counted(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | None, str | None, str]:
+    """The counted noun, the noun with its modifiers, and the rule that found it."""
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if pobj is not None:
+                return pobj.lower_, _noun_phrase(pobj), "of_phrase"
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in range(start, end):
+        return root.head.lower_, _noun_phrase(root.head), "modifies_noun"
+    if unit and unit != "percent":
+        return unit, unit, "currency"
+    inside = [
+        t for t in doc[start:end]
+        if t.pos_ == "NOUN" and not t.like_num and t.lower_ not in MULTIPLIERS and t.lower_ not in ("%", "percent", "cent")
+    ]
+    if inside:
+        return inside[-1].lower_, inside[-1].lower_, "unit_in_span"
+    return None, None, "none"
+
+
+def find_numbers(doc: Doc) -> list[NumberMention]:
+    """Every count, amount and percentage in a parsed article, in text order."""
+    matcher, approximators = _approximators(doc.vocab)
+    approx_ending = {}
+    for row, start, end in matcher(doc):
+        approx_ending.setdefault(end, (start, approximators[row][1]))
+    mentions: list[NumberMention] = []
+    for start, end, label in _candidate_spans(doc):
+        # spaCy sometimes puts the approximator inside the entity ("about 200").
+        inner = matcher(doc[start:end])
+        approx = None
+        for _, a_start, a_end in inner:
+            if a_start == start and a_end < end:
+                approx, start = (a_start, a_end), a_end
+                break
+        span = doc[start:end]
+        value, bound, unit = parse_value(span.text)
+        if value is None:
+            continue
+        if label == "PERCENT":
+            unit = "percent"
+        elif unit is None and start > 0 and doc[start - 1].text in CURRENCIES:
+            unit = CURRENCIES[doc[start - 1].text]  # "£1,400" with the symbol outside the entity
+        if approx is None and start in approx_ending:
+            a_start, a_bound = approx_ending[start]
+            approx, bound = (a_start, start), a_bound if bound == "exact" else bound
+        elif approx is not None:
+            bound = next(b for w, b in approximators if w == doc[approx[0] : approx[1]].text.lower()) if bound == "exact" else bound
+        counted, phrase, rule = _counted(doc, start, end, unit)
+        mentions.append(NumberMention(start, end, label, value, bound, unit, approx, counted, phrase, rule))
+    # Elliptical counts ("12,000 troops ..., with 2,600 already ...") count the same noun.
+    for i, m in enumerate(mentions):
+        if m.counted is None and m.unit is None:
+            before = [p for p in mentions[:i] if p.counted and doc[p.start].sent.start == doc[m.start].sent.start]
+            if before:
+                m.counted, m.counted_phrase, m.counted_rule = before[-1].counted, before[-1].counted_phrase, "elliptical"
+    return mentions
+
+
+def _is_round(m: NumberMention) -> bool:
+    if m.bound == "lower" and m.counted_rule != "none" and m.value in _vague_values():
+        return True
+    value = int(m.value) if m.value == int(m.value) else None
+    if value is None or value < 10:
+        return False
+    digits = str(value).rstrip("0")
+    return len(digits) == 1 or (m.approximator is not None and value % 1000 == 0)
+
+
+@lru_cache(maxsize=1)
+def _vague_values() -> frozenset[float]:
+    return frozenset(v for v, _ in _vague().values())
+
+
+def number_table(
+    text: str,
+    doc: Doc,
+    sentences: list[Span],
+    sentence_rows: pd.DataFrame,
+    attributions: pd.DataFrame,
+) -> pd.DataFrame:
+    """The ``numbers`` table: one row per number, in text order.
+
+    Args:
+        text: The article text (offsets refer to it).
+        doc: The parsed article.
+        sentences: Its sentences (``sent_id`` indexes this list).
+        sentence_rows: The ``sentences`` table (``claim_source``, ``in_body``).
+        attributions: The ``attributions`` table: a number inside an attribution's
+            content is credited to that attribution's source.
+    """
+    starts = [s.start for s in sentences]
+    mentions = find_numbers(doc)
+    rows = []
+    for m in mentions:
+        sent_id = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        span = doc[m.start : m.end]
+        holding = attributions[
+            attributions["content_start"].notna()
+            & (attributions["content_start"] <= span.start_char)
+            & (attributions["content_end"] >= span.end_char)
+        ]
+        if len(holding):
+            # The innermost content holding the number says who gave it.
+            best = holding.assign(width=holding["content_end"] - holding["content_start"]).sort_values(["width", "cue_start"]).iloc[0]
+            source = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
+            source_type, source_rule = best["source_type"], f"inside what '{best['cue']}' attributes"
+        else:
+            claim = sentence_rows.iloc[sent_id]
+            if isinstance(claim["claim_source"], str):
+                source, source_type, source_rule = claim["claim_source"], claim["claim_source_type"], "the sentence's claim source"
+            else:
+                source, source_type, source_rule = "author", "author", "no attribution: the author's own figure"
+        if m.unit == "percent" and not any(
+            o is not m and doc[o.start].sent.start == span.sent.start and o.unit != "percent" for o in mentions
+        ):
+            head = span.root.head
+            if head.lemma_.lower() in CHANGE_WORDS or any(t.lemma_.lower() in CHANGE_WORDS for t in span.sent):
+                m.flags.append("no_base")
+                m.reasons.append("a percentage change with no base figure in its sentence")
+        if source_type in UNSOURCED_TYPES and _is_round(m):
+            m.flags.append("round_unnamed")
+            m.reasons.append(f"a round figure from {'an' if source_type[0] in 'aeiou' else 'a'} {source_type} source")
+        rows.append(
+            {
+                "sent_id": sent_id,
+                "text": text[span.start_char : span.end_char],
+                "value": m.value,
+                "approximate": m.bound != "exact",
+                "start": span.start_char,
+                "end": span.end_char,
+                "bound": m.bound,
+                "approximator": doc[m.approximator[0] : m.approximator[1]].text if m.approximator else None,
+                "unit": m.unit,
+                "counted": m.counted,
+                "counted_phrase": m.counted_phrase,
+                "counted_rule": m.counted_rule,
+                "source": source,
+                "source_type": source_type,
+                "source_rule": source_rule,
+                "in_body": bool(sentence_rows.iloc[sent_id]["in_body"]),
+                "flags": m.flags,
+                "flag_reason": "; ".join(m.reasons) or None,
+            }
+        )
+    frame = conform("numbers", rows) if rows else conform("numbers", [])
+    if len(frame):
+        _flag_differing(frame)
+    return frame
+
+
+def _flag_differing(frame: pd.DataFrame) -> None:
+    """``differs``: the same counted phrase ("north korean troops"), counted directly (not
+    by ellipsis) in two body sentences with exact figures more than a quarter apart."""
+    body = frame[
+        frame["in_body"] & (frame["bound"] == "exact") & frame["counted_rule"].isin(["of_phrase", "modifies_noun"])
+        & frame["counted_phrase"].str.contains(" ", na=False)
+    ]
+    for phrase, group in body.groupby("counted_phrase"):
+        values = sorted(set(group["value"]))
+        if len(values) > 1 and values[-1] > 1.25 * values[0]:
+            for index in group.index:
+                others = ", ".join(f"{v:g}" for v in values if v != frame.at[index, "value"])
+                frame.at[index, "flags"] = frame.at[index, "flags"] + ["differs"]
+                reason = f"'{phrase}' also counted as {others} elsewhere"
+                frame.at[index, "flag_reason"] = "; ".join(r for r in (frame.at[index, "flag_reason"], reason) if r)
