@@ -71,6 +71,8 @@ class Analysis:
     meta: dict = field(default_factory=dict)
 
     TABLE_NAMES = tuple(TABLES)
+    #: Views derived from the tables (properties), exported beside them.
+    VIEW_NAMES = ("sources", "claim_shares", "entity_summary", "entity_pairs")
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:

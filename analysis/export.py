@@ -47,8 +47,8 @@ def to_json_dict(analysis) -> dict:
     for name, frame in analysis.tables.items():
         data[name] = to_records(frame)
     # Derived views, for convenience (not part of the span contract).
-    data["sources"] = to_records(analysis.sources)
-    data["claim_shares"] = to_records(analysis.claim_shares)
+    for name in analysis.VIEW_NAMES:
+        data[name] = to_records(getattr(analysis, name))
     return data
 
 
@@ -89,11 +89,11 @@ def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(analysis, out_dir: Path) -> list[Path]:
-    """Write one CSV per table into ``out_dir``; returns the paths in contract order."""
+    """Write one CSV per table, then per derived view, into ``out_dir``; returns the paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name in TABLES:
+    for name in (*TABLES, *analysis.VIEW_NAMES):
         path = out_dir / f"{name}.csv"
         atomic_write_text(path, _csv_ready(getattr(analysis, name)).to_csv(index=False))
         paths.append(path)

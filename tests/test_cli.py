@@ -7,6 +7,7 @@ import pytest
 
 from analysis import config
 from analysis.cli import main
+from analysis.core import Analysis
 from analysis.schema import TABLES
 
 from .conftest import DATA_DIR
@@ -37,7 +38,7 @@ def test_tables_csv_writes_one_file_per_table(tmp_path, capsys, seed_path, nlp):
 
     out = tmp_path / "out"
     assert main(["tables", str(seed_path), "--format", "csv", "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.csv" for t in (*TABLES, *Analysis.VIEW_NAMES))
     paragraphs = pd.read_csv(out / "paragraphs.csv")
     assert len(paragraphs) == 26
     sentences = pd.read_csv(out / "sentences.csv")
