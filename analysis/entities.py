@@ -20,7 +20,7 @@ Each is a named rule, recorded in ``label_rule``; the word lists are data
   nearest name (places and nationalities aside) before a "he"/"she" subject in its
   sentence is a person.
 - ``known_surname``: a mention equal to the surname of a person named elsewhere in the
-  article is that person ("Kostin's resignation").
+  article (in full, or after a title: "Mr Dyer") is that person ("Kostin's resignation").
 - ``place_list`` / ``demonym_list``: a name in the places list takes its listed label
   ("Kremlin" -> ORG, "the West" -> LOC, "UAE" -> GPE); a demonym is NORP.
 - ``same_text``: a correction applies to every other mention of the same words.
@@ -194,12 +194,16 @@ def correct_entities(doc: Doc) -> Doc:
 
     # kind_noun: "Kursk region" (GPE), "the BRICS bloc" (ORG), "the region of Khmelnytskyi".
     kinds = _kind_nouns()
+    demonyms = _demonyms()
     for m in mentions:
-        # A nationality modifies its noun ("the former Soviet republic"): not a place name.
-        if m.label not in NAME_LABELS or m.label == "NORP":
+        if m.label not in NAME_LABELS or doc[m.start : m.end].text in demonyms:
             continue
         following = doc[m.end] if m.end < len(doc) else None
         kind = kinds.get(following.lower_) if following is not None and following.pos_ == "NOUN" else None
+        if m.label == "NORP":
+            # A nationality modifies its noun ("the former Soviet republic"): only "region
+            # of X" makes a NORP-tagged name a place.
+            kind = None
         if kind is None and m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].pos_ == "NOUN":
             preceding = kinds.get(doc[m.start - 2].lower_)
             kind = preceding if preceding in ("GPE", "LOC") else None
@@ -229,7 +233,11 @@ def correct_entities(doc: Doc) -> Doc:
             candidate.label, candidate.rule = "PERSON", "pronoun_antecedent"
 
     # known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person.
-    surnames = {doc[m.end - 1].text for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
+    # A surname: the last word of a full name, or a single name after a title ("Mr Dyer").
+    titled = {end for _, end in title_spans}
+    surnames = {
+        doc[m.end - 1].text for m in mentions if m.label == "PERSON" and (m.end - m.start >= 2 or m.start in titled)
+    }
     for m in mentions:
         if m.label != "PERSON" and m.end - m.start == 1 and doc[m.start].text in surnames:
             m.label, m.rule = "PERSON", "known_surname"
@@ -239,7 +247,6 @@ def correct_entities(doc: Doc) -> Doc:
             mentions.append(_Mention(token.i, token.i + 1, "PERSON", "known_surname"))
 
     # place_list / demonym_list: listed names take their listed label.
-    demonyms = _demonyms()
     for m in mentions:
         if m.label in ("PERSON",) or m.label not in NAME_LABELS:
             continue

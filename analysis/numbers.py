@@ -81,6 +81,8 @@ def _words_value(words: list[str]) -> float | None:
     """ "twenty-five" -> 25, "three hundred" -> 300, "two million" -> 2e6; None if not a number."""
     total, current, seen = 0.0, 0.0, False
     for word in (w for part in words for w in part.lower().replace("-", " ").split()):
+        if word in ("a", "an") and current:
+            continue  # "half a million"
         if word in UNITS:
             current += UNITS[word]
         elif word == "hundred":

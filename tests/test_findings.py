@@ -1,0 +1,109 @@
+"""Dates, provenance findings, and the headline checked against the body."""
+
+import pytest
+
+from analysis import analyze
+
+
+def _analyse(nlp, text):
+    return analyze(text, nlp=nlp)
+
+
+def _kinds(result):
+    return dict(zip(result.dates["text"], result.dates["kind"]))
+
+
+def test_seed_dates(seed):
+    kinds = _kinds(seed)
+    assert kinds["February 2022"] == "absolute"
+    for relative in ("earlier this month", "Wednesday", "this week", "earlier this week", "the summer", "the second day"):
+        assert kinds[relative] == "relative", relative
+    assert kinds["three-day"] == "duration"
+
+
+@pytest.mark.parametrize(
+    "sentence, expression, kind",
+    [
+        ("The firm was founded on 24 October 2004 in London.", "24 October 2004", "absolute"),
+        ("Paid leave would be increased to nine months by 2007.", "2007", "absolute"),
+        ("The minister resigned yesterday.", "yesterday", "relative"),
+        ("Sales fell in October, the company said.", "October", "relative"),
+        ("The talks resume on Monday.", "Monday", "relative"),
+        ("He served for two years as chairman.", "two years", "duration"),
+        ("Sales rose two weeks ago.", "two weeks ago", "relative"),
+    ],
+)
+def test_date_kinds_in_real_sentences(nlp, sentence, expression, kind):
+    kinds = _kinds(_analyse(nlp, f"A headline\n\n{sentence}"))
+    assert kinds.get(expression) == kind, kinds
+
+
+def test_seed_provenance_findings(seed):
+    findings = set(seed.findings["finding"])
+    assert {"no_byline", "no_outlet", "no_dateline", "relative_dates"} <= findings
+    relative = seed.findings[seed.findings["finding"] == "relative_dates"].iloc[0]
+    assert "'Wednesday'" in relative["evidence"] and 15 in relative["sent_ids"]
+
+
+def test_a_page_with_byline_outlet_and_date_has_no_provenance_finding(nlp):
+    text = (
+        "Storm closes schools\n\nBy Jane Smith\n\nPublished 3 March 2021\n\n"
+        "LONDON (Reuters) - Schools across the region closed on Wednesday as a storm hit the coast, officials said."
+    )
+    assert not set(_analyse(nlp, text).findings["finding"]) & {
+        "no_byline", "no_outlet", "no_dateline", "relative_dates"
+    }
+
+
+def test_html_metadata_answers_the_provenance_questions(nlp):
+    from .conftest import HTML_PAGE
+
+    result = _analyse(nlp, HTML_PAGE)
+    meta = result.meta["page_metadata"]
+    findings = set(result.findings["finding"])
+    assert ("no_byline" in findings) == (not meta.get("author"))
+    assert ("no_outlet" in findings) == (not meta.get("sitename"))
+
+
+def test_seed_headline_claims_more_than_its_body(seed):
+    headline = seed.findings[seed.findings["category"] == "headline"]
+    assert headline["finding"].tolist() == ["headline_place_unsupported"]
+    row = headline.iloc[0]
+    assert "Ukraine" in row["detail"] and "Russia" in row["detail"]
+    # Evidence: the confirmed sentence (the US) is firm, the media reports weak.
+    assert "[17] firm" in row["evidence"] and "[6] weak" in row["evidence"]
+    # The standfirst repeats a body sentence word for word: the one finding is the headline's.
+    assert "The headline puts its topic in Ukraine" in row["detail"]
+
+
+def test_headline_matching_its_body_gives_no_headline_finding(nlp):
+    text = (
+        "Russia confirms troops in Belarus\n\n"
+        "Russia has confirmed that its troops are in Belarus for joint exercises.\n\n"
+        "The Russian defence ministry said 3,000 troops arrived in Belarus on Monday."
+    )
+    result = _analyse(nlp, text)
+    assert result.findings[result.findings["category"] == "headline"].empty, result.findings
+
+
+def test_headline_beyond_a_hedged_body_is_flat(nlp):
+    text = (
+        "Iranian drones in Sudan\n\n"
+        "Reports suggest that Iranian drones may have been used in Sudan, but this could not be verified.\n\n"
+        "Unnamed officials claimed that drones were seen near Khartoum."
+    )
+    findings = set(_analyse(nlp, text).findings["finding"])
+    assert "headline_flat" in findings or "headline_place_unsupported" in findings
+
+
+def test_bbc_headlines_raise_no_false_place_or_certainty_finding(bbc_analyses):
+    for name, result in bbc_analyses.items():
+        headline = set(result.findings[result.findings["category"] == "headline"]["finding"])
+        assert not headline & {"headline_place_unsupported", "headline_flat"}, (name, result.findings)
+
+
+def test_headline_entity_absent_on_a_real_article(bbc_analyses):
+    # BBC politics/001: "Labour plans maternity pay rise"; the body never says "Labour".
+    result = bbc_analyses["politics_001.txt"]
+    absent = result.findings[result.findings["finding"] == "headline_entity_absent"]
+    assert "'Labour'" in absent.iloc[0]["detail"]

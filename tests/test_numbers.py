@@ -1,0 +1,124 @@
+"""Numbers: value, approximation, counted noun, source and flags, on the seed and real articles."""
+
+import pytest
+
+from analysis import analyze
+from analysis.numbers import parse_value
+
+
+def _analyse(nlp, text):
+    return analyze(f"A headline\n\n{text}", nlp=nlp)
+
+
+# Every number in the seed's body: (text, value, approximate, bound, counted, source)
+SEED_NUMBERS = [
+    ("thousands", 1000.0, True, "lower", "troops", "Reports"),
+    ("two", 2.0, False, "exact", "leaders", "author"),
+    ("12,000", 12000.0, True, "approx", "troops", "South Korea's spy agency"),
+    ("2,600", 2600.0, False, "exact", "troops", "South Korea's spy agency"),
+    ("thousands", 1000.0, True, "lower", "troops", "United States"),
+    ("thousands", 1000.0, True, "lower", "troops", "A senior US military official"),
+    ("dozens", 24.0, True, "lower", "officials", "nobody named"),
+    ("50", 50.0, False, "exact", "prosecutors", "a journalist"),
+    ("22", 22.0, True, "upper", "members", "Vladimir Putin"),
+]
+
+
+def test_every_seed_body_number(seed):
+    body = seed.numbers[seed.numbers["in_body"]]
+    found = [tuple(r) for r in body[["text", "value", "approximate", "bound", "counted", "source"]].itertuples(index=False)]
+    assert found == SEED_NUMBERS
+
+
+def test_seed_dates_and_ordinals_are_not_counts(seed):
+    texts = set(seed.numbers["text"])
+    assert not texts & {"2022", "February 2022", "second", "first", "three"}
+
+
+def test_seed_flags(seed):
+    flagged = seed.numbers[seed.numbers["flags"].map(bool)]
+    assert set(flagged["text"]) == {"thousands", "dozens", "50"}
+    assert (flagged["flags"].map(lambda f: "round_unnamed" in f)).all()
+    # The same count from a named body (South Korea's spy agency, the US) is not flagged.
+    named = seed.numbers[seed.numbers["source_type"] == "organization"]
+    assert not named["flags"].map(bool).any()
+
+
+@pytest.mark.parametrize(
+    "text, value, bound, unit",
+    [
+        ("12,000", 12000.0, "exact", None),
+        ("thousands", 1000.0, "lower", None),
+        ("dozens", 24.0, "lower", None),
+        ("tens of thousands", 10000.0, "lower", None),
+        ("$1.13bn", 1.13e9, "exact", "dollars"),
+        ("£600m", 6e8, "exact", "pounds"),
+        ("76%", 76.0, "exact", "percent"),
+        ("2.5 million", 2.5e6, "exact", None),
+        ("twenty-five", 25.0, "exact", None),
+        ("three hundred", 300.0, "exact", None),
+        ("the", None, "exact", None),
+    ],
+)
+def test_parse_value(text, value, bound, unit):
+    got_value, got_bound, got_unit = parse_value(text)
+    assert got_value == pytest.approx(value) if value is not None else got_value is None
+    assert (got_bound, got_unit) == (bound, unit)
+
+
+# Number forms in sentences from real articles: (text, number, value, approximate, bound, counted, where from)
+FORMS = [
+    ("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.",
+     "76%", 76.0, False, "exact", None, "bbc business/001: a percentage"),
+    ("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.",
+     "1.13bn", 1.13e9, False, "exact", "dollars", "bbc business/001: money"),
+    ("Maternity pay for new mothers is to rise by £1,400 as part of new proposals.",
+     "1,400", 1400.0, False, "exact", "pounds", "bbc politics/001: a symbol outside the entity"),
+    ("More than 200 people were injured in the blast, officials said.",
+     "200", 200.0, True, "lower", "people", "more than"),
+    ("The summit will expand the grouping to up to 22 members.",
+     "22", 22.0, True, "upper", "members", "seed: up to"),
+    ("Some 300 soldiers were deployed to the border.",
+     "300", 300.0, True, "approx", "soldiers", "some"),
+    ("Nearly half a million people signed the petition.",
+     "half a million", 5e5, True, "upper", "people", "nearly, words"),
+    ("Dozens of officials are alleged to have abused their position.",
+     "Dozens", 24.0, True, "lower", "officials", "seed: dozens of"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, number, value, approximate, bound, counted, where", FORMS, ids=[f[6] for f in FORMS])
+def test_number_forms(nlp, text, number, value, approximate, bound, counted, where):
+    numbers = _analyse(nlp, text).numbers
+    rows = numbers[numbers["text"] == number]
+    assert len(rows) == 1, (numbers[["text", "value", "counted"]].to_dict("records"), where)
+    row = rows.iloc[0]
+    assert row["value"] == pytest.approx(value)
+    assert (bool(row["approximate"]), row["bound"], row["counted"]) == (approximate, bound, counted), where
+
+
+def test_percentage_change_with_no_base_is_flagged(nlp):
+    numbers = _analyse(nlp, "Sales rose 20% last year, Tesco said.").numbers
+    assert numbers.iloc[0]["flags"] == ["no_base"]
+    numbers = _analyse(nlp, "Sales rose 20% to $5bn from $4.2bn, Tesco said.").numbers
+    assert not any("no_base" in f for f in numbers["flags"])
+
+
+def test_the_same_count_given_differently_is_flagged(nlp):
+    text = "About 300 North Korean troops crossed on Monday.\n\nLater, 900 North Korean troops were counted at the same camp."
+    numbers = _analyse(nlp, text).numbers
+    counted = numbers[numbers["counted"] == "troops"]
+    assert len(counted) == 2
+    # The first is approximate, so only exact figures are compared: no flag.
+    assert not counted["flags"].map(lambda f: "differs" in f).any()
+    text = "Officials said 300 North Korean troops crossed on Monday.\n\nLater, 900 North Korean troops were counted at the camp."
+    counted = _analyse(nlp, text).numbers
+    assert counted["flags"].map(lambda f: "differs" in f).all(), counted[["text", "flags"]]
+
+
+def test_numbers_on_real_articles_keep_the_contract(bbc_analyses):
+    for result in bbc_analyses.values():
+        assert result.check() == []
+        numbers = result.numbers
+        assert numbers["value"].notna().all()
+        assert set(numbers["source"]).isdisjoint({""})
