@@ -369,7 +369,66 @@ def entity_table(
                 "canonical_rule": canonical_rule,
             }
         )
+    for start, end, name, evidence in described_people(doc):
+        sent_id = max(bisect.bisect_right(starts, start) - 1, 0)
+        span = doc[start:end]
+        rows.append(
+            {
+                "text": text[span.start_char : span.end_char],
+                "label": "PERSON",
+                "canonical": name,
+                "sent_id": sent_id,
+                "start": span.start_char,
+                "end": span.end_char,
+                "role": "source" if sources.intersection(range(start, end)) else "mentioned",
+                "in_body": bool(in_body[sent_id]) if in_body else False,
+                "label_rule": "description",
+                "canonical_rule": evidence,
+            }
+        )
+    rows.sort(key=lambda r: (r["start"], -r["end"]))
     return conform("entities", rows)
+
+
+#: Nouns a description uses for a head of state or government ("the Russian leader").
+LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "dictator", "ruler"})
+
+
+def described_people(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """ "the Russian leader" -> Vladimir Putin, only with stated evidence: exactly one
+    person in the article is introduced as "<same nationality> <political title> <Name>"
+    ("Russian President Vladimir Putin", "North Korean dictator Kim Jong-un").
+
+    Returns:
+        ``(start, end, canonical name, evidence)`` token spans, in text order.
+    """
+    political = load_lexicon("titles").query("category == 'political'")["title"].str.lower()
+    titles = sorted({tuple(t.split()) for t in political} | {(n,) for n in LEADER_NOUNS}, key=len, reverse=True)
+    introduced: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for words in titles:
+            before = ent.start - len(words)
+            if before >= 1 and tuple(t.lower_ for t in doc[before : ent.start]) == words:
+                if doc[before - 1].ent_type_ == "NORP":
+                    introduced[doc[before - 1].text].add((ent.text, ent.start, before - 1))
+                break
+    found = []
+    for token in doc:
+        if token.lower_ not in LEADER_NOUNS or token.i < 2 or token.ent_type_:
+            continue
+        nationality, article = doc[token.i - 1], doc[token.i - 2]
+        people = introduced.get(nationality.text, set())
+        names = {name for name, _, _ in people}
+        if article.lower_ != "the" or nationality.ent_type_ != "NORP" or len(names) != 1:
+            continue
+        _, at, intro = min(people, key=lambda p: p[1])
+        ent = next(e for e in doc.ents if e.start == at)
+        full = canonical_name(doc, ent)[0]
+        evidence = f"description: the only {nationality.text} leader named in the article ('{doc[intro : ent.end].text}')"
+        found.append((article.i, token.i + 1, full, evidence))
+    return found
 
 
 def _summary_type(labels: pd.Series) -> str:

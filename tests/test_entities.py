@@ -185,3 +185,18 @@ def test_bbc_entities_resolve_surnames(bbc_analyses):
     assert "Hewitt" not in summary.index
     sport = bbc_analyses["sport_010.txt"].entity_summary.set_index("canonical")
     assert "Kim Collins" in sport.index and "Collins" not in sport.index
+
+
+def test_a_description_resolves_only_with_stated_evidence(seed, nlp):
+    described = seed.entities[seed.entities["label_rule"] == "description"]
+    assert described["text"].tolist() == ["the Russian leader", "the Russian leader"]
+    assert set(described["canonical"]) == {"Vladimir Putin"}
+    assert described["canonical_rule"].str.contains("Russian President Vladimir Putin").all()
+    # Two Russian leaders named: no evidence which one is meant.
+    result = _analyse(
+        nlp, "Russian President Vladimir Putin met Russian Prime Minister Mikhail Mishustin. The Russian leader spoke first."
+    )
+    assert "description" not in set(result.entities["label_rule"])
+    # Nobody introduced with a nationality and title: nothing to resolve to.
+    result = _analyse(nlp, "Putin met Xi in Kazan. The Russian leader spoke first.")
+    assert "description" not in set(result.entities["label_rule"])
