@@ -19,7 +19,8 @@ Flags (``flags`` lists the codes, ``flag_reason`` explains them):
 - ``round_unnamed``: a round figure ("thousands", "50", "around 12,000") whose source is
   anonymous, unnamed or unattributed media.
 - ``differs``: the same modified noun ("North Korean troops") counted with exact figures
-  more than a quarter apart in two body sentences.
+  more than a quarter apart in two body sentences naming the same person, place or
+  organisation.
 """
 
 from __future__ import annotations
@@ -324,22 +325,30 @@ def number_table(
         )
     frame = conform("numbers", rows) if rows else conform("numbers", [])
     if len(frame):
-        _flag_differing(frame)
+        names = [{e.text.lower() for e in sent.ents if e.label_ not in COUNT_LABELS | {"DATE", "TIME", "ORDINAL"}} for sent in sentences]
+        _flag_differing(frame, names)
     return frame
 
 
-def _flag_differing(frame: pd.DataFrame) -> None:
+def _flag_differing(frame: pd.DataFrame, names: list[set[str]]) -> None:
     """``differs``: the same counted phrase ("north korean troops"), counted directly (not
-    by ellipsis) in two body sentences with exact figures more than a quarter apart."""
+    by ellipsis) with exact figures more than a quarter apart, in two body sentences
+    that name the same person, place or organisation (so they likely speak of one group).
+    Ranks ("world number 14") are not counts."""
     body = frame[
         frame["in_body"] & (frame["bound"] == "exact") & frame["counted_rule"].isin(["of_phrase", "modifies_noun"])
-        & frame["counted_phrase"].str.contains(" ", na=False)
+        & frame["counted_phrase"].str.contains(" ", na=False) & (frame["counted"] != "number")
     ]
     for phrase, group in body.groupby("counted_phrase"):
-        values = sorted(set(group["value"]))
-        if len(values) > 1 and values[-1] > 1.25 * values[0]:
-            for index in group.index:
-                others = ", ".join(f"{v:g}" for v in values if v != frame.at[index, "value"])
-                frame.at[index, "flags"] = frame.at[index, "flags"] + ["differs"]
-                reason = f"'{phrase}' also counted as {others} elsewhere"
-                frame.at[index, "flag_reason"] = "; ".join(r for r in (frame.at[index, "flag_reason"], reason) if r)
+        rows = list(group.itertuples())
+        for a_pos, a in enumerate(rows):
+            for b in rows[a_pos + 1 :]:
+                low, high = sorted((a.value, b.value))
+                if a.sent_id == b.sent_id or high <= 1.25 * low or not names[a.sent_id] & names[b.sent_id]:
+                    continue
+                for this, other in ((a, b), (b, a)):
+                    if "differs" in frame.at[this.Index, "flags"]:
+                        continue
+                    frame.at[this.Index, "flags"] = frame.at[this.Index, "flags"] + ["differs"]
+                    reason = f"'{phrase}' also counted as {other.value:g} in sentence {other.sent_id}"
+                    frame.at[this.Index, "flag_reason"] = "; ".join(r for r in (frame.at[this.Index, "flag_reason"], reason) if r)
