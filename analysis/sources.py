@@ -105,18 +105,16 @@ def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = No
 
 
 def speaks_for(doc: Doc, span: Span | None) -> str | None:
-    """The country or place a source speaks for, where its own phrase says so: a GPE or
-    NORP entity inside it ("South Korea's spy agency" -> South Korea, "Ukrainian
-    intelligence officials" -> Ukrainian, "Officials in Moscow" -> Moscow)."""
+    """The country or place a source speaks for, where its own phrase says so: the
+    canonical name of a GPE or NORP entity inside it ("South Korea's spy agency" -> South
+    Korea, "Ukrainian intelligence officials" -> Ukraine, "Officials in Moscow" -> Moscow)."""
     if span is None:
         return None
     places = [e for e in doc.ents if e.label_ in ("GPE", "NORP") and span.start <= e.start and e.end <= span.end]
     if not places:
         return None
-    place = places[0]
-    # The small model sometimes takes the possessive into the entity ("South Korea's").
-    end = place.end - 1 if place.end - place.start > 1 and doc[place.end - 1].tag_ == "POS" else place.end
-    return doc[place.start : end].text
+    # The place's canonical name: "Ukrainian intelligence officials" speak for Ukraine.
+    return canonical_name(doc, places[0])[0]
 
 
 def _anonymity_reason(doc: Doc, sentence: Span) -> str | None:

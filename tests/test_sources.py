@@ -142,6 +142,6 @@ def test_side_a_source_speaks_for(seed):
     speaks = dict(zip(seed.attributions["source"], seed.attributions["speaks_for"]))
     assert speaks["South Korea's spy agency"] == "South Korea"
     assert speaks["Officials in Moscow"] == "Moscow"
-    assert speaks["Ukrainian intelligence officials"] == "Ukrainian"
-    assert speaks["A senior US military official"] == "US"
+    assert speaks["Ukrainian intelligence officials"] == "Ukraine"  # the demonym, linked to its place
+    assert speaks["A senior US military official"] == "United States"
     assert "speaks_for" in seed.sources.columns
