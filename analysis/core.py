@@ -178,7 +178,7 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
     )
     dates = date_table(text, doc, sentences, in_body)
     findings = provenance_findings(paragraphs, dates, dict(article.metadata)) + headline_findings(
-        doc, sentences, sentence_rows, paragraphs, entities, cues, attributions
+        sentences, sentence_rows, paragraphs, entities, cues, attributions
     )
     return Analysis(
         text=text,

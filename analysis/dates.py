@@ -16,13 +16,13 @@ weekday, a month or season with no year, or a number with a time unit.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import pandas as pd
 from spacy.tokens import Doc, Span
 
 from .schema import conform
+from .structure import containing_index
 
 __all__ = ["find_dates", "date_table"]
 
@@ -86,7 +86,7 @@ def date_table(text: str, doc: Doc, sentences: list[Span], in_body: list[bool]) 
     starts = [s.start for s in sentences]
     rows = []
     for span in find_dates(doc):
-        sent_id = max(bisect.bisect_right(starts, span.start) - 1, 0)
+        sent_id = containing_index(span.start, starts)
         kind, rule = _kind(span)
         rows.append(
             {

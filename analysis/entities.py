@@ -34,7 +34,6 @@ Korea) while its label stays NORP; anything else is its own text without a leadi
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import load_lexicon
 from .schema import conform
+from .structure import containing_index
 
 __all__ = [
     "NAME_LABELS",
@@ -353,7 +353,7 @@ def entity_table(
     sources = source_tokens or set()
     rows = []
     for ent in doc.ents:
-        sent_id = max(bisect.bisect_right(starts, ent.start) - 1, 0)
+        sent_id = containing_index(ent.start, starts)
         canonical, canonical_rule = canonical_name(doc, ent, full_names=full)
         rows.append(
             {
@@ -370,7 +370,7 @@ def entity_table(
             }
         )
     for start, end, name, evidence in described_people(doc):
-        sent_id = max(bisect.bisect_right(starts, start) - 1, 0)
+        sent_id = containing_index(start, starts)
         span = doc[start:end]
         rows.append(
             {

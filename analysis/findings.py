@@ -35,11 +35,12 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .schema import conform
+from .sources import innermost_attribution
 
-__all__ = ["CHECKS", "provenance_findings", "headline_findings"]
+__all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table"]
 
 CHECKS = {
     "no_byline": "provenance",
@@ -129,11 +130,8 @@ class _Support:
 def _firmness(start: int, end: int, sent: pd.Series, attributions: pd.DataFrame) -> tuple[bool, str]:
     """Is the claim at ``[start:end]`` weak, and why: its innermost attribution's source
     and stance, else its sentence's status."""
-    holding = attributions[
-        attributions["content_start"].notna() & (attributions["content_start"] <= start) & (attributions["content_end"] >= end)
-    ]
-    if len(holding):
-        best = holding.assign(width=holding["content_end"] - holding["content_start"]).sort_values(["width", "cue_start"]).iloc[0]
+    best = innermost_attribution(attributions, start, end)
+    if best is not None:
         who = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
         if best["source_type"] in WEAK_SOURCES:
             return True, f"attributed to {best['source_type']} source '{who}' ('{best['cue']}')"
@@ -159,7 +157,6 @@ def _inside_source(start: int, end: int, attributions: pd.DataFrame) -> bool:
 
 
 def headline_findings(
-    doc: Doc,
     sentences: list[Span],
     sentence_rows: pd.DataFrame,
     paragraphs: pd.DataFrame,

@@ -25,7 +25,6 @@ Flags (``flags`` lists the codes, ``flag_reason`` explains them):
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +35,8 @@ from spacy.tokens import Doc, Span
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .schema import conform
+from .sources import innermost_attribution
+from .structure import containing_index
 
 __all__ = ["parse_value", "find_numbers", "number_table"]
 
@@ -273,16 +274,10 @@ def number_table(
     mentions = find_numbers(doc)
     rows = []
     for m in mentions:
-        sent_id = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        sent_id = containing_index(m.start, starts)
         span = doc[m.start : m.end]
-        holding = attributions[
-            attributions["content_start"].notna()
-            & (attributions["content_start"] <= span.start_char)
-            & (attributions["content_end"] >= span.end_char)
-        ]
-        if len(holding):
-            # The innermost content holding the number says who gave it.
-            best = holding.assign(width=holding["content_end"] - holding["content_start"]).sort_values(["width", "cue_start"]).iloc[0]
+        best = innermost_attribution(attributions, span.start_char, span.end_char)
+        if best is not None:
             source = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
             source_type, source_rule = best["source_type"], f"inside what '{best['cue']}' attributes"
         else:

@@ -268,6 +268,18 @@ def attribution_table(
     return conform("attributions", rows)
 
 
+def innermost_attribution(attributions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+    """The ``attributions`` row whose content holds ``[start:end]`` most narrowly (ties:
+    the earlier cue), or None: who a figure or a claim inside reported content rests on."""
+    holding = attributions[
+        attributions["content_start"].notna() & (attributions["content_start"] <= start) & (attributions["content_end"] >= end)
+    ]
+    if holding.empty:
+        return None
+    width = holding["content_end"] - holding["content_start"]
+    return holding.assign(width=width).sort_values(["width", "cue_start"]).iloc[0]
+
+
 def quote_table(text: str, sentences: list[Span], quotes: list[Quote]) -> pd.DataFrame:
     """The ``quotes`` table (``text`` is the original article text)."""
     starts = [s.start_char for s in sentences]

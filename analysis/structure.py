@@ -315,9 +315,15 @@ def assign_roles(texts: list[str], sentences: list[list[str]] | None = None) -> 
     return roles  # type: ignore[return-value]
 
 
+def containing_index(position: int, starts: list[int]) -> int:
+    """Index of the span (paragraph, sentence) holding ``position``, given the spans'
+    sorted starts (character or token positions, as long as both are the same kind)."""
+    return max(bisect.bisect_right(starts, position) - 1, 0)
+
+
 def paragraph_index(offset: int, paragraph_starts: list[int]) -> int:
     """Index of the paragraph holding ``offset``, given the sorted paragraph starts."""
-    return max(bisect.bisect_right(paragraph_starts, offset) - 1, 0)
+    return containing_index(offset, paragraph_starts)
 
 
 def paragraph_table(text: str, spans: list[tuple[int, int]], roles: list[tuple[str, str]]) -> pd.DataFrame:
