@@ -11,7 +11,7 @@ are pandas DataFrames::
 
 __version__ = "0.1.0"
 
-from .core import Analysis, ArticleWarning, analyze, analyze_article  # noqa: E402
+from .core import Analysis, ArticleWarning, analyze, analyze_article, analyze_once  # noqa: E402
 from .errors import AnalysisError, InputError, ModelNotFoundError  # noqa: E402
 from .ingest import Article, read_article  # noqa: E402
 from .nlp import load_nlp  # noqa: E402
@@ -25,6 +25,7 @@ __all__ = [
     "ModelNotFoundError",
     "analyze",
     "analyze_article",
+    "analyze_once",
     "load_nlp",
     "read_article",
     "__version__",

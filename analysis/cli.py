@@ -1,4 +1,7 @@
-"""Command line: ``python -m analysis tables ARTICLE [--format json|csv] [--out DIR]``.
+"""Command line.
+
+- ``python -m analysis report [ARTICLE ...] [--out DIR]``: the HTML report per article.
+- ``python -m analysis tables ARTICLE [--format json|csv] [--out DIR]``: the tables.
 
 Every problem with the input is one line on stderr and exit code 2; nothing is
 written unless the analysis succeeded.
@@ -52,6 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
         "Default: json to stdout, csv to output/<article name>/",
     )
     tables.set_defaults(handler=_run_tables)
+
+    report = commands.add_parser("report", help="render the HTML report (and the tables as CSV) for each article")
+    report.add_argument(
+        "articles", nargs="*", default=[str(config.SEED_ARTICLE)],
+        help="one or more .txt or .html/.htm articles (default: the seed article)",
+    )  # fmt: skip
+    report.add_argument("--out", type=Path, default=config.OUTPUT_DIR,
+                        help="output folder; each article gets OUT/<article name>/report.html (default: output/)")  # fmt: skip
+    report.add_argument("--model", default=None, help=f"spaCy model to load (default: ${config.MODEL_ENV_VAR}, then en_core_web_sm)")
+    report.add_argument("--allow-non-english", action="store_true", help="report on text that does not look like English")
+    report.add_argument("--timeout", type=int, default=600, help="seconds any one notebook cell may run (default: 600)")
+    report.set_defaults(handler=_run_report)
     return parser
 
 
@@ -94,6 +109,28 @@ def _run_tables(args) -> int:
     else:
         paths = write_csv(result, out)
         print(f"wrote {len(paths)} tables to {out}/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_report(args) -> int:
+    from .ingest import read_path
+    from .report import build_report
+
+    # Check every article before writing anything: one bad path stops the run at once.
+    for article in args.articles:
+        if article == "-":
+            raise InputError("-: the report needs an article file, not stdin")
+        language = [w for w in read_path(article).warnings if "does not look like English" in w]
+        if language and not args.allow_non_english:
+            raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to report on it anyway")
+    if args.model:
+        os.environ[config.MODEL_ENV_VAR] = args.model  # the notebooks' kernel inherits it
+    stems = [_stem(a) for a in args.articles]
+    for article in args.articles:
+        # Two articles with one name get folders named after their parent folder too.
+        stem = _stem(article) if stems.count(_stem(article)) == 1 else f"{Path(article).parent.name}_{_stem(article)}"
+        path = build_report(article, args.out / stem, timeout=args.timeout)
+        print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings as _warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -31,7 +32,7 @@ from .findings import headline_findings, provenance_findings, findings_table
 from .schema import TABLES, check_tables, empty_table
 from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
-__all__ = ["Analysis", "analyze", "analyze_article", "structure_tables"]
+__all__ = ["Analysis", "analyze", "analyze_once", "analyze_article", "structure_tables"]
 
 
 class ArticleWarning(UserWarning):
@@ -231,3 +232,24 @@ def analyze(source: str | Path | bytes, *, nlp: Language | None = None, model: s
     for message in article.warnings:
         _warnings.warn(message, ArticleWarning, stacklevel=2)
     return analyze_article(article, nlp=nlp or load_nlp(model))
+
+
+@lru_cache(maxsize=8)
+def _analyze_file(path: str, mtime_ns: int, size: int) -> Analysis:
+    return analyze(Path(path))
+
+
+def analyze_once(source: str | Path) -> Analysis:
+    """:func:`analyze`, once per process for a file that has not changed since.
+
+    The notebooks call this, so that when the report runs them in one kernel the article
+    is parsed once. Text that is not a file is analysed afresh each time.
+    """
+    path = Path(source)
+    try:
+        stat = path.stat() if path.is_file() else None
+    except (OSError, ValueError):
+        stat = None
+    if stat is None:
+        return analyze(source)
+    return _analyze_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size)

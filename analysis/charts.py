@@ -1,0 +1,194 @@
+"""Charts of one analysis: matplotlib figures, labelled, legible at report size.
+
+What it draws: the certainty strip (one mark per body sentence in reading order,
+coloured by status), claims by status, claims by source type, sources by stance,
+entity mentions, and the numbers with their approximation and source. Every function
+takes an :class:`~analysis.core.Analysis`, returns a ``matplotlib.figure.Figure`` and
+draws a labelled empty chart when there is nothing to show. Figures are built without
+pyplot, so no backend or display is needed (Jupyter shows them inline; ``fig.savefig``
+writes them) and none is left open. Colours are the Okabe-Ito
+palette, which stays distinct under the common colour-vision deficiencies; status is
+also written on the strip's legend, not carried by colour alone.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+__all__ = [
+    "STATUS_COLOURS",
+    "SOURCE_COLOURS",
+    "certainty_strip",
+    "claims_by_status",
+    "claims_by_source_type",
+    "sources_by_stance",
+    "entity_mentions",
+    "numbers_chart",
+]
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999", "black": "#000000",
+}  # fmt: skip
+STATUS_ORDER = ["confirmed", "reported", "asserted", "hedged", "unconfirmed"]
+STATUS_COLOURS = {
+    "confirmed": OKABE_ITO["green"],
+    "reported": OKABE_ITO["blue"],
+    "asserted": OKABE_ITO["grey"],
+    "hedged": OKABE_ITO["orange"],
+    "unconfirmed": OKABE_ITO["vermillion"],
+}
+SOURCE_ORDER = ["person", "organization", "document", "anonymous", "unnamed", "media", "author"]
+SOURCE_COLOURS = {
+    "person": OKABE_ITO["blue"],
+    "organization": OKABE_ITO["sky"],
+    "document": OKABE_ITO["green"],
+    "anonymous": OKABE_ITO["orange"],
+    "unnamed": OKABE_ITO["vermillion"],
+    "media": OKABE_ITO["purple"],
+    "author": OKABE_ITO["grey"],
+}
+ENTITY_COLOURS = {"PERSON": OKABE_ITO["blue"], "GPE": OKABE_ITO["green"], "LOC": OKABE_ITO["green"],
+                  "ORG": OKABE_ITO["orange"], "NORP": OKABE_ITO["purple"]}  # fmt: skip
+WIDTH = 8.0  # inches: about the width of a report column at 100 dpi
+
+
+def _empty(fig: Figure, ax, message: str) -> Figure:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
+    return fig
+
+
+def certainty_strip(result) -> Figure:
+    """One mark per body sentence, in reading order, coloured by its status."""
+    body = result.body_sentences
+    fig = Figure(figsize=(WIDTH, 1.9), layout="constrained")
+    ax = fig.subplots()
+    ax.set_title("Certainty strip: each body sentence in reading order, coloured by status", fontsize=11, loc="left")
+    if body.empty:
+        return _empty(fig, ax, "No body sentences")
+    statuses = body["status"].tolist()
+    for x, status in enumerate(statuses):
+        ax.add_patch(Rectangle((x, 0), 0.92, 1, color=STATUS_COLOURS.get(status, "#dddddd")))
+    ax.set_xlim(0, len(statuses))
+    ax.set_ylim(0, 1)
+    ax.set_yticks([])
+    step = max(1, len(statuses) // 20)
+    ax.set_xticks([x + 0.46 for x in range(0, len(statuses), step)])
+    ax.set_xticklabels([str(s) for s in body["sent_id"].tolist()[::step]], fontsize=8)
+    ax.set_xlabel("sentence number (sent_id)", fontsize=9)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    present = [s for s in STATUS_ORDER if s in statuses]
+    fig.legend(handles=[Patch(color=STATUS_COLOURS[s], label=s) for s in present], ncols=len(present),
+               loc="outside lower left", frameon=False, fontsize=9)  # fmt: skip
+    return fig
+
+
+def _barh(ax, labels: list[str], values: list[float], colours: list[str], *, fmt: str = "{:g}") -> None:
+    y = np.arange(len(labels))
+    ax.barh(y, values, color=colours)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    for yi, value in zip(y, values):
+        ax.text(value, yi, " " + fmt.format(value), va="center", fontsize=9)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def claims_by_status(result) -> Figure:
+    """How many body claims have each status (every status listed, zeros included)."""
+    counts = result.body_sentences["status"].value_counts()
+    fig = Figure(figsize=(WIDTH, 2.6), layout="constrained")
+    ax = fig.subplots()
+    ax.set_title("Body claims by status", fontsize=11, loc="left")
+    values = [int(counts.get(s, 0)) for s in STATUS_ORDER]
+    if not sum(values):
+        return _empty(fig, ax, "No body claims")
+    _barh(ax, STATUS_ORDER, values, [STATUS_COLOURS[s] for s in STATUS_ORDER])
+    ax.set_xlabel("sentences", fontsize=9)
+    return fig
+
+
+def claims_by_source_type(result) -> Figure:
+    """What body claims rest on: named people, organisations, documents, anonymous or
+    unnamed sources, media, or the author alone."""
+    shares = result.claim_shares.set_index("claim_source_type")
+    fig = Figure(figsize=(WIDTH, 2.9), layout="constrained")
+    ax = fig.subplots()
+    ax.set_title("What body claims rest on (share of body sentences)", fontsize=11, loc="left")
+    if shares["claims"].sum() == 0:
+        return _empty(fig, ax, "No body claims")
+    values = [100 * float(shares.at[t, "share"]) for t in SOURCE_ORDER]
+    _barh(ax, SOURCE_ORDER, values, [SOURCE_COLOURS[t] for t in SOURCE_ORDER], fmt="{:.0f}%")
+    ax.set_xlabel("% of body sentences", fontsize=9)
+    ax.set_xlim(0, max(values) * 1.15 + 1)
+    return fig
+
+
+def sources_by_stance(result) -> Figure:
+    """Body attributions counted by source type (rows) and cue stance (columns)."""
+    body = result.attributions[result.attributions["sent_id"].isin(set(result.body_sentences["sent_id"]))]
+    fig = Figure(figsize=(WIDTH, 3.0), layout="constrained")
+    ax = fig.subplots()
+    ax.set_title("Attributions by source type and stance of the reporting verb", fontsize=11, loc="left")
+    if body.empty:
+        return _empty(fig, ax, "No attributions in the body")
+    table = pd.crosstab(body["source_type"], body["cue_stance"])
+    table = table.reindex([t for t in SOURCE_ORDER if t in table.index])
+    image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(table.columns)), [c.replace("_", " ") for c in table.columns], fontsize=9)
+    ax.set_yticks(range(len(table.index)), table.index, fontsize=9)
+    top = table.to_numpy().max()
+    for (i, j), value in np.ndenumerate(table.to_numpy()):
+        if value:
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=10, color="white" if value > top / 2 else "black")
+    fig.colorbar(image, ax=ax, label="attributions", shrink=0.8)
+    return fig
+
+
+def entity_mentions(result, *, top: int = 12) -> Figure:
+    """The most mentioned people, places and organisations (body mentions, demonyms counted
+    toward their place), coloured by type; ties broken by first appearance."""
+    summary = result.entity_summary.head(top)
+    fig = Figure(figsize=(WIDTH, 0.6 + 0.3 * max(len(summary), 3)), layout="constrained")
+    ax = fig.subplots()
+    ax.set_title(f"Most mentioned entities (top {top}, body only)", fontsize=11, loc="left")
+    if summary.empty:
+        return _empty(fig, ax, "No named entities in the body")
+    colours = [ENTITY_COLOURS.get(t, OKABE_ITO["grey"]) for t in summary["type"]]
+    _barh(ax, summary["canonical"].tolist(), summary["mentions"].astype(int).tolist(), colours)
+    types = list(dict.fromkeys(summary["type"]))
+    ax.legend(handles=[Patch(color=ENTITY_COLOURS.get(t, OKABE_ITO["grey"]), label=t) for t in types],
+              loc="lower right", frameon=False, fontsize=9)  # fmt: skip
+    ax.set_xlabel("mentions", fontsize=9)
+    return fig
+
+
+def numbers_chart(result) -> Figure:
+    """Every body number on a log scale: filled when exact, hollow when approximate,
+    coloured by who gave it."""
+    numbers = result.numbers[result.numbers["in_body"] & (result.numbers["value"] > 0)]
+    fig = Figure(figsize=(WIDTH, 0.8 + 0.32 * max(len(numbers), 3)), layout="constrained")
+    ax = fig.subplots()
+    ax.set_title("Numbers in the body: value, approximation and source", fontsize=11, loc="left")
+    if numbers.empty:
+        return _empty(fig, ax, "No numbers in the body")
+    y = np.arange(len(numbers))
+    for yi, row in zip(y, numbers.itertuples()):
+        colour = SOURCE_COLOURS.get(row.source_type, OKABE_ITO["grey"])
+        ax.scatter(row.value, yi, s=70, color=colour if not row.approximate else "white", edgecolors=colour, linewidths=2)
+    labels = [f"{r.text} {r.counted or ''}  (sent {r.sent_id}, {r.source})" for r in numbers.itertuples()]
+    ax.set_yticks(y, [label if len(label) < 60 else label[:57] + "..." for label in labels], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("value (log scale); hollow = approximate", fontsize=9)
+    types = [t for t in SOURCE_ORDER if t in set(numbers["source_type"])]
+    ax.legend(handles=[Patch(color=SOURCE_COLOURS[t], label=t) for t in types], loc="lower right", frameon=False, fontsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return fig

@@ -1,0 +1,51 @@
+"""The numbered notebooks: committed clean, tagged as the contract says, and each runs top
+to bottom in a fresh kernel on the seed."""
+
+import json
+import shutil
+import subprocess
+
+import nbformat
+import pytest
+
+from analysis import config
+from analysis.report import combined_notebook, execute, notebook_paths
+
+NOTEBOOKS = notebook_paths()
+
+
+def test_there_are_four_numbered_notebooks():
+    assert [p.name[:3] for p in NOTEBOOKS] == ["01_", "02_", "03_", "04_"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_is_committed_without_outputs(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in data["cells"] if c["cell_type"] == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), path.name
+    if shutil.which("nbstripout"):
+        assert subprocess.run(["nbstripout", "--verify", str(path)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_opening_follows_the_convention(path):
+    nb = nbformat.read(path, as_version=4)
+    title, parameters, imports = nb.cells[:3]
+    assert title.cell_type == "markdown" and title.source.startswith("# ") and "question" in title.source.lower()
+    assert "parameters" in parameters.metadata.get("tags", [])
+    assert "article_path: str" in parameters.source and "#" in parameters.source  # typed and commented
+    assert "from analysis import" in imports.source
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    # Logic lives in the package: no function or class is defined in a notebook.
+    assert not any(c.cell_type == "code" and ("def " in c.source or "class " in c.source) for c in nb.cells)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_top_to_bottom_on_the_seed(path):
+    nb = execute(combined_notebook(config.SEED_ARTICLE, [path]), timeout=300)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    # Every chart cell produced an image, not a "<Figure ...>" text.
+    charts = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("charts.")]
+    for cell in charts:
+        assert any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source
