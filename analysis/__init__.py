@@ -11,22 +11,22 @@ are pandas DataFrames::
 
 __version__ = "0.1.0"
 
-from .core import Analysis, ArticleWarning, analyze, analyze_article, analyze_once  # noqa: E402
-from .errors import AnalysisError, InputError, ModelNotFoundError  # noqa: E402
-from .ingest import Article, read_article  # noqa: E402
-from .nlp import load_nlp  # noqa: E402
+# Names are imported on first use (PEP 562), so that `python -m analysis report` and the
+# ingest checks do not pay for importing spaCy in a process that never parses.
+_EXPORTS = {
+    "Analysis": "core", "ArticleWarning": "core", "analyze": "core", "analyze_article": "core",
+    "analyze_once": "core", "AnalysisError": "errors", "InputError": "errors", "ModelNotFoundError": "errors",
+    "Article": "ingest", "read_article": "ingest", "load_nlp": "nlp",
+}  # fmt: skip
 
-__all__ = [
-    "Analysis",
-    "AnalysisError",
-    "Article",
-    "ArticleWarning",
-    "InputError",
-    "ModelNotFoundError",
-    "analyze",
-    "analyze_article",
-    "analyze_once",
-    "load_nlp",
-    "read_article",
-    "__version__",
-]
+__all__ = [*sorted(_EXPORTS), "__version__"]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

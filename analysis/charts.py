@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import NullLocator
 
 __all__ = [
     "STATUS_COLOURS",
@@ -179,13 +180,15 @@ def numbers_chart(result) -> Figure:
     if numbers.empty:
         return _empty(fig, ax, "No numbers in the body")
     y = np.arange(len(numbers))
-    for yi, row in zip(y, numbers.itertuples()):
-        colour = SOURCE_COLOURS.get(row.source_type, OKABE_ITO["grey"])
-        ax.scatter(row.value, yi, s=70, color=colour if not row.approximate else "white", edgecolors=colour, linewidths=2)
+    colours = np.array([SOURCE_COLOURS.get(t, OKABE_ITO["grey"]) for t in numbers["source_type"]])
+    approximate = numbers["approximate"].to_numpy(dtype=bool)
+    faces = np.where(approximate, "white", colours)
+    ax.scatter(numbers["value"], y, s=70, c=faces, edgecolors=colours, linewidths=2)
     labels = [f"{r.text} {r.counted or ''}  (sent {r.sent_id}, {r.source})" for r in numbers.itertuples()]
     ax.set_yticks(y, [label if len(label) < 60 else label[:57] + "..." for label in labels], fontsize=8)
     ax.invert_yaxis()
     ax.set_xscale("log")
+    ax.xaxis.set_minor_locator(NullLocator())  # decades are enough, and minor labels are slow to lay out
     ax.set_xlabel("value (log scale); hollow = approximate", fontsize=9)
     types = [t for t in SOURCE_ORDER if t in set(numbers["source_type"])]
     ax.legend(handles=[Patch(color=SOURCE_COLOURS[t], label=t) for t in types], loc="lower right", frameon=False, fontsize=8)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import config
 from .errors import InputError
+from .lexicon import load_lexicon
 from .textnorm import normalize
 
 __all__ = [
@@ -178,8 +179,15 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    # spaCy's stop list, kept as a lexicon so that reading an article does not import spaCy.
+    return frozenset(load_lexicon("function_words")["word"])
+
+
 def english_share(text: str) -> tuple[float, int]:
-    """Share of words that are English function words (spaCy's stop list).
+    """Share of words that are English function words (spaCy's stop list, in
+    ``lexicons/function_words.csv``).
 
     English news prose runs at 20-66% function words; other languages written in
     Latin script fall far below. The library only warns; the CLI refuses unless told.
@@ -190,7 +198,8 @@ def english_share(text: str) -> tuple[float, int]:
     words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
     if not words:
         return 0.0, 0
-    return sum(w in STOP_WORDS for w in words) / len(words), len(words)
+    function_words = _function_words()
+    return sum(w in function_words for w in words) / len(words), len(words)
 
 
 #: Below this share of English function words (with enough words to judge) the text is

@@ -5,27 +5,30 @@ run top to bottom in one kernel, code hidden, charts embedded as images, no scri
 style loaded from the web) and the tables as CSV beside it.
 
 The notebooks are joined into one before they run, so the kernel starts once and the
-article is parsed once (the notebooks call :func:`analysis.analyze_once`); the
-``article_path`` parameter is injected after the first notebook's ``parameters`` cell,
-as papermill does. Later notebooks' parameter and set-up cells are dropped: the first
-notebook's already ran.
+article is parsed once (the notebooks call :func:`analysis.analyze_once`, and a last
+cell writes the tables as CSV from that same analysis); the ``article_path`` parameter
+is injected after the first notebook's ``parameters`` cell, as papermill does. Later
+notebooks' parameter and set-up cells are dropped: the first notebook's already ran.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from . import config
-from .core import Analysis, analyze
 from .errors import AnalysisError, InputError
-from .export import atomic_write_text, write_csv
 
-__all__ = ["notebook_paths", "combined_notebook", "execute", "render_html", "build_report"]
+if TYPE_CHECKING:
+    import nbformat
+    from jupyter_client.manager import KernelManager
+
+__all__ = ["notebook_paths", "combined_notebook", "start_kernel", "execute", "render_html", "build_report"]
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
 TEMPLATE_NAME = "offline"
@@ -42,8 +45,17 @@ def _is_setup(cell) -> bool:
     return cell.cell_type == "code" and ("parameters" in tags or "analyze_once(" in cell.source)
 
 
-def combined_notebook(article_path: Path, paths: list[Path] | None = None) -> nbformat.NotebookNode:
-    """The notebooks joined into one, with ``article_path`` injected after the parameters cell."""
+def combined_notebook(
+    article_path: Path, paths: list[Path] | None = None, *, tables_dir: Path | None = None
+) -> nbformat.NotebookNode:
+    """The notebooks joined into one, with ``article_path`` injected after the parameters cell.
+
+
+    With ``tables_dir``, a last cell writes the tables the notebooks showed as CSV there
+    (so the CSVs and the report come from one analysis, and the article is parsed once).
+    """
+    import nbformat
+
     paths = notebook_paths() if paths is None else paths
     if not paths:
         raise AnalysisError(f"no notebooks found in {config.NOTEBOOKS_DIR}")
@@ -59,12 +71,57 @@ def combined_notebook(article_path: Path, paths: list[Path] | None = None) -> nb
             cells.append(injected)
     for path in paths[1:]:
         cells.extend(cell for cell in nbformat.read(path, as_version=4).cells if not _is_setup(cell))
+    if tables_dir is not None:
+        cells.append(
+            nbformat.v4.new_code_cell(
+                f"from analysis.export import write_csv\n_ = write_csv(result, {str(tables_dir)!r})",
+                metadata={"tags": ["remove-cell"]},
+            )
+        )
+    for number, cell in enumerate(cells):
+        cell["id"] = f"cell-{number}"  # ids are unique per notebook, not across the four
     combined.cells = cells
     return combined
 
 
-def execute(notebook: nbformat.NotebookNode, *, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in a fresh ``python3`` kernel, in the notebooks folder.
+#: What a report's kernel imports while it starts (IPython's ``exec_lines``): the package,
+#: its charts and spaCy's model, so they are loaded when the first cell asks for them.
+WARM_UP = "import analysis.core, analysis.charts, analysis.narrate, analysis.annotate; analysis.core.load_nlp()"
+
+
+def start_kernel() -> KernelManager:
+    """Start a ``python3`` kernel in the notebooks folder, without waiting for it.
+
+    The report starts it before it imports nbformat and joins the notebooks, so the
+    kernel boots, and runs :data:`WARM_UP`, meanwhile. (Work is given at start-up rather
+    than sent as a request: a request sent before the kernel answers ``kernel_info``
+    can stall it.) The kernel's own log (a warning that local TCP is unencrypted) is not
+    for the reader: its stderr is discarded; cell errors arrive as messages.
+    """
+    from jupyter_client.manager import KernelManager
+
+    manager = KernelManager(kernel_name=KERNEL)
+    manager.start_kernel(
+        cwd=str(config.NOTEBOOKS_DIR), stderr=subprocess.DEVNULL, extra_arguments=[f"--IPKernelApp.exec_lines={WARM_UP}"]
+    )
+    return manager
+
+
+def stop_kernel(manager: KernelManager) -> None:
+    """Stop a kernel from :func:`start_kernel` (no-op when it has stopped)."""
+    if manager.has_kernel:
+        manager.shutdown_kernel(now=True)
+
+
+def execute(
+    notebook: nbformat.NotebookNode, *, timeout: int = 600, kernel: KernelManager | None = None
+) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a ``python3`` kernel, in the notebooks folder.
+
+    Args:
+        notebook: The notebook (executed in place).
+        timeout: Seconds any one cell may run.
+        kernel: A kernel from :func:`start_kernel` (default: a fresh one, stopped after).
 
     Raises:
         AnalysisError: A cell failed; the message names the cell and the error.
@@ -72,16 +129,18 @@ def execute(notebook: nbformat.NotebookNode, *, timeout: int = 600) -> nbformat.
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
+    manager = kernel or start_kernel()
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}}
+        notebook, km=manager, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}}
     )
     try:
-        # The kernel's own log (a warning that local TCP is unencrypted) is not for the
-        # reader; cell errors arrive as messages and are reported below.
-        client.execute(stderr=subprocess.DEVNULL)
+        client.execute()
     except CellExecutionError as error:
         last = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
         raise AnalysisError(f"a notebook cell failed: {last}") from None
+    finally:
+        if kernel is None:
+            stop_kernel(manager)
     return notebook
 
 
@@ -112,7 +171,10 @@ def build_report(
     progress: Callable[[str], None] = _stderr,
     timeout: int = 600,
 ) -> Path:
-    """Analyse one article and write ``report.html`` and the tables' CSVs into ``out_dir``.
+    """Write ``report.html`` for one article, and the tables' CSVs, into ``out_dir``.
+
+    The analysis runs once, in the notebooks' kernel, which also writes the CSVs; the
+    page is rendered here.
 
     Args:
         article: Path to a .txt, .html or .htm article.
@@ -131,16 +193,32 @@ def build_report(
     if str(article) == "-" or not path.is_file():
         raise InputError(f"{article}: the report needs an article file (.txt, .html or .htm)")
     out = Path(out_dir)
-    progress(f"[1/4] analysing {path}")
-    result: Analysis = analyze(path)
-    progress(f"[2/4] running {len(notebook_paths())} notebooks in one kernel")
-    notebook = execute(combined_notebook(path.resolve()), timeout=timeout)
-    progress("[3/4] rendering HTML (code hidden, images embedded, nothing loaded from the web)")
-    page = render_html(notebook, title=f"Source criticism: {result.headline or path.name}")
-    # Only now, with everything computed, is anything written.
-    out.mkdir(parents=True, exist_ok=True)
-    report = out / "report.html"
-    atomic_write_text(report, page)
-    progress(f"[4/4] writing the tables as CSV to {out}")
-    write_csv(result, out)
-    return report
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Everything is made in a staging folder beside OUT and moved in at the end, so a
+    # failed step leaves nothing behind.
+    with tempfile.TemporaryDirectory(prefix=".report-", dir=out.parent) as staging:
+        staging = Path(staging)
+        progress(f"[1/3] analysing {path} and running {len(notebook_paths())} notebooks in one kernel")
+        # The kernel boots while the notebooks are read and joined.
+        kernel = start_kernel()
+        try:
+            notebook = execute(combined_notebook(path.resolve(), tables_dir=staging), timeout=timeout, kernel=kernel)
+        finally:
+            stop_kernel(kernel)
+        progress("[2/3] rendering HTML (code hidden, images embedded, nothing loaded from the web)")
+        headline = _headline(staging / "paragraphs.csv")
+        (staging / "report.html").write_text(render_html(notebook, title=f"Source criticism: {headline or path.name}"), encoding="utf-8")
+        progress(f"[3/3] writing report.html and the tables as CSV to {out}")
+        out.mkdir(exist_ok=True)
+        for made in sorted(staging.iterdir()):
+            os.chmod(made, 0o644)
+            os.replace(made, out / made.name)
+    return out / "report.html"
+
+
+def _headline(paragraphs_csv: Path) -> str | None:
+    import pandas as pd
+
+    paragraphs = pd.read_csv(paragraphs_csv)
+    headlines = paragraphs.loc[paragraphs["role"] == "headline", "text"]
+    return str(headlines.iloc[0]) if len(headlines) else None

@@ -69,7 +69,7 @@ def bbc_report(tmp_path_factory):
 def test_report_on_a_real_article_is_self_contained(bbc_report, nlp):
     out, lines = bbc_report
     page = (out / "report.html").read_text(encoding="utf-8")
-    assert len(lines) == 4 and lines[0].startswith("[1/4]")
+    assert len(lines) == 3 and lines[0].startswith("[1/3]")
     # Every chart embedded as an image; nothing loaded from the web.
     assert page.count('src="data:image/png;base64,') >= 6
     assert not re.search(r"<script[^>]*\bsrc=", page, re.I)
