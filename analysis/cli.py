@@ -1,6 +1,7 @@
 """Command line.
 
 - ``python -m analysis report [ARTICLE ...] [--out DIR]``: the HTML report per article.
+- ``python -m analysis exercise [ARTICLE] [--out DIR] [--teacher-key CSV]``: classroom copies.
 - ``python -m analysis tables ARTICLE [--format json|csv] [--out DIR]``: the tables.
 
 Every problem with the input is one line on stderr and exit code 2; nothing is
@@ -67,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--allow-non-english", action="store_true", help="report on text that does not look like English")
     report.add_argument("--timeout", type=int, default=600, help="seconds any one notebook cell may run (default: 600)")
     report.set_defaults(handler=_run_report)
+
+    exercise = commands.add_parser("exercise", help="write a student notebook, a teacher copy, a worksheet and an answer key")
+    exercise.add_argument("article", nargs="?", default=str(config.SEED_ARTICLE), help="a .txt or .html/.htm article (default: the seed)")
+    exercise.add_argument("--out", type=Path, default=None, help="output folder (default: output/<article name>-exercise/)")
+    exercise.add_argument("--teacher-key", type=Path, default=None,
+                          help="a CSV of your own answers (sent_id, status, source, source_type, cues) that overrides the tool's")  # fmt: skip
+    exercise.add_argument("--allow-non-english", action="store_true", help="use text that does not look like English")
+    exercise.add_argument("--timeout", type=int, default=600, help="seconds any one notebook cell may run (default: 600)")
+    exercise.set_defaults(handler=_run_exercise)
     return parser
 
 
@@ -113,16 +123,11 @@ def _run_tables(args) -> int:
 
 
 def _run_report(args) -> int:
-    from .ingest import read_path
     from .report import build_report
 
     # Check every article before writing anything: one bad path stops the run at once.
     for article in args.articles:
-        if article == "-":
-            raise InputError("-: the report needs an article file, not stdin")
-        language = [w for w in read_path(article).warnings if "does not look like English" in w]
-        if language and not args.allow_non_english:
-            raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to report on it anyway")
+        _check_article_file(article, args.allow_non_english)
     if args.model:
         os.environ[config.MODEL_ENV_VAR] = args.model  # the notebooks' kernel inherits it
     stems = [_stem(a) for a in args.articles]
@@ -131,6 +136,26 @@ def _run_report(args) -> int:
         stem = _stem(article) if stems.count(_stem(article)) == 1 else f"{Path(article).parent.name}_{_stem(article)}"
         path = build_report(article, args.out / stem, timeout=args.timeout)
         print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check_article_file(article: str, allow_non_english: bool) -> None:
+    from .ingest import read_path
+
+    if article == "-":
+        raise InputError("-: this command needs an article file, not stdin")
+    language = [w for w in read_path(article).warnings if "does not look like English" in w]
+    if language and not allow_non_english:
+        raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to use it anyway")
+
+
+def _run_exercise(args) -> int:
+    from .report import build_exercise
+
+    _check_article_file(args.article, args.allow_non_english)
+    out = args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise"
+    written = build_exercise(args.article, out, teacher_key=args.teacher_key, timeout=args.timeout)
+    print(f"wrote {len(written)} files to {out}/", file=sys.stderr)
     return EXIT_OK
 
 

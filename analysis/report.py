@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     import nbformat
     from jupyter_client.manager import KernelManager
 
-__all__ = ["notebook_paths", "combined_notebook", "start_kernel", "execute", "render_html", "build_report"]
+__all__ = [
+    "notebook_paths", "combined_notebook", "start_kernel", "execute", "render_html", "build_report",
+    "EXERCISE_NOTEBOOK", "student_copy", "build_exercise",
+]  # fmt: skip
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
 TEMPLATE_NAME = "offline"
@@ -89,7 +92,7 @@ def combined_notebook(
 WARM_UP = "import analysis.core, analysis.charts, analysis.narrate, analysis.annotate; analysis.core.load_nlp()"
 
 
-def start_kernel() -> KernelManager:
+def start_kernel(*, cwd: Path | None = None) -> KernelManager:
     """Start a ``python3`` kernel in the notebooks folder, without waiting for it.
 
     The report starts it before it imports nbformat and joins the notebooks, so the
@@ -102,7 +105,7 @@ def start_kernel() -> KernelManager:
 
     manager = KernelManager(kernel_name=KERNEL)
     manager.start_kernel(
-        cwd=str(config.NOTEBOOKS_DIR), stderr=subprocess.DEVNULL, extra_arguments=[f"--IPKernelApp.exec_lines={WARM_UP}"]
+        cwd=str(cwd or config.NOTEBOOKS_DIR), stderr=subprocess.DEVNULL, extra_arguments=[f"--IPKernelApp.exec_lines={WARM_UP}"]
     )
     return manager
 
@@ -130,9 +133,7 @@ def execute(
     from nbclient.exceptions import CellExecutionError
 
     manager = kernel or start_kernel()
-    client = NotebookClient(
-        notebook, km=manager, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}}
-    )
+    client = NotebookClient(notebook, km=manager, timeout=timeout, kernel_name=KERNEL)
     try:
         client.execute()
     except CellExecutionError as error:
@@ -222,3 +223,99 @@ def _headline(paragraphs_csv: Path) -> str | None:
     paragraphs = pd.read_csv(paragraphs_csv)
     headlines = paragraphs.loc[paragraphs["role"] == "headline", "text"]
     return str(headlines.iloc[0]) if len(headlines) else None
+
+
+# --- Exercises: student and teacher copies ------------------------------------------
+
+EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
+
+
+def _with_parameters(notebook: nbformat.NotebookNode, **parameters: str) -> nbformat.NotebookNode:
+    import nbformat
+
+    cells = []
+    for cell in notebook.cells:
+        cells.append(cell)
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            assignments = "".join(f"{name} = {value!r}\n" for name, value in parameters.items())
+            cells.append(nbformat.v4.new_code_cell("# Parameters\n" + assignments, metadata={"tags": ["injected-parameters"]}))
+    notebook.cells = cells
+    return notebook
+
+
+def student_copy(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook without cells tagged ``solution`` and without outputs."""
+    from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
+
+    # Enabled explicitly: TagRemovePreprocessor is off by default outside HTML export.
+    remove = TagRemovePreprocessor(enabled=True, remove_cell_tags={"solution"})
+    notebook, _ = remove.preprocess(notebook, {})
+    notebook, _ = ClearOutputPreprocessor(enabled=True).preprocess(notebook, {})
+    return notebook
+
+
+def build_exercise(
+    article: str | Path,
+    out_dir: str | Path,
+    *,
+    teacher_key: str | Path | None = None,
+    progress: Callable[[str], None] = _stderr,
+    timeout: int = 600,
+) -> list[Path]:
+    """Write the exercise for one article into ``out_dir``: ``student.ipynb`` (solutions
+    removed, outputs cleared), ``teacher.ipynb`` (run, with answers), ``worksheet.html``
+    (printable, no answers), ``answer_key.html`` (answers with their evidence), and a
+    copy of the article (and of the teacher's key) that the notebooks read.
+
+    Raises:
+        InputError: The article or the teacher's key cannot be read.
+        AnalysisError: The teacher copy failed to run.
+    """
+    import shutil
+
+    import nbformat
+
+    from .core import analyze
+    from .exercises import answer_key_html, read_teacher_key, worksheet_html
+
+    path = Path(article)
+    if str(article) == "-" or not path.is_file():
+        raise InputError(f"{article}: the exercise needs an article file (.txt, .html or .htm)")
+    key = None
+    if teacher_key is not None:
+        try:
+            key = read_teacher_key(teacher_key)
+        except (OSError, ValueError) as error:
+            raise InputError(f"{teacher_key}: cannot read the teacher's key: {error}") from None
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".exercise-", dir=out.parent) as staging:
+        staging = Path(staging)
+        progress(f"[1/3] analysing {path}")
+        result = analyze(path)
+        shutil.copyfile(path, staging / path.name)  # the notebooks read this copy, beside them
+        parameters = {"article_path": path.name, "teacher_key_path": ""}
+        if teacher_key is not None:
+            shutil.copyfile(teacher_key, staging / "teacher_key.csv")
+            parameters["teacher_key_path"] = "teacher_key.csv"
+        progress("[2/3] running the teacher copy")
+        notebook = _with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters)
+        student = student_copy(nbformat.from_dict(notebook))
+        kernel = start_kernel(cwd=staging)
+        try:
+            teacher = execute(notebook, timeout=timeout, kernel=kernel)
+        finally:
+            stop_kernel(kernel)
+        progress(f"[3/3] writing the student and teacher copies, worksheet and answer key to {out}")
+        nbformat.write(student, staging / "student.ipynb")
+        nbformat.write(teacher, staging / "teacher.ipynb")
+        title = f"Source criticism: {result.headline or path.name}"
+        (staging / "worksheet.html").write_text(worksheet_html(result, title=title + " (worksheet)"), encoding="utf-8")
+        (staging / "answer_key.html").write_text(answer_key_html(result, key=key, title=title + " (answer key)"), encoding="utf-8")
+        out.mkdir(exist_ok=True)
+        written = []
+        for made in sorted(staging.iterdir()):
+            os.chmod(made, 0o644)
+            os.replace(made, out / made.name)
+            written.append(out / made.name)
+    return written
