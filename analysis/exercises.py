@@ -293,15 +293,23 @@ def _labels_help() -> str:
     return f"<h3>Status</h3><ul>{status}</ul><h3>Source type</h3><ul>{sources}</ul>"
 
 
+def _article_html(result) -> str:
+    """The body paragraphs (what the tasks ask about), each as printed text."""
+    body = result.paragraphs[result.paragraphs["role"] == "body"]
+    return "".join(f"<p>{_esc(text)}</p>" for text in body["text"])
+
+
 def worksheet_html(result, *, title: str | None = None) -> str:
-    """A printable worksheet for classes without Jupyter: the claim cards with blank
-    fields and every question with room to answer. No answers."""
+    """A printable worksheet for classes without Jupyter: the article's body, the labels
+    explained, the claim cards with blank fields and every question with room to
+    answer. No answers."""
     cards = claim_cards(result)
     parts = ["<!doctype html><html><head><meta charset='utf-8'>", f"<title>{_esc(title or 'Source criticism worksheet')}</title>",
              _PAGE_STYLE, "</head><body>", f"<h1>{_esc(title or 'Source criticism worksheet')}</h1>",
              f"<p><b>Headline:</b> {_esc(result.headline or '(none)')}</p>",
              "<p>Work through the article with SIFT: <b>Stop</b>, <b>Investigate</b> the source, <b>Find</b> better "
-             "coverage, <b>Trace</b> claims to their origin.</p>", "<h2>Labels</h2>", _labels_help(),
+             "coverage, <b>Trace</b> claims to their origin.</p>", "<h2>The article</h2>", _article_html(result),
+             "<h2>Labels</h2>", _labels_help(),
              "<h2>Task 1: claim cards</h2><p>For each sentence: its status, its source, the source type, and the words "
              "that tell you how sure it is (underline them).</p>"]  # fmt: skip
     for card in cards.itertuples():
