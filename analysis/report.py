@@ -62,16 +62,8 @@ def combined_notebook(
     paths = notebook_paths() if paths is None else paths
     if not paths:
         raise AnalysisError(f"no notebooks found in {config.NOTEBOOKS_DIR}")
-    combined = nbformat.read(paths[0], as_version=4)
-    cells = []
-    for cell in combined.cells:
-        cells.append(cell)
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            injected = nbformat.v4.new_code_cell(
-                f"# Parameters\narticle_path = {str(article_path)!r}\n",
-                metadata={"tags": ["injected-parameters", "remove-input"]},
-            )
-            cells.append(injected)
+    combined = _with_parameters(nbformat.read(paths[0], as_version=4), article_path=str(article_path))
+    cells = list(combined.cells)
     for path in paths[1:]:
         cells.extend(cell for cell in nbformat.read(path, as_version=4).cells if not _is_setup(cell))
     if tables_dir is not None:
@@ -210,11 +202,19 @@ def build_report(
         headline = _headline(staging / "paragraphs.csv")
         (staging / "report.html").write_text(render_html(notebook, title=f"Source criticism: {headline or path.name}"), encoding="utf-8")
         progress(f"[3/3] writing report.html and the tables as CSV to {out}")
-        out.mkdir(exist_ok=True)
-        for made in sorted(staging.iterdir()):
-            os.chmod(made, 0o644)
-            os.replace(made, out / made.name)
+        _publish(staging, out)
     return out / "report.html"
+
+
+def _publish(staging: Path, out: Path) -> list[Path]:
+    """Move everything made in ``staging`` into ``out`` (created), readable by all."""
+    out.mkdir(exist_ok=True)
+    moved = []
+    for made in sorted(staging.iterdir()):
+        os.chmod(made, 0o644)
+        os.replace(made, out / made.name)
+        moved.append(out / made.name)
+    return moved
 
 
 def _headline(paragraphs_csv: Path) -> str | None:
@@ -231,6 +231,8 @@ EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
 
 
 def _with_parameters(notebook: nbformat.NotebookNode, **parameters: str) -> nbformat.NotebookNode:
+    """The notebook with a cell setting ``parameters`` right after its ``parameters`` cell,
+    as papermill injects it."""
     import nbformat
 
     cells = []
@@ -312,10 +314,4 @@ def build_exercise(
         title = f"Source criticism: {result.headline or path.name}"
         (staging / "worksheet.html").write_text(worksheet_html(result, title=title + " (worksheet)"), encoding="utf-8")
         (staging / "answer_key.html").write_text(answer_key_html(result, key=key, title=title + " (answer key)"), encoding="utf-8")
-        out.mkdir(exist_ok=True)
-        written = []
-        for made in sorted(staging.iterdir()):
-            os.chmod(made, 0o644)
-            os.replace(made, out / made.name)
-            written.append(out / made.name)
-    return written
+        return _publish(staging, out)
