@@ -2,6 +2,7 @@
 
 - ``python -m analysis report [ARTICLE ...] [--out DIR]``: the HTML report per article.
 - ``python -m analysis exercise [ARTICLE] [--out DIR] [--teacher-key CSV]``: classroom copies.
+- ``python -m analysis corpus INPUT --out DIR [--jobs N]``: many articles, resumable.
 - ``python -m analysis tables ARTICLE [--format json|csv] [--out DIR]``: the tables.
 
 Every problem with the input is one line on stderr and exit code 2; nothing is
@@ -77,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     exercise.add_argument("--allow-non-english", action="store_true", help="use text that does not look like English")
     exercise.add_argument("--timeout", type=int, default=600, help="seconds any one notebook cell may run (default: 600)")
     exercise.set_defaults(handler=_run_exercise)
+
+    corpus = commands.add_parser("corpus", help="analyse a folder, JSONL or CSV of articles into Parquet and CSV tables")
+    corpus.add_argument("input", help="a folder of .txt/.html files, a .jsonl file or a .csv file with a text column")
+    corpus.add_argument("--out", type=Path, required=True, help="output folder (a rerun resumes where the last stopped)")
+    corpus.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    corpus.add_argument("--batch-size", type=int, default=32, help="articles per batch: parsed, written and resumed together")
+    corpus.add_argument("--text-column", default="text", help="the text field of JSONL or CSV input (default: text)")
+    corpus.add_argument("--id-column", default=None, help="the id field of JSONL or CSV input (default: id, else the row number)")
+    corpus.add_argument("--model", default=None, help=f"spaCy model to load (default: ${config.MODEL_ENV_VAR}, then en_core_web_sm)")
+    corpus.add_argument("--no-progress", action="store_true", help="no progress bar")
+    corpus.set_defaults(handler=_run_corpus)
     return parser
 
 
@@ -156,6 +168,20 @@ def _run_exercise(args) -> int:
     out = args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise"
     written = build_exercise(args.article, out, teacher_key=args.teacher_key, timeout=args.timeout)
     print(f"wrote {len(written)} files to {out}/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_corpus(args) -> int:
+    from .corpus import iter_items, run_corpus
+
+    if args.jobs < 1 or args.batch_size < 1:
+        raise InputError("--jobs and --batch-size must be at least 1")
+    next(iter(iter_items(args.input, text_column=args.text_column, id_column=args.id_column)), None)  # refuse bad input early
+    counts = run_corpus(
+        args.input, args.out, jobs=args.jobs, batch_size=args.batch_size, model=args.model,
+        text_column=args.text_column, id_column=args.id_column, progress=not args.no_progress,
+    )  # fmt: skip
+    print(f"wrote {counts['articles']} articles ({counts['errors']} errors) to {args.out}/", file=sys.stderr)
     return EXIT_OK
 
 

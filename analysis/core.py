@@ -32,7 +32,7 @@ from .findings import headline_findings, provenance_findings, findings_table
 from .schema import TABLES, check_tables, empty_table
 from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
-__all__ = ["Analysis", "analyze", "analyze_once", "analyze_article", "structure_tables"]
+__all__ = ["Analysis", "analyze", "analyze_once", "analyze_article", "analyze_articles", "structure_tables"]
 
 
 class ArticleWarning(UserWarning):
@@ -148,12 +148,20 @@ def structure_tables(text: str, doc: Doc, spans: list[tuple[int, int]]) -> tuple
     return sentences, paragraphs, sentence_table(text, sentences, paragraphs)
 
 
-def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:
-    """Analyse an already-read :class:`~analysis.ingest.Article`."""
+def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc | None = None) -> Analysis:
+    """Analyse an already-read :class:`~analysis.ingest.Article`.
+
+    Args:
+        article: The article.
+        nlp: The pipeline (default: loaded once per process).
+        doc: The article already parsed by :func:`analyze_articles` (``nlp.pipe``); else
+            it is parsed here.
+    """
     nlp = nlp or load_nlp()
     text = article.text
     spans = split_paragraphs(text)
-    doc = parse(text, [start for start, _ in spans], nlp=nlp)
+    if doc is None:
+        doc = parse(text, [start for start, _ in spans], nlp=nlp)
     correct_entities(doc)
     sentences, paragraphs, sentence_rows = structure_tables(text, doc, spans)
     relations = find_attributions(doc)
@@ -253,3 +261,26 @@ def analyze_once(source: str | Path) -> Analysis:
     if stat is None:
         return analyze(source)
     return _analyze_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def analyze_articles(articles, *, nlp: Language | None = None, batch_size: int = 16):
+    """Analyse many read articles, parsing them in batches with ``nlp.pipe``.
+
+    Args:
+        articles: An iterable of :class:`~analysis.ingest.Article` (consumed lazily).
+        nlp: The pipeline (default: loaded once per process).
+        batch_size: Articles parsed together.
+
+    Yields:
+        One :class:`Analysis` per article, in order.
+    """
+    from itertools import islice
+
+    from .nlp import make_doc
+
+    nlp = nlp or load_nlp()
+    iterator = iter(articles)
+    while batch := list(islice(iterator, batch_size)):
+        docs = [make_doc(a.text, [start for start, _ in split_paragraphs(a.text)], nlp) for a in batch]
+        for article, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size)):
+            yield analyze_article(article, nlp=nlp, doc=doc)

@@ -1,0 +1,307 @@
+"""Corpus runs: the same analysis over many articles, streamed, resumable, in parallel.
+
+What it produces, in the output folder: every contract table for every article with an
+``article_id`` column first, plus an ``articles`` table (one row per article: headline,
+words, body sentences, shares by status and by source type, anonymous and unnamed
+sources, hedge density) and an ``errors`` table (articles that could not be analysed,
+with the reason), each as Parquet and CSV.
+
+How it stays safe and flat:
+
+- Articles are read lazily and parsed in batches with ``nlp.pipe``; with ``jobs > 1``
+  batches go to worker processes, each loading spaCy once.
+- Each finished batch is written as one Parquet part per table (to a temporary name,
+  then renamed) and only then are its article ids appended to ``done.txt``. A rerun
+  skips ids listed there, so a crash or Ctrl-C loses at most the batch in flight.
+- An article that fails (empty, binary, too long, undecodable) becomes a row of
+  ``errors`` and the run goes on.
+- The final tables are assembled part by part, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .errors import AnalysisError, InputError
+from .schema import TABLES
+
+__all__ = ["CorpusItem", "iter_items", "article_row", "analyze_batch", "run_corpus", "CORPUS_TABLES"]
+
+CORPUS_TABLES = (*TABLES, "articles", "errors")
+STATUSES = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")
+SOURCE_TYPES = ("person", "organization", "document", "anonymous", "unnamed", "media", "author")
+ARTICLE_SUFFIXES = config.TEXT_SUFFIXES | config.HTML_SUFFIXES
+
+
+@dataclass(frozen=True)
+class CorpusItem:
+    """One article of a corpus: a file, or a text from a JSONL line or a CSV row."""
+
+    article_id: str
+    source: str
+    path: str | None = None
+    text: str | None = None
+
+
+def iter_items(source: str | Path, *, text_column: str = "text", id_column: str | None = None) -> Iterator[CorpusItem]:
+    """The articles of a corpus, lazily: a folder of .txt/.html files (searched
+    recursively, in sorted order; the id is the path inside the folder without its
+    suffix), a JSONL file (one object per line with a text field), or a CSV with a text
+    column (read in chunks). Ids come from ``id_column`` when given, else ``id``, else
+    the line or row number.
+
+    Raises:
+        InputError: The corpus is missing, of an unknown kind, or lacks the text column.
+    """
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES - {""}
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))  # fmt: skip
+        for file in files:
+            yield CorpusItem(file.relative_to(path).with_suffix("").as_posix(), str(file), path=str(file))
+        return
+    if not path.is_file():
+        raise InputError(f"{source}: no such folder or file")
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    yield CorpusItem(f"line-{number}", f"{path}:{number}", text="")  # lands in errors
+                    continue
+                key = record.get(id_column or "id", f"line-{number}")
+                yield CorpusItem(str(key), f"{path}:{number}", text=str(record.get(text_column) or ""))
+        return
+    if suffix == ".csv":
+        row = 0
+        for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=500):
+            if text_column not in chunk.columns:
+                raise InputError(f"{source}: no column {text_column!r} (have: {', '.join(chunk.columns)})")
+            for record in chunk.to_dict("records"):
+                row += 1
+                key = record.get(id_column or "id") or f"row-{row}"
+                yield CorpusItem(str(key), f"{path}:row {row}", text=record[text_column])
+        return
+    raise InputError(f"{source}: a corpus is a folder of .txt/.html files, a .jsonl file or a .csv file")
+
+
+def article_row(article_id: str, source: str, result) -> dict:
+    """The ``articles`` row of one analysed article."""
+    body = result.body_sentences
+    words = int(sum(len(t.split()) for t in body["text"]))
+    statuses = body["status"].value_counts()
+    types = body["claim_source_type"].value_counts()
+    total = max(len(body), 1)
+    body_ids = set(body["sent_id"])
+    attributions = result.attributions[result.attributions["sent_id"].isin(body_ids)]
+    hedges = result.cues[result.cues["in_body"] & (result.cues["kind"] == "hedge")]
+    row = {"article_id": article_id, "source": source, "headline": result.headline, "words": words, "body_sentences": len(body)}
+    row.update({f"share_{s}": statuses.get(s, 0) / total for s in STATUSES})
+    row.update({f"share_source_{t}": types.get(t, 0) / total for t in SOURCE_TYPES})
+    row["anonymous_sources"] = int(attributions["source_type"].isin(["anonymous", "unnamed"]).sum())
+    row["hedges_per_100_words"] = 100 * len(hedges) / max(words, 1)
+    return row
+
+
+def _read(item: CorpusItem):
+    from .ingest import read_bytes, read_path
+
+    if item.path is not None:
+        return read_path(item.path)
+    return read_bytes((item.text or "").encode("utf-8"), source=item.source, format="text")
+
+
+_NLP = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _NLP
+    from .nlp import load_nlp
+
+    _NLP = load_nlp(model)
+
+
+def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 16) -> list[tuple[str, dict | None, dict | None]]:
+    """Analyse a batch: ``(article_id, tables, error)`` per item, in order.
+
+    ``tables`` maps each contract table and ``articles`` to a DataFrame with
+    ``article_id`` first; ``error`` is the ``errors`` row of an article that failed.
+    """
+    from .core import analyze_articles
+    from .nlp import load_nlp
+
+    nlp = nlp or _NLP or load_nlp()
+    outcomes: dict[int, tuple[str, dict | None, dict | None]] = {}
+    readable = []
+    for index, item in enumerate(items):
+        try:
+            readable.append((index, item, _read(item)))
+        except InputError as error:
+            outcomes[index] = (item.article_id, None, {"article_id": item.article_id, "source": item.source, "error": str(error)})
+    results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size)
+    for (index, item, _), result in zip(readable, results):
+        tables = {name: frame.assign(article_id=item.article_id)[["article_id", *frame.columns]] for name, frame in result.tables.items()}
+        tables["articles"] = pd.DataFrame([article_row(item.article_id, item.source, result)])
+        outcomes[index] = (item.article_id, tables, None)
+    return [outcomes[i] for i in range(len(items))]
+
+
+def _to_arrow(frame: pd.DataFrame):
+    import pyarrow as pa
+
+    from .export import _plain
+
+    # Lists and None stay lists and nulls; everything else as pandas would store it.
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if values.dtype == object:
+            columns[name] = pa.array([_plain(v) for v in values], from_pandas=True)
+        else:
+            columns[name] = pa.Array.from_pandas(values)
+    return pa.table(columns)
+
+
+def _write_part(out: Path, table: str, frames: list[pd.DataFrame]) -> None:
+    import pyarrow.parquet as pq
+
+    if not frames:
+        return
+    folder = out / "parts" / table
+    folder.mkdir(parents=True, exist_ok=True)
+    # Named by time, so parts (and the assembled tables) keep the order articles ran in.
+    name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
+    tmp = folder / f".{name}.tmp"
+    pq.write_table(_to_arrow(pd.concat(frames, ignore_index=True)), tmp)
+    os.replace(tmp, folder / name)
+
+
+def _done_ids(out: Path) -> set[str]:
+    done = out / "done.txt"
+    return set(done.read_text(encoding="utf-8").splitlines()) if done.exists() else set()
+
+
+def _batches(items: Iterable[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _store(out: Path, outcomes: list[tuple[str, dict | None, dict | None]]) -> None:
+    """Write one batch's parts, then mark its ids done (in that order: a crash between
+    the two only makes the batch run again; its parts are then replaced at assembly)."""
+    for table in (*TABLES, "articles"):
+        _write_part(out, table, [tables[table] for _, tables, _ in outcomes if tables is not None])
+    _write_part(out, "errors", [pd.DataFrame([error]) for _, _, error in outcomes if error is not None])
+    with (out / "done.txt").open("a", encoding="utf-8") as done:
+        done.write("".join(f"{article_id}\n" for article_id, _, _ in outcomes))
+        done.flush()
+        os.fsync(done.fileno())
+
+
+def _assemble(out: Path) -> dict[str, int]:
+    """Join each table's parts into ``OUT/<table>.parquet`` and ``.csv``, part by part.
+    Rows of an article written twice (a batch rerun after a crash) are kept once."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .export import _csv_ready, atomic_write_text
+
+    counts = {}
+    for table in CORPUS_TABLES:
+        parts = sorted((out / "parts" / table).glob("part-*.parquet")) if (out / "parts" / table).exists() else []
+        schemas = [pq.read_schema(p) for p in parts]
+        schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else None
+        seen: set[str] = set()
+        rows = 0
+        parquet_tmp, csv_tmp = out / f".{table}.parquet.tmp", out / f".{table}.csv.tmp"
+        writer = pq.ParquetWriter(parquet_tmp, schema) if schema is not None else None
+        with csv_tmp.open("w", encoding="utf-8", newline="") as csv:
+            for part in parts:
+                data = pq.read_table(part).cast(schema)
+                ids = data.column("article_id").to_pandas()
+                keep = ~ids.isin(seen).to_numpy()
+                seen |= set(ids)
+                if not keep.any():
+                    continue
+                data = data.filter(pa.array(keep))
+                writer.write_table(data)
+                csv.write(_csv_ready(data.to_pandas()).to_csv(index=False, header=(rows == 0)))
+                rows += data.num_rows
+        if writer is not None:
+            writer.close()
+            os.replace(parquet_tmp, out / f"{table}.parquet")
+        os.replace(csv_tmp, out / f"{table}.csv")
+        counts[table] = rows
+    return counts
+
+
+def run_corpus(
+    source: str | Path,
+    out_dir: str | Path,
+    *,
+    jobs: int = 1,
+    batch_size: int = 32,
+    model: str | None = None,
+    text_column: str = "text",
+    id_column: str | None = None,
+    progress: bool = True,
+) -> dict[str, int]:
+    """Analyse every article of a corpus into ``out_dir``; resumes where a previous run stopped.
+
+    Args:
+        source: A folder, a .jsonl or a .csv file (see :func:`iter_items`).
+        out_dir: The output folder (created).
+        jobs: Worker processes (each loads spaCy once).
+        batch_size: Articles per batch: the unit of parsing, of writing and of resuming.
+        model: A spaCy model name (default: the usual search).
+        text_column, id_column: For JSONL and CSV corpora.
+        progress: Show a tqdm progress bar (on stderr).
+
+    Returns:
+        Rows per output table.
+    """
+    from tqdm import tqdm
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    done = _done_ids(out)
+    total = sum(1 for item in iter_items(source, text_column=text_column, id_column=id_column) if item.article_id not in done)
+    todo = (item for item in iter_items(source, text_column=text_column, id_column=id_column) if item.article_id not in done)
+    bar = tqdm(total=total, unit="article", disable=not progress, desc="corpus", smoothing=0.1)
+    try:
+        if jobs <= 1:
+            from .nlp import load_nlp
+
+            nlp = load_nlp(model)
+            for batch in _batches(todo, batch_size):
+                _store(out, analyze_batch(batch, nlp=nlp))
+                bar.update(len(batch))
+        else:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")  # no fork of a loaded pipeline
+            with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
+                for outcomes in pool.imap(analyze_batch, _batches(todo, batch_size)):
+                    _store(out, outcomes)
+                    bar.update(len(outcomes))
+    finally:
+        bar.close()
+    try:
+        return _assemble(out)
+    except OSError as error:
+        raise AnalysisError(f"cannot write the corpus tables to {out}: {error}") from None

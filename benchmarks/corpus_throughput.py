@@ -1,0 +1,85 @@
+"""Corpus throughput and memory on the BBC articles: the full analysis against a bare parse.
+
+For the first N articles (default: all 2,225) it times, in one run: a bare spaCy
+``nlp.pipe`` parse of the same texts; ``python -m analysis corpus`` with 1 process and
+with 2 processes (fresh processes, fresh output folders). It prints articles and words
+per second, the ratio of the full analysis (1 process, everything written) to the bare
+parse (goal at most 1.3x), and the peak resident memory of any one process of each run
+(goal flat: the same at 200 articles as at 2,225, under 1.5 GB per process).
+
+    .venv/bin/python benchmarks/corpus_throughput.py [BBC_DIR] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis.benchmarking import data_path, record_results
+
+CHILD_PEAK = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def run_measured(command: list[str]) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of the largest process the command started."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", CHILD_PEAK, *command], check=True, capture_output=True, text=True)
+    return time.perf_counter() - started, int(result.stdout.strip()) / 1024
+
+
+def bare_parse(files: list[Path]) -> float:
+    code = (
+        "import sys, time\nfrom analysis.nlp import load_nlp\nnlp = load_nlp()\n"
+        "texts = [open(p, encoding='utf-8', errors='replace').read() for p in sys.argv[1:]]\n"
+        "t = time.perf_counter()\nfor _ in nlp.pipe(texts, batch_size=32): pass\nprint(time.perf_counter() - t)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *map(str, files)], check=True, capture_output=True, text=True)
+    return float(result.stdout.strip())
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", help="the BBC folder (section folders of .txt files)")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    args = parser.parse_args(argv)
+    folder = data_path(args.data, "bbc")
+    files = sorted(folder.rglob("*.txt"))
+    files = [f for f in files if f.name.lower() != "readme.txt"][: args.limit]
+    words = sum(len(f.read_bytes().split()) for f in files)
+    figures = {"articles": len(files), "words": words}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        for f in files:
+            target = corpus / f.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, target)
+        parse_seconds = bare_parse(files)
+        print(f"{len(files)} articles, {words:,} words; bare nlp.pipe parse {parse_seconds:.1f} s")
+        for jobs in (1, 2):
+            out = Path(tmp) / f"out{jobs}"
+            seconds, peak = run_measured([sys.executable, "-m", "analysis", "corpus", str(corpus), "--out", str(out),
+                                          "--jobs", str(jobs), "--no-progress"])  # fmt: skip
+            figures[f"jobs {jobs}"] = {"seconds": round(seconds, 1), "articles_per_second": round(len(files) / seconds, 2),
+                                       "words_per_second": round(words / seconds), "peak_rss_mb": round(peak)}  # fmt: skip
+            print(f"--jobs {jobs}: {seconds:.1f} s, {len(files) / seconds:.1f} articles/s, {words / seconds:,.0f} words/s, "
+                  f"peak RSS of one process {peak:.0f} MB")  # fmt: skip
+    ratio = figures["jobs 1"]["seconds"] / parse_seconds
+    figures["bare_parse_seconds"] = round(parse_seconds, 1)
+    figures["full_over_parse"] = round(ratio, 2)
+    print(f"full analysis (1 process, start-up and writing included) / bare parse: {ratio:.2f}x (goal at most 1.3x)")
+    record_results(f"corpus_throughput_{len(files)}", figures, command=f"python benchmarks/corpus_throughput.py --limit {len(files)}")
+
+
+if __name__ == "__main__":
+    main()

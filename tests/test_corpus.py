@@ -1,0 +1,110 @@
+"""Corpus runs: every table with article_id, errors kept apart, resumable, same tables with 1 or 2 processes."""
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from analysis import analyze
+from analysis import corpus as corpus_module
+from analysis.cli import main
+from analysis.corpus import CORPUS_TABLES, iter_items, run_corpus
+
+from .conftest import BBC_FILES
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "bbc").mkdir(parents=True)
+    for path in BBC_FILES:
+        shutil.copyfile(path, folder / "bbc" / path.name)
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")  # must land in errors
+    (folder / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    return folder
+
+
+def _tables(out):
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in CORPUS_TABLES}
+
+
+def test_corpus_run_writes_every_table_and_keeps_errors_apart(corpus_dir, tmp_path, nlp):
+    out = tmp_path / "out"
+    counts = run_corpus(corpus_dir, out, batch_size=3, progress=False)
+    assert counts["articles"] == len(BBC_FILES) and counts["errors"] == 1
+    tables = _tables(out)
+    assert tables["errors"]["article_id"].tolist() == ["empty"]
+    assert "is empty" in tables["errors"]["error"].iloc[0]
+    assert tables["articles"]["article_id"].is_unique
+    for name in CORPUS_TABLES:
+        assert (out / f"{name}.csv").exists()
+        assert tables[name].columns[0] == "article_id"
+    # One article's rows equal a single-article analysis (the cp1252 file included).
+    for stem in ("politics_001", "sport_199"):
+        single = analyze(corpus_dir / "bbc" / f"{stem}.txt", nlp=nlp).sentences
+        rows = tables["sentences"][tables["sentences"]["article_id"] == f"bbc/{stem}"]
+        assert rows["text"].tolist() == single["text"].tolist()
+        assert rows["status"].fillna("-").tolist() == single["status"].fillna("-").tolist()
+    article = tables["articles"].set_index("article_id").loc["bbc/politics_001"]
+    assert article["body_sentences"] > 0 and 0 <= article["share_hedged"] <= 1
+
+
+def test_an_interrupted_run_resumes_without_loss_or_duplicates(corpus_dir, tmp_path, monkeypatch):
+    clean = tmp_path / "clean"
+    run_corpus(corpus_dir, clean, batch_size=2, progress=False)
+    out = tmp_path / "resumed"
+    store = corpus_module._store
+    calls = {"n": 0}
+
+    def interrupted(out_dir, outcomes):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # Ctrl-C in the middle of the run
+        store(out_dir, outcomes)
+
+    monkeypatch.setattr(corpus_module, "_store", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_corpus(corpus_dir, out, batch_size=2, progress=False)
+    written = (out / "done.txt").read_text().split()
+    assert len(written) == 4  # two batches finished before the interruption
+    monkeypatch.setattr(corpus_module, "_store", store)
+    run_corpus(corpus_dir, out, batch_size=2, progress=False)
+    for name in CORPUS_TABLES:
+        resumed, fresh = pd.read_csv(out / f"{name}.csv"), pd.read_csv(clean / f"{name}.csv")
+        key = ["article_id"] + [c for c in ("sent_id", "i", "start") if c in fresh.columns]
+        pd.testing.assert_frame_equal(
+            resumed.sort_values(key).reset_index(drop=True), fresh.sort_values(key).reset_index(drop=True), check_dtype=False
+        )
+
+
+def test_two_processes_give_the_same_tables_as_one(corpus_dir, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_corpus(corpus_dir, one, jobs=1, batch_size=3, progress=False)
+    run_corpus(corpus_dir, two, jobs=2, batch_size=3, progress=False)
+    for name in CORPUS_TABLES:
+        pd.testing.assert_frame_equal(pd.read_csv(one / f"{name}.csv"), pd.read_csv(two / f"{name}.csv"))
+
+
+def test_jsonl_and_csv_corpora(tmp_path):
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in BBC_FILES[:2]]
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"id": f"doc{i}", "text": t}) for i, t in enumerate(texts)) + "\n{bad json\n", encoding="utf-8")
+    assert [item.article_id for item in iter_items(jsonl)] == ["doc0", "doc1", "line-3"]
+    counts = run_corpus(jsonl, tmp_path / "j", progress=False)
+    assert counts["articles"] == 2 and counts["errors"] == 1
+    table = tmp_path / "a.csv"
+    pd.DataFrame({"body": texts}).to_csv(table, index=False)
+    counts = run_corpus(table, tmp_path / "c", text_column="body", progress=False)
+    assert counts["articles"] == 2
+    assert pd.read_csv(tmp_path / "c" / "articles.csv")["article_id"].tolist() == ["row-1", "row-2"]
+
+
+def test_corpus_command_refuses_bad_input_in_one_line(tmp_path, capsys):
+    assert main(["corpus", str(tmp_path / "missing"), "--out", str(tmp_path / "out")]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+    table = tmp_path / "a.csv"
+    pd.DataFrame({"body": ["x"]}).to_csv(table, index=False)
+    assert main(["corpus", str(table), "--out", str(tmp_path / "out")]) == 2
+    assert "no column 'text'" in capsys.readouterr().err
