@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--text-column", default="text", help="the text field of JSONL or CSV input (default: text)")
     corpus.add_argument("--id-column", default=None, help="the id field of JSONL or CSV input (default: id, else the row number)")
     corpus.add_argument("--model", default=None, help=f"spaCy model to load (default: ${config.MODEL_ENV_VAR}, then en_core_web_sm)")
+    corpus.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local processes, or Dask (a LocalCluster of --jobs workers, or --scheduler)")  # fmt: skip
+    corpus.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (with --engine dask)")
     corpus.add_argument("--no-progress", action="store_true", help="no progress bar")
     corpus.set_defaults(handler=_run_corpus)
     return parser
@@ -180,6 +183,7 @@ def _run_corpus(args) -> int:
     counts = run_corpus(
         args.input, args.out, jobs=args.jobs, batch_size=args.batch_size, model=args.model,
         text_column=args.text_column, id_column=args.id_column, progress=not args.no_progress,
+        engine=args.engine, scheduler=args.scheduler,
     )  # fmt: skip
     print(f"wrote {counts['articles']} articles ({counts['errors']} errors) to {args.out}/", file=sys.stderr)
     return EXIT_OK

@@ -250,6 +250,39 @@ def _assemble(out: Path) -> dict[str, int]:
     return counts
 
 
+def _analyze_batch_with_model(items: list[CorpusItem], model: str | None) -> list:
+    """The per-batch function as a Dask task: each worker process loads spaCy once."""
+    from .nlp import load_nlp
+
+    return analyze_batch(items, nlp=load_nlp(model))
+
+
+def _dask_batches(batches: Iterator[list[CorpusItem]], *, jobs: int, scheduler: str | None, model: str | None):
+    """Run batches on Dask, a few in flight per worker, yielding results in input order."""
+    from collections import deque
+
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise AnalysisError("the dask engine needs dask and distributed: pip install 'dask[distributed]'") from None
+    cluster = None if scheduler else LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                                                  dashboard_address=None)  # fmt: skip
+    client = Client(scheduler or cluster)
+    window = 2 * max(jobs, 1)  # bounded: memory stays flat however long the corpus
+    pending: deque = deque()
+    try:
+        for batch in batches:
+            pending.append(client.submit(_analyze_batch_with_model, batch, model, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def run_corpus(
     source: str | Path,
     out_dir: str | Path,
@@ -260,6 +293,8 @@ def run_corpus(
     text_column: str = "text",
     id_column: str | None = None,
     progress: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> dict[str, int]:
     """Analyse every article of a corpus into ``out_dir``; resumes where a previous run stopped.
 
@@ -271,6 +306,11 @@ def run_corpus(
         model: A spaCy model name (default: the usual search).
         text_column, id_column: For JSONL and CSV corpora.
         progress: Show a tqdm progress bar (on stderr).
+        engine: ``local`` (this machine's processes) or ``dask`` (the same per-batch
+            function on Dask workers: a ``distributed.LocalCluster`` of ``jobs`` workers,
+            or the cluster at ``scheduler``). Results are written here, in input order,
+            so both engines give identical tables.
+        scheduler: A Dask scheduler address (``tcp://host:8786``) for ``engine="dask"``.
 
     Returns:
         Rows per output table.
@@ -284,7 +324,11 @@ def run_corpus(
     todo = (item for item in iter_items(source, text_column=text_column, id_column=id_column) if item.article_id not in done)
     bar = tqdm(total=total, unit="article", disable=not progress, desc="corpus", smoothing=0.1)
     try:
-        if jobs <= 1:
+        if engine == "dask":
+            for outcomes in _dask_batches(_batches(todo, batch_size), jobs=jobs, scheduler=scheduler, model=model):
+                _store(out, outcomes)
+                bar.update(len(outcomes))
+        elif jobs <= 1:
             from .nlp import load_nlp
 
             nlp = load_nlp(model)

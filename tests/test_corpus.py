@@ -108,3 +108,12 @@ def test_corpus_command_refuses_bad_input_in_one_line(tmp_path, capsys):
     pd.DataFrame({"body": ["x"]}).to_csv(table, index=False)
     assert main(["corpus", str(table), "--out", str(tmp_path / "out")]) == 2
     assert "no column 'text'" in capsys.readouterr().err
+
+
+def test_the_dask_engine_gives_the_same_tables_as_the_local_one(corpus_dir, tmp_path):
+    pytest.importorskip("distributed")
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    run_corpus(corpus_dir, local, batch_size=3, progress=False)
+    run_corpus(corpus_dir, dask, jobs=2, batch_size=3, progress=False, engine="dask")
+    for name in CORPUS_TABLES:
+        pd.testing.assert_frame_equal(pd.read_csv(local / f"{name}.csv"), pd.read_csv(dask / f"{name}.csv"))
