@@ -28,6 +28,7 @@ __all__ = [
     "sources_by_stance",
     "entity_mentions",
     "numbers_chart",
+    "group_comparison",
 ]
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -192,6 +193,33 @@ def numbers_chart(result) -> Figure:
     ax.set_xlabel("value (log scale); hollow = approximate", fontsize=9)
     types = [t for t in SOURCE_ORDER if t in set(numbers["source_type"])]
     ax.legend(handles=[Patch(color=SOURCE_COLOURS[t], label=t) for t in types], loc="lower right", frameon=False, fontsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return fig
+
+
+def group_comparison(summary: pd.DataFrame) -> Figure:
+    """Per group (e.g. BBC section): what body claims rest on, and how much is hedged.
+
+    ``summary`` is :func:`analysis.corpus.compare_groups` output.
+    """
+    fig = Figure(figsize=(WIDTH, 0.9 + 0.45 * max(len(summary), 3)), layout="constrained")
+    ax = fig.subplots()
+    ax.set_title("By group: what body claims rest on, and how many are hedged (mean share per article)", fontsize=11, loc="left")
+    if summary.empty:
+        return _empty(fig, ax, "No articles")
+    series = [("share_named", "named sources", SOURCE_COLOURS["person"]),
+              ("share_anonymous_unnamed", "anonymous or unnamed", SOURCE_COLOURS["unnamed"]),
+              ("share_media", "media", SOURCE_COLOURS["media"]),
+              ("share_hedged_unconfirmed", "hedged or unconfirmed", STATUS_COLOURS["hedged"])]  # fmt: skip
+    y = np.arange(len(summary))
+    height = 0.8 / len(series)
+    for k, (column, label, colour) in enumerate(series):
+        ax.barh(y + k * height, 100 * summary[column], height=height, color=colour, label=label)
+    ax.set_yticks(y + 0.4 - height / 2, [f"{g} ({n})" for g, n in zip(summary["group"], summary["articles"])])
+    ax.invert_yaxis()
+    ax.set_xlabel("% of body sentences (mean over the group's articles; articles in brackets)", fontsize=9)
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return fig

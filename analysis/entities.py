@@ -121,11 +121,21 @@ class _Mention:
     rule: str = "model"
 
 
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """Titles grouped by their first word, longest first within each group."""
+    grouped: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in _titles():
+        grouped[words[0]].append(words)
+    return dict(grouped)
+
+
 def _title_end(doc: Doc, i: int) -> int | None:
     """If a title starts at token ``i``, the token index just after it."""
-    for words in _titles():
+    # Only titles starting with this word are tried: a hash lookup per token, not a scan.
+    for words in _titles_by_first_word().get(doc[i].text, ()):
         n = len(words)
-        if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == words:
+        if i + n <= len(doc) and all(doc[i + k].text == words[k] for k in range(1, n)):
             return i + n
     return None
 
@@ -176,7 +186,7 @@ def correct_entities(doc: Doc) -> Doc:
         mentions = _replace(mentions, _Mention(after, j, "PERSON", "title_before_name"))
     # title_part: a portfolio or a word inside a title is not a name acting on its own
     # ("Trade and Industry Secretary", "Secretary of State"): dropped, unless listed.
-    title_spans = [(i, _title_end(doc, i)) for i in range(len(doc)) if _title_end(doc, i)]
+    title_spans = [(i, end) for i in range(len(doc)) if (end := _title_end(doc, i)) is not None]
     inside_title = {k for i, j in title_spans for k in range(i, j)}
     title_starts = {i for i, _ in title_spans}
     mentions = [
@@ -394,6 +404,13 @@ def entity_table(
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "dictator", "ruler"})
 
 
+@lru_cache(maxsize=1)
+def _leader_titles() -> list[tuple[str, ...]]:
+    """Political titles and leader nouns, lower-cased word tuples, longest first."""
+    political = load_lexicon("titles").query("category == 'political'")["title"].str.lower()
+    return sorted({tuple(t.split()) for t in political} | {(n,) for n in LEADER_NOUNS}, key=len, reverse=True)
+
+
 def described_people(doc: Doc) -> list[tuple[int, int, str, str]]:
     """ "the Russian leader" -> Vladimir Putin, only with stated evidence: exactly one
     person in the article is introduced as "<same nationality> <political title> <Name>"
@@ -402,8 +419,7 @@ def described_people(doc: Doc) -> list[tuple[int, int, str, str]]:
     Returns:
         ``(start, end, canonical name, evidence)`` token spans, in text order.
     """
-    political = load_lexicon("titles").query("category == 'political'")["title"].str.lower()
-    titles = sorted({tuple(t.split()) for t in political} | {(n,) for n in LEADER_NOUNS}, key=len, reverse=True)
+    titles = _leader_titles()
     introduced: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
     for ent in doc.ents:
         if ent.label_ != "PERSON":

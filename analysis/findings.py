@@ -38,7 +38,7 @@ import pandas as pd
 from spacy.tokens import Span
 
 from .schema import conform
-from .sources import innermost_attribution
+from .sources import ContentIndex
 
 __all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table"]
 
@@ -127,10 +127,10 @@ class _Support:
     places: set[str]
 
 
-def _firmness(start: int, end: int, sent: pd.Series, attributions: pd.DataFrame) -> tuple[bool, str]:
+def _firmness(start: int, end: int, sent: pd.Series, contents: ContentIndex) -> tuple[bool, str]:
     """Is the claim at ``[start:end]`` weak, and why: its innermost attribution's source
     and stance, else its sentence's status."""
-    best = innermost_attribution(attributions, start, end)
+    best = contents.innermost(start, end)
     if best is not None:
         who = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
         if best["source_type"] in WEAK_SOURCES:
@@ -171,6 +171,7 @@ def headline_findings(
     named = entities[entities["label"].isin(["PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"])]
     body_names = set(named[named["in_body"]]["canonical"])
     rows: list[dict] = []
+    contents = ContentIndex(attributions)
     for head in head_sents.itertuples():
         mentions = named[named["sent_id"] == head.sent_id]
         if mentions.empty:
@@ -200,10 +201,10 @@ def headline_findings(
             linked = where[where["canonical"].isin(places)]
             if len(linked):
                 first = linked.iloc[0]
-                weak, reason = _firmness(int(first["start"]), int(first["end"]), row, attributions)
+                weak, reason = _firmness(int(first["start"]), int(first["end"]), row, contents)
             else:
                 topic_mention = here[here["canonical"].isin(topic)].iloc[0]
-                weak, reason = _firmness(int(topic_mention["start"]), int(topic_mention["end"]), row, attributions)
+                weak, reason = _firmness(int(topic_mention["start"]), int(topic_mention["end"]), row, contents)
             support.append(_Support(int(sent.sent_id), weak, reason, here_places))
         if not support:
             continue

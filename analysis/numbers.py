@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .schema import conform
-from .sources import innermost_attribution
+from .sources import ContentIndex
 from .structure import containing_index
 
 __all__ = ["parse_value", "find_numbers", "number_table"]
@@ -272,11 +272,12 @@ def number_table(
     """
     starts = [s.start for s in sentences]
     mentions = find_numbers(doc)
+    contents = ContentIndex(attributions)
     rows = []
     for m in mentions:
         sent_id = containing_index(m.start, starts)
         span = doc[m.start : m.end]
-        best = innermost_attribution(attributions, span.start_char, span.end_char)
+        best = contents.innermost(span.start_char, span.end_char)
         if best is not None:
             source = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
             source_type, source_rule = best["source_type"], f"inside what '{best['cue']}' attributes"

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "notebook_paths", "combined_notebook", "start_kernel", "execute", "render_html", "build_report",
-    "EXERCISE_NOTEBOOK", "student_copy", "build_exercise",
+    "EXERCISE_NOTEBOOK", "with_parameters", "student_copy", "build_exercise",
 ]  # fmt: skip
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
@@ -62,7 +62,7 @@ def combined_notebook(
     paths = notebook_paths() if paths is None else paths
     if not paths:
         raise AnalysisError(f"no notebooks found in {config.NOTEBOOKS_DIR}")
-    combined = _with_parameters(nbformat.read(paths[0], as_version=4), article_path=str(article_path))
+    combined = with_parameters(nbformat.read(paths[0], as_version=4), article_path=str(article_path))
     cells = list(combined.cells)
     for path in paths[1:]:
         cells.extend(cell for cell in nbformat.read(path, as_version=4).cells if not _is_setup(cell))
@@ -230,7 +230,7 @@ def _headline(paragraphs_csv: Path) -> str | None:
 EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
 
 
-def _with_parameters(notebook: nbformat.NotebookNode, **parameters: str) -> nbformat.NotebookNode:
+def with_parameters(notebook: nbformat.NotebookNode, **parameters: str) -> nbformat.NotebookNode:
     """The notebook with a cell setting ``parameters`` right after its ``parameters`` cell,
     as papermill injects it."""
     import nbformat
@@ -301,7 +301,7 @@ def build_exercise(
             shutil.copyfile(teacher_key, staging / "teacher_key.csv")
             parameters["teacher_key_path"] = "teacher_key.csv"
         progress("[2/3] running the teacher copy")
-        notebook = _with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters)
+        notebook = with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters)
         student = student_copy(nbformat.from_dict(notebook))
         kernel = start_kernel(cwd=staging)
         try:

@@ -215,7 +215,8 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     frame = frame[list(columns) + extra].copy()
     for col, dtype in columns.items():
         if dtype != "object":
-            frame[col] = frame[col].astype(dtype)
+            if str(frame[col].dtype) != dtype:
+                frame[col] = frame[col].astype(dtype)
         elif frame[col].dtype != object:
             # pandas 3 infers "str" for text with gaps, turning None into NaN: keep None.
             values = frame[col].astype(object)

@@ -268,16 +268,25 @@ def attribution_table(
     return conform("attributions", rows)
 
 
-def innermost_attribution(attributions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
-    """The ``attributions`` row whose content holds ``[start:end]`` most narrowly (ties:
-    the earlier cue), or None: who a figure or a claim inside reported content rests on."""
-    holding = attributions[
-        attributions["content_start"].notna() & (attributions["content_start"] <= start) & (attributions["content_end"] >= end)
-    ]
-    if holding.empty:
+class ContentIndex:
+    """Which attribution's content holds a span: who a figure or a claim inside reported
+    content rests on. Built once per article for many lookups."""
+
+    def __init__(self, attributions: pd.DataFrame):
+        self.attributions = attributions
+        rows = attributions[attributions["content_start"].notna()]
+        # Narrowest content first, then the earlier cue: the first that holds a span wins.
+        self.spans = sorted(
+            (int(r.content_end) - int(r.content_start), int(r.cue_start), int(r.content_start), int(r.content_end), index)
+            for index, r in zip(rows.index, rows.itertuples())
+        )
+
+    def innermost(self, start: int, end: int) -> pd.Series | None:
+        """The ``attributions`` row whose content holds ``[start:end]`` most narrowly, or None."""
+        for _, _, content_start, content_end, index in self.spans:
+            if content_start <= start and end <= content_end:
+                return self.attributions.loc[index]
         return None
-    width = holding["content_end"] - holding["content_start"]
-    return holding.assign(width=width).sort_values(["width", "cue_start"]).iloc[0]
 
 
 def quote_table(text: str, sentences: list[Span], quotes: list[Quote]) -> pd.DataFrame:

@@ -117,3 +117,24 @@ def test_the_dask_engine_gives_the_same_tables_as_the_local_one(corpus_dir, tmp_
     run_corpus(corpus_dir, dask, jobs=2, batch_size=3, progress=False, engine="dask")
     for name in CORPUS_TABLES:
         pd.testing.assert_frame_equal(pd.read_csv(local / f"{name}.csv"), pd.read_csv(dask / f"{name}.csv"))
+
+
+def test_corpus_notebook_compares_groups(tmp_path):
+    import nbformat
+
+    from analysis import config
+    from analysis.report import execute, with_parameters
+
+    source = tmp_path / "sections"
+    for path in BBC_FILES:
+        section, _ = path.stem.split("_")
+        (source / section).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, source / section / path.name)
+    notebook = nbformat.read(config.NOTEBOOKS_DIR / "corpus_comparison.ipynb", as_version=4)
+    ran = execute(with_parameters(notebook, corpus_input=str(source), corpus_out=str(tmp_path / "out")), timeout=300)
+    outputs = [o for c in ran.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+    summary = corpus_module.compare_groups(pd.read_parquet(tmp_path / "out" / "articles.parquet"))
+    assert summary["group"].tolist() == ["business", "entertainment", "politics", "sport", "tech"]
+    assert summary["articles"].sum() == len(BBC_FILES)

@@ -2,6 +2,7 @@
 to bottom in a fresh kernel on the seed."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -35,7 +36,10 @@ def test_notebook_opening_follows_the_convention(path):
     title, parameters, imports = nb.cells[:3]
     assert title.cell_type == "markdown" and title.source.startswith("# ") and "question" in title.source.lower()
     assert "parameters" in parameters.metadata.get("tags", [])
-    assert "article_path: str" in parameters.source and "#" in parameters.source  # typed and commented
+    # Every parameter typed, with a default and a comment.
+    assert parameters.source.strip() and all(
+        re.match(r"^\w+: \w+ = .+  # .+", line) for line in parameters.source.strip().splitlines()
+    ), parameters.source
     assert "from analysis import" in imports.source
     assert nb.metadata["kernelspec"]["name"] == "python3"
     # Logic lives in the package: no function or class is defined in a notebook.
