@@ -117,6 +117,7 @@ def article_row(article_id: str, source: str, result) -> dict:
     row.update({f"share_source_{t}": types.get(t, 0) / total for t in SOURCE_TYPES})
     row["anonymous_sources"] = int(attributions["source_type"].isin(["anonymous", "unnamed"]).sum())
     row["hedges_per_100_words"] = 100 * len(hedges) / max(words, 1)
+    row["warnings"] = "; ".join(result.warnings) or None  # e.g. decoded as cp1252
     return row
 
 

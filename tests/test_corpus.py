@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import warnings
 
 import pandas as pd
 import pytest
@@ -42,10 +43,14 @@ def test_corpus_run_writes_every_table_and_keeps_errors_apart(corpus_dir, tmp_pa
         assert tables[name].columns[0] == "article_id"
     # One article's rows equal a single-article analysis (the cp1252 file included).
     for stem in ("politics_001", "sport_199"):
-        single = analyze(corpus_dir / "bbc" / f"{stem}.txt", nlp=nlp).sentences
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # sport_199 is cp1252, on purpose
+            single = analyze(corpus_dir / "bbc" / f"{stem}.txt", nlp=nlp).sentences
         rows = tables["sentences"][tables["sentences"]["article_id"] == f"bbc/{stem}"]
         assert rows["text"].tolist() == single["text"].tolist()
         assert rows["status"].fillna("-").tolist() == single["status"].fillna("-").tolist()
+    decoded = tables["articles"].set_index("article_id").loc["bbc/sport_199", "warnings"]
+    assert "cp1252" in decoded  # not valid UTF-8: decoded with a warning, and the run said so
     article = tables["articles"].set_index("article_id").loc["bbc/politics_001"]
     assert article["body_sentences"] > 0 and 0 <= article["share_hedged"] <= 1
 
