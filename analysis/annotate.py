@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .charts import STATUS_COLOURS
+from .entities import NAME_LABELS
 
 __all__ = ["Mark", "marks", "annotated_html", "LEGEND"]
 
@@ -60,8 +61,8 @@ def marks(result) -> list[Mark]:
         speaker = f"; speaker: {row.speaker}" if isinstance(row.speaker, str) else ""
         found.append(Mark(row.start, row.end, f"quote-{row.kind}", f"{row.kind} quote ({row.reason}{speaker})"))
     for row in result.entities.itertuples():
-        if row.label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
-            continue
+        if row.label not in NAME_LABELS:
+            continue  # numbers and dates have their own tables
         found.append(Mark(row.start, row.end, "entity", f"{row.label}: {row.canonical} (label: {row.label_rule}; name: {row.canonical_rule})"))
     return sorted(found, key=lambda m: (m.start, -m.end, m.kind))
 

@@ -49,6 +49,7 @@ __all__ = [
     "NAME_LABELS",
     "correct_entities",
     "canonical_name",
+    "person_full_names",
     "entity_table",
     "entity_summary",
     "entity_pairs",
@@ -298,7 +299,7 @@ def label_rules(doc: Doc) -> dict[tuple[int, int], str]:
     return {(e.start, e.end): rules.get((e.start, e.end), "model") for e in doc.ents}
 
 
-def _full_names(doc: Doc) -> dict[str, set[str]]:
+def person_full_names(doc: Doc) -> dict[str, set[str]]:
     """Surname (and any trailing word run) -> the full PERSON names in the article ending with it."""
     ends: dict[str, set[str]] = defaultdict(set)
     for ent in doc.ents:
@@ -316,7 +317,7 @@ def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | Non
     Args:
         doc: The parsed article (its other entities are the evidence).
         ent: One entity mention.
-        full_names: :func:`_full_names` of ``doc``, when computing many (saves work).
+        full_names: :func:`person_full_names` of ``doc``, when computing many (saves work).
 
     Returns:
         ``(canonical, rule)``; ``rule`` says which list or which other mention decided it.
@@ -325,7 +326,7 @@ def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | Non
         return ent.text, "as written"
     text = _bare(ent.text)
     if ent.label_ == "PERSON":
-        full = (full_names if full_names is not None else _full_names(doc)).get(text, set())
+        full = (full_names if full_names is not None else person_full_names(doc)).get(text, set())
         if len(full) == 1:
             name = next(iter(full))
             return name, f"surname of '{name}', named in full in the article"
@@ -359,7 +360,7 @@ def entity_table(
     """
     starts = [s.start for s in sentences]
     rules = label_rules(doc)
-    full = _full_names(doc)
+    full = person_full_names(doc)
     sources = source_tokens or set()
     rows = []
     for ent in doc.ents:

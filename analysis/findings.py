@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Span
 
+from .entities import PLACE_LABELS
 from .schema import conform
 from .sources import ContentIndex
 
@@ -54,7 +55,6 @@ CHECKS = {
 WEAK_SOURCES = frozenset({"anonymous", "unnamed", "media"})
 WEAK_STANCES = frozenset({"distancing", "non_committal", "belief", "denying"})
 WEAK_STATUSES = frozenset({"hedged", "unconfirmed"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: How many paragraphs from the top a byline or dateline may sit in.
 TOP_PARAGRAPHS = 6
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
+from .entities import NAME_LABELS
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .schema import conform
@@ -321,7 +322,7 @@ def number_table(
         )
     frame = conform("numbers", rows) if rows else conform("numbers", [])
     if len(frame):
-        names = [{e.text.lower() for e in sent.ents if e.label_ not in COUNT_LABELS | {"DATE", "TIME", "ORDINAL"}} for sent in sentences]
+        names = [{e.text.lower() for e in sent.ents if e.label_ in NAME_LABELS} for sent in sentences]
         _flag_differing(frame, names)
     return frame
 

@@ -30,7 +30,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, source_noun_categories
-from .entities import NAME_LABELS, canonical_name
+from .entities import NAME_LABELS, canonical_name, person_full_names
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .quotes import Quote
@@ -63,9 +63,10 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 
 
 def _full_name(doc: Doc, name: str) -> str:
-    """The one PERSON name in the article that ends with (or equals) ``name``."""
-    matches = {e.text for e in _named_people(doc) if e.text == name or e.text.endswith(" " + name)}
-    return max(matches, key=len) if len(matches) == 1 or name in matches else name
+    """The one PERSON name in the article that ends with ``name``, else ``name`` (the
+    rule entities use for surnames; a surname two people share stays as written)."""
+    full = person_full_names(doc).get(name, set())
+    return next(iter(full)) if len(full) == 1 else name
 
 
 def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = None) -> tuple[str, str]:
