@@ -47,6 +47,7 @@ def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[
     """
     starts = set(paragraph_starts or ())
     merged: list[tuple[int, int]] = []
+    text = doc.text  # built from every token on each access: read once
     for sent in doc.sents:
         start, end = _trimmed(doc, sent.start, sent.end)
         if end <= start:
@@ -54,7 +55,7 @@ def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[
         if merged and doc[start].idx not in starts:
             prev_start, prev_end = merged[-1]
             previous, current = doc[prev_start:prev_end], doc[start:end]
-            gap = doc.text[previous.end_char : current.start_char]
+            gap = text[previous.end_char : current.start_char]
             no_words = not any(ch.isalnum() for ch in current.text)
             unfinished = not _FINAL.search(previous.text)
             if "\n" not in gap and (no_words or unfinished):

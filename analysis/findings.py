@@ -127,7 +127,7 @@ class _Support:
     places: set[str]
 
 
-def _firmness(start: int, end: int, sent: pd.Series, contents: ContentIndex) -> tuple[bool, str]:
+def _firmness(start: int, end: int, sent: dict, contents: ContentIndex) -> tuple[bool, str]:
     """Is the claim at ``[start:end]`` weak, and why: its innermost attribution's source
     and stance, else its sentence's status."""
     best = contents.innermost(start, end)
@@ -151,9 +151,8 @@ def _same_place(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def _inside_source(start: int, end: int, attributions: pd.DataFrame) -> bool:
-    spans = attributions[attributions["source_start"].notna()]
-    return bool(((spans["source_start"] <= start) & (spans["source_end"] >= end)).any())
+def _inside_source(start: int, end: int, source_spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in source_spans)
 
 
 def headline_findings(
@@ -167,45 +166,47 @@ def headline_findings(
     """Compare each headline and standfirst sentence with the body sentences on its topic."""
     heads = paragraphs[paragraphs["role"].isin(["headline", "standfirst"])]["para_id"].tolist()
     head_sents = sentence_rows[sentence_rows["para_id"].isin(heads)]
+    rows: list[dict] = []
+    if head_sents.empty:
+        return rows
     body = sentence_rows[sentence_rows["in_body"] & sentence_rows["status"].notna()]
     named = entities[entities["label"].isin(["PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"])]
     body_names = set(named[named["in_body"]]["canonical"])
-    rows: list[dict] = []
+    # Plain per-sentence lookups: the loop below visits every body sentence per headline.
+    named_in: dict[int, list[dict]] = {}
+    for mention in named.to_dict("records"):
+        named_in.setdefault(int(mention["sent_id"]), []).append(mention)
+    row_of = {int(r["sent_id"]): r for r in body.to_dict("records")}
+    with_source = attributions[attributions["source_start"].notna()]
+    source_spans = list(zip(with_source["source_start"].astype(int), with_source["source_end"].astype(int)))
     contents = ContentIndex(attributions)
     for head in head_sents.itertuples():
-        mentions = named[named["sent_id"] == head.sent_id]
-        if mentions.empty:
+        mentions = named_in.get(int(head.sent_id), [])
+        if not mentions:
             continue
-        places = set(mentions[mentions["label"].isin(PLACE_LABELS)]["canonical"])
-        topic = set(mentions["canonical"]) - places
+        places = {m["canonical"] for m in mentions if m["label"] in PLACE_LABELS}
+        topic = {m["canonical"] for m in mentions} - places
         nouns = {t.lemma_.lower() for t in sentences[head.sent_id] if t.pos_ == "NOUN" and not t.is_stop}
-        absent = sorted(set(mentions["canonical"]) - body_names)
+        absent = sorted({m["canonical"] for m in mentions} - body_names)
         for name in absent:
             rows.append(_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [int(head.sent_id)],
                              head.text, "a headline entity with no body mention"))  # fmt: skip
         if not topic or not nouns:
             continue
         support: list[_Support] = []
-        for sent in body.itertuples():
-            here = named[named["sent_id"] == sent.sent_id]
-            if not topic & set(here["canonical"]):
+        for sent_id, row in row_of.items():
+            here = named_in.get(sent_id, [])
+            if not topic & {m["canonical"] for m in here}:
                 continue
-            if not nouns & {t.lemma_.lower() for t in sentences[sent.sent_id] if t.pos_ == "NOUN"}:
+            if not nouns & {t.lemma_.lower() for t in sentences[sent_id] if t.pos_ == "NOUN"}:
                 continue
-            row = sentence_rows.loc[sentence_rows["sent_id"] == sent.sent_id].iloc[0]
             # Where the sentence puts things: place names (not nationalities), outside
             # the phrases naming its sources ("South Korea's spy agency", "the US").
-            in_source = here.apply(lambda m: _inside_source(int(m["start"]), int(m["end"]), attributions), axis=1)
-            where = here[here["label"].isin(PLACE_LABELS) & ~in_source.astype(bool)]
-            here_places = set(where["canonical"])
-            linked = where[where["canonical"].isin(places)]
-            if len(linked):
-                first = linked.iloc[0]
-                weak, reason = _firmness(int(first["start"]), int(first["end"]), row, contents)
-            else:
-                topic_mention = here[here["canonical"].isin(topic)].iloc[0]
-                weak, reason = _firmness(int(topic_mention["start"]), int(topic_mention["end"]), row, contents)
-            support.append(_Support(int(sent.sent_id), weak, reason, here_places))
+            where = [m for m in here if m["label"] in PLACE_LABELS and not _inside_source(int(m["start"]), int(m["end"]), source_spans)]
+            linked = [m for m in where if m["canonical"] in places]
+            first = linked[0] if linked else next(m for m in here if m["canonical"] in topic)
+            weak, reason = _firmness(int(first["start"]), int(first["end"]), row, contents)
+            support.append(_Support(sent_id, weak, reason, {m["canonical"] for m in where}))
         if not support:
             continue
         firm = [s for s in support if not s.weak]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "check_tables"]
@@ -204,7 +205,9 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
 
     Extra columns a producer adds are kept after the contract's.
     """
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    if not isinstance(rows, pd.DataFrame):
+        return _from_records(name, rows)
+    frame = rows
     if frame.empty and not len(frame.columns):
         return empty_table(name)
     columns = TABLES[name]
@@ -222,6 +225,41 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
             values = frame[col].astype(object)
             frame[col] = values.where(values.notna(), None)
     return frame.reset_index(drop=True)
+
+
+_NUMPY_DTYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
+
+
+def _from_records(name: str, rows: list[dict]) -> pd.DataFrame:
+    """:func:`conform` for rows as dicts, built column by column with each dtype at once
+    (a corpus run builds every table of every article, so a DataFrame of dicts followed
+    by a cast per column would cost more than the rules that made the rows)."""
+    if not rows:
+        return empty_table(name)
+    columns = TABLES[name]
+    names = list(columns)
+    seen = set(names)
+    for row in rows:
+        for key in row:
+            if key not in seen:
+                seen.add(key)
+                names.append(key)
+    missing = [c for c in columns if any(c not in row for row in rows)]
+    if missing:
+        raise ValueError(f"{name}: rows lack contract columns {missing}")
+    data = {}
+    for col in names:
+        values = [row.get(col) for row in rows]
+        dtype = columns.get(col)
+        if dtype in _NUMPY_DTYPES:
+            data[col] = np.array(values, dtype=_NUMPY_DTYPES[dtype])
+        elif dtype == "object":
+            data[col] = pd.Series(values, dtype=object)  # a bare object array would be inferred as "str"
+        elif dtype is None:  # an extra column: as pandas would infer it
+            data[col] = pd.Series(values)
+        else:
+            data[col] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(data, copy=False)
 
 
 def _is_null(value) -> bool:
