@@ -22,7 +22,7 @@ from .attribution import find_attributions
 from .entities import correct_entities, entity_pairs, entity_summary, entity_table
 from .claims import claims_tables
 from .quotes import find_quotes
-from .sources import attribution_table, claim_shares, label_sources, quote_table, source_summary
+from .sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_table, source_summary
 from .document import sentence_spans, sentence_table, token_table
 from .ingest import Article, read_article
 from .nlp import load_nlp, model_name, parse
@@ -186,8 +186,9 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
         text, doc, sentences, in_body, source_tokens={doc[r.source[0] : r.source[1]].root.i for r in relations if r.source}
     )
     dates = date_table(text, doc, sentences, in_body)
+    contents = ContentIndex(attributions)  # who each span of reported content rests on
     findings = provenance_findings(paragraphs, dates, dict(article.metadata)) + headline_findings(
-        sentences, sentence_rows, paragraphs, entities, cues, attributions
+        sentences, sentence_rows, paragraphs, entities, cues, attributions, contents=contents
     )
     return Analysis(
         text=text,
@@ -199,7 +200,7 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
         cues=cues,
         entities=entities,
         attributions=attributions,
-        numbers=number_table(text, doc, sentences, sentence_rows, attributions),
+        numbers=number_table(text, doc, sentences, sentence_rows, attributions, contents=contents),
         dates=dates,
         findings=findings_table(findings),
         quotes=quote_table(text, sentences, quotes),

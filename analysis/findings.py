@@ -38,7 +38,7 @@ import pandas as pd
 from spacy.tokens import Span
 
 from .entities import PLACE_LABELS
-from .schema import conform
+from .schema import column_records, conform
 from .sources import ContentIndex
 
 __all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table"]
@@ -85,8 +85,8 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
         metadata: Page metadata from ingest (``author``, ``date``, ``sitename`` when the
             input was an HTML page).
     """
-    top = paragraphs.head(TOP_PARAGRAPHS)["text"].tolist()
-    whole = "\n".join(paragraphs["text"])
+    top = paragraphs["text"].head(TOP_PARAGRAPHS).tolist()
+    whole = "\n".join(paragraphs["text"].tolist())
     rows = []
     if not metadata.get("author") and not any(BYLINE.match(p) for p in top):
         rows.append(_row("no_byline", "No byline: the text does not say who wrote it.", [], "",
@@ -94,11 +94,12 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
     if not metadata.get("sitename") and not WIRE_CREDIT.search(whole) and not COPYRIGHT.search(whole):
         rows.append(_row("no_outlet", "No outlet: the text does not say who published it.", [], "",
                          "no site name in page metadata; no wire credit or copyright line"))  # fmt: skip
-    top_dates = dates[dates["kind"] == "absolute"]
-    top_ends = paragraphs.head(TOP_PARAGRAPHS)
+    absolute = dates[dates["kind"] == "absolute"]
+    date_spans = list(zip(absolute["start"].tolist(), absolute["end"].tolist()))
+    top_spans = zip(top, paragraphs["start"].head(TOP_PARAGRAPHS).tolist(), paragraphs["end"].head(TOP_PARAGRAPHS).tolist())
     dated_top = any(
-        ((top_dates["start"] >= p.start) & (top_dates["end"] <= p.end)).any() and (len(p.text.split()) <= 12 or PUBLISHED.search(p.text))
-        for p in top_ends.itertuples()
+        any(start <= s and e <= end for s, e in date_spans) and (len(para.split()) <= 12 or PUBLISHED.search(para))
+        for para, start, end in top_spans
     )
     dateline = bool(metadata.get("date")) or dated_top or any(WIRE_DATELINE.match(p) for p in top)
     if not dateline:
@@ -162,35 +163,46 @@ def headline_findings(
     entities: pd.DataFrame,
     cues: pd.DataFrame,
     attributions: pd.DataFrame,
+    *,
+    contents: ContentIndex | None = None,
 ) -> list[dict]:
-    """Compare each headline and standfirst sentence with the body sentences on its topic."""
-    heads = paragraphs[paragraphs["role"].isin(["headline", "standfirst"])]["para_id"].tolist()
-    head_sents = sentence_rows[sentence_rows["para_id"].isin(heads)]
-    rows: list[dict] = []
-    if head_sents.empty:
-        return rows
-    body = sentence_rows[sentence_rows["in_body"] & sentence_rows["status"].notna()]
-    named = entities[entities["label"].isin(["PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"])]
-    body_names = set(named[named["in_body"]]["canonical"])
+    """Compare each headline and standfirst sentence with the body sentences on its topic.
+
+    ``contents`` is the attributions' :class:`~analysis.sources.ContentIndex`, when the
+    caller has built it already.
+    """
+    heads = {p for p, role in zip(paragraphs["para_id"].tolist(), paragraphs["role"].tolist()) if role in ("headline", "standfirst")}
     # Plain per-sentence lookups: the loop below visits every body sentence per headline.
+    sents = column_records(sentence_rows, ["sent_id", "para_id", "text", "in_body", "status", "status_reason",
+                                           "claim_source", "claim_source_type"])  # fmt: skip
+    head_sents = [r for r in sents if r["para_id"] in heads]
+    rows: list[dict] = []
+    if not head_sents:
+        return rows
+    row_of = {int(r["sent_id"]): r for r in sents if r["in_body"] and pd.notna(r["status"])}
+    named = [m for m in column_records(entities, ["sent_id", "label", "canonical", "in_body", "start", "end"])
+             if m["label"] in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT")]  # fmt: skip
+    body_names = {m["canonical"] for m in named if m["in_body"]}
     named_in: dict[int, list[dict]] = {}
-    for mention in named.to_dict("records"):
+    for mention in named:
         named_in.setdefault(int(mention["sent_id"]), []).append(mention)
-    row_of = {int(r["sent_id"]): r for r in body.to_dict("records")}
-    with_source = attributions[attributions["source_start"].notna()]
-    source_spans = list(zip(with_source["source_start"].astype(int), with_source["source_end"].astype(int)))
-    contents = ContentIndex(attributions)
-    for head in head_sents.itertuples():
-        mentions = named_in.get(int(head.sent_id), [])
+    source_spans = [(int(s), int(e)) for s, e in zip(attributions["source_start"].tolist(), attributions["source_end"].tolist())
+                    if pd.notna(s)]  # fmt: skip
+    hedged_sents = {int(i) for i, kind in zip(cues["sent_id"].tolist(), cues["kind"].tolist()) if kind == "hedge"}
+    attributed_sents = {int(i) for i in attributions["sent_id"].tolist()}
+    contents = contents or ContentIndex(attributions)
+    for head in head_sents:
+        head_id, head_text = int(head["sent_id"]), head["text"]
+        mentions = named_in.get(head_id, [])
         if not mentions:
             continue
         places = {m["canonical"] for m in mentions if m["label"] in PLACE_LABELS}
         topic = {m["canonical"] for m in mentions} - places
-        nouns = {t.lemma_.lower() for t in sentences[head.sent_id] if t.pos_ == "NOUN" and not t.is_stop}
+        nouns = {t.lemma_.lower() for t in sentences[head_id] if t.pos_ == "NOUN" and not t.is_stop}
         absent = sorted({m["canonical"] for m in mentions} - body_names)
         for name in absent:
-            rows.append(_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [int(head.sent_id)],
-                             head.text, "a headline entity with no body mention"))  # fmt: skip
+            rows.append(_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [head_id],
+                             head_text, "a headline entity with no body mention"))  # fmt: skip
         if not topic or not nouns:
             continue
         support: list[_Support] = []
@@ -233,12 +245,10 @@ def headline_findings(
                     "headline place vs firmness of body sentences sharing its entity and noun",
                 )
             )
-        quoted = head.text.count('"') + head.text.count("“") + head.text.count("'") >= 2
-        head_hedges = cues[(cues["sent_id"] == head.sent_id) & (cues["kind"] == "hedge")]
+        quoted = head_text.count('"') + head_text.count("“") + head_text.count("'") >= 2
         # A headline quoting its claim ("Tautou 'to star in film'") already holds it at arm's length.
         # So does one that says who claims it ("Bortolami predicts dour contest").
-        attributed = bool((attributions["sent_id"] == head.sent_id).any())
-        if head_hedges.empty and not quoted and not attributed and not firm:
+        if head_id not in hedged_sents and not quoted and head_id not in attributed_sents and not firm:
             rows.append(
                 _row(
                     "headline_flat",

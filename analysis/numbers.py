@@ -260,6 +260,8 @@ def number_table(
     sentences: list[Span],
     sentence_rows: pd.DataFrame,
     attributions: pd.DataFrame,
+    *,
+    contents: ContentIndex | None = None,
 ) -> pd.DataFrame:
     """The ``numbers`` table: one row per number, in text order.
 
@@ -270,10 +272,17 @@ def number_table(
         sentence_rows: The ``sentences`` table (``claim_source``, ``in_body``).
         attributions: The ``attributions`` table: a number inside an attribution's
             content is credited to that attribution's source.
+        contents: The attributions' :class:`~analysis.sources.ContentIndex`, when the
+            caller has built it already.
     """
     starts = [s.start for s in sentences]
     mentions = find_numbers(doc)
-    contents = ContentIndex(attributions)
+    if not mentions:
+        return conform("numbers", [])
+    contents = contents or ContentIndex(attributions)
+    claim_sources = sentence_rows["claim_source"].tolist()
+    claim_source_types = sentence_rows["claim_source_type"].tolist()
+    in_body = sentence_rows["in_body"].tolist()
     rows = []
     for m in mentions:
         sent_id = containing_index(m.start, starts)
@@ -283,9 +292,8 @@ def number_table(
             source = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
             source_type, source_rule = best["source_type"], f"inside what '{best['cue']}' attributes"
         else:
-            claim = sentence_rows.iloc[sent_id]
-            if isinstance(claim["claim_source"], str):
-                source, source_type, source_rule = claim["claim_source"], claim["claim_source_type"], "the sentence's claim source"
+            if isinstance(claim_sources[sent_id], str):
+                source, source_type, source_rule = claim_sources[sent_id], claim_source_types[sent_id], "the sentence's claim source"
             else:
                 source, source_type, source_rule = "author", "author", "no attribution: the author's own figure"
         if m.unit == "percent" and not any(
@@ -315,15 +323,20 @@ def number_table(
                 "source": source,
                 "source_type": source_type,
                 "source_rule": source_rule,
-                "in_body": bool(sentence_rows.iloc[sent_id]["in_body"]),
+                "in_body": bool(in_body[sent_id]),
                 "flags": m.flags,
                 "flag_reason": "; ".join(m.reasons) or None,
             }
         )
-    frame = conform("numbers", rows) if rows else conform("numbers", [])
-    if len(frame):
-        names = [{e.text.lower() for e in sent.ents if e.label_ in NAME_LABELS} for sent in sentences]
-        _flag_differing(frame, names)
+    frame = conform("numbers", rows)
+    # The names in each sentence (an entity counts where it lies wholly inside it).
+    names: list[set[str]] = [set() for _ in sentences]
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            at = containing_index(ent.start, starts)
+            if sentences and sentences[at].start <= ent.start and ent.end <= sentences[at].end:
+                names[at].add(ent.text.lower())
+    _flag_differing(frame, names)
     return frame
 
 

@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pandas as pd
 
-__all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "check_tables"]
+__all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "column_records", "check_tables"]
 
 # pandas 3 infers its own string dtype ("str"); lists and nullable labels stay "object"
 # so that JSON gets real nulls and lists, not NaN or strings.
@@ -260,6 +260,16 @@ def _from_records(name: str, rows: list[dict]) -> pd.DataFrame:
         else:
             data[col] = pd.array(values, dtype=dtype)
     return pd.DataFrame(data, copy=False)
+
+
+def column_records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """The rows of ``frame`` as dicts of just ``columns``, in order.
+
+    Far cheaper than filtering a wide table with a mask and then calling ``to_dict``:
+    the rules look rows up many times per article, across thousands of articles.
+    """
+    values = [frame[column].tolist() for column in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
 
 
 def _is_null(value) -> bool:

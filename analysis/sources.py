@@ -274,19 +274,20 @@ class ContentIndex:
     content rests on. Built once per article for many lookups."""
 
     def __init__(self, attributions: pd.DataFrame):
-        self.attributions = attributions
         rows = attributions[attributions["content_start"].notna()]
+        self.records = rows.to_dict("records")
         # Narrowest content first, then the earlier cue: the first that holds a span wins.
         self.spans = sorted(
-            (int(r.content_end) - int(r.content_start), int(r.cue_start), int(r.content_start), int(r.content_end), index)
-            for index, r in zip(rows.index, rows.itertuples())
+            (int(r["content_end"]) - int(r["content_start"]), int(r["cue_start"]), int(r["content_start"]), int(r["content_end"]), n)
+            for n, r in enumerate(self.records)
         )
 
-    def innermost(self, start: int, end: int) -> pd.Series | None:
-        """The ``attributions`` row whose content holds ``[start:end]`` most narrowly, or None."""
-        for _, _, content_start, content_end, index in self.spans:
+    def innermost(self, start: int, end: int) -> dict | None:
+        """The ``attributions`` row (as a dict) whose content holds ``[start:end]`` most
+        narrowly, or None."""
+        for _, _, content_start, content_end, n in self.spans:
             if content_start <= start and end <= content_end:
-                return self.attributions.loc[index]
+                return self.records[n]
         return None
 
 
