@@ -318,9 +318,10 @@ def claims_tables(
             cue_index += 1
         attributions = [a for a in all_attributions if sent.start <= a.anchor < sent.end]
         if in_body[sent_id]:
+            half = 0.5 * (sent.end_char - sent.start_char)
             quoted = [
                 q for q in quotes
-                if q.kind == "direct" and q.speaker and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= 0.5 * len(sent.text)
+                if q.kind == "direct" and q.speaker and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= half
             ]
             result, scope = assess_sentence(doc, sent, cues, attributions, quoted=quoted[0] if quoted else None)
             columns = {

@@ -24,11 +24,13 @@ import json
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -104,19 +106,26 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
 
 def article_row(article_id: str, source: str, result) -> dict:
     """The ``articles`` row of one analysed article."""
-    body = result.body_sentences
-    words = int(sum(len(t.split()) for t in body["text"]))
-    statuses = body["status"].value_counts()
-    types = body["claim_source_type"].value_counts()
+    sentences = result.sentences
+    # Plain column lists: this runs once per article of corpora of thousands.
+    body = [(text, status, source_type) for text, status, source_type, in_body in zip(
+        sentences["text"].tolist(), sentences["status"].tolist(), sentences["claim_source_type"].tolist(),
+        sentences["in_body"].tolist()) if in_body]  # fmt: skip
+    body_ids = {i for i, in_body in zip(sentences["sent_id"].tolist(), sentences["in_body"].tolist()) if in_body}
+    words = sum(len(text.split()) for text, _, _ in body)
+    statuses = Counter(status for _, status, _ in body)
+    types = Counter(source_type for _, _, source_type in body)
     total = max(len(body), 1)
-    body_ids = set(body["sent_id"])
-    attributions = result.attributions[result.attributions["sent_id"].isin(body_ids)]
-    hedges = result.cues[result.cues["in_body"] & (result.cues["kind"] == "hedge")]
+    attributions = result.attributions
+    anonymous = sum(1 for i, kind in zip(attributions["sent_id"].tolist(), attributions["source_type"].tolist())
+                    if i in body_ids and kind in ("anonymous", "unnamed"))  # fmt: skip
+    cues = result.cues
+    hedges = sum(1 for kind, in_body in zip(cues["kind"].tolist(), cues["in_body"].tolist()) if in_body and kind == "hedge")
     row = {"article_id": article_id, "source": source, "headline": result.headline, "words": words, "body_sentences": len(body)}
     row.update({f"share_{s}": statuses.get(s, 0) / total for s in STATUSES})
     row.update({f"share_source_{t}": types.get(t, 0) / total for t in SOURCE_TYPES})
-    row["anonymous_sources"] = int(attributions["source_type"].isin(["anonymous", "unnamed"]).sum())
-    row["hedges_per_100_words"] = 100 * len(hedges) / max(words, 1)
+    row["anonymous_sources"] = anonymous
+    row["hedges_per_100_words"] = 100 * hedges / max(words, 1)
     row["warnings"] = "; ".join(result.warnings) or None  # e.g. decoded as cp1252
     return row
 
@@ -142,8 +151,9 @@ def _init_worker(model: str | None) -> None:
 def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 16) -> list[tuple[str, dict | None, dict | None]]:
     """Analyse a batch: ``(article_id, tables, error)`` per item, in order.
 
-    ``tables`` maps each contract table and ``articles`` to a DataFrame with
-    ``article_id`` first; ``error`` is the ``errors`` row of an article that failed.
+    ``tables`` maps each contract table to the article's DataFrame, and ``articles`` to
+    its row (a dict); ``error`` is the ``errors`` row of an article that failed. The
+    ``article_id`` column is added when the batch is written (see :func:`_store`).
     """
     from .core import analyze_articles
     from .nlp import load_nlp
@@ -158,8 +168,7 @@ def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 16) ->
             outcomes[index] = (item.article_id, None, {"article_id": item.article_id, "source": item.source, "error": str(error)})
     results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size)
     for (index, item, _), result in zip(readable, results):
-        tables = {name: frame.assign(article_id=item.article_id)[["article_id", *frame.columns]] for name, frame in result.tables.items()}
-        tables["articles"] = pd.DataFrame([article_row(item.article_id, item.source, result)])
+        tables = {**result.tables, "articles": article_row(item.article_id, item.source, result)}
         outcomes[index] = (item.article_id, tables, None)
     return [outcomes[i] for i in range(len(items))]
 
@@ -180,18 +189,25 @@ def _to_arrow(frame: pd.DataFrame):
     return pa.table(columns)
 
 
-def _write_part(out: Path, table: str, frames: list[pd.DataFrame]) -> None:
+def _write_part(out: Path, table: str, frame: pd.DataFrame) -> None:
     import pyarrow.parquet as pq
 
-    if not frames:
+    if frame.empty and table in ("articles", "errors"):
         return
     folder = out / "parts" / table
     folder.mkdir(parents=True, exist_ok=True)
     # Named by time, so parts (and the assembled tables) keep the order articles ran in.
     name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
     tmp = folder / f".{name}.tmp"
-    pq.write_table(_to_arrow(pd.concat(frames, ignore_index=True)), tmp)
+    pq.write_table(_to_arrow(frame), tmp)
     os.replace(tmp, folder / name)
+
+
+def _with_ids(frames: list[pd.DataFrame], ids: list[str]) -> pd.DataFrame:
+    """One table of a batch: the articles' frames joined, ``article_id`` first."""
+    frame = pd.concat(frames, ignore_index=True)
+    frame.insert(0, "article_id", pd.array(np.repeat(ids, [len(f) for f in frames]), dtype="str"))
+    return frame
 
 
 def _done_ids(out: Path) -> set[str]:
@@ -208,9 +224,13 @@ def _batches(items: Iterable[CorpusItem], size: int) -> Iterator[list[CorpusItem
 def _store(out: Path, outcomes: list[tuple[str, dict | None, dict | None]]) -> None:
     """Write one batch's parts, then mark its ids done (in that order: a crash between
     the two only makes the batch run again; its parts are then replaced at assembly)."""
-    for table in (*TABLES, "articles"):
-        _write_part(out, table, [tables[table] for _, tables, _ in outcomes if tables is not None])
-    _write_part(out, "errors", [pd.DataFrame([error]) for _, _, error in outcomes if error is not None])
+    analysed = [(article_id, tables) for article_id, tables, _ in outcomes if tables is not None]
+    if analysed:
+        ids = [article_id for article_id, _ in analysed]
+        for table in TABLES:
+            _write_part(out, table, _with_ids([tables[table] for _, tables in analysed], ids))
+        _write_part(out, "articles", pd.DataFrame([tables["articles"] for _, tables in analysed]))
+    _write_part(out, "errors", pd.DataFrame([error for _, _, error in outcomes if error is not None]))
     with (out / "done.txt").open("a", encoding="utf-8") as done:
         done.write("".join(f"{article_id}\n" for article_id, _, _ in outcomes))
         done.flush()

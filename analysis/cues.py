@@ -325,7 +325,7 @@ def _match(doc: Doc | Span, matcher: LexiconMatcher, rows: list[dict]) -> list[C
                 j=j,
                 start=start,
                 end=end,
-                text=whole.text[start:end],
+                text=whole[i:j].text,  # Doc.text would rebuild the whole article
                 cue=row["cue"],
                 kind=kind,
                 category=category,

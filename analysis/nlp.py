@@ -63,7 +63,8 @@ def load_nlp(model: str | None = None) -> Language:
 
 def model_name(nlp: Language) -> str:
     """``lang_name-version`` of a loaded pipeline, for provenance in outputs."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    meta = nlp.meta  # rebuilt (labels and all) on each access
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 
 def make_doc(text: str, paragraph_starts: list[int], nlp: Language) -> Doc:
@@ -74,10 +75,11 @@ def make_doc(text: str, paragraph_starts: list[int], nlp: Language) -> Doc:
     parser runs stops sentences from running across paragraph breaks.
     """
     doc = nlp.make_doc(normalize(text))
-    starts = set(paragraph_starts)
-    for token in doc:
-        if token.idx in starts and not token.is_space:
-            token.is_sent_start = True
+    for start in paragraph_starts:
+        # The token beginning exactly there, found without walking every token.
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].idx == start and not span[0].is_space:
+            span[0].is_sent_start = True
     return doc
 
 

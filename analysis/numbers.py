@@ -345,12 +345,14 @@ def _flag_differing(frame: pd.DataFrame, names: list[set[str]]) -> None:
     by ellipsis) with exact figures more than a quarter apart, in two body sentences
     that name the same person, place or organisation (so they likely speak of one group).
     Ranks ("world number 14") are not counts."""
-    body = frame[
-        frame["in_body"] & (frame["bound"] == "exact") & frame["counted_rule"].isin(["of_phrase", "modifies_noun"])
-        & frame["counted_phrase"].str.contains(" ", na=False) & (frame["counted"] != "number")
-    ]
-    for phrase, group in body.groupby("counted_phrase"):
-        rows = list(group.itertuples())
+    groups: dict[str, list] = {}
+    for row in frame.itertuples():
+        if (row.in_body and row.bound == "exact" and row.counted_rule in ("of_phrase", "modifies_noun")
+                and isinstance(row.counted_phrase, str) and " " in row.counted_phrase and row.counted != "number"):
+            groups.setdefault(row.counted_phrase, []).append(row)
+    for phrase, rows in sorted(groups.items()):
+        if len(rows) < 2:
+            continue
         for a_pos, a in enumerate(rows):
             for b in rows[a_pos + 1 :]:
                 low, high = sorted((a.value, b.value))
