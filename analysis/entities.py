@@ -34,6 +34,8 @@ Korea) while its label stays NORP; anything else is its own text without a leadi
 
 from __future__ import annotations
 
+import bisect
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,14 +133,19 @@ def _titles_by_first_word() -> dict[str, list[tuple[str, ...]]]:
     return dict(grouped)
 
 
-def _title_end(doc: Doc, i: int) -> int | None:
-    """If a title starts at token ``i``, the token index just after it."""
-    # Only titles starting with this word are tried: a hash lookup per token, not a scan.
-    for words in _titles_by_first_word().get(doc[i].text, ()):
-        n = len(words)
-        if i + n <= len(doc) and all(doc[i + k].text == words[k] for k in range(1, n)):
-            return i + n
-    return None
+def _title_spans(doc: Doc) -> dict[int, int]:
+    """Where titles start: token index -> the index just after the title, in text order."""
+    words = [t.text for t in doc]
+    by_first = _titles_by_first_word()
+    spans: dict[int, int] = {}
+    for i, word in enumerate(words):
+        # Only titles starting with this word are tried: a hash lookup per token, not a scan.
+        for title in by_first.get(word, ()):
+            n = len(title)
+            if i + n <= len(words) and all(words[i + k] == title[k] for k in range(1, n)):
+                spans[i] = i + n
+                break
+    return spans
 
 
 def _overlapping(mentions: list[_Mention], start: int, end: int) -> list[_Mention]:
@@ -172,9 +179,9 @@ def correct_entities(doc: Doc) -> Doc:
             m.rule = "possessive"
 
     # title_before_name: a title outside any other name, then proper nouns.
-    for i in range(len(doc)):
-        after = _title_end(doc, i)
-        if after is None or doc[i].ent_type_ not in ("", "PERSON"):
+    titles = _title_spans(doc)
+    for i, after in titles.items():
+        if doc[i].ent_type_ not in ("", "PERSON"):
             continue
         j = after
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].tag_ != "POS":
@@ -187,19 +194,19 @@ def correct_entities(doc: Doc) -> Doc:
         mentions = _replace(mentions, _Mention(after, j, "PERSON", "title_before_name"))
     # title_part: a portfolio or a word inside a title is not a name acting on its own
     # ("Trade and Industry Secretary", "Secretary of State"): dropped, unless listed.
-    title_spans = [(i, end) for i in range(len(doc)) if (end := _title_end(doc, i)) is not None]
+    title_spans = list(titles.items())
     inside_title = {k for i, j in title_spans for k in range(i, j)}
-    title_starts = {i for i, _ in title_spans}
+    title_starts = set(titles)
     mentions = [
         m for m in mentions
         if m.label == "PERSON"
-        or _lookup_place(doc[m.start : m.end].text) is not None
         or not (set(range(m.start, m.end)) <= inside_title or (m.label == "ORG" and m.end in title_starts))
+        or _lookup_place(doc[m.start : m.end].text) is not None
     ]
     for m in mentions:
         # A PERSON entity that swallowed its title ("President Xi Jinping").
         if m.label == "PERSON":
-            after = _title_end(doc, m.start)
+            after = titles.get(m.start)
             if after is not None and after < m.end:
                 m.start, m.rule = after, "title_before_name"
 
@@ -225,10 +232,14 @@ def correct_entities(doc: Doc) -> Doc:
         m.label, m.rule = kind, "kind_noun"
 
     # pronoun_antecedent: "with Kyrylo Budanov, ... warning that he expected ...".
+    sent_starts: list[int] | None = None  # found once, only if a pronoun needs them
     for token in doc:
         if token.lower_ not in GENDERED or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        before = sorted((m for m in mentions if m.end <= token.i and m.start >= token.sent.start), key=lambda m: m.end)
+        if sent_starts is None:
+            sent_starts = [s.start for s in doc.sents]
+        sent_start = sent_starts[bisect.bisect_right(sent_starts, token.i) - 1]
+        before = sorted((m for m in mentions if m.end <= token.i and m.start >= sent_start), key=lambda m: m.end)
         # A place or a nationality is never "he": the antecedent is the nearest other name.
         names = [m for m in before if m.label in NAME_LABELS - PLACE_LABELS - {"NORP"}]
         if not names or names[-1].label == "PERSON":

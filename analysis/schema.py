@@ -13,6 +13,8 @@ import math
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 __all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "column_records", "check_tables"]
 
@@ -227,9 +229,6 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-_NUMPY_DTYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
-
-
 def _from_records(name: str, rows: list[dict]) -> pd.DataFrame:
     """:func:`conform` for rows as dicts, built column by column with each dtype at once
     (a corpus run builds every table of every article, so a DataFrame of dicts followed
@@ -237,29 +236,39 @@ def _from_records(name: str, rows: list[dict]) -> pd.DataFrame:
     if not rows:
         return empty_table(name)
     columns = TABLES[name]
-    names = list(columns)
-    seen = set(names)
+    seen: dict[str, None] = {}  # every key of any row, in first-seen order
     for row in rows:
-        for key in row:
-            if key not in seen:
-                seen.add(key)
-                names.append(key)
-    missing = [c for c in columns if any(c not in row for row in rows)]
+        seen.update(dict.fromkeys(row))
+    names = list(columns) + [key for key in seen if key not in columns]
+    missing = [c for c in columns if c not in seen]
     if missing:
         raise ValueError(f"{name}: rows lack contract columns {missing}")
     data = {}
     for col in names:
         values = [row.get(col) for row in rows]
         dtype = columns.get(col)
-        if dtype in _NUMPY_DTYPES:
-            data[col] = np.array(values, dtype=_NUMPY_DTYPES[dtype])
-        elif dtype == "object":
-            data[col] = pd.Series(values, dtype=object)  # a bare object array would be inferred as "str"
-        elif dtype is None:  # an extra column: as pandas would infer it
-            data[col] = pd.Series(values)
-        else:
-            data[col] = pd.array(values, dtype=dtype)
+        data[col] = pd.Series(values) if dtype is None else _column(values, dtype)  # extras: as pandas infers
     return pd.DataFrame(data, copy=False)
+
+
+_NUMPY_DTYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas 3 means by "str"
+
+
+def _column(values: list, dtype: str):
+    """One column of ``dtype`` from Python values, by the cheapest constructor that
+    gives what ``pd.array(values, dtype=dtype)`` would (that call costs ~50 µs per
+    column however short, mostly in reading the dtype's name)."""
+    if dtype in _NUMPY_DTYPES:
+        return np.array(values, dtype=_NUMPY_DTYPES[dtype])
+    if dtype == "object":
+        return pd.Series(values, dtype=object)  # a bare object array would be inferred as "str"
+    if dtype == "str" and all(v is None or type(v) is str for v in values):
+        return ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=_STR)
+    if dtype == "Int64" and all(v is None or type(v) is int for v in values):
+        mask = np.array([v is None for v in values], dtype=bool)
+        return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype=np.int64), mask)
+    return pd.array(values, dtype=dtype)
 
 
 def column_records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
