@@ -32,7 +32,7 @@ from .findings import headline_findings, provenance_findings, findings_table
 from .schema import TABLES, check_tables, empty_table
 from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
-__all__ = ["Analysis", "analyze", "analyze_once", "analyze_article", "analyze_articles", "structure_tables"]
+__all__ = ["Analysis", "analyze", "analyze_once", "analyze_article", "analyze_articles", "prepare", "structure_tables"]
 
 
 class ArticleWarning(UserWarning):
@@ -264,24 +264,55 @@ def analyze_once(source: str | Path) -> Analysis:
     return _analyze_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
-def analyze_articles(articles, *, nlp: Language | None = None, batch_size: int = 16):
+def prepare(nlp: Language) -> None:
+    """Build the lexicon matchers bound to ``nlp``'s vocabulary now.
+
+    They are cached for the life of the process, so they must be built outside any
+    ``nlp.memory_zone()`` (the strings they add would otherwise be freed with the zone).
+    """
+    from .attribution import _matcher
+    from .cues import _default_matcher
+    from .numbers import _approximators
+    from .sources import _anonymity_matcher
+
+    _matcher(nlp.vocab)
+    _default_matcher(nlp.vocab, ("general",))
+    _approximators(nlp.vocab)
+    _anonymity_matcher(nlp.vocab)
+
+
+def _parse_batches(articles, batch_size: int, batch_chars: int):
+    """Consecutive articles, at most ``batch_size`` of them and, past the first, at most
+    ``batch_chars`` characters together: the parser's memory grows with the tokens it
+    holds, so a run of long articles is parsed in smaller batches."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= batch_size or chars + len(article.text) > batch_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
+        yield batch
+
+
+def analyze_articles(articles, *, nlp: Language | None = None, batch_size: int = 8, batch_chars: int = 25_000):
     """Analyse many read articles, parsing them in batches with ``nlp.pipe``.
 
     Args:
         articles: An iterable of :class:`~analysis.ingest.Article` (consumed lazily).
         nlp: The pipeline (default: loaded once per process).
-        batch_size: Articles parsed together.
+        batch_size: At most this many articles are parsed together...
+        batch_chars: ...and, beyond the first, at most this many characters.
 
     Yields:
         One :class:`Analysis` per article, in order.
     """
-    from itertools import islice
-
     from .nlp import make_doc
 
     nlp = nlp or load_nlp()
-    iterator = iter(articles)
-    while batch := list(islice(iterator, batch_size)):
+    for batch in _parse_batches(articles, batch_size, batch_chars):
         docs = [make_doc(a.text, [start for start, _ in split_paragraphs(a.text)], nlp) for a in batch]
-        for article, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size)):
+        for article, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
             yield analyze_article(article, nlp=nlp, doc=doc)

@@ -148,17 +148,25 @@ def _init_worker(model: str | None) -> None:
     _NLP = load_nlp(model)
 
 
-def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 16) -> list[tuple[str, dict | None, dict | None]]:
+def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 8) -> list[tuple[str, dict | None, dict | None]]:
     """Analyse a batch: ``(article_id, tables, error)`` per item, in order.
 
     ``tables`` maps each contract table to the article's DataFrame, and ``articles`` to
     its row (a dict); ``error`` is the ``errors`` row of an article that failed. The
     ``article_id`` column is added when the batch is written (see :func:`_store`).
     """
-    from .core import analyze_articles
+    from .core import prepare
     from .nlp import load_nlp
 
     nlp = nlp or _NLP or load_nlp()
+    prepare(nlp)
+    with nlp.memory_zone():  # strings and lexemes of this batch's words are freed after it
+        return _analyze_batch(items, nlp=nlp, batch_size=batch_size)
+
+
+def _analyze_batch(items: list[CorpusItem], *, nlp, batch_size: int) -> list[tuple[str, dict | None, dict | None]]:
+    from .core import analyze_articles
+
     outcomes: dict[int, tuple[str, dict | None, dict | None]] = {}
     readable = []
     for index, item in enumerate(items):

@@ -143,3 +143,39 @@ def test_corpus_notebook_compares_groups(tmp_path):
     summary = corpus_module.compare_groups(pd.read_parquet(tmp_path / "out" / "articles.parquet"))
     assert summary["group"].tolist() == ["business", "entertainment", "politics", "sport", "tech"]
     assert summary["articles"].sum() == len(BBC_FILES)
+
+
+def _articles(texts):
+    from analysis.ingest import read_bytes
+
+    return [read_bytes(t.encode("utf-8"), source=f"t{i}", format="text") for i, t in enumerate(texts)]
+
+
+def test_parse_batches_are_bounded_by_count_and_characters():
+    from analysis.core import _parse_batches
+
+    texts = ["Short one. " * 5, "A long article. " * 400, "Short two. " * 5, "Short three. " * 5, "Short four. " * 5]
+    articles = _articles(texts)
+    batches = list(_parse_batches(articles, 2, 1_000))
+    assert [a for batch in batches for a in batch] == articles  # every article once, in order
+    assert all(len(batch) <= 2 for batch in batches)
+    # Beyond its first article, no batch goes over the character budget.
+    assert all(sum(len(a.text) for a in batch[1:]) <= 1_000 for batch in batches)
+    assert [len(batch) for batch in batches] == [1, 1, 2, 1]
+
+
+def test_a_batch_frees_its_words_and_gives_the_same_tables_twice(corpus_dir, nlp):
+    items = list(iter_items(corpus_dir))[:3]
+    corpus_module.analyze_batch(items[:1], nlp=nlp)  # the matchers and the lexicons, built once
+    strings_before = len(nlp.vocab.strings)
+    first = corpus_module.analyze_batch(items, nlp=nlp)
+    # The memory zone freed the strings of this batch's words: a long run stays flat.
+    assert len(nlp.vocab.strings) == strings_before
+    second = corpus_module.analyze_batch(items, nlp=nlp)
+    for (id_a, tables_a, error_a), (id_b, tables_b, error_b) in zip(first, second):
+        assert id_a == id_b and error_a == error_b
+        if tables_a is None:
+            continue
+        for name in corpus_module.TABLES:
+            pd.testing.assert_frame_equal(tables_a[name], tables_b[name])
+        assert tables_a["articles"] == tables_b["articles"]

@@ -2,6 +2,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from analysis import analyze, config
 from analysis.export import to_json_dict
 from analysis.schema import LABELS, TABLES, check_tables
@@ -61,3 +63,30 @@ def test_readme_data_dictionary_documents_every_table_column_and_label():
         for label in labels:
             if label is not None:
                 assert f"`{label}`" in section, label
+
+
+def test_conform_builds_the_same_table_from_rows_as_pandas_would():
+    import numpy as np
+    import pandas as pd
+
+    from analysis.schema import conform
+
+    rows = [
+        {"sent_id": 0, "source": "Officials", "source_type": "unnamed", "cue": "said", "cue_stance": "neutral",
+         "content": "it was over", "quote_type": "indirect", "source_start": 0, "source_end": 9,
+         "canonical_source": None, "source_type_reason": "plural", "cue_start": 10, "cue_end": 14,
+         "cue_lemma": "say", "content_start": 15, "content_end": 26, "anonymity_reason": None, "relayed": False,
+         "pattern": "p1", "speaks_for": None, "extra": 1.5},
+        {"sent_id": 2, "source": None, "source_type": "unnamed", "cue": "reportedly", "cue_stance": "non_committal",
+         "content": None, "quote_type": "indirect", "source_start": None, "source_end": None,
+         "canonical_source": "Reuters", "source_type_reason": "no source", "cue_start": 40, "cue_end": 50,
+         "cue_lemma": "reportedly", "content_start": None, "content_end": None, "anonymity_reason": "not allowed",
+         "relayed": True, "pattern": "p2", "speaks_for": "Ukraine", "extra": np.nan},
+    ]  # fmt: skip
+    built = conform("attributions", rows)
+    via_pandas = conform("attributions", pd.DataFrame(rows))
+    pd.testing.assert_frame_equal(built, via_pandas)
+    assert built["canonical_source"].tolist() == [None, "Reuters"]  # object columns keep None
+    assert str(built["source_start"].dtype) == "Int64" and built["source_start"].isna().tolist() == [False, True]
+    with pytest.raises(ValueError, match="lack contract columns"):
+        conform("attributions", [{"sent_id": 0}])
