@@ -84,10 +84,11 @@ def write_json(analysis, out_dir: Path, *, name: str = "tables.json") -> Path:
 
 
 def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists become JSON strings in CSV, so they read back unambiguously."""
+    """Lists become JSON strings in CSV, so they read back unambiguously (also lists
+    read back from Parquet, which arrive as numpy arrays)."""
     frame = frame.copy()
     for col in frame.columns:
-        if frame[col].dtype == object and frame[col].map(lambda v: isinstance(v, (list, dict))).any():
+        if frame[col].dtype == object and frame[col].map(lambda v: isinstance(v, (list, dict, np.ndarray))).any():
             frame[col] = frame[col].map(lambda v: json.dumps(_plain(v), ensure_ascii=False))
     return frame
 

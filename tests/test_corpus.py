@@ -41,6 +41,11 @@ def test_corpus_run_writes_every_table_and_keeps_errors_apart(corpus_dir, tmp_pa
     for name in CORPUS_TABLES:
         assert (out / f"{name}.csv").exists()
         assert tables[name].columns[0] == "article_id"
+    # List columns read back from the CSV as JSON, equal to the Parquet lists.
+    csv_sentences = pd.read_csv(out / "sentences.csv", keep_default_na=False)
+    for column in ("hedges", "boosters"):
+        assert [json.loads(v) for v in csv_sentences[column]] == [list(v) for v in tables["sentences"][column]]
+    assert any(json.loads(v) for v in csv_sentences["hedges"])  # some sentence is hedged
     # One article's rows equal a single-article analysis (the cp1252 file included).
     for stem in ("politics_001", "sport_199"):
         with warnings.catch_warnings():
