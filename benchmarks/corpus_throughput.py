@@ -4,8 +4,9 @@ For the first N articles (default: all 2,225) it times, in one run: a bare spaCy
 ``nlp.pipe`` parse of the same texts; ``python -m analysis corpus`` with 1 process and
 with 2 processes (fresh processes, fresh output folders). It prints articles and words
 per second, the ratio of the full analysis (1 process, everything written) to the bare
-parse (goal at most 1.3x), and the peak resident memory of any one process of each run
-(goal flat: the same at 200 articles as at 2,225, under 1.5 GB per process).
+parse (goal at most 1.3x), the peak resident memory of any one process of each run
+(goal flat: the same at 200 articles as at 2,225, under 1.5 GB per process), and where
+the time goes (parse, rules, writing) measured apart on a sample of at most 300 articles.
 
     .venv/bin/python benchmarks/corpus_throughput.py [BBC_DIR] [--limit N]
 """
@@ -48,6 +49,42 @@ def bare_parse(files: list[Path]) -> float:
     return float(result.stdout.strip())
 
 
+BREAKDOWN = """
+import sys, tempfile, time
+from pathlib import Path
+from analysis.core import analyze_article, prepare
+from analysis.corpus import _assemble, _store, article_row
+from analysis.ingest import read_path
+from analysis.nlp import load_nlp, make_doc
+from analysis.structure import split_paragraphs
+nlp = load_nlp()
+prepare(nlp)
+paths = sys.argv[1:]
+articles = [read_path(p) for p in paths]
+t = time.perf_counter()
+docs = list(nlp.pipe([make_doc(a.text, [s for s, _ in split_paragraphs(a.text)], nlp) for a in articles], batch_size=8))
+parse = time.perf_counter() - t
+t = time.perf_counter()
+results = [analyze_article(a, nlp=nlp, doc=d) for a, d in zip(articles, docs)]
+rules = time.perf_counter() - t
+t = time.perf_counter()
+outcomes = [(p, {**r.tables, "articles": article_row(p, p, r)}, None) for p, r in zip(paths, results)]
+with tempfile.TemporaryDirectory() as out:
+    for i in range(0, len(outcomes), 32):
+        _store(Path(out), outcomes[i : i + 32])
+    _assemble(Path(out))
+print(parse, rules, time.perf_counter() - t)
+"""
+
+
+def breakdown(files: list[Path]) -> tuple[float, float, float]:
+    """Seconds to parse, to run the rules (every table built) and to write the tables
+    (Parquet parts, then the assembled Parquet and CSV), measured apart in one process."""
+    result = subprocess.run([sys.executable, "-c", BREAKDOWN, *map(str, files)], check=True, capture_output=True, text=True)
+    parse, rules, write = map(float, result.stdout.split())
+    return parse, rules, write
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", help="the BBC folder (section folders of .txt files)")
@@ -74,6 +111,14 @@ def main(argv=None) -> None:
                                        "words_per_second": round(words / seconds), "peak_rss_mb": round(peak)}  # fmt: skip
             print(f"--jobs {jobs}: {seconds:.1f} s, {len(files) / seconds:.1f} articles/s, {words / seconds:,.0f} words/s, "
                   f"peak RSS of one process {peak:.0f} MB")  # fmt: skip
+    # Where the time goes, on an even sample of at most 300 of the same articles.
+    sample = files[:: max(1, len(files) // 300)][:300]
+    parse, rules, write = breakdown(sample)
+    figures["breakdown"] = {"articles": len(sample), "parse_seconds": round(parse, 1), "rules_seconds": round(rules, 1),
+                            "write_seconds": round(write, 1), "rules_over_parse": round(rules / parse, 2),
+                            "write_over_parse": round(write / parse, 2)}  # fmt: skip
+    print(f"in one process, {len(sample)} of the articles: parse {parse:.1f} s; rules and tables {rules:.1f} s "
+          f"({rules / parse:.0%} of the parse); writing Parquet and CSV {write:.1f} s ({write / parse:.0%})")  # fmt: skip
     ratio = figures["jobs 1"]["seconds"] / parse_seconds
     figures["bare_parse_seconds"] = round(parse_seconds, 1)
     figures["full_over_parse"] = round(ratio, 2)
