@@ -23,7 +23,7 @@ from .entities import correct_entities, entity_pairs, entity_summary, entity_tab
 from .claims import claims_tables
 from .quotes import find_quotes
 from .sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_table, source_summary
-from .document import sentence_spans, sentence_table, token_table
+from .document import sentence_paragraphs, sentence_spans, sentence_table, token_table
 from .ingest import Article, read_article
 from .nlp import load_nlp, model_name, parse
 from .numbers import number_table
@@ -138,14 +138,18 @@ def structure_tables(text: str, doc: Doc, spans: list[tuple[int, int]]) -> tuple
     Sentences per paragraph feed the role rules (pull quotes are matched sentence by
     sentence), so roles are assigned after the parse.
     """
+    sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans)
+    return sentences, paragraphs, sentence_table(text, sentences, paragraphs)
+
+
+def _sentences_and_paragraphs(text: str, doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Span], pd.DataFrame]:
     starts = [start for start, _ in spans]
     sentences = sentence_spans(doc, starts)
     by_para: list[list[str]] = [[] for _ in spans]
     for sent in sentences:
         by_para[paragraph_index(sent.start_char, starts)].append(sent.text)
     roles = assign_roles([text[s:e] for s, e in spans], by_para)
-    paragraphs = paragraph_table(text, spans, roles)
-    return sentences, paragraphs, sentence_table(text, sentences, paragraphs)
+    return sentences, paragraph_table(text, spans, roles)
 
 
 def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc | None = None) -> Analysis:
@@ -163,25 +167,23 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
     if doc is None:
         doc = parse(text, [start for start, _ in spans], nlp=nlp)
     correct_entities(doc)
-    sentences, paragraphs, sentence_rows = structure_tables(text, doc, spans)
+    sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans)
+    in_body = [body for _, body in sentence_paragraphs(sentences, paragraphs)]
     relations = find_attributions(doc)
     labels = label_sources(text, doc, relations)
     quotes = find_quotes(text, doc, spans, sentences, relations)
-    cues, claims = claims_tables(doc, sentences, sentence_rows["in_body"].tolist(), attributions=relations, quotes=quotes)
-    for column in ("status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason"):
-        sentence_rows[column] = pd.Series([row[column] for row in claims], index=sentence_rows.index, dtype=object)
-    # Who each body claim rests on: the attribution's source, or the author's own voice.
-    claim_sources = [
-        (None, None) if row["status"] is None
-        else ("author", "author") if row["claim_attribution"] is None
-        else (labels[row["claim_attribution"]].canonical or "nobody named", labels[row["claim_attribution"]].source_type)
-        for row in claims
-    ]
-    sentence_rows["claim_source"] = pd.Series([c[0] for c in claim_sources], index=sentence_rows.index, dtype=object)
-    sentence_rows["claim_source_type"] = pd.Series([c[1] for c in claim_sources], index=sentence_rows.index, dtype=object)
+    cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes)
+    for row in claims:
+        # Who each body claim rests on: the attribution's source, or the author's own voice.
+        source = labels[row["claim_attribution"]] if row["claim_attribution"] is not None else None
+        row["claim_source"], row["claim_source_type"] = (
+            (None, None) if row["status"] is None
+            else ("author", "author") if source is None
+            else (source.canonical or "nobody named", source.source_type)
+        )  # fmt: skip
+    sentence_rows = sentence_table(text, sentences, paragraphs, claims=claims)
 
     attributions = attribution_table(text, doc, sentences, relations, quotes, labels=labels)
-    in_body = sentence_rows["in_body"].tolist()
     entities = entity_table(
         text, doc, sentences, in_body, source_tokens={doc[r.source[0] : r.source[1]].root.i for r in relations if r.source}
     )

@@ -65,42 +65,45 @@ def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[
     return [doc[start:end] for start, end in merged]
 
 
-def sentence_table(text: str, sentences: list[Span], paragraphs: pd.DataFrame) -> pd.DataFrame:
+CLAIM_COLUMNS = (
+    "status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason", "claim_source", "claim_source_type",
+)  # fmt: skip
+
+
+def sentence_paragraphs(sentences: list[Span], paragraphs: pd.DataFrame) -> list[tuple[int, bool]]:
+    """Each sentence's paragraph, and whether that paragraph is body content."""
+    para_starts = paragraphs["start"].tolist()
+    roles = paragraphs["role"].tolist()
+    placed = []
+    for span in sentences:
+        para_id = paragraph_index(span.start_char, para_starts)
+        placed.append((para_id, roles[para_id] in CONTENT_ROLES))
+    return placed
+
+
+def sentence_table(text: str, sentences: list[Span], paragraphs: pd.DataFrame, *, claims: list[dict] | None = None) -> pd.DataFrame:
     """The ``sentences`` table.
 
     Args:
         text: The original article text.
         sentences: Trimmed sentence spans (see :func:`sentence_spans`).
         paragraphs: The ``paragraphs`` table, for each sentence's paragraph and role.
+        claims: Per sentence, the claim columns (status, status_reason, hedges,
+            boosters, claim_type, claim_type_reason, claim_source, claim_source_type);
+            when not given they are empty (None, and [] for hedges and boosters).
 
     Returns:
-        sent_id, para_id, start, end, text, in_body, and the claim columns (status,
-        status_reason, hedges, boosters) empty until the claims step fills them.
+        sent_id, para_id, start, end, text, in_body, and the claim columns.
     """
-    para_starts = paragraphs["start"].tolist()
-    roles = paragraphs["role"].tolist()
     rows = []
-    for sent_id, span in enumerate(sentences):
+    for sent_id, (span, (para_id, in_body)) in enumerate(zip(sentences, sentence_paragraphs(sentences, paragraphs))):
         start, end = span.start_char, span.end_char
-        para_id = paragraph_index(start, para_starts)
-        rows.append(
-            {
-                "sent_id": sent_id,
-                "para_id": para_id,
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "in_body": roles[para_id] in CONTENT_ROLES,
-                "status": None,
-                "status_reason": None,
-                "hedges": [],
-                "boosters": [],
-                "claim_type": None,
-                "claim_type_reason": None,
-                "claim_source": None,
-                "claim_source_type": None,
-            }
-        )
+        row = {"sent_id": sent_id, "para_id": para_id, "start": start, "end": end, "text": text[start:end], "in_body": in_body}
+        if claims is None:
+            row.update({column: None for column in CLAIM_COLUMNS}, hedges=[], boosters=[])
+        else:
+            row.update({column: claims[sent_id][column] for column in CLAIM_COLUMNS})
+        rows.append(row)
     return conform("sentences", rows)
 
 

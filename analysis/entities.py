@@ -423,6 +423,14 @@ def _leader_titles() -> list[tuple[str, ...]]:
     return sorted({tuple(t.split()) for t in political} | {(n,) for n in LEADER_NOUNS}, key=len, reverse=True)
 
 
+@lru_cache(maxsize=1)
+def _leader_titles_by_last_word() -> dict[str, list[tuple[str, ...]]]:
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in _leader_titles():
+        by_last[words[-1]].append(words)
+    return dict(by_last)
+
+
 def described_people(doc: Doc) -> list[tuple[int, int, str, str]]:
     """ "the Russian leader" -> Vladimir Putin, only with stated evidence: exactly one
     person in the article is introduced as "<same nationality> <political title> <Name>"
@@ -431,12 +439,13 @@ def described_people(doc: Doc) -> list[tuple[int, int, str, str]]:
     Returns:
         ``(start, end, canonical name, evidence)`` token spans, in text order.
     """
-    titles = _leader_titles()
+    titles = _leader_titles_by_last_word()
     introduced: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or ent.start < 2:
             continue
-        for words in titles:
+        # Only titles ending with the word before the name can precede it.
+        for words in titles.get(doc[ent.start - 1].lower_, ()):
             before = ent.start - len(words)
             if before >= 1 and tuple(t.lower_ for t in doc[before : ent.start]) == words:
                 if doc[before - 1].ent_type_ == "NORP":

@@ -94,8 +94,8 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
     if not metadata.get("sitename") and not WIRE_CREDIT.search(whole) and not COPYRIGHT.search(whole):
         rows.append(_row("no_outlet", "No outlet: the text does not say who published it.", [], "",
                          "no site name in page metadata; no wire credit or copyright line"))  # fmt: skip
-    absolute = dates[dates["kind"] == "absolute"]
-    date_spans = list(zip(absolute["start"].tolist(), absolute["end"].tolist()))
+    date_rows = column_records(dates, ["sent_id", "text", "start", "end", "kind", "in_body"])
+    date_spans = [(d["start"], d["end"]) for d in date_rows if d["kind"] == "absolute"]
     top_spans = zip(top, paragraphs["start"].head(TOP_PARAGRAPHS).tolist(), paragraphs["end"].head(TOP_PARAGRAPHS).tolist())
     dated_top = any(
         any(start <= s and e <= end for s, e in date_spans) and (len(para.split()) <= 12 or PUBLISHED.search(para))
@@ -105,14 +105,14 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
     if not dateline:
         rows.append(_row("no_dateline", "No dateline: the text does not say when it was written or published.", [], "",
                          "no date in page metadata; no dateline or dated line in the first paragraphs"))  # fmt: skip
-        relative = dates[dates["in_body"] & (dates["kind"] == "relative")]
-        if len(relative):
-            listed = "; ".join(f"'{t}'" for t in dict.fromkeys(relative["text"]))
+        relative = [d for d in date_rows if d["in_body"] and d["kind"] == "relative"]
+        if relative:
+            listed = "; ".join(f"'{t}'" for t in dict.fromkeys(d["text"] for d in relative))
             rows.append(
                 _row(
                     "relative_dates",
                     f"{len(relative)} relative date(s) in the body cannot be placed without a dateline: {listed}.",
-                    sorted(set(int(s) for s in relative["sent_id"])),
+                    sorted(set(int(d["sent_id"]) for d in relative)),
                     listed,
                     "no dateline, and relative date expressions in body sentences",
                 )

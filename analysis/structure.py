@@ -36,6 +36,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .lexicon import load_lexicon
+from .schema import conform
 from .textnorm import normalize
 
 __all__ = [
@@ -332,4 +333,4 @@ def paragraph_table(text: str, spans: list[tuple[int, int]], roles: list[tuple[s
         {"para_id": i, "role": role, "reason": reason, "text": text[s:e], "start": s, "end": e}
         for i, ((s, e), (role, reason)) in enumerate(zip(spans, roles))
     ]
-    return pd.DataFrame(rows, columns=["para_id", "role", "reason", "text", "start", "end"])
+    return conform("paragraphs", rows)
