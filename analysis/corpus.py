@@ -8,8 +8,10 @@ with the reason), each as Parquet and CSV.
 
 How it stays safe and flat:
 
-- Articles are read lazily and parsed in batches with ``nlp.pipe``; with ``jobs > 1``
-  batches go to worker processes, each loading spaCy once.
+- Articles are read lazily and parsed with ``nlp.pipe`` (a few articles, a bounded
+  number of characters at a time); with ``jobs > 1`` batches go to worker processes,
+  each loading spaCy once. Each batch runs in ``nlp.memory_zone()``, so the strings
+  and lexemes its words add to the vocabulary are freed after it.
 - Each finished batch is written as one Parquet part per table (to a temporary name,
   then renamed) and only then are its article ids appended to ``done.txt``. A rerun
   skips ids listed there, so a crash or Ctrl-C loses at most the batch in flight.
@@ -35,7 +37,7 @@ import pandas as pd
 
 from . import config
 from .errors import AnalysisError, InputError
-from .schema import TABLES
+from .schema import TABLES, empty_table
 
 __all__ = [
     "CorpusItem", "iter_items", "article_row", "analyze_batch", "run_corpus", "group_of", "compare_groups", "extremes",
@@ -61,7 +63,8 @@ class CorpusItem:
 def iter_items(source: str | Path, *, text_column: str = "text", id_column: str | None = None) -> Iterator[CorpusItem]:
     """The articles of a corpus, lazily: a folder of .txt/.html files (searched
     recursively, in sorted order; the id is the path inside the folder without its
-    suffix), a JSONL file (one object per line with a text field), or a CSV with a text
+    suffix; hidden files and a corpus's own documentation, README or LICENSE files,
+    are left out), a JSONL file (one object per line with a text field), or a CSV with a text
     column (read in chunks). Ids come from ``id_column`` when given, else ``id``, else
     the line or row number.
 
@@ -71,7 +74,8 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
     path = Path(source)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES - {""}
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))  # fmt: skip
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                       and p.stem.lower() not in config.CORPUS_DOCUMENTATION_STEMS)  # fmt: skip
         for file in files:
             yield CorpusItem(file.relative_to(path).with_suffix("").as_posix(), str(file), path=str(file))
         return
@@ -102,6 +106,13 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
                 yield CorpusItem(str(key), f"{path}:row {row}", text=record[text_column])
         return
     raise InputError(f"{source}: a corpus is a folder of .txt/.html files, a .jsonl file or a .csv file")
+
+
+ARTICLE_COLUMNS = (
+    "article_id", "source", "headline", "words", "body_sentences", *(f"share_{s}" for s in STATUSES),
+    *(f"share_source_{t}" for t in SOURCE_TYPES), "anonymous_sources", "hedges_per_100_words", "warnings",
+)  # fmt: skip
+ERROR_COLUMNS = ("article_id", "source", "error")
 
 
 def article_row(article_id: str, source: str, result) -> dict:
@@ -257,11 +268,12 @@ def _assemble(out: Path) -> dict[str, int]:
     for table in CORPUS_TABLES:
         parts = sorted((out / "parts" / table).glob("part-*.parquet")) if (out / "parts" / table).exists() else []
         schemas = [pq.read_schema(p) for p in parts]
-        schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else None
+        # No parts (no errors, say): the table is still written, empty, with its columns.
+        schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else _empty_schema(table)
         seen: set[str] = set()
         rows = 0
         parquet_tmp, csv_tmp = out / f".{table}.parquet.tmp", out / f".{table}.csv.tmp"
-        writer = pq.ParquetWriter(parquet_tmp, schema) if schema is not None else None
+        writer = pq.ParquetWriter(parquet_tmp, schema)
         with csv_tmp.open("w", encoding="utf-8", newline="") as csv:
             for part in parts:
                 data = pq.read_table(part).cast(schema)
@@ -274,12 +286,27 @@ def _assemble(out: Path) -> dict[str, int]:
                 writer.write_table(data)
                 csv.write(_csv_ready(data.to_pandas()).to_csv(index=False, header=(rows == 0)))
                 rows += data.num_rows
-        if writer is not None:
-            writer.close()
-            os.replace(parquet_tmp, out / f"{table}.parquet")
+            if rows == 0:
+                csv.write(pd.DataFrame(columns=schema.names).to_csv(index=False))  # the header alone
+        writer.close()
+        os.replace(parquet_tmp, out / f"{table}.parquet")
         os.replace(csv_tmp, out / f"{table}.csv")
         counts[table] = rows
     return counts
+
+
+def _empty_schema(table: str):
+    """The Arrow schema of a corpus table no batch wrote a part of."""
+    import pyarrow as pa
+
+    if table in TABLES:
+        frame = empty_table(table)
+        frame.insert(0, "article_id", pd.Series(dtype="str"))
+        return _to_arrow(frame).schema
+    types = {"words": pa.int64(), "body_sentences": pa.int64(), "anonymous_sources": pa.int64(),
+             "hedges_per_100_words": pa.float64()}  # fmt: skip
+    columns = ERROR_COLUMNS if table == "errors" else ARTICLE_COLUMNS
+    return pa.schema([(c, types.get(c, pa.float64() if c.startswith("share_") else pa.string())) for c in columns])
 
 
 def group_of(article_id: str) -> str:

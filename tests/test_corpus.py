@@ -184,3 +184,20 @@ def test_a_batch_frees_its_words_and_gives_the_same_tables_twice(corpus_dir, nlp
         for name in corpus_module.TABLES:
             pd.testing.assert_frame_equal(tables_a[name], tables_b[name])
         assert tables_a["articles"] == tables_b["articles"]
+
+
+def test_a_clean_run_writes_an_empty_errors_table_and_skips_corpus_documentation(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copyfile(BBC_FILES[0], folder / "one.txt")
+    (folder / "README.TXT").write_text("About this corpus: 2,225 articles in five sections.", encoding="utf-8")
+    (folder / "LICENSE.txt").write_text("For research use only.", encoding="utf-8")
+    assert [item.article_id for item in iter_items(folder)] == ["one"]
+    out = tmp_path / "out"
+    counts = run_corpus(folder, out, progress=False)
+    assert counts["articles"] == 1 and counts["errors"] == 0
+    errors = pd.read_parquet(out / "errors.parquet")
+    assert errors.empty and list(errors.columns) == ["article_id", "source", "error"]
+    assert (out / "errors.csv").read_text(encoding="utf-8").strip() == "article_id,source,error"
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert tuple(articles.columns) == corpus_module.ARTICLE_COLUMNS
