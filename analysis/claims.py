@@ -104,7 +104,7 @@ def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = f
         (True, "aux of 'prove'") style evidence, or (False, "inside advcl 'provoke'").
     """
     main_ids = {t.i for t in mains}
-    current, path, in_noun_phrase = token, [], False
+    current, path = token, []
     for _ in range(64):  # bounded: a dependency path is never longer than the sentence
         if current.i in main_ids:
             return True, (" > ".join(path) + f" > '{current.text}'") if path else "is the main predicate"
@@ -114,7 +114,7 @@ def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = f
         if dep in CLAIM_LINKS:
             pass
         elif dep in NOUN_PHRASE_LINKS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP"):
-            in_noun_phrase = True
+            pass  # a noun phrase's modifier: the cue scopes over what the phrase heads
         elif dep == "advcl" and _is_participial_report(current, reporting_anchors):
             pass  # "..., explaining that ...": the participle reports the main claim
         else:

@@ -262,7 +262,7 @@ def _assemble(out: Path) -> dict[str, int]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .export import _csv_ready, atomic_write_text
+    from .export import _csv_ready
 
     counts = {}
     for table in CORPUS_TABLES:

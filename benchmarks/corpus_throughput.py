@@ -14,8 +14,6 @@ the time goes (parse, rules, writing) measured apart on a sample of at most 300 
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import shutil
 import subprocess
 import sys

@@ -75,8 +75,6 @@ def test_seed_label_corrections(seed, mention, label, rule):
 
 def _forced(nlp, text, wrong):
     """Parse ``text``, give the listed mentions the wrong labels a small model might, and correct."""
-    from spacy.tokens import Span
-
     doc = nlp(text)
     spans = []
     for mention, label in wrong.items():

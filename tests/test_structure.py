@@ -78,7 +78,7 @@ BODY2 = "Officials in the department declined to say how much the scheme would e
         # A headline directly followed by the text on the next line.
         (f"Headline\n{BODY}\n\n{BODY2}", ["headline", "body", "body"]),
         # Body text that merely starts with a furniture word stays body.
-        (f"Headline\n\nCopyright law was changed in 1988 to protect software makers, the court heard.", ["headline", "body"]),
+        ("Headline\n\nCopyright law was changed in 1988 to protect software makers, the court heard.", ["headline", "body"]),
     ],
 )
 def test_role_rules(text, expected):
