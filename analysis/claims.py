@@ -36,7 +36,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, find_attributions
@@ -76,7 +78,13 @@ class SentenceClaim:
 
 
 def _roots(sent: Span) -> list[Token]:
-    return [t for t in sent if (t.head.i == t.i or not (sent.start <= t.head.i < sent.end)) and not t.is_space and not t.is_punct]
+    """Tokens whose head is themselves or lies outside the sentence, bar spaces and punctuation."""
+    # Read from one array, not two Token objects per token: this runs for every sentence.
+    array = sent.to_array([HEAD, IS_SPACE, IS_PUNCT]).astype(np.int64)  # HEAD: relative offset
+    n = len(sent)
+    doc = sent.doc
+    return [doc[sent.start + k] for k, (head, space, punct) in enumerate(array.tolist())
+            if (head == 0 or not 0 <= k + head < n) and not space and not punct]  # fmt: skip
 
 
 def main_predicates(sent: Span) -> list[Token]:
@@ -124,9 +132,14 @@ def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = f
     return False, "path too long"  # pragma: no cover
 
 
-def cue_scopes(doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution]) -> dict[int, tuple[bool, str]]:
-    """For each cue (keyed by its first token), whether it governs the sentence's main claim and why."""
-    mains = main_predicates(sent)
+def cue_scopes(
+    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, mains: list[Token] | None = None
+) -> dict[int, tuple[bool, str]]:
+    """For each cue (keyed by its first token), whether it governs the sentence's main claim and why.
+
+    ``mains`` are the sentence's :func:`main_predicates`, when the caller has them already.
+    """
+    mains = main_predicates(sent) if mains is None else mains
     reporting = {a.anchor for a in attributions}
     return {cue.i: governs(_cue_anchor(doc, cue), mains, reporting_anchors=reporting) for cue in cues}
 
@@ -245,7 +258,7 @@ def assess_sentence(
             sentence, when it runs on from an earlier sentence ("...," she said. "We will ...").
     """
     mains = main_predicates(sent)
-    scope = cue_scopes(doc, sent, cues, attributions)
+    scope = cue_scopes(doc, sent, cues, attributions, mains=mains)
     main_attr = _main_attribution(mains, attributions)
     claim_type, type_reason = _claim_type(doc, sent, mains, main_attr, cues)
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH, POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
-from .schema import conform
+from .schema import conform, from_columns
 from .structure import CONTENT_ROLES, paragraph_index
 
 __all__ = ["sentence_spans", "sentence_table", "token_table"]
@@ -107,29 +110,48 @@ def sentence_table(text: str, sentences: list[Span], paragraphs: pd.DataFrame, *
     return conform("sentences", rows)
 
 
+_TOKEN_ATTRS = (IDX, LENGTH, LEMMA, POS, TAG, DEP, HEAD, IS_STOP, IS_PUNCT, IS_SPACE)
+
+
 def token_table(text: str, sentences: list[Span]) -> pd.DataFrame:
     """The ``tokens`` table: every non-space token with its sentence, lemma and tags.
 
     ``i`` is spaCy's token index in the whole article (``doc[i]``); whitespace tokens
     are left out, so the indices have gaps at paragraph breaks.
     """
-    rows = [
+    if not sentences:
+        return conform("tokens", [])
+    doc = sentences[0].doc
+    # One array read of the Doc instead of a Token object per token: the tokens table
+    # is the largest of every article in a corpus run.
+    array = doc.to_array(list(_TOKEN_ATTRS))  # uint64: string hashes, and HEAD relative (wrapped)
+    sent_of = np.full(len(doc), -1, dtype=np.int64)
+    for sent_id, span in enumerate(sentences):
+        sent_of[span.start : span.end] = sent_id
+    keep = np.flatnonzero((sent_of >= 0) & (array[:, 9] == 0))
+    idx, length, lemma, pos, tag, dep, head, is_stop, is_punct, _ = array[keep].T
+    idx, length, head = idx.astype(np.int64), length.astype(np.int64), head.astype(np.int64)  # head: back to negative
+    strings = doc.vocab.strings
+    names = {}  # hash -> string, each distinct label looked up once
+
+    def labels(hashes: np.ndarray) -> list[str]:
+        return [names[h] if h in names else names.setdefault(h, strings[h]) for h in hashes.tolist()]
+
+    starts, ends = idx.tolist(), (idx + length).tolist()
+    return from_columns(
+        "tokens",
         {
-            "sent_id": sent_id,
-            "i": token.i,
-            "text": text[token.idx : token.idx + len(token)],
-            "lemma": token.lemma_,
-            "pos": token.pos_,
-            "tag": token.tag_,
-            "dep": token.dep_,
-            "head_i": token.head.i,
-            "start": token.idx,
-            "end": token.idx + len(token),
-            "is_stop": token.is_stop,
-            "is_punct": token.is_punct,
-        }
-        for sent_id, span in enumerate(sentences)
-        for token in span
-        if not token.is_space
-    ]
-    return conform("tokens", rows)
+            "sent_id": sent_of[keep],
+            "i": keep,
+            "text": [text[start:end] for start, end in zip(starts, ends)],
+            "lemma": labels(lemma),
+            "pos": [POS_NAMES[p] for p in pos.tolist()],
+            "tag": labels(tag),
+            "dep": labels(dep),
+            "head_i": keep + head,
+            "start": idx,
+            "end": idx + length,
+            "is_stop": is_stop.astype(bool),
+            "is_punct": is_punct.astype(bool),
+        },
+    )

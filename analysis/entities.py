@@ -44,6 +44,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from .lexicon import load_lexicon
+from .nlp import token_strings
 from .schema import conform
 from .structure import containing_index
 
@@ -135,7 +136,7 @@ def _titles_by_first_word() -> dict[str, list[tuple[str, ...]]]:
 
 def _title_spans(doc: Doc) -> dict[int, int]:
     """Where titles start: token index -> the index just after the title, in text order."""
-    words = [t.text for t in doc]
+    words = token_strings(doc)
     by_first = _titles_by_first_word()
     spans: dict[int, int] = {}
     for i, word in enumerate(words):
@@ -233,8 +234,11 @@ def correct_entities(doc: Doc) -> Doc:
 
     # pronoun_antecedent: "with Kyrylo Budanov, ... warning that he expected ...".
     sent_starts: list[int] | None = None  # found once, only if a pronoun needs them
-    for token in doc:
-        if token.lower_ not in GENDERED or token.dep_ not in ("nsubj", "nsubjpass"):
+    for i, lower in enumerate(token_strings(doc, "LOWER")):
+        if lower not in GENDERED:
+            continue
+        token = doc[i]
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if sent_starts is None:
             sent_starts = [s.start for s in doc.sents]
@@ -452,8 +456,11 @@ def described_people(doc: Doc) -> list[tuple[int, int, str, str]]:
                     introduced[doc[before - 1].text].add((ent.text, ent.start, before - 1))
                 break
     found = []
-    for token in doc:
-        if token.lower_ not in LEADER_NOUNS or token.i < 2 or token.ent_type_:
+    for i, lower in enumerate(token_strings(doc, "LOWER")):
+        if lower not in LEADER_NOUNS or i < 2:
+            continue
+        token = doc[i]
+        if token.ent_type_:
             continue
         nationality, article = doc[token.i - 1], doc[token.i - 2]
         people = introduced.get(nationality.text, set())

@@ -19,7 +19,7 @@ from . import config
 from .errors import ModelNotFoundError
 from .textnorm import normalize
 
-__all__ = ["load_nlp", "parse", "model_name"]
+__all__ = ["load_nlp", "parse", "model_name", "token_strings"]
 
 _LOCK = threading.Lock()
 
@@ -96,3 +96,14 @@ def parse(text: str, paragraph_starts: list[int], *, nlp: Language | None = None
     """
     nlp = nlp or load_nlp()
     return nlp(make_doc(text, paragraph_starts, nlp))
+
+
+def token_strings(doc: Doc, attr: str = "ORTH") -> list[str]:
+    """One string attribute of every token of ``doc``, in order: ``"ORTH"`` gives each
+    token's text, ``"LOWER"`` its ``lower_``, ``"LEMMA"``, ``"TAG"``, ``"DEP"`` likewise.
+
+    Read from one array of string ids rather than one Token object per token: rules that
+    scan a whole article for a few words use this to find the tokens worth looking at.
+    """
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array(attr).tolist()]  # one attribute: a 1-D array

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 
 import pandas as pd
 from spacy.tokens import Doc, Span
@@ -35,7 +36,7 @@ from spacy.tokens import Doc, Span
 from .entities import NAME_LABELS
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
-from .schema import conform
+from .schema import column_records, conform
 from .sources import ContentIndex
 from .structure import containing_index
 
@@ -158,6 +159,12 @@ def _is_year(token) -> bool:
     return token.is_digit and len(token.text) == 4 and 1800 <= int(token.text) <= 2100
 
 
+def _parser_sentence_starts(doc: Doc) -> list[int]:
+    """First token of each of the parser's sentences (what ``token.sent.start`` gives,
+    found once per article rather than by walking back from each token)."""
+    return [sent.start for sent in doc.sents]
+
+
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Number spans: count-like entities, plus figures and number words the model left untagged."""
     spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in COUNT_LABELS]
@@ -231,9 +238,11 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         counted, phrase, rule = _counted(doc, start, end, unit)
         mentions.append(NumberMention(start, end, label, value, bound, unit, approx, counted, phrase, rule))
     # Elliptical counts ("12,000 troops ..., with 2,600 already ...") count the same noun.
+    sent_starts = _parser_sentence_starts(doc) if mentions else []
+    sent_of = [containing_index(m.start, sent_starts) for m in mentions]
     for i, m in enumerate(mentions):
         if m.counted is None and m.unit is None:
-            before = [p for p in mentions[:i] if p.counted and doc[p.start].sent.start == doc[m.start].sent.start]
+            before = [p for k, p in enumerate(mentions[:i]) if p.counted and sent_of[k] == sent_of[i]]
             if before:
                 m.counted, m.counted_phrase, m.counted_rule = before[-1].counted, before[-1].counted_phrase, "elliptical"
     return mentions
@@ -283,8 +292,10 @@ def number_table(
     claim_sources = sentence_rows["claim_source"].tolist()
     claim_source_types = sentence_rows["claim_source_type"].tolist()
     in_body = sentence_rows["in_body"].tolist()
+    parser_starts = _parser_sentence_starts(doc)
+    parser_sent = [containing_index(m.start, parser_starts) for m in mentions]  # spaCy's sentence of each
     rows = []
-    for m in mentions:
+    for n, m in enumerate(mentions):
         sent_id = containing_index(m.start, starts)
         span = doc[m.start : m.end]
         best = contents.innermost(span.start_char, span.end_char)
@@ -297,7 +308,7 @@ def number_table(
             else:
                 source, source_type, source_rule = "author", "author", "no attribution: the author's own figure"
         if m.unit == "percent" and not any(
-            o is not m and doc[o.start].sent.start == span.sent.start and o.unit != "percent" for o in mentions
+            o is not m and parser_sent[k] == parser_sent[n] and o.unit != "percent" for k, o in enumerate(mentions)
         ):
             head = span.root.head
             if head.lemma_.lower() in CHANGE_WORDS or any(t.lemma_.lower() in CHANGE_WORDS for t in span.sent):
@@ -346,7 +357,10 @@ def _flag_differing(frame: pd.DataFrame, names: list[set[str]]) -> None:
     that name the same person, place or organisation (so they likely speak of one group).
     Ranks ("world number 14") are not counts."""
     groups: dict[str, list] = {}
-    for row in frame.itertuples():
+    columns = ["in_body", "bound", "counted_rule", "counted_phrase", "counted", "value", "sent_id"]
+    # Plain rows (with their position as Index), not itertuples over the whole wide frame.
+    for index, record in enumerate(column_records(frame, columns)):
+        row = SimpleNamespace(Index=index, **record)
         if (row.in_body and row.bound == "exact" and row.counted_rule in ("of_phrase", "modifies_noun")
                 and isinstance(row.counted_phrase, str) and " " in row.counted_phrase and row.counted != "number"):
             groups.setdefault(row.counted_phrase, []).append(row)

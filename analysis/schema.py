@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 from pandas.arrays import ArrowStringArray
 
-__all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "column_records", "check_tables"]
+__all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "from_columns", "column_records", "check_tables"]
 
 # pandas 3 infers its own string dtype ("str"); lists and nullable labels stay "object"
 # so that JSON gets real nulls and lists, not NaN or strings.
@@ -235,19 +235,37 @@ def _from_records(name: str, rows: list[dict]) -> pd.DataFrame:
     by a cast per column would cost more than the rules that made the rows)."""
     if not rows:
         return empty_table(name)
+    first = tuple(rows[0])
+    if all(tuple(row) == first for row in rows):
+        # The usual case, every row with the same keys in the same order: transposed in C.
+        values = dict(zip(first, map(list, zip(*map(dict.values, rows)))))
+    else:
+        seen: dict[str, None] = {}  # every key of any row, in first-seen order
+        for row in rows:
+            seen.update(dict.fromkeys(row))
+        values = {key: [row.get(key) for row in rows] for key in seen}
+    return from_columns(name, values)
+
+
+def from_columns(name: str, values: dict[str, list]) -> pd.DataFrame:
+    """Table ``name`` from columns of equal length (lists or NumPy arrays): contract
+    columns first, in order, with their dtypes; extra columns after them, as pandas
+    infers. The same table :func:`conform` builds from the same rows.
+
+    Raises:
+        ValueError: A contract column is missing.
+    """
     columns = TABLES[name]
-    seen: dict[str, None] = {}  # every key of any row, in first-seen order
-    for row in rows:
-        seen.update(dict.fromkeys(row))
-    names = list(columns) + [key for key in seen if key not in columns]
-    missing = [c for c in columns if c not in seen]
+    missing = [c for c in columns if c not in values]
     if missing:
         raise ValueError(f"{name}: rows lack contract columns {missing}")
+    if not len(next(iter(values.values()))):
+        return empty_table(name)
+    names = list(columns) + [key for key in values if key not in columns]
     data = {}
     for col in names:
-        values = [row.get(col) for row in rows]
         dtype = columns.get(col)
-        data[col] = pd.Series(values) if dtype is None else _column(values, dtype)  # extras: as pandas infers
+        data[col] = pd.Series(values[col]) if dtype is None else _column(values[col], dtype)  # extras: as pandas infers
     return pd.DataFrame(data, copy=False)
 
 
@@ -260,7 +278,7 @@ def _column(values: list, dtype: str):
     gives what ``pd.array(values, dtype=dtype)`` would (that call costs ~50 µs per
     column however short, mostly in reading the dtype's name)."""
     if dtype in _NUMPY_DTYPES:
-        return np.array(values, dtype=_NUMPY_DTYPES[dtype])
+        return np.asarray(values, dtype=_NUMPY_DTYPES[dtype])
     if dtype == "object":
         return pd.Series(values, dtype=object)  # a bare object array would be inferred as "str"
     if dtype == "str" and all(v is None or type(v) is str for v in values):

@@ -34,7 +34,7 @@ from .entities import NAME_LABELS, canonical_name, person_full_names
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .quotes import Quote
-from .schema import conform
+from .schema import column_records, conform
 from .structure import paragraph_index
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table"]
@@ -274,8 +274,9 @@ class ContentIndex:
     content rests on. Built once per article for many lookups."""
 
     def __init__(self, attributions: pd.DataFrame):
-        rows = attributions[attributions["content_start"].notna()]
-        self.records = rows.to_dict("records")
+        # Plain column lists, not a filtered frame's to_dict: built for every article of a corpus.
+        self.records = [row for row in column_records(attributions, list(attributions.columns))
+                        if row["content_start"] is not None and row["content_start"] is not pd.NA]  # fmt: skip
         # Narrowest content first, then the earlier cue: the first that holds a span wins.
         self.spans = sorted(
             (int(r["content_end"]) - int(r["content_start"]), int(r["cue_start"]), int(r["content_start"]), int(r["content_end"]), n)

@@ -54,3 +54,39 @@ def test_text_input_and_file_input_agree(seed, seed_path, nlp):
     from_text = analyze(seed_path.read_text(encoding="utf-8"), nlp=nlp)
     assert from_text.paragraphs["role"].tolist() == seed.paragraphs["role"].tolist()
     assert from_text.sentences["start"].tolist() == seed.sentences["start"].tolist()
+
+
+def _token_table_token_by_token(text, sentences):
+    """The tokens table built the plain way, one spaCy Token at a time (the reference
+    the array-based ``token_table`` must match)."""
+    from analysis.schema import conform
+
+    rows = [
+        {"sent_id": sent_id, "i": t.i, "text": text[t.idx : t.idx + len(t)], "lemma": t.lemma_, "pos": t.pos_,
+         "tag": t.tag_, "dep": t.dep_, "head_i": t.head.i, "start": t.idx, "end": t.idx + len(t),
+         "is_stop": t.is_stop, "is_punct": t.is_punct}
+        for sent_id, span in enumerate(sentences) for t in span if not t.is_space
+    ]  # fmt: skip
+    return conform("tokens", rows)
+
+
+def test_token_table_matches_a_token_by_token_build(seed, bbc_analyses):
+    import pandas as pd
+
+    from analysis.document import sentence_spans, token_table
+
+    for analysis in [seed, *bbc_analyses.values()]:
+        sentences = sentence_spans(analysis.doc, analysis.paragraphs["start"].tolist())
+        expected = _token_table_token_by_token(analysis.text, sentences)
+        pd.testing.assert_frame_equal(token_table(analysis.text, sentences), expected)
+        # Heads before and after the token (negative and positive offsets) both occur.
+        assert (expected["head_i"] < expected["i"]).any() and (expected["head_i"] > expected["i"]).any()
+
+
+def test_token_strings_are_the_tokens_attributes(seed):
+    from analysis.nlp import token_strings
+
+    doc = seed.doc
+    assert token_strings(doc) == [t.text for t in doc]
+    assert token_strings(doc, "LOWER") == [t.lower_ for t in doc]
+    assert token_strings(doc, "LEMMA") == [t.lemma_ for t in doc]

@@ -89,3 +89,24 @@ def test_conform_builds_the_same_table_from_rows_as_pandas_would():
     assert str(built["source_start"].dtype) == "Int64" and built["source_start"].isna().tolist() == [False, True]
     with pytest.raises(ValueError, match="lack contract columns"):
         conform("attributions", [{"sent_id": 0}])
+
+
+def test_rows_with_differing_keys_build_the_same_table_as_uniform_rows():
+    import pandas as pd
+
+    from analysis.schema import conform, from_columns
+
+    uniform = [
+        {"sent_id": 0, "text": "5", "start": 0, "end": 1, "kind": "direct", "speaker": "Ann", "reason": "r"},
+        {"sent_id": 1, "text": "6", "start": 2, "end": 3, "kind": "scare", "speaker": None, "reason": "s"},
+    ]
+    # The same rows with keys in another order, one extra column and one row lacking it:
+    # the slow path (keys differ) must give what the fast path (same keys) gives.
+    shuffled = [dict(reversed(list(uniform[0].items()))), {**uniform[1], "extra": 2}]
+    fast, slow = conform("quotes", uniform), conform("quotes", shuffled)
+    pd.testing.assert_frame_equal(fast, slow.drop(columns="extra"))
+    assert slow["extra"].isna().tolist() == [True, False]
+    by_columns = from_columns("quotes", {key: [row[key] for row in uniform] for key in uniform[0]})
+    pd.testing.assert_frame_equal(fast, by_columns)
+    with pytest.raises(ValueError, match="lack contract columns"):
+        from_columns("quotes", {"sent_id": [0]})
