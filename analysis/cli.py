@@ -183,7 +183,7 @@ def _run_corpus(args) -> int:
     counts = run_corpus(
         args.input, args.out, jobs=args.jobs, batch_size=args.batch_size, model=args.model,
         text_column=args.text_column, id_column=args.id_column, progress=not args.no_progress,
-        engine=args.engine, scheduler=args.scheduler,
+        engine=args.engine, scheduler=args.scheduler, freeze_gc=True,  # this process runs the corpus alone
     )  # fmt: skip
     print(f"wrote {counts['articles']} articles ({counts['errors']} errors) to {args.out}/", file=sys.stderr)
     return EXIT_OK

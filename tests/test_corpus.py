@@ -201,3 +201,42 @@ def test_a_clean_run_writes_an_empty_errors_table_and_skips_corpus_documentation
     assert (out / "errors.csv").read_text(encoding="utf-8").strip() == "article_id,source,error"
     articles = pd.read_parquet(out / "articles.parquet")
     assert tuple(articles.columns) == corpus_module.ARTICLE_COLUMNS
+
+
+def _concatenated_then_converted(frames, ids):
+    """A batch table the plain way: the articles' frames concatenated by pandas, then
+    converted to Arrow (the reference ``_with_ids`` must match)."""
+    import numpy as np
+
+    frame = pd.concat(frames, ignore_index=True)
+    frame.insert(0, "article_id", pd.array(np.repeat(ids, [len(f) for f in frames]), dtype="str"))
+    return corpus_module._to_arrow(frame)
+
+
+def test_batch_tables_are_built_as_pandas_would_concatenate_them(bbc_analyses):
+    from analysis.schema import TABLES
+
+    ids = list(bbc_analyses)
+    # A whole batch, and each table's batch of just the articles where it is empty
+    # (entertainment_001 has no cues, attributions or numbers).
+    batches = [(table, ids) for table in TABLES]
+    batches += [(table, [i for i in ids if getattr(bbc_analyses[i], table).empty]) for table in TABLES]
+    empty_batches = 0
+    for table, batch_ids in batches:
+        if not batch_ids:
+            continue
+        frames = [getattr(bbc_analyses[i], table) for i in batch_ids]
+        empty_batches += all(f.empty for f in frames)
+        built = corpus_module._with_ids(frames, batch_ids)
+        expected = _concatenated_then_converted(frames, batch_ids)
+        assert built.schema == expected.schema, table
+        assert built.combine_chunks().equals(expected.combine_chunks()), table
+    assert empty_batches >= 3
+
+
+def test_a_corpus_run_in_the_callers_process_leaves_its_garbage_collector_alone(corpus_dir, tmp_path):
+    import gc
+
+    frozen = gc.get_freeze_count()
+    run_corpus(corpus_dir, tmp_path / "out", batch_size=4, progress=False)
+    assert gc.get_freeze_count() == frozen  # only processes the run owns are frozen
