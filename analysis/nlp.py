@@ -63,7 +63,14 @@ def load_nlp(model: str | None = None) -> Language:
 
 def model_name(nlp: Language) -> str:
     """``lang_name-version`` of a loaded pipeline, for provenance in outputs."""
-    meta = nlp.meta  # rebuilt (labels and all) on each access
+    # nlp.meta is rebuilt (labels and all) on each access, and every article records
+    # the model: read once per pipeline.
+    return _model_name(nlp)
+
+
+@lru_cache(maxsize=8)
+def _model_name(nlp: Language) -> str:
+    meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 

@@ -10,6 +10,7 @@ names; ``tests/test_schema.py`` keeps the two in step.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -198,7 +199,15 @@ SPAN_TABLES = ("paragraphs", "tokens", "sentences", "cues", "entities", "quotes"
 
 
 def empty_table(name: str) -> pd.DataFrame:
-    """An empty DataFrame with the contract's columns and dtypes for table ``name``."""
+    """An empty DataFrame with the contract's columns and dtypes for table ``name``
+    (a new copy each call: callers may add to it)."""
+    return _empty_template(name).copy()
+
+
+@lru_cache(maxsize=None)
+def _empty_template(name: str) -> pd.DataFrame:
+    # Built once per table: most articles have some empty table, and building a frame
+    # from a Series per column costs far more than copying an empty one.
     return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in TABLES[name].items()})
 
 
