@@ -245,7 +245,7 @@ def _write_part(out: Path, table: str, frame) -> None:
     os.replace(tmp, folder / name)
 
 
-def _with_ids(frames: list[pd.DataFrame], ids: list[str]):
+def _batch_table(frames: list[pd.DataFrame], ids: list[str]):
     """One table of a batch as Arrow: ``article_id`` first, then the articles' frames
     one after another, each column as :func:`_to_arrow` would give it for their
     concatenation (built column by column: ``pd.concat`` of many small frames with
@@ -283,7 +283,7 @@ def _store(out: Path, outcomes: list[tuple[str, dict | None, dict | None]]) -> N
     if analysed:
         ids = [article_id for article_id, _ in analysed]
         for table in TABLES:
-            _write_part(out, table, _with_ids([tables[table] for _, tables in analysed], ids))
+            _write_part(out, table, _batch_table([tables[table] for _, tables in analysed], ids))
         _write_part(out, "articles", pd.DataFrame([tables["articles"] for _, tables in analysed]))
     _write_part(out, "errors", pd.DataFrame([error for _, _, error in outcomes if error is not None]))
     with (out / "done.txt").open("a", encoding="utf-8") as done:

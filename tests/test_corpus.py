@@ -205,7 +205,7 @@ def test_a_clean_run_writes_an_empty_errors_table_and_skips_corpus_documentation
 
 def _concatenated_then_converted(frames, ids):
     """A batch table the plain way: the articles' frames concatenated by pandas, then
-    converted to Arrow (the reference ``_with_ids`` must match)."""
+    converted to Arrow (the reference ``_batch_table`` must match)."""
     import numpy as np
 
     frame = pd.concat(frames, ignore_index=True)
@@ -227,7 +227,7 @@ def test_batch_tables_are_built_as_pandas_would_concatenate_them(bbc_analyses):
             continue
         frames = [getattr(bbc_analyses[i], table) for i in batch_ids]
         empty_batches += all(f.empty for f in frames)
-        built = corpus_module._with_ids(frames, batch_ids)
+        built = corpus_module._batch_table(frames, batch_ids)
         expected = _concatenated_then_converted(frames, batch_ids)
         assert built.schema == expected.schema, table
         assert built.combine_chunks().equals(expected.combine_chunks()), table
