@@ -214,20 +214,24 @@ def _analyze_batch(items: list[CorpusItem], *, nlp, batch_size: int) -> list[tup
     return [outcomes[i] for i in range(len(items))]
 
 
-def _to_arrow(frame: pd.DataFrame):
+def _arrow_column(parts: list[pd.Series]):
+    """One Arrow column from the same column of one or more frames, in order. Lists and
+    None stay lists and nulls (object columns, through their plain values); everything
+    else as pandas stores it, each part converted without copying into one piece."""
     import pyarrow as pa
 
     from .export import _plain
 
-    # Lists and None stay lists and nulls; everything else as pandas would store it.
-    columns = {}
-    for name in frame.columns:
-        values = frame[name]
-        if values.dtype == object:
-            columns[name] = pa.array([_plain(v) for v in values], from_pandas=True)
-        else:
-            columns[name] = pa.Array.from_pandas(values)
-    return pa.table(columns)
+    if parts[0].dtype == object:
+        return pa.array([_plain(v) for part in parts for v in part.tolist()], from_pandas=True)
+    chunks = [pa.Array.from_pandas(part) for part in parts]
+    return chunks[0] if len(chunks) == 1 else pa.chunked_array(chunks, type=chunks[0].type)
+
+
+def _to_arrow(frame: pd.DataFrame):
+    import pyarrow as pa
+
+    return pa.table({name: _arrow_column([frame[name]]) for name in frame.columns})
 
 
 def _write_part(out: Path, table: str, frame) -> None:
@@ -252,16 +256,9 @@ def _batch_table(frames: list[pd.DataFrame], ids: list[str]):
     Arrow-backed strings costs more than writing them)."""
     import pyarrow as pa
 
-    from .export import _plain
-
     columns = {"article_id": pa.array(np.repeat(ids, [len(f) for f in frames]).tolist(), type=pa.large_string())}
     for name in frames[0].columns:
-        series = [frame[name] for frame in frames]
-        if series[0].dtype == object:
-            columns[name] = pa.array([_plain(v) for s in series for v in s.tolist()], from_pandas=True)
-        else:
-            chunks = [pa.Array.from_pandas(s) for s in series]
-            columns[name] = pa.chunked_array(chunks, type=chunks[0].type)
+        columns[name] = _arrow_column([frame[name] for frame in frames])
     return pa.table(columns)
 
 

@@ -128,7 +128,7 @@ def token_table(text: str, sentences: list[Span]) -> pd.DataFrame:
     sent_of = np.full(len(doc), -1, dtype=np.int64)
     for sent_id, span in enumerate(sentences):
         sent_of[span.start : span.end] = sent_id
-    keep = np.flatnonzero((sent_of >= 0) & (array[:, 9] == 0))
+    keep = np.flatnonzero((sent_of >= 0) & (array[:, _TOKEN_ATTRS.index(IS_SPACE)] == 0))
     idx, length, lemma, pos, tag, dep, head, is_stop, is_punct, _ = array[keep].T
     idx, length, head = idx.astype(np.int64), length.astype(np.int64), head.astype(np.int64)  # head: back to negative
     strings = doc.vocab.strings
