@@ -39,3 +39,10 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 #: Longest article text accepted, in characters (about 80,000 words: several times the
 #: longest long-read). spaCy's parser needs roughly 1 GB per 100,000 characters.
 MAX_TEXT_CHARS = 500_000
+
+#: A corpus run analyses each process's first batches outside a memory zone, until they
+#: hold this many characters (about 450 news articles): their words stay in spaCy's
+#: vocabulary and tokenizer cache (a few MB), so later batches, whose words a memory
+#: zone frees after them, are tokenised mostly from the cache, as a plain ``nlp.pipe``
+#: run would be. A fixed amount of text, so memory still stops growing.
+CORPUS_WARM_CHARS = 1_000_000

@@ -26,6 +26,7 @@ import json
 import os
 import time
 import uuid
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -34,6 +35,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from . import config
 from .errors import AnalysisError, InputError
@@ -150,6 +155,8 @@ def _read(item: CorpusItem):
 
 
 _NLP = None
+#: Characters each pipeline has analysed outside a memory zone in this process.
+_WARMED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _FROZEN = False  # whether this process has frozen what was alive after loading
 
 
@@ -193,13 +200,6 @@ def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 8) -> 
 
     nlp = nlp or _NLP or load_nlp()
     prepare(nlp)
-    with nlp.memory_zone():  # strings and lexemes of this batch's words are freed after it
-        return _analyze_batch(items, nlp=nlp, batch_size=batch_size)
-
-
-def _analyze_batch(items: list[CorpusItem], *, nlp, batch_size: int) -> list[tuple[str, dict | None, dict | None]]:
-    from .core import analyze_articles
-
     outcomes: dict[int, tuple[str, dict | None, dict | None]] = {}
     readable = []
     for index, item in enumerate(items):
@@ -207,19 +207,30 @@ def _analyze_batch(items: list[CorpusItem], *, nlp, batch_size: int) -> list[tup
             readable.append((index, item, _read(item)))
         except InputError as error:
             outcomes[index] = (item.article_id, None, {"article_id": item.article_id, "source": item.source, "error": str(error)})
-    results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size)
-    for (index, item, _), result in zip(readable, results):
-        tables = {**result.tables, "articles": article_row(item.article_id, item.source, result)}
-        outcomes[index] = (item.article_id, tables, None)
+    warmed = _WARMED.get(nlp, 0)
+    if warmed < config.CORPUS_WARM_CHARS:
+        # One of this process's first batches: its words are kept (see CORPUS_WARM_CHARS).
+        _WARMED[nlp] = warmed + sum(len(article.text) for _, _, article in readable)
+        outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size))
+    else:
+        with nlp.memory_zone():  # strings and lexemes of this batch's words are freed after it
+            outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size))
     return [outcomes[i] for i in range(len(items))]
+
+
+def _analyze_readable(readable: list, *, nlp, batch_size: int) -> dict[int, tuple[str, dict, None]]:
+    from .core import analyze_articles
+
+    results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size)
+    # Consumed here, inside the caller's memory zone: the tables hold plain strings only.
+    return {index: (item.article_id, {**result.tables, "articles": article_row(item.article_id, item.source, result)}, None)
+            for (index, item, _), result in zip(readable, results)}  # fmt: skip
 
 
 def _arrow_column(parts: list[pd.Series]):
     """One Arrow column from the same column of one or more frames, in order. Lists and
     None stay lists and nulls (object columns, through their plain values); everything
     else as pandas stores it, each part converted without copying into one piece."""
-    import pyarrow as pa
-
     from .export import _plain
 
     if parts[0].dtype == object:
@@ -229,15 +240,11 @@ def _arrow_column(parts: list[pd.Series]):
 
 
 def _to_arrow(frame: pd.DataFrame):
-    import pyarrow as pa
-
     return pa.table({name: _arrow_column([frame[name]]) for name in frame.columns})
 
 
 def _write_part(out: Path, table: str, frame) -> None:
     """Write one Parquet part (a DataFrame, or an Arrow table already built) atomically."""
-    import pyarrow.parquet as pq
-
     if not len(frame) and table in ("articles", "errors"):
         return
     folder = out / "parts" / table
@@ -254,8 +261,6 @@ def _batch_table(frames: list[pd.DataFrame], ids: list[str]):
     one after another, each column as :func:`_to_arrow` would give it for their
     concatenation (built column by column: ``pd.concat`` of many small frames with
     Arrow-backed strings costs more than writing them)."""
-    import pyarrow as pa
-
     columns = {"article_id": pa.array(np.repeat(ids, [len(f) for f in frames]).tolist(), type=pa.large_string())}
     for name in frames[0].columns:
         columns[name] = _arrow_column([frame[name] for frame in frames])
@@ -292,46 +297,56 @@ def _store(out: Path, outcomes: list[tuple[str, dict | None, dict | None]]) -> N
 def _assemble(out: Path) -> dict[str, int]:
     """Join each table's parts into ``OUT/<table>.parquet`` and ``.csv``, part by part.
     Rows of an article written twice (a batch rerun after a crash) are kept once."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .export import _csv_ready
-
     counts = {}
     for table in CORPUS_TABLES:
         parts = sorted((out / "parts" / table).glob("part-*.parquet")) if (out / "parts" / table).exists() else []
         schemas = [pq.read_schema(p) for p in parts]
         # No parts (no errors, say): the table is still written, empty, with its columns.
         schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else _empty_schema(table)
+        csv_schema = pa.schema([(f.name, pa.large_string()) if _is_list(f.type) else f for f in schema])
         seen: set[str] = set()
         rows = 0
         parquet_tmp, csv_tmp = out / f".{table}.parquet.tmp", out / f".{table}.csv.tmp"
-        writer = pq.ParquetWriter(parquet_tmp, schema)
-        with csv_tmp.open("w", encoding="utf-8", newline="") as csv:
+        with pq.ParquetWriter(parquet_tmp, schema) as writer, pacsv.CSVWriter(csv_tmp, csv_schema, write_options=CSV_OPTIONS) as csv:
             for part in parts:
-                data = pq.read_table(part).cast(schema)
-                ids = data.column("article_id").to_pandas()
-                keep = ~ids.isin(seen).to_numpy()
-                seen |= set(ids)
-                if not keep.any():
+                data = pq.ParquetFile(part).read().cast(schema)
+                ids = set(pc.unique(data.column("article_id")).to_pylist())
+                if ids & seen:  # only after a rerun of a batch: keep each article's first rows
+                    data = data.filter(pc.invert(pc.is_in(data.column("article_id"), value_set=pa.array(sorted(seen), pa.large_string()))))
+                seen |= ids
+                if not data.num_rows:
                     continue
-                data = data.filter(pa.array(keep))
                 writer.write_table(data)
-                csv.write(_csv_ready(data.to_pandas()).to_csv(index=False, header=(rows == 0)))
+                csv.write_table(_lists_as_json(data, csv_schema))
                 rows += data.num_rows
-            if rows == 0:
-                csv.write(pd.DataFrame(columns=schema.names).to_csv(index=False))  # the header alone
-        writer.close()
         os.replace(parquet_tmp, out / f"{table}.parquet")
         os.replace(csv_tmp, out / f"{table}.csv")
         counts[table] = rows
     return counts
 
 
+#: The corpus CSVs, written by Arrow: a header of bare column names, then every text
+#: value quoted, so an empty text ("") and a missing one (an empty cell) differ.
+CSV_OPTIONS = pacsv.WriteOptions(quoting_header="none")
+
+
+def _is_list(arrow_type) -> bool:
+    return pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type)
+
+
+def _lists_as_json(data, csv_schema):
+    """A part as its CSV holds it: list columns as JSON text (``["may", "could"]``, a
+    missing list as ``null``), as in the single-article CSVs, so they read back unambiguously."""
+    columns = []
+    for name, column in zip(data.column_names, data.columns):
+        if _is_list(column.type):
+            column = pa.array([json.dumps(v, ensure_ascii=False) for v in column.to_pylist()], pa.large_string())
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=csv_schema)
+
+
 def _empty_schema(table: str):
     """The Arrow schema of a corpus table no batch wrote a part of."""
-    import pyarrow as pa
-
     if table in TABLES:
         frame = empty_table(table)
         frame.insert(0, "article_id", pd.Series(dtype="str"))
