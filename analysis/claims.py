@@ -46,7 +46,7 @@ from .cues import Cue, find_cues
 from .lexicon import load_lexicon
 from .schema import conform
 
-__all__ = ["SentenceClaim", "main_predicates", "governs", "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
+__all__ = ["SentenceClaim", "sentence_roots", "main_predicates", "governs", "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
 
 STATUSES = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")
 CLAIM_TYPES = ("event", "prediction", "conditional", "evaluation")
@@ -87,11 +87,34 @@ def _roots(sent: Span) -> list[Token]:
             if (head == 0 or not 0 <= k + head < n) and not space and not punct]  # fmt: skip
 
 
-def main_predicates(sent: Span) -> list[Token]:
+def sentence_roots(doc: Doc, sentences: list[Span]) -> list[list[int]]:
+    """For each sentence (in order, not overlapping), the indices of the tokens
+    :func:`main_predicates` starts from: those whose head is themselves or lies outside
+    the sentence, bar spaces and punctuation. One array pass over the whole Doc, where
+    reading each sentence's array costs more than the rules that use it."""
+    if not sentences:
+        return []
+    array = doc.to_array([HEAD, IS_SPACE, IS_PUNCT]).astype(np.int64)  # HEAD: relative offset
+    bounds = np.array([(sent.start, sent.end) for sent in sentences], dtype=np.int64)
+    lengths = bounds[:, 1] - bounds[:, 0]
+    tokens = np.repeat(bounds[:, 0] - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+    start, end = np.repeat(bounds[:, 0], lengths), np.repeat(bounds[:, 1], lengths)
+    head = tokens + array[tokens, 0]
+    keep = ((head == tokens) | (head < start) | (head >= end)) & (array[tokens, 1] == 0) & (array[tokens, 2] == 0)
+    roots = tokens[keep]
+    firsts, lasts = np.searchsorted(roots, bounds[:, 0]), np.searchsorted(roots, bounds[:, 1])
+    return [roots[a:b].tolist() for a, b in zip(firsts.tolist(), lasts.tolist())]
+
+
+def main_predicates(sent: Span, *, roots: list[int] | None = None) -> list[Token]:
     """The sentence's main predicates: roots, their coordinated verbs, and for existential
-    "there is/were X", the noun X and the clauses on it ("videos which appear to show")."""
+    "there is/were X", the noun X and the clauses on it ("videos which appear to show").
+
+    ``roots`` are the sentence's :func:`sentence_roots`, when the caller has them already.
+    """
     mains: list[Token] = []
-    for root in _roots(sent):
+    doc = sent.doc
+    for root in _roots(sent) if roots is None else [doc[i] for i in roots]:
         mains.append(root)
         mains.extend(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         if any(c.dep_ == "expl" for c in root.children):
@@ -245,7 +268,7 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
 
 
 def assess_sentence(
-    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted=None
+    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted=None, roots: list[int] | None = None
 ) -> tuple[SentenceClaim, dict[int, tuple[bool, str]]]:
     """Status and claim type of one sentence, and for each cue (by index) whether it governs.
 
@@ -256,8 +279,9 @@ def assess_sentence(
         attributions: Attribution relations whose cue lies in the sentence.
         quoted: The direct quotation (:class:`analysis.quotes.Quote`) filling most of the
             sentence, when it runs on from an earlier sentence ("...," she said. "We will ...").
+        roots: The sentence's :func:`sentence_roots`, when the caller has them already.
     """
-    mains = main_predicates(sent)
+    mains = main_predicates(sent, roots=roots)
     scope = cue_scopes(doc, sent, cues, attributions, mains=mains)
     main_attr = _main_attribution(mains, attributions)
     claim_type, type_reason = _claim_type(doc, sent, mains, main_attr, cues)
@@ -323,6 +347,7 @@ def claims_tables(
     cue_rows: list[dict] = []
     per_sentence: list[dict] = []
     cue_index = 0
+    roots = sentence_roots(doc, sentences)
     for sent_id, sent in enumerate(sentences):
         cues = []
         while cue_index < len(all_cues) and all_cues[cue_index].start < sent.end_char:
@@ -336,7 +361,8 @@ def claims_tables(
                 q for q in quotes
                 if q.kind == "direct" and q.speaker and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= half
             ]
-            result, scope = assess_sentence(doc, sent, cues, attributions, quoted=quoted[0] if quoted else None)
+            result, scope = assess_sentence(doc, sent, cues, attributions, quoted=quoted[0] if quoted else None,
+                                            roots=roots[sent_id])  # fmt: skip
             columns = {
                 "claim_attribution": result.source,
                 "status": result.status,
@@ -345,7 +371,8 @@ def claims_tables(
                 "claim_type_reason": result.claim_type_reason,
             }
         else:
-            scope = cue_scopes(doc, sent, cues, attributions)
+            mains = main_predicates(sent, roots=roots[sent_id]) if cues else []
+            scope = cue_scopes(doc, sent, cues, attributions, mains=mains)
             columns = {
                 "claim_attribution": None,
                 "status": None,

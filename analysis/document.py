@@ -25,14 +25,6 @@ __all__ = ["sentence_spans", "sentence_table", "token_table"]
 _FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and doc[start].is_space:
-        start += 1
-    while end > start and doc[end - 1].is_space:
-        end -= 1
-    return start, end
-
-
 def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[Span]:
     """The Doc's sentences, trimmed of whitespace and with the parser's slips mended.
 
@@ -51,16 +43,25 @@ def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[
     starts = set(paragraph_starts or ())
     merged: list[tuple[int, int]] = []
     text = doc.text  # built from every token on each access: read once
+    # Token offsets and space flags from arrays, not Token objects: this runs on every
+    # token of every article. A span's text is text[first token's idx : last token's end].
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+    idx = [row[0] for row in columns]
+    ends = [row[0] + row[1] for row in columns]
+    space = [row[2] for row in columns]
     for sent in doc.sents:
-        start, end = _trimmed(doc, sent.start, sent.end)
+        start, end = sent.start, sent.end
+        while start < end and space[start]:
+            start += 1
+        while end > start and space[end - 1]:
+            end -= 1
         if end <= start:
             continue
-        if merged and doc[start].idx not in starts:
+        if merged and idx[start] not in starts:
             prev_start, prev_end = merged[-1]
-            previous, current = doc[prev_start:prev_end], doc[start:end]
-            gap = text[previous.end_char : current.start_char]
-            no_words = not any(ch.isalnum() for ch in current.text)
-            unfinished = not _FINAL.search(previous.text)
+            gap = text[ends[prev_end - 1] : idx[start]]
+            no_words = not any(ch.isalnum() for ch in text[idx[start] : ends[end - 1]])
+            unfinished = not _FINAL.search(text[idx[prev_start] : ends[prev_end - 1]])
             if "\n" not in gap and (no_words or unfinished):
                 merged[-1] = (prev_start, end)
                 continue

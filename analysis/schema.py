@@ -275,7 +275,8 @@ def from_columns(name: str, values: dict[str, list]) -> pd.DataFrame:
     for col in names:
         dtype = columns.get(col)
         data[col] = pd.Series(values[col]) if dtype is None else _column(values[col], dtype)  # extras: as pandas infers
-    return pd.DataFrame(data, copy=False)
+    # The index given, the object columns (Series) are not aligned on it: half the cost.
+    return pd.DataFrame(data, index=pd.RangeIndex(len(next(iter(values.values())))), copy=False)
 
 
 _NUMPY_DTYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}

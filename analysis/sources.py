@@ -58,19 +58,22 @@ def _named_people(doc: Doc) -> list[Span]:
     return [ent for ent in doc.ents if ent.label_ == "PERSON"]
 
 
-def _entity_at(doc: Doc, i: int) -> Span | None:
-    return next((e for e in doc.ents if e.start <= i < e.end), None)
+def _entity_at(doc: Doc, i: int, ents: tuple[Span, ...] | None = None) -> Span | None:
+    return next((e for e in (doc.ents if ents is None else ents) if e.start <= i < e.end), None)
 
 
-def _full_name(doc: Doc, name: str) -> str:
+def _full_name(doc: Doc, name: str, full_names: dict[str, set[str]] | None = None) -> str:
     """The one PERSON name in the article that ends with ``name``, else ``name`` (the
     rule entities use for surnames; a surname two people share stays as written)."""
-    full = person_full_names(doc).get(name, set())
+    full = (person_full_names(doc) if full_names is None else full_names).get(name, set())
     return next(iter(full)) if len(full) == 1 else name
 
 
-def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = None) -> tuple[str, str]:
-    """The source type of a source phrase and the rule that decided it."""
+def source_type(
+    doc: Doc, span: Span | None, *, resolved_person: str | None = None, ents: tuple[Span, ...] | None = None
+) -> tuple[str, str]:
+    """The source type of a source phrase and the rule that decided it (``ents``: the
+    Doc's entities, when the caller has read them already: ``doc.ents`` builds them anew)."""
     if span is None:
         return "unnamed", "no source named"
     nouns = source_noun_categories()
@@ -87,7 +90,7 @@ def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = No
             return ("person", f"'{head.text}' refers to {resolved_person}") if resolved_person else ("anonymous", f"'{head.text}' with no named person before it")
         return "unnamed", f"'{head.text}': a group"
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _entity_at(doc, head.i, ents)
         if ent is not None and ent.label_ == "PERSON":
             return "person", f"named person '{ent.text}'"
         if ent is None and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
@@ -105,13 +108,13 @@ def source_type(doc: Doc, span: Span | None, *, resolved_person: str | None = No
     return "unnamed", f"'{head.text}' with no names"
 
 
-def speaks_for(doc: Doc, span: Span | None) -> str | None:
+def speaks_for(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None) -> str | None:
     """The country or place a source speaks for, where its own phrase says so: the
     canonical name of a GPE or NORP entity inside it ("South Korea's spy agency" -> South
     Korea, "Ukrainian intelligence officials" -> Ukraine, "Officials in Moscow" -> Moscow)."""
     if span is None:
         return None
-    places = [e for e in doc.ents if e.label_ in ("GPE", "NORP") and span.start <= e.start and e.end <= span.end]
+    places = [e for e in (doc.ents if ents is None else ents) if e.label_ in ("GPE", "NORP") and span.start <= e.start and e.end <= span.end]
     if not places:
         return None
     # The place's canonical name: "Ukrainian intelligence officials" speak for Ukraine.
@@ -179,6 +182,7 @@ def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Att
     """Source type and canonical name of every relation, resolving he/she in reading order."""
     labels: dict[Attribution, SourceLabel] = {}
     last_person: str | None = None
+    ents, full_names = doc.ents, person_full_names(doc)  # read once: both are rebuilt on each call
     for relation in sorted(relations, key=lambda r: r.cue):
         source = doc[relation.source[0] : relation.source[1]] if relation.source else None
         resolved = None
@@ -190,14 +194,15 @@ def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Att
                 or last_person
                 or _nearest_person_before(doc, source.start)
             )
-        stype, reason = source_type(doc, source, resolved_person=resolved)
-        entity = _entity_at(doc, source.root.i) if source is not None else None
+        stype, reason = source_type(doc, source, resolved_person=resolved, ents=ents)
+        entity = _entity_at(doc, source.root.i, ents) if source is not None else None
         if source is None:
             canonical = None
         elif stype == "person" and resolved:
             canonical = resolved
         elif stype == "person":
-            canonical = canonical_name(doc, entity)[0] if entity is not None else _full_name(doc, source.text)
+            canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None
+                         else _full_name(doc, source.text, full_names))  # fmt: skip
             last_person = canonical
         elif entity is not None and entity.label_ in NAME_LABELS and stype == "organization":
             # "the US" and "U.S." are one source: the entity's canonical name.
@@ -225,6 +230,7 @@ def attribution_table(
     """
     labels = label_sources(text, doc, relations) if labels is None else labels
     sentence_of = {i: sent_id for sent_id, sent in enumerate(sentences) for i in range(sent.start, sent.end)}
+    ents = doc.ents
     rows = []
     for relation, label in labels.items():
         source = doc[relation.source[0] : relation.source[1]] if relation.source else None
@@ -259,7 +265,7 @@ def attribution_table(
                 "anonymity_reason": _anonymity_reason(doc, sentences[sent_id]) if anonymous and sentences else None,
                 "relayed": _relayed(doc, relation, relations),
                 "pattern": relation.pattern,
-                "speaks_for": speaks_for(doc, source),
+                "speaks_for": speaks_for(doc, source, ents=ents),
             }
         )
     for quote in quotes:
@@ -273,9 +279,13 @@ class ContentIndex:
     """Which attribution's content holds a span: who a figure or a claim inside reported
     content rests on. Built once per article for many lookups."""
 
+    #: The ``attributions`` columns each looked-up row holds.
+    COLUMNS = ("content_start", "content_end", "cue_start", "cue", "cue_stance", "source_type", "canonical_source")
+
     def __init__(self, attributions: pd.DataFrame):
-        # Plain column lists, not a filtered frame's to_dict: built for every article of a corpus.
-        self.records = [row for row in column_records(attributions, list(attributions.columns))
+        # Plain column lists of the columns lookups read, not a filtered frame's to_dict:
+        # built for every article of a corpus.
+        self.records = [row for row in column_records(attributions, list(self.COLUMNS))
                         if row["content_start"] is not None and row["content_start"] is not pd.NA]  # fmt: skip
         # Narrowest content first, then the earlier cue: the first that holds a span wins.
         self.spans = sorted(
@@ -284,8 +294,8 @@ class ContentIndex:
         )
 
     def innermost(self, start: int, end: int) -> dict | None:
-        """The ``attributions`` row (as a dict) whose content holds ``[start:end]`` most
-        narrowly, or None."""
+        """The ``attributions`` row (as a dict of :attr:`COLUMNS`) whose content holds
+        ``[start:end]`` most narrowly, or None."""
         for _, _, content_start, content_end, n in self.spans:
             if content_start <= start and end <= content_end:
                 return self.records[n]

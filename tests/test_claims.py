@@ -195,3 +195,17 @@ def test_news_analysis_uses_only_the_general_lexicon():
     assert set(certainty_lexicon()["domain"]) == {"general"}
     assert "likelihood" in set(certainty_lexicon(("general",))["cue"])
     assert "likelihood" not in set(certainty_lexicon(("general", "bio"))["cue"])  # suppressed in biomedicine
+
+
+def test_sentence_roots_of_a_whole_doc_equal_each_sentences_own(seed, bbc_analyses):
+    from analysis.claims import _roots, sentence_roots
+    from analysis.document import sentence_spans
+
+    checked = 0
+    for result in (seed, *bbc_analyses.values()):
+        sentences = sentence_spans(result.doc)
+        for sent, roots in zip(sentences, sentence_roots(result.doc, sentences), strict=True):
+            assert roots == [token.i for token in _roots(sent)], sent.text
+            checked += bool(roots)
+    assert checked > 50  # real sentences, most with a root
+    assert sentence_roots(seed.doc, []) == []
