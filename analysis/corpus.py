@@ -229,13 +229,18 @@ def _analyze_readable(readable: list, *, nlp, batch_size: int) -> dict[int, tupl
 
 def _arrow_column(parts: list[pd.Series]):
     """One Arrow column from the same column of one or more frames, in order. Lists and
-    None stay lists and nulls (object columns, through their plain values); everything
-    else as pandas stores it, each part converted without copying into one piece."""
+    None stay lists and nulls (object columns, through their plain values); NumPy columns
+    (integers, floats with NaN as null, booleans) are joined into one array first; Arrow
+    strings and nullable integers are taken as pandas holds them, without copying (each
+    conversion has a fixed cost, and a batch has many short parts)."""
     from .export import _plain
 
-    if parts[0].dtype == object:
+    dtype = parts[0].dtype
+    if dtype == object:
         return pa.array([_plain(v) for part in parts for v in part.tolist()], from_pandas=True)
-    chunks = [pa.Array.from_pandas(part) for part in parts]
+    if isinstance(dtype, np.dtype):
+        return pa.array(np.concatenate([part.to_numpy() for part in parts]), from_pandas=True)
+    chunks = [pa.array(part.array) for part in parts]
     return chunks[0] if len(chunks) == 1 else pa.chunked_array(chunks, type=chunks[0].type)
 
 
