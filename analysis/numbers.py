@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import SimpleNamespace
 
 import pandas as pd
 from spacy.tokens import Doc, Span
@@ -36,7 +35,7 @@ from spacy.tokens import Doc, Span
 from .entities import NAME_LABELS
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
-from .schema import column_records, conform
+from .schema import conform
 from .sources import ContentIndex
 from .structure import containing_index
 
@@ -339,7 +338,6 @@ def number_table(
                 "flag_reason": "; ".join(m.reasons) or None,
             }
         )
-    frame = conform("numbers", rows)
     # The names in each sentence (an entity counts where it lies wholly inside it).
     names: list[set[str]] = [set() for _ in sentences]
     for ent in doc.ents:
@@ -347,34 +345,32 @@ def number_table(
             at = containing_index(ent.start, starts)
             if sentences and sentences[at].start <= ent.start and ent.end <= sentences[at].end:
                 names[at].add(ent.text.lower())
-    _flag_differing(frame, names)
-    return frame
+    _flag_differing(rows, names)
+    return conform("numbers", rows)
 
 
-def _flag_differing(frame: pd.DataFrame, names: list[set[str]]) -> None:
+def _flag_differing(rows: list[dict], names: list[set[str]]) -> None:
     """``differs``: the same counted phrase ("north korean troops"), counted directly (not
     by ellipsis) with exact figures more than a quarter apart, in two body sentences
     that name the same person, place or organisation (so they likely speak of one group).
     Ranks ("world number 14") are not counts."""
-    groups: dict[str, list] = {}
-    columns = ["in_body", "bound", "counted_rule", "counted_phrase", "counted", "value", "sent_id"]
-    # Plain rows (with their position as Index), not itertuples over the whole wide frame.
-    for index, record in enumerate(column_records(frame, columns)):
-        row = SimpleNamespace(Index=index, **record)
-        if (row.in_body and row.bound == "exact" and row.counted_rule in ("of_phrase", "modifies_noun")
-                and isinstance(row.counted_phrase, str) and " " in row.counted_phrase and row.counted != "number"):
-            groups.setdefault(row.counted_phrase, []).append(row)
-    for phrase, rows in sorted(groups.items()):
-        if len(rows) < 2:
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        if (row["in_body"] and row["bound"] == "exact" and row["counted_rule"] in ("of_phrase", "modifies_noun")
+                and isinstance(row["counted_phrase"], str) and " " in row["counted_phrase"] and row["counted"] != "number"):
+            groups.setdefault(row["counted_phrase"], []).append(row)
+    for phrase, group in sorted(groups.items()):
+        if len(group) < 2:
             continue
-        for a_pos, a in enumerate(rows):
-            for b in rows[a_pos + 1 :]:
-                low, high = sorted((a.value, b.value))
-                if a.sent_id == b.sent_id or high <= 1.25 * low or not names[a.sent_id] & names[b.sent_id]:
+        for a_pos, a in enumerate(group):
+            for b in group[a_pos + 1 :]:
+                low, high = sorted((a["value"], b["value"]))
+                if a["sent_id"] == b["sent_id"] or high <= 1.25 * low or not names[a["sent_id"]] & names[b["sent_id"]]:
                     continue
                 for this, other in ((a, b), (b, a)):
-                    if "differs" in frame.at[this.Index, "flags"]:
+                    if "differs" in this["flags"]:
                         continue
-                    frame.at[this.Index, "flags"] = frame.at[this.Index, "flags"] + ["differs"]
-                    reason = f"'{phrase}' also counted as {other.value:g} in sentence {other.sent_id}"
-                    frame.at[this.Index, "flag_reason"] = "; ".join(r for r in (frame.at[this.Index, "flag_reason"], reason) if r)
+                    # A new list: a mention's flags list is shared with its row.
+                    this["flags"] = this["flags"] + ["differs"]
+                    reason = f"'{phrase}' also counted as {other['value']:g} in sentence {other['sent_id']}"
+                    this["flag_reason"] = "; ".join(r for r in (this["flag_reason"], reason) if r)
