@@ -22,14 +22,14 @@ from .attribution import find_attributions
 from .entities import correct_entities, entity_pairs, entity_summary, entity_table
 from .claims import claims_tables
 from .quotes import find_quotes
-from .sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_table, source_summary
-from .document import sentence_paragraphs, sentence_spans, sentence_table, token_table
+from .sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
+from .document import sentence_paragraphs, sentence_spans, sentence_table, token_columns
 from .ingest import Article, read_article
 from .nlp import load_nlp, model_name, parse
-from .numbers import number_table
+from .numbers import number_columns
 from .dates import date_table
-from .findings import headline_findings, provenance_findings, findings_table
-from .schema import TABLES, check_tables, empty_table
+from .findings import finding_columns, headline_findings, provenance_findings
+from .schema import TABLES, TableColumns, check_tables, empty_table
 from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
 __all__ = ["Analysis", "analyze", "analyze_once", "analyze_article", "analyze_articles", "prepare", "structure_tables"]
@@ -59,26 +59,53 @@ class Analysis:
     article: Article
     doc: Doc | None
     paragraphs: pd.DataFrame
-    tokens: pd.DataFrame
     sentences: pd.DataFrame
     cues: pd.DataFrame = field(default_factory=lambda: empty_table("cues"))
     entities: pd.DataFrame = field(default_factory=lambda: empty_table("entities"))
     attributions: pd.DataFrame = field(default_factory=lambda: empty_table("attributions"))
-    quotes: pd.DataFrame = field(default_factory=lambda: empty_table("quotes"))
-    numbers: pd.DataFrame = field(default_factory=lambda: empty_table("numbers"))
     dates: pd.DataFrame = field(default_factory=lambda: empty_table("dates"))
-    findings: pd.DataFrame = field(default_factory=lambda: empty_table("findings"))
     warnings: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    #: ``tokens``, ``quotes``, ``numbers`` and ``findings``: no rule reads them back, so
+    #: they are kept as :class:`~analysis.schema.TableColumns` and become DataFrames when
+    #: first read (a corpus run writes them to Arrow without building the DataFrames).
+    unread_tables: dict[str, TableColumns | pd.DataFrame] = field(default_factory=dict, repr=False)
 
     TABLE_NAMES = tuple(TABLES)
+    LAZY_TABLES = ("tokens", "quotes", "numbers", "findings")
     #: Views derived from the tables (properties), exported beside them.
     VIEW_NAMES = ("sources", "claim_shares", "entity_summary", "entity_pairs")
+
+    def _lazy_table(name: str):  # noqa: N805 -- builds the properties below
+        def read(self) -> pd.DataFrame:
+            table = self.unread_tables.get(name)
+            if not isinstance(table, pd.DataFrame):
+                table = self.unread_tables[name] = empty_table(name) if table is None else table.frame()
+            return table
+
+        def write(self, frame: pd.DataFrame) -> None:
+            self.unread_tables[name] = frame
+
+        return property(read, write, doc=f"The ``{name}`` table (a DataFrame, built when first read).")
+
+    tokens = _lazy_table("tokens")
+    quotes = _lazy_table("quotes")
+    numbers = _lazy_table("numbers")
+    findings = _lazy_table("findings")
+    del _lazy_table
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """The contract's tables by name, in the contract's order."""
         return {name: getattr(self, name) for name in TABLES}
+
+    def table_source(self, name: str) -> pd.DataFrame | TableColumns:
+        """Table ``name`` as it is held now: a DataFrame, or for a table in
+        :attr:`LAZY_TABLES` not read yet, its :class:`~analysis.schema.TableColumns`
+        (what a corpus run writes without building the DataFrame)."""
+        if name in self.LAZY_TABLES and isinstance(self.unread_tables.get(name), TableColumns):
+            return self.unread_tables[name]
+        return getattr(self, name)
 
     @property
     def sources(self) -> pd.DataFrame:
@@ -197,15 +224,17 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
         article=article,
         doc=doc,
         paragraphs=paragraphs,
-        tokens=token_table(text, sentences),
         sentences=sentence_rows,
         cues=cues,
         entities=entities,
         attributions=attributions,
-        numbers=number_table(text, doc, sentences, sentence_rows, attributions, contents=contents),
         dates=dates,
-        findings=findings_table(findings),
-        quotes=quote_table(text, sentences, quotes),
+        unread_tables={
+            "tokens": token_columns(text, sentences),
+            "quotes": quote_columns(text, sentences, quotes),
+            "numbers": number_columns(text, doc, sentences, sentence_rows, attributions, contents=contents),
+            "findings": finding_columns(findings),
+        },
         warnings=list(article.warnings),
         meta={
             "package_version": __version__,

@@ -42,7 +42,7 @@ import pyarrow.parquet as pq
 
 from . import config
 from .errors import AnalysisError, InputError
-from .schema import TABLES, empty_table
+from .schema import NUMPY_DTYPES, TABLES, TableColumns, empty_table
 
 __all__ = [
     "CorpusItem", "iter_items", "article_row", "analyze_batch", "run_corpus", "group_of", "compare_groups", "extremes",
@@ -191,9 +191,11 @@ def _init_worker(model: str | None) -> None:
 def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 8) -> list[tuple[str, dict | None, dict | None]]:
     """Analyse a batch: ``(article_id, tables, error)`` per item, in order.
 
-    ``tables`` maps each contract table to the article's DataFrame, and ``articles`` to
-    its row (a dict); ``error`` is the ``errors`` row of an article that failed. The
-    ``article_id`` column is added when the batch is written (see :func:`_store`).
+    ``tables`` maps each contract table to the article's DataFrame (for the tables no
+    rule reads back, :data:`~analysis.core.Analysis.LAZY_TABLES`, its
+    :class:`~analysis.schema.TableColumns`, whose ``frame()`` is the DataFrame), and
+    ``articles`` to its row (a dict); ``error`` is the ``errors`` row of an article that
+    failed. The ``article_id`` column is added when the batch is written (see :func:`_store`).
     """
     from .core import prepare
     from .nlp import load_nlp
@@ -223,7 +225,8 @@ def _analyze_readable(readable: list, *, nlp, batch_size: int) -> dict[int, tupl
 
     results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size)
     # Consumed here, inside the caller's memory zone: the tables hold plain strings only.
-    return {index: (item.article_id, {**result.tables, "articles": article_row(item.article_id, item.source, result)}, None)
+    return {index: (item.article_id, {**{name: result.table_source(name) for name in TABLES},
+                                      "articles": article_row(item.article_id, item.source, result)}, None)
             for (index, item, _), result in zip(readable, results)}  # fmt: skip
 
 
@@ -261,15 +264,41 @@ def _write_part(out: Path, table: str, frame) -> None:
     os.replace(tmp, folder / name)
 
 
-def _batch_table(frames: list[pd.DataFrame], ids: list[str]):
-    """One table of a batch as Arrow: ``article_id`` first, then the articles' frames
-    one after another, each column as :func:`_to_arrow` would give it for their
-    concatenation (built column by column: ``pd.concat`` of many small frames with
-    Arrow-backed strings costs more than writing them)."""
-    columns = {"article_id": pa.array(np.repeat(ids, [len(f) for f in frames]).tolist(), type=pa.large_string())}
+def _batch_table(tables: list[pd.DataFrame | TableColumns], ids: list[str]):
+    """One table of a batch as Arrow: ``article_id`` first, then the articles' tables
+    one after another, each column as :func:`_to_arrow` would give it for the
+    concatenation of their DataFrames (built column by column: ``pd.concat`` of many
+    small frames with Arrow-backed strings costs more than writing them). Tables still
+    held as columns go straight to Arrow when they all are, without DataFrames."""
+    columns = {"article_id": pa.array(np.repeat(ids, [len(t) for t in tables]).tolist(), type=pa.large_string())}
+    if all(isinstance(t, TableColumns) for t in tables):
+        contract = TABLES[tables[0].name]
+        filled = [t.values for t in tables if len(t)]
+        if filled and all(values.keys() == contract.keys() for values in filled):
+            for name, dtype in contract.items():
+                columns[name] = _arrow_values([values[name] for values in filled], dtype)
+            return pa.table(columns)
+    frames = [t.frame() if isinstance(t, TableColumns) else t for t in tables]
     for name in frames[0].columns:
         columns[name] = _arrow_column([frame[name] for frame in frames])
     return pa.table(columns)
+
+
+def _arrow_values(parts: list, dtype: str):
+    """One Arrow column from the same column of one or more tables' columns (lists or
+    NumPy arrays) of contract ``dtype``: the Arrow :func:`_arrow_column` gives for the
+    column of their DataFrames."""
+    from .export import _plain
+
+    if dtype in NUMPY_DTYPES:
+        return pa.array(np.concatenate([np.asarray(part, dtype=NUMPY_DTYPES[dtype]) for part in parts]), from_pandas=True)
+    values = [v for part in parts for v in (part.tolist() if isinstance(part, np.ndarray) else part)]
+    if dtype == "object":
+        return pa.array([_plain(v) for v in values], from_pandas=True)
+    plain = str if dtype == "str" else int if dtype == "Int64" else None
+    if plain is not None and all(v is None or type(v) is plain for v in values):
+        return pa.array(values, type=pa.large_string() if dtype == "str" else pa.int64())
+    return pa.array(pd.array(values, dtype=dtype))  # anything else: as pandas converts it
 
 
 def _done_ids(out: Path) -> set[str]:

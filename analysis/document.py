@@ -16,10 +16,10 @@ from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
-from .schema import conform, from_columns
+from .schema import TableColumns, conform
 from .structure import CONTENT_ROLES, paragraph_index
 
-__all__ = ["sentence_spans", "sentence_table", "token_table"]
+__all__ = ["sentence_spans", "sentence_table", "token_table", "token_columns"]
 
 
 _FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -120,8 +120,13 @@ def token_table(text: str, sentences: list[Span]) -> pd.DataFrame:
     ``i`` is spaCy's token index in the whole article (``doc[i]``); whitespace tokens
     are left out, so the indices have gaps at paragraph breaks.
     """
+    return token_columns(text, sentences).frame()
+
+
+def token_columns(text: str, sentences: list[Span]) -> TableColumns:
+    """:func:`token_table` as columns, before a DataFrame is built."""
     if not sentences:
-        return conform("tokens", [])
+        return TableColumns("tokens")
     doc = sentences[0].doc
     # One array read of the Doc instead of a Token object per token: the tokens table
     # is the largest of every article in a corpus run.
@@ -139,7 +144,7 @@ def token_table(text: str, sentences: list[Span]) -> pd.DataFrame:
         return [names[h] if h in names else names.setdefault(h, strings[h]) for h in hashes.tolist()]
 
     starts, ends = idx.tolist(), (idx + length).tolist()
-    return from_columns(
+    return TableColumns(
         "tokens",
         {
             "sent_id": sent_of[keep],

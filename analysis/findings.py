@@ -38,10 +38,10 @@ import pandas as pd
 from spacy.tokens import Span
 
 from .entities import PLACE_LABELS
-from .schema import column_records, conform
+from .schema import TableColumns, column_records
 from .sources import ContentIndex
 
-__all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table"]
+__all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table", "finding_columns"]
 
 CHECKS = {
     "no_byline": "provenance",
@@ -263,6 +263,11 @@ def headline_findings(
 
 def findings_table(rows: list[dict]) -> pd.DataFrame:
     """The ``findings`` table, in check order then by first evidence sentence."""
+    return finding_columns(rows).frame()
+
+
+def finding_columns(rows: list[dict]) -> TableColumns:
+    """:func:`findings_table` as columns, before a DataFrame is built."""
     order = {name: i for i, name in enumerate(CHECKS)}
     rows = sorted(rows, key=lambda r: (order[r["finding"]], r["sent_ids"][:1], r["detail"]))
-    return conform("findings", rows)
+    return TableColumns.from_rows("findings", rows)

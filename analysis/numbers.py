@@ -35,11 +35,11 @@ from spacy.tokens import Doc, Span
 from .entities import NAME_LABELS
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
-from .schema import conform
+from .schema import TableColumns
 from .sources import ContentIndex
 from .structure import containing_index
 
-__all__ = ["parse_value", "find_numbers", "number_table"]
+__all__ = ["parse_value", "find_numbers", "number_table", "number_columns"]
 
 COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 UNSOURCED_TYPES = frozenset({"anonymous", "unnamed", "media"})
@@ -283,10 +283,23 @@ def number_table(
         contents: The attributions' :class:`~analysis.sources.ContentIndex`, when the
             caller has built it already.
     """
+    return number_columns(text, doc, sentences, sentence_rows, attributions, contents=contents).frame()
+
+
+def number_columns(
+    text: str,
+    doc: Doc,
+    sentences: list[Span],
+    sentence_rows: pd.DataFrame,
+    attributions: pd.DataFrame,
+    *,
+    contents: ContentIndex | None = None,
+) -> TableColumns:
+    """:func:`number_table` as columns, before a DataFrame is built."""
     starts = [s.start for s in sentences]
     mentions = find_numbers(doc)
     if not mentions:
-        return conform("numbers", [])
+        return TableColumns("numbers")
     contents = contents or ContentIndex(attributions)
     claim_sources = sentence_rows["claim_source"].tolist()
     claim_source_types = sentence_rows["claim_source_type"].tolist()
@@ -346,7 +359,7 @@ def number_table(
             if sentences and sentences[at].start <= ent.start and ent.end <= sentences[at].end:
                 names[at].add(ent.text.lower())
     _flag_differing(rows, names)
-    return conform("numbers", rows)
+    return TableColumns.from_rows("numbers", rows)
 
 
 def _flag_differing(rows: list[dict], names: list[set[str]]) -> None:

@@ -10,6 +10,7 @@ names; ``tests/test_schema.py`` keeps the two in step.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -17,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 from pandas.arrays import ArrowStringArray
 
-__all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "from_columns", "column_records", "check_tables"]
+__all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "from_columns", "TableColumns", "column_records", "check_tables"]
 
 # pandas 3 infers its own string dtype ("str"); lists and nullable labels stay "object"
 # so that JSON gets real nulls and lists, not NaN or strings.
@@ -242,18 +243,39 @@ def _from_records(name: str, rows: list[dict]) -> pd.DataFrame:
     """:func:`conform` for rows as dicts, built column by column with each dtype at once
     (a corpus run builds every table of every article, so a DataFrame of dicts followed
     by a cast per column would cost more than the rules that made the rows)."""
-    if not rows:
-        return empty_table(name)
-    first = tuple(rows[0])
-    if all(tuple(row) == first for row in rows):
-        # The usual case, every row with the same keys in the same order: transposed in C.
-        values = dict(zip(first, map(list, zip(*map(dict.values, rows)))))
-    else:
+    return TableColumns.from_rows(name, rows).frame()
+
+
+@dataclass(frozen=True)
+class TableColumns:
+    """Table ``name`` as columns (lists or NumPy arrays of equal length; none when it has
+    no rows), before any DataFrame is built. :meth:`frame` gives the DataFrame
+    :func:`conform` would. A corpus run writes the tables no rule reads back (tokens,
+    quotes, numbers, findings) from their columns straight to Arrow."""
+
+    name: str
+    values: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, name: str, rows: list[dict]) -> TableColumns:
+        """The columns of rows given as dicts (keys in first-seen order)."""
+        if not rows:
+            return cls(name)
+        first = tuple(rows[0])
+        if all(tuple(row) == first for row in rows):
+            # The usual case, every row with the same keys in the same order: transposed in C.
+            return cls(name, dict(zip(first, map(list, zip(*map(dict.values, rows))))))
         seen: dict[str, None] = {}  # every key of any row, in first-seen order
         for row in rows:
             seen.update(dict.fromkeys(row))
-        values = {key: [row.get(key) for row in rows] for key in seen}
-    return from_columns(name, values)
+        return cls(name, {key: [row.get(key) for row in rows] for key in seen})
+
+    def __len__(self) -> int:
+        return len(next(iter(self.values.values()))) if self.values else 0
+
+    def frame(self) -> pd.DataFrame:
+        """The table as a DataFrame (see :func:`from_columns`)."""
+        return from_columns(self.name, self.values) if self.values else empty_table(self.name)
 
 
 def from_columns(name: str, values: dict[str, list]) -> pd.DataFrame:
@@ -282,7 +304,7 @@ def from_columns(name: str, values: dict[str, list]) -> pd.DataFrame:
     return pd.DataFrame(data, index=index, copy=False)
 
 
-_NUMPY_DTYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
+NUMPY_DTYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
 _OBJECT = np.dtype(object)
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas 3 means by "str"
 
@@ -291,8 +313,8 @@ def _column(values: list, dtype: str, index: pd.Index):
     """One column of ``dtype`` from Python values, by the cheapest constructor that
     gives what ``pd.array(values, dtype=dtype)`` would (that call costs ~50 µs per
     column however short, mostly in reading the dtype's name)."""
-    if dtype in _NUMPY_DTYPES:
-        return np.asarray(values, dtype=_NUMPY_DTYPES[dtype])
+    if dtype in NUMPY_DTYPES:
+        return np.asarray(values, dtype=NUMPY_DTYPES[dtype])
     if dtype == "object":
         return pd.Series(values, dtype=_OBJECT, index=index)  # a bare object array would be inferred as "str"
     if dtype == "str" and all(v is None or type(v) is str for v in values):

@@ -34,10 +34,10 @@ from .entities import NAME_LABELS, canonical_name, person_full_names
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 from .quotes import Quote
-from .schema import column_records, conform
+from .schema import TableColumns, column_records, conform
 from .structure import paragraph_index
 
-__all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table"]
+__all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
@@ -304,6 +304,11 @@ class ContentIndex:
 
 def quote_table(text: str, sentences: list[Span], quotes: list[Quote]) -> pd.DataFrame:
     """The ``quotes`` table (``text`` is the original article text)."""
+    return quote_columns(text, sentences, quotes).frame()
+
+
+def quote_columns(text: str, sentences: list[Span], quotes: list[Quote]) -> TableColumns:
+    """:func:`quote_table` as columns, before a DataFrame is built."""
     starts = [s.start_char for s in sentences]
     rows = []
     for quote in quotes:
@@ -319,7 +324,7 @@ def quote_table(text: str, sentences: list[Span], quotes: list[Quote]) -> pd.Dat
                 "reason": quote.reason,
             }
         )
-    return conform("quotes", rows)
+    return TableColumns.from_rows("quotes", rows)
 
 
 def _words(text: str) -> int:
