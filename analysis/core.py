@@ -138,8 +138,9 @@ class Analysis:
     @property
     def headline(self) -> str | None:
         """The headline paragraph's text, if any."""
-        rows = self.paragraphs[self.paragraphs["role"] == "headline"]
-        return rows["text"].iloc[0] if len(rows) else None
+        # A list lookup, not a filtered frame: the corpus's articles table reads this for every article.
+        roles = self.paragraphs["role"].tolist()
+        return self.paragraphs["text"].iloc[roles.index("headline")] if "headline" in roles else None
 
     @property
     def body_sentences(self) -> pd.DataFrame:

@@ -36,6 +36,8 @@ def normalize(text: str) -> str:
         A string of the same length in which curly quotes are straight, exotic spaces
         are ASCII spaces and dashes are hyphens.
     """
+    if text.isascii():
+        return text  # every character the table maps is outside ASCII (checked in C, fast)
     normalized = text.translate(NORMALIZATION_TABLE)
     # The table maps one code point to one code point; this guards that promise.
     assert len(normalized) == len(text)

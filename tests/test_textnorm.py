@@ -11,3 +11,12 @@ def test_quotes_spaces_dashes_are_unified():
 @given(st.text())
 def test_length_is_preserved(text):
     assert len(normalize(text)) == len(text)
+
+
+def test_ascii_text_is_returned_as_it_is_because_the_table_maps_no_ascii_character():
+    from analysis.textnorm import NORMALIZATION_TABLE
+
+    assert all(code > 127 for code in NORMALIZATION_TABLE)
+    text = 'He said: "It\'s 10-12 miles" - and left.\n'
+    assert normalize(text) is text
+    assert normalize("it\u2019s \u201cfine\u201d \u2013 ok") == "it's \"fine\" - ok"
