@@ -260,7 +260,8 @@ def _write_part(out: Path, table: str, frame) -> None:
     # Named by time, so parts (and the assembled tables) keep the order articles ran in.
     name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
     tmp = folder / f".{name}.tmp"
-    pq.write_table(_to_arrow(frame) if isinstance(frame, pd.DataFrame) else frame, tmp)
+    # No column statistics: parts are read back whole at assembly, which writes them.
+    pq.write_table(_to_arrow(frame) if isinstance(frame, pd.DataFrame) else frame, tmp, write_statistics=False)
     os.replace(tmp, folder / name)
 
 
