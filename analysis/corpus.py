@@ -342,12 +342,14 @@ def _assemble(out: Path) -> dict[str, int]:
         seen: set[str] = set()
         rows = 0
         parquet_tmp, csv_tmp = out / f".{table}.parquet.tmp", out / f".{table}.csv.tmp"
-        with pq.ParquetWriter(parquet_tmp, schema) as writer, pacsv.CSVWriter(csv_tmp, csv_schema, write_options=CSV_OPTIONS) as csv:
+        csv_writer = pacsv.CSVWriter(csv_tmp, csv_schema, write_options=CSV_OPTIONS)
+        with pq.ParquetWriter(parquet_tmp, schema) as writer, csv_writer as csv:
             for part in parts:
                 data = pq.ParquetFile(part).read().cast(schema)
                 ids = set(pc.unique(data.column("article_id")).to_pylist())
                 if ids & seen:  # only after a rerun of a batch: keep each article's first rows
-                    data = data.filter(pc.invert(pc.is_in(data.column("article_id"), value_set=pa.array(sorted(seen), pa.large_string()))))
+                    done_before = pa.array(sorted(seen), pa.large_string())
+                    data = data.filter(pc.invert(pc.is_in(data.column("article_id"), value_set=done_before)))
                 seen |= ids
                 if not data.num_rows:
                     continue
