@@ -77,16 +77,6 @@ class SentenceClaim:
 # --- main claim and scope ------------------------------------------------------------
 
 
-def _roots(sent: Span) -> list[Token]:
-    """Tokens whose head is themselves or lies outside the sentence, bar spaces and punctuation."""
-    # Read from one array, not two Token objects per token: this runs for every sentence.
-    array = sent.to_array([HEAD, IS_SPACE, IS_PUNCT]).astype(np.int64)  # HEAD: relative offset
-    n = len(sent)
-    doc = sent.doc
-    return [doc[sent.start + k] for k, (head, space, punct) in enumerate(array.tolist())
-            if (head == 0 or not 0 <= k + head < n) and not space and not punct]  # fmt: skip
-
-
 def sentence_roots(doc: Doc, sentences: list[Span]) -> list[list[int]]:
     """For each sentence (in order, not overlapping), the indices of the tokens
     :func:`main_predicates` starts from: those whose head is themselves or lies outside
@@ -112,9 +102,10 @@ def main_predicates(sent: Span, *, roots: list[int] | None = None) -> list[Token
 
     ``roots`` are the sentence's :func:`sentence_roots`, when the caller has them already.
     """
-    mains: list[Token] = []
     doc = sent.doc
-    for root in _roots(sent) if roots is None else [doc[i] for i in roots]:
+    roots = sentence_roots(doc, [sent])[0] if roots is None else roots
+    mains: list[Token] = []
+    for root in (doc[i] for i in roots):
         mains.append(root)
         mains.extend(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         if any(c.dep_ == "expl" for c in root.children):
