@@ -42,7 +42,7 @@ import pyarrow.parquet as pq
 
 from . import config
 from .errors import AnalysisError, InputError
-from .schema import NUMPY_DTYPES, TABLES, TableColumns, empty_table
+from .schema import NUMPY_DTYPES, TABLES, TableColumns, column_array, empty_table
 
 __all__ = [
     "CorpusItem", "iter_items", "article_row", "analyze_batch", "run_corpus", "group_of", "compare_groups", "extremes",
@@ -292,14 +292,11 @@ def _arrow_values(parts: list, dtype: str):
     from .export import _plain
 
     if dtype in NUMPY_DTYPES:
-        return pa.array(np.concatenate([np.asarray(part, dtype=NUMPY_DTYPES[dtype]) for part in parts]), from_pandas=True)
+        return pa.array(np.concatenate([column_array(part, dtype) for part in parts]), from_pandas=True)
     values = [v for part in parts for v in (part.tolist() if isinstance(part, np.ndarray) else part)]
     if dtype == "object":
         return pa.array([_plain(v) for v in values], from_pandas=True)
-    plain = str if dtype == "str" else int if dtype == "Int64" else None
-    if plain is not None and all(v is None or type(v) is plain for v in values):
-        return pa.array(values, type=pa.large_string() if dtype == "str" else pa.int64())
-    return pa.array(pd.array(values, dtype=dtype))  # anything else: as pandas converts it
+    return pa.array(column_array(values, dtype))  # the DataFrames' own column (Arrow strings, nullable integers)
 
 
 def _done_ids(out: Path) -> set[str]:

@@ -300,7 +300,7 @@ def from_columns(name: str, values: dict[str, list]) -> pd.DataFrame:
     for col in names:
         dtype = columns.get(col)
         # Extra columns: as pandas infers.
-        data[col] = pd.Series(values[col], index=index) if dtype is None else _column(values[col], dtype, index)
+        data[col] = pd.Series(values[col], index=index) if dtype is None else column_array(values[col], dtype, index)
     return pd.DataFrame(data, index=index, copy=False)
 
 
@@ -309,10 +309,11 @@ _OBJECT = np.dtype(object)
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas 3 means by "str"
 
 
-def _column(values: list, dtype: str, index: pd.Index):
-    """One column of ``dtype`` from Python values, by the cheapest constructor that
-    gives what ``pd.array(values, dtype=dtype)`` would (that call costs ~50 µs per
-    column however short, mostly in reading the dtype's name)."""
+def column_array(values: list, dtype: str, index: pd.Index | None = None):
+    """One column of contract ``dtype`` from Python values, by the cheapest constructor
+    that gives what ``pd.array(values, dtype=dtype)`` would (that call costs ~50 µs per
+    column however short, mostly in reading the dtype's name). Object columns are a
+    Series on ``index``."""
     if dtype in NUMPY_DTYPES:
         return np.asarray(values, dtype=NUMPY_DTYPES[dtype])
     if dtype == "object":
