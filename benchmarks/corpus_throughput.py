@@ -97,7 +97,7 @@ def bare_parse(files: list[Path]) -> tuple[float, float]:
     """Seconds and CPU seconds of a bare ``nlp.pipe`` parse of the files' texts, in a
     fresh process, after the model is loaded and the texts are read."""
     code = (
-        "import sys, time\nfrom analysis.nlp import load_nlp\nnlp = load_nlp()\n"
+        "import sys, time\nfrom analysis.nlp import load_nlp\nnlp = load_nlp(array_pipes=False)\n"
         "texts = [open(p, encoding='utf-8', errors='replace').read() for p in sys.argv[1:]]\n"
         "t, c = time.perf_counter(), time.process_time()\nfor _ in nlp.pipe(texts, batch_size=32): pass\n"
         "print(time.perf_counter() - t, time.process_time() - c)\n"
@@ -111,7 +111,7 @@ def _bare_side(conn, paths: list[str]) -> None:
     """One process: a bare ``nlp.pipe`` parse of each batch it is sent, timed."""
     from analysis.nlp import load_nlp
 
-    nlp = load_nlp()
+    nlp = load_nlp(array_pipes=False)  # spaCy's own pipeline, as spacy.load gives it
     texts = [open(p, encoding="utf-8", errors="replace").read() for p in paths]
     conn.send("ready")
     while (batch := conn.recv()) is not None:

