@@ -275,13 +275,28 @@ class ArrayAttributeRuler(AttributeRuler):
             doc.from_array([ARRAY_SET[k] for k in changed], new[:, changed])
 
 
+class _WordIndex(list):
+    """A word list of the lemmatizer's ``lemma_index`` table that answers ``in`` from a
+    set: ``rule_lemmatize`` asks whether each candidate lemma is a known word, and a
+    list of 57,000 nouns answers that by reading them all. Still a list (same order,
+    same serialisation); the tables are not changed after loading."""
+
+    def __init__(self, words):
+        super().__init__(words)
+        self.words = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self.words
+
+
 class ArrayLemmatizer(EnglishLemmatizer):
     """spaCy's English rule lemmatizer, lemmatising each distinct word form once.
 
     ``rule_lemmatize`` reads only a token's text, part of speech and morphology (its
     own cache is keyed by them) and the lookup tables, so its first lemma for each
     such triple is kept here too: spaCy's cache leaves out base forms, which are most
-    words, and those were lemmatised again at every occurrence.
+    words, and those were lemmatised again at every occurrence. Its word index is
+    searched through sets (:class:`_WordIndex`).
     """
 
     _first_lemmas: dict[tuple[int, int, int], str] | None = None
@@ -308,6 +323,11 @@ class ArrayLemmatizer(EnglishLemmatizer):
             return
         if self._for_lookups is not self.lookups or len(self._first_lemmas) > LEMMA_CACHE:
             self._first_lemmas, self._for_lookups = {}, self.lookups
+            if "lemma_index" in self.lookups:
+                index = self.lookups.get_table("lemma_index")
+                for pos, words in list(index.items()):
+                    if isinstance(words, list) and not isinstance(words, _WordIndex):
+                        index[pos] = _WordIndex(words)
         first_lemmas = self._first_lemmas
         lemmas = keys[:, 3].copy()
         add = doc.vocab.strings.add

@@ -154,3 +154,12 @@ def test_only_spacy_s_own_classes_are_switched(nlp):
     assert type(blank.get_pipe("attribute_ruler")) is ArrayAttributeRuler
     assert type(own) is OwnRuler  # not in a pipeline, and a subclass: untouched
     np.testing.assert_array_equal(blank("a b").to_array(["POS"]), [0, 0])
+
+
+def test_the_lemmatizer_serialises_as_spacy_s(nlp, stock):
+    nlp("Several unusual nouns were lemmatised here.")  # its word index has been switched to sets
+    ours, theirs = nlp.get_pipe("lemmatizer"), stock.get_pipe("lemmatizer")
+    assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])
+    index = ours.lookups.get_table("lemma_index")
+    assert all(type(words).__name__ == "_WordIndex" for words in index.values())
+    assert [list(words) for words in index.values()] == [list(words) for words in theirs.lookups.get_table("lemma_index").values()]
