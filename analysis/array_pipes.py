@@ -12,16 +12,17 @@ token. Together they took about a sixth of a parse of the BBC articles, more tha
 tagger and the parser together (``benchmarks/corpus_throughput.py`` prints the figures).
 Here:
 
-- :class:`ArrayAttributeRuler` reads the attributes its one-token patterns test as
-  one array per article, matches each distinct combination of values once (values no
-  pattern names are folded into one, so the combinations stay few and the cache stays
-  small), and writes the results back as arrays. Patterns of any other shape
-  (several tokens, operators, extension attributes, other predicates) still go
-  through a Matcher of their own; the results are merged in rule order, later rules
-  winning, exactly as :meth:`spacy.pipeline.AttributeRuler.set_annotations` applies them.
+- :class:`ArrayAttributeRuler` reads the attributes its patterns test as one array
+  per article, matches each distinct combination of values once (values no pattern
+  names count as one, so the combinations stay few and the cache stays small), finds
+  patterns of several tokens by shifting those results, and writes the attributes back
+  as arrays. Patterns it cannot read that way (operators, extension attributes,
+  predicates other than IN, NOT_IN and REGEX) still go through a Matcher of their own;
+  the results are merged in rule order, later rules winning, exactly as
+  :meth:`spacy.pipeline.AttributeRuler.set_annotations` applies them.
 - :class:`ArrayLemmatizer` lemmatises each distinct (word, part of speech,
-  morphology) of an article once, through spaCy's own ``rule_lemmatize`` and its
-  cache, and writes the lemmas back as one array.
+  morphology) once, through spaCy's own ``rule_lemmatize``, looks candidate lemmas up
+  in sets rather than lists, and writes the lemmas back as one array.
 
 :func:`use_array_pipes` switches a loaded pipeline's components to these classes in
 place (pipeline order, patterns, tables and serialisation unchanged). It leaves a
@@ -55,10 +56,6 @@ ARRAY_TESTED = frozenset(IDS[name] for name in (
 #: Attributes a rule may set for the ruler to run over arrays: token-level only, so
 #: nothing on the shared lexeme changes (spaCy's ruler sets lexical ones there too).
 ARRAY_SET = (POS, TAG, MORPH, LEMMA, DEP)
-#: Stands for every value of an attribute that no pattern names.
-OTHER = np.uint64(2**64 - 1)
-
-
 #: How many regular-expression results per pattern, and lemmas of word forms, are
 #: kept between articles (past that, the store starts again: memory stays flat).
 REGEX_CACHE = 50_000
@@ -157,6 +154,8 @@ class _CompiledRules:
 
     def codes(self, doc: Doc) -> np.ndarray:
         """Each token's code in each column (tokens x columns)."""
+        if not self.columns:  # only patterns of any-token specs ({})
+            return np.zeros((len(doc), 0), dtype=np.int64)
         raw = doc.to_array(self.attributes).astype(np.uint64).reshape(len(doc), len(self.attributes))
         strings = doc.vocab.strings
         codes = np.empty((len(doc), len(self.columns)), dtype=np.int64)
@@ -235,8 +234,8 @@ class ArrayAttributeRuler(AttributeRuler):
         if not n:
             return
         # Rules matching each token, in rule order: one-token rules by distinct rows...
-        known, which = compiled.distinct_rows(doc) if compiled.columns else ([], [])
-        token_rules = [known[k][1] for k in which] if compiled.columns else [()] * n
+        known, which = compiled.distinct_rows(doc)
+        token_rules = [known[k][1] for k in which]
         extra: dict[int, set[int]] = {}
         # ...then rules of several tokens, on the token each sets...
         if compiled.several:

@@ -2,7 +2,8 @@
 
 For the first N articles (default: all 2,225) it prints:
 
-- a bare spaCy ``nlp.pipe`` parse of the same texts in a fresh process, timed before and
+- a bare spaCy ``nlp.pipe`` parse of the same texts in a fresh process (spaCy's own
+  pipeline, as ``spacy.load`` gives it: ``load_nlp(array_pipes=False)``), timed before and
   after the one-process corpus run (this machine's speed drifts by 10-15% over minutes,
   so the ratio divides by the mean of the two);
 - ``python -m analysis corpus`` with 1 and with 2 processes (fresh processes, fresh
@@ -94,8 +95,8 @@ def memory_by_articles(curve: list[tuple[int | str, float]], total: int) -> dict
 
 
 def bare_parse(files: list[Path]) -> tuple[float, float]:
-    """Seconds and CPU seconds of a bare ``nlp.pipe`` parse of the files' texts, in a
-    fresh process, after the model is loaded and the texts are read."""
+    """Seconds and CPU seconds of a bare ``nlp.pipe`` parse of the files' texts by
+    spaCy's own pipeline, in a fresh process, after the model is loaded and the texts are read."""
     code = (
         "import sys, time\nfrom analysis.nlp import load_nlp\nnlp = load_nlp(array_pipes=False)\n"
         "texts = [open(p, encoding='utf-8', errors='replace').read() for p in sys.argv[1:]]\n"

@@ -120,6 +120,16 @@ def test_an_index_outside_the_match_fails_as_in_spacy(nlp):
     assert messages[0] == messages[1]
 
 
+@pytest.mark.parametrize("rules", [
+    [([[{}]], {"LEMMA": "any"}, 0)],  # a pattern matching every token, and no attribute tested
+    [([[{}]], {"LEMMA": "any"}, 0), ([[{"LOWER": "an"}, {}]], {"POS": "DET"}, -1)],
+    [([[{"LOWER": {"in": ["an", "a"]}, "TAG": "DT"}]], {"MORPH": "Definite=Ind"}, 0)],  # predicate names in lower case
+])
+def test_patterns_without_tests_or_in_other_spellings_match_as_spacy_s(nlp, rules):
+    stock_ruler, array_ruler = both_rulers(nlp.vocab, rules)
+    assert token_attributes(array_ruler(tagged_doc(nlp.vocab))) == token_attributes(stock_ruler(tagged_doc(nlp.vocab)))
+
+
 def test_a_rule_setting_a_lexical_attribute_runs_through_spacy(nlp):
     rules = [([[{"LOWER": "trip"}]], {"NORM": "journey"}, 0)]
     stock_ruler, array_ruler = both_rulers(nlp.vocab, rules)
