@@ -173,3 +173,18 @@ def test_the_lemmatizer_serialises_as_spacy_s(nlp, stock):
     index = ours.lookups.get_table("lemma_index")
     assert all(type(words).__name__ == "_WordIndex" for words in index.values())
     assert [list(words) for words in index.values()] == [list(words) for words in theirs.lookups.get_table("lemma_index").values()]
+
+
+def test_caches_start_again_past_their_size_and_results_stay_the_same(nlp, stock, monkeypatch):
+    from analysis import array_pipes
+
+    monkeypatch.setattr(array_pipes, "LEMMA_CACHE", 5)
+    monkeypatch.setattr(array_pipes, "REGEX_CACHE", 5)
+    lemmatizer, ruler = nlp.get_pipe("lemmatizer"), nlp.get_pipe("attribute_ruler")
+    nlp("Warm it up.")  # the ruler's compiled rules exist from here on
+    for word in WORDS:
+        text = f"{word} y'all"
+        assert token_attributes(nlp(text)) == token_attributes(stock(text))
+        # Each store is cleared, when past its size, before the next Doc adds its few entries.
+        assert len(lemmatizer._first_lemmas) <= 5 + 3
+        assert all(len(results) <= 5 + 3 for results in ruler._compiled.regex_results.values())
