@@ -173,6 +173,9 @@ class _CompiledRules:
                         for v in distinct.tolist()]  # fmt: skip
                 column = np.array(hits, dtype=np.uint64)[where.reshape(-1)]
             named = self.named[n]
+            if not len(named):  # only tests of empty lists ({"IN": []})
+                codes[:, n] = 0
+                continue
             place = np.searchsorted(named, column)
             hit = named[np.minimum(place, len(named) - 1)] == column
             codes[:, n] = np.where(hit, place + 1, 0)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import time
-from pathlib import Path
 
 from analysis.benchmarking import data_path, record_results
 

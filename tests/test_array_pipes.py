@@ -124,6 +124,7 @@ def test_an_index_outside_the_match_fails_as_in_spacy(nlp):
     [([[{}]], {"LEMMA": "any"}, 0)],  # a pattern matching every token, and no attribute tested
     [([[{}]], {"LEMMA": "any"}, 0), ([[{"LOWER": "an"}, {}]], {"POS": "DET"}, -1)],
     [([[{"LOWER": {"in": ["an", "a"]}, "TAG": "DT"}]], {"MORPH": "Definite=Ind"}, 0)],  # predicate names in lower case
+    [([[{"LOWER": {"IN": []}}]], {"POS": "X"}, 0), ([[{"TAG": {"NOT_IN": []}}]], {"MORPH": "Any=Yes"}, 0)],  # empty lists
 ])
 def test_patterns_without_tests_or_in_other_spellings_match_as_spacy_s(nlp, rules):
     stock_ruler, array_ruler = both_rulers(nlp.vocab, rules)
