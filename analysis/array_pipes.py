@@ -9,7 +9,7 @@ Why: spaCy's attribute ruler runs a :class:`~spacy.matcher.Matcher` of ~180 patt
 over every token, and its word-list patterns (``{"LOWER": {"IN": [...]}}``) call a
 Python predicate per token; its lemmatizer makes a ``Token`` and sets a string per
 token. Together they took about a sixth of a parse of the BBC articles, more than the
-tagger and the parser together (``benchmarks/corpus_throughput.py`` prints the figures).
+tagger and the parser together (``benchmarks/parse_variants.py`` prints what switching saves).
 Here:
 
 - :class:`ArrayAttributeRuler` reads the attributes its patterns test as one array
@@ -45,6 +45,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from . import config
+
 __all__ = ["ArrayAttributeRuler", "ArrayLemmatizer", "use_array_pipes"]
 
 #: Token attributes a one-token pattern may test and still be matched over arrays:
@@ -56,13 +58,6 @@ ARRAY_TESTED = frozenset(IDS[name] for name in (
 #: Attributes a rule may set for the ruler to run over arrays: token-level only, so
 #: nothing on the shared lexeme changes (spaCy's ruler sets lexical ones there too).
 ARRAY_SET = (POS, TAG, MORPH, LEMMA, DEP)
-#: How many regular-expression results per pattern, and lemmas of word forms, are
-#: kept between articles; past that, the store starts again, so memory stays flat
-#: (about 6 and 12 MB at most; the BBC set's 2,225 articles have ~30,000 distinct
-#: words and ~42,000 distinct word forms, most of them seen once).
-REGEX_CACHE = 20_000
-LEMMA_CACHE = 50_000
-
 #: One condition on one token: ``(column, "==" | "in" | "not in", value ids)``. A
 #: column is ``(attribute id, None)`` for the attribute's value, or ``(attribute id,
 #: regex)`` for whether the regex finds a match in its string (1 or 0).
@@ -165,7 +160,7 @@ class _CompiledRules:
             column = raw[:, self.attributes.index(attr)]
             if regex is not None:
                 results = self.regex_results[(attr, regex)]
-                if len(results) > REGEX_CACHE:
+                if len(results) > config.ARRAY_REGEX_CACHE:
                     results.clear()
                 found = self.regexes[(attr, regex)].search
                 distinct, where = np.unique(column, return_inverse=True)
@@ -325,7 +320,7 @@ class ArrayLemmatizer(EnglishLemmatizer):
         todo = np.arange(len(doc)) if self.overwrite else np.flatnonzero(keys[:, 3] == 0)
         if not len(todo):
             return
-        if self._for_lookups is not self.lookups or len(self._first_lemmas) > LEMMA_CACHE:
+        if self._for_lookups is not self.lookups or len(self._first_lemmas) > config.ARRAY_LEMMA_CACHE:
             self._first_lemmas, self._for_lookups = {}, self.lookups
             if "lemma_index" in self.lookups:
                 index = self.lookups.get_table("lemma_index")

@@ -177,10 +177,8 @@ def test_the_lemmatizer_serialises_as_spacy_s(nlp, stock):
 
 
 def test_caches_start_again_past_their_size_and_results_stay_the_same(nlp, stock, monkeypatch):
-    from analysis import array_pipes
-
-    monkeypatch.setattr(array_pipes, "LEMMA_CACHE", 5)
-    monkeypatch.setattr(array_pipes, "REGEX_CACHE", 5)
+    monkeypatch.setattr(config, "ARRAY_LEMMA_CACHE", 5)
+    monkeypatch.setattr(config, "ARRAY_REGEX_CACHE", 5)
     lemmatizer, ruler = nlp.get_pipe("lemmatizer"), nlp.get_pipe("attribute_ruler")
     nlp("Warm it up.")  # the ruler's compiled rules exist from here on
     for word in WORDS:
