@@ -301,6 +301,16 @@ class ArrayLemmatizer(EnglishLemmatizer):
     _first_lemmas: dict[tuple[int, int, int], str] | None = None
     _for_lookups = None  # the lookup tables _first_lemmas was filled from
 
+    def from_bytes(self, *args, **kwargs):
+        loaded = super().from_bytes(*args, **kwargs)
+        self._for_lookups = None  # the tables were replaced in place: start again
+        return loaded
+
+    def from_disk(self, *args, **kwargs):
+        loaded = super().from_disk(*args, **kwargs)
+        self._for_lookups = None
+        return loaded
+
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule":
             return super().__call__(doc)

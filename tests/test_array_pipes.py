@@ -174,6 +174,11 @@ def test_the_lemmatizer_serialises_as_spacy_s(nlp, stock):
     index = ours.lookups.get_table("lemma_index")
     assert all(type(words).__name__ == "_WordIndex" for words in index.values())
     assert [list(words) for words in index.values()] == [list(words) for words in theirs.lookups.get_table("lemma_index").values()]
+    # Tables loaded into it later are used (and searched through sets) from then on.
+    ours.from_bytes(theirs.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    text = "The oxen were grazing; geese flew over the lemmatised meadows."
+    assert token_attributes(nlp(text)) == token_attributes(stock(text))
+    assert all(type(words).__name__ == "_WordIndex" for words in ours.lookups.get_table("lemma_index").values())
 
 
 def test_caches_start_again_past_their_size_and_results_stay_the_same(nlp, stock, monkeypatch):
