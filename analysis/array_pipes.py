@@ -26,9 +26,11 @@ Here:
 
 :func:`use_array_pipes` switches a loaded pipeline's components to these classes in
 place (pipeline order, patterns, tables and serialisation unchanged). It leaves a
-component alone when it is not exactly spaCy's class, or when a rule sets an
-attribute other than those it writes. ``tests/test_array_pipes.py`` checks every
-token attribute against spaCy's own components on real articles.
+component alone when it is not exactly spaCy's class; a switched ruler one of whose
+rules sets an attribute other than those it writes (a lexical one, say) runs spaCy's
+own matching, and a lemmatizer in another mode spaCy's own lemmatising.
+``tests/test_array_pipes.py`` checks every token attribute against spaCy's own
+components on real articles.
 """
 
 from __future__ import annotations
@@ -118,19 +120,19 @@ class _CompiledRules:
                     self.one_token.append((rule, ids[0]))
                 else:
                     self.several.append((rule, ids, ruler.indices[rule]))
-        self.specs = list(specs)
-        self.columns = sorted({column for tests in self.specs for column, _, _ in tests}, key=repr)
-        number = {column: n for n, column in enumerate(self.columns)}
-        self.specs = [[(number[column], how, ids) for column, how, ids in tests] for tests in self.specs]
         # Each column's values as small codes: 0 for any value no test names, else
         # 1 + its place among the named ones; a token's codes, in mixed radix, are one key.
-        named: dict[int, set[int]] = {n: set() for n in range(len(self.columns))}
-        for tests in self.specs:
-            for n, _, ids in tests:
-                named[n] |= ids
-        self.named = [np.array(sorted(named[n]), dtype=np.uint64) for n in range(len(self.columns))]
-        self.specs = [[(n, how, frozenset(int(np.searchsorted(self.named[n], v)) + 1 for v in ids)) for n, how, ids in tests]
-                      for tests in self.specs]  # fmt: skip
+        named: dict[tuple[int, str | None], set[int]] = {}
+        for tests in specs:
+            for column, _, ids in tests:
+                named.setdefault(column, set()).update(ids)
+        self.columns = sorted(named, key=repr)
+        self.named = [np.array(sorted(named[column]), dtype=np.uint64) for column in self.columns]
+        number = {column: n for n, column in enumerate(self.columns)}
+        code = [{int(v): k + 1 for k, v in enumerate(values)} for values in self.named]
+        # Each spec's tests on codes: (column number, how, codes of the values named).
+        self.specs = [[(number[column], how, frozenset(code[number[column]][v] for v in ids)) for column, how, ids in tests]
+                      for tests in specs]  # fmt: skip
         self.radix = [len(values) + 1 for values in self.named]
         self.keyed = float(np.prod(self.radix, dtype=float)) < 2**62  # else rows are told apart as rows
         self.attributes = sorted({attr for attr, _ in self.columns})
@@ -323,6 +325,15 @@ class ArrayLemmatizer(EnglishLemmatizer):
         except Exception as e:
             error_handler(self.name, self, [doc], e)
 
+    def _use_lookups(self) -> None:
+        """Start the lemma store afresh for the current tables, their word index as sets."""
+        self._first_lemmas, self._for_lookups = {}, self.lookups
+        if "lemma_index" in self.lookups:
+            index = self.lookups.get_table("lemma_index")
+            for pos, words in list(index.items()):
+                if isinstance(words, list) and not isinstance(words, _WordIndex):
+                    index[pos] = _WordIndex(words)
+
     def _apply(self, doc: Doc) -> None:
         if not len(doc):
             return
@@ -330,13 +341,10 @@ class ArrayLemmatizer(EnglishLemmatizer):
         todo = np.arange(len(doc)) if self.overwrite else np.flatnonzero(keys[:, 3] == 0)
         if not len(todo):
             return
-        if self._for_lookups is not self.lookups or len(self._first_lemmas) > config.ARRAY_LEMMA_CACHE:
-            self._first_lemmas, self._for_lookups = {}, self.lookups
-            if "lemma_index" in self.lookups:
-                index = self.lookups.get_table("lemma_index")
-                for pos, words in list(index.items()):
-                    if isinstance(words, list) and not isinstance(words, _WordIndex):
-                        index[pos] = _WordIndex(words)
+        if self._for_lookups is not self.lookups:
+            self._use_lookups()
+        elif len(self._first_lemmas) > config.ARRAY_LEMMA_CACHE:
+            self._first_lemmas = {}
         first_lemmas = self._first_lemmas
         lemmas = keys[:, 3].copy()
         add = doc.vocab.strings.add
