@@ -27,6 +27,7 @@ __all__ = [
     "read_article",
     "read_path",
     "read_bytes",
+    "read_text",
     "decode_bytes",
     "extract_html",
     "looks_like_html",
@@ -64,13 +65,18 @@ _BOMS = (
 )
 
 
+#: Bytes that are neither control characters nor tab, line feed, form feed or carriage
+#: return: deleted to count the control characters of a whole file in one C call.
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> bool:
-    """True when the bytes are not text: NUL bytes, or many control characters."""
-    head = data[:8192]
-    if b"\x00" in head:
+    """True when the bytes are not text: a NUL byte anywhere, or many control characters
+    (more than one byte in twenty). The same rule for the whole file, however long."""
+    if b"\x00" in data:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > max(8, len(head) // 20)
+    controls = len(data.translate(None, _NOT_CONTROL))
+    return controls > max(8, len(data) // 20)
 
 
 def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
@@ -89,11 +95,17 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, []
+                text = data.decode(encoding)  # the BOM is dropped: offsets index the text after it
             except UnicodeDecodeError:
                 break
+            if "\x00" in text:
+                raise InputError(
+                    f"{name} is a binary file, not text or HTML (a NUL character after decoding as {encoding})",
+                    stage="decode",
+                )
+            return text, encoding, []
     if _looks_binary(data):
-        raise InputError(f"{name} is a binary file, not text or HTML")
+        raise InputError(f"{name} is a binary file, not text or HTML", stage="decode")
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
@@ -144,17 +156,21 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     import trafilatura
     from lxml import etree
 
-    xml = trafilatura.extract(
-        html,
-        output_format="xml",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_recall=True,
-    )
-    if not xml:
-        raise InputError(f"{name}: no article text found in the HTML page")
-    root = etree.fromstring(xml.encode("utf-8"))
+    try:
+        xml = trafilatura.extract(
+            html,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+        )
+        root = etree.fromstring(xml.encode("utf-8")) if xml else None
+    except Exception as error:  # noqa: BLE001 - malformed markup breaks lxml inside trafilatura in many ways
+        reason = " ".join(str(error).split())[:200] or type(error).__name__
+        raise InputError(f"{name}: the HTML page cannot be read ({type(error).__name__}: {reason})", stage="extract") from None
+    if root is None:
+        raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     metadata = {key: root.get(key) for key in ("title", "author", "date", "sitename", "url")}
     blocks: list[str] = []
     main = root.find("main")
@@ -165,7 +181,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
             blocks.append(_element_text(element))
     blocks = [b for b in blocks if b]
     if not blocks:
-        raise InputError(f"{name}: no article text found in the HTML page")
+        raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     title = (metadata.get("title") or "").strip()
     # The headline is the first line of every article we analyse: put the page title
     # first unless the extracted body already opens with it.
@@ -209,9 +225,41 @@ MIN_ENGLISH_SHARE = 0.12
 MIN_WORDS_FOR_LANGUAGE = 20
 
 
+#: Below this share of letters in the Latin alphabet the text is not English, however
+#: short: Chinese, Japanese, Arabic, Cyrillic or Greek text is told by its script alone.
+MIN_LATIN_SHARE = 0.5
+#: Letters looked at for the script: a few thousand decide it.
+SCRIPT_SAMPLE_CHARS = 20_000
+
+
+def latin_share(text: str) -> tuple[float, int]:
+    """Share of the letters (of the first :data:`SCRIPT_SAMPLE_CHARS` characters) that
+    are in the Latin alphabet (Basic Latin, Latin-1, Latin Extended), and how many letters
+    were counted."""
+    letters = [ord(c) for c in text[:SCRIPT_SAMPLE_CHARS] if c.isalpha()]
+    if not letters:
+        return 0.0, 0
+    latin = sum(1 for code in letters if code < 0x250 or 0x1E00 <= code < 0x1F00)
+    return latin / len(letters), len(letters)
+
+
 def _language_warning(text: str, name: str) -> str | None:
+    """The language warning, if any: ``does not look like English`` (not the Latin
+    alphabet, or too few English function words) or, for too few words to judge by
+    function words, that the language could not be checked."""
+    latin, letters = latin_share(text)
+    if letters and latin < MIN_LATIN_SHARE:
+        return (
+            f"{name} does not look like English ({latin:.0%} of its letters are in the Latin alphabet, "
+            f"expected at least {MIN_LATIN_SHARE:.0%}); labels will be unreliable"
+        )
     share, words = english_share(text)
-    if words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_SHARE:
+    if words < MIN_WORDS_FOR_LANGUAGE:
+        return (
+            f"{name} has only {words} word{'s' if words != 1 else ''}: too few to check that it is English "
+            f"(at least {MIN_WORDS_FOR_LANGUAGE} are needed); labels may be unreliable"
+        )
+    if share < MIN_ENGLISH_SHARE:
         return (
             f"{name} does not look like English ({share:.0%} English function words, "
             f"expected at least {MIN_ENGLISH_SHARE:.0%}); labels will be unreliable"
@@ -222,14 +270,34 @@ def _language_warning(text: str, name: str) -> str | None:
 # --- entry points -------------------------------------------------------------------
 
 
+def _check_characters(text: str, name: str) -> None:
+    """Refuse text no file of an article holds: a NUL character (a binary file, or text
+    decoded from one, such as UTF-16 with a BOM) or a lone surrogate (a half of a UTF-16
+    pair, as a JSON ``\\ud83d`` escape makes: not a character, and not writable as UTF-8)."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(
+            f"{name} contains a NUL character (at character {nul}): a binary file, not text or HTML", stage="decode"
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            f"{name} is not valid Unicode text: a lone surrogate {text[error.start]!a} at character {error.start}",
+            stage="decode",
+        ) from None
+
+
 def _finish(text: str, *, source: str, fmt: str, encoding: str | None, metadata=None, warnings=()) -> Article:
     name = source
+    _check_characters(text, name)
     if not normalize(text).strip():  # zero-width characters alone are no text either
-        raise InputError(f"{name} is empty: there is no article text to analyse")
+        raise InputError(f"{name} is empty: there is no article text to analyse", stage="check")
     if len(text) > config.MAX_TEXT_CHARS:
         raise InputError(
             f"{name} has {len(text):,} characters of text; the limit is {config.MAX_TEXT_CHARS:,} "
-            "(one article, not a corpus: use 'python -m analysis corpus' for many)"
+            "(one article, not a corpus: use 'python -m analysis corpus' for many)",
+            stage="check",
         )
     warnings = list(warnings)
     language = _language_warning(text, name)
@@ -254,13 +322,23 @@ def read_bytes(data: bytes, *, source: str = "<stdin>", format: str | None = Non
             f"{source} is {len(data) / 2**20:.1f} MB; the limit is {config.MAX_INPUT_BYTES // 2**20} MB for one article"
         )
     if not data.strip():
-        raise InputError(f"{source} is empty: there is no article text to analyse")
+        raise InputError(f"{source} is empty: there is no article text to analyse", stage="check")
     text, encoding, warnings = decode_bytes(data, name=source)
     fmt = format or ("html" if looks_like_html(data) else "text")
     metadata: dict[str, str | None] = {}
     if fmt == "html":
         text, metadata = extract_html(text, name=source)
     return _finish(text, source=source, fmt=fmt, encoding=encoding, metadata=metadata, warnings=warnings)
+
+
+def read_text(text: str, *, source: str = "<text>") -> Article:
+    """Build an :class:`Article` from text taken as it is (never a path, never HTML): a
+    JSONL or CSV record's text field.
+
+    Raises:
+        InputError: NUL characters or lone surrogates, empty, or too long.
+    """
+    return _finish(text, source=source, fmt="text", encoding=None)
 
 
 def read_path(path: str | Path) -> Article:
@@ -324,6 +402,7 @@ def read_article(source: str | Path | bytes) -> Article:
             is_file = False
         if is_file or _PATHLIKE.match(source.strip()):
             return read_path(source)
+    _check_characters(source, "<text>")
     fmt = "html" if looks_like_html(source) else "text"
     if fmt == "html":
         text, metadata = extract_html(source, name="<text>")

@@ -99,9 +99,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
             pos += len(line) + 1
     spans = [_strip_span(text, s, e) for s, e in bounds]
     spans = [(s, e) for s, e in spans if e > s]
-    if spans and "\n" in text[spans[0][0]:spans[0][1]]:
+    if spans and "\n" in norm[spans[0][0]:spans[0][1]]:
         start, end = spans[0]
-        newline = text.index("\n", start)
+        newline = norm.index("\n", start)
         first = _strip_span(text, start, newline)
         rest = _strip_span(text, newline, end)
         spans[0:1] = [span for span in (first, rest) if span[1] > span[0]]

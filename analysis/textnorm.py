@@ -6,9 +6,15 @@ report must point into the original text. The normalisation here therefore maps 
 character to exactly one character: the normalised text has the same length as the
 original, so an offset into one is the same offset into the other and
 ``original[start:end]`` is always the reported span.
+
+Line endings stay as the file has them (offsets index the decoded text as it is), but
+for matching a lone carriage return (old Mac files, or a mix of conventions) reads as a
+line feed, so every line-ending convention gives the same paragraphs and sentences.
 """
 
 from __future__ import annotations
+
+import re
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -24,6 +30,7 @@ NORMALIZATION_TABLE: dict[int, str] = {
     **{ord(c): " " for c in _SPACES + _INVISIBLE},
     **{ord(c): "-" for c in _DASHES},
 }
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 def normalize(text: str) -> str:
@@ -34,8 +41,11 @@ def normalize(text: str) -> str:
 
     Returns:
         A string of the same length in which curly quotes are straight, exotic spaces
-        are ASCII spaces and dashes are hyphens.
+        are ASCII spaces, dashes are hyphens and a lone carriage return is a line feed.
     """
+    if "\r" in text:
+        # A CR not followed by LF ends a line on its own: one character for one.
+        text = _LONE_CR.sub("\n", text)
     if text.isascii():
         return text  # every character the table maps is outside ASCII (checked in C, fast)
     normalized = text.translate(NORMALIZATION_TABLE)
