@@ -32,7 +32,10 @@ from .findings import finding_columns, headline_findings, provenance_findings
 from .schema import TABLES, TableColumns, check_tables, empty_table
 from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
-__all__ = ["Analysis", "analyze", "analyze_once", "analyze_article", "analyze_articles", "prepare", "structure_tables"]
+__all__ = [
+    "Analysis", "ArticleFailure", "analyze", "analyze_once", "analyze_article", "analyze_articles", "prepare",
+    "structure_tables",
+]  # fmt: skip
 
 
 class ArticleWarning(UserWarning):
@@ -329,7 +332,34 @@ def _parse_batches(articles, batch_size: int, batch_chars: int):
         yield batch
 
 
-def analyze_articles(articles, *, nlp: Language | None = None, batch_size: int = 8, batch_chars: int = 25_000):
+@dataclass(frozen=True)
+class ArticleFailure:
+    """What :func:`analyze_articles` yields, with ``keep_going``, for an article that
+    failed: the ``stage`` (``parse`` or ``rules``) and the exception."""
+
+    article: Article
+    stage: str
+    error: Exception
+
+
+def _parse_each(docs: list[Doc], nlp: Language) -> list[Doc | Exception]:
+    """Parse a batch with ``nlp.pipe``; if that fails, each Doc on its own, so one Doc
+    the pipeline cannot parse costs only itself (its exception stands in its place)."""
+    try:
+        return list(nlp.pipe(docs, batch_size=len(docs)))
+    except Exception:  # noqa: BLE001 - which Doc failed is found below
+        parsed: list[Doc | Exception] = []
+        for doc in docs:
+            try:
+                parsed.append(nlp(doc))
+            except Exception as error:  # noqa: BLE001 - this article's failure, reported as such
+                parsed.append(error)
+        return parsed
+
+
+def analyze_articles(
+    articles, *, nlp: Language | None = None, batch_size: int = 8, batch_chars: int = 25_000, keep_going: bool = False
+):
     """Analyse many read articles, parsing them in batches with ``nlp.pipe``.
 
     Args:
@@ -337,14 +367,36 @@ def analyze_articles(articles, *, nlp: Language | None = None, batch_size: int =
         nlp: The pipeline (default: loaded once per process).
         batch_size: At most this many articles are parsed together...
         batch_chars: ...and, beyond the first, at most this many characters.
+        keep_going: Yield an :class:`ArticleFailure` for an article whose parse or
+            rules raise, and go on with the others (a corpus run); else the exception
+            propagates.
 
     Yields:
-        One :class:`Analysis` per article, in order.
+        One :class:`Analysis` (or :class:`ArticleFailure`) per article, in order.
     """
     from .nlp import make_doc
 
     nlp = nlp or load_nlp()
     for batch in _parse_batches(articles, batch_size, batch_chars):
-        docs = [make_doc(a.text, [start for start, _ in split_paragraphs(a.text)], nlp) for a in batch]
-        for article, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
-            yield analyze_article(article, nlp=nlp, doc=doc)
+        if not keep_going:
+            docs = [make_doc(a.text, [start for start, _ in split_paragraphs(a.text)], nlp) for a in batch]
+            for article, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
+                yield analyze_article(article, nlp=nlp, doc=doc)
+            continue
+        made: list[Doc | Exception] = []
+        for article in batch:
+            try:
+                made.append(make_doc(article.text, [start for start, _ in split_paragraphs(article.text)], nlp))
+            except Exception as error:  # noqa: BLE001 - reported as this article's failure
+                made.append(error)
+        parsed = iter(_parse_each([doc for doc in made if isinstance(doc, Doc)], nlp))
+        for article, doc in zip(batch, made):
+            doc = next(parsed) if isinstance(doc, Doc) else doc
+            if isinstance(doc, Exception):
+                yield ArticleFailure(article, "parse", doc)
+                continue
+            try:
+                result: Analysis | ArticleFailure = analyze_article(article, nlp=nlp, doc=doc)
+            except Exception as error:  # noqa: BLE001 - reported as this article's failure
+                result = ArticleFailure(article, "rules", error)
+            yield result

@@ -15,20 +15,32 @@ How it stays safe and flat:
 - Each finished batch is written as one Parquet part per table (to a temporary name,
   then renamed) and only then are its article ids appended to ``done.txt``. A rerun
   skips ids listed there, so a crash or Ctrl-C loses at most the batch in flight.
-- An article that fails (empty, binary, too long, undecodable) becomes a row of
-  ``errors`` and the run goes on.
+- Whatever goes wrong with one article (reading its file or record, decoding it,
+  extracting an HTML page, parsing, any rule, building or writing its rows) becomes one
+  row of ``errors`` (article id, source, stage, exception type, one-line message) and
+  the run goes on; a rerun does not try it again.
+- Ids must be unique (``7`` and ``"7"`` are one id): a corpus with duplicates is
+  refused before anything runs, naming them. Done ids are stored one JSON string a
+  line (``done.jsonl``), so any id, newlines included, round-trips.
+- One run at a time per output folder: a lock file (``OUT/.lock``, held with
+  ``filelock``: a run that dies leaves no lock behind) makes a second run refuse at once.
+- A full disk stops the run with one line saying what to free; its temporary files are
+  removed, the final tables are replaced all together or not at all, and a rerun resumes.
 - The final tables are assembled part by part, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import csv
+import errno
 import json
 import os
+import re
 import time
 import uuid
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -57,12 +69,95 @@ ARTICLE_SUFFIXES = config.TEXT_SUFFIXES | config.HTML_SUFFIXES
 
 @dataclass(frozen=True)
 class CorpusItem:
-    """One article of a corpus: a file, or a text from a JSONL line or a CSV row."""
+    """One article of a corpus: a file, or a text from a JSONL line or a CSV row.
+
+    ``error`` is set when the record itself cannot be an article (invalid JSON, not an
+    object, no text field, bytes that are not UTF-8): it becomes a row of ``errors``.
+    """
 
     article_id: str
     source: str
     path: str | None = None
     text: str | None = None
+    error: str | None = None
+
+
+#: Characters that ``surrogateescape`` decoding makes of bytes that are not UTF-8.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _record_id(value, fallback: str) -> tuple[str, str | None]:
+    """A record's id as text (a whole number and its digits are one id: ``7`` is ``"7"``),
+    else the fallback and why the given one could not be used."""
+    if value is None or value == "":
+        return fallback, None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return fallback, f"its id is a JSON {type(value).__name__}, not a string or a whole number"
+    return str(value), None
+
+
+def _json_items(path: Path, *, text_column: str, id_column: str | None) -> Iterator[CorpusItem]:
+    """One item per non-blank line of a JSON Lines file (UTF-8, one object a line)."""
+    kinds = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false"}
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            fallback, source = f"line-{number}", f"{path}:{number}"
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                yield CorpusItem(fallback, source, error=f"line {number} is not valid UTF-8 (byte {error.start}): JSON Lines must be UTF-8")
+                continue
+            except ValueError as error:
+                yield CorpusItem(fallback, source, error=f"line {number} is not valid JSON: {error}")
+                continue
+            if not isinstance(record, dict):
+                kind = "null" if record is None else kinds.get(type(record), type(record).__name__)
+                yield CorpusItem(fallback, source, error=f"line {number} is {kind}, not an object with a {text_column!r} field")
+                continue
+            key, bad_id = _record_id(record.get(id_column or "id"), fallback)
+            text = record.get(text_column)
+            if bad_id:
+                yield CorpusItem(key, source, error=f"line {number}: {bad_id}")
+            elif not isinstance(text, str):
+                given = "no" if text is None else f"a non-text ({type(text).__name__})"
+                yield CorpusItem(key, source, error=f"line {number} has {given} {text_column!r} field")
+            else:
+                yield CorpusItem(key, source, text=text)
+
+
+def _csv_items(path: Path, source: str | Path, *, text_column: str, id_column: str | None) -> Iterator[CorpusItem]:
+    """One item per row of a CSV file with a header (UTF-8; a BOM is dropped)."""
+    csv.field_size_limit(max(csv.field_size_limit(), 4 * config.MAX_TEXT_CHARS))
+    # Bytes that are not UTF-8 are kept as escapes, so only their own row is refused.
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = reader.fieldnames or []
+        if text_column not in columns:
+            raise InputError(f"{source}: no column {text_column!r} (have: {', '.join(columns) or 'no header'})")
+        row = 0
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:  # a field past the size limit, say: this row only
+                row += 1
+                yield CorpusItem(f"row-{row}", f"{path}:row {row}", error=f"row {row} cannot be read as CSV: {error}")
+                continue
+            row += 1
+            fallback, where = f"row-{row}", f"{path}:row {row}"
+            key = record.get(id_column or "id") or fallback
+            values = [v for v in record.values() if isinstance(v, str)]
+            if any(_UNDECODABLE.search(v) for v in values):
+                yield CorpusItem(fallback, where, error=f"row {row} is not valid UTF-8: CSV input must be UTF-8")
+            elif None in record:  # more fields than the header names
+                yield CorpusItem(key, where, error=f"row {row} has {len(columns) + len(record[None])} fields; the header names {len(columns)}")
+            elif record.get(text_column) is None:
+                yield CorpusItem(key, where, error=f"row {row} has fewer fields than the header: no {text_column!r}")
+            else:
+                yield CorpusItem(key, where, text=record[text_column])
 
 
 def iter_items(source: str | Path, *, text_column: str = "text", id_column: str | None = None) -> Iterator[CorpusItem]:
@@ -70,8 +165,9 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
     recursively, in sorted order; the id is the path inside the folder without its
     suffix; hidden files and a corpus's own documentation, README or LICENSE files,
     are left out), a JSONL file (one object per line with a text field), or a CSV with a text
-    column (read in chunks). Ids come from ``id_column`` when given, else ``id``, else
-    the line or row number.
+    column (streamed row by row). Ids come from ``id_column`` when given, else ``id``, else
+    the line or row number. A record that cannot be an article is an item with ``error``
+    set, not an exception: one bad line does not stop the corpus.
 
     Raises:
         InputError: The corpus is missing, of an unknown kind, or lacks the text column.
@@ -88,27 +184,10 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
         raise InputError(f"{source}: no such folder or file")
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    yield CorpusItem(f"line-{number}", f"{path}:{number}", text="")  # lands in errors
-                    continue
-                key = record.get(id_column or "id", f"line-{number}")
-                yield CorpusItem(str(key), f"{path}:{number}", text=str(record.get(text_column) or ""))
+        yield from _json_items(path, text_column=text_column, id_column=id_column)
         return
     if suffix == ".csv":
-        row = 0
-        for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=500):
-            if text_column not in chunk.columns:
-                raise InputError(f"{source}: no column {text_column!r} (have: {', '.join(chunk.columns)})")
-            for record in chunk.to_dict("records"):
-                row += 1
-                key = record.get(id_column or "id") or f"row-{row}"
-                yield CorpusItem(str(key), f"{path}:row {row}", text=record[text_column])
+        yield from _csv_items(path, source, text_column=text_column, id_column=id_column)
         return
     raise InputError(f"{source}: a corpus is a folder of .txt/.html files, a .jsonl file or a .csv file")
 
@@ -117,7 +196,13 @@ ARTICLE_COLUMNS = (
     "article_id", "source", "headline", "words", "body_sentences", *(f"share_{s}" for s in STATUSES),
     *(f"share_source_{t}" for t in SOURCE_TYPES), "anonymous_sources", "hedges_per_100_words", "warnings",
 )  # fmt: skip
-ERROR_COLUMNS = ("article_id", "source", "error")
+#: ``stage``: where the article failed (see :data:`ERROR_STAGES`); ``error_type``: the
+#: exception's class name; ``error``: its one-line message.
+ERROR_COLUMNS = ("article_id", "source", "stage", "error_type", "error")
+#: Where an article can fail, in the order a run meets them: the file or record, bytes to
+#: text, HTML to article text, the text's checks (empty, too long), the spaCy parse, the
+#: rules, the article's tables and ``articles`` row, writing them.
+ERROR_STAGES = ("read", "decode", "extract", "check", "parse", "rules", "tables", "write")
 
 
 def article_row(article_id: str, source: str, result) -> dict:
@@ -147,11 +232,20 @@ def article_row(article_id: str, source: str, result) -> dict:
 
 
 def _read(item: CorpusItem):
-    from .ingest import read_bytes, read_path
+    from .ingest import read_path, read_text
 
+    if item.error is not None:
+        raise InputError(item.error)
     if item.path is not None:
         return read_path(item.path)
-    return read_bytes((item.text or "").encode("utf-8"), source=item.source, format="text")
+    return read_text(item.text or "", source=item.source)
+
+
+def error_row(item: CorpusItem, stage: str, error: BaseException) -> dict:
+    """The ``errors`` row of an article that failed at ``stage``: its message on one line."""
+    message = " ".join(str(error).split()) or type(error).__name__
+    return {"article_id": item.article_id, "source": item.source, "stage": stage,
+            "error_type": type(error).__name__, "error": message}  # fmt: skip
 
 
 _NLP = None
@@ -188,46 +282,62 @@ def _init_worker(model: str | None) -> None:
     _freeze_loaded(_NLP)
 
 
-def analyze_batch(items: list[CorpusItem], *, nlp=None, batch_size: int = 8) -> list[tuple[str, dict | None, dict | None]]:
+def analyze_batch(
+    items: list[CorpusItem], *, nlp=None, batch_size: int = 8, on_article: Callable[[], None] | None = None
+) -> list[tuple[str, dict | None, dict | None]]:
     """Analyse a batch: ``(article_id, tables, error)`` per item, in order.
 
     ``tables`` maps each contract table to the article's DataFrame (for the tables no
     rule reads back, :data:`~analysis.core.Analysis.LAZY_TABLES`, its
     :class:`~analysis.schema.TableColumns`, whose ``frame()`` is the DataFrame), and
     ``articles`` to its row (a dict); ``error`` is the ``errors`` row of an article that
-    failed. The ``article_id`` column is added when the batch is written (see :func:`_store`).
+    failed, at whatever stage (see :data:`ERROR_STAGES`): the others are analysed all
+    the same. ``on_article`` is called once per article analysed or failed (progress).
+    The ``article_id`` column is added when the batch is written (see :func:`_store`).
     """
     from .core import prepare
     from .nlp import load_nlp
 
     nlp = nlp or _NLP or load_nlp()
     prepare(nlp)
+    done = on_article or (lambda: None)
     outcomes: dict[int, tuple[str, dict | None, dict | None]] = {}
     readable = []
     for index, item in enumerate(items):
         try:
             readable.append((index, item, _read(item)))
-        except InputError as error:
-            outcomes[index] = (item.article_id, None, {"article_id": item.article_id, "source": item.source, "error": str(error)})
+        except Exception as error:  # noqa: BLE001 - any failure to read is this article's alone
+            outcomes[index] = (item.article_id, None, error_row(item, getattr(error, "stage", "read"), error))
+            done()
     warmed = _WARMED.get(nlp, 0)
     if warmed < config.CORPUS_WARM_CHARS:
         # One of this process's first batches: its words are kept (see CORPUS_WARM_CHARS).
         _WARMED[nlp] = warmed + sum(len(article.text) for _, _, article in readable)
-        outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size))
+        outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done))
     else:
         with nlp.memory_zone():  # strings and lexemes of this batch's words are freed after it
-            outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size))
+            outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done))
     return [outcomes[i] for i in range(len(items))]
 
 
-def _analyze_readable(readable: list, *, nlp, batch_size: int) -> dict[int, tuple[str, dict, None]]:
-    from .core import analyze_articles
+def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[], None]) -> dict[int, tuple]:
+    from .core import ArticleFailure, analyze_articles
 
-    results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size)
+    results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size, keep_going=True)
     # Consumed here, inside the caller's memory zone: the tables hold plain strings only.
-    return {index: (item.article_id, {**{name: result.table_source(name) for name in TABLES},
-                                      "articles": article_row(item.article_id, item.source, result)}, None)
-            for (index, item, _), result in zip(readable, results)}  # fmt: skip
+    outcomes = {}
+    for (index, item, _), result in zip(readable, results):
+        if isinstance(result, ArticleFailure):
+            outcomes[index] = (item.article_id, None, error_row(item, result.stage, result.error))
+        else:
+            try:
+                tables = {**{name: result.table_source(name) for name in TABLES},
+                          "articles": article_row(item.article_id, item.source, result)}  # fmt: skip
+                outcomes[index] = (item.article_id, tables, None)
+            except Exception as error:  # noqa: BLE001 - this article's failure alone
+                outcomes[index] = (item.article_id, None, error_row(item, "tables", error))
+        done()
+    return outcomes
 
 
 def _arrow_column(parts: list[pd.Series]):
@@ -260,9 +370,12 @@ def _write_part(out: Path, table: str, frame) -> None:
     # Named by time, so parts (and the assembled tables) keep the order articles ran in.
     name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
     tmp = folder / f".{name}.tmp"
-    # No column statistics: parts are read back whole at assembly, which writes them.
-    pq.write_table(_to_arrow(frame) if isinstance(frame, pd.DataFrame) else frame, tmp, write_statistics=False)
-    os.replace(tmp, folder / name)
+    try:
+        # No column statistics: parts are read back whole at assembly, which writes them.
+        pq.write_table(_to_arrow(frame) if isinstance(frame, pd.DataFrame) else frame, tmp, write_statistics=False)
+        os.replace(tmp, folder / name)
+    finally:
+        tmp.unlink(missing_ok=True)  # gone already when the rename succeeded
 
 
 def _batch_table(tables: list[pd.DataFrame | TableColumns], ids: list[str]):
@@ -299,9 +412,25 @@ def _arrow_values(parts: list, dtype: str):
     return pa.array(column_array(values, dtype))  # the DataFrames' own column (Arrow strings, nullable integers)
 
 
+#: The ids of finished articles: one JSON string a line, so any id (a newline in it, say)
+#: round-trips. ``done.txt``, one id a line, is what earlier versions wrote: still read.
+DONE_FILE, LEGACY_DONE_FILE = "done.jsonl", "done.txt"
+
+
 def _done_ids(out: Path) -> set[str]:
-    done = out / "done.txt"
-    return set(done.read_text(encoding="utf-8").splitlines()) if done.exists() else set()
+    done: set[str] = set()
+    legacy = out / LEGACY_DONE_FILE
+    if legacy.exists():
+        done.update(legacy.read_text(encoding="utf-8").splitlines())
+    path = out / DONE_FILE
+    if path.exists():
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    done.add(json.loads(line))
+                except ValueError:  # a last line cut short by a crash: that batch runs again
+                    continue
+    return done
 
 
 def _batches(items: Iterable[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:
@@ -310,53 +439,120 @@ def _batches(items: Iterable[CorpusItem], size: int) -> Iterator[list[CorpusItem
         yield batch
 
 
+def _no_space(error: OSError) -> bool:
+    return error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def _write_failed(out: Path, error: OSError, what: str) -> AnalysisError:
+    """The one line for a write that failed (a full disk, above all): what to free, and
+    that a rerun resumes."""
+    parts = out / "parts"
+    held = sum(p.stat().st_size for p in parts.rglob("*.parquet")) / 2**20 if parts.exists() else 0.0
+    reason = "no space left on the disk" if _no_space(error) else (error.strerror or str(error))
+    return AnalysisError(
+        f"cannot write {what} in {out}: {reason}; free some space (the analysed parts take {held:.1f} MB, "
+        "the final tables need about as much again and their CSVs) and run the same command again: "
+        "it resumes without analysing finished articles again"
+    )
+
+
+def _article_tables(article_id: str, tables: dict) -> dict:
+    """One article's Arrow tables, as :func:`_store` writes a batch of them."""
+    arrow = {table: _batch_table([tables[table]], [article_id]) for table in TABLES}
+    arrow["articles"] = _to_arrow(pd.DataFrame([tables["articles"]]))
+    return arrow
+
+
+def _batch_tables(analysed: list[tuple[str, dict]]) -> dict:
+    """The batch's Arrow tables, built before anything is written."""
+    ids = [article_id for article_id, _ in analysed]
+    arrow = {table: _batch_table([tables[table] for _, tables in analysed], ids) for table in TABLES}
+    arrow["articles"] = _to_arrow(pd.DataFrame([tables["articles"] for _, tables in analysed]))
+    return arrow
+
+
 def _store(out: Path, outcomes: list[tuple[str, dict | None, dict | None]]) -> None:
     """Write one batch's parts, then mark its ids done (in that order: a crash between
-    the two only makes the batch run again; its parts are then replaced at assembly)."""
+    the two only makes the batch run again; its parts are then replaced at assembly).
+
+    An article whose rows cannot be built as the tables' columns becomes an ``errors``
+    row (stage ``write``) and the others are written. A write that fails (a full disk)
+    stops the run with :class:`~analysis.errors.AnalysisError`: the batch is not marked
+    done, so a rerun does it again.
+    """
     analysed = [(article_id, tables) for article_id, tables, _ in outcomes if tables is not None]
-    if analysed:
-        ids = [article_id for article_id, _ in analysed]
-        for table in TABLES:
-            _write_part(out, table, _batch_table([tables[table] for _, tables in analysed], ids))
-        _write_part(out, "articles", pd.DataFrame([tables["articles"] for _, tables in analysed]))
-    _write_part(out, "errors", pd.DataFrame([error for _, _, error in outcomes if error is not None]))
-    with (out / "done.txt").open("a", encoding="utf-8") as done:
-        done.write("".join(f"{article_id}\n" for article_id, _, _ in outcomes))
-        done.flush()
-        os.fsync(done.fileno())
+    errors = [error for _, _, error in outcomes if error is not None]
+    try:
+        arrow = _batch_tables(analysed) if analysed else {}
+    except Exception:  # noqa: BLE001 - find the article whose rows cannot be written
+        kept = []
+        for article_id, tables in analysed:
+            try:
+                _article_tables(article_id, tables)
+                kept.append((article_id, tables))
+            except Exception as error:  # noqa: BLE001 - this article's failure alone
+                item = CorpusItem(article_id, tables["articles"]["source"])
+                errors.append(error_row(item, "write", error))
+        arrow = _batch_tables(kept) if kept else {}
+    try:
+        for table, data in arrow.items():
+            _write_part(out, table, data)
+        _write_part(out, "errors", pd.DataFrame(errors, columns=list(ERROR_COLUMNS)))
+        with (out / DONE_FILE).open("a", encoding="utf-8") as done:
+            done.write("".join(json.dumps(article_id, ensure_ascii=False) + "\n" for article_id, _, _ in outcomes))
+            done.flush()
+            os.fsync(done.fileno())
+    except OSError as error:
+        raise _write_failed(out, error, "the analysed articles") from None
 
 
 def _assemble(out: Path) -> dict[str, int]:
     """Join each table's parts into ``OUT/<table>.parquet`` and ``.csv``, part by part.
-    Rows of an article written twice (a batch rerun after a crash) are kept once."""
-    counts = {}
-    for table in CORPUS_TABLES:
-        parts = sorted((out / "parts" / table).glob("part-*.parquet")) if (out / "parts" / table).exists() else []
-        schemas = [pq.read_schema(p) for p in parts]
-        # No parts (no errors, say): the table is still written, empty, with its columns.
-        schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else _empty_schema(table)
-        csv_schema = pa.schema([(f.name, pa.large_string()) if _is_list(f.type) else f for f in schema])
-        seen: set[str] = set()
-        rows = 0
-        parquet_tmp, csv_tmp = out / f".{table}.parquet.tmp", out / f".{table}.csv.tmp"
-        csv_writer = pacsv.CSVWriter(csv_tmp, csv_schema, write_options=CSV_OPTIONS)
-        with pq.ParquetWriter(parquet_tmp, schema) as writer, csv_writer as csv:
-            for part in parts:
-                data = pq.ParquetFile(part).read().cast(schema)
-                ids = set(pc.unique(data.column("article_id")).to_pylist())
-                if ids & seen:  # only after a rerun of a batch: keep each article's first rows
-                    done_before = pa.array(sorted(seen), pa.large_string())
-                    data = data.filter(pc.invert(pc.is_in(data.column("article_id"), value_set=done_before)))
-                seen |= ids
-                if not data.num_rows:
-                    continue
-                writer.write_table(data)
-                csv.write_table(_lists_as_json(data, csv_schema))
-                rows += data.num_rows
-        os.replace(parquet_tmp, out / f"{table}.parquet")
-        os.replace(csv_tmp, out / f"{table}.csv")
-        counts[table] = rows
+    Rows of an article written twice (a batch rerun after a crash) are kept once.
+
+    Every table is written to a temporary file first and the final tables replaced only
+    when all are written, so a failure (a full disk) leaves the previous tables whole and
+    no temporary file behind (:class:`~analysis.errors.AnalysisError` says what to free)."""
+    counts, made = {}, []
+    try:
+        for table in CORPUS_TABLES:
+            parquet_tmp, csv_tmp = out / f".{table}.parquet.tmp", out / f".{table}.csv.tmp"
+            made += [(parquet_tmp, out / f"{table}.parquet"), (csv_tmp, out / f"{table}.csv")]
+            counts[table] = _assemble_table(out, table, parquet_tmp, csv_tmp)
+        for tmp, final in made:
+            os.replace(tmp, final)
+    except OSError as error:
+        raise _write_failed(out, error, "the corpus tables") from None
+    finally:
+        for tmp, _ in made:
+            tmp.unlink(missing_ok=True)
     return counts
+
+
+def _assemble_table(out: Path, table: str, parquet_tmp: Path, csv_tmp: Path) -> int:
+    """Write one table's parts to ``parquet_tmp`` and ``csv_tmp``; returns its rows."""
+    parts = sorted((out / "parts" / table).glob("part-*.parquet")) if (out / "parts" / table).exists() else []
+    schemas = [pq.read_schema(p) for p in parts]
+    # No parts (no errors, say): the table is still written, empty, with its columns.
+    schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else _empty_schema(table)
+    csv_schema = pa.schema([(f.name, pa.large_string()) if _is_list(f.type) else f for f in schema])
+    seen: set[str] = set()
+    rows = 0
+    csv_writer = pacsv.CSVWriter(csv_tmp, csv_schema, write_options=CSV_OPTIONS)
+    with pq.ParquetWriter(parquet_tmp, schema) as writer, csv_writer as csv_out:
+        for part in parts:
+            data = pq.ParquetFile(part).read().cast(schema)
+            ids = set(pc.unique(data.column("article_id")).to_pylist())
+            if ids & seen:  # only after a rerun of a batch: keep each article's first rows
+                done_before = pa.array(sorted(seen), pa.large_string())
+                data = data.filter(pc.invert(pc.is_in(data.column("article_id"), value_set=done_before)))
+            seen |= ids
+            if not data.num_rows:
+                continue
+            writer.write_table(data)
+            csv_out.write_table(_csv_columns(data, csv_schema))
+            rows += data.num_rows
+    return rows
 
 
 #: The corpus CSVs, written by Arrow: a header of bare column names, then every text
@@ -368,15 +564,33 @@ def _is_list(arrow_type) -> bool:
     return pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type)
 
 
-def _lists_as_json(data, csv_schema):
+def _csv_columns(data, csv_schema):
     """A part as its CSV holds it: list columns as JSON text (``["may", "could"]``, a
-    missing list as ``null``), as in the single-article CSVs, so they read back unambiguously."""
+    missing list as ``null``), as in the single-article CSVs, so they read back
+    unambiguously; text columns guarded against spreadsheet formulas as
+    :func:`~analysis.export.spreadsheet_safe` guards them (numbers stay numbers)."""
     columns = []
     for name, column in zip(data.column_names, data.columns):
         if _is_list(column.type):
             column = pa.array([json.dumps(v, ensure_ascii=False) for v in column.to_pylist()], pa.large_string())
+        elif pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            column = _spreadsheet_safe(column)
         columns.append(column)
     return pa.Table.from_arrays(columns, schema=csv_schema)
+
+
+def _spreadsheet_safe(column):
+    """An Arrow text column with :data:`~analysis.export.FORMULA_GUARD` before each value
+    that starts like a formula and is not a plain number (RE2, the same patterns)."""
+    from .export import FORMULA_GUARD, FORMULA_START, PLAIN_NUMBER
+
+    starts = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in FORMULA_START) + "]"
+    risky = pc.and_(pc.match_substring_regex(column, "^" + starts), pc.invert(pc.match_substring_regex(column, f"^{PLAIN_NUMBER}$")))
+    risky = pc.fill_null(risky, False)
+    if not pc.any(risky).as_py():
+        return column
+    guarded = pc.binary_join_element_wise(pa.scalar(FORMULA_GUARD, column.type), column, pa.scalar("", column.type))
+    return pc.if_else(risky, guarded, column)
 
 
 def _empty_schema(table: str):
@@ -496,7 +710,8 @@ def run_corpus(
         source: A folder, a .jsonl or a .csv file (see :func:`iter_items`).
         out_dir: The output folder (created).
         jobs: Worker processes (each loads spaCy once).
-        batch_size: Articles per batch: the unit of parsing, of writing and of resuming.
+        batch_size: Articles per batch: the unit of parsing, of writing and of resuming
+            (smaller when the corpus is small, so that each of ``jobs`` gets a share).
         model: A spaCy model name (default: the usual search).
         text_column, id_column: For JSONL and CSV corpora.
         progress: Show a tqdm progress bar (on stderr).
@@ -511,26 +726,75 @@ def run_corpus(
             only runs the corpus, such as the CLI's. Leave it off in a notebook kernel.
 
     Returns:
-        Rows per output table.
+        Rows per output table, and ``analysed``: the articles this run did (0 when an
+        earlier run had done them all; the tables are assembled again all the same).
+
+    Raises:
+        InputError: The corpus cannot be read, has duplicate ids, ``out_dir`` is a file,
+            or another run holds ``out_dir``.
+        AnalysisError: The tables cannot be written (a full disk); a rerun resumes.
     """
-    from tqdm import tqdm
+    from filelock import FileLock, Timeout
 
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file, not a folder: give --out a folder (new or from an earlier run)")
+
+    def chosen() -> Iterator[CorpusItem]:
+        items = iter_items(source, text_column=text_column, id_column=id_column)
+        return _first_per_group(items, per_group) if per_group is not None else items
+
+    _refuse_duplicate_ids(iter_items(source, text_column=text_column, id_column=id_column), source)
     out.mkdir(parents=True, exist_ok=True)
-    done = _done_ids(out)
+    # One run per output folder: the lock is the kernel's (flock), so a run that dies
+    # leaves nothing stuck; a second run refuses at once rather than redo the first's work.
+    lock = FileLock(out / ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise InputError(f"{out} is in use by another corpus run (it holds {out / '.lock'}); "
+                         "wait for that run to finish, or give another --out") from None  # fmt: skip
+    try:
+        done = _done_ids(out)
+        total = sum(1 for item in chosen() if item.article_id not in done)
+        todo = (item for item in chosen() if item.article_id not in done)
+        # Every worker gets work even when the corpus is small: at most an equal share per batch.
+        size = max(1, min(batch_size, -(-total // max(jobs, 1))))
+        _run_batches(todo, out, total=total, size=size, jobs=jobs, model=model, engine=engine, scheduler=scheduler,
+                     progress=progress, freeze_gc=freeze_gc)  # fmt: skip
+        counts = _assemble(out)
+    finally:
+        lock.release()
+    counts["analysed"] = total
+    return counts
 
-    def items() -> Iterator[CorpusItem]:
-        chosen = iter_items(source, text_column=text_column, id_column=id_column)
-        if per_group is not None:
-            chosen = _first_per_group(chosen, per_group)
-        return (item for item in chosen if item.article_id not in done)
 
-    total = sum(1 for _ in items())
-    todo = items()
+def _refuse_duplicate_ids(items: Iterable[CorpusItem], source: str | Path) -> None:
+    """Refuse a corpus in which two records share an id (``7`` and ``"7"`` are one id):
+    their rows would merge, or one would be skipped as done."""
+    first: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {}
+    for item in items:
+        if item.article_id in first:
+            repeated.setdefault(item.article_id, [first[item.article_id]]).append(item.source)
+        else:
+            first[item.article_id] = item.source
+    if repeated:
+        shown = "; ".join(f"{key!r} ({', '.join(where)})" for key, where in list(repeated.items())[:5])
+        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+        raise InputError(f"{source}: {len(repeated)} id{'s are' if len(repeated) > 1 else ' is'} used more than once: "
+                         f"{shown}{more}; every article needs an id of its own")  # fmt: skip
+
+
+def _run_batches(todo: Iterator[CorpusItem], out: Path, *, total: int, size: int, jobs: int, model: str | None,
+                 engine: str, scheduler: str | None, progress: bool, freeze_gc: bool) -> None:  # fmt: skip
+    """Analyse ``todo`` in batches of ``size`` on the chosen engine, storing each batch as it comes."""
+    from tqdm import tqdm
+
     bar = tqdm(total=total, unit="article", disable=not progress, desc="corpus", smoothing=0.1)
     try:
         if engine == "dask":
-            for outcomes in _dask_batches(_batches(todo, batch_size), jobs=jobs, scheduler=scheduler, model=model):
+            for outcomes in _dask_batches(_batches(todo, size), jobs=jobs, scheduler=scheduler, model=model):
                 _store(out, outcomes)
                 bar.update(len(outcomes))
         elif jobs <= 1:
@@ -539,20 +803,16 @@ def run_corpus(
             nlp = load_nlp(model)
             if freeze_gc:
                 _freeze_loaded(nlp)
-            for batch in _batches(todo, batch_size):
-                _store(out, analyze_batch(batch, nlp=nlp))
-                bar.update(len(batch))
+            for batch in _batches(todo, size):
+                # The bar moves article by article, even when the corpus is one batch.
+                _store(out, analyze_batch(batch, nlp=nlp, on_article=lambda: bar.update(1)))
         else:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")  # no fork of a loaded pipeline
             with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
-                for outcomes in pool.imap(analyze_batch, _batches(todo, batch_size)):
+                for outcomes in pool.imap(analyze_batch, _batches(todo, size)):
                     _store(out, outcomes)
                     bar.update(len(outcomes))
     finally:
         bar.close()
-    try:
-        return _assemble(out)
-    except OSError as error:
-        raise AnalysisError(f"cannot write the corpus tables to {out}: {error}") from None

@@ -78,7 +78,7 @@ def test_an_interrupted_run_resumes_without_loss_or_duplicates(corpus_dir, tmp_p
     monkeypatch.setattr(corpus_module, "_store", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_corpus(corpus_dir, out, batch_size=2, progress=False)
-    written = (out / "done.txt").read_text().split()
+    written = [json.loads(line) for line in (out / "done.jsonl").read_text().splitlines()]
     assert len(written) == 4  # two batches finished before the interruption
     monkeypatch.setattr(corpus_module, "_store", store)
     run_corpus(corpus_dir, out, batch_size=2, progress=False)
@@ -211,8 +211,8 @@ def test_a_clean_run_writes_an_empty_errors_table_and_skips_corpus_documentation
     counts = run_corpus(folder, out, progress=False)
     assert counts["articles"] == 1 and counts["errors"] == 0
     errors = pd.read_parquet(out / "errors.parquet")
-    assert errors.empty and list(errors.columns) == ["article_id", "source", "error"]
-    assert (out / "errors.csv").read_text(encoding="utf-8").strip() == "article_id,source,error"
+    assert errors.empty and tuple(errors.columns) == corpus_module.ERROR_COLUMNS
+    assert (out / "errors.csv").read_text(encoding="utf-8").strip() == ",".join(corpus_module.ERROR_COLUMNS)
     articles = pd.read_parquet(out / "articles.parquet")
     assert tuple(articles.columns) == corpus_module.ARTICLE_COLUMNS
 
