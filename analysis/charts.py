@@ -20,6 +20,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import NullLocator
 
 __all__ = [
+    "literal",
     "STATUS_COLOURS",
     "SOURCE_COLOURS",
     "certainty_strip",
@@ -59,6 +60,13 @@ ENTITY_COLOURS = {"PERSON": OKABE_ITO["blue"], "GPE": OKABE_ITO["green"], "LOC":
 WIDTH = 8.0  # inches: about the width of a report column at 100 dpi
 
 
+def literal(text: str) -> str:
+    """Article text as a chart shows it, character for character: matplotlib reads a
+    pair of ``$`` as mathtext ("$$x^2$$ Holdings" would be typeset, or fail to parse), and
+    an escaped ``\\$`` is a plain dollar sign. Every label drawn from the data goes through this."""
+    return str(text).replace("$", r"\$")
+
+
 def _empty(fig: Figure, ax, message: str) -> Figure:
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
@@ -94,7 +102,7 @@ def certainty_strip(result) -> Figure:
 def _barh(ax, labels: list[str], values: list[float], colours: list[str], *, fmt: str = "{:g}") -> None:
     y = np.arange(len(labels))
     ax.barh(y, values, color=colours)
-    ax.set_yticks(y, labels)
+    ax.set_yticks(y, [literal(label) for label in labels])
     ax.invert_yaxis()
     for yi, value in zip(y, values):
         ax.text(value, yi, " " + fmt.format(value), va="center", fontsize=9)
@@ -186,7 +194,7 @@ def numbers_chart(result) -> Figure:
     faces = np.where(approximate, "white", colours)
     ax.scatter(numbers["value"], y, s=70, c=faces, edgecolors=colours, linewidths=2)
     labels = [f"{r.text} {r.counted or ''}  (sent {r.sent_id}, {r.source})" for r in numbers.itertuples()]
-    ax.set_yticks(y, [label if len(label) < 60 else label[:57] + "..." for label in labels], fontsize=8)
+    ax.set_yticks(y, [literal(label if len(label) < 60 else label[:57] + "...") for label in labels], fontsize=8)
     ax.invert_yaxis()
     ax.set_xscale("log")
     ax.xaxis.set_minor_locator(NullLocator())  # decades are enough, and minor labels are slow to lay out
@@ -216,7 +224,7 @@ def group_comparison(summary: pd.DataFrame) -> Figure:
     height = 0.8 / len(series)
     for k, (column, label, colour) in enumerate(series):
         ax.barh(y + k * height, 100 * summary[column], height=height, color=colour, label=label)
-    ax.set_yticks(y + 0.4 - height / 2, [f"{g} ({n})" for g, n in zip(summary["group"], summary["articles"])])
+    ax.set_yticks(y + 0.4 - height / 2, [literal(f"{g} ({n})") for g, n in zip(summary["group"], summary["articles"])])
     ax.invert_yaxis()
     ax.set_xlabel("% of body sentences (mean over the group's articles; articles in brackets)", fontsize=9)
     ax.legend(loc="lower right", frameon=False, fontsize=8)

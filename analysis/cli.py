@@ -99,6 +99,16 @@ def _say(kind: str, message: str) -> None:
     print(f"{PROG}: {kind}: {message}", file=sys.stderr)
 
 
+def _out_folder(path: Path) -> Path:
+    """An output folder the user named, resolved against the directory the command was
+    started from (whatever directory a notebook kernel later runs in); refused when it
+    names an existing file."""
+    path = Path(path).absolute()
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{path} is a file, not a folder: give --out a folder")
+    return path
+
+
 def _analyze(args):
     """Read, check language, analyse; warnings go to stderr."""
     from .core import analyze_article
@@ -127,7 +137,7 @@ def _run_tables(args) -> int:
         sys.stdout.write(to_json(result) + "\n")
         sys.stdout.flush()
         return EXIT_OK
-    out = args.out if args.out is not None else Path("output") / _stem(args.article)
+    out = _out_folder(args.out if args.out is not None else Path("output") / _stem(args.article))
     if args.format == "json":
         path = write_json(result, out)
         print(f"wrote {path}", file=sys.stderr)
@@ -143,13 +153,14 @@ def _run_report(args) -> int:
     # Check every article before writing anything: one bad path stops the run at once.
     for article in args.articles:
         _check_article_file(article, args.allow_non_english)
+    out = _out_folder(args.out)
     if args.model:
         os.environ[config.MODEL_ENV_VAR] = args.model  # the notebooks' kernel inherits it
     stems = [_stem(a) for a in args.articles]
     for article in args.articles:
         # Two articles with one name get folders named after their parent folder too.
         stem = _stem(article) if stems.count(_stem(article)) == 1 else f"{Path(article).parent.name}_{_stem(article)}"
-        path = build_report(article, args.out / stem, timeout=args.timeout)
+        path = build_report(Path(article).absolute(), _out_folder(out / stem), timeout=args.timeout)
         print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
@@ -168,8 +179,9 @@ def _run_exercise(args) -> int:
     from .report import build_exercise
 
     _check_article_file(args.article, args.allow_non_english)
-    out = args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise"
-    written = build_exercise(args.article, out, teacher_key=args.teacher_key, timeout=args.timeout)
+    out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise")
+    key = Path(args.teacher_key).absolute() if args.teacher_key is not None else None
+    written = build_exercise(Path(args.article).absolute(), out, teacher_key=key, timeout=args.timeout)
     print(f"wrote {len(written)} files to {out}/", file=sys.stderr)
     return EXIT_OK
 
@@ -180,12 +192,18 @@ def _run_corpus(args) -> int:
     if args.jobs < 1 or args.batch_size < 1:
         raise InputError("--jobs and --batch-size must be at least 1")
     next(iter(iter_items(args.input, text_column=args.text_column, id_column=args.id_column)), None)  # refuse bad input early
+    out = _out_folder(args.out)
     counts = run_corpus(
-        args.input, args.out, jobs=args.jobs, batch_size=args.batch_size, model=args.model,
+        args.input, out, jobs=args.jobs, batch_size=args.batch_size, model=args.model,
         text_column=args.text_column, id_column=args.id_column, progress=not args.no_progress,
         engine=args.engine, scheduler=args.scheduler, freeze_gc=True,  # this process runs the corpus alone
     )  # fmt: skip
-    print(f"wrote {counts['articles']} articles ({counts['errors']} errors) to {args.out}/", file=sys.stderr)
+    held = f"{out}/ holds {counts['articles']} articles and {counts['errors']} errors"
+    if counts["analysed"]:
+        print(f"analysed {counts['analysed']} articles this run; {held}", file=sys.stderr)
+    else:
+        print(f"nothing left to do: every article of {args.input} was already analysed; {held} "
+              "(tables assembled again)", file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 

@@ -18,9 +18,12 @@ the tool marks it ``none``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+
+from .errors import InputError
 
 __all__ = [
     "FIELDS",
@@ -31,6 +34,7 @@ __all__ = [
     "answer_key",
     "blank_answers",
     "read_teacher_key",
+    "check_key_sentences",
     "check_answers",
     "score",
     "worksheet_html",
@@ -155,16 +159,80 @@ def blank_answers(cards: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def read_teacher_key(path: str | Path) -> pd.DataFrame:
+#: The columns a teacher's key may have.
+KEY_COLUMNS = ("sent_id", *FIELDS)
+
+
+def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
     """A teacher's answer key: a CSV with ``sent_id`` and any of status, source,
-    source_type, cues (cues separated by ``;``). Blank cells leave the tool's answer."""
-    key = pd.read_csv(path, dtype=str, keep_default_na=False)
+    source_type, cues (cues separated by ``;``). Blank cells leave the tool's answer.
+
+    The key is checked before it is used, each problem named by its line in the file:
+    unknown columns, a ``sent_id`` that is not a whole number or appears twice, a status
+    or source type outside the vocabulary. With ``result`` (the article's analysis) each
+    ``sent_id`` must also be one of its body claims (see :func:`check_key_sentences`).
+
+    Raises:
+        InputError: The file cannot be read, or the key is not valid (one line).
+    """
+    name = str(path)
+    try:
+        key = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(f"{name}: cannot read the teacher's key: {' '.join(str(error).split())}") from None
+    key.columns = [str(c).strip() for c in key.columns]
+    unknown = [c for c in key.columns if c not in KEY_COLUMNS]
+    if unknown:
+        raise InputError(f"{name}: unknown column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
+                         f"(a teacher's key has: {', '.join(KEY_COLUMNS)})")  # fmt: skip
     if "sent_id" not in key.columns:
-        raise ValueError(f"{path}: a teacher key needs a sent_id column")
-    key["sent_id"] = key["sent_id"].astype(int)
+        raise InputError(f"{name}: a teacher's key needs a sent_id column")
+    seen: dict[int, int] = {}
+    ids = []
+    for row, value in enumerate(key["sent_id"].tolist()):
+        line = row + 2  # the header is line 1, as a spreadsheet numbers rows
+        if not re.fullmatch(r"\s*\d+\s*", value):
+            raise InputError(f"{name}, line {line}: sent_id {value!r} is not a sentence number (a whole number, 0 or more)")
+        sent_id = int(value)
+        if sent_id in seen:
+            raise InputError(f"{name}, line {line}: sentence {sent_id} is already in the key (line {seen[sent_id]})")
+        seen[sent_id] = line
+        ids.append(sent_id)
+        for field, allowed in (("status", STATUSES), ("source_type", SOURCE_TYPES)):
+            given = key.at[row, field].strip().lower() if field in key.columns else ""
+            if given and given not in allowed:
+                raise InputError(f"{name}, line {line}: {field} {given!r} is not one of {', '.join(allowed)}")
+    key["sent_id"] = ids
+    for field in ("status", "source_type"):
+        if field in key.columns:
+            key[field] = key[field].str.strip().str.lower()
     if "cues" in key.columns:
         key["cues"] = key["cues"].map(lambda v: [c.strip().lower() for c in v.split(";") if c.strip()] if v else None)
+    key.attrs["lines"] = seen  # sent_id -> line in the file, for later messages
+    if result is not None:
+        check_key_sentences(key, result, name=name)
     return key
+
+
+def check_key_sentences(key: pd.DataFrame, result, *, name: str = "teacher key") -> None:
+    """Refuse a key whose ``sent_id`` is not one of the article's body claims (the
+    sentences with a status: the only ones a card can show).
+
+    Raises:
+        InputError: Naming the key's line and the sentences the article has.
+    """
+    sentences = result.sentences
+    claims = set(sentences.loc[sentences["status"].notna(), "sent_id"].tolist())
+    lines = key.attrs.get("lines", {})
+    for sent_id in key["sent_id"].tolist():
+        if sent_id in claims:
+            continue
+        where = f"{name}, line {lines[sent_id]}" if sent_id in lines else name
+        if sent_id not in set(sentences["sent_id"].tolist()):
+            last = int(sentences["sent_id"].max()) if len(sentences) else -1
+            raise InputError(f"{where}: the article has no sentence {sent_id} (its sentences are 0-{last})")
+        raise InputError(f"{where}: sentence {sent_id} is not a body claim (a headline, caption or set-aside "
+                         "paragraph), so no card asks about it")  # fmt: skip
 
 
 def _same_source(given: str, expected: str, result, sent_id: int) -> bool:

