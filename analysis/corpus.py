@@ -13,7 +13,7 @@ How it stays safe and flat:
   each loading spaCy once. Each batch runs in ``nlp.memory_zone()``, so the strings
   and lexemes its words add to the vocabulary are freed after it.
 - Each finished batch is written as one Parquet part per table (to a temporary name,
-  then renamed) and only then are its article ids appended to ``done.txt``. A rerun
+  then renamed) and only then are its article ids appended to ``done.jsonl``. A rerun
   skips ids listed there, so a crash or Ctrl-C loses at most the batch in flight.
 - Whatever goes wrong with one article (reading its file or record, decoding it,
   extracting an HTML page, parsing, any rule, building or writing its rows) becomes one
@@ -86,6 +86,22 @@ class CorpusItem:
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
+def _printable(text: str) -> str:
+    """``text`` as valid Unicode, for ids, sources and messages, which every table and
+    ``done.jsonl`` must be able to write: a file name's bytes that are not UTF-8, or a
+    lone surrogate from a JSON escape, are written as ``\\xe9``-style escapes."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")  # bytes a file name held
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")  # lone surrogates from JSON escapes
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def _record_id(value, fallback: str) -> tuple[str, str | None]:
     """A record's id as text (a whole number and its digits are one id: ``7`` is ``"7"``),
     else the fallback and why the given one could not be used."""
@@ -93,17 +109,18 @@ def _record_id(value, fallback: str) -> tuple[str, str | None]:
         return fallback, None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return fallback, f"its id is a JSON {type(value).__name__}, not a string or a whole number"
-    return str(value), None
+    return _printable(str(value)), None
 
 
 def _json_items(path: Path, *, text_column: str, id_column: str | None) -> Iterator[CorpusItem]:
     """One item per non-blank line of a JSON Lines file (UTF-8, one object a line)."""
     kinds = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false"}
+    name = _printable(str(path))
     with path.open("rb") as lines:
         for number, raw in enumerate(lines, 1):
             if not raw.strip():
                 continue
-            fallback, source = f"line-{number}", f"{path}:{number}"
+            fallback, source = f"line-{number}", f"{name}:{number}"
             try:
                 record = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as error:
@@ -130,6 +147,7 @@ def _json_items(path: Path, *, text_column: str, id_column: str | None) -> Itera
 def _csv_items(path: Path, source: str | Path, *, text_column: str, id_column: str | None) -> Iterator[CorpusItem]:
     """One item per row of a CSV file with a header (UTF-8; a BOM is dropped)."""
     csv.field_size_limit(max(csv.field_size_limit(), 4 * config.MAX_TEXT_CHARS))
+    name = _printable(str(path))
     # Bytes that are not UTF-8 are kept as escapes, so only their own row is refused.
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -144,10 +162,10 @@ def _csv_items(path: Path, source: str | Path, *, text_column: str, id_column: s
                 return
             except csv.Error as error:  # a field past the size limit, say: this row only
                 row += 1
-                yield CorpusItem(f"row-{row}", f"{path}:row {row}", error=f"row {row} cannot be read as CSV: {error}")
+                yield CorpusItem(f"row-{row}", f"{name}:row {row}", error=f"row {row} cannot be read as CSV: {error}")
                 continue
             row += 1
-            fallback, where = f"row-{row}", f"{path}:row {row}"
+            fallback, where = f"row-{row}", f"{name}:row {row}"
             key = record.get(id_column or "id") or fallback
             values = [v for v in record.values() if isinstance(v, str)]
             if any(_UNDECODABLE.search(v) for v in values):
@@ -178,7 +196,8 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
                        and not any(part.startswith(".") for part in p.relative_to(path).parts)
                        and p.stem.lower() not in config.CORPUS_DOCUMENTATION_STEMS)  # fmt: skip
         for file in files:
-            yield CorpusItem(file.relative_to(path).with_suffix("").as_posix(), str(file), path=str(file))
+            article_id = _printable(file.relative_to(path).with_suffix("").as_posix())
+            yield CorpusItem(article_id, _printable(str(file)), path=str(file))
         return
     if not path.is_file():
         raise InputError(f"{source}: no such folder or file")
@@ -227,7 +246,7 @@ def article_row(article_id: str, source: str, result) -> dict:
     row.update({f"share_source_{t}": types.get(t, 0) / total for t in SOURCE_TYPES})
     row["anonymous_sources"] = anonymous
     row["hedges_per_100_words"] = 100 * hedges / max(words, 1)
-    row["warnings"] = "; ".join(result.warnings) or None  # e.g. decoded as cp1252
+    row["warnings"] = _printable("; ".join(result.warnings)) or None  # e.g. decoded as cp1252
     return row
 
 
@@ -243,7 +262,7 @@ def _read(item: CorpusItem):
 
 def error_row(item: CorpusItem, stage: str, error: BaseException) -> dict:
     """The ``errors`` row of an article that failed at ``stage``: its message on one line."""
-    message = " ".join(str(error).split()) or type(error).__name__
+    message = _printable(" ".join(str(error).split())) or type(error).__name__
     return {"article_id": item.article_id, "source": item.source, "stage": stage,
             "error_type": type(error).__name__, "error": message}  # fmt: skip
 

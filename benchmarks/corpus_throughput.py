@@ -63,7 +63,7 @@ def run_measured(command: list[str], done_file: Path) -> tuple[float, float, flo
     """Seconds, CPU seconds (user and system, of every process the command started),
     peak RSS (MB) of the largest process it started, and how
     memory went as the run went on: ``(articles done, largest RSS now)`` sampled twice a
-    second (articles done: the lines of the run's ``done.txt``; ``"assembly"`` once the
+    second (articles done: the lines of the run's ``done.jsonl``; ``"assembly"`` once the
     final tables are being written, seen by their temporary files in the output folder)."""
     import psutil
 
@@ -194,7 +194,7 @@ def main(argv=None) -> None:
         for jobs in (1, 2):
             out = Path(tmp) / f"out{jobs}"
             seconds, cpu, peak, curve = run_measured([sys.executable, "-m", "analysis", "corpus", str(corpus), "--out", str(out),
-                                                 "--jobs", str(jobs), "--no-progress"], out / "done.txt")  # fmt: skip
+                                                 "--jobs", str(jobs), "--no-progress"], out / "done.jsonl")  # fmt: skip
             by_articles = memory_by_articles(curve, len(files))
             figures[f"jobs {jobs}"] = {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "articles_per_second": round(len(files) / seconds, 2),
                                        "words_per_second": round(words / seconds), "peak_rss_mb": round(peak),

@@ -128,6 +128,20 @@ def test_an_article_whose_rules_fail_is_an_error_row_and_the_batch_goes_on(tmp_p
     assert (error["stage"], error["error_type"], error["error"]) == ("rules", "RuntimeError", "a rule broke")
 
 
+def test_ids_from_file_names_that_are_not_utf8_and_lone_surrogates_are_written_escaped(tmp_path, good_text):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "plain.txt").write_text(good_text, encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:  # a Latin-1 file name
+        handle.write(good_text.encode("cp1252"))
+    run_corpus(folder, tmp_path / "out", progress=False)
+    assert pd.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].tolist() == ["caf\\xe9", "plain"]
+    source = tmp_path / "ids.jsonl"
+    source.write_text(json.dumps({"id": "\ud83d", "text": good_text}) + "\n", encoding="utf-8")
+    run_corpus(source, tmp_path / "out2", progress=False)
+    assert pd.read_parquet(tmp_path / "out2" / "articles.parquet")["article_id"].tolist() == ["\\xed\\xa0\\xbd"]
+
+
 def test_the_bad_html_record_in_tables_is_exit_2_with_one_line(tmp_path, capsys):
     page = tmp_path / "broken.html"
     page.write_text("<s #>ed with p><p>e m'aco\u00b2nsi\u0149der", encoding="utf-8")
@@ -307,7 +321,8 @@ def test_dollar_signs_in_names_are_drawn_as_written(nlp):
         figure = draw(result)
         figure.savefig(io.BytesIO(), format="png")  # drawing is where mathtext would fail
         drawn += [t.get_text() for ax in figure.axes for t in ax.get_yticklabels()]
-    assert charts.literal("$$x^2$$ Holdings") in drawn or any("$" in label for label in drawn)
+    # Labels hold the names with each $ escaped, which matplotlib draws as a plain dollar sign.
+    assert any("\\$" in label for label in drawn) and not any(label.count("$") != label.count("\\$") for label in drawn)
 
 
 # 10. NUL bytes anywhere -----------------------------------------------------------------
