@@ -11,6 +11,16 @@ PolNeAR also annotates thoughts and intentions; the "speech" lines keep only gol
 relations whose cue is a speech verb of our lexicon (category speech, confirmation,
 denial or non_commitment) and our relations with such cues.
 
+Who says so, relation by relation (PolNeAR's event lines link each content to its
+source):
+
+- **speaker accuracy**: for every predicted relation whose content overlaps a gold
+  content (the gold relation of largest overlap, among those that name a source), is
+  the predicted source span overlapping that gold relation's source? Over all such
+  relations, and over those the tool calls direct quotes (``quote_type`` direct).
+- **relation F1**: a predicted and a gold relation match when their contents overlap
+  and their sources overlap (or neither names one).
+
     .venv/bin/python benchmarks/attribution_spans.py [POLNEAR_DIR] [--limit N]
 """
 
@@ -67,8 +77,37 @@ def predicted(result) -> list[dict[str, tuple[int, int]]]:
         if row["content_start"] is not None:
             relation["content"] = trim(result.text, row["content_start"], row["content_end"])
         relation["lemma"] = row["cue_lemma"]
+        relation["quote_type"] = row["quote_type"]
         relations.append(relation)
     return relations
+
+
+def overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def speaker_counts(gold: list[dict], pred: list[dict], counts: dict) -> None:
+    """Add one article's speaker-accuracy and relation-match counts to ``counts``."""
+    sourced = [g for g in gold if "content" in g and "source" in g]
+    for p in pred:
+        content = p.get("content")
+        candidates = [g for g in sourced if overlaps(content, g["content"])]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda g: min(content[1], g["content"][1]) - max(content[0], g["content"][0]))
+        right = overlaps(p.get("source"), best["source"])
+        for subset in ("all", "direct") if p["quote_type"] == "direct" else ("all",):
+            counts[f"speaker_{subset}_n"] += 1
+            counts[f"speaker_{subset}_right"] += right
+
+    def same(p: dict, g: dict) -> bool:
+        sources = overlaps(p.get("source"), g.get("source")) or ("source" not in p and "source" not in g)
+        return overlaps(p.get("content"), g.get("content")) and sources
+
+    counts["relation_pred"] += len(pred)
+    counts["relation_gold"] += len(gold)
+    counts["relation_tp_pred"] += sum(any(same(p, g) for g in gold) for p in pred)
+    counts["relation_tp_gold"] += sum(any(same(p, g) for p in pred) for g in gold)
 
 
 def f1(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
@@ -92,6 +131,7 @@ def main() -> None:
     items = sorted(first_ann.items())[: args.limit]
 
     counts = {subset: {m: defaultdict(int) for m in ("exact", "overlap")} for subset in ("all", "speech")}
+    speakers: dict = defaultdict(int)
     started = time.perf_counter()
     for name, ann in items:
         text = (root / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
@@ -100,6 +140,7 @@ def main() -> None:
             warnings.simplefilter("ignore")
             result = analyze(text, nlp=nlp)
         pred = predicted(result)
+        speaker_counts(gold, pred, speakers)
         for subset in ("all", "speech"):
             if subset == "speech":
                 g_rel = [g for g in gold if "cue" in g and any(w in speech_lemmas for w in _lemmas(nlp, text, g["cue"]))]
@@ -131,6 +172,15 @@ def main() -> None:
                 figures[f"{subset} {mode} {role}"] = fig
                 line.append(f"{role} P {fig['precision']:5.1f} R {fig['recall']:5.1f} F1 {fig['f1']:5.1f}")
             print(f"  {subset:<6} {mode:<7} " + " | ".join(line))
+    for subset, label in (("all", "all relations"), ("direct", "direct quotes")):
+        n, right = speakers[f"speaker_{subset}_n"], speakers[f"speaker_{subset}_right"]
+        figures[f"speaker accuracy {subset}"] = {"accuracy": round(100 * right / n, 1) if n else 0.0, "right": right, "relations": n}
+        print(f"  speaker accuracy, {label}: {figures[f'speaker accuracy {subset}']['accuracy']:.1f}% ({right} of {n} "
+              "predicted relations whose content overlaps a gold content name an overlapping source)")  # fmt: skip
+    relation = f1(speakers["relation_tp_pred"], speakers["relation_pred"], speakers["relation_tp_gold"], speakers["relation_gold"])
+    figures["relation overlap"] = relation
+    print(f"  relations (content and source both overlap): P {relation['precision']:.1f} R {relation['recall']:.1f} F1 {relation['f1']:.1f}")
+    print("  goal: speaker accuracy >= 90% over all relations, >= 97% on direct quotes")
     record_results("attribution_spans", figures, command="python benchmarks/attribution_spans.py")
 
 
