@@ -53,6 +53,7 @@ __all__ = [
     "correct_entities",
     "canonical_name",
     "person_full_names",
+    "listed_place",
     "entity_table",
     "entity_summary",
     "entity_pairs",
@@ -105,6 +106,11 @@ def _bare(text: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix):
             return text[: -len(suffix)]
     return text
+
+
+def listed_place(text: str) -> tuple[str, str, str] | None:
+    """``(canonical, label, category)`` of a name in ``lexicons/places.csv``, else None."""
+    return _lookup_place(text)
 
 
 def _lookup_place(text: str) -> tuple[str, str, str] | None:

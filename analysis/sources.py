@@ -4,21 +4,27 @@ What it extracts: one row per attribution relation (source, cue, content with of
 ``source_type``, ``canonical_source``, ``cue_stance``, ``quote_type``,
 ``anonymity_reason``, ``relayed``) and one row per quotation (``kind``, ``speaker``).
 
-Source types, decided on the source phrase's head word (rules in order):
+Source types. First, what the phrase stands for (:mod:`analysis.mentions`): a role
+with a name in apposition is that person, a name with a role in apposition is a person,
+a news outlet or programme is ``media``, he/she is the person named before, and a
+definite noun phrase ("the official", "the company") is the earlier source with the same
+head noun or the organisation named before it. Otherwise the phrase's head word decides
+(rules in order):
 
 - ``media``: a report, story, video, post... (``lexicons/source_nouns.csv``, media)
-  with no named outlet;
-- ``document``: a statement, study, filing... (document nouns) named by a proper noun;
-- ``person``: a proper-noun head tagged PERSON, or he/she resolved to a named person;
-- ``organization``: a proper-noun head (a country, government, agency or outlet: "the
-  US", "Moscow"), or an institution noun owned by one ("South Korea's spy agency");
+  with no name, or by a news outlet;
+- ``document``: a statement, study, filing, letter... (document nouns), or a report by
+  a named body that is not an outlet ("the FBI's report");
+- ``person``: a proper-noun head tagged PERSON, or a run of proper names;
+- ``organization``: a proper-noun head (a country, government, agency: "the US",
+  "Moscow"), or an institution noun owned by one ("South Korea's spy agency");
 - ``anonymous``: a singular person noun with no name ("a senior US military official",
   "a journalist"), or he/she with no named person to resolve to;
 - ``unnamed``: a plural person noun ("officials in Moscow", "experts"), or "they".
 
 ``canonical_source`` is the fullest name the article gives: a surname resolves to the
-PERSON entity it ends ("Austin" -> "Lloyd Austin"), a pronoun to the nearest earlier
-named person source.
+PERSON entity it ends ("Austin" -> "Lloyd Austin"), a pronoun or a definite noun phrase
+to the mention it refers to.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution, source_noun_categories
 from .entities import NAME_LABELS, canonical_name, person_full_names
 from .lexicon import load_lexicon
+from .mentions import PERSON_PRONOUNS, MentionContext, outlet_name, resolve
 from .phrases import LexiconMatcher
 from .quotes import Quote
 from .schema import TableColumns, column_records, conform
@@ -39,8 +46,6 @@ from .structure import paragraph_index
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 
 
 
@@ -52,10 +57,6 @@ def _anonymity_matcher(vocab) -> LexiconMatcher:
 
 def _head(span: Span) -> Token:
     return span.root
-
-
-def _named_people(doc: Doc) -> list[Span]:
-    return [ent for ent in doc.ents if ent.label_ == "PERSON"]
 
 
 def _entity_at(doc: Doc, i: int, ents: tuple[Span, ...] | None = None) -> Span | None:
@@ -82,9 +83,11 @@ def source_type(
     has_name = any(t.pos_ == "PROPN" for t in span)
     category = nouns.get(lemma)
     if category == "media":
-        return ("media", f"'{head.text}' with no named outlet") if not has_name else ("organization", f"'{head.text}' of a named outlet")
+        if has_name and outlet_name(span) is None:
+            return "document", f"a {lemma} by a named body [rule: document_noun]"
+        return "media", (f"a {lemma} by a news outlet" if has_name else f"a {lemma} with no named outlet") + " [rule: media_noun]"
     if category == "document":
-        return ("document", f"a named {lemma}") if has_name else ("media", f"an unnamed {lemma}")
+        return "document", (f"a {lemma} by a named body" if has_name else f"a {lemma}, a document") + " [rule: document_noun]"
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
             return ("person", f"'{head.text}' refers to {resolved_person}") if resolved_person else ("anonymous", f"'{head.text}' with no named person before it")
@@ -146,29 +149,6 @@ def _relayed(doc: Doc, relation: Attribution, all_relations: list[Attribution]) 
     return verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in ("publish", "post", "write", "air", "broadcast", "run")
 
 
-def _nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False) -> str | None:
-    """The nearest named person before token ``i`` (canonical name): a PERSON entity, or
-    within the same sentence a run of two or more proper nouns the small model did not tag.
-    With ``same_sentence``, only names in token ``i``'s sentence count."""
-    sentence = doc[i].sent
-    runs, run = [], []
-    for token in doc[sentence.start : i]:
-        if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
-            run.append(token)
-        else:
-            if len(run) >= 2:
-                runs.append(doc[run[0].i : run[-1].i + 1])
-            run = []
-    if len(run) >= 2:
-        runs.append(doc[run[0].i : run[-1].i + 1])
-    floor = sentence.start if same_sentence else 0
-    people = [e for e in _named_people(doc) if floor <= e.start and e.end <= i]
-    if not people + runs:
-        return None
-    nearest = max(people + runs, key=lambda span: span.end)
-    return canonical_name(doc, nearest)[0] if nearest.label_ == "PERSON" else _full_name(doc, nearest.text)
-
-
 @dataclass(frozen=True)
 class SourceLabel:
     """A relation's source as the tables name it."""
@@ -179,37 +159,37 @@ class SourceLabel:
 
 
 def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Attribution, SourceLabel]:
-    """Source type and canonical name of every relation, resolving he/she in reading order."""
+    """Source type and canonical name of every relation, in reading order: first what the
+    phrase stands for (:mod:`analysis.mentions`: a name in apposition, a news outlet, a
+    pronoun or a definite noun phrase referring back), then the type rules on the phrase."""
     labels: dict[Attribution, SourceLabel] = {}
-    last_person: str | None = None
-    ents, full_names = doc.ents, person_full_names(doc)  # read once: both are rebuilt on each call
+    context = MentionContext.of(doc)
+    ents, full_names = context.ents, context.full_names  # read once: both are rebuilt on each call
     for relation in sorted(relations, key=lambda r: r.cue):
         source = doc[relation.source[0] : relation.source[1]] if relation.source else None
-        resolved = None
-        if source is not None and source.root.lower_ in PERSON_PRONOUNS:
-            # he/she: a person named earlier in the same sentence, else the last named
-            # person source, else the nearest named person before.
-            resolved = (
-                _nearest_person_before(doc, source.start, same_sentence=True)
-                or last_person
-                or _nearest_person_before(doc, source.start)
-            )
-        stype, reason = source_type(doc, source, resolved_person=resolved, ents=ents)
-        entity = _entity_at(doc, source.root.i, ents) if source is not None else None
         if source is None:
-            canonical = None
-        elif stype == "person" and resolved:
-            canonical = resolved
-        elif stype == "person":
-            canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None
-                         else _full_name(doc, source.text, full_names))  # fmt: skip
-            last_person = canonical
-        elif entity is not None and entity.label_ in NAME_LABELS and stype == "organization":
-            # "the US" and "U.S." are one source: the entity's canonical name.
-            canonical = canonical_name(doc, entity)[0]
+            stype, reason = source_type(doc, None)
+            labels[relation] = SourceLabel(stype, reason, None)
+            continue
+        resolution = resolve(source, context)
+        if resolution is not None:
+            stype = resolution.source_type or source_type(doc, source, ents=ents)[0]
+            label = SourceLabel(stype, resolution.reason, resolution.canonical)
         else:
-            canonical = text[source.start_char : source.end_char]
-        labels[relation] = SourceLabel(stype, reason, canonical)
+            stype, reason = source_type(doc, source, ents=ents)
+            entity = _entity_at(doc, source.root.i, ents)
+            if stype == "person":
+                canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None
+                             else _full_name(doc, source.text, full_names))  # fmt: skip
+            elif entity is not None and entity.label_ in NAME_LABELS and stype == "organization":
+                # "the US" and "U.S." are one source: the entity's canonical name.
+                canonical = canonical_name(doc, entity)[0]
+            else:
+                canonical = text[source.start_char : source.end_char]
+            label = SourceLabel(stype, reason, canonical)
+        context.remember(source.root, label.source_type, label.canonical,
+                         resolved_by=resolution.rule if resolution is not None else None)  # fmt: skip
+        labels[relation] = label
     return labels
 
 

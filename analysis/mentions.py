@@ -1,0 +1,362 @@
+"""Who a source phrase stands for: names in apposition, news outlets, and noun phrases
+and pronouns that refer back to an earlier mention.
+
+What it decides: for a source phrase of an attribution, the canonical name it stands
+for, the source type that follows when the phrase alone does not say it, the rule that
+decided, and a reason in plain words (the rule's name comes after it, for whoever wants
+it). :mod:`analysis.sources` asks it first and falls back to the type rules on the
+phrase itself.
+
+Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
+
+- ``apposed_name``: a role with a name in apposition is that person ("The council's
+  finance chief, Councillor Mark Adeyemi, confirmed ..."; "The two committee chairs,
+  Senators Ana Ruiz and Tom Blake, said ...").
+- ``apposed_role``: a name with a role in apposition is a person, whatever the entity
+  model guessed ("Jean-Marc Ayrault, the foreign minister of France, said ...").
+- ``news_outlet``: a news outlet or programme is a media source, named or not ("The
+  Washington Post reported ...", "BBC News", "the Herald newspaper", "Radio 4's Today
+  programme", "state news media"): ``lexicons/outlets.csv`` lists outlet names, and a
+  proper name ending in an outlet word (News, Times, Post, Herald...) or followed by
+  "newspaper"/"programme" is one.
+- ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence,
+  else the last named person source, else the nearest named person before it.
+- ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
+  source with the same head noun ("A senior council official", "The council"): one
+  source, with that source's type and name.
+- ``institution_noun``: "the company", "the group", "the agency" is the nearest
+  organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import source_noun_categories
+from .entities import canonical_name, listed_place, person_full_names
+from .lexicon import load_lexicon
+
+__all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Words before a name that are not part of it ("Councillor Mark Adeyemi", "Dr Jane Hill").
+HONORIFICS = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor",
+                        "prof", "rep", "sen", "gov", "gen", "rev", "judge", "justice"})  # fmt: skip
+#: Sentences looked back for the organisation "the company" refers to.
+INSTITUTION_LOOKBACK = 6
+#: Institution nouns that refer back to a named organisation ("the company said").
+#: Government nouns ("the government", "the ministry") are left out: they usually mean
+#: a country's government, which articles rarely name as such.
+INSTITUTION_NOUNS = frozenset({
+    "company", "firm", "group", "agency", "council", "party", "committee", "commission", "organisation",
+    "organization", "bank", "carmaker", "manufacturer", "retailer", "airline", "club", "union", "charity",
+    "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker",
+})  # fmt: skip
+#: Last words that make a proper name a news outlet ("BBC News", "The Washington Post").
+OUTLET_WORDS = frozenset({
+    "news", "times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "chronicle", "courier",
+    "examiner", "inquirer", "magazine", "newspaper", "radio", "tv", "television", "broadcasting", "newsnight",
+    "bulletin", "dispatch", "daily", "weekly",
+})  # fmt: skip
+#: Nouns after a name that make it an outlet ("the Herald newspaper", "the Today programme").
+OUTLET_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "website", "tabloid", "broadsheet", "podcast"})
+#: Common nouns that are themselves news media ("state news media", "the newspaper").
+MEDIA_NOUNS = frozenset({"media", "newspaper", "broadcaster", "outlet", "tabloid", "website"})
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a source phrase stands for.
+
+    Attributes:
+        canonical: The name (or earlier phrase) it stands for.
+        source_type: The type that follows, or None to keep the type rules' answer.
+        rule: The rule that decided (a key of :data:`RULES`).
+        reason: Why, in plain words, then the rule's name.
+    """
+
+    canonical: str
+    source_type: str | None
+    rule: str
+    reason: str
+
+
+@dataclass
+class MentionContext:
+    """What earlier sources an article has named, in reading order (filled by the caller)."""
+
+    doc: Doc
+    ents: tuple[Span, ...]
+    full_names: dict[str, set[str]]
+    #: Earlier sources: (head token index, head lemma, source type, canonical name).
+    sources: list[tuple[int, str, str, str]] = field(default_factory=list)
+    last_person: str | None = None
+
+    @classmethod
+    def of(cls, doc: Doc) -> MentionContext:
+        return cls(doc, doc.ents, person_full_names(doc))
+
+    def remember(self, head: Token, source_type: str, canonical: str | None, *, resolved_by: str | None) -> None:
+        """Record a source once labelled, for the mentions after it."""
+        if canonical:
+            self.sources.append((head.i, head.lemma_.lower(), source_type, canonical))
+        if source_type == "person" and canonical and resolved_by not in ("personal_pronoun",):
+            self.last_person = canonical
+
+
+def _entity_at(ctx: MentionContext, i: int) -> Span | None:
+    return next((e for e in ctx.ents if e.start <= i < e.end), None)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Nouns for a person's role: the source nouns of category person_role, and the last
+    word of every title (``lexicons/titles.csv``: "secretary", "minister", "chief")."""
+    nouns = load_lexicon("source_nouns")
+    roles = set(nouns.loc[nouns["category"] == "person_role", "cue"])
+    roles |= {str(t).split()[-1].lower() for t in load_lexicon("titles")["title"]}
+    roles |= {"chief", "chair", "head", "boss", "director", "executive", "chairman", "chairwoman", "president",
+              "secretary", "spokesman", "spokeswoman", "spokesperson", "founder", "manager", "lawyer", "attorney",
+              "governor", "senator", "congressman", "congresswoman", "mayor", "ambassador", "adviser", "advisor"}  # fmt: skip
+    return frozenset(roles)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    """Outlet names (case-folded, without a leading "the") -> the name as listed."""
+    table = load_lexicon("outlets")
+    return {str(name).casefold(): str(name) for name in table["name"]}
+
+
+def _bare(text: str) -> str:
+    text = " ".join(text.split())
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
+
+
+def outlet_name(span: Span) -> str | None:
+    """The outlet a phrase names, or None: a listed outlet, a proper name ending in an
+    outlet word ("BBC News", "The Washington Post") or followed by an outlet noun ("the
+    Herald newspaper", "Radio 4's Today programme")."""
+    names = [t for t in span if t.pos_ == "PROPN" or (t.is_title and t.i > span.start)]
+    if not names:
+        return None
+    first, last = names[0].i, names[-1].i + 1
+    name = _bare(span.doc[first:last].text)
+    if name.casefold() in _outlets():
+        return _outlets()[name.casefold()]
+    words = name.split()
+    following = span.doc[last] if last < len(span.doc) else None
+    if len(words) >= 2 and words[-1].lower() in OUTLET_WORDS and words[0][:1].isupper():
+        return name
+    if following is not None and following.lower_ in OUTLET_NOUNS and following.i < span.end + 1:
+        return name
+    return None
+
+
+def _without_titles(name: str) -> str:
+    """A name without the titles before it ("Councillor Mark Adeyemi" -> "Mark Adeyemi")."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in _role_words() or words[0].lower().rstrip(".") in HONORIFICS):
+        words = words[1:]
+    return " ".join(words)
+
+
+# --- rules: each takes the source span and the context, returns a Resolution or None ----
+
+
+def apposed_name(span: Span, ctx: MentionContext) -> Resolution | None:
+    head = span.root
+    if head.pos_ == "PROPN" or head.lemma_.lower() not in _role_words():
+        return None
+    doc = ctx.doc
+    for child in head.children:
+        # The parser calls the name an apposition, or (for plural roles) a conjunct; a
+        # conjunct counts only when a comma sets it off right after the role noun.
+        set_off = child.dep_ == "conj" and head.i + 1 < len(doc) and doc[head.i + 1].text == "," and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ != "appos" and not set_off:
+            continue
+        names = []
+        for person in (child, *child.conjuncts):
+            ent = _entity_at(ctx, person.i)
+            if ent is not None and ent.label_ == "PERSON":
+                names.append(_without_titles(canonical_name(doc, ent, full_names=ctx.full_names)[0]))
+            elif ent is None and person.pos_ == "PROPN" and person.i != head.i and doc[person.i - 1].pos_ == "PROPN":
+                # A run of proper names the model did not tag ("Mark Adeyemi"); a
+                # single untagged word or a body ("analysts Forrester Research") is no person.
+                left = person
+                while left.i > 0 and doc[left.i - 1].pos_ == "PROPN" and doc[left.i - 1].dep_ == "compound":
+                    left = doc[left.i - 1]
+                while left.i < person.i - 1 and (left.lower_.rstrip(".") in _role_words() or left.lower_.rstrip(".") in HONORIFICS):
+                    left = doc[left.i + 1]  # "Councillor Mark Adeyemi": the name
+                names.append(doc[left.i : person.i + 1].text)
+        if names and (head.tag_ != "NNS" or len(names) >= 2):  # "analysts, Jane Hill," is not the analysts
+            canonical = " and ".join(dict.fromkeys(names))
+            return Resolution(canonical, "person", "apposed_name",
+                              f"'{head.text}' is named right after it: {canonical} [rule: apposed_name]")  # fmt: skip
+    return None
+
+
+def apposed_role(span: Span, ctx: MentionContext) -> Resolution | None:
+    head = span.root
+    if head.pos_ != "PROPN":
+        return None
+    ent = _entity_at(ctx, head.i)
+    if ent is not None and ent.label_ == "PERSON":
+        return None  # the type rules already say person
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in _role_words():
+            name = _bare(span.doc[span.start : head.i + 1].text) if ent is None else _bare(ent.text)
+            return Resolution(name, "person", "apposed_role",
+                              f"{name} is described as '{child.text}', a person's role [rule: apposed_role]")  # fmt: skip
+    return None
+
+
+def news_outlet(span: Span, ctx: MentionContext) -> Resolution | None:
+    head = span.root
+    outlet = outlet_name(span)
+    # The outlet speaks when it is the phrase's head ("The Sunday Telegraph", "the
+    # Sunday Telegraph report"), not when it only qualifies a person ("A BBC spokeswoman").
+    outlet_speaks = head.pos_ == "PROPN" or head.lemma_.lower() in OUTLET_NOUNS | MEDIA_NOUNS or _media_noun(head)
+    if outlet is not None and outlet_speaks:
+        return Resolution(outlet, "media", "news_outlet", f"{outlet} is a news outlet [rule: news_outlet]")
+    if head.pos_ == "NOUN" and (head.lower_ in MEDIA_NOUNS or head.lemma_.lower() in MEDIA_NOUNS):
+        phrase = span.text
+        return Resolution(phrase, "media", "news_outlet", f"'{head.text}' means news media [rule: news_outlet]")
+    return None
+
+
+def _media_noun(token: Token) -> bool:
+    """A report, story, video... (``lexicons/source_nouns.csv``, media)."""
+    return source_noun_categories().get(token.lemma_.lower()) == "media"
+
+
+def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents=None, full_names=None) -> str | None:
+    """The nearest named person before token ``i`` (canonical name): a PERSON entity, or
+    within the same sentence a run of two or more proper nouns the small model did not tag.
+    With ``same_sentence``, only names in token ``i``'s sentence count."""
+    sentence = doc[i].sent
+    runs, run = [], []
+    for token in doc[sentence.start : i]:
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
+            run.append(token)
+        else:
+            if len(run) >= 2:
+                runs.append(doc[run[0].i : run[-1].i + 1])
+            run = []
+    if len(run) >= 2:
+        runs.append(doc[run[0].i : run[-1].i + 1])
+    floor = sentence.start if same_sentence else 0
+    people = [e for e in (doc.ents if ents is None else ents) if e.label_ == "PERSON" and floor <= e.start and e.end <= i]
+    if not people + runs:
+        return None
+    nearest = max(people + runs, key=lambda span: span.end)
+    if nearest.label_ == "PERSON":
+        return canonical_name(doc, nearest, full_names=full_names)[0]
+    full = (person_full_names(doc) if full_names is None else full_names).get(nearest.text, set())
+    return next(iter(full)) if len(full) == 1 else nearest.text
+
+
+def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
+    head = span.root
+    if head.lower_ not in PERSON_PRONOUNS:
+        return None
+    person = (
+        nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents, full_names=ctx.full_names)
+        or ctx.last_person
+        or nearest_person_before(ctx.doc, span.start, ents=ctx.ents, full_names=ctx.full_names)
+    )
+    if person is None:
+        return None  # the type rules: a he/she with nobody named before is anonymous
+    return Resolution(person, "person", "personal_pronoun", f"'{head.text}' refers to {person} [rule: personal_pronoun]")
+
+
+def _definite(span: Span) -> bool:
+    head = span.root
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def same_head(span: Span, ctx: MentionContext) -> Resolution | None:
+    head = span.root
+    if head.pos_ != "NOUN" or not _definite(span) or head.tag_ in ("NNS", "NNPS"):
+        return None
+    if any(t.pos_ == "PROPN" for t in span):
+        return None  # "The Hefce report" names itself
+    lemma = head.lemma_.lower()
+    for i, earlier_lemma, source_type, canonical in reversed(ctx.sources):
+        if i < head.i and earlier_lemma == lemma and ctx.doc[i].tag_ not in ("NNS", "NNPS"):
+            return Resolution(canonical, source_type, "same_head",
+                              f"'{span.text}' is the {lemma} mentioned before: {canonical} [rule: same_head]")  # fmt: skip
+    return None
+
+
+def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
+    head = span.root
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in INSTITUTION_NOUNS or not _definite(span) or head.tag_ == "NNS":
+        return None
+    if any(t.pos_ == "PROPN" for t in span):
+        return None  # "the Opera company": named in the phrase itself
+    # The start of the sentence INSTITUTION_LOOKBACK sentences back, walking back one at a time.
+    floor = head.sent.start
+    for _ in range(INSTITUTION_LOOKBACK):
+        if floor == 0:
+            break
+        floor = ctx.doc[floor - 1].sent.start
+    candidates = [t for t in ctx.doc[floor : span.start] if _could_be_organisation(t, ctx)]
+    if not candidates:
+        return None
+    # The nearest body that was what a sentence was about (its subject, or the subject's
+    # owner: "Electrolux's brands include ..."), else the nearest organisation named.
+    subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))]
+    nearest = (subjects or [t for t in candidates if t.ent_type_ == "ORG"] or [None])[-1]
+    if nearest is None:
+        return None
+    ent = _entity_at(ctx, nearest.i)
+    name = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0] if ent is not None else nearest.text
+    return Resolution(name, "organization", "institution_noun",
+                      f"'{span.text}' refers to {name}, the organisation named before it [rule: institution_noun]")  # fmt: skip
+
+
+def _could_be_organisation(token: Token, ctx: MentionContext) -> bool:
+    """A proper noun that can name a body: an ORG or place entity (a country acts as one),
+    or a one-word name the small model took for a person ("GlaxoSmithKline") that is not
+    a known person's surname, has no title before it and no first name."""
+    if token.pos_ != "PROPN" or token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].dep_ == "compound" and ctx.doc[token.i + 1].pos_ == "PROPN":
+        return False  # only the last word of a name stands for it
+    ent = _entity_at(ctx, token.i)
+    if ent is None:
+        return False
+    if ent.label_ == "ORG":
+        return True
+    if ent.label_ == "GPE":  # a real place is no company; a company the model took for one is
+        return listed_place(ent.text) is None
+    if ent.label_ != "PERSON" or len(ent) > 1 or token.text in ctx.full_names:
+        return False
+    before = ctx.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+    return before not in HONORIFICS and before not in _role_words()
+
+
+#: The rules in the order they are tried, keyed by the ``rule`` value they set.
+RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
+    "apposed_name": apposed_name,
+    "apposed_role": apposed_role,
+    "news_outlet": news_outlet,
+    "personal_pronoun": personal_pronoun,
+    "same_head": same_head,
+    "institution_noun": institution_noun,
+}
+
+
+def resolve(span: Span, ctx: MentionContext) -> Resolution | None:
+    """The first rule's resolution of a source phrase, or None (the phrase stands for itself)."""
+    for rule in RULES.values():
+        found = rule(span, ctx)
+        if found is not None:
+            return found
+    return None

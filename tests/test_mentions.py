@@ -1,0 +1,105 @@
+"""What a source phrase stands for (analysis.mentions): names in apposition, news
+outlets, definite noun phrases and pronouns that refer back. Every sentence is from a
+real article: BBC News 2004-05 (``bbc/<section>/<nnn>``, Greene and Cunningham 2006) or
+PolNeAR train (2016 US election coverage), or the made-up news page of the issue that
+asked for the rule (marked ``page``)."""
+
+import pytest
+
+from analysis import analyze
+from analysis.mentions import RULES, outlet_name
+
+# (text, source as written, source_type, canonical source, rule in the reason, where from)
+CASES = [
+    # apposed_name: a role with the name set off after it
+    ("The Turkish economics minister, Ali Babacan, said the two sides had reached general agreement on a new three year funding program.",
+     "The Turkish economics minister", "person", "Ali Babacan", "apposed_name", "bbc business/469"),
+    ('The shadow education secretary, Tim Collins, said: "It is clear from this report that children from disadvantaged areas are far more likely to have encountered poor standards."',
+     "The shadow education secretary", "person", "Tim Collins", "apposed_name", "bbc politics/246"),
+    ('The charity\'s director, Barbara Stocking, said: "2005 offers the chance for an historic breakthrough."',
+     "The charity's director", "person", "Barbara Stocking", "apposed_name", "bbc politics/127"),
+    ("The French interior minister, Bernard Cazeneuve, said early Friday that 80 people were killed and 18 others were critically injured.",
+     "The French interior minister", "person", "Bernard Cazeneuve", "apposed_name", "polnear train wash-post 2016-07-15 truck attack"),
+    ("The council's finance chief, Councillor Mark Adeyemi, confirmed the figures were accurate.",
+     "The council's finance chief", "person", "Mark Adeyemi", "apposed_name", "page: named in apposition, title dropped"),
+    ("The two committee chairs, Senators Ana Ruiz and Tom Blake, said the bill would pass.",
+     "The two committee chairs", "person", "Ana Ruiz and Tom Blake", "apposed_name", "page: two people in apposition"),
+    # apposed_role: a name the entity model mistyped, with a role after it
+    ("Jean-Marc Ayrault, the foreign minister of France, said sanctions against North Korea should be tightened.",
+     "Jean-Marc Ayrault", "person", "Jean-Marc Ayrault", "apposed_role", "polnear dev wash-post 2016-09-10 (shape; the model types Ayrault ORG)"),
+    # news_outlet: outlets and their reports are media
+    ("The Washington Post reported Hillary Clinton is actively vetting to be her running mate.",
+     "The Washington Post", "media", "Washington Post", "news_outlet", "polnear train wash-post 2016-06-27"),
+    ("The New York Times reported it obtained 72 work-related emails that Carter sent or received from his personal email account.",
+     "The New York Times", "media", "New York Times", "news_outlet", "polnear train"),
+    ("BBC News reported that the minister had resigned.", "BBC News", "media", "BBC News", "news_outlet", "bbc politics/286 (BBC News typed PERSON)"),
+    # institution_noun: "the company" is the organisation named before it
+    ("Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire. The company said it was speeding up its restructuring programme.",
+     "The company", "organization", "Electrolux", "institution_noun", "bbc business/058"),
+    ("GlaxoSmithKline believes that coating the pills will stop the trade. The company says that it will then be possible to identify specific distributors in Africa.",
+     "The company", "organization", "GlaxoSmithKline", "institution_noun", "bbc business/035"),
+]  # fmt: skip
+
+
+def _row(nlp, text, source):
+    result = analyze(f"A headline\n\n{text}", nlp=nlp)
+    rows = [r for r in result.attributions.to_dict("records") if r["source"] == source]
+    assert rows, result.attributions[["source", "cue", "source_type"]]
+    return rows[-1]
+
+
+@pytest.mark.parametrize("text, source, source_type, canonical, rule, where", CASES, ids=[c[5] for c in CASES])
+def test_what_a_source_stands_for(nlp, text, source, source_type, canonical, rule, where):
+    row = _row(nlp, text, source)
+    assert (row["source_type"], row["canonical_source"]) == (source_type, canonical), row["source_type_reason"]
+    assert f"[rule: {rule}]" in row["source_type_reason"]
+    assert rule in RULES
+
+
+def test_one_source_mentioned_two_ways_is_one_source(nlp):
+    # page: "The official" and "A senior council official"; "The council" and "the council".
+    text = ("A senior council official said the libraries would close. The official said the budget was too small. "
+            "The council said the libraries would stay open. Later the council said that one branch could close.")  # fmt: skip
+    result = analyze(f"Council to close libraries\n\n{text}", nlp=nlp)
+    sources = result.attributions[["source", "source_type", "canonical_source"]].to_dict("records")
+    assert [s["canonical_source"] for s in sources] == ["A senior council official"] * 2 + ["The council"] * 2
+    assert [s["source_type"] for s in sources[:2]] == ["anonymous", "anonymous"]
+    assert len(result.sources) == 2
+
+
+def test_a_pronoun_keeps_its_resolution_and_says_which_rule(nlp):
+    # seed shape: "..., with Kyrylo Budanov, Ukraine's intelligence warning that he expected ..."
+    row = _row(nlp, "Kostin said he was taking responsibility. Later he said the scandal had been exaggerated.", "he")
+    assert row["source_type"] == "person" and row["canonical_source"] == "Kostin"
+    assert row["source_type_reason"].startswith("'he' refers to Kostin") and "[rule: personal_pronoun]" in row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He told the Herald newspaper that he was not in great shape.", "Herald"),  # bbc sport/031
+        ("Michael Cawley told Radio 4's Today programme that the law was preposterous.", "Today"),  # bbc business/015
+        ("The Wall Street Journal said the deal was close.", "Wall Street Journal"),  # polnear train shape
+        ("Reuters said the talks had stalled.", "Reuters"),
+        ("Liam Fox said the party would win.", None),  # a surname, not Fox News
+        ("The Royal Mail said deliveries would resume.", None),  # a company, not a newspaper
+        ("The Strategic Defence Review said the army would shrink.", None),  # a document
+    ],
+)
+def test_outlet_names_by_list_and_pattern(nlp, text, expected):
+    doc = nlp(text)
+    spans = [doc[e.start : e.end] for e in doc.ents] + [doc[t.left_edge.i : t.i + 1] for t in doc if t.dep_ in ("nsubj", "pobj", "dobj")]
+    found = {outlet_name(span) for span in spans} - {None}
+    assert found == ({expected} if expected else set())
+
+
+def test_document_nouns_are_documents_and_a_named_outlet_report_is_media(nlp):
+    # polnear shape: a named body's report is a document; a bare report is media.
+    named = _row(nlp, "The FBI's report said that the emails were mishandled.", "The FBI's report")
+    assert named["source_type"] == "document"
+    bare = _row(nlp, "Earlier reports said that the emails were mishandled.", "Earlier reports")
+    assert bare["source_type"] == "media"
+    statement = _row(nlp, "The statement said that North Korea would face further significant measures.", "The statement")
+    assert statement["source_type"] == "document"  # polnear dev wash-post 2016-09-10 shape
+    media = _row(nlp, "State news media reported that the test had been a success.", "State news media")
+    assert media["source_type"] == "media"
