@@ -18,6 +18,8 @@ Patterns (``pattern`` field):
 - ``impersonal``: "X is alleged to ...", "it is believed that ..."; nobody is named.
 - ``parenthetical``: '"The plan," the minister said, "will work."'; the verb interrupts
   the clause it reports.
+- ``colon``: 'As the minister admits: "We got this wrong."'; the verb hangs from the
+  clause after a colon, which is what it reports.
 - ``nominal``: "reports that ...", "the latest reports that ...": a media or document
   noun (``lexicons/source_nouns.csv``) with a "that" clause; the noun phrase is the
   source. "There were indications that ..." names no source and is no attribution: the
@@ -206,6 +208,17 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False) -> tuple[i
     return None
 
 
+def _colon_after(verb: Token) -> int | None:
+    """The index of a colon right after the verb's own phrase ("admits:", "told the
+    programme:"), or None."""
+    doc = verb.doc
+    end = max([verb.i] + [t.i for c in verb.children if c.i > verb.i and c.dep_ != "punct" for t in c.subtree])
+    k = end + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return k if k < len(doc) and doc[k].text == ":" else None
+
+
 def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
     according = doc[i]
     pobj = next((t for t in doc[i:j + 3] if t.dep_ == "pobj" and t.head.i in range(i, j + 1)), None)
@@ -297,6 +310,12 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             pattern = "passive_agent" if subject is not None else pattern
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "acl"):
             pattern = "participle"
+        if content is None and subject is not None:
+            colon = _colon_after(verb)
+            if colon is not None and verb.head.i > colon:
+                # "As the minister admits: "We got this wrong."": the verb hangs from the
+                # clause after the colon, which is what it reports.
+                content, pattern = (colon + 1, verb.head.right_edge.i + 1), "colon"
         if content is None and verb.dep_ == "parataxis" and subject is not None:
             # '"The plan," the minister said, "will work."': the verb interrupts the
             # clause it reports; the content is that clause.

@@ -201,8 +201,8 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
     sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans)
     in_body = [body for _, body in sentence_paragraphs(sentences, paragraphs)]
     relations = find_attributions(doc)
-    labels = label_sources(text, doc, relations)
     quotes = find_quotes(text, doc, spans, sentences, relations)
+    labels = label_sources(text, doc, relations, quotes=quotes)
     cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes)
     for row in claims:
         # Who each body claim rests on: the attribution's source, or the author's own voice.

@@ -15,7 +15,9 @@ Each is a named rule, recorded in ``label_rule``; the word lists are data
 - ``title_before_name``: proper nouns right after a title are a person
   ("Prosecutor General Andriy Kostin"); the title stays outside the name.
 - ``kind_noun``: a name followed by a kind noun takes that noun's label ("Kursk
-  region" -> GPE, "the BRICS bloc" -> ORG); so does a name after "region of".
+  region" -> GPE, "the BRICS bloc" -> ORG, "King Cross station" -> FAC); so does a name
+  after "region of", and a "person" whose last word is an event noun ("the European
+  Cross Country Championships" -> EVENT).
 - ``pronoun_antecedent``: a multi-word name with no organisation word that is the
   nearest name (places and nationalities aside) before a "he"/"she" subject in its
   sentence is a person.
@@ -225,6 +227,9 @@ def correct_entities(doc: Doc) -> Doc:
             continue
         following = doc[m.end] if m.end < len(doc) else None
         kind = kinds.get(following.lower_) if following is not None and following.pos_ == "NOUN" else None
+        last = doc[m.end - 1].lower_
+        if kind is None and m.label in ("PERSON", "ORG") and m.end - m.start > 1 and kinds.get(last) == "EVENT":
+            kind = "EVENT"  # "the European Cross Country Championships": an event, not a person
         if m.label == "NORP":
             # A nationality modifies its noun ("the former Soviet republic"): only "region
             # of X" makes a NORP-tagged name a place.
@@ -260,6 +265,7 @@ def correct_entities(doc: Doc) -> Doc:
             len(words) >= 2
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and not _has_kind_word(doc, candidate, "ORG")
+            and candidate.label not in ("EVENT", "FAC")  # "the European ... Championships" is no "she"
             and _lookup_place(words.text) is None
         ):
             candidate.label, candidate.rule = "PERSON", "pronoun_antecedent"

@@ -19,6 +19,7 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   programme", "state news media"): ``lexicons/outlets.csv`` lists outlet names, and a
   proper name ending in an outlet word (News, Times, Post, Herald...) or followed by
   "newspaper"/"programme" is one.
+- ``honorific_name``: a name after Mr, Ms, Mrs, Dr, Sir... is a person ("Ms Okafor").
 - ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence,
   else the last named person source, else the nearest named person before it.
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
@@ -46,6 +47,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words before a name that are not part of it ("Councillor Mark Adeyemi", "Dr Jane Hill").
 HONORIFICS = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor",
                         "prof", "rep", "sen", "gov", "gen", "rev", "judge", "justice"})  # fmt: skip
+#: Honorifics that only a person takes ("Ms Okafor" is a person, whatever the model says).
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 #: Sentences looked back for the organisation "the company" refers to.
 INSTITUTION_LOOKBACK = 6
 #: Institution nouns that refer back to a named organisation ("the company said").
@@ -244,7 +247,9 @@ def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents
     sentence = doc[i].sent
     runs, run = [], []
     for token in doc[sentence.start : i]:
-        if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
+        # A run of capitalised proper nouns outside any other kind of entity (not a place,
+        # body, event, building or number: "King's Cross station" is no one).
+        if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and token.text[:1].isupper() and token.is_alpha:
             run.append(token)
         else:
             if len(run) >= 2:
@@ -253,7 +258,8 @@ def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents
     if len(run) >= 2:
         runs.append(doc[run[0].i : run[-1].i + 1])
     floor = sentence.start if same_sentence else 0
-    people = [e for e in (doc.ents if ents is None else ents) if e.label_ == "PERSON" and floor <= e.start and e.end <= i]
+    people = [e for e in (doc.ents if ents is None else ents)
+              if e.label_ == "PERSON" and floor <= e.start and e.end <= i and any(t.is_alpha for t in e)]  # fmt: skip
     if not people + runs:
         return None
     nearest = max(people + runs, key=lambda span: span.end)
@@ -261,6 +267,26 @@ def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents
         return canonical_name(doc, nearest, full_names=full_names)[0]
     full = (person_full_names(doc) if full_names is None else full_names).get(nearest.text, set())
     return next(iter(full)) if len(full) == 1 else nearest.text
+
+
+def honorific_name(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "Ms Okafor", "Mr Houston", "Dr Jane Hill": a name after an honorific is a person,
+    whatever the entity model guessed."""
+    head = span.root
+    if head.pos_ != "PROPN":
+        return None
+    for token in span:
+        if token.lower_.rstrip(".") in PERSONAL_HONORIFICS and token.i + 1 < span.end and span.doc[token.i + 1].pos_ == "PROPN":
+            if head.i <= token.i:
+                return None  # the honorific is not before the head ("Mr Smith's company")
+            ent = _entity_at(ctx, head.i)
+            name = span.doc[token.i + 1 : head.i + 1].text
+            if ent is not None and ent.label_ == "PERSON":
+                name = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0]
+            elif name in ctx.full_names and len(ctx.full_names[name]) == 1:
+                name = next(iter(ctx.full_names[name]))
+            return Resolution(name, "person", "honorific_name", f"'{token.text}' marks {name} as a person [rule: honorific_name]")
+    return None
 
 
 def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
@@ -347,6 +373,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "apposed_name": apposed_name,
     "apposed_role": apposed_role,
     "news_outlet": news_outlet,
+    "honorific_name": honorific_name,
     "personal_pronoun": personal_pronoun,
     "same_head": same_head,
     "institution_noun": institution_noun,

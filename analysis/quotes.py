@@ -107,6 +107,33 @@ def _tokens(doc: Doc, start: int, end: int) -> Span:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def _adjacent(doc: Doc, span: Span, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution set right against a quotation, however many sentences it runs
+    over: its source or verb is the first word after the closing mark, in the sentence
+    where the quotation ends ('"The figures are wrong. Nobody checked them. We will
+    appeal," the mayor said.'), or the quotation opens right after a colon that ends its
+    clause ('Mark Croucher told BBC News: "We have been stabbed in the back. ..."')."""
+    if not len(span):
+        return None
+    with_source = [a for a in attributions if a.source is not None]
+    k = span.end
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k < len(doc) and k > span.end - 1:
+        after = [a for a in with_source if a.source[0] <= k < a.source[1] or a.cue[0] <= k < a.cue[1]]
+        if after and doc[k].sent.start <= doc[span.end - 1].i:
+            return after[0]
+    j = span.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and doc[j].text == ":":
+        sentence = doc[j].sent
+        before = [a for a in with_source if sentence.start <= a.anchor < j and a.cue[1] <= j]
+        if before:
+            return max(before, key=lambda a: a.cue[1])
+    return None
+
+
 def find_quotes(
     text: str,
     doc: Doc,
@@ -143,7 +170,7 @@ def find_quotes(
         elif hanging:
             holder = min(hanging, key=lambda a: doc[a.anchor].right_edge.i - doc[a.anchor].left_edge.i)
         else:
-            holder = None
+            holder = _adjacent(doc, span, attributions)
 
         if any(t.lower_ == "so" for t in before) and any(t.lower_ in ("called", "call") for t in before):
             quote = Quote(start, end, "scare", None, "preceded by 'so-called'")

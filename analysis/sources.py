@@ -39,6 +39,9 @@ from .attribution import Attribution, source_noun_categories
 from .entities import NAME_LABELS, canonical_name, person_full_names
 from .lexicon import load_lexicon
 from .mentions import PERSON_PRONOUNS, MentionContext, outlet_name, resolve
+
+#: First-person pronouns: inside a quotation, the quoted speaker.
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 from .phrases import LexiconMatcher
 from .quotes import Quote
 from .schema import TableColumns, column_records, conform
@@ -96,7 +99,11 @@ def source_type(
         ent = _entity_at(doc, head.i, ents)
         if ent is not None and ent.label_ == "PERSON":
             return "person", f"named person '{ent.text}'"
-        if ent is None and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
+        # A work, product or event does not speak: a two-word proper name the model gave
+        # such a label ("Digby Jones" as WORK_OF_ART) is a person's name.
+        unlabelled = ent is None or ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE")
+        body = any(nouns.get(t.lemma_.lower()) == "institution" for t in span)  # "security firm F-Secure"
+        if unlabelled and not body and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
             return "person", "a proper name"
         return "organization", f"named body '{head.text}'" + (f" ({ent.label_})" if ent is not None else "")
     if category == "institution" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
@@ -158,10 +165,14 @@ class SourceLabel:
     canonical: str | None
 
 
-def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Attribution, SourceLabel]:
+def label_sources(
+    text: str, doc: Doc, relations: list[Attribution], *, quotes: list[Quote] = ()
+) -> dict[Attribution, SourceLabel]:
     """Source type and canonical name of every relation, in reading order: first what the
     phrase stands for (:mod:`analysis.mentions`: a name in apposition, a news outlet, a
-    pronoun or a definite noun phrase referring back), then the type rules on the phrase."""
+    pronoun or a definite noun phrase referring back), then the type rules on the phrase.
+    Last, "I" or "we" inside a direct quotation is its speaker (``quotes``, from
+    :func:`analysis.quotes.find_quotes`): rule ``quoted_first_person``."""
     labels: dict[Attribution, SourceLabel] = {}
     context = MentionContext.of(doc)
     ents, full_names = context.ents, context.full_names  # read once: both are rebuilt on each call
@@ -190,7 +201,30 @@ def label_sources(text: str, doc: Doc, relations: list[Attribution]) -> dict[Att
         context.remember(source.root, label.source_type, label.canonical,
                          resolved_by=resolution.rule if resolution is not None else None)  # fmt: skip
         labels[relation] = label
+    for relation, speaker in quoted_first_person(doc, relations, quotes).items():
+        if speaker in labels:
+            said = labels[speaker]
+            pronoun = doc[relation.source[0] : relation.source[1]].text
+            labels[relation] = SourceLabel(said.source_type, f"'{pronoun}' is the quoted speaker, {said.canonical} "
+                                           "[rule: quoted_first_person]", said.canonical)  # fmt: skip
     return labels
+
+
+def quoted_first_person(doc: Doc, relations: list[Attribution], quotes: list[Quote]) -> dict[Attribution, Attribution]:
+    """Relations whose source is "I", "we", "me" or "us" inside a direct quotation that
+    another relation attributes: that relation, whose source is the speaker ("'I think the
+    system is rigged,' Trump said": "I" is Trump)."""
+    found = {}
+    for relation in relations:
+        if relation.source is None or doc[relation.source[0] : relation.source[1]].root.lower_ not in FIRST_PERSON:
+            continue
+        at = doc[relation.source[0]].idx
+        for quote in quotes:
+            said = quote.attribution
+            if quote.kind == "direct" and quote.start <= at < quote.end and said is not None and said is not relation and said.source:
+                found[relation] = said
+                break
+    return found
 
 
 def attribution_table(

@@ -1,0 +1,67 @@
+"""Who a quotation and its sentences belong to: quotations over several sentences and
+paragraphs, colon attributions, "I" inside a quotation, names after an honorific.
+Sentences are from BBC News 2004-05 (``bbc/<section>/<nnn>``, Greene and Cunningham
+2006) or, marked ``page``, the made-up news page of the issue that asked for the rule."""
+
+import pytest
+
+from analysis import analyze
+
+
+def _sentences(nlp, text):
+    result = analyze(text, nlp=nlp)
+    return result, result.sentences.set_index("sent_id")
+
+
+# (article text, {sentence number: claim source}, where from)
+CASES = [
+    ('Mayor fights ruling\n\n"The figures are wrong. Nobody checked them. We will appeal," the mayor said.',
+     {1: "the mayor", 2: "the mayor", 3: "the mayor"}, "page: a quotation over three sentences, speaker after it"),
+    ('Cebit shrinks\n\n"One of the interesting things is that CeBIT is clearly a show in decline," said Mr Wood. '
+     '"A lot of the big players, such as Nokia, are pulling back saying it is hard to justify a big presence at all of the shows. '
+     'It could be the last big year for Cebit," he said.',
+     {1: "Wood", 2: "Wood", 3: "Wood"}, "bbc tech/347: two sentences closed by 'he said'"),
+    ('Hackers\n\nHe is a security consultant, Mr Jones said. He told the BBC News website: "Primarily they were just interested in how fast they could crack the code. '
+     'It was all about underground notoriety."',
+     {2: "Jones", 3: "Jones"}, "bbc tech/354: colon attribution over two sentences"),
+    ('Croucher speaks out\n\nMark Croucher, a spokesman for the party, told BBC News: "We have been stabbed in the back. The leadership knew about this for months."\n\n'
+     '"They did nothing. Members are furious."',
+     {1: "Mark Croucher", 2: "Mark Croucher", 3: "Mark Croucher", 4: "Mark Croucher"},
+     "bbc politics/286 shape: a paragraph that is only a quotation continues the speaker"),
+    ('Talks\n\nAs the minister admits: "We got this wrong."', {1: "the minister"}, "page: 'As X admits:' before a quotation"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, expected, where", CASES, ids=[c[2] for c in CASES])
+def test_quoted_sentences_rest_on_their_speaker(nlp, text, expected, where):
+    _, sentences = _sentences(nlp, text)
+    for sent_id, source in expected.items():
+        row = sentences.loc[sent_id]
+        assert (row["status"], row["claim_source"]) == ("reported", source), (sent_id, row["text"], row["status_reason"])
+
+
+def test_i_inside_a_quotation_is_the_quoted_speaker(nlp):
+    # bbc business/036 shape: '"I think ...," Digby Jones said.'
+    result, _ = _sentences(nlp, 'Trade fears\n\n"I think the system is rigged," Digby Jones said.')
+    row = result.attributions.set_index("source").loc["I"]
+    assert (row["source_type"], row["canonical_source"]) == ("person", "Digby Jones")
+    assert "[rule: quoted_first_person]" in row["source_type_reason"]
+
+
+def test_a_name_after_an_honorific_is_a_person(nlp):
+    # bbc business/057: "Ms Lomax said ..." (the model tags Lomax ORG)
+    text = ("Rates\n\nGrowth was 0.4% last quarter, according to Bank of England deputy governor Rachel Lomax. "
+            "Private sector business surveys suggest a stronger economy than official estimates, Ms Lomax said.")  # fmt: skip
+    result, _ = _sentences(nlp, text)
+    row = result.attributions.set_index("source").loc["Ms Lomax"]
+    assert (row["source_type"], row["canonical_source"]) == ("person", "Rachel Lomax")
+
+
+def test_an_event_is_nobody_a_pronoun_could_mean(nlp):
+    # bbc sport/074: "... in last week's European Cross Country Championships but she ..."
+    text = ("Pavey returns\n\nJo Pavey won bronze in last week's European Cross Country Championships. "
+            '"I am wary of injuries," she said.')  # fmt: skip
+    result, _ = _sentences(nlp, text)
+    events = result.entities[result.entities["text"].str.contains("Championships")]
+    assert set(events["label"]) == {"EVENT"}
+    assert result.attributions.set_index("source").loc["she", "canonical_source"] == "Jo Pavey"
