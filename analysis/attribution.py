@@ -25,6 +25,10 @@ Patterns (``pattern`` field):
   source. "There were indications that ..." names no source and is no attribution: the
   claim stays the author's, hedged by "indications".
 
+A negated reporting verb ("did not say which", "has not verified", "does not confirm",
+"did not deny") leaves the claim open: its stance becomes ``non_committal``. With a
+modal of ability ("can no longer argue that ...") it is no attribution at all.
+
 A reporting verb counts only with content: a clause, or (for verbs whose lexicon row
 says ``complement=any``) an object or an "of"/"about" phrase. Rows with
 ``complement=media_subject`` ("show", "reveal") count only when a media or document
@@ -46,7 +50,7 @@ from spacy.vocab import Vocab
 from .lexicon import load_lexicon
 from .phrases import LexiconMatcher
 
-__all__ = ["Attribution", "find_attributions", "reporting_lexicon", "source_noun_categories"]
+__all__ = ["Attribution", "find_attributions", "negation_of", "reporting_lexicon", "source_noun_categories"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj")
@@ -208,6 +212,23 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False) -> tuple[i
     return None
 
 
+#: Words opening an open question: "could not say whether ..." leaves a claim open.
+OPEN_QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "who", "how", "why", "when", "where"})
+#: Modals of ability: "can no longer argue that ..." states what nobody can say, not a claim.
+ABILITY_MODALS = frozenset({"can", "could", "ca"})  # "ca" is spaCy's token for "can't"'s first part
+
+
+def negation_of(verb: Token) -> Token | None:
+    """The negation on a reporting verb ("did not say", "has never confirmed", "no longer
+    argue"), or None."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return child
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return child
+    return None
+
+
 def _colon_after(verb: Token) -> int | None:
     """The index of a colon right after the verb's own phrase ("admits:", "told the
     programme:"), or None."""
@@ -284,7 +305,8 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 taken.update(range(i, j))
                 found.append(relation)
             continue
-        verb = whole[i]
+        # The phrase's own head: "say" in "would not say", "declined" in "declined to say".
+        verb = next((t for t in whole[i:j] if not i <= t.head.i < j or t.head.i == t.i), whole[i])
         if verb.pos_ not in VERB_POS:
             continue
         subject = _subject(verb)
@@ -323,9 +345,19 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             content, pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
         if content is None:
             continue
+        stance, category = row["stance"], row["category"]
+        negation = negation_of(verb)
+        if negation is not None and stance != "non_committal":
+            open_question = whole[content[0]].lower_ in OPEN_QUESTION_WORDS
+            if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children) and not open_question:
+                continue  # "can no longer argue that ...": nobody is saying it ("could not say whether" is)
+            if stance != "belief":
+                # "did not say which", "has not verified", "does not confirm", "did not
+                # deny": the source leaves the claim open, it neither reports nor confirms.
+                stance, category = "non_committal", "non_commitment"
         taken.update(range(i, j))
         source = _trimmed_subtree(subject) if subject is not None else None
-        found.append(Attribution((i, j), verb.i, row["cue"], row["stance"], row["category"], source, content, pattern))
+        found.append(Attribution((i, j), verb.i, row["cue"], stance, category, source, content, pattern))
     found.extend(_nominal_reports(whole, doc, taken | {t for a in found if a.source for t in range(*a.source)}))
     found.sort(key=lambda a: a.cue)
     return found

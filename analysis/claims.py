@@ -41,7 +41,7 @@ import pandas as pd
 from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution, find_attributions
+from .attribution import Attribution, find_attributions, negation_of
 from .cues import Cue, find_cues
 from .lexicon import load_lexicon
 from .schema import conform
@@ -281,14 +281,27 @@ def assess_sentence(
         return SentenceClaim(status, reason, claim_type, type_reason, source), scope
 
     governing = [c for c in cues if scope[c.i][0]]
-    non_commitment = [c for c in governing if c.category == "non_commitment"]
+    # A non-commitment inside what a source states is the source's statement ("GM stressed
+    # that it did not know of any injuries" is reported), not the article leaving it open.
+    non_commitment = [c for c in governing if c.category == "non_commitment"
+                      and not (main_attr is not None and main_attr.stance != "non_committal" and main_attr.contains(c.i))]  # fmt: skip
     if non_commitment:
         cue = non_commitment[0]
         return claim("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({scope[cue.i][1]})", main_attr)
+    if main_attr is not None and quoted is not None and main_attr is not quoted.attribution and quoted.speaker \
+            and quoted.start <= doc[main_attr.cue[0]].idx < quoted.end:
+        # '"They did not tell me which pictures ...," she said': a reporting verb inside
+        # someone's quotation is part of what that speaker says.
+        cue_text = doc[main_attr.cue[0] : main_attr.cue[1]].text
+        return claim("reported", f"inside a direct quotation by '{quoted.speaker}' (who says '{cue_text}')", quoted.attribution)
     if main_attr is not None:
         cue_text = doc[main_attr.cue[0] : main_attr.cue[1]].text
         source = main_attr.source_text(doc)
         if main_attr.stance == "non_committal":
+            negation = negation_of(doc[main_attr.anchor])
+            if negation is not None and main_attr.category == "non_commitment" and negation.i < main_attr.cue[0]:
+                said = f"'{doc[negation.i : main_attr.cue[1]].text}'"
+                return claim("unconfirmed", f"{said}: '{source or 'the source'}' leaves it open (a negated reporting verb)", main_attr)
             return claim("unconfirmed", f"'{cue_text}' ({main_attr.stance}) by '{source}'", main_attr)
         if main_attr.stance == "confirming" and _identified(doc, main_attr.source):
             return claim("confirmed", f"'{source}' {cue_text} it (confirming verb, identified source)", main_attr)

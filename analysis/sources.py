@@ -87,10 +87,10 @@ def source_type(
     category = nouns.get(lemma)
     if category == "media":
         if has_name and outlet_name(span) is None:
-            return "document", f"a {lemma} by a named body [rule: document_noun]"
-        return "media", (f"a {lemma} by a news outlet" if has_name else f"a {lemma} with no named outlet") + " [rule: media_noun]"
+            return "document", f"'{head.text}' by a named body [rule: document_noun]"
+        return "media", f"'{head.text}' " + ("by a news outlet" if has_name else "with no named outlet") + " [rule: media_noun]"
     if category == "document":
-        return "document", (f"a {lemma} by a named body" if has_name else f"a {lemma}, a document") + " [rule: document_noun]"
+        return "document", f"'{head.text}' " + ("by a named body" if has_name else "(a document)") + " [rule: document_noun]"
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
             return ("person", f"'{head.text}' refers to {resolved_person}") if resolved_person else ("anonymous", f"'{head.text}' with no named person before it")

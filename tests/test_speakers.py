@@ -65,3 +65,39 @@ def test_an_event_is_nobody_a_pronoun_could_mean(nlp):
     events = result.entities[result.entities["text"].str.contains("Championships")]
     assert set(events["label"]) == {"EVENT"}
     assert result.attributions.set_index("source").loc["she", "canonical_source"] == "Jo Pavey"
+
+
+# (text, status, source, where from)
+NEGATED = [
+    ("The two firms did not say if they were developing the technology for languages other than English.",
+     "unconfirmed", "The two firms", "bbc tech/302"),
+    ("The Indian-born magnate did not say where the job losses would fall.", "unconfirmed", "The Indian-born magnate", "bbc business/027"),
+    ("The spokesman did not say why the three had been detained by the police.", "unconfirmed", "The spokesman", "bbc business/338"),
+    ("The BBC has not independently verified the footage.", "unconfirmed", "BBC", "page: not a confirmation"),
+    ("The White House did not deny that the meeting took place.", "unconfirmed", "the White House", "page: not denying is not confirming"),
+    ("Police would not say how many officers were injured.", "unconfirmed", "Police", "page: 'would not say' keeps its subject"),
+    ("He insisted he did not know the poll date, but it is widely expected to be 5 May.", "reported", "He", "bbc politics/351: a statement of not knowing is reported"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, status, source, where", NEGATED, ids=[n[3] for n in NEGATED])
+def test_a_negated_reporting_verb_leaves_the_claim_open(nlp, text, status, source, where):
+    result = analyze(f"A headline\n\n{text}", nlp=nlp)
+    row = result.sentences.set_index("sent_id").loc[1]
+    assert (row["status"], row["claim_source"]) == (status, source), row["status_reason"]
+    if status == "unconfirmed":
+        assert "leaves it open" in row["status_reason"] or "non-commitment" in row["status_reason"]
+
+
+def test_what_nobody_can_argue_is_no_attribution(nlp):
+    # politics shape: "The Tories can no longer argue that ..."; bbc politics/218: "they cannot expect the electorate to ..."
+    for text in ("The Tories can no longer argue that the economy is weak.", "They cannot expect the electorate to support a divided government."):
+        assert analyze(f"A headline\n\n{text}", nlp=nlp).attributions.empty
+
+
+def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers(nlp):
+    # bbc tech/102: '"They did not tell me which pictures they had a problem with. ...," she said.'
+    text = ('Blog row\n\nA US airline attendant, Ellen Simonetti, has been sacked over photos on her blog. "They did not tell me '
+            'which pictures they had a problem with. I am just assuming it was the one of me posing on seats," she said.')  # fmt: skip
+    row = analyze(text, nlp=nlp).sentences.set_index("sent_id").loc[2]
+    assert (row["status"], row["claim_source"]) == ("reported", "Ellen Simonetti"), row["status_reason"]
