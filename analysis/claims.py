@@ -258,8 +258,13 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
     return None
 
 
+#: Source types that identify who confirms: a named person, body or document.
+IDENTIFIED_TYPES = frozenset({"person", "organization", "document"})
+
+
 def assess_sentence(
-    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted=None, roots: list[int] | None = None
+    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted=None, roots: list[int] | None = None,
+    source_types: dict | None = None,
 ) -> tuple[SentenceClaim, dict[int, tuple[bool, str]]]:
     """Status and claim type of one sentence, and for each cue (by index) whether it governs.
 
@@ -271,6 +276,10 @@ def assess_sentence(
         quoted: The direct quotation (:class:`analysis.quotes.Quote`) filling most of the
             sentence, when it runs on from an earlier sentence ("...," she said. "We will ...").
         roots: The sentence's :func:`sentence_roots`, when the caller has them already.
+        source_types: Each attribution's source type (:func:`analysis.sources.label_sources`):
+            a confirming verb confirms only from a person, organisation or document, as
+            the sourcing step typed it ("The company admitted" after the company was
+            named). Without it, a source is identified when a proper name heads it.
     """
     mains = main_predicates(sent, roots=roots)
     scope = cue_scopes(doc, sent, cues, attributions, mains=mains)
@@ -303,7 +312,9 @@ def assess_sentence(
                 said = f"'{doc[negation.i : main_attr.cue[1]].text}'"
                 return claim("unconfirmed", f"{said}: '{source or 'the source'}' leaves it open (a negated reporting verb)", main_attr)
             return claim("unconfirmed", f"'{cue_text}' ({main_attr.stance}) by '{source}'", main_attr)
-        if main_attr.stance == "confirming" and _identified(doc, main_attr.source):
+        typed = (source_types or {}).get(main_attr)
+        identified = typed in IDENTIFIED_TYPES if typed is not None else _identified(doc, main_attr.source)
+        if main_attr.stance == "confirming" and identified:
             return claim("confirmed", f"'{source}' {cue_text} it (confirming verb, identified source)", main_attr)
         if source is None:
             return claim("hedged", f"'{cue_text}' with nobody named as source ({main_attr.pattern})", main_attr)
@@ -330,6 +341,7 @@ def claims_tables(
     *,
     attributions: list[Attribution] | None = None,
     quotes: list = (),
+    source_types: dict | None = None,
 ) -> tuple[pd.DataFrame, list[dict]]:
     """The ``cues`` table and per-sentence claim columns.
 
@@ -340,6 +352,8 @@ def claims_tables(
         attributions: Attribution relations (found here when not given).
         quotes: Quotations (:class:`analysis.quotes.Quote`); a sentence mostly made of a
             direct quotation with a speaker is reported.
+        source_types: Each attribution's source type, for confirmations (see
+            :func:`assess_sentence`).
 
     Returns:
         The cues table and, per sentence, a dict of status, status_reason, hedges,
@@ -366,7 +380,7 @@ def claims_tables(
                 if q.kind == "direct" and q.speaker and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= half
             ]
             result, scope = assess_sentence(doc, sent, cues, attributions, quoted=quoted[0] if quoted else None,
-                                            roots=roots[sent_id])  # fmt: skip
+                                            roots=roots[sent_id], source_types=source_types)  # fmt: skip
             columns = {
                 "claim_attribution": result.source,
                 "status": result.status,

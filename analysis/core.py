@@ -203,7 +203,8 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
     relations = find_attributions(doc)
     quotes = find_quotes(text, doc, spans, sentences, relations)
     labels = label_sources(text, doc, relations, quotes=quotes)
-    cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes)
+    cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes,
+                                 source_types={relation: label.source_type for relation, label in labels.items()})  # fmt: skip
     for row in claims:
         # Who each body claim rests on: the attribution's source, or the author's own voice.
         source = labels[row["claim_attribution"]] if row["claim_attribution"] is not None else None
