@@ -320,7 +320,10 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
         content = _content(verb, j, clause_only=row["complement"] == "clause")
         if row["complement"] == "media_subject" and (subject is None or _source_noun_category(subject) not in ("media", "document")):
             continue
-        if subject is not None and (subject.dep_ == "nsubjpass" or subject.lower_ in ("it", "there")):
+        # "It is believed that ...", "there are claims": impersonal. An active "it said"
+        # or "it warned" is a body speaking (the sourcing step resolves "it").
+        expletive_it = subject is not None and subject.lower_ == "it" and (subject.dep_ != "nsubj" or verb.lemma_ in ("be", "seem", "appear"))
+        if subject is not None and (subject.dep_ == "nsubjpass" or subject.lower_ == "there" or expletive_it):
             # "X is alleged to have ...", "it is believed that ...": the subject is what is
             # said, not who says it; the source is the "by" agent, if any.
             if subject.dep_ == "nsubjpass" and content is not None:

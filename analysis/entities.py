@@ -27,8 +27,9 @@ Each is a named rule, recorded in ``label_rule``; the word lists are data
   ("Kremlin" -> ORG, "the West" -> LOC, "UAE" -> GPE); a demonym is NORP.
 - ``same_text``: a correction applies to every other mention of the same words.
 
-Canonical names (:func:`canonical_name`): a person's surname resolves to the one full
-name in the article that ends with it; a place alias to its listed name ("US", "U.S.",
+Canonical names (:func:`canonical_name`): an abbreviation the article defines in
+brackets ("General Motors (GM)") is the name it abbreviates; a person's surname resolves
+to the one full name in the article that ends with it; a place alias to its listed name ("US", "U.S.",
 "the United States" -> United States); a demonym to its place ("North Korean" -> North
 Korea) while its label stays NORP; anything else is its own text without a leading
 "the" or a trailing "'s".
@@ -56,6 +57,7 @@ __all__ = [
     "canonical_name",
     "person_full_names",
     "listed_place",
+    "abbreviations",
     "entity_table",
     "entity_summary",
     "entity_pairs",
@@ -326,6 +328,34 @@ def label_rules(doc: Doc) -> dict[tuple[int, int], str]:
     return {(e.start, e.end): rules.get((e.start, e.end), "model") for e in doc.ents}
 
 
+ABBREVIATIONS_KEY = "abbreviations"
+#: Small words a name's initials skip ("Department of Health" -> DH, DoH).
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+
+
+def abbreviations(doc: Doc) -> dict[str, str]:
+    """Abbreviations the article defines in brackets after a name, mapped to the name:
+    "General Motors (GM)", "the National Highway Traffic Safety Administration (NHTSA)".
+    The bracketed word must be in capitals and spell the name's initials (small words
+    such as "of" may be skipped). Found once per Doc."""
+    found = doc.user_data.get(ABBREVIATIONS_KEY)
+    if found is not None:
+        return found
+    found = {}
+    for ent in doc.ents:
+        k = ent.end
+        if ent.label_ not in NAME_LABELS or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+            continue
+        short = doc[k + 1].text
+        words = [t.text for t in ent if t.text[:1].isalnum() and t.lower_ != "the"]
+        initials = "".join(w[0] for w in words).upper()
+        strict = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
+        if short.isupper() and short.isalpha() and len(short) >= 2 and short.upper() in (initials, strict):
+            found[short] = _bare(ent.text)
+    doc.user_data[ABBREVIATIONS_KEY] = found
+    return found
+
+
 def person_full_names(doc: Doc) -> dict[str, set[str]]:
     """Surname (and any trailing word run) -> the full PERSON names in the article ending with it."""
     ends: dict[str, set[str]] = defaultdict(set)
@@ -352,6 +382,9 @@ def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | Non
     if ent.label_ not in NAME_LABELS:
         return ent.text, "as written"
     text = _bare(ent.text)
+    expanded = abbreviations(doc).get(text)
+    if expanded is not None:
+        return expanded, f"abbreviation of '{expanded}', given in brackets after it"
     if ent.label_ == "PERSON":
         full = (full_names if full_names is not None else person_full_names(doc)).get(text, set())
         if len(full) == 1:

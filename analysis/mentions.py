@@ -27,6 +27,8 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   source, with that source's type and name.
 - ``institution_noun``: "the company", "the group", "the agency" is the nearest
   organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences).
+- ``it_pronoun``: "it warned" is the last organisation, outlet or document that spoke
+  (and takes its type), else the nearest organisation named before it.
 """
 
 from __future__ import annotations
@@ -303,6 +305,24 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     return Resolution(person, "person", "personal_pronoun", f"'{head.text}' refers to {person} [rule: personal_pronoun]")
 
 
+def it_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "it warned", "it said": the last organisation, outlet or document that spoke, or
+    the nearest organisation named before it (as :func:`institution_noun` finds one)."""
+    head = span.root
+    if head.lower_ != "it" or len(span) != 1:
+        return None
+    for i, _, source_type, canonical in reversed(ctx.sources):
+        # The last body, outlet or document that spoke, within a few sentences ("The report
+        # ... It says ...", "The Telegraph ... It claims ..."): its type too.
+        if i < head.i and source_type in ("organization", "media", "document") and head.sent.start - i < 80:
+            return Resolution(canonical, source_type, "it_pronoun",
+                              f"'it' refers to {canonical}, which spoke before [rule: it_pronoun]")  # fmt: skip
+    found = _nearest_organisation(span, ctx)
+    if found is None:
+        return None
+    return Resolution(found, "organization", "it_pronoun", f"'it' refers to {found}, the organisation named before it [rule: it_pronoun]")
+
+
 def _definite(span: Span) -> bool:
     head = span.root
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
@@ -328,25 +348,29 @@ def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
         return None
     if any(t.pos_ == "PROPN" for t in span):
         return None  # "the Opera company": named in the phrase itself
-    # The start of the sentence INSTITUTION_LOOKBACK sentences back, walking back one at a time.
-    floor = head.sent.start
-    for _ in range(INSTITUTION_LOOKBACK):
+    name = _nearest_organisation(span, ctx)
+    if name is None:
+        return None
+    return Resolution(name, "organization", "institution_noun",
+                      f"'{span.text}' refers to {name}, the organisation named before it [rule: institution_noun]")  # fmt: skip
+
+
+def _nearest_organisation(span: Span, ctx: MentionContext) -> str | None:
+    """The organisation a phrase refers back to, within :data:`INSTITUTION_LOOKBACK`
+    sentences: the nearest body that was what a sentence was about (its subject, or the
+    subject's owner: "Electrolux's brands include ..."), else the nearest ORG named."""
+    floor = span.root.sent.start
+    for _ in range(INSTITUTION_LOOKBACK):  # walk back one sentence at a time
         if floor == 0:
             break
         floor = ctx.doc[floor - 1].sent.start
     candidates = [t for t in ctx.doc[floor : span.start] if _could_be_organisation(t, ctx)]
-    if not candidates:
-        return None
-    # The nearest body that was what a sentence was about (its subject, or the subject's
-    # owner: "Electrolux's brands include ..."), else the nearest organisation named.
     subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))]
     nearest = (subjects or [t for t in candidates if t.ent_type_ == "ORG"] or [None])[-1]
     if nearest is None:
         return None
     ent = _entity_at(ctx, nearest.i)
-    name = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0] if ent is not None else nearest.text
-    return Resolution(name, "organization", "institution_noun",
-                      f"'{span.text}' refers to {name}, the organisation named before it [rule: institution_noun]")  # fmt: skip
+    return canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0] if ent is not None else nearest.text
 
 
 def _could_be_organisation(token: Token, ctx: MentionContext) -> bool:
@@ -377,6 +401,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "personal_pronoun": personal_pronoun,
     "same_head": same_head,
     "institution_noun": institution_noun,
+    "it_pronoun": it_pronoun,
 }
 
 

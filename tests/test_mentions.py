@@ -103,3 +103,34 @@ def test_document_nouns_are_documents_and_a_named_outlet_report_is_media(nlp):
     assert statement["source_type"] == "document"  # polnear dev wash-post 2016-09-10 shape
     media = _row(nlp, "State news media reported that the test had been a success.", "State news media")
     assert media["source_type"] == "media"
+
+
+def test_an_abbreviation_in_brackets_and_its_name_are_one_source(nlp):
+    # bbc business/026: "General Motors (GM)", "The National Highway Traffic Safety Administration (NHTSA)"
+    text = ("Safety alert as GM recalls cars\n\nThe world's biggest carmaker General Motors (GM) is recalling nearly 200,000 vehicles. "
+            "The National Highway Traffic Safety Administration (NHTSA) said the largest recall involves 155,465 pickups. "
+            "The affected vehicles are from the 2004 and 2005 model years, GM said. "
+            "The NHTSA said a pressure accumulator in the braking system could crack during normal driving.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    canonical = dict(zip(result.attributions["source"], result.attributions["canonical_source"]))
+    assert canonical["GM"] == "General Motors"
+    assert canonical["The NHTSA"] == canonical["The National Highway Traffic Safety Administration"]
+    assert len(result.sources) == 2
+
+
+def test_it_warned_is_the_body_that_spoke_before(nlp):
+    # bbc business/026: "This could allow hydraulic fluid to leak ..., it warned." after "The NHTSA said ..."
+    text = ("Recall\n\nThe National Highway Traffic Safety Administration said a pressure accumulator could crack. "
+            "This could allow hydraulic fluid to leak, which could make it harder to brake or steer, it warned.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    rows = result.attributions.set_index("source")
+    row = rows.loc["it"]
+    assert row["source_type"] == "organization"
+    assert row["canonical_source"] == rows.loc["The National Highway Traffic Safety Administration", "canonical_source"]
+    assert "[rule: it_pronoun]" in row["source_type_reason"]
+    assert result.sentences.set_index("sent_id").loc[2, "status"] == "reported"
+
+
+def test_it_in_it_is_believed_is_nobody(nlp):
+    row = analyze("A headline\n\nIt is believed that the talks failed.", nlp=nlp).attributions.iloc[0]
+    assert row["source"] == "" and row["pattern"] == "impersonal"
