@@ -94,13 +94,30 @@ class Attribution:
         return self.content is not None and self.content[0] <= i < self.content[1]
 
 
+#: The stance a learned cue takes from its category (``reporting_cues_learned.csv``).
+LEARNED_STANCES = {"cognition": "belief", "confirmation": "confirming", "denial": "denying"}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> pd.DataFrame:
-    return load_lexicon("reporting_verbs")
+    """The project's reporting verbs, then the cues learned from PolNeAR train that it
+    lacks (``lexicons/reporting_cues_learned.csv``, written by ``benchmarks/learn_cues.py``):
+    each needs a finite clause ("found that ...", "hopes the talks will ..."): with a
+    "to" clause ("agreed to assist", "hopes to make a CD") these verbs report an act or
+    a plan, not a claim. Its stance follows its category."""
+    own = load_lexicon("reporting_verbs")
+    learned = load_lexicon("reporting_cues_learned")
+    learned = learned[~learned["cue"].isin(set(own["cue"]))]
+    extra = pd.DataFrame({
+        "cue": learned["cue"], "stance": learned["category"].map(LEARNED_STANCES).fillna("neutral"),
+        "category": learned["category"], "complement": "finite_clause",
+        "notes": "learned: precision " + learned["precision"] + " with a clause", "provenance": learned["provenance"],
+    })  # fmt: skip
+    return pd.concat([own, extra], ignore_index=True)
 
 
 def reporting_lexicon() -> pd.DataFrame:
-    """The reporting-verb lexicon (cue, stance, category, notes, provenance)."""
+    """The reporting-verb lexicon (cue, stance, category, notes, provenance), learned cues included."""
     return _lexicon().copy()
 
 
@@ -182,13 +199,19 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _content(verb: Token, cue_end: int, *, clause_only: bool = False) -> tuple[int, int] | None:
+def _content(verb: Token, cue_end: int, *, clause_only: bool = False, finite_only: bool = False) -> tuple[int, int] | None:
     """The clause, object or "of"-phrase the reporting verb introduces.
 
     With ``clause_only`` only a clausal complement counts (for verbs such as "add" or
-    "maintain" whose plain object is not speech).
+    "maintain" whose plain object is not speech); with ``finite_only`` only a finite one
+    (a ``ccomp``: "found that ...", not "agreed to ...").
     """
     doc = verb.doc
+    if finite_only:
+        if any(c.dep_ == "prt" for c in verb.children):
+            return None  # "find out whether": another verb than "find"
+        child = next((c for c in verb.children if c.dep_ == "ccomp" and not (verb.i < c.i < cue_end)), None)
+        return _span_of(list(child.subtree)) if child is not None and _finite(child) else None
     for dep in ("ccomp", "xcomp", "csubj") if clause_only else CONTENT_DEPS:
         for child in verb.children:
             if child.dep_ == dep and not (verb.i < child.i < cue_end):  # skip "to confirm" inside the cue
@@ -238,6 +261,13 @@ def _colon_after(verb: Token) -> int | None:
     while k < len(doc) and doc[k].is_space:
         k += 1
     return k if k < len(doc) and doc[k].text == ":" else None
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with a subject and a tensed verb ("the pace is quickening", "that it would
+    ..."), not a participle or a small clause ("found the trio handling ballots")."""
+    tensed = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+    return tensed and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
@@ -317,7 +347,8 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             story = verb.head
             subject = _subject(story.head) if story.dep_ == "dobj" else None
             subject = subject or story
-        content = _content(verb, j, clause_only=row["complement"] == "clause")
+        content = _content(verb, j, clause_only=row["complement"] in ("clause", "finite_clause"),
+                           finite_only=row["complement"] == "finite_clause")  # fmt: skip
         if row["complement"] == "media_subject" and (subject is None or _source_noun_category(subject) not in ("media", "document")):
             continue
         # "It is believed that ...", "there are claims": impersonal. An active "it said"
@@ -346,8 +377,8 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             # clause it reports; the content is that clause.
             head = verb.head
             content, pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
-        if content is None:
-            continue
+        if content is None or (row["complement"] == "finite_clause" and subject is None):
+            continue  # a learned cue counts only with someone saying it ("it was agreed" does not)
         stance, category = row["stance"], row["category"]
         negation = negation_of(verb)
         if negation is not None and stance != "non_committal":

@@ -101,3 +101,37 @@ def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers(nlp):
             'which pictures they had a problem with. I am just assuming it was the one of me posing on seats," she said.')  # fmt: skip
     row = analyze(text, nlp=nlp).sentences.set_index("sent_id").loc[2]
     assert (row["status"], row["claim_source"]) == ("reported", "Ellen Simonetti"), row["status_reason"]
+
+
+# Cues learned from PolNeAR train (lexicons/reporting_cues_learned.csv): they need a
+# finite clause and someone saying it. (text, source, cue or None, where from)
+LEARNED = [
+    ("In September, the inquiry found that the company had misled the public about its liabilities.", "the inquiry", "found", "bbc business (asbestos inquiry)"),
+    ("Women aged 50 or above almost never use a mobile phone, the research found.", "the research", "found", "bbc tech"),
+    ("Many broadcast analysts agree that the net is radically altering the way people get content.", "Many broadcast analysts", "agree", "bbc entertainment"),
+    ("Some delegates complained that the showcase lacked as much wow factor as in previous years.", "Some delegates", "complained", "bbc tech"),
+    ("Mr Sullivan agreed to assist the government with its case against Mr Ebbers.", None, None, "bbc business: 'agreed to' is an act"),
+    ("The firm had initially hoped to market a slimming drug with Pfizer.", None, None, "bbc business: 'hoped to' is a plan"),
+    ("It was agreed the issue can be tackled at a later date.", None, None, "bbc business: nobody saying it"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, source, cue, where", LEARNED, ids=[c[3] for c in LEARNED])
+def test_learned_cues_need_a_finite_clause_and_a_speaker(nlp, text, source, cue, where):
+    rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions
+    if source is None:
+        assert rows.empty, rows[["source", "cue"]]
+    else:
+        row = rows.iloc[0]
+        assert (row["source"], row["cue"]) == (source, cue)
+        assert "learned" not in row["cue_lemma"]  # the lemma, as the lexicon lists it
+
+
+def test_the_learned_lexicon_records_where_each_cue_comes_from():
+    from analysis.lexicon import load_lexicon
+
+    learned = load_lexicon("reporting_cues_learned")
+    assert len(learned) >= 40 and {"cue", "as_cue", "occurrences", "precision", "provenance"} <= set(learned.columns)
+    assert (learned["precision"].astype(float) >= 0.5).all() and (learned["as_cue"].astype(int) >= 8).all()
+    assert learned["provenance"].str.contains("PolNeAR train").all()
+    assert not set(learned["cue"]) & {"seem", "appear", "vote", "order"}  # read otherwise (benchmarks/learn_cues.py)
