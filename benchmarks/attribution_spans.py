@@ -32,7 +32,7 @@ import warnings
 from collections import defaultdict
 
 from analysis import analyze, load_nlp
-from analysis.attribution import reporting_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.benchmarking import data_path, record_results
 
 ANCHORS = "published exact F1 on PolNeAR test (source/cue/content): BERT-Cofe 83.2/75.3/72.9; rule-based 10.7/22.8/5.6; CoreNLP quotes 13.9/-/17.5"
@@ -123,7 +123,8 @@ def main() -> None:
     args = parser.parse_args()
     root = data_path(args.data, "polnear")
     nlp = load_nlp()
-    lexicon = reporting_lexicon()
+    # The project's own lexicon (not the learned cues), so the "speech" subset stays the same set.
+    lexicon = load_lexicon("reporting_verbs")
     speech_lemmas = set(lexicon.loc[lexicon["category"] != "cognition", "cue"])
     first_ann = {}
     for ann in sorted((root / "dev" / "attributions").glob("*.ann")):
