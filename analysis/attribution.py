@@ -354,10 +354,15 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
         # "It is believed that ...", "there are claims": impersonal. An active "it said"
         # or "it warned" is a body speaking (the sourcing step resolves "it").
         expletive_it = subject is not None and subject.lower_ == "it" and (subject.dep_ != "nsubj" or verb.lemma_ in ("be", "seem", "appear"))
-        if subject is not None and (subject.dep_ == "nsubjpass" or subject.lower_ == "there" or expletive_it):
+        # A passive subject is what is said only when it is this verb's own ("X is alleged
+        # to ..."); "X was quoted in the Herald saying ...": X says it.
+        own_passive = subject is not None and subject.dep_ == "nsubjpass" and (
+            subject.head.i == verb.i or (verb.dep_ == "conj" and verb.tag_ == "VBN")  # "was announced and confirmed"
+        )
+        if subject is not None and (own_passive or subject.lower_ == "there" or expletive_it):
             # "X is alleged to have ...", "it is believed that ...": the subject is what is
             # said, not who says it; the source is the "by" agent, if any.
-            if subject.dep_ == "nsubjpass" and content is not None:
+            if own_passive and content is not None:
                 content = (min(subject.left_edge.i, content[0]), max(content[1], subject.right_edge.i + 1))
             subject = _agent(verb)
             pattern = "passive_agent" if subject is not None else "impersonal"

@@ -18,6 +18,10 @@ Each is a named rule, recorded in ``label_rule``; the word lists are data
   region" -> GPE, "the BRICS bloc" -> ORG, "King Cross station" -> FAC); so does a name
   after "region of", and a "person" whose last word is an event noun ("the European
   Cross Country Championships" -> EVENT).
+- ``news_outlet``: an outlet ("BBC News", "the Herald newspaper"; ``lexicons/outlets.csv``
+  and outlet words) is an ORG, never a person.
+- ``age``: a number between commas right after a person's name ("John Houston, 54,")
+  is an age (CARDINAL), not a date.
 - ``pronoun_antecedent``: a multi-word name with no organisation word that is the
   nearest name (places and nationalities aside) before a "he"/"she" subject in its
   sentence is a person.
@@ -58,6 +62,8 @@ __all__ = [
     "person_full_names",
     "listed_place",
     "abbreviations",
+    "outlet",
+    "OUTLET_NOUNS",
     "entity_table",
     "entity_summary",
     "entity_pairs",
@@ -229,6 +235,8 @@ def correct_entities(doc: Doc) -> Doc:
             continue
         following = doc[m.end] if m.end < len(doc) else None
         kind = kinds.get(following.lower_) if following is not None and following.pos_ == "NOUN" else None
+        if kind in ("FAC", "EVENT") and m.label != "PERSON":
+            kind = None  # "London hotel", "the Association awards": the name modifies; only a "person" is wrong
         last = doc[m.end - 1].lower_
         if kind is None and m.label in ("PERSON", "ORG") and m.end - m.start > 1 and kinds.get(last) == "EVENT":
             kind = "EVENT"  # "the European Cross Country Championships": an event, not a person
@@ -245,8 +253,24 @@ def correct_entities(doc: Doc) -> Doc:
             continue
         m.label, m.rule = kind, "kind_noun"
 
+    # news_outlet: "BBC News", "the Herald newspaper" are bodies (outlets), never people.
+    for m in mentions:
+        if m.label in NAME_LABELS and m.label not in PLACE_LABELS | {"NORP"}:
+            following = doc[m.end].lower_ if m.end < len(doc) else None
+            if outlet(doc[m.start : m.end].text, following=following) is not None:
+                m.label, m.rule = "ORG", "news_outlet"
+
+    # age: "John Houston, 54, was due to stand": a number between commas after a name is
+    # an age, not a date.
+    for m in mentions:
+        if (m.label == "DATE" and m.end - m.start == 1 and doc[m.start].like_num and len(doc[m.start].text) <= 3
+                and m.start >= 2 and doc[m.start - 1].text == "," and m.end < len(doc) and doc[m.end].text == ","
+                and doc[m.start - 2].ent_type_ == "PERSON"):  # fmt: skip
+            m.label, m.rule = "CARDINAL", "age"
+
     # pronoun_antecedent: "with Kyrylo Budanov, ... warning that he expected ...".
     sent_starts: list[int] | None = None  # found once, only if a pronoun needs them
+    organisations = {doc[m.start : m.end].text for m in mentions if m.label == "ORG"}
     for i, lower in enumerate(token_strings(doc, "LOWER")):
         if lower not in GENDERED:
             continue
@@ -268,6 +292,8 @@ def correct_entities(doc: Doc) -> Doc:
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and not _has_kind_word(doc, candidate, "ORG")
             and candidate.label not in ("EVENT", "FAC")  # "the European ... Championships" is no "she"
+            and candidate.rule != "news_outlet"
+            and not any(t.text in organisations for t in words)  # "UKIP Scotland" where UKIP is a body
             and _lookup_place(words.text) is None
         ):
             candidate.label, candidate.rule = "PERSON", "pronoun_antecedent"
@@ -354,6 +380,40 @@ def abbreviations(doc: Doc) -> dict[str, str]:
             found[short] = _bare(ent.text)
     doc.user_data[ABBREVIATIONS_KEY] = found
     return found
+
+
+#: Last words that make a proper name a news outlet ("BBC News", "The Washington Post").
+OUTLET_WORDS = frozenset({
+    "news", "times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "chronicle", "courier",
+    "examiner", "inquirer", "magazine", "newspaper", "radio", "tv", "television", "broadcasting", "newsnight",
+    "bulletin", "dispatch", "daily", "weekly",
+})  # fmt: skip
+#: Nouns after a name that make it an outlet ("the Herald newspaper", "the Today programme").
+OUTLET_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "website", "tabloid", "broadsheet", "podcast"})
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    """Outlet names (case-folded, without a leading "the") -> the name as listed."""
+    table = load_lexicon("outlets")
+    return {str(name).casefold(): str(name) for name in table["name"]}
+
+
+def outlet(name: str, *, following: str | None = None) -> str | None:
+    """The news outlet a name is, or None: listed in ``lexicons/outlets.csv`` ("Reuters",
+    "BBC News"), or a name of two or more words ending in an outlet word ("The Washington
+    Post", "Sunday Telegraph"), or a name followed by an outlet noun (``following``:
+    "the Herald newspaper", "the Today programme")."""
+    bare = _bare(name)
+    listed = _outlets().get(bare.casefold())
+    if listed is not None:
+        return listed
+    words = bare.split()
+    if len(words) >= 2 and words[-1].lower() in OUTLET_WORDS and words[0][:1].isupper():
+        return bare
+    if following in OUTLET_NOUNS and words and words[0][:1].isupper():
+        return bare
+    return None
 
 
 def person_full_names(doc: Doc) -> dict[str, set[str]]:

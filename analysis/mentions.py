@@ -40,7 +40,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import source_noun_categories
-from .entities import canonical_name, listed_place, person_full_names
+from .entities import OUTLET_NOUNS, canonical_name, listed_place, outlet, person_full_names
 from .lexicon import load_lexicon
 
 __all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before"]
@@ -61,14 +61,6 @@ INSTITUTION_NOUNS = frozenset({
     "organization", "bank", "carmaker", "manufacturer", "retailer", "airline", "club", "union", "charity",
     "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker",
 })  # fmt: skip
-#: Last words that make a proper name a news outlet ("BBC News", "The Washington Post").
-OUTLET_WORDS = frozenset({
-    "news", "times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "chronicle", "courier",
-    "examiner", "inquirer", "magazine", "newspaper", "radio", "tv", "television", "broadcasting", "newsnight",
-    "bulletin", "dispatch", "daily", "weekly",
-})  # fmt: skip
-#: Nouns after a name that make it an outlet ("the Herald newspaper", "the Today programme").
-OUTLET_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "website", "tabloid", "broadsheet", "podcast"})
 #: Common nouns that are themselves news media ("state news media", "the newspaper").
 MEDIA_NOUNS = frozenset({"media", "newspaper", "broadcaster", "outlet", "tabloid", "website"})
 
@@ -130,13 +122,6 @@ def _role_words() -> frozenset[str]:
     return frozenset(roles)
 
 
-@lru_cache(maxsize=1)
-def _outlets() -> dict[str, str]:
-    """Outlet names (case-folded, without a leading "the") -> the name as listed."""
-    table = load_lexicon("outlets")
-    return {str(name).casefold(): str(name) for name in table["name"]}
-
-
 def _bare(text: str) -> str:
     text = " ".join(text.split())
     for prefix in ("the ", "The "):
@@ -148,21 +133,13 @@ def _bare(text: str) -> str:
 def outlet_name(span: Span) -> str | None:
     """The outlet a phrase names, or None: a listed outlet, a proper name ending in an
     outlet word ("BBC News", "The Washington Post") or followed by an outlet noun ("the
-    Herald newspaper", "Radio 4's Today programme")."""
+    Herald newspaper", "Radio 4's Today programme"); see :func:`analysis.entities.outlet`."""
     names = [t for t in span if t.pos_ == "PROPN" or (t.is_title and t.i > span.start)]
     if not names:
         return None
     first, last = names[0].i, names[-1].i + 1
-    name = _bare(span.doc[first:last].text)
-    if name.casefold() in _outlets():
-        return _outlets()[name.casefold()]
-    words = name.split()
-    following = span.doc[last] if last < len(span.doc) else None
-    if len(words) >= 2 and words[-1].lower() in OUTLET_WORDS and words[0][:1].isupper():
-        return name
-    if following is not None and following.lower_ in OUTLET_NOUNS and following.i < span.end + 1:
-        return name
-    return None
+    following = span.doc[last].lower_ if last < len(span.doc) and last <= span.end else None
+    return outlet(span.doc[first:last].text, following=following)
 
 
 def _without_titles(name: str) -> str:

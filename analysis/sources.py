@@ -153,7 +153,7 @@ def _relayed(doc: Doc, relation: Attribution, all_relations: list[Attribution]) 
     if root.lemma_.lower() in ("remark", "comment", "statement", "claim", "report", "story", "word") and any(c.dep_ == "poss" for c in root.children):
         return True
     verb = doc[relation.anchor]
-    return verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in ("publish", "post", "write", "air", "broadcast", "run")
+    return verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in ("publish", "post", "write", "air", "broadcast", "run", "quote", "cite")
 
 
 @dataclass(frozen=True)

@@ -135,3 +135,27 @@ def test_the_learned_lexicon_records_where_each_cue_comes_from():
     assert (learned["precision"].astype(float) >= 0.5).all() and (learned["as_cue"].astype(int) >= 8).all()
     assert learned["provenance"].str.contains("PolNeAR train").all()
     assert not set(learned["cue"]) & {"seem", "appear", "vote", "order"}  # read otherwise (benchmarks/learn_cues.py)
+
+
+def test_quoted_in_a_newspaper_is_the_speaker_relayed_by_it(nlp):
+    # bbc politics/286: "Mr Houston was quoted in the Herald newspaper saying: ..."
+    text = ('UKIP candidate suspended in probe\n\nJohn Houston, 54, was due to stand in the East Kilbride seat. '
+            'Mr Houston was quoted in the Herald newspaper saying: "I feel UKIP have over-reacted and overshot the runway."')  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    row = result.attributions.set_index("cue").loc["saying"]
+    assert (row["canonical_source"], row["source_type"], bool(row["relayed"])) == ("John Houston", "person", True)
+    assert result.sentences.set_index("sent_id").loc[2, "claim_source"] == "John Houston"
+    entities = result.entities.drop_duplicates("text").set_index("text")
+    assert entities.loc["Herald", "label"] == "ORG" and entities.loc["Herald", "label_rule"] == "news_outlet"
+    assert (entities.loc["54", "label"], entities.loc["54", "label_rule"]) == ("CARDINAL", "age")  # an age, not a date
+    assert result.dates.empty
+
+
+def test_an_outlet_is_never_the_person_a_pronoun_means(nlp):
+    # bbc politics/286: 'He told BBC News: "He appears to have said these things."'
+    text = ('UKIP row\n\nUKIP spokesman Mark Croucher said the views were not party policy. '
+            'He told BBC News: "He appears to have said these things. We have suspended him."')  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    assert "BBC News" not in set(result.attributions["canonical_source"].dropna())
+    labels = result.entities.drop_duplicates("text").set_index("text")["label"]
+    assert labels["BBC News"] == "ORG"
