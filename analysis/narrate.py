@@ -205,6 +205,9 @@ TRUST_ROWS = [
     ("Who says so: reporting cue", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact cue", "f1")),
     ("Who says so: what is attributed", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact content", "f1")),
     ("Who says so: source span", "PolNeAR dev, all relations", "exact F1", ("attribution_spans", "all exact source", "f1")),
+    ("Who says so: the right speaker", "PolNeAR dev, all relations", "accuracy %", ("attribution_spans", "speaker accuracy all", "accuracy")),
+    ("Who says so: the right speaker of a quotation", "PolNeAR dev, direct quotes", "accuracy %", ("attribution_spans", "speaker accuracy direct", "accuracy")),
+    ("Kind of source (person, anonymous, media...)", "8 PolNeAR dev articles, labelled by hand", "accuracy %", ("source_types", "strict accuracy %")),
     ("Named entities", "CoNLL-2003 dev", "F1, with corrections", ("entity_recognition", "with corrections", "f1")),
 ]  # fmt: skip
 
@@ -231,7 +234,7 @@ def trust_text(results: dict | None = None) -> str:
     table = trust_table(results)
     lines = [
         "The labels come from rules, not from an editor. These are the accuracies the project's benchmarks "
-        "measured on annotated corpora (F1 from 0 to 100; higher is better). Read the labels as a first pass "
+        "measured on annotated corpora (F1 or accuracy, from 0 to 100; higher is better). Read the labels as a first pass "
         "to check, not as a verdict.",
         "",
         "| label | data | measure | figure | measured |",

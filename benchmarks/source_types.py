@@ -82,6 +82,7 @@ def main() -> None:
         "gold relations": total, "articles": len(by_article), "found": found,
         "strict accuracy": round(strict / found, 3) if found else 0.0,
         "lenient accuracy": round(lenient / found, 3) if found else 0.0,
+        "strict accuracy %": round(100 * strict / found, 1) if found else 0.0,
     }  # fmt: skip
     print(f"Source types: {total} blind-labelled PolNeAR dev attributions in {len(by_article)} articles")
     print(f"  found by the tool (source and content overlap): {found} of {total} ({found / total:.0%})")
