@@ -64,6 +64,7 @@ __all__ = [
     "abbreviations",
     "outlet",
     "OUTLET_NOUNS",
+    "bare_name",
     "entity_table",
     "entity_summary",
     "entity_pairs",
@@ -107,7 +108,7 @@ def _kind_nouns() -> dict[str, str]:
     return dict(zip(table["noun"], table["label"]))
 
 
-def _bare(text: str) -> str:
+def bare_name(text: str) -> str:
     """A name without a leading "the" or a trailing possessive."""
     for article in ("the ", "The "):
         if text.startswith(article):
@@ -125,11 +126,11 @@ def listed_place(text: str) -> tuple[str, str, str] | None:
 
 def _lookup_place(text: str) -> tuple[str, str, str] | None:
     places = _places()
-    for candidate in (text, _bare(text), "the " + _bare(text)):
+    for candidate in (text, bare_name(text), "the " + bare_name(text)):
         if candidate in places:
             return places[candidate]
     # Case-folded lookup only for multi-letter words written in title or upper case.
-    folded = _places_folded().get(_bare(text).casefold())
+    folded = _places_folded().get(bare_name(text).casefold())
     return folded if folded and not text.islower() else None
 
 
@@ -377,7 +378,7 @@ def abbreviations(doc: Doc) -> dict[str, str]:
         initials = "".join(w[0] for w in words).upper()
         strict = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
         if short.isupper() and short.isalpha() and len(short) >= 2 and short.upper() in (initials, strict):
-            found[short] = _bare(ent.text)
+            found[short] = bare_name(ent.text)
     doc.user_data[ABBREVIATIONS_KEY] = found
     return found
 
@@ -404,7 +405,7 @@ def outlet(name: str, *, following: str | None = None) -> str | None:
     "BBC News"), or a name of two or more words ending in an outlet word ("The Washington
     Post", "Sunday Telegraph"), or a name followed by an outlet noun (``following``:
     "the Herald newspaper", "the Today programme")."""
-    bare = _bare(name)
+    bare = bare_name(name)
     listed = _outlets().get(bare.casefold())
     if listed is not None:
         return listed
@@ -441,7 +442,7 @@ def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | Non
     """
     if ent.label_ not in NAME_LABELS:
         return ent.text, "as written"
-    text = _bare(ent.text)
+    text = bare_name(ent.text)
     expanded = abbreviations(doc).get(text)
     if expanded is not None:
         return expanded, f"abbreviation of '{expanded}', given in brackets after it"

@@ -40,7 +40,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import source_noun_categories
-from .entities import OUTLET_NOUNS, canonical_name, listed_place, outlet, person_full_names
+from .entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, outlet, person_full_names
 from .lexicon import load_lexicon
 
 __all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before"]
@@ -101,7 +101,7 @@ class MentionContext:
         """Record a source once labelled, for the mentions after it."""
         if canonical:
             self.sources.append((head.i, head.lemma_.lower(), source_type, canonical))
-        if source_type == "person" and canonical and resolved_by not in ("personal_pronoun",):
+        if source_type == "person" and canonical and resolved_by != "personal_pronoun":
             self.last_person = canonical
 
 
@@ -120,14 +120,6 @@ def _role_words() -> frozenset[str]:
               "secretary", "spokesman", "spokeswoman", "spokesperson", "founder", "manager", "lawyer", "attorney",
               "governor", "senator", "congressman", "congresswoman", "mayor", "ambassador", "adviser", "advisor"}  # fmt: skip
     return frozenset(roles)
-
-
-def _bare(text: str) -> str:
-    text = " ".join(text.split())
-    for prefix in ("the ", "The "):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
 
 
 def outlet_name(span: Span) -> str | None:
@@ -194,7 +186,7 @@ def apposed_role(span: Span, ctx: MentionContext) -> Resolution | None:
         return None  # the type rules already say person
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in _role_words():
-            name = _bare(span.doc[span.start : head.i + 1].text) if ent is None else _bare(ent.text)
+            name = bare_name(" ".join(span.doc[span.start : head.i + 1].text.split()) if ent is None else ent.text)
             return Resolution(name, "person", "apposed_role",
                               f"{name} is described as '{child.text}', a person's role [rule: apposed_role]")  # fmt: skip
     return None

@@ -74,7 +74,7 @@ def _full_name(doc: Doc, name: str, full_names: dict[str, set[str]] | None = Non
 
 
 def source_type(
-    doc: Doc, span: Span | None, *, resolved_person: str | None = None, ents: tuple[Span, ...] | None = None
+    doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None
 ) -> tuple[str, str]:
     """The source type of a source phrase and the rule that decided it (``ents``: the
     Doc's entities, when the caller has read them already: ``doc.ents`` builds them anew)."""
@@ -93,7 +93,8 @@ def source_type(
         return "document", f"'{head.text}' " + ("by a named body" if has_name else "(a document)") + " [rule: document_noun]"
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
-            return ("person", f"'{head.text}' refers to {resolved_person}") if resolved_person else ("anonymous", f"'{head.text}' with no named person before it")
+            # A he/she that refers to someone named was resolved before (analysis.mentions).
+            return "anonymous", f"'{head.text}' with no named person before it"
         return "unnamed", f"'{head.text}': a group"
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
         ent = _entity_at(doc, head.i, ents)
