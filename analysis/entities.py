@@ -293,6 +293,7 @@ def correct_entities(doc: Doc) -> Doc:
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and not _has_kind_word(doc, candidate, "ORG")
             and candidate.label not in ("EVENT", "FAC")  # "the European ... Championships" is no "she"
+            and not (candidate.end < len(doc) and kinds.get(doc[candidate.end].lower_) in ("FAC", "EVENT"))  # "King Cross station"
             and candidate.rule != "news_outlet"
             and not any(t.text in organisations for t in words)  # "UKIP Scotland" where UKIP is a body
             and _lookup_place(words.text) is None

@@ -29,6 +29,8 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences).
 - ``it_pronoun``: "it warned" is the last organisation, outlet or document that spoke
   (and takes its type), else the nearest organisation named before it.
+- ``group_pronoun``: "they say" is the last body or plural source of this or the two
+  sentences before ("The Tories ... They say ..."), with its type; else a group.
 """
 
 from __future__ import annotations
@@ -292,6 +294,29 @@ def it_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     return Resolution(found, "organization", "it_pronoun", f"'it' refers to {found}, the organisation named before it [rule: it_pronoun]")
 
 
+GROUP_PRONOUNS = frozenset({"they", "them"})
+
+
+def group_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "They say ...": the last source of the previous sentences that can be a "they" (a
+    body, or a plural phrase such as "The Tories" or "officials"), with its type."""
+    head = span.root
+    if head.lower_ not in GROUP_PRONOUNS or len(span) != 1:
+        return None
+    floor = head.sent.start
+    for _ in range(2):  # this sentence and the two before it
+        if floor == 0:
+            break
+        floor = ctx.doc[floor - 1].sent.start
+    for i, _, source_type, canonical in reversed(ctx.sources):
+        earlier = ctx.doc[i]
+        plural = earlier.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in earlier.children)
+        if floor <= i < head.i and (source_type == "organization" or plural) and earlier.lower_ not in GROUP_PRONOUNS:
+            return Resolution(canonical, source_type, "group_pronoun",
+                              f"'{head.text}' refers to {canonical}, who spoke before [rule: group_pronoun]")  # fmt: skip
+    return None
+
+
 def _definite(span: Span) -> bool:
     head = span.root
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
@@ -371,6 +396,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "same_head": same_head,
     "institution_noun": institution_noun,
     "it_pronoun": it_pronoun,
+    "group_pronoun": group_pronoun,
 }
 
 

@@ -83,7 +83,13 @@ def source_type(
     nouns = source_noun_categories()
     head = _head(span)
     lemma = head.lemma_.lower()
-    has_name = any(t.pos_ == "PROPN" for t in span)
+    # "Officials said ...", "Councils have warned ...": a source noun capitalised as the
+    # first word of its sentence, which the tagger took for a name.
+    singular = head.lower_[:-1] if head.lower_.endswith("s") else head.lower_
+    capitalised_noun = head.pos_ == "PROPN" and head.is_sent_start and not head.ent_type_ and singular in nouns
+    if capitalised_noun:
+        lemma = singular
+    has_name = any(t.pos_ == "PROPN" and t.i != head.i for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)
     category = nouns.get(lemma)
     if category == "media":
         if has_name and outlet_name(span) is None:
@@ -96,7 +102,7 @@ def source_type(
             # A he/she that refers to someone named was resolved before (analysis.mentions).
             return "anonymous", f"'{head.text}' with no named person before it"
         return "unnamed", f"'{head.text}': a group"
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+    if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
         ent = _entity_at(doc, head.i, ents)
         if ent is not None and ent.label_ == "PERSON":
             return "person", f"named person '{ent.text}'"

@@ -134,3 +134,21 @@ def test_it_warned_is_the_body_that_spoke_before(nlp):
 def test_it_in_it_is_believed_is_nobody(nlp):
     row = analyze("A headline\n\nIt is believed that the talks failed.", nlp=nlp).attributions.iloc[0]
     assert row["source"] == "" and row["pattern"] == "impersonal"
+
+
+@pytest.mark.parametrize(
+    "text, canonical, source_type",
+    [
+        # bbc politics shape: "The finance minister has urged councils ... but they have warned that ... They say ..."
+        ("Councils have warned that they will struggle to maintain services. They say much additional government money is for new initiatives.",
+         "Councils", "unnamed"),
+        # polnear shape: a named body, then "they"
+        ("The Democratic National Committee said the debate would go ahead. They added that the moderators had been chosen.",
+         "Democratic National Committee", "organization"),
+    ],
+)  # fmt: skip
+def test_they_is_the_group_or_body_that_spoke_before(nlp, text, canonical, source_type):
+    rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions
+    row = rows[rows["source"] == "They"].iloc[0]
+    assert (row["canonical_source"], row["source_type"]) == (canonical, source_type), row["source_type_reason"]
+    assert "[rule: group_pronoun]" in row["source_type_reason"]
