@@ -25,6 +25,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
   source with the same head noun ("A senior council official", "The council"): one
   source, with that source's type and name.
+- ``introduced_role``: "the prime minister", "the senator" is the nearest person the
+  article introduced with that role ("Prime Minister Tony Blair", "Tim Collins, the
+  shadow education secretary").
 - ``institution_noun``: "the company", "the group", "the agency" is the nearest
   organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences).
 - ``it_pronoun``: "it warned" is the last organisation, outlet or document that spoke
@@ -94,6 +97,8 @@ class MentionContext:
     #: Earlier sources: (head token index, head lemma, source type, canonical name).
     sources: list[tuple[int, str, str, str]] = field(default_factory=list)
     last_person: str | None = None
+    #: People introduced with a role (see :func:`introduced_role`), found on first use.
+    introduced: list[tuple[str, int, str]] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> MentionContext:
@@ -336,6 +341,42 @@ def same_head(span: Span, ctx: MentionContext) -> Resolution | None:
     return None
 
 
+def introduced_role(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "the prime minister", "the senator": the nearest person the article introduced
+    with that role, as a title before the name ("Prime Minister Tony Blair") or in
+    apposition ("Tim Collins, the shadow education secretary")."""
+    head = span.root
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not _definite(span) or head.lemma_.lower() not in _role_words():
+        return None
+    if any(t.pos_ == "PROPN" for t in span):
+        return None
+    lemma = head.lemma_.lower()
+    found = [(start, name) for role, start, name in _introduced_people(ctx) if role == lemma and start < span.start]
+    if not found:
+        return None
+    _, name = max(found)
+    return Resolution(name, "person", "introduced_role",
+                      f"'{span.text}' is {name}, introduced before as {lemma} [rule: introduced_role]")  # fmt: skip
+
+
+def _introduced_people(ctx: MentionContext) -> list[tuple[str, int, str]]:
+    """(role noun, start, canonical name) of each person introduced with a role: the
+    title word right before the name, or the head of an apposition to it. Found once."""
+    if ctx.introduced is None:
+        doc, found = ctx.doc, []
+        for ent in ctx.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = canonical_name(doc, ent, full_names=ctx.full_names)[0]
+            if ent.start > 0 and doc[ent.start - 1].lower_ in _role_words():
+                found.append((doc[ent.start - 1].lower_, ent.start, name))
+            for child in ent.root.children:
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in _role_words():
+                    found.append((child.lemma_.lower(), ent.start, name))
+        ctx.introduced = found
+    return ctx.introduced
+
+
 def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
     if head.pos_ != "NOUN" or head.lemma_.lower() not in INSTITUTION_NOUNS or not _definite(span) or head.tag_ == "NNS":
@@ -394,6 +435,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "honorific_name": honorific_name,
     "personal_pronoun": personal_pronoun,
     "same_head": same_head,
+    "introduced_role": introduced_role,
     "institution_noun": institution_noun,
     "it_pronoun": it_pronoun,
     "group_pronoun": group_pronoun,

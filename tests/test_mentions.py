@@ -152,3 +152,18 @@ def test_they_is_the_group_or_body_that_spoke_before(nlp, text, canonical, sourc
     row = rows[rows["source"] == "They"].iloc[0]
     assert (row["canonical_source"], row["source_type"]) == (canonical, source_type), row["source_type_reason"]
     assert "[rule: group_pronoun]" in row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, source, canonical",
+    [
+        # bbc politics/365 shape: "Chancellor Gordon Brown ... the chancellor said"
+        ("Chancellor Gordon Brown set out his plans on Monday. Later the chancellor said growth would be strong.", "the chancellor", "Gordon Brown"),
+        # bbc politics/285: "Tim Collins, the shadow education secretary, ..." then "the secretary"
+        ("Tim Collins, the shadow education secretary, criticised the plan. The secretary said it would fail.", "The secretary", "Tim Collins"),
+    ],
+)  # fmt: skip
+def test_a_role_is_the_person_introduced_with_it(nlp, text, source, canonical):
+    rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.set_index("source")
+    assert (rows.loc[source, "source_type"], rows.loc[source, "canonical_source"]) == ("person", canonical)
+    assert "[rule: introduced_role]" in rows.loc[source, "source_type_reason"]
