@@ -253,8 +253,8 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
     for relation in attributions:
         if relation.anchor in main_ids:
             return relation
-        if relation.pattern in ("according_to", "colon") and relation.content and any(relation.contains(i) for i in main_ids):
-            return relation  # "according to X, ...", "As X admits: ...": the main clause is what X says
+        if relation.pattern in ("according_to", "colon", "parenthetical") and relation.content and any(relation.contains(i) for i in main_ids):
+            return relation  # "according to X, ...", "As X admits: ...", "..., X said, but ...": the main clause is what X says
     return None
 
 

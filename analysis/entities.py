@@ -65,6 +65,7 @@ __all__ = [
     "outlet",
     "OUTLET_NOUNS",
     "bare_name",
+    "not_name_words",
     "entity_table",
     "entity_summary",
     "entity_pairs",
@@ -174,9 +175,15 @@ def _replace(mentions: list[_Mention], new: _Mention) -> list[_Mention]:
     return [m for m in mentions if not (m.start < new.end and new.start < m.end)] + [new]
 
 
-def _has_kind_word(doc: Doc, m: _Mention, label: str) -> bool:
-    kinds = _kind_nouns()
-    return any(kinds.get(t.lower_) == label for t in doc[m.start : m.end])
+#: Words that name schemes and documents: with the kind nouns, a name holding one is no person.
+SCHEME_WORDS = frozenset({"policy", "act", "bill", "treaty", "agreement", "plan", "strategy", "scheme", "fund", "programme"})
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Words that make a run of capitalised words a body, place, event or scheme rather
+    than a person: every kind noun of ``lexicons/entity_nouns.csv`` and :data:`SCHEME_WORDS`."""
+    return frozenset(set(_kind_nouns()) | SCHEME_WORDS)
 
 
 def correct_entities(doc: Doc) -> Doc:
@@ -291,7 +298,7 @@ def correct_entities(doc: Doc) -> Doc:
         if (
             len(words) >= 2
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-            and not _has_kind_word(doc, candidate, "ORG")
+            and not any(t.lower_ in not_name_words() for t in words)  # "Common Agricultural Policy" is no "he"
             and candidate.label not in ("EVENT", "FAC")  # "the European ... Championships" is no "she"
             and not (candidate.end < len(doc) and kinds.get(doc[candidate.end].lower_) in ("FAC", "EVENT"))  # "King Cross station"
             and candidate.rule != "news_outlet"

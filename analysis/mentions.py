@@ -45,7 +45,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import source_noun_categories
-from .entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, outlet, person_full_names
+from .entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
 from .lexicon import load_lexicon
 
 __all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before"]
@@ -227,7 +227,8 @@ def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents
     for token in doc[sentence.start : i]:
         # A run of capitalised proper nouns outside any other kind of entity (not a place,
         # body, event, building or number: "King's Cross station" is no one).
-        if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and token.text[:1].isupper() and token.is_alpha:
+        if (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and token.text[:1].isupper() and token.is_alpha
+                and token.lower_ not in not_name_words()):  # "Common Agricultural Policy" is no one
             run.append(token)
         else:
             if len(run) >= 2:

@@ -159,3 +159,18 @@ def test_an_outlet_is_never_the_person_a_pronoun_means(nlp):
     assert "BBC News" not in set(result.attributions["canonical_source"].dropna())
     labels = result.entities.drop_duplicates("text").set_index("text")["label"]
     assert labels["BBC News"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # bbc politics/127: "... had caused aggravated trade problems, he said, but there was now an agreement ..."
+        ("Chancellor Gordon Brown said Africa needed more help. The European Union's Common Agricultural Policy had caused aggravated trade problems, "
+         "he said, but there was now an agreement to end export subsidies.", "Gordon Brown"),
+        ("The talks failed, Ms Okafor said, but a deal was still possible.", "Okafor"),  # page: mid-sentence attribution
+    ],
+)  # fmt: skip
+def test_a_mid_sentence_attribution_covers_the_whole_sentence(nlp, text, source):
+    sentences = analyze(f"A headline\n\n{text}", nlp=nlp).sentences
+    row = sentences[sentences["text"].str.contains("said")].iloc[0]
+    assert (row["status"], row["claim_source"]) == ("reported", source), row["status_reason"]
