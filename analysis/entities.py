@@ -18,6 +18,9 @@ Each is a named rule, recorded in ``label_rule``; the word lists are data
   region" -> GPE, "the BRICS bloc" -> ORG, "King Cross station" -> FAC); so does a name
   after "region of", and a "person" whose last word is an event noun ("the European
   Cross Country Championships" -> EVENT).
+- ``product_list``: a name listed with a product ("the Chevrolet Avalanche, Express,
+  Kodiak and Suburban") is a product, not a person or place; so is a name before a
+  product noun ("Pontiac Grand Prix sedans", ``kind_noun``).
 - ``news_outlet``: an outlet ("BBC News", "the Herald newspaper"; ``lexicons/outlets.csv``
   and outlet words) is an ORG, never a person.
 - ``age``: a number between commas right after a person's name ("John Houston, 54,")
@@ -245,6 +248,8 @@ def correct_entities(doc: Doc) -> Doc:
         kind = kinds.get(following.lower_) if following is not None and following.pos_ == "NOUN" else None
         if kind in ("FAC", "EVENT") and m.label != "PERSON":
             kind = None  # "London hotel", "the Association awards": the name modifies; only a "person" is wrong
+        if kind == "PRODUCT" and m.label not in ("PERSON", "GPE", "LOC"):
+            kind = None  # "Cadillac XLR coupes": a maker before its product stays the maker
         last = doc[m.end - 1].lower_
         if kind is None and m.label in ("PERSON", "ORG") and m.end - m.start > 1 and kinds.get(last) == "EVENT":
             kind = "EVENT"  # "the European Cross Country Championships": an event, not a person
@@ -260,6 +265,21 @@ def correct_entities(doc: Doc) -> Doc:
         if kind in ("GPE", "LOC") and m.label in PLACE_LABELS:
             continue
         m.label, m.rule = kind, "kind_noun"
+
+    # product_list: "the Chevrolet Avalanche, Express, Kodiak, Silverade and Suburban": names
+    # listed with a product are products (models), not people or places.
+    # Only a model named after its maker ("Chevrolet Avalanche": an ORG word modifying it)
+    # vouches for the list: the small model sometimes calls a player or band a product.
+    products = {i for m in mentions if m.label == "PRODUCT" and m.start > 0 and doc[m.start - 1].ent_type_ == "ORG"
+                and doc[m.start - 1].dep_ in ("compound", "nmod") for i in range(m.start, m.end)}  # fmt: skip
+    if products:
+        for m in mentions:
+            if m.label not in ("PERSON", "GPE", "LOC", "ORG"):
+                continue
+            root = doc[m.start : m.end].root
+            chain = [root, *root.conjuncts]
+            if root.dep_ == "conj" and any(t.i in products for t in chain) and all(t.pos_ == "PROPN" for t in chain):
+                m.label, m.rule = "PRODUCT", "product_list"
 
     # news_outlet: "BBC News", "the Herald newspaper" are bodies (outlets), never people.
     for m in mentions:

@@ -190,7 +190,7 @@ LABELS: dict[tuple[str, str], frozenset] = {
     ),
     ("entities", "role"): frozenset({"source", "mentioned"}),
     ("entities", "label_rule"): frozenset(
-        {"model", "possessive", "title_before_name", "kind_noun", "news_outlet", "age", "pronoun_antecedent",
+        {"model", "possessive", "title_before_name", "kind_noun", "product_list", "news_outlet", "age", "pronoun_antecedent",
          "known_surname", "place_list", "demonym_list", "same_text", "description"}
     ),
 }

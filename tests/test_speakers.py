@@ -174,3 +174,14 @@ def test_a_mid_sentence_attribution_covers_the_whole_sentence(nlp, text, source)
     sentences = analyze(f"A headline\n\n{text}", nlp=nlp).sentences
     row = sentences[sentences["text"].str.contains("said")].iloc[0]
     assert (row["status"], row["claim_source"]) == ("reported", source), row["status_reason"]
+
+
+def test_car_models_after_their_maker_are_products_not_people_or_places(nlp):
+    # bbc business/026
+    text = ("Safety alert as GM recalls cars\n\nThose vehicles with potential faults are the Chevrolet Avalanche, Express, Kodiak, "
+            "Silverade and Suburban; the GMC Savana, Sierra and Yukon. GM is also recalling 19,924 Cadillac XLR coupes, "
+            "SRX SUVs and Pontiac Grand Prix sedans from the 2004 model year.")  # fmt: skip
+    labels = analyze(text, nlp=nlp).entities.drop_duplicates("text").set_index("text")["label"]
+    for model in ("Express", "Kodiak", "Silverade", "Sierra", "Yukon", "Pontiac Grand Prix"):
+        assert labels.get(model) in ("PRODUCT", None), (model, labels.get(model))
+    assert labels.get("Silverade") == "PRODUCT" and labels.get("Pontiac Grand Prix") == "PRODUCT"
