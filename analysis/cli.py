@@ -100,13 +100,9 @@ def _say(kind: str, message: str) -> None:
 
 
 def _out_folder(path: Path) -> Path:
-    """An output folder the user named, resolved against the directory the command was
-    started from (whatever directory a notebook kernel later runs in); refused when it
-    names an existing file."""
-    path = Path(path).absolute()
-    if path.exists() and not path.is_dir():
-        raise InputError(f"{path} is a file, not a folder: give --out a folder")
-    return path
+    from .export import output_folder
+
+    return output_folder(path)
 
 
 def _analyze(args):

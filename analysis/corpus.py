@@ -475,13 +475,6 @@ def _write_failed(out: Path, error: OSError, what: str) -> AnalysisError:
     )
 
 
-def _article_tables(article_id: str, tables: dict) -> dict:
-    """One article's Arrow tables, as :func:`_store` writes a batch of them."""
-    arrow = {table: _batch_table([tables[table]], [article_id]) for table in TABLES}
-    arrow["articles"] = _to_arrow(pd.DataFrame([tables["articles"]]))
-    return arrow
-
-
 def _batch_tables(analysed: list[tuple[str, dict]]) -> dict:
     """The batch's Arrow tables, built before anything is written."""
     ids = [article_id for article_id, _ in analysed]
@@ -507,7 +500,7 @@ def _store(out: Path, outcomes: list[tuple[str, dict | None, dict | None]]) -> N
         kept = []
         for article_id, tables in analysed:
             try:
-                _article_tables(article_id, tables)
+                _batch_tables([(article_id, tables)])
                 kept.append((article_id, tables))
             except Exception as error:  # noqa: BLE001 - this article's failure alone
                 item = CorpusItem(article_id, tables["articles"]["source"])
@@ -755,9 +748,9 @@ def run_corpus(
     """
     from filelock import FileLock, Timeout
 
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out} is a file, not a folder: give --out a folder (new or from an earlier run)")
+    from .export import output_folder
+
+    out = output_folder(out_dir, hint=" (new or from an earlier run)")
 
     def chosen() -> Iterator[CorpusItem]:
         items = iter_items(source, text_column=text_column, id_column=id_column)

@@ -24,7 +24,10 @@ import pandas as pd
 
 from .schema import TABLES
 
-__all__ = ["to_records", "to_json_dict", "to_json", "write_json", "write_csv", "atomic_write_text", "spreadsheet_safe"]
+__all__ = [
+    "to_records", "to_json_dict", "to_json", "write_json", "write_csv", "atomic_write_text", "spreadsheet_safe",
+    "output_folder",
+]  # fmt: skip
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's list, and
 #: the full-width forms some spreadsheets also accept).
@@ -74,6 +77,21 @@ def to_json_dict(analysis) -> dict:
 def to_json(analysis, *, indent: int | None = 1) -> str:
     """The JSON form as a string."""
     return json.dumps(to_json_dict(analysis), ensure_ascii=False, indent=indent)
+
+
+def output_folder(path: str | Path, *, hint: str = "") -> Path:
+    """An output folder a user named, as an absolute path: resolved against the directory
+    the command was started from (whatever directory a notebook kernel later runs in).
+
+    Raises:
+        InputError: It names an existing file.
+    """
+    from .errors import InputError
+
+    folder = Path(path).absolute()
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file, not a folder: give --out a folder{hint}")
+    return folder
 
 
 def atomic_write_text(path: Path, content: str) -> None:

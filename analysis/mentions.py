@@ -48,7 +48,7 @@ from .attribution import source_noun_categories
 from .entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
 from .lexicon import load_lexicon
 
-__all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before"]
+__all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words before a name that are not part of it ("Councillor Mark Adeyemi", "Dr Jane Hill").
@@ -112,8 +112,14 @@ class MentionContext:
             self.last_person = canonical
 
 
+def entity_at(doc: Doc, i: int, ents: tuple[Span, ...] | None = None) -> Span | None:
+    """The entity holding token ``i`` (``ents``: the Doc's entities, when the caller has
+    read them already: ``doc.ents`` builds them anew), or None."""
+    return next((e for e in (doc.ents if ents is None else ents) if e.start <= i < e.end), None)
+
+
 def _entity_at(ctx: MentionContext, i: int) -> Span | None:
-    return next((e for e in ctx.ents if e.start <= i < e.end), None)
+    return entity_at(ctx.doc, i, ctx.ents)
 
 
 @lru_cache(maxsize=1)
@@ -309,11 +315,7 @@ def group_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
     if head.lower_ not in GROUP_PRONOUNS or len(span) != 1:
         return None
-    floor = head.sent.start
-    for _ in range(2):  # this sentence and the two before it
-        if floor == 0:
-            break
-        floor = ctx.doc[floor - 1].sent.start
+    floor = _sentences_back(head, 2)  # this sentence and the two before it
     for i, _, source_type, canonical in reversed(ctx.sources):
         earlier = ctx.doc[i]
         plural = earlier.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in earlier.children)
@@ -321,6 +323,16 @@ def group_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
             return Resolution(canonical, source_type, "group_pronoun",
                               f"'{head.text}' refers to {canonical}, who spoke before [rule: group_pronoun]")  # fmt: skip
     return None
+
+
+def _sentences_back(token: Token, n: int) -> int:
+    """Where the sentence ``n`` sentences before ``token``'s starts (the Doc's start at most)."""
+    floor = token.sent.start
+    for _ in range(n):
+        if floor == 0:
+            break
+        floor = token.doc[floor - 1].sent.start
+    return floor
 
 
 def _definite(span: Span) -> bool:
@@ -395,11 +407,7 @@ def _nearest_organisation(span: Span, ctx: MentionContext) -> str | None:
     """The organisation a phrase refers back to, within :data:`INSTITUTION_LOOKBACK`
     sentences: the nearest body that was what a sentence was about (its subject, or the
     subject's owner: "Electrolux's brands include ..."), else the nearest ORG named."""
-    floor = span.root.sent.start
-    for _ in range(INSTITUTION_LOOKBACK):  # walk back one sentence at a time
-        if floor == 0:
-            break
-        floor = ctx.doc[floor - 1].sent.start
+    floor = _sentences_back(span.root, INSTITUTION_LOOKBACK)
     candidates = [t for t in ctx.doc[floor : span.start] if _could_be_organisation(t, ctx)]
     subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))]
     nearest = (subjects or [t for t in candidates if t.ent_type_ == "ORG"] or [None])[-1]

@@ -212,9 +212,9 @@ def build_report(
 
 def _output_folder(out_dir: str | Path) -> Path:
     """``out_dir`` as an absolute path, its parent created; refused when it is a file."""
-    out = Path(out_dir).absolute()
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out} is a file, not a folder: give --out a folder")
+    from .export import output_folder
+
+    out = output_folder(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     return out
 

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution, source_noun_categories
 from .entities import NAME_LABELS, canonical_name, person_full_names
 from .lexicon import load_lexicon
-from .mentions import PERSON_PRONOUNS, MentionContext, outlet_name, resolve
+from .mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve
 
 #: First-person pronouns: inside a quotation, the quoted speaker.
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -60,10 +60,6 @@ def _anonymity_matcher(vocab) -> LexiconMatcher:
 
 def _head(span: Span) -> Token:
     return span.root
-
-
-def _entity_at(doc: Doc, i: int, ents: tuple[Span, ...] | None = None) -> Span | None:
-    return next((e for e in (doc.ents if ents is None else ents) if e.start <= i < e.end), None)
 
 
 def _full_name(doc: Doc, name: str, full_names: dict[str, set[str]] | None = None) -> str:
@@ -103,7 +99,7 @@ def source_type(
             return "anonymous", f"'{head.text}' with no named person before it"
         return "unnamed", f"'{head.text}': a group"
     if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-        ent = _entity_at(doc, head.i, ents)
+        ent = entity_at(doc, head.i, ents)
         if ent is not None and ent.label_ == "PERSON":
             return "person", f"named person '{ent.text}'"
         # A work, product or event does not speak: a two-word proper name the model gave
@@ -195,7 +191,7 @@ def label_sources(
             label = SourceLabel(stype, resolution.reason, resolution.canonical)
         else:
             stype, reason = source_type(doc, source, ents=ents)
-            entity = _entity_at(doc, source.root.i, ents)
+            entity = entity_at(doc, source.root.i, ents)
             if stype == "person":
                 canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None
                              else _full_name(doc, source.text, full_names))  # fmt: skip
