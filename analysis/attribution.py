@@ -59,6 +59,10 @@ SOURCE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "ap
 #: Nouns that can be a reporting verb's lemma but are not reporting there ("a report",
 #: "the claims"): a reporting cue must be a verb, or the phrase "according to".
 VERB_POS = ("VERB", "AUX")
+#: Prepositions whose gerund shares the subject of the clause it hangs from ("responded
+#: by saying", "after admitting", "despite insisting"); not "on"/"of", whose gerund is
+#: often a noun's ("work on clarifying the role").
+GERUND_ADJUNCT_PREPOSITIONS = frozenset({"by", "after", "before", "despite", "since", "without", "while", "in", "upon", "for"})
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,16 @@ def _subject(verb: Token) -> Token | None:
                         return grandchild
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
+        elif (current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.lower_ in GERUND_ADJUNCT_PREPOSITIONS
+              and current.head.head.pos_ in VERB_POS):
+            # "responded by saying ...", "after saying ...", "despite admitting ...": the
+            # gerund's subject is the clause's; "criticised the firm for failing to say":
+            # the object of a verb the "for" hangs from.
+            clause = current.head.head
+            blamed = next((c for c in clause.children if c.dep_ == "dobj"), None) if current.head.lower_ == "for" else None
+            if blamed is not None:
+                return blamed
+            current = clause
         else:
             current = None
     return None
@@ -382,6 +396,12 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             # clause it reports; the content is that clause.
             head = verb.head
             content, pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
+        if (content is None and subject is not None and verb.dep_ == "ccomp" and verb.head.i < subject.i < verb.i
+                and whole[subject.left_edge.i - 1].text == ","):
+            # "National Insurance will be raised if Labour wins, Tory leader Michael Howard
+            # has claimed.": parsed upside down, the trailing verb hangs from the clause it
+            # reports; the content is that clause up to the comma.
+            content, pattern = (verb.head.left_edge.i, subject.left_edge.i - 1), "parenthetical"
         if content is None or (row["complement"] == "finite_clause" and subject is None):
             continue  # a learned cue counts only with someone saying it ("it was agreed" does not)
         stance, category = row["stance"], row["category"]

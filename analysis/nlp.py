@@ -91,11 +91,18 @@ def make_doc(text: str, paragraph_starts: list[int], nlp: Language) -> Doc:
     parser runs stops sentences from running across paragraph breaks.
     """
     doc = nlp.make_doc(normalize(text))
-    for start in paragraph_starts:
+    ends = sorted(paragraph_starts)[1:] + [len(text)]
+    for start, next_start in zip(sorted(paragraph_starts), ends):
         # The token beginning exactly there, found without walking every token.
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].idx == start and not span[0].is_space:
             span[0].is_sent_start = True
+            # With only the first token fixed, the parser tends to end a sentence right
+            # after it ("President | Barack Obama said ...", "Marion | Jones has filed"):
+            # the paragraph's second word continues its first sentence.
+            second = span[0].i + 1
+            if second < len(doc) and doc[second].idx < next_start and not (doc[second].is_space or doc[second].is_punct):
+                doc[second].is_sent_start = False
     return doc
 
 

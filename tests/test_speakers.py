@@ -185,3 +185,43 @@ def test_car_models_after_their_maker_are_products_not_people_or_places(nlp):
     for model in ("Express", "Kodiak", "Silverade", "Sierra", "Yukon", "Pontiac Grand Prix"):
         assert labels.get(model) in ("PRODUCT", None), (model, labels.get(model))
     assert labels.get("Silverade") == "PRODUCT" and labels.get("Pontiac Grand Prix") == "PRODUCT"
+
+
+# (sentence, cue, expected source, where from): a gerund after "by", "after", "despite"...
+# shares its clause's subject; after "for" with an object, the object is who did it.
+GERUND_CASES = [
+    ("President Barack Obama responded to a Gold Star mother Wednesday night by saying his refusal to use the words was "
+     "a manufactured issue.", "saying", "President Barack Obama", "polnear dev west-journal_2016-09-29_gold-s..."),
+    ("Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would never diagnose someone "
+     "through television.", "saying", "Dean", "polnear dev politico (Dean and Axelrod)"),
+    ("After saying her right foot was so swollen she could barely get her shoe on, she was whisked off to hospital "
+     "for tests.", "saying", "she", "polnear dev west-journal_2016-09-14_clinton-hid..."),
+    ("House Speaker Paul Ryan, despite admitting that he did have his concerns about trial lawyers, signed the bill "
+     "on Friday.", "admitting", "House Speaker Paul Ryan", "polnear dev usa-today (Ryan)"),
+    ("Democrats also blasted Oversight for failing to say earlier on Friday that the immunity was only partial.",
+     "say", "Oversight", "polnear dev politico (Oversight), cue simplified"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence, cue, source, where", GERUND_CASES, ids=[c[3] for c in GERUND_CASES])
+def test_a_gerund_after_a_preposition_has_the_clause_subject(nlp, sentence, cue, source, where):
+    result = analyze("Story\n\n" + sentence + " The rest of the story follows here, as it always does in the paper.", nlp=nlp)
+    rows = result.attributions[result.attributions["cue"].str.contains(cue)]
+    assert list(rows["source"]) == [source], result.attributions[["source", "cue", "pattern"]]
+
+
+def test_a_gerund_on_a_noun_is_not_given_the_clause_subject(nlp):
+    # bbc politics/092: "More work needed to be done on clarifying the role of ..."
+    result = analyze("Study\n\nMore work needed to be done on clarifying the role of different agencies, they argued in the study. "
+                     "The rest of the story follows here, as it always does.", nlp=nlp)  # fmt: skip
+    assert "More work" not in set(result.attributions["source"].dropna())
+
+
+def test_a_trailing_attribution_parsed_as_a_complement_reports_the_clause(nlp):
+    # bbc politics/022: the parse hangs "has claimed" from "raised"
+    text = ("Nat Insurance to rise, say Tories\n\nNational Insurance will be raised if Labour wins the next election, "
+            "Tory leader Michael Howard has claimed. The rest of the story follows here, as it always does.")  # fmt: skip
+    result, sentences = _sentences(nlp, text)
+    assert (sentences.loc[1, "status"], sentences.loc[1, "claim_source"]) == ("reported", "Michael Howard")
+    row = result.attributions.set_index("cue").loc["claimed"]
+    assert row["content"].startswith("National Insurance will be raised")
