@@ -253,6 +253,8 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False, finite_onl
 OPEN_QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "who", "how", "why", "when", "where"})
 #: Modals of ability: "can no longer argue that ..." states what nobody can say, not a claim.
 ABILITY_MODALS = frozenset({"can", "could", "ca"})  # "ca" is spaCy's token for "can't"'s first part
+#: Subjects that negate their verb: "Nobody has confirmed ...".
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "noone"})
 
 
 def negation_of(verb: Token) -> Token | None:
@@ -263,6 +265,16 @@ def negation_of(verb: Token) -> Token | None:
             return child
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return child
+    subject = _subject(verb)
+    if subject is not None:
+        # "Neither the agency nor the firm would confirm ...", "No one has verified ...",
+        # "Nobody said whether ...": the subject negates the verb.
+        if subject.lower_ in NEGATIVE_SUBJECTS:
+            return subject
+        negator = next((c for c in subject.children if (c.dep_ in ("preconj", "det") and c.lower_ == "neither")
+                        or (c.dep_ == "det" and c.lower_ == "no" and subject.pos_ == "NOUN")), None)  # not "No 10"
+        if negator is not None:
+            return negator
     return None
 
 
@@ -286,7 +298,9 @@ def _finite(verb: Token) -> bool:
 
 def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
     according = doc[i]
-    pobj = next((t for t in doc[i:j + 3] if t.dep_ == "pobj" and t.head.i in range(i, j + 1)), None)
+    # The object of "to", however long its modifiers ("according to a Reuters/Ipsos poll").
+    pobj = next((c for c in doc[j - 1].children if c.dep_ == "pobj"), None)
+    pobj = pobj or next((t for t in doc[i:j + 3] if t.dep_ == "pobj" and t.head.i in range(i, j + 1)), None)
     if pobj is None:
         return None
     source = _trimmed_subtree(pobj)
@@ -325,6 +339,40 @@ def _nominal_reports(doc: Doc, tokens: Doc | Span, taken: set[int]) -> list[Attr
         found.append(
             Attribution((noun.i, noun.i + 1), noun.i, noun.lemma_.lower(), row["stance"], row["category"], (start, noun.i + 1), content, "nominal")
         )
+    return found
+
+
+#: Nouns that confirm what their "that" clause says, with who confirms in "from X" or
+#: "X's": "Confirmation from the ministry that ...", "the company's admission that ...".
+CONFIRMATION_NOUNS = frozenset({"confirmation", "acknowledgement", "acknowledgment", "admission"})
+
+
+def _that_clause_after(doc: Doc, after: int) -> tuple[int, int] | None:
+    """The "that" clause right after token ``after`` (commas and adverbs may stand
+    between), as the content span, or None."""
+    k = after + 1
+    while k < len(doc) and k - after <= _NOMINAL_GAP and (doc[k].is_punct or doc[k].pos_ == "ADV"):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ != "mark" or doc[k].head.i <= k:
+        return None
+    return k + 1, doc[k].head.right_edge.i + 1
+
+
+def _nominal_confirmations(doc: Doc, tokens: Doc | Span, taken: set[int]) -> list[Attribution]:
+    """ "Confirmation from the ministry that ...": the confirming body is the source (the
+    object of "from", or the possessive), the "that" clause the content."""
+    found = []
+    for noun in tokens:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in CONFIRMATION_NOUNS or noun.i in taken:
+            continue
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None:
+            source = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"), None)
+        content = _that_clause_after(doc, max(noun.i, source.right_edge.i)) if source is not None else None
+        if content is None:
+            continue
+        found.append(Attribution((noun.i, noun.i + 1), noun.i, noun.lemma_.lower(), "confirming", "confirmation",
+                                 _trimmed_subtree(source), content, "nominal"))  # fmt: skip
     return found
 
 
@@ -396,16 +444,21 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             # clause it reports; the content is that clause.
             head = verb.head
             content, pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
-        if (content is None and subject is not None and verb.dep_ == "ccomp" and verb.head.i < subject.i < verb.i
-                and whole[subject.left_edge.i - 1].text == ","):
+        before_subject = whole[subject.left_edge.i - 1].text if subject is not None and subject.left_edge.i > 0 else ""
+        if (content is None and subject is not None and verb.head.i < subject.i < verb.i
+                and ((verb.dep_ == "ccomp" and before_subject == ",") or (verb.dep_ == "conj" and before_subject in ('"', "'")))):
             # "National Insurance will be raised if Labour wins, Tory leader Michael Howard
-            # has claimed.": parsed upside down, the trailing verb hangs from the clause it
-            # reports; the content is that clause up to the comma.
+            # has claimed." and '"Twitter works ...," James B. Comey Jr. said': parsed
+            # upside down, the trailing verb hangs from the clause it reports (as its
+            # complement, or coordinated after a quotation); the content is that clause.
             content, pattern = (verb.head.left_edge.i, subject.left_edge.i - 1), "parenthetical"
         if content is None or (row["complement"] == "finite_clause" and subject is None):
             continue  # a learned cue counts only with someone saying it ("it was agreed" does not)
         stance, category = row["stance"], row["category"]
         negation = negation_of(verb)
+        modal_holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) else verb
+        if negation is None and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "can" for c in modal_holder.children):
+            continue  # "people can report posts", "businesses can claim compensation": what one may do, not a statement
         if negation is not None and stance != "non_committal":
             open_question = whole[content[0]].lower_ in OPEN_QUESTION_WORDS
             if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children) and not open_question:
@@ -417,6 +470,8 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
         taken.update(range(i, j))
         source = _trimmed_subtree(subject) if subject is not None else None
         found.append(Attribution((i, j), verb.i, row["cue"], stance, category, source, content, pattern))
-    found.extend(_nominal_reports(whole, doc, taken | {t for a in found if a.source for t in range(*a.source)}))
+    in_sources = {t for a in found if a.source for t in range(*a.source)}
+    found.extend(_nominal_reports(whole, doc, taken | in_sources))
+    found.extend(_nominal_confirmations(whole, doc, taken | in_sources))
     found.sort(key=lambda a: a.cue)
     return found

@@ -41,7 +41,7 @@ import pandas as pd
 from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution, find_attributions, negation_of
+from .attribution import OPEN_QUESTION_WORDS, Attribution, find_attributions, negation_of
 from .cues import Cue, find_cues
 from .lexicon import load_lexicon
 from .schema import conform
@@ -119,6 +119,14 @@ def _is_participial_report(token: Token, reporting: set[int]) -> bool:
     return token.i in reporting and token.tag_ == "VBG"
 
 
+def _after_comma(participle: Token) -> bool:
+    """A participle set off by a comma ("Sales fell, suggesting that ...") hangs from the
+    clause; without one ("after a study published on Monday suggesting that ...") it
+    describes the noun before it, whatever the parse says."""
+    start = participle.left_edge.i
+    return start > 0 and participle.doc[start - 1].text in (",", ";", "-", "--", "—")
+
+
 def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = frozenset()) -> tuple[bool, str]:
     """Whether a cue at ``token`` scopes over the main claim, and the path that says so.
 
@@ -133,11 +141,19 @@ def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = f
         dep, head = current.dep_, current.head
         if head.i == current.i:
             return False, "outside the main clause"
+        if dep == "dobj" and not path and current.pos_ == "NOUN" and head.lemma_ not in ("have", "raise", "express", "voice"):
+            # "quashes speculation that ...": the sentence says what was done to the
+            # speculation; "raised the possibility that ..." still voices it.
+            return False, f"object of '{head.text}'"
         if dep in CLAIM_LINKS:
             pass
+        elif dep == "amod" and not path and head.i not in main_ids:
+            # "Police questioned the alleged gunman's neighbours": an adjective hedges the
+            # noun it describes, not what the sentence says about it.
+            return False, f"inside the noun phrase '{head.text}'"
         elif dep in NOUN_PHRASE_LINKS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP"):
             pass  # a noun phrase's modifier: the cue scopes over what the phrase heads
-        elif dep == "advcl" and _is_participial_report(current, reporting_anchors):
+        elif dep == "advcl" and _is_participial_report(current, reporting_anchors) and _after_comma(current):
             pass  # "..., explaining that ...": the participle reports the main claim
         else:
             return False, f"inside {dep} '{current.text}'"
@@ -250,16 +266,42 @@ def _claim_type(doc: Doc, sent: Span, mains: list[Token], main_attr: Attribution
 
 def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> Attribution | None:
     main_ids = {t.i for t in mains}
+    subject_ids = {c.i for t in mains for c in t.children if c.dep_ in ("nsubj", "nsubjpass")}
     for relation in attributions:
         if relation.anchor in main_ids:
             return relation
         if relation.pattern in ("according_to", "colon", "parenthetical") and relation.content and any(relation.contains(i) for i in main_ids):
             return relation  # "according to X, ...", "As X admits: ...", "..., X said, but ...": the main clause is what X says
+        if relation.pattern == "nominal" and relation.stance == "confirming" and relation.anchor in subject_ids:
+            return relation  # "Confirmation from the ministry that ... came on Tuesday": the sentence is the confirmation
     return None
 
 
 #: Source types that identify who confirms: a named person, body or document.
 IDENTIFIED_TYPES = frozenset({"person", "organization", "document"})
+
+
+def _inside_quotation(sent: Span, i: int) -> bool:
+    """Whether token ``i`` lies between quotation marks of its sentence, or before the
+    closing mark of a quotation opened in an earlier sentence."""
+    marks = [t.i for t in sent if t.text in ('"', "''", "``") or (t.text == "'" and t.is_punct)]
+    before = sum(1 for m in marks if m < i)
+    return before % 2 == 1 or (before == 0 and len(marks) % 2 == 1)
+
+
+def _is_open_question(doc: Doc, cue: Cue) -> bool:
+    """A negated certainty word before an open question: "It is not clear whether ...",
+    "It is not known if ...", "It remains unclear who ..."."""
+    if cue.category != "negated_booster" and cue.cue not in ("unclear", "unknown"):
+        return False
+    anchor = _cue_anchor(doc, cue)
+    predicate = anchor.head if anchor.dep_ in ("acomp", "attr", "neg") else anchor
+    for clause in (c for c in [*predicate.children, *anchor.children] if c.dep_ in ("ccomp", "csubj", "advcl")):
+        opener = doc[clause.left_edge.i].lower_
+        # "not clear when they ..." as a time clause is no question; "whether"/"if" always is.
+        if opener in ("whether", "if") or (opener in OPEN_QUESTION_WORDS and clause.dep_ != "advcl"):
+            return True
+    return False
 
 
 def assess_sentence(
@@ -297,6 +339,9 @@ def assess_sentence(
     if non_commitment:
         cue = non_commitment[0]
         return claim("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({scope[cue.i][1]})", main_attr)
+    open_question = next((c for c in governing if _is_open_question(doc, c)), None)
+    if open_question is not None and main_attr is None and quoted is None and not _inside_quotation(sent, open_question.i):
+        return claim("unconfirmed", f"'{open_question.text}' before an open question: the text says it is not known (rule: open_question)")
     if main_attr is not None and quoted is not None and main_attr is not quoted.attribution and quoted.speaker \
             and quoted.start <= doc[main_attr.cue[0]].idx < quoted.end:
         # '"They did not tell me which pictures ...," she said': a reporting verb inside

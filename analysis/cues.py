@@ -148,6 +148,16 @@ def _is_modal(doc: Doc, i: int, j: int) -> bool:
     return doc[i].tag_ == "MD"
 
 
+#: Verbs whose "could" states an ability, not a possibility: "From the gallery she could
+#: see the stage" is what she saw.
+ABILITY_VERBS = frozenset({"see", "hear", "feel", "watch", "smell", "taste", "afford", "remember", "recall", "understand"})
+
+
+def _is_possibility_modal(doc: Doc, i: int, j: int) -> bool:
+    """"could" of possibility ("could prove to be"), not of ability ("could see the stage")."""
+    return doc[i].tag_ == "MD" and doc[i].head.lemma_.lower() not in ABILITY_VERBS
+
+
 def _has_if_clause(verb: Token) -> bool:
     return any(
         child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
@@ -242,6 +252,7 @@ def _is_predicate(doc: Doc, i: int, j: int) -> bool:
 
 RULES = {
     "modal": _is_modal,
+    "modal_possibility": _is_possibility_modal,
     "modal_would": _is_hypothetical_would,
     "epistemic_appear": _is_epistemic_appear,
     "forecast_expect": _is_forecast_expect,

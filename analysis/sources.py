@@ -113,6 +113,11 @@ def source_type(
         return "organization", f"'{head.text}' of a named body"
     if category == "institution" and has_name:
         return "organization", f"named '{head.text}'"
+    country = next((t for t in span if t.i != head.i and t.ent_type_ in ("NORP", "GPE") and t.dep_ in ("amod", "compound", "nmod")), None)
+    if category == "institution" and country is not None and head.tag_ == "NN":
+        # "the French economy ministry", "the US Treasury department": one body a reader
+        # can identify by its country.
+        return "organization", f"the {country.text} '{head.text}': one body a reader can identify by its country"
     plural = head.tag_ in ("NNS", "NNPS")
     if category == "person_role" or category is None:
         if plural:

@@ -31,6 +31,10 @@ NORMALIZATION_TABLE: dict[int, str] = {
     **{ord(c): "-" for c in _DASHES},
 }
 _LONE_CR = re.compile("\r(?!\n)")
+# Two apostrophes as a double quotation mark (''We will appeal,'' she said), as in
+# newspaper-database exports: an opening pair becomes ' "', a closing one '" '.
+_OPENING_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))''(?=[^\s'])")
+_PAIR = re.compile(r"''")
 
 
 def normalize(text: str) -> str:
@@ -40,12 +44,15 @@ def normalize(text: str) -> str:
         text: Original article text.
 
     Returns:
-        A string of the same length in which curly quotes are straight, exotic spaces
-        are ASCII spaces, dashes are hyphens and a lone carriage return is a line feed.
+        A string of the same length in which curly quotes are straight, a pair of
+        apostrophes is a double quotation mark, exotic spaces are ASCII spaces, dashes
+        are hyphens and a lone carriage return is a line feed.
     """
     if "\r" in text:
         # A CR not followed by LF ends a line on its own: one character for one.
         text = _LONE_CR.sub("\n", text)
+    if "''" in text:
+        text = _PAIR.sub('" ', _OPENING_PAIR.sub(' "', text))
     if text.isascii():
         return text  # every character the table maps is outside ASCII (checked in C, fast)
     normalized = text.translate(NORMALIZATION_TABLE)

@@ -51,7 +51,7 @@ STATUS_CASES = [
     ("Their deployment would also reflect Putin's growing determination to build a powerful alliance of allies to challenge the West.", "hedged", "would:hedge:modal", "seed"),
     ("It is believed more than 270 hunts went out on Saturday, just one day after the ban came in.", "hedged", "believed:hedge:epistemic_verb", "bbc politics/137"),
     ("But the current number of blogs is likely to keep on growing, in a web already overloaded with information.", "hedged", "likely:hedge:epistemic_adverb", "bbc tech/099"),
-    ("It is not clear what the virus does once it has infected a computer.", "hedged", "not clear:hedge:negated_booster", "bbc tech/039"),
+    ("It is not clear what the virus does once it has infected a computer.", "unconfirmed", "not clear:hedge:negated_booster", "bbc tech/039: an open question is unknown, not hedged"),
     ("Twenty-eight people have been arrested after a global operation against a website allegedly involved in identity fraud.", "asserted", "allegedly:hedge:epistemic_adverb", "bbc tech/120"),
     ("The country's overall deficit is thought to be more than 10%, if the spending of India's states is included.", "hedged", "thought:hedge:epistemic_verb", "bbc business/159"),
     ("Perhaps the market will recover next year.", "hedged", "Perhaps:hedge:epistemic_adverb", "constructed"),
