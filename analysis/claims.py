@@ -387,6 +387,7 @@ def claims_tables(
     attributions: list[Attribution] | None = None,
     quotes: list = (),
     source_types: dict | None = None,
+    domains: tuple[str, ...] = ("general",),
 ) -> tuple[pd.DataFrame, list[dict]]:
     """The ``cues`` table and per-sentence claim columns.
 
@@ -399,13 +400,14 @@ def claims_tables(
             direct quotation with a speaker is reported.
         source_types: Each attribution's source type, for confirmations (see
             :func:`assess_sentence`).
+        domains: Hedge lexicon domains (:func:`analysis.cues.hedge_domains`).
 
     Returns:
         The cues table and, per sentence, a dict of status, status_reason, hedges,
         boosters, claim_type, claim_type_reason and claim_attribution (the
         :class:`Attribution` the main claim rests on, or None).
     """
-    all_cues = find_cues(doc)
+    all_cues = find_cues(doc, domains=domains)
     all_attributions = find_attributions(doc) if attributions is None else attributions
     cue_rows: list[dict] = []
     per_sentence: list[dict] = []

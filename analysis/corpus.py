@@ -34,6 +34,7 @@ from __future__ import annotations
 import csv
 import errno
 import json
+import functools
 import os
 import re
 import time
@@ -302,7 +303,8 @@ def _init_worker(model: str | None) -> None:
 
 
 def analyze_batch(
-    items: list[CorpusItem], *, nlp=None, batch_size: int = 8, on_article: Callable[[], None] | None = None
+    items: list[CorpusItem], *, nlp=None, batch_size: int = 8, on_article: Callable[[], None] | None = None,
+    hedge_domain: str | None = None,
 ) -> list[tuple[str, dict | None, dict | None]]:
     """Analyse a batch: ``(article_id, tables, error)`` per item, in order.
 
@@ -313,6 +315,7 @@ def analyze_batch(
     failed, at whatever stage (see :data:`ERROR_STAGES`): the others are analysed all
     the same. ``on_article`` is called once per article analysed or failed (progress).
     The ``article_id`` column is added when the batch is written (see :func:`_store`).
+    ``hedge_domain`` is :func:`analysis.analyze`'s.
     """
     from .core import prepare
     from .nlp import load_nlp
@@ -332,17 +335,18 @@ def analyze_batch(
     if warmed < config.CORPUS_WARM_CHARS:
         # One of this process's first batches: its words are kept (see CORPUS_WARM_CHARS).
         _WARMED[nlp] = warmed + sum(len(article.text) for _, _, article in readable)
-        outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done))
+        outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done, hedge_domain=hedge_domain))
     else:
         with nlp.memory_zone():  # strings and lexemes of this batch's words are freed after it
-            outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done))
+            outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done, hedge_domain=hedge_domain))
     return [outcomes[i] for i in range(len(items))]
 
 
-def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[], None]) -> dict[int, tuple]:
+def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[], None], hedge_domain: str | None = None) -> dict[int, tuple]:
     from .core import ArticleFailure, analyze_articles
 
-    results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size, keep_going=True)
+    results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size, keep_going=True,
+                               hedge_domain=hedge_domain)  # fmt: skip
     # Consumed here, inside the caller's memory zone: the tables hold plain strings only.
     outcomes = {}
     for (index, item, _), result in zip(readable, results):
@@ -668,14 +672,15 @@ def extremes(articles: pd.DataFrame, column: str, *, n: int = 3) -> pd.DataFrame
     return rows[["end", "article_id", "headline", column, "body_sentences"]].drop_duplicates("article_id").reset_index(drop=True)
 
 
-def _analyze_batch_with_model(items: list[CorpusItem], model: str | None) -> list:
+def _analyze_batch_with_model(items: list[CorpusItem], model: str | None, hedge_domain: str | None = None) -> list:
     """The per-batch function as a Dask task: each worker process loads spaCy once."""
     from .nlp import load_nlp
 
-    return analyze_batch(items, nlp=load_nlp(model))
+    return analyze_batch(items, nlp=load_nlp(model), hedge_domain=hedge_domain)
 
 
-def _dask_batches(batches: Iterator[list[CorpusItem]], *, jobs: int, scheduler: str | None, model: str | None):
+def _dask_batches(batches: Iterator[list[CorpusItem]], *, jobs: int, scheduler: str | None, model: str | None,
+                  hedge_domain: str | None = None):
     """Run batches on Dask, a few in flight per worker, yielding results in input order."""
     from collections import deque
 
@@ -690,7 +695,7 @@ def _dask_batches(batches: Iterator[list[CorpusItem]], *, jobs: int, scheduler: 
     pending: deque = deque()
     try:
         for batch in batches:
-            pending.append(client.submit(_analyze_batch_with_model, batch, model, pure=False))
+            pending.append(client.submit(_analyze_batch_with_model, batch, model, hedge_domain, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -715,6 +720,7 @@ def run_corpus(
     scheduler: str | None = None,
     per_group: int | None = None,
     freeze_gc: bool = False,
+    hedge_domain: str | None = None,
 ) -> dict[str, int]:
     """Analyse every article of a corpus into ``out_dir``; resumes where a previous run stopped.
 
@@ -736,6 +742,7 @@ def run_corpus(
         freeze_gc: Freeze the garbage collector's view of this process once the model
             is loaded (``gc.freeze()``; worker processes always do): for a process that
             only runs the corpus, such as the CLI's. Leave it off in a notebook kernel.
+        hedge_domain: ``news`` (default), ``bio`` or ``wiki`` (see :func:`analysis.analyze`).
 
     Returns:
         Rows per output table, and ``analysed``: the articles this run did (0 when an
@@ -773,7 +780,7 @@ def run_corpus(
         # Every worker gets work even when the corpus is small: at most an equal share per batch.
         size = max(1, min(batch_size, -(-total // max(jobs, 1))))
         _run_batches(todo, out, total=total, size=size, jobs=jobs, model=model, engine=engine, scheduler=scheduler,
-                     progress=progress, freeze_gc=freeze_gc)  # fmt: skip
+                     progress=progress, freeze_gc=freeze_gc, hedge_domain=hedge_domain)  # fmt: skip
         counts = _assemble(out)
     finally:
         lock.release()
@@ -799,14 +806,14 @@ def _refuse_duplicate_ids(items: Iterable[CorpusItem], source: str | Path) -> No
 
 
 def _run_batches(todo: Iterator[CorpusItem], out: Path, *, total: int, size: int, jobs: int, model: str | None,
-                 engine: str, scheduler: str | None, progress: bool, freeze_gc: bool) -> None:  # fmt: skip
+                 engine: str, scheduler: str | None, progress: bool, freeze_gc: bool, hedge_domain: str | None = None) -> None:  # fmt: skip
     """Analyse ``todo`` in batches of ``size`` on the chosen engine, storing each batch as it comes."""
     from tqdm import tqdm
 
     bar = tqdm(total=total, unit="article", disable=not progress, desc="corpus", smoothing=0.1)
     try:
         if engine == "dask":
-            for outcomes in _dask_batches(_batches(todo, size), jobs=jobs, scheduler=scheduler, model=model):
+            for outcomes in _dask_batches(_batches(todo, size), jobs=jobs, scheduler=scheduler, model=model, hedge_domain=hedge_domain):
                 _store(out, outcomes)
                 bar.update(len(outcomes))
         elif jobs <= 1:
@@ -817,13 +824,13 @@ def _run_batches(todo: Iterator[CorpusItem], out: Path, *, total: int, size: int
                 _freeze_loaded(nlp)
             for batch in _batches(todo, size):
                 # The bar moves article by article, even when the corpus is one batch.
-                _store(out, analyze_batch(batch, nlp=nlp, on_article=lambda: bar.update(1)))
+                _store(out, analyze_batch(batch, nlp=nlp, on_article=lambda: bar.update(1), hedge_domain=hedge_domain))
         else:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")  # no fork of a loaded pipeline
             with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
-                for outcomes in pool.imap(analyze_batch, _batches(todo, size)):
+                for outcomes in pool.imap(functools.partial(analyze_batch, hedge_domain=hedge_domain), _batches(todo, size)):
                     _store(out, outcomes)
                     bar.update(len(outcomes))
     finally:

@@ -48,7 +48,7 @@ from spacy.vocab import Vocab
 from .lexicon import lexicon_names, load_lexicon
 from .phrases import LexiconMatcher
 
-__all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "RULES"]
+__all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "hedge_domains", "HEDGE_DOMAINS", "RULES"]
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor"})
 NUMBER_WORDS = frozenset(
@@ -98,6 +98,27 @@ class Cue:
 
 
 # --- lexicon and patterns ------------------------------------------------------------
+
+#: What ``--hedge-domain`` / ``analyze(hedge_domain=...)`` may name, and the lexicon
+#: domains each uses: ``news`` is the general lexicon; ``bio`` and ``wiki`` add the cues
+#: learned from CoNLL-2010 BioScope and Wikipedia training (``hedges_bio.csv``,
+#: ``hedges_wiki.csv``) and drop the general cues those data show do not mark
+#: uncertainty there.
+HEDGE_DOMAINS: dict[str, tuple[str, ...]] = {"news": ("general",), "bio": ("general", "bio"), "wiki": ("general", "wiki")}
+
+
+def hedge_domains(hedge_domain: str | None = None) -> tuple[str, ...]:
+    """The lexicon domains for a hedge domain name (None: ``$ANALYSIS_HEDGE_DOMAIN``, else
+    ``news``)."""
+    import os
+
+    from . import config
+
+    name = hedge_domain or os.environ.get(config.HEDGE_DOMAIN_ENV_VAR) or "news"
+    if name not in HEDGE_DOMAINS:
+        raise ValueError(f"unknown hedge domain {name!r}: use one of {', '.join(HEDGE_DOMAINS)}")
+    return HEDGE_DOMAINS[name]
+
 
 
 def _apply_suppressions(table: pd.DataFrame) -> pd.DataFrame:
