@@ -78,8 +78,12 @@ def test_report_hands_the_domain_to_its_notebooks(tmp_path, monkeypatch, seed_pa
         seen["domain"] = os.environ.get(config.HEDGE_DOMAIN_ENV_VAR)
         return out / "report.html"
 
-    monkeypatch.delenv(config.HEDGE_DOMAIN_ENV_VAR, raising=False)
     monkeypatch.setattr(report, "build_report", fake_build_report)
-    assert main(["report", str(seed_path), "--out", str(tmp_path / "r"), "--hedge-domain", "wiki"]) == 0
+    before = os.environ.pop(config.HEDGE_DOMAIN_ENV_VAR, None)
+    try:
+        assert main(["report", str(seed_path), "--out", str(tmp_path / "r"), "--hedge-domain", "wiki"]) == 0
+    finally:  # the command sets it for the notebooks' kernel; the tests after this one run without it
+        os.environ.pop(config.HEDGE_DOMAIN_ENV_VAR, None)
+        if before is not None:
+            os.environ[config.HEDGE_DOMAIN_ENV_VAR] = before
     assert seen["domain"] == "wiki"
-    monkeypatch.delenv(config.HEDGE_DOMAIN_ENV_VAR, raising=False)
