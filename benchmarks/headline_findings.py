@@ -1,0 +1,127 @@
+"""Headline against body: precision of each headline finding, recall on made-up mismatches.
+
+Two gold files (see ``benchmarks/gold/headline_findings.md``):
+
+- ``headline_findings.csv``: 75 findings the tool once made on 72 BBC articles, each
+  judged true or false from the article text. The articles are analysed again; a gold
+  finding *still fires* when a finding of the same code names the same thing (the same
+  ``detail``). Precision per finding code is over the labelled findings that still fire;
+  findings the tool now makes that nobody labelled are counted and listed, to be
+  labelled before they are trusted.
+- ``headline_pairs.csv``: 16 made-up headline/body pairs, 12 with one known mismatch
+  (flat headline, absent entity, a denial in the body, a different number) and 4
+  controls with none. Recall is the share of the 12 whose expected code fires; a
+  control with any headline finding is a false alarm.
+
+    .venv/bin/python benchmarks/headline_findings.py [BBC_DIR] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import warnings
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis import analyze, config, load_nlp  # noqa: E402
+from analysis.benchmarking import record_results  # noqa: E402
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+GOAL = "goal: precision >= 0.8 for every finding code that fires at least 5 times; recall >= 0.8 on the made-up pairs"
+
+
+def headline_findings(result) -> list[dict]:
+    findings = result.tables["findings"]
+    return findings[findings["category"] == "headline"][["finding", "detail"]].to_dict("records")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("bbc", nargs="?", default=None, help="the BBC data folder (default: ../shared/data/bbc)")
+    parser.add_argument("--show", action="store_true", help="list every finding with its verdict")
+    args = parser.parse_args(argv)
+    bbc = Path(args.bbc) if args.bbc else config.SHARED_DATA_DIR / "bbc"
+    nlp = load_nlp()
+    figures: dict = {}
+
+    def run(path: Path):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return analyze(path, nlp=nlp)
+
+    # Part 1: labelled findings on BBC articles.
+    with (GOLD_DIR / "headline_findings.csv").open(encoding="utf-8", newline="") as handle:
+        gold = list(csv.DictReader(handle))
+    if bbc.exists():
+        by_article: dict[str, list[dict]] = defaultdict(list)
+        for row in gold:
+            by_article[row["article"]].append(row)
+        fired: Counter = Counter()
+        true_fired: Counter = Counter()
+        unlabelled: list[tuple[str, str, str]] = []
+        for article, rows in sorted(by_article.items()):
+            now = headline_findings(run(bbc / f"{article.split('/', 1)[1]}.txt"))
+            labelled = {(r["finding"], r["detail"]): r["verdict"] == "true" for r in rows}
+            for finding in now:
+                key = (finding["finding"], finding["detail"])
+                if key in labelled:
+                    fired[key[0]] += 1
+                    true_fired[key[0]] += labelled[key]
+                else:
+                    unlabelled.append((article, *key))
+            if args.show:
+                for (code, detail), verdict in labelled.items():
+                    state = "fires" if any((f["finding"], f["detail"]) == (code, detail) for f in now) else "silent"
+                    print(f"  [{article}] {code} {'TRUE ' if verdict else 'false'} {state}: {detail[:90]!r}")
+        labelled_true = Counter(r["finding"] for r in gold if r["verdict"] == "true")
+        print(f"Labelled headline findings on {len(by_article)} BBC articles ({len(gold)} findings, {sum(labelled_true.values())} true)")
+        figures["labelled"] = {}
+        for code in sorted({r["finding"] for r in gold}):
+            n, tp = fired[code], true_fired[code]
+            precision = tp / n if n else None
+            kept = f"{tp} of {labelled_true[code]} true ones still fire" if labelled_true[code] else "none was true"
+            print(f"  {code:<28} still fires {n:>3}; precision {'-' if precision is None else f'{precision:.2f}'} ({kept})")
+            figures["labelled"][code] = {"fires": n, "true": tp, "precision": None if precision is None else round(precision, 3),
+                                         "labelled": sum(r["finding"] == code for r in gold), "labelled_true": labelled_true[code]}  # fmt: skip
+        print(f"  new findings nobody labelled: {len(unlabelled)}")
+        for article, code, detail in unlabelled:
+            print(f"    [{article}] {code}: {detail[:110]!r}")
+        figures["unlabelled"] = len(unlabelled)
+    else:
+        print(f"skipped the labelled BBC findings: {bbc} not found (pass the BBC folder as the first argument)")
+
+    # Part 2: made-up pairs.
+    with (GOLD_DIR / "headline_pairs.csv").open(encoding="utf-8", newline="") as handle:
+        pairs = list(csv.DictReader(handle))
+    found, alarms, mismatches = 0, 0, 0
+    per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for pair in pairs:
+        codes = {f["finding"] for f in headline_findings(run(GOLD_DIR / "headline_pairs" / pair["file"]))}
+        if pair["expected"] == "none":
+            alarms += bool(codes)
+            state = f"false alarm {sorted(codes)}" if codes else "quiet"
+        else:
+            mismatches += 1
+            hit = pair["expected"] in codes
+            found += hit
+            per_kind[pair["expected"]][0] += hit
+            per_kind[pair["expected"]][1] += 1
+            state = "found" if hit else f"missed (fired: {sorted(codes) or 'nothing'})"
+        print(f"  {pair['file']:<34} {pair['expected']:<24} {state}")
+    recall = found / mismatches if mismatches else 0.0
+    controls = sum(p["expected"] == "none" for p in pairs)
+    print(f"Made-up pairs: recall {recall:.2f} ({found} of {mismatches}); false alarms on controls: {alarms} of {controls}")
+    print(f"  {GOAL}")
+    figures["pairs"] = {"recall": round(recall, 3), "found": found, "mismatches": mismatches, "control_false_alarms": alarms,
+                        "controls": controls, "per_kind": {k: {"found": v[0], "pairs": v[1]} for k, v in sorted(per_kind.items())}}  # fmt: skip
+    if bbc.exists():
+        record_results("headline_findings", figures, command="python benchmarks/headline_findings.py")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
