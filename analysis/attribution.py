@@ -245,6 +245,8 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False, finite_onl
         return None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "about", "on"):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
+                continue  # "reported on Tuesday": when, not what
             return _span_of(list(child.subtree))
     return None
 
@@ -446,12 +448,13 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             content, pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
         before_subject = whole[subject.left_edge.i - 1].text if subject is not None and subject.left_edge.i > 0 else ""
         if (content is None and subject is not None and verb.head.i < subject.i < verb.i
-                and ((verb.dep_ == "ccomp" and before_subject == ",") or (verb.dep_ == "conj" and before_subject in ('"', "'")))):
+                and ((verb.dep_ in ("ccomp", "relcl") and before_subject == ",") or (verb.dep_ == "conj" and before_subject in ('"', "'")))):
             # "National Insurance will be raised if Labour wins, Tory leader Michael Howard
             # has claimed." and '"Twitter works ...," James B. Comey Jr. said': parsed
             # upside down, the trailing verb hangs from the clause it reports (as its
             # complement, or coordinated after a quotation); the content is that clause.
-            content, pattern = (verb.head.left_edge.i, subject.left_edge.i - 1), "parenthetical"
+            clause = verb.sent.root if verb.dep_ == "relcl" else verb.head  # "..., the Evening Gazette reported" read as a relative clause
+            content, pattern = (clause.left_edge.i, subject.left_edge.i - 1), "parenthetical"
         if content is None or (row["complement"] == "finite_clause" and subject is None):
             continue  # a learned cue counts only with someone saying it ("it was agreed" does not)
         stance, category = row["stance"], row["category"]

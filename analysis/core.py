@@ -227,8 +227,11 @@ def analyze_article(
     )
     dates = date_table(text, doc, sentences, in_body)
     contents = ContentIndex(attributions)  # who each span of reported content rests on
+    numbers = number_columns(text, doc, sentences, sentence_rows, attributions, contents=contents)
+    number_rows = [dict(zip(("sent_id", "text", "value", "unit", "counted", "in_body"), row)) for row in zip(
+        *(numbers.values.get(c, []) for c in ("sent_id", "text", "value", "unit", "counted", "in_body")))]  # fmt: skip
     findings = provenance_findings(paragraphs, dates, dict(article.metadata)) + headline_findings(
-        sentences, sentence_rows, paragraphs, entities, cues, attributions, contents=contents
+        sentences, sentence_rows, paragraphs, entities, cues, attributions, contents=contents, numbers=number_rows
     )
     return Analysis(
         text=text,
@@ -243,7 +246,7 @@ def analyze_article(
         unread_tables={
             "tokens": token_columns(text, sentences),
             "quotes": quote_columns(text, sentences, quotes),
-            "numbers": number_columns(text, doc, sentences, sentence_rows, attributions, contents=contents),
+            "numbers": numbers,
             "findings": finding_columns(findings),
         },
         warnings=list(article.warnings),

@@ -200,6 +200,15 @@ def correct_entities(doc: Doc) -> Doc:
         return doc
     mentions = [_Mention(e.start, e.end, e.label_) for e in doc.ents]
 
+    # The model sometimes runs a name into the line break after it ("Okafor\n\n" at the
+    # end of a headline): whitespace is never part of a name.
+    for m in mentions:
+        while m.end > m.start and doc[m.end - 1].is_space:
+            m.end -= 1
+        while m.start < m.end and doc[m.start].is_space:
+            m.start += 1
+    mentions = [m for m in mentions if m.end > m.start]
+
     # possessive: "South Korea's" -> "South Korea".
     for m in mentions:
         if m.end - m.start > 1 and doc[m.end - 1].tag_ == "POS":

@@ -26,18 +26,29 @@ sentences on the same topic: sharing a named entity and a content noun with it):
   media, anonymous or unnamed sources, or with a distancing or non-committal cue), and
   its firm sentences on the topic, if any, name other places.
 - ``headline_flat``: the headline has no hedge, no quotation marks and no attribution of
-  its own, but every body sentence on its topic is weak.
+  its own, but every body sentence on its topic is weak, the lead sentence included (a
+  news story's first sentence states what its headline says).
+- ``headline_denied``: the body reports that someone named denies what the headline
+  states ("Hollis Bank has denied that any job cuts are planned").
+- ``headline_number``: the headline's figure for something ("500 jobs", "15%") differs
+  from every figure the body gives for the same thing.
+
+A name is in the body however the body writes it: "Fed" for "Federal Reserve", "MS"
+for "multiple sclerosis", "Worldcom" for "WorldCom", "Korean" for "South Korea", a
+surname for a full name, a word the model took for a name ("Tsunami") in lower case.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from spacy.tokens import Span
 
-from .entities import PLACE_LABELS
+from .entities import PLACE_LABELS, listed_place
+from .lexicon import load_lexicon
 from .schema import TableColumns, column_records
 from .sources import ContentIndex
 
@@ -51,10 +62,19 @@ CHECKS = {
     "headline_entity_absent": "headline",
     "headline_place_unsupported": "headline",
     "headline_flat": "headline",
+    "headline_denied": "headline",
+    "headline_number": "headline",
 }
 WEAK_SOURCES = frozenset({"anonymous", "unnamed", "media"})
 WEAK_STANCES = frozenset({"distancing", "non_committal", "belief", "denying"})
 WEAK_STATUSES = frozenset({"hedged", "unconfirmed"})
+#: Sources whose denial of the headline is a finding: someone a reader can hold to it.
+IDENTIFIED = frozenset({"person", "organization", "document"})
+#: Verbs that deny a fact; "rejected" and "dismissed" more often turn down a proposal
+#: ("the Tories dismissed the plan") than deny that it exists.
+DENIAL_LEMMAS = frozenset({"deny", "refute", "contradict"})
+#: Nouns with which a headline reports a claim rather than making it ("... claim denied").
+CLAIM_NOUNS = frozenset({"claim", "allegation", "rumour", "rumor", "report", "suggestion", "speculation", "denial", "row"})
 #: How many paragraphs from the top a byline or dateline may sit in.
 TOP_PARAGRAPHS = 6
 
@@ -147,6 +167,34 @@ def _firmness(start: int, end: int, sent: dict, contents: ContentIndex) -> tuple
     return False, f"{status}: {sent['status_reason']}"
 
 
+#: How many body claims open a story: a news story's headline restates its opening.
+OPENING_CLAIMS = 3
+#: A flat headline is a finding when at least this many body sentences on its topic are
+#: all weak (or the whole body is): one weak sentence among firm ones is too thin to
+#: say the body only half-supports it.
+MIN_WEAK_SUPPORT = 2
+
+
+def _opening_is_weak(head_lemmas: set[str], row_of: dict[int, dict], sentences: list, support: list) -> bool:
+    """Whether the story's opening claims on the headline's subject are all weak: of the
+    first :data:`OPENING_CLAIMS` body claims, those sharing a content word with the
+    headline (else the first alone). A firm opening ("General Motors is recalling ...,
+    the NHTSA said") states what the headline says."""
+    opening = sorted(row_of)[:OPENING_CLAIMS]
+    if not opening:
+        return True
+    # The lead, and the next claims that share two of the headline's words (one shared
+    # word, "engine", is background: "The factory has built engines since 1964").
+    on_topic = opening[:1] + [i for i in opening[1:] if len(head_lemmas & _content_lemmas(sentences[i])) >= 2]
+    weak_support = {s.sent_id for s in support if s.weak}
+    return all(_sentence_is_weak(row_of[i]) or i in weak_support for i in on_topic)
+
+
+def _sentence_is_weak(sent: dict) -> bool:
+    """A sentence is weak when hedged or unconfirmed, or resting on a weak source."""
+    return sent["status"] in WEAK_STATUSES or sent["claim_source_type"] in WEAK_SOURCES
+
+
 def _same_place(a: str, b: str) -> bool:
     """ "Guantanamo" and "Guantanamo Bay" are one place for this check."""
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
@@ -154,6 +202,158 @@ def _same_place(a: str, b: str) -> bool:
 
 def _inside_source(start: int, end: int, source_spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in source_spans)
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: Words that never make two names the same ("the", "of", "new"...).
+_NAME_FILLERS = frozenset({"the", "of", "and", "for", "in", "on", "at", "a", "an", "to", "new"})
+#: Relative difference under which two figures are the same figure told twice
+#: ("about 12,000" and "12,500"); "500" against "350" is not.
+SAME_FIGURE = 0.1
+
+
+@lru_cache(maxsize=1)
+def _demonym_places() -> dict[str, str]:
+    table = load_lexicon("demonyms")
+    return {_stem(d.lower()): p for d, p in zip(table["demonym"], table["place"])}
+
+
+@lru_cache(maxsize=1)
+def _place_demonyms() -> dict[str, set[str]]:
+    table = load_lexicon("demonyms")
+    found: dict[str, set[str]] = {}
+    for demonym, place in zip(table["demonym"], table["place"]):
+        found.setdefault(_stem(place.lower()), set()).add(_stem(demonym.lower()))
+    return found
+
+
+def _stem(word: str) -> str:
+    """A plural's singular, roughly: "Tories" and "Tory", "Blackberries" and "Blackberry",
+    "Italians" and "Italian" compare equal."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w.lower().removesuffix("'s").removesuffix("’s")) for w in _WORD.findall(text)]
+
+
+def _in_body(name: str, body_words: set[str], body_text: str) -> bool:
+    """Whether the body mentions ``name`` in any form a reader would recognise: one of
+    its words (any case, plural or possessive), its place for a demonym and a demonym
+    for its place ("Italians": "Italy"; "Mexico": "Mexican"), its initials ("MS":
+    "multiple sclerosis"), or a longer word it shortens ("Fed": "Federal")."""
+    words = [w for w in _words(name) if w not in _NAME_FILLERS]
+    if any(w in body_words for w in words if len(w) >= 3 or w.isdigit()):
+        return True
+    if name.strip().isupper() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", body_text):
+        return True  # "US", "UN", "EU": short capitals, written the same in the body
+    demonyms = _demonym_places()
+    if any(w in demonyms and set(_words(demonyms[w])) & body_words for w in words):
+        return True
+    if _place_demonyms().get(" ".join(words), set()) & body_words:
+        return True
+    if any(w.endswith("an") and len(w) > 5 and w[:-1] in body_words for w in words):
+        return True  # "Korean": "(South) Korea", "American": "America", beyond the demonym list
+    letters = "".join(words) if len(words) == 1 or all(len(w) == 1 for w in words) else ""
+    if 2 <= len(letters) <= 6 and letters.isalpha() and name.replace("&", "").strip().isupper():
+        # Initials of consecutive words ("MS": "multiple sclerosis", "J&J": "Johnson &
+        # Johnson") or the capitals of one word ("GSK": "GlaxoSmithKline").
+        sequence = [w for w in _words(body_text) if w not in _NAME_FILLERS]
+        if letters in "".join(w[0] for w in sequence):
+            return True
+        if any(len(word) > len(letters) and "".join(c for c in word if c.isupper()).lower() == letters
+               for word in _WORD.findall(body_text)):  # fmt: skip
+            return True
+    if len(words) == 1 and len(words[0]) >= 3:
+        word = words[0]
+        if any(w.startswith(word) and len(w) > len(word) + 2 for w in body_words):
+            return True  # "Fed": "Federal"
+        if any(w.startswith(word[:-1]) and w.endswith("an") and len(w) > len(word) for w in body_words):
+            return True  # "Europe": "European", "India": "Indian"
+        return _blend_of(word, _words(body_text))
+    return False
+
+
+def _blend_of(word: str, sequence: list[str]) -> bool:
+    """Whether ``word`` joins the beginnings of two consecutive words of ``sequence``
+    ("Amex": "American Express", "Interpol": "International Police")."""
+    for first, second in zip(sequence, sequence[1:]):
+        for cut in range(2, len(word) - 1):
+            if first.startswith(word[:cut]) and second.startswith(word[cut:]) and len(first) > cut:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_lexicon("titles")["title"] if " " not in t)
+
+
+def _checkable_name(surface: str, canonical: str, before: str) -> bool:
+    """Whether a headline name is one whose absence from the body means something: a
+    name of two words or more ("Harbour Watch", "Hebden Bridge"), a single name after a
+    title ("Mayor Patel"), or a country ("France", "UK"). A headline's other single
+    words are too often a nickname ("Reds", "Spurs"), a metonym ("Hollywood", "Labour")
+    or a common word the model took for a name ("Standoff") for their absence to say
+    anything; a fixture ("Ireland v USA") is two names, not one."""
+    words = [w for w in surface.split() if w[:1].isalnum()]
+    if " v " in f" {surface} " or " vs " in f" {surface} ":
+        return False
+    if len(words) >= 2:
+        return True
+    previous = before.split()[-1:] if before.split() else []
+    if previous and previous[0].lower().strip(".") in _one_word_titles():
+        return True
+    place = listed_place(canonical) or listed_place(surface)
+    return place is not None and place[2] in ("country", "country_alias")
+
+
+def _content_lemmas(span) -> set[str]:
+    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM") and not t.is_stop}
+
+
+def _same_figure(a: float, b: float) -> bool:
+    return a == b or abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b))
+
+
+_MONEY = re.compile(r"[$£€¥]|\d\s*(?:m|bn|k)\b|million|billion|trillion", re.I)
+MONEY_UNITS = frozenset({"dollars", "pounds", "euros", "yen", "yuan", "rupees"})
+
+
+def _is_money(number: dict) -> bool:
+    return number["unit"] in MONEY_UNITS or number["counted"] in MONEY_UNITS or bool(_MONEY.search(str(number["text"])))
+
+
+def _number_findings(head_id: int, head_text: str, numbers: list[dict]) -> list[dict]:
+    """``headline_number``: a headline figure that no body figure for the same thing matches."""
+    rows = []
+    in_head = [n for n in numbers if n["sent_id"] == head_id]
+    body = [n for n in numbers if n["in_body"]]
+    for figure in in_head:
+        thing = figure["counted"] or (figure["unit"] if figure["unit"] == "percent" else None)
+        if thing is None or figure["value"] is None or _is_money(figure):
+            continue  # sums of money are written too many ways ("$1.8bn", "£350m", "194m") to compare
+        same_thing = [n for n in body if (n["counted"] or (n["unit"] if n["unit"] == "percent" else None)) == thing
+                      and n["value"] is not None and not _is_money(n)]  # fmt: skip
+        if str(figure["text"]).strip().isalpha():
+            continue  # "Half of UK's mobiles": a share in words, not a figure to check
+        # The same value anywhere in the body is the headline's figure told again, whatever
+        # the body calls it ("2,850 staff" in the headline, "2,850 jobs" in the body).
+        if not same_thing or any(_same_figure(float(figure["value"]), float(n["value"])) for n in same_thing) or any(
+                n["value"] is not None and float(n["value"]) == float(figure["value"]) for n in body):  # fmt: skip
+            continue
+        first = same_thing[0]
+        what = "per cent" if thing == "percent" else thing
+        rows.append(_row("headline_number",
+                         f"The headline says {figure['text']} {'' if thing == 'percent' else what}".rstrip()
+                         + f"; the body gives {', '.join(n['text'] for n in same_thing[:3])} for {what}.",
+                         [head_id, int(first["sent_id"])], f"[{head_id}] {head_text} | [{int(first['sent_id'])}] {first['text']}",
+                         "a headline figure with no equal among the body's figures for the same thing"))  # fmt: skip
+    return rows
 
 
 def headline_findings(
@@ -165,11 +365,13 @@ def headline_findings(
     attributions: pd.DataFrame,
     *,
     contents: ContentIndex | None = None,
+    numbers: list[dict] | None = None,
 ) -> list[dict]:
     """Compare each headline and standfirst sentence with the body sentences on its topic.
 
     ``contents`` is the attributions' :class:`~analysis.sources.ContentIndex`, when the
-    caller has built it already.
+    caller has built it already; ``numbers`` the ``numbers`` table's rows (sent_id, text,
+    value, unit, counted, in_body), for ``headline_number``.
     """
     heads = {p for p, role in zip(paragraphs["para_id"].tolist(), paragraphs["role"].tolist()) if role in ("headline", "standfirst")}
     # Plain per-sentence lookups: the loop below visits every body sentence per headline.
@@ -183,6 +385,9 @@ def headline_findings(
     named = [m for m in column_records(entities, ["sent_id", "label", "canonical", "in_body", "start", "end"])
              if m["label"] in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT")]  # fmt: skip
     body_names = {m["canonical"] for m in named if m["in_body"]}
+    body_text = " ".join(r["text"] for r in sents if r["in_body"])
+    body_words = set(_words(body_text))
+    lead = min(row_of) if row_of else None  # the first body sentence with a claim
     named_in: dict[int, list[dict]] = {}
     for mention in named:
         named_in.setdefault(int(mention["sent_id"]), []).append(mention)
@@ -191,39 +396,104 @@ def headline_findings(
     hedged_sents = {int(i) for i, kind in zip(cues["sent_id"].tolist(), cues["kind"].tolist()) if kind == "hedge"}
     attributed_sents = {int(i) for i in attributions["sent_id"].tolist()}
     contents = contents or ContentIndex(attributions)
+    denials = [r for r in column_records(attributions, ["sent_id", "cue_stance", "source_type", "canonical_source", "content",
+                                                         "content_start", "content_end", "cue", "cue_lemma"])
+               if r["cue_stance"] == "denying" and r["source_type"] in IDENTIFIED and r["cue_lemma"] in DENIAL_LEMMAS]  # fmt: skip
     for head in head_sents:
         head_id, head_text = int(head["sent_id"]), head["text"]
+        rows.extend(_number_findings(head_id, head_text, numbers or []))
+        head_lemmas = _content_lemmas(sentences[head_id])
+        common = {t.lemma_.lower() for t in sentences[head_id] if t.pos_ in ("NOUN", "VERB") and not t.is_stop}
+        quoted = head_text.count('"') + head_text.count("“") + head_text.count("'") >= 2
+        # A headline quoting its claim ("Tautou 'to star in film'") already holds it at arm's length.
+        # So does one that says who claims it ("Bortolami predicts dour contest").
+        holds_back = head_id in hedged_sents or quoted or head_id in attributed_sents
+        # A headline that itself reports a claim or a denial ("O'Connell rejects Lions
+        # rumours", "Blair adviser claim denied") is not contradicted by the denial.
+        reports_claim = holds_back or bool(common & CLAIM_NOUNS)
+        for denial in denials if not reports_claim else ():
+            said = sentences[int(denial["sent_id"])]
+            start, end = denial["content_start"], denial["content_end"]
+            denied = ({t.lemma_.lower() for t in said if start <= t.idx < end and t.pos_ in ("NOUN", "VERB", "PROPN", "NUM")
+                       and not t.is_stop} if pd.notna(start) else _content_lemmas(said))  # fmt: skip
+            shared = sorted(head_lemmas & denied)
+            # The one who denies is who the headline is about ("Marin resigns ...": Marin denies it).
+            about = bool(set(_words(str(denial["canonical_source"]))) & set(_words(head_text)) - _NAME_FILLERS)
+            # The shared words must hold what is claimed (a noun or verb: "job", "cut",
+            # "resign"), not only names ("Premier League").
+            claimed = common & set(shared)
+            # With one shared word, it must be the headline's own verb ("Marin resigns ...":
+            # Marin denies he has resigned), not a word on the side ("... over Chelsea form").
+            on_verb = sentences[head_id].root.lemma_.lower() in claimed
+            if len(claimed) >= 2 or (claimed and on_verb and (pd.isna(start) or about)):
+                rows.append(_row("headline_denied",
+                                 f"The body reports that {denial['canonical_source']} denies it ('{denial['cue']}'), on "
+                                 f"{', '.join(shared)}.", [head_id, int(denial['sent_id'])],
+                                 f"[{head_id}] {head_text} | [{int(denial['sent_id'])}] {said.text.strip()}",
+                                 "a named source's denial sharing the headline's words"))  # fmt: skip
+                break
         mentions = named_in.get(head_id, [])
         if not mentions:
+            # No name to find the topic by: the body claims sharing two of its words.
+            support = [_Support(i, _sentence_is_weak(row), f"{row['status']}: {row['status_reason']}", set())
+                       for i, row in row_of.items() if len(head_lemmas & _content_lemmas(sentences[i])) >= 2]  # fmt: skip
+            if (len(support) >= MIN_WEAK_SUPPORT and not holds_back and all(s.weak for s in support)
+                    and _opening_is_weak(head_lemmas, row_of, sentences, support)):
+                rows.append(_row("headline_flat",
+                                 "The headline states flatly what every body sentence on its topic hedges or leaves to weak sources.",
+                                 [s.sent_id for s in support], " | ".join(f"[{s.sent_id}] {s.reason}" for s in support),
+                                 "no hedge in the headline; no firm body sentence sharing two of its words"))  # fmt: skip
             continue
         places = {m["canonical"] for m in mentions if m["label"] in PLACE_LABELS}
         topic = {m["canonical"] for m in mentions} - places
         nouns = {t.lemma_.lower() for t in sentences[head_id] if t.pos_ == "NOUN" and not t.is_stop}
-        absent = sorted({m["canonical"] for m in mentions} - body_names)
+        doc_text = sentences[head_id].doc.text
+        surfaces: dict[str, set[str]] = {}
+        checkable: set[str] = set()
+        for m in mentions:
+            surface = doc_text[int(m["start"]) : int(m["end"])]
+            surfaces.setdefault(m["canonical"], set()).add(surface)
+            if _checkable_name(surface, m["canonical"], doc_text[: int(m["start"])]):
+                checkable.add(m["canonical"])
+        # Absent only when neither its canonical name nor the headline's own words for it
+        # ("Little Britain", read as the United Kingdom) are in the body in any form.
+        absent = sorted(name for name in checkable - body_names
+                        if not any(_in_body(form, body_words, body_text) for form in {name} | surfaces[name])
+                        and all(form.strip()[:1].isupper() or form.strip()[:1].isdigit() for form in surfaces[name]))  # fmt: skip
         for name in absent:
             rows.append(_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [head_id],
                              head_text, "a headline entity with no body mention"))  # fmt: skip
         if not topic or not nouns:
             continue
         support: list[_Support] = []
+        named_support: list[_Support] = []  # every body claim naming the topic, for headline_flat
         for sent_id, row in row_of.items():
             here = named_in.get(sent_id, [])
             if not topic & {m["canonical"] for m in here}:
                 continue
-            if not nouns & {t.lemma_.lower() for t in sentences[sent_id] if t.pos_ == "NOUN"}:
-                continue
+            on_noun = bool(nouns & {t.lemma_.lower() for t in sentences[sent_id] if t.pos_ == "NOUN"})
             # Where the sentence puts things: place names (not nationalities), outside
             # the phrases naming its sources ("South Korea's spy agency", "the US").
             where = [m for m in here if m["label"] in PLACE_LABELS and not _inside_source(int(m["start"]), int(m["end"]), source_spans)]
             linked = [m for m in where if m["canonical"] in places]
             first = linked[0] if linked else next(m for m in here if m["canonical"] in topic)
             weak, reason = _firmness(int(first["start"]), int(first["end"]), row, contents)
-            support.append(_Support(sent_id, weak, reason, {m["canonical"] for m in where}))
-        if not support:
+            named_support.append(_Support(sent_id, weak, reason, {m["canonical"] for m in where}))
+            if on_noun:
+                support.append(named_support[-1])
+        # The flat-headline check reads every body claim naming the topic: a firm one
+        # anywhere answers the headline, and two weak ones are the least evidence for it.
+        flat_support = named_support
+        if not support and not flat_support:
             continue
         firm = [s for s in support if not s.weak]
+        lead_weak = _opening_is_weak(head_lemmas, row_of, sentences, named_support)
         for place in sorted(places):
+            if listed_place(place) is None:
+                continue  # "Verizon" tagged as a place
             with_place = [s for s in support if any(_same_place(place, p) for p in s.places)]
+            if len(with_place) < MIN_WEAK_SUPPORT:
+                continue  # one weak sentence is too thin to say the body only half-places it
             # Only where the body does put the topic in that place, and only weakly.
             if not with_place or any(not s.weak for s in with_place):
                 continue
@@ -245,17 +515,16 @@ def headline_findings(
                     "headline place vs firmness of body sentences sharing its entity and noun",
                 )
             )
-        quoted = head_text.count('"') + head_text.count("“") + head_text.count("'") >= 2
-        # A headline quoting its claim ("Tautou 'to star in film'") already holds it at arm's length.
-        # So does one that says who claims it ("Bortolami predicts dour contest").
-        if head_id not in hedged_sents and not quoted and head_id not in attributed_sents and not firm:
+        body_all_weak = all(_sentence_is_weak(r) for r in row_of.values())
+        if (not holds_back and lead_weak and flat_support and all(s.weak for s in flat_support)
+                and (len(flat_support) >= MIN_WEAK_SUPPORT or body_all_weak)):
             rows.append(
                 _row(
                     "headline_flat",
                     "The headline states flatly what every body sentence on its topic hedges or leaves to weak sources.",
-                    [s.sent_id for s in support],
-                    " | ".join(f"[{s.sent_id}] {s.reason}" for s in support),
-                    "no hedge in the headline; no firm body sentence on its topic",
+                    [s.sent_id for s in flat_support],
+                    " | ".join(f"[{s.sent_id}] {s.reason}" for s in flat_support),
+                    "no hedge in the headline; no firm body sentence naming its topic",
                 )
             )
     return rows

@@ -186,7 +186,7 @@ LABELS: dict[tuple[str, str], frozenset] = {
     ("findings", "category"): frozenset({"provenance", "time", "headline"}),
     ("findings", "finding"): frozenset(
         {"no_byline", "no_outlet", "no_dateline", "relative_dates", "headline_entity_absent",
-         "headline_place_unsupported", "headline_flat"}
+         "headline_place_unsupported", "headline_flat", "headline_denied", "headline_number"}
     ),
     ("entities", "role"): frozenset({"source", "mentioned"}),
     ("entities", "label_rule"): frozenset(

@@ -102,8 +102,10 @@ def test_bbc_headlines_raise_no_false_place_or_certainty_finding(bbc_analyses):
         assert not headline & {"headline_place_unsupported", "headline_flat"}, (name, result.findings)
 
 
-def test_headline_entity_absent_on_a_real_article(bbc_analyses):
-    # BBC politics/001: "Labour plans maternity pay rise"; the body never says "Labour".
+def test_a_one_word_party_name_is_a_metonym_not_an_absent_entity(bbc_analyses):
+    # BBC politics/001: "Labour plans maternity pay rise"; the body names the government's
+    # minister, not "Labour". Teachers judged this shape false on two other BBC articles
+    # (benchmarks/gold/headline_findings.csv: politics/082, politics/383).
     result = bbc_analyses["politics_001.txt"]
     absent = result.findings[result.findings["finding"] == "headline_entity_absent"]
-    assert "'Labour'" in absent.iloc[0]["detail"]
+    assert not absent["detail"].str.contains("'Labour'").any()
