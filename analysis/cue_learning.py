@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .cues import Cue, CueMatcher, find_cues
 
-__all__ = ["SentenceFeatures", "sentence_features", "learn_domain_lexicon", "sentence_is_uncertain", "uncertainty_cues", "LEXICON_COLUMNS"]
+__all__ = ["SentenceFeatures", "sentence_features", "learn_domain_lexicon", "select_domain_lexicon", "sentence_is_uncertain", "uncertainty_cues", "LEXICON_COLUMNS"]
 
 LEXICON_COLUMNS = ["cue", "kind", "category", "rule", "negated", "domain", "notes", "provenance"]
 
@@ -178,3 +178,109 @@ def _rows(held, positive, general_hits, general_true, domain, corpus, evidence, 
 def _contains(gram: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
     return n < len(gram) and any(gram[i : i + n] == shorter for i in range(len(gram) - n + 1))
+
+
+def select_domain_lexicon(
+    features: Sequence[SentenceFeatures],
+    uncertain: Sequence[bool],
+    *,
+    domain: str,
+    corpus: str,
+    annotated: bool = False,
+    min_count: int = 5,
+    max_rows: int = 400,
+) -> pd.DataFrame:
+    """Choose domain lexicon rows greedily for sentence-level F1 on labelled sentences.
+
+    Starting from what the general lexicon finds, each step takes the one change that
+    raises the F1 of "the sentence holds a cue" the most: adding a candidate n-gram (held
+    by at least ``min_count`` uncertain sentences; with ``annotated``, only n-grams
+    annotated as cues somewhere) or suppressing a general cue. It stops when no change
+    helps (or after ``max_rows``). Unlike a precision threshold, a cue is kept only for
+    the sentences it adds that nothing chosen before covers, so rare or redundant
+    n-grams ("a low", "asia") are not taken. Every row records the training F1 before
+    and after it and its counts.
+    """
+    import numpy as np
+
+    from .cues import certainty_lexicon
+
+    labels = np.array([bool(u) for u in uncertain])
+    general = set(certainty_lexicon()["cue"])
+    vocabulary = frozenset().union(*(f.annotated for f in features)) if annotated else None
+    held: Counter[tuple[str, ...]] = Counter()
+    positive: Counter[tuple[str, ...]] = Counter()
+    for feature, label in zip(features, labels):
+        grams = feature.annotated | (feature.grams & vocabulary) if vocabulary is not None else feature.grams
+        for gram in grams:
+            held[gram] += 1
+            positive[gram] += bool(label)
+    candidates = sorted((g for g in held if positive[g] >= min_count and " ".join(g) not in general), key=lambda g: (len(g), g))
+    index = {g: k for k, g in enumerate(candidates)}
+    adds = np.zeros((len(features), len(candidates)), dtype=bool)
+    for row, feature in enumerate(features):
+        grams = feature.annotated | (feature.grams & vocabulary) if vocabulary is not None else feature.grams
+        for gram in grams:
+            k = index.get(gram)
+            if k is not None:
+                adds[row, k] = True
+    general_cues = sorted({cue for f in features for cue, _ in f.general_cues})
+    gindex = {c: k for k, c in enumerate(general_cues)}
+    hits = np.zeros((len(features), len(general_cues)), dtype=bool)
+    for row, feature in enumerate(features):
+        for cue, _ in feature.general_cues:
+            hits[row, gindex[cue]] = True
+
+    def f1(tp: np.ndarray | int, fp: np.ndarray | int, fn: np.ndarray | int):
+        return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)
+
+    n_pos = int(labels.sum())
+    chosen_add: list[int] = []
+    suppressed: set[int] = set()
+    from_general = hits.any(axis=1)
+    from_added = np.zeros(len(features), dtype=bool)
+    rows = []
+    for _ in range(max_rows):
+        covered = from_general | from_added
+        tp, fp = int((covered & labels).sum()), int((covered & ~labels).sum())
+        current = float(f1(tp, fp, n_pos - tp))
+        # Adding candidate k covers what it holds and nothing covered yet.
+        new = adds & ~covered[:, None]
+        add_tp = tp + (new & labels[:, None]).sum(axis=0)
+        add_fp = fp + (new & ~labels[:, None]).sum(axis=0)
+        add_f1 = f1(add_tp, add_fp, n_pos - add_tp) if len(candidates) else np.array([])
+        # Suppressing general cue k uncovers the sentences only it (among general cues) covers.
+        active = np.array([k not in suppressed for k in range(len(general_cues))])
+        others = (hits & active[None, :]).sum(axis=1)
+        only = hits & (others[:, None] == 1) & active[None, :] & ~from_added[:, None]
+        sup_tp = tp - (only & labels[:, None]).sum(axis=0)
+        sup_fp = fp - (only & ~labels[:, None]).sum(axis=0)
+        sup_f1 = f1(sup_tp, sup_fp, n_pos - sup_tp) if len(general_cues) else np.array([])
+        best_add = int(np.argmax(add_f1)) if len(add_f1) else -1
+        best_sup = int(np.argmax(np.where(active, sup_f1, -1.0))) if len(sup_f1) else -1
+        gain_add = float(add_f1[best_add]) - current if best_add >= 0 else 0.0
+        gain_sup = float(sup_f1[best_sup]) - current if best_sup >= 0 and active[best_sup] else 0.0
+        if max(gain_add, gain_sup) <= 1e-9:
+            break
+        if gain_add >= gain_sup:
+            gram = candidates[best_add]
+            chosen_add.append(best_add)
+            from_added |= adds[:, best_add]
+            adds[:, best_add] = False
+            n_held, n_positive = held[gram], positive[gram]
+            rows.append({"cue": " ".join(gram), "kind": "hedge", "category": f"{domain}_cue", "rule": "", "negated": "keep",
+                         "domain": domain, "notes": "chosen for sentence F1 on training data",
+                         "provenance": f"{corpus}: in {n_held} training sentences, {n_positive} uncertain ({n_positive / n_held:.0%}); "
+                                       f"adding it raised training F1 from {100 * current:.1f} to {100 * float(add_f1[best_add]):.1f}"})  # fmt: skip
+        else:
+            cue = general_cues[best_sup]
+            suppressed.add(best_sup)
+            from_general = (hits & np.array([k not in suppressed for k in range(len(general_cues))])[None, :]).any(axis=1)
+            fires = int(hits[:, best_sup].sum())
+            true = int((hits[:, best_sup] & labels).sum())
+            rows.append({"cue": cue, "kind": "suppress", "category": f"{domain}_suppress", "rule": "", "negated": "keep",
+                         "domain": domain, "notes": "general cue that does not mark uncertainty in this domain",
+                         "provenance": f"{corpus}: fires in {fires} training sentences, {true} uncertain ({true / max(fires, 1):.0%}); "
+                                       f"suppressing it raised training F1 from {100 * current:.1f} to {100 * float(sup_f1[best_sup]):.1f}"})  # fmt: skip
+    frame = pd.DataFrame(rows, columns=LEXICON_COLUMNS)
+    return frame.sort_values(["kind", "cue"], kind="stable").reset_index(drop=True)

@@ -179,6 +179,18 @@ def _is_possibility_modal(doc: Doc, i: int, j: int) -> bool:
     return doc[i].tag_ == "MD" and doc[i].head.lemma_.lower() not in ABILITY_VERBS
 
 
+#: Words that make "likelihood" the statistical term: "maximum likelihood", "log
+#: likelihood", "likelihood ratio".
+STATISTIC_NEIGHBOURS = frozenset({"maximum", "log", "marginal", "partial", "ratio", "function", "estimate", "estimation", "score"})
+
+
+def _is_not_statistic(doc: Doc, i: int, j: int) -> bool:
+    """"likelihood" of chance, not the statistician's ("maximum likelihood")."""
+    before = doc[i - 1].lower_.rstrip("-") if i > 0 else ""
+    after = doc[j].lower_ if j < len(doc) else ""
+    return before not in STATISTIC_NEIGHBOURS and after not in STATISTIC_NEIGHBOURS and not doc[i].text.startswith("-")
+
+
 def _has_if_clause(verb: Token) -> bool:
     return any(
         child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
@@ -274,6 +286,7 @@ def _is_predicate(doc: Doc, i: int, j: int) -> bool:
 RULES = {
     "modal": _is_modal,
     "modal_possibility": _is_possibility_modal,
+    "not_statistic": _is_not_statistic,
     "modal_would": _is_hypothetical_would,
     "epistemic_appear": _is_epistemic_appear,
     "forecast_expect": _is_forecast_expect,

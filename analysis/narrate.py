@@ -199,8 +199,8 @@ def numbers_text(result) -> str:
 
 #: What the report's trust section shows: (label family, data set, measure, path into results.json).
 TRUST_ROWS = [
-    ("Uncertain sentence (hedged or not)", "CoNLL-2010 BioScope training", "F1, news lexicon", ("hedge_detection", "bio", "news lexicon", "f1")),
-    ("Uncertain sentence (hedged or not)", "CoNLL-2010 Wikipedia training", "F1, news lexicon", ("hedge_detection", "wiki", "news lexicon", "f1")),
+    ("Uncertain sentence (hedged or not)", "CoNLL-2010 BioScope full papers (validation)", "F1, news lexicon", ("hedge_detection", "bio", "news lexicon", "f1")),
+    ("Uncertain sentence (hedged or not)", "CoNLL-2010 Wikipedia (held-out fifth)", "F1, news lexicon", ("hedge_detection", "wiki", "news lexicon", "f1")),
     ("Who says so: source span", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact source", "f1")),
     ("Who says so: reporting cue", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact cue", "f1")),
     ("Who says so: what is attributed", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact content", "f1")),
@@ -208,6 +208,8 @@ TRUST_ROWS = [
     ("Who says so: the right speaker", "PolNeAR dev, all relations", "accuracy %", ("attribution_spans", "speaker accuracy all", "accuracy")),
     ("Who says so: the right speaker of a quotation", "PolNeAR dev, direct quotes", "accuracy %", ("attribution_spans", "speaker accuracy direct", "accuracy")),
     ("Kind of source (person, anonymous, media...)", "8 PolNeAR dev articles, labelled by hand", "accuracy %", ("source_types", "strict accuracy %")),
+    ("How sure a claim is (status)", "287 sentences of 11 articles, labelled by hand", "accuracy %", ("claim_status", "strict accuracy %")),
+    ("Headline against body", "12 made-up headline mismatches", "% found", ("headline_findings", "pairs", "recall %")),
     ("Named entities", "CoNLL-2003 dev", "F1, with corrections", ("entity_recognition", "with corrections", "f1")),
 ]  # fmt: skip
 

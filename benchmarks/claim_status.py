@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  lenient accuracy {lenient / n:.3f} ({lenient} of {n}; the gold status or a defensible alternative)")
     print(f"  {GOAL}")
     figures: dict = {"sentences": n, "articles": len(gold), "strict accuracy": round(strict / n, 3),
-                     "lenient accuracy": round(lenient / n, 3), "per status": {}}  # fmt: skip
+                     "lenient accuracy": round(lenient / n, 3), "strict accuracy %": round(100 * strict / n, 1),
+                     "lenient accuracy %": round(100 * lenient / n, 1), "per status": {}}  # fmt: skip
     print(f"  {'status':<12} {'gold':>5} {'tool':>5} {'right':>6} {'precision':>10} {'recall':>7} {'lenient precision':>18}")
     for label in LABELS:
         g_n, p_n = golden.count(label), predicted.count(label)

@@ -2,7 +2,7 @@
 written here (the real corpora are research-only and never in the repository)."""
 
 from analysis.corpora import ptb_to_text, read_bioscope, read_weasel
-from analysis.cue_learning import learn_domain_lexicon, sentence_features
+from analysis.cue_learning import learn_domain_lexicon, select_domain_lexicon, sentence_features
 
 BIOSCOPE = """<?xml version="1.0" encoding="UTF-8"?>
 <Annotation><DocumentSet><Document><DocumentPart>
@@ -37,7 +37,7 @@ def test_weasel_csv_and_ptb_escapes(tmp_path):
 
 def test_learner_adds_precise_cues_and_suppresses_noisy_ones(nlp):
     texts = [f"Critics say the plan number {i} is flawed." for i in range(6)]
-    texts += [f"The likelihood ratio for sample {i} was computed." for i in range(6)]
+    texts += [f"The likelihood of damage to sample {i} was computed." for i in range(6)]
     texts += [f"The sample {i} was stored at room temperature." for i in range(6)]
     labels = [True] * 6 + [False] * 12
     features = [sentence_features(doc) for doc in nlp.pipe(texts)]
@@ -47,3 +47,26 @@ def test_learner_adds_precise_cues_and_suppresses_noisy_ones(nlp):
     assert "sample" not in added and "the" not in added
     assert set(rows.loc[rows.kind == "suppress", "cue"]) == {"likelihood"}
     assert rows["provenance"].str.contains("synthetic").all()
+
+
+def test_greedy_selection_keeps_only_cues_that_add_uncertain_sentences(nlp):
+    # "critics" marks every uncertain sentence; "plan" is in them too but adds nothing once
+    # "critics" is chosen, and "sample" is in certain sentences only.
+    texts = [f"Critics say the plan number {i} is flawed." for i in range(6)]
+    texts += [f"The likelihood of damage to sample {i} was computed." for i in range(6)]
+    texts += [f"The sample {i} was stored at room temperature." for i in range(6)]
+    labels = [True] * 6 + [False] * 12
+    features = [sentence_features(doc) for doc in nlp.pipe(texts)]
+    rows = select_domain_lexicon(features, labels, domain="test", corpus="synthetic", min_count=5)
+    added = list(rows.loc[rows.kind == "hedge", "cue"])
+    assert len(added) == 1 and added[0] in {"critic", "critic say", "say", "flawed", "be flawed", "plan", "number"}
+    assert set(rows.loc[rows.kind == "suppress", "cue"]) == {"likelihood"}
+    assert rows["provenance"].str.contains("raised training F1").all()
+
+
+def test_likelihood_the_statistic_is_no_hedge(nlp):
+    from analysis.cues import find_cues
+
+    assert [c.text for c in find_cues(nlp("Trees were built by maximum likelihood."))] == []
+    assert [c.text for c in find_cues(nlp("The log-likelihood ratio was 3.2."))] == []
+    assert [c.text for c in find_cues(nlp("The likelihood of a deal is small."))] == ["likelihood"]
