@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .charts import STATUS_COLOURS
+from .vocabulary import STATUS
+
+STATUS_COLOURS = STATUS.colours
 from .entities import NAME_LABELS
 
 __all__ = ["Mark", "marks", "annotated_html", "LEGEND"]

@@ -19,6 +19,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import NullLocator
 
+from .vocabulary import OKABE_ITO, SOURCE_TYPE, STATUS
+
 __all__ = [
     "literal",
     "STATUS_COLOURS",
@@ -32,29 +34,10 @@ __all__ = [
     "group_comparison",
 ]
 
-# Okabe & Ito (2008), "Color Universal Design".
-OKABE_ITO = {
-    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999", "black": "#000000",
-}  # fmt: skip
-STATUS_ORDER = ["confirmed", "reported", "asserted", "hedged", "unconfirmed"]
-STATUS_COLOURS = {
-    "confirmed": OKABE_ITO["green"],
-    "reported": OKABE_ITO["blue"],
-    "asserted": OKABE_ITO["grey"],
-    "hedged": OKABE_ITO["orange"],
-    "unconfirmed": OKABE_ITO["vermillion"],
-}
-SOURCE_ORDER = ["person", "organization", "document", "anonymous", "unnamed", "media", "author"]
-SOURCE_COLOURS = {
-    "person": OKABE_ITO["blue"],
-    "organization": OKABE_ITO["sky"],
-    "document": OKABE_ITO["green"],
-    "anonymous": OKABE_ITO["orange"],
-    "unnamed": OKABE_ITO["vermillion"],
-    "media": OKABE_ITO["purple"],
-    "author": OKABE_ITO["grey"],
-}
+STATUS_ORDER = list(STATUS)
+STATUS_COLOURS = STATUS.colours
+SOURCE_ORDER = list(SOURCE_TYPE)
+SOURCE_COLOURS = SOURCE_TYPE.colours
 ENTITY_COLOURS = {"PERSON": OKABE_ITO["blue"], "GPE": OKABE_ITO["green"], "LOC": OKABE_ITO["green"],
                   "ORG": OKABE_ITO["orange"], "NORP": OKABE_ITO["purple"]}  # fmt: skip
 WIDTH = 8.0  # inches: about the width of a report column at 100 dpi

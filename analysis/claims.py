@@ -45,11 +45,12 @@ from .attribution import OPEN_QUESTION_WORDS, Attribution, find_attributions, ne
 from .cues import Cue, find_cues
 from .lexicon import load_lexicon
 from .schema import conform
+from .vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, STATUS
 
 __all__ = ["SentenceClaim", "sentence_roots", "main_predicates", "governs", "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
 
-STATUSES = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")
-CLAIM_TYPES = ("event", "prediction", "conditional", "evaluation")
+STATUSES = tuple(STATUS)
+CLAIM_TYPES = tuple(CLAIM_TYPE)
 
 #: Links that keep a cue inside the claim of the predicate above it.
 CLAIM_LINKS = frozenset(
@@ -278,7 +279,7 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
 
 
 #: Source types that identify who confirms: a named person, body or document.
-IDENTIFIED_TYPES = frozenset({"person", "organization", "document"})
+IDENTIFIED_TYPES = IDENTIFIED_SOURCE_TYPES
 
 
 def _inside_quotation(sent: Span, i: int) -> bool:

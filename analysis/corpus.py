@@ -56,6 +56,7 @@ import pyarrow.parquet as pq
 from . import config
 from .errors import AnalysisError, InputError
 from .schema import NUMPY_DTYPES, TABLES, TableColumns, column_array, empty_table
+from .vocabulary import NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
 
 __all__ = [
     "CorpusItem", "iter_items", "article_row", "analyze_batch", "run_corpus", "group_of", "compare_groups", "extremes",
@@ -63,8 +64,8 @@ __all__ = [
 ]  # fmt: skip
 
 CORPUS_TABLES = (*TABLES, "articles", "errors")
-STATUSES = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")
-SOURCE_TYPES = ("person", "organization", "document", "anonymous", "unnamed", "media", "author")
+STATUSES = tuple(STATUS)
+SOURCE_TYPES = tuple(SOURCE_TYPE)
 ARTICLE_SUFFIXES = config.TEXT_SUFFIXES | config.HTML_SUFFIXES
 
 
@@ -239,7 +240,7 @@ def article_row(article_id: str, source: str, result) -> dict:
     total = max(len(body), 1)
     attributions = result.attributions
     anonymous = sum(1 for i, kind in zip(attributions["sent_id"].tolist(), attributions["source_type"].tolist())
-                    if i in body_ids and kind in ("anonymous", "unnamed"))  # fmt: skip
+                    if i in body_ids and kind in NAMELESS_SOURCE_TYPES)  # fmt: skip
     cues = result.cues
     hedges = sum(1 for kind, in_body in zip(cues["kind"].tolist(), cues["in_body"].tolist()) if in_body and kind == "hedge")
     row = {"article_id": article_id, "source": source, "headline": result.headline, "words": words, "body_sentences": len(body)}

@@ -47,6 +47,7 @@ from spacy.vocab import Vocab
 
 from .lexicon import lexicon_names, load_lexicon
 from .phrases import LexiconMatcher
+from .vocabulary import HEDGE_DOMAIN
 
 __all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "hedge_domains", "HEDGE_DOMAINS", "RULES"]
 
@@ -104,7 +105,7 @@ class Cue:
 #: learned from CoNLL-2010 BioScope and Wikipedia training (``hedges_bio.csv``,
 #: ``hedges_wiki.csv``) and drop the general cues those data show do not mark
 #: uncertainty there.
-HEDGE_DOMAINS: dict[str, tuple[str, ...]] = {"news": ("general",), "bio": ("general", "bio"), "wiki": ("general", "wiki")}
+HEDGE_DOMAINS: dict[str, tuple[str, ...]] = dict(zip(HEDGE_DOMAIN, (("general",), ("general", "bio"), ("general", "wiki"))))
 
 
 def hedge_domains(hedge_domain: str | None = None) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
+from .vocabulary import CARD_STATUS_ORDER, DECIDING_STANCES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
 
 __all__ = [
     "FIELDS",
@@ -41,8 +42,8 @@ __all__ = [
     "answer_key_html",
 ]
 
-STATUSES = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")
-SOURCE_TYPES = ("author", "person", "organization", "document", "anonymous", "unnamed", "media")
+STATUSES = tuple(STATUS)
+SOURCE_TYPES = tuple(SOURCE_TYPE)
 #: What students fill in for each claim card.
 FIELDS = ("status", "source", "source_type", "cues")
 #: Answers the key accepts beside its own, and why (labels a careful reader could defend).
@@ -78,7 +79,7 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
         chosen.append(int(row["sent_id"]))
         types.add(row["claim_source_type"])
 
-    for status in ("confirmed", "unconfirmed", "hedged", "reported", "asserted"):
+    for status in CARD_STATUS_ORDER:
         rows = body[(body["status"] == status) & ~body["sent_id"].isin(chosen)]
         if len(rows) and len(chosen) < n:
             take(rows)
@@ -106,8 +107,6 @@ def questions() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["task", "question", "tool_support", "framework"])
 
 
-#: Reporting-verb stances that decide a claim's status ("confirmed", "refused to confirm").
-DECIDING_STANCES = frozenset({"confirming", "non_committal", "distancing", "denying"})
 
 
 def _cues(result, sent_id: int) -> list[str]:
@@ -335,18 +334,8 @@ table {border-collapse: collapse; font-size: 13px;} td, th {border: 1px solid #b
 .evidence {font-size: 12px; color: #333;} @media print {a {color: inherit;}}
 </style>"""
 
-STATUS_HELP = {
-    "confirmed": "a named source confirms it",
-    "reported": "it is attributed to a source (said, warned, told)",
-    "asserted": "the author states it, with no source and no hedge",
-    "hedged": "a hedge (may, could, reportedly, possibility) softens it",
-    "unconfirmed": "a source refuses to confirm it, or it is only alleged",
-}
-SOURCE_HELP = {
-    "author": "nobody but the writer", "person": "a named individual", "organization": "a named body, government or country",
-    "document": "a named report or statement", "anonymous": "one person, not named", "unnamed": "a group, not named",
-    "media": "reports, videos or posts with no named outlet",
-}  # fmt: skip
+STATUS_HELP = STATUS.descriptions
+SOURCE_HELP = SOURCE_TYPE.descriptions
 
 
 def _esc(value) -> str:
@@ -430,7 +419,7 @@ def answer_key_html(result, *, key: pd.DataFrame | None = None, title: str | Non
         note = f"<p class='evidence'>Your key differs from the tool's: {_esc('; '.join(overridden))}</p>" if overridden else ""
         parts.append(f"<div class='card'><p><b>Card {card.card}</b> (sentence {card.sent_id}): {_esc(card.text)}</p>"
                      f"<table>{cells}</table><p class='evidence'>Evidence: {_esc(row.evidence)}</p>{note}</div>")  # fmt: skip
-    anonymous = result.attributions[result.attributions["source_type"].isin(["anonymous", "unnamed"])]
+    anonymous = result.attributions[result.attributions["source_type"].isin(NAMELESS_SOURCE_TYPES)]
     scare = result.quotes[result.quotes["kind"] == "scare"]
     numbers = result.numbers[result.numbers["in_body"]]
     parts += ["<h2>The headline against the body</h2>", _findings_list(result, "headline"),

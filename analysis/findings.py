@@ -51,25 +51,15 @@ from .entities import PLACE_LABELS, listed_place
 from .lexicon import load_lexicon
 from .schema import TableColumns, column_records
 from .sources import ContentIndex
+from .vocabulary import FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES
 
 __all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table", "finding_columns"]
 
-CHECKS = {
-    "no_byline": "provenance",
-    "no_outlet": "provenance",
-    "no_dateline": "provenance",
-    "relative_dates": "time",
-    "headline_entity_absent": "headline",
-    "headline_place_unsupported": "headline",
-    "headline_flat": "headline",
-    "headline_denied": "headline",
-    "headline_number": "headline",
-}
-WEAK_SOURCES = frozenset({"anonymous", "unnamed", "media"})
-WEAK_STANCES = frozenset({"distancing", "non_committal", "belief", "denying"})
-WEAK_STATUSES = frozenset({"hedged", "unconfirmed"})
+#: Every check (finding code -> category), in order: :data:`analysis.vocabulary.FINDING`.
+CHECKS = FINDING.groups()
+WEAK_SOURCES = WEAK_SOURCE_TYPES
 #: Sources whose denial of the headline is a finding: someone a reader can hold to it.
-IDENTIFIED = frozenset({"person", "organization", "document"})
+IDENTIFIED = IDENTIFIED_SOURCE_TYPES
 #: Verbs that deny a fact; "rejected" and "dismissed" more often turn down a proposal
 #: ("the Tories dismissed the plan") than deny that it exists.
 DENIAL_LEMMAS = frozenset({"deny", "refute", "contradict"})
@@ -373,7 +363,7 @@ def headline_findings(
     caller has built it already; ``numbers`` the ``numbers`` table's rows (sent_id, text,
     value, unit, counted, in_body), for ``headline_number``.
     """
-    heads = {p for p, role in zip(paragraphs["para_id"].tolist(), paragraphs["role"].tolist()) if role in ("headline", "standfirst")}
+    heads = {p for p, role in zip(paragraphs["para_id"].tolist(), paragraphs["role"].tolist()) if role in HEADLINE_ROLES}
     # Plain per-sentence lookups: the loop below visits every body sentence per headline.
     sents = column_records(sentence_rows, ["sent_id", "para_id", "text", "in_body", "status", "status_reason",
                                            "claim_source", "claim_source_type"])  # fmt: skip

@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import source_noun_categories
 from .entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
 from .lexicon import load_lexicon
+from .vocabulary import BODY_SOURCE_TYPES
 
 __all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at"]
 
@@ -297,7 +298,7 @@ def it_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     for i, _, source_type, canonical in reversed(ctx.sources):
         # The last body, outlet or document that spoke, within a few sentences ("The report
         # ... It says ...", "The Telegraph ... It claims ..."): its type too.
-        if i < head.i and source_type in ("organization", "media", "document") and head.sent.start - i < 80:
+        if i < head.i and source_type in BODY_SOURCE_TYPES and head.sent.start - i < 80:
             return Resolution(canonical, source_type, "it_pronoun",
                               f"'it' refers to {canonical}, which spoke before [rule: it_pronoun]")  # fmt: skip
     found = _nearest_organisation(span, ctx)

@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from .benchmarking import load_results
+from .vocabulary import NAMELESS_SOURCE_TYPES
 
 __all__ = [
     "overview",
@@ -156,7 +157,7 @@ def sources_text(result) -> str:
     named = int(by_type.get("person", 0) + by_type.get("organization", 0) + by_type.get("document", 0))
     faceless = int(by_type.get("anonymous", 0) + by_type.get("unnamed", 0) + by_type.get("media", 0))
     unexplained = result.attributions[
-        result.attributions["source_type"].isin(["anonymous", "unnamed"]) & result.attributions["anonymity_reason"].isna()
+        result.attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) & result.attributions["anonymity_reason"].isna()
     ]
     rest = lambda t: 100 * float(shares.at[t, "share"])  # noqa: E731
     lines = [

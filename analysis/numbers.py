@@ -38,11 +38,12 @@ from .phrases import LexiconMatcher
 from .schema import TableColumns
 from .sources import ContentIndex
 from .structure import containing_index
+from .vocabulary import WEAK_SOURCE_TYPES
 
 __all__ = ["parse_value", "find_numbers", "number_table", "number_columns"]
 
 COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-UNSOURCED_TYPES = frozenset({"anonymous", "unnamed", "media"})
+UNSOURCED_TYPES = WEAK_SOURCE_TYPES
 CHANGE_WORDS = frozenset({"rise", "increase", "fall", "drop", "grow", "growth", "jump", "climb", "decline", "cut",
                           "soar", "plunge", "surge", "rally", "slump", "gain", "lose", "loss", "up", "down"})  # fmt: skip
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}

@@ -18,6 +18,8 @@ import pandas as pd
 import pyarrow as pa
 from pandas.arrays import ArrowStringArray
 
+from . import vocabulary
+
 __all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "from_columns", "TableColumns", "column_records", "check_tables"]
 
 # pandas 3 infers its own string dtype ("str"); lists and nullable labels stay "object"
@@ -161,38 +163,11 @@ TABLES["findings"] = {
     "rule": "str",
 }
 
+#: Columns that may be empty (a sentence outside the body has no status).
+NULLABLE_LABELS = frozenset({("sentences", "status"), ("sentences", "claim_type"), ("sentences", "claim_source_type")})
+#: Allowed values per (table, column), from :mod:`analysis.vocabulary`.
 LABELS: dict[tuple[str, str], frozenset] = {
-    ("paragraphs", "role"): frozenset(
-        {"headline", "standfirst", "subheading", "body", "pull_quote", "duplicate", "related_link", "artifact"}
-    ),
-    ("sentences", "status"): frozenset({"confirmed", "reported", "asserted", "hedged", "unconfirmed", None}),
-    ("sentences", "claim_type"): frozenset({"event", "prediction", "conditional", "evaluation", None}),
-    ("sentences", "claim_source_type"): frozenset(
-        {"author", "person", "organization", "anonymous", "unnamed", "media", "document", None}
-    ),
-    ("cues", "kind"): frozenset({"hedge", "booster"}),
-    ("attributions", "source_type"): frozenset({"person", "organization", "anonymous", "unnamed", "media", "document"}),
-    ("attributions", "cue_stance"): frozenset(
-        {"neutral", "assertive", "confirming", "distancing", "non_committal", "belief", "denying"}
-    ),
-    ("attributions", "quote_type"): frozenset({"direct", "indirect", "mixed"}),
-    ("quotes", "kind"): frozenset({"direct", "scare", "term"}),
-    ("numbers", "bound"): frozenset({"exact", "approx", "lower", "upper"}),
-    ("numbers", "counted_rule"): frozenset({"of_phrase", "modifies_noun", "currency", "unit_in_span", "elliptical", "none"}),
-    ("numbers", "source_type"): frozenset(
-        {"author", "person", "organization", "anonymous", "unnamed", "media", "document"}
-    ),
-    ("dates", "kind"): frozenset({"absolute", "relative", "duration"}),
-    ("findings", "category"): frozenset({"provenance", "time", "headline"}),
-    ("findings", "finding"): frozenset(
-        {"no_byline", "no_outlet", "no_dateline", "relative_dates", "headline_entity_absent",
-         "headline_place_unsupported", "headline_flat", "headline_denied", "headline_number"}
-    ),
-    ("entities", "role"): frozenset({"source", "mentioned"}),
-    ("entities", "label_rule"): frozenset(
-        {"model", "possessive", "title_before_name", "kind_noun", "product_list", "news_outlet", "age", "pronoun_antecedent",
-         "known_surname", "place_list", "demonym_list", "same_text", "description"}
-    ),
+    key: frozenset(labels) | ({None} if key in NULLABLE_LABELS else set()) for key, labels in vocabulary.ALL.items()
 }
 
 #: Tables whose rows are spans of the article text (``text == article[start:end]``).

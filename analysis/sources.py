@@ -46,6 +46,7 @@ from .phrases import LexiconMatcher
 from .quotes import Quote
 from .schema import TableColumns, column_records, conform
 from .structure import paragraph_index
+from .vocabulary import NAMELESS_SOURCE_TYPES, SOURCE_TYPE
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 
@@ -265,7 +266,7 @@ def attribution_table(
         else:
             quoted = sum(q.end - q.start for q in direct_inside)
             quote_type = "direct" if quoted >= 0.6 * (content.end_char - content.start_char) else "mixed"
-        anonymous = label.source_type in ("anonymous", "unnamed")
+        anonymous = label.source_type in NAMELESS_SOURCE_TYPES
         rows.append(
             {
                 "sent_id": sent_id,
@@ -392,7 +393,7 @@ def claim_shares(sentences: pd.DataFrame) -> pd.DataFrame:
     Columns: claim_source_type, claims, share. Every type is listed, zero counts included,
     in a fixed order.
     """
-    order = ["person", "organization", "anonymous", "unnamed", "media", "document", "author"]
+    order = list(SOURCE_TYPE)
     body = sentences[sentences["in_body"]]
     counts = body["claim_source_type"].value_counts()
     total = max(len(body), 1)

@@ -38,6 +38,7 @@ import pandas as pd
 from .lexicon import load_lexicon
 from .schema import conform
 from .textnorm import normalize
+from .vocabulary import PARAGRAPH_ROLE
 
 __all__ = [
     "ROLES",
@@ -48,7 +49,7 @@ __all__ = [
     "paragraph_index",
 ]
 
-ROLES = ("headline", "standfirst", "subheading", "body", "pull_quote", "duplicate", "related_link", "artifact")
+ROLES = tuple(PARAGRAPH_ROLE)
 #: Roles whose sentences are analysed as the article's claims.
 CONTENT_ROLES = frozenset({"body"})
 

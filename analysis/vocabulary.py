@@ -1,0 +1,264 @@
+"""Every closed set of labels the tables use, in one place: each label's order, colour
+and a plain-English description a 16-year-old can read.
+
+Schema checks, charts, corpus summaries, exercises, the annotated article and the
+notebooks all read these sets; nothing else writes a label list out (a test checks).
+A :class:`LabelSet` iterates over its names in order::
+
+    >>> from analysis.vocabulary import STATUS
+    >>> list(STATUS)
+    ['confirmed', 'reported', 'asserted', 'hedged', 'unconfirmed']
+    >>> STATUS.describe("hedged")
+    'The writer softens it with a word such as "may", "could" or "reportedly".'
+
+Colours are Okabe and Ito's (2008) palette for colour-blind readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "Label", "LabelSet", "OKABE_ITO", "STATUS", "CLAIM_TYPE", "SOURCE_TYPE", "CLAIM_SOURCE_TYPE", "CUE_KIND", "CUE_STANCE",
+    "QUOTE_TYPE", "QUOTE_KIND", "PARAGRAPH_ROLE", "FINDING", "FINDING_CATEGORY", "NUMBER_BOUND", "COUNTED_RULE",
+    "DATE_KIND", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
+    "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
+    "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER",
+]  # fmt: skip
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999", "black": "#000000",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Label:
+    """One label: its value in the tables, a colour (or None) and what it means."""
+
+    name: str
+    description: str
+    colour: str | None = None
+    group: str | None = None  # a finding's category
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """An ordered, closed set of labels for one column."""
+
+    column: str
+    labels: tuple[Label, ...]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(label.name for label in self.labels)
+
+    @property
+    def colours(self) -> dict[str, str]:
+        return {label.name: label.colour for label in self.labels if label.colour}
+
+    @property
+    def descriptions(self) -> dict[str, str]:
+        return {label.name: label.description for label in self.labels}
+
+    def describe(self, name: str) -> str:
+        """The plain-English description of ``name`` (KeyError when it is not in the set)."""
+        return self.descriptions[name]
+
+    def groups(self) -> dict[str, str]:
+        return {label.name: label.group for label in self.labels if label.group}
+
+
+def _set(column: str, *labels: tuple) -> LabelSet:
+    return LabelSet(column, tuple(Label(*label) for label in labels))
+
+
+STATUS = _set(
+    "status",
+    ("confirmed", "A named person, body or document confirms it, admits it or verifies it.", OKABE_ITO["green"]),
+    ("reported", "The article says who claims it: someone said, told, warned or wrote it.", OKABE_ITO["blue"]),
+    ("asserted", "The writer states it as fact, with no source and no softening word.", OKABE_ITO["grey"]),
+    ("hedged", 'The writer softens it with a word such as "may", "could" or "reportedly".', OKABE_ITO["orange"]),
+    ("unconfirmed", "The article says it is not known or not confirmed, or a source would not say.", OKABE_ITO["vermillion"]),
+)
+CLAIM_TYPE = _set(
+    "claim_type",
+    ("event", "Something that happened or is the case."),
+    ("prediction", 'Something that will or may happen ("will", "is expected to").'),
+    ("conditional", 'Something that holds only if something else does ("if", "unless").'),
+    ("evaluation", 'A judgement, such as "it is clear that" or "a major escalation".'),
+)
+SOURCE_TYPE = _set(
+    "source_type",
+    ("person", "A person the article names, such as Tony Blair or the spokesman Mark Croucher.", OKABE_ITO["blue"]),
+    ("organization", "A body the article names, such as a company, a council, a government or a country.", OKABE_ITO["sky"]),
+    ("document", "A report, letter, filing or statement by a named body.", OKABE_ITO["green"]),
+    ("anonymous", 'Particular people the reporter relies on but does not name: "a senior official", "sources".',
+     OKABE_ITO["orange"]),
+    ("unnamed", "A vague group such as \"critics\" or \"experts\", not people the reporter names or says they spoke to.",
+     OKABE_ITO["vermillion"]),
+    ("media", 'Another outlet or its report, a video or a post: "reports say", "the Herald".', OKABE_ITO["purple"]),
+    ("author", "Nobody but the writer: the article gives no source for it.", OKABE_ITO["grey"]),
+)
+#: The source types an attribution's source can take (the writer is never one).
+CLAIM_SOURCE_TYPE = SOURCE_TYPE
+CUE_KIND = _set(
+    "kind",
+    ("hedge", 'A word that makes a claim less certain: "may", "reportedly", "around".'),
+    ("booster", 'A word that makes a claim more certain: "clearly", "no doubt".'),
+)
+CUE_STANCE = _set(
+    "cue_stance",
+    ("neutral", 'Plain reporting: "said", "told".'),
+    ("assertive", 'The source insists: "stressed", "insisted", "announced".'),
+    ("confirming", 'The source confirms: "confirmed", "admitted", "acknowledged".'),
+    ("distancing", 'The writer keeps a distance from it: "claimed", "alleged".'),
+    ("non_committal", 'The source leaves it open: "declined to say", "would not confirm".'),
+    ("belief", 'A belief or expectation, not a statement of fact: "believes", "thinks", "expects".'),
+    ("denying", 'The source denies it: "denied", "rejected".'),
+)
+QUOTE_TYPE = _set(
+    "quote_type",
+    ("direct", "The source's own words, in quotation marks."),
+    ("indirect", "The source's point in the writer's words."),
+    ("mixed", "The writer's words with a few of the source's words quoted."),
+)
+QUOTE_KIND = _set(
+    "kind",
+    ("direct", "Someone's own words, in quotation marks."),
+    ("scare", "A word or two in quotation marks to keep a distance from them."),
+    ("term", "A name or term in quotation marks, such as a title."),
+)
+PARAGRAPH_ROLE = _set(
+    "role",
+    ("headline", "The title at the top of the article."),
+    ("standfirst", "The short summary under the headline."),
+    ("subheading", "A short heading between paragraphs of the article."),
+    ("body", "The article's own text: every claim it makes is here."),
+    ("pull_quote", "A quotation repeated in large type from the article."),
+    ("duplicate", "A paragraph that repeats one already in the article."),
+    ("related_link", 'A link to another story ("Read more: ...").'),
+    ("artifact", "Page furniture: a byline, dateline, credit, advert, button or cookie notice."),
+)
+FINDING_CATEGORY = _set(
+    "category",
+    ("provenance", "Who wrote it, who published it, and when."),
+    ("time", "Whether a reader can tell when things happened."),
+    ("headline", "Whether the headline says more than the article supports."),
+)
+FINDING = _set(
+    "finding",
+    ("no_byline", "The article does not say who wrote it.", None, "provenance"),
+    ("no_outlet", "The article does not say who published it.", None, "provenance"),
+    ("no_dateline", "The article does not say when it was published.", None, "provenance"),
+    ("relative_dates", 'The article says "on Tuesday" or "last week", but not when it was written.', None, "time"),
+    ("headline_entity_absent", "The headline names someone or somewhere the article never mentions.", None, "headline"),
+    ("headline_place_unsupported", "The headline puts the story in a place the article only links to it weakly.", None,
+     "headline"),
+    ("headline_flat", "The headline states as fact what the article only hedges or leaves to weak sources.", None,
+     "headline"),
+    ("headline_denied", "The article reports that someone named denies what the headline states.", None, "headline"),
+    ("headline_number", "The headline's figure differs from the article's figure for the same thing.", None, "headline"),
+)
+NUMBER_BOUND = _set(
+    "bound",
+    ("exact", "An exact figure: 350 jobs."),
+    ("approx", 'A rough figure: "about 12,000", "thousands".'),
+    ("lower", 'A floor: "more than 200", "at least 10".'),
+    ("upper", 'A ceiling: "up to $1m", "fewer than 50".'),
+)
+COUNTED_RULE = _set(
+    "counted_rule",
+    ("of_phrase", 'What is counted comes after "of": "thousands of troops".'),
+    ("modifies_noun", 'The figure is on the noun it counts: "350 jobs".'),
+    ("currency", "The figure is a sum of money."),
+    ("unit_in_span", 'The unit is part of the figure: "85mph", "12%".'),
+    ("elliptical", "What is counted was named just before."),
+    ("none", "The text does not say what is counted."),
+)
+DATE_KIND = _set(
+    "kind",
+    ("absolute", 'A date a reader can place: "14 March 2024".'),
+    ("relative", 'A date that depends on when it was written: "on Tuesday", "last week".'),
+    ("duration", 'A length of time: "three months".'),
+)
+ENTITY_ROLE = _set(
+    "role",
+    ("source", "Someone the article cites as saying something."),
+    ("mentioned", "Someone or something the article only mentions."),
+)
+ENTITY_LABEL_RULE = _set(
+    "label_rule",
+    ("model", "The language model's own label."),
+    ("possessive", "The name without its possessive 's."),
+    ("title_before_name", 'A title such as "President" shows a person follows.'),
+    ("kind_noun", 'A noun after the name says what it is: "Grand Prix sedans" are products.'),
+    ("product_list", "A list of models after their maker's name: products."),
+    ("news_outlet", "A newspaper, broadcaster or programme from the outlet list."),
+    ("age", 'An age after a name ("John Houston, 54,"), not a date.'),
+    ("pronoun_antecedent", 'A name that "he" or "she" refers back to is a person.'),
+    ("known_surname", "The surname of a person named in full elsewhere in the article."),
+    ("place_list", "A country, region or capital from the place list."),
+    ("demonym_list", 'A nationality word from the list: "French", "Korean".'),
+    ("same_text", "The same words labelled elsewhere in the article."),
+    ("description", 'A description such as "the Russian leader" of one person the article names.'),
+)
+HEDGE_DOMAIN = _set(
+    "hedge_domain",
+    ("news", "The hedge words of news writing."),
+    ("bio", "News words plus those of scientific papers in biology and medicine."),
+    ("wiki", 'News words plus the vague words of encyclopaedia writing ("some", "many").'),
+)
+
+#: Every label set, keyed by (table, column) for the schema's checks.
+ALL: dict[tuple[str, str], LabelSet] = {
+    ("paragraphs", "role"): PARAGRAPH_ROLE,
+    ("sentences", "status"): STATUS,
+    ("sentences", "claim_type"): CLAIM_TYPE,
+    ("sentences", "claim_source_type"): SOURCE_TYPE,
+    ("cues", "kind"): CUE_KIND,
+    ("attributions", "source_type"): LabelSet("source_type", tuple(l for l in SOURCE_TYPE.labels if l.name != "author")),
+    ("attributions", "cue_stance"): CUE_STANCE,
+    ("attributions", "quote_type"): QUOTE_TYPE,
+    ("quotes", "kind"): QUOTE_KIND,
+    ("numbers", "bound"): NUMBER_BOUND,
+    ("numbers", "counted_rule"): COUNTED_RULE,
+    ("numbers", "source_type"): SOURCE_TYPE,
+    ("dates", "kind"): DATE_KIND,
+    ("findings", "category"): FINDING_CATEGORY,
+    ("findings", "finding"): FINDING,
+    ("entities", "role"): ENTITY_ROLE,
+    ("entities", "label_rule"): ENTITY_LABEL_RULE,
+}
+
+# Groups the rules reason with, named once.
+#: Statuses that leave a claim weak: softened, or left open.
+WEAK_STATUSES = frozenset({"hedged", "unconfirmed"}) & frozenset(STATUS)
+#: Sources a reader cannot hold to account by name.
+WEAK_SOURCE_TYPES = frozenset({"anonymous", "unnamed", "media"}) & frozenset(SOURCE_TYPE)
+#: Sources a reader can hold to account: who confirms, who denies.
+IDENTIFIED_SOURCE_TYPES = frozenset({"person", "organization", "document"}) & frozenset(SOURCE_TYPE)
+#: Sources that withhold a name (one person or a group).
+NAMELESS_SOURCE_TYPES = frozenset({"anonymous", "unnamed"}) & frozenset(SOURCE_TYPE)
+#: Stances that keep a claim at a distance.
+WEAK_STANCES = frozenset({"distancing", "non_committal", "belief", "denying"}) & frozenset(CUE_STANCE)
+#: Stances that decide a claim's status ("confirmed", "refused to confirm", "claimed", "denied").
+DECIDING_STANCES = frozenset({"confirming", "non_committal", "distancing", "denying"}) & frozenset(CUE_STANCE)
+#: Sources that are bodies rather than people: what "it said" can refer to.
+BODY_SOURCE_TYPES = frozenset({"organization", "media", "document"}) & frozenset(SOURCE_TYPE)
+#: The order in which a set of claim cards covers statuses: the rarest first, so that a
+#: short set still shows a confirmation or an open question when the article has one.
+CARD_STATUS_ORDER = ("confirmed", "unconfirmed", "hedged", "reported", "asserted")
+#: Paragraph roles a headline check compares with the body.
+HEADLINE_ROLES = frozenset({"headline", "standfirst"}) & frozenset(PARAGRAPH_ROLE)

@@ -1,0 +1,80 @@
+"""One vocabulary: every closed label set lives in ``analysis/vocabulary.py``, with an
+order, a colour where charts need one, and a plain-English description; nothing else
+writes a label list out."""
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import vocabulary
+from analysis.schema import LABELS
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {name: value for name, value in vars(vocabulary).items() if isinstance(value, vocabulary.LabelSet)}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_every_label_has_a_plain_description(name):
+    for label in SETS[name].labels:
+        words = label.description.split()
+        assert 4 <= len(words) <= 30, (name, label.name, label.description)
+        assert label.description[0].isupper() and label.description.endswith((".", '"')), label.description
+        # Plain words first: no rule names or column names in what a student reads.
+        assert "_" not in label.description, label.description
+
+
+def test_the_schema_reads_the_vocabulary():
+    for key, labels in vocabulary.ALL.items():
+        assert set(labels) <= LABELS[key]
+
+
+def test_statuses_and_source_types_have_colours():
+    assert set(vocabulary.STATUS.colours) == set(vocabulary.STATUS)
+    assert set(vocabulary.SOURCE_TYPE.colours) == set(vocabulary.SOURCE_TYPE)
+
+
+def _label_lists(tree: ast.AST):
+    """String collections (tuples, lists, sets, dict keys) written out in a module."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        elif isinstance(node, ast.Dict):
+            values = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        else:
+            continue
+        yield node, values
+
+
+def _offending(source: str, where: str) -> list[str]:
+    found = []
+    for node, values in _label_lists(ast.parse(source)):
+        for name, labels in SETS.items():
+            shared = set(values) & set(labels)
+            # Three or more labels of one set written together is a copy of that set
+            # (two, such as "headline" and "standfirst", may be a rule's own pair).
+            if len(shared) >= 3 and len(shared) >= len(set(labels)) // 2:
+                found.append(f"{where}:{getattr(node, 'lineno', '?')}: {sorted(shared)} copies vocabulary.{name}")
+    return found
+
+
+def test_no_label_list_is_written_outside_the_vocabulary():
+    problems = []
+    for path in sorted((ROOT / "analysis").rglob("*.py")):
+        if path.name == "vocabulary.py":
+            continue
+        problems += _offending(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for number, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            if cell["cell_type"] == "code":
+                try:
+                    problems += _offending("".join(cell["source"]), f"{path.relative_to(ROOT)} cell {number}")
+                except SyntaxError:  # a magic or shell line: not Python to check
+                    continue
+    assert not problems, "\n".join(problems)
+
+
+def test_the_guard_finds_a_copied_list():
+    assert _offending('ORDER = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")', "x")
+    assert not _offending('PAIR = ("headline", "standfirst")', "x")
