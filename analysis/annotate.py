@@ -87,7 +87,8 @@ def _style() -> str:
 
 def _legend() -> str:
     items = [f'<span class="m-{kind}">{html.escape(text)}</span>' for kind, (text, _) in LEGEND.items()]
-    items += [f'<span class="st st-{status}">n {status}</span>' for status in STATUS_COLOURS]
+    items += [f'<span class="st st-{status}" title="{html.escape(STATUS.describe(status), quote=True)}">n {status}</span>'
+              for status in STATUS_COLOURS]  # fmt: skip
     return '<div class="legend">' + " ".join(items) + " &middot; a badge ends each body sentence: its number and status &middot; hover a mark for its reason</div>"
 
 
@@ -128,7 +129,9 @@ def annotated_html(result) -> str:
             if b in ends:
                 # A badge after each body sentence: its number and status, the reason on hover.
                 s = ends[b]
-                reason = html.escape(f"sentence {s.sent_id}: {s.status} ({s.status_reason})", quote=True)
+                # Plain words first (what the status means), the rule's reason second.
+                reason = html.escape(f"sentence {s.sent_id}: {s.status}. {STATUS.describe(s.status)}\nWhy: {s.status_reason}",
+                                     quote=True)  # fmt: skip
                 pieces.append(f'<span class="st st-{s.status}" title="{reason}">{s.sent_id} {s.status}</span>')
         body = "".join(pieces)
         if para.role == "body":
