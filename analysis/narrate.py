@@ -248,3 +248,24 @@ def trust_text(results: dict | None = None) -> str:
     if commands:
         lines += ["", "Measured with: " + "; ".join(f"`{c}`" for c in commands) + "."]
     return "\n".join(lines)
+
+
+def glossary_markdown() -> str:
+    """Every label a student meets, with its plain-English meaning, as Markdown: the
+    teaching guide's glossary (read from :mod:`analysis.vocabulary`)."""
+    from . import vocabulary
+
+    sections = [
+        ("How sure is the claim (status)", vocabulary.STATUS),
+        ("Who says so (source type)", vocabulary.SOURCE_TYPE),
+        ("How the source says it (stance of the reporting verb)", vocabulary.CUE_STANCE),
+        ("Words that change how sure a claim is (cues)", vocabulary.CUE_KIND),
+        ("What kind of claim", vocabulary.CLAIM_TYPE),
+        ("What a careful reader would question (findings)", vocabulary.FINDING),
+    ]
+    lines: list[str] = []
+    for title, labels in sections:
+        lines += [f"### {title}", "", "| label | what it means |", "|---|---|"]
+        lines += [f"| `{name}` | {labels.describe(name)} |" for name in labels]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

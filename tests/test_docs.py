@@ -1,0 +1,45 @@
+"""The docs: generated parts current, the data dictionary complete (tests/test_schema.py),
+and every page about the software, not the history of its making."""
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def _renderer():
+    spec = importlib.util.spec_from_file_location("render_docs", ROOT / "benchmarks" / "render_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["glossary", "figures"])
+def test_generated_parts_are_current(name):
+    render = _renderer()
+    path, make = render.PARTS[name]
+    text = path.read_text(encoding="utf-8")
+    assert render.rendered(text, name, make()) == text, "run: .venv/bin/python benchmarks/render_docs.py"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_pages_describe_the_software_not_its_history(page):
+    text = page.read_text(encoding="utf-8")
+    assert not re.search(r"\b(this|last|earlier|previous) sessions?\b|\bwe tried\b|\bearlier we\b", text, re.I)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_links_between_pages_resolve(page):
+    for target in re.findall(r"\]\(([^)#]+\.md)\)", page.read_text(encoding="utf-8")):
+        assert (page.parent / target).exists(), (page.name, target)
+
+
+def test_the_readme_is_a_front_door():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 200
+    for page in ("docs/usage.md", "docs/data-dictionary.md", "docs/how-it-works.md", "docs/benchmarks.md", "docs/teaching-guide.md"):
+        assert page in readme, page
