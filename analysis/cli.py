@@ -124,7 +124,7 @@ def _analyze(args):
 
     # On the command line an argument is always a path (or - for stdin), never text.
     article = read_article("-") if args.article == "-" else read_path(args.article)
-    language = [w for w in article.warnings if "does not look like English" in w]
+    language = [w for w in article.warnings if getattr(w, "code", None) == "not_english"]
     if language and not args.allow_non_english:
         raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to analyse it anyway")
     for message in article.warnings:
@@ -179,7 +179,7 @@ def _check_article_file(article: str, allow_non_english: bool) -> None:
 
     if article == "-":
         raise InputError("-: this command needs an article file, not stdin")
-    language = [w for w in read_path(article).warnings if "does not look like English" in w]
+    language = [w for w in read_path(article).warnings if getattr(w, "code", None) == "not_english"]
     if language and not allow_non_english:
         raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to use it anyway")
 

@@ -35,6 +35,22 @@ __all__ = [
 ]
 
 
+class ArticleNote(str):
+    """A warning about an article: its message (a plain ``str`` everywhere it is written
+    or compared) and a ``code`` the program tests instead of the wording:
+    ``not_english``, ``language_unchecked`` or ``encoding_fallback``."""
+
+    code: str
+
+    def __new__(cls, message: str, code: str) -> ArticleNote:
+        note = super().__new__(cls, message)
+        note.code = code
+        return note
+
+    def __reduce__(self):  # pickled across worker processes with its code
+        return (ArticleNote, (str(self), self.code))
+
+
 @dataclass
 class Article:
     """An article's text and where it came from.
@@ -115,7 +131,7 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return text, encoding, [f"{name} is not valid UTF-8 (at {where}); decoded as {encoding}"]
+        return text, encoding, [ArticleNote(f"{name} is not valid UTF-8 (at {where}); decoded as {encoding}", "encoding_fallback")]
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
@@ -243,26 +259,26 @@ def latin_share(text: str) -> tuple[float, int]:
     return latin / len(letters), len(letters)
 
 
-def _language_warning(text: str, name: str) -> str | None:
+def _language_warning(text: str, name: str) -> ArticleNote | None:
     """The language warning, if any: ``does not look like English`` (not the Latin
     alphabet, or too few English function words) or, for too few words to judge by
     function words, that the language could not be checked."""
     latin, letters = latin_share(text)
     if letters and latin < MIN_LATIN_SHARE:
-        return (
+        return ArticleNote(
             f"{name} does not look like English ({latin:.0%} of its letters are in the Latin alphabet, "
-            f"expected at least {MIN_LATIN_SHARE:.0%}); labels will be unreliable"
+            f"expected at least {MIN_LATIN_SHARE:.0%}); labels will be unreliable", "not_english"
         )
     share, words = english_share(text)
     if words < MIN_WORDS_FOR_LANGUAGE:
-        return (
+        return ArticleNote(
             f"{name} has only {words} word{'s' if words != 1 else ''}: too few to check that it is English "
-            f"(at least {MIN_WORDS_FOR_LANGUAGE} are needed); labels may be unreliable"
+            f"(at least {MIN_WORDS_FOR_LANGUAGE} are needed); labels may be unreliable", "language_unchecked"
         )
     if share < MIN_ENGLISH_SHARE:
-        return (
+        return ArticleNote(
             f"{name} does not look like English ({share:.0%} English function words, "
-            f"expected at least {MIN_ENGLISH_SHARE:.0%}); labels will be unreliable"
+            f"expected at least {MIN_ENGLISH_SHARE:.0%}); labels will be unreliable", "not_english"
         )
     return None
 

@@ -47,7 +47,7 @@ def notebook_paths() -> list[Path]:
 
 def _is_setup(cell) -> bool:
     tags = cell.get("metadata", {}).get("tags", [])
-    return cell.cell_type == "code" and ("parameters" in tags or "analyze_once(" in cell.source)
+    return cell.cell_type == "code" and bool({"parameters", "setup"} & set(tags))
 
 
 def combined_notebook(

@@ -115,3 +115,16 @@ def test_inputs_are_never_modified(seed_path):
     before = seed_path.read_bytes()
     read_path(seed_path)
     assert seed_path.read_bytes() == before
+
+
+def test_warnings_carry_a_code_the_program_tests_instead_of_their_wording():
+    import pickle
+
+    from analysis.ingest import read_bytes
+
+    article = read_bytes("Война и мир. Это не английский текст вовсе, а русский, и его много здесь.".encode("utf-8"))
+    (note,) = [w for w in article.warnings if w.code == "not_english"]
+    assert isinstance(note, str) and "does not look like English" in note
+    assert pickle.loads(pickle.dumps(note)).code == "not_english"  # corpus workers pass it on
+    fallback = read_bytes(b"Caf\xe9 owners protest against the new rules in the city centre on Monday morning.")
+    assert [w.code for w in fallback.warnings] == ["encoding_fallback", "language_unchecked"]

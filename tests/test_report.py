@@ -111,3 +111,16 @@ def test_report_default_article_is_the_seed():
 
     args = build_parser().parse_args(["report"])
     assert args.articles == [str(config.SEED_ARTICLE)]
+
+
+def test_setup_cells_are_found_by_their_tag_not_their_code():
+    import nbformat
+
+    from analysis.report import _is_setup, notebook_paths
+
+    for path in notebook_paths():
+        cells = nbformat.read(path, as_version=4).cells
+        assert sum("setup" in c.metadata.get("tags", []) for c in cells) == 1, path
+    untagged = nbformat.v4.new_code_cell("result = analyze_once(article_path)")
+    assert not _is_setup(untagged)
+    assert _is_setup(nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["setup"]}))
