@@ -17,6 +17,9 @@ from . import config
 
 __all__ = ["data_path", "record_results", "load_results", "RESULTS_FILE"]
 
+#: Where benchmark scripts record their figures (the checkout's file; the package reads
+#: it through the link ``analysis/_data/results.json``, never writing there: a write
+#: would replace the link).
 RESULTS_FILE = config.PROJECT_DIR / "benchmarks" / "results.json"
 
 
@@ -33,7 +36,7 @@ def data_path(argument: str | None, default_relative: str) -> Path:
     return path
 
 
-def load_results(path: Path = RESULTS_FILE) -> dict:
+def load_results(path: Path = config.RESULTS_FILE) -> dict:
     """All recorded benchmark results, keyed by benchmark name ({} when none)."""
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -6,11 +6,19 @@ import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: The checkout (benchmarks and their data live beside it); an installed package never
+#: reads it: what the package needs at run time ships inside it, under ``_data/``.
 PROJECT_DIR = PACKAGE_DIR.parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
-SEEDS_DIR = PROJECT_DIR / "seeds"
-NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
-OUTPUT_DIR = PROJECT_DIR / "output"
+#: Package data: in a checkout these are links to ``seeds/``, ``notebooks/`` and
+#: ``benchmarks/results.json``; a wheel holds copies.
+DATA_DIR = PACKAGE_DIR / "_data"
+SEEDS_DIR = DATA_DIR / "seeds"
+NOTEBOOKS_DIR = DATA_DIR / "notebooks"
+#: The benchmark figures the report's trust section shows.
+RESULTS_FILE = DATA_DIR / "results.json"
+#: Where outputs go by default: ``output/`` under the directory the command runs from.
+OUTPUT_DIR = Path("output")
 
 #: The embedded default input: the seed article, kept byte for byte as scraped.
 SEED_ARTICLE = SEEDS_DIR / "000_d9c7288233712f85.txt"
