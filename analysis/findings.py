@@ -346,6 +346,187 @@ def _number_findings(head_id: int, head_text: str, numbers: list[dict]) -> list[
     return rows
 
 
+@dataclass
+class _Body:
+    """What every headline check reads of the article, computed once."""
+
+    sentences: list[Span]
+    row_of: dict[int, dict]  # body sentences with a status, by sent_id
+    named_in: dict[int, list[dict]]  # named-entity mentions by sent_id
+    body_names: set[str]
+    body_text: str
+    body_words: set[str]
+    source_spans: list[tuple[int, int]]
+    hedged_sents: set[int]
+    attributed_sents: set[int]
+    contents: ContentIndex
+    denials: list[dict]
+    numbers: list[dict]
+
+
+@dataclass
+class _Headline:
+    """One headline or standfirst sentence and the body claims on its topic."""
+
+    sent_id: int
+    text: str
+    lemmas: set[str]  # its content words
+    common: set[str]  # its nouns and verbs
+    holds_back: bool  # hedged, quoted or attributed already
+    mentions: list[dict]
+    places: set[str]
+    topic: set[str]
+    nouns: set[str]
+    support: list[_Support]  # body claims naming its topic and sharing a noun
+    named_support: list[_Support]  # body claims naming its topic
+
+
+def _headline(head: dict, body: _Body) -> _Headline:
+    head_id, head_text = int(head["sent_id"]), head["text"]
+    span = body.sentences[head_id]
+    quoted = head_text.count('"') + head_text.count("“") + head_text.count("'") >= 2
+    mentions = body.named_in.get(head_id, [])
+    places = {m["canonical"] for m in mentions if m["label"] in PLACE_LABELS}
+    topic = {m["canonical"] for m in mentions} - places
+    nouns = {t.lemma_.lower() for t in span if t.pos_ == "NOUN" and not t.is_stop}
+    support: list[_Support] = []
+    named_support: list[_Support] = []
+    for sent_id, row in body.row_of.items() if topic and nouns else ():
+        here = body.named_in.get(sent_id, [])
+        if not topic & {m["canonical"] for m in here}:
+            continue
+        # Where the sentence puts things: place names (not nationalities), outside
+        # the phrases naming its sources ("South Korea's spy agency", "the US").
+        where = [m for m in here if m["label"] in PLACE_LABELS and not _inside_source(int(m["start"]), int(m["end"]), body.source_spans)]
+        linked = [m for m in where if m["canonical"] in places]
+        first = linked[0] if linked else next(m for m in here if m["canonical"] in topic)
+        weak, reason = _firmness(int(first["start"]), int(first["end"]), row, body.contents)
+        named_support.append(_Support(sent_id, weak, reason, {m["canonical"] for m in where}))
+        if nouns & {t.lemma_.lower() for t in body.sentences[sent_id] if t.pos_ == "NOUN"}:
+            support.append(named_support[-1])
+    return _Headline(
+        head_id, head_text, _content_lemmas(span),
+        {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB") and not t.is_stop},
+        # A headline quoting its claim ("Tautou 'to star in film'") already holds it at
+        # arm's length. So does one that says who claims it ("Bortolami predicts dour contest").
+        head_id in body.hedged_sents or quoted or head_id in body.attributed_sents,
+        mentions, places, topic, nouns, support, named_support,
+    )  # fmt: skip
+
+
+def _check_number(h: _Headline, body: _Body) -> list[dict]:
+    """``headline_number``: a headline figure no body figure for the same thing matches."""
+    return _number_findings(h.sent_id, h.text, body.numbers)
+
+
+def _check_denied(h: _Headline, body: _Body) -> list[dict]:
+    """``headline_denied``: a named source in the body denies what the headline states."""
+    # A headline that itself reports a claim or a denial ("O'Connell rejects Lions
+    # rumours", "Blair adviser claim denied") is not contradicted by the denial.
+    if h.holds_back or h.common & CLAIM_NOUNS:
+        return []
+    root = body.sentences[h.sent_id].root.lemma_.lower()
+    for denial in body.denials:
+        said = body.sentences[int(denial["sent_id"])]
+        start, end = denial["content_start"], denial["content_end"]
+        denied = ({t.lemma_.lower() for t in said if start <= t.idx < end and t.pos_ in ("NOUN", "VERB", "PROPN", "NUM")
+                   and not t.is_stop} if pd.notna(start) else _content_lemmas(said))  # fmt: skip
+        shared = sorted(h.lemmas & denied)
+        # The one who denies is who the headline is about ("Marin resigns ...": Marin denies it).
+        about = bool(set(_words(str(denial["canonical_source"]))) & set(_words(h.text)) - _NAME_FILLERS)
+        # The shared words must hold what is claimed (a noun or verb: "job", "cut",
+        # "resign"), not only names ("Premier League"); with one shared word, it must be
+        # the headline's own verb ("Marin resigns ..."), not a word on the side ("... over
+        # Chelsea form").
+        claimed = h.common & set(shared)
+        if len(claimed) >= 2 or (claimed and root in claimed and (pd.isna(start) or about)):
+            return [_row("headline_denied",
+                         f"The body reports that {denial['canonical_source']} denies it ('{denial['cue']}'), on "
+                         f"{', '.join(shared)}.", [h.sent_id, int(denial['sent_id'])],
+                         f"[{h.sent_id}] {h.text} | [{int(denial['sent_id'])}] {said.text.strip()}",
+                         "a named source's denial sharing the headline's words")]  # fmt: skip
+    return []
+
+
+def _check_entity_absent(h: _Headline, body: _Body) -> list[dict]:
+    """``headline_entity_absent``: a name worth checking that the body never gives, in any form."""
+    doc_text = body.sentences[h.sent_id].doc.text
+    surfaces: dict[str, set[str]] = {}
+    checkable: set[str] = set()
+    for m in h.mentions:
+        surface = doc_text[int(m["start"]) : int(m["end"])]
+        surfaces.setdefault(m["canonical"], set()).add(surface)
+        if _checkable_name(surface, m["canonical"], doc_text[: int(m["start"])]):
+            checkable.add(m["canonical"])
+    # Absent only when neither its canonical name nor the headline's own words for it
+    # ("Little Britain", read as the United Kingdom) are in the body in any form.
+    absent = sorted(name for name in checkable - body.body_names
+                    if not any(_in_body(form, body.body_words, body.body_text) for form in {name} | surfaces[name])
+                    and all(form.strip()[:1].isupper() or form.strip()[:1].isdigit() for form in surfaces[name]))  # fmt: skip
+    return [_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [h.sent_id], h.text,
+                 "a headline entity with no body mention") for name in absent]  # fmt: skip
+
+
+def _check_place(h: _Headline, body: _Body) -> list[dict]:
+    """``headline_place_unsupported``: the body puts the topic in the headline's place
+    only in weak sentences (two at least), and its firm ones, if any, elsewhere."""
+    rows = []
+    firm = [s for s in h.support if not s.weak]
+    for place in sorted(h.places):
+        if listed_place(place) is None:
+            continue  # "Verizon" tagged as a place
+        with_place = [s for s in h.support if any(_same_place(place, p) for p in s.places)]
+        # One weak sentence is too thin to say the body only half-places it; and only
+        # where every sentence that does put the topic there is weak.
+        if len(with_place) < MIN_WEAK_SUPPORT or any(not s.weak for s in with_place):
+            continue
+        elsewhere = sorted({p for s in firm for p in s.places if not _same_place(place, p)})
+        if not firm:
+            detail = f"The headline puts its topic in {place}; every body sentence that does so is weak."
+        elif elsewhere:
+            detail = (f"The headline puts its topic in {place}; the body's firmer sentences place it in "
+                      f"{', '.join(elsewhere)}, and every sentence naming {place} is weak.")  # fmt: skip
+        else:
+            continue
+        evidence = [s for s in h.support if s in with_place or not s.weak]
+        rows.append(_row("headline_place_unsupported", detail, [s.sent_id for s in evidence],
+                         " | ".join(f"[{s.sent_id}] {'weak' if s.weak else 'firm'}: {s.reason}" for s in evidence),
+                         "headline place vs firmness of body sentences sharing its entity and noun"))  # fmt: skip
+    return rows
+
+
+def _check_flat(h: _Headline, body: _Body) -> list[dict]:
+    """``headline_flat``: no hedge in the headline; its opening and every body claim on its
+    topic weak, two at least (or the whole body weak)."""
+    if h.holds_back:
+        return []
+    if not h.mentions:
+        # No name to find the topic by: the body claims sharing two of its words.
+        support = [_Support(i, _sentence_is_weak(row), f"{row['status']}: {row['status_reason']}", set())
+                   for i, row in body.row_of.items() if len(h.lemmas & _content_lemmas(body.sentences[i])) >= 2]  # fmt: skip
+        rule = "no hedge in the headline; no firm body sentence sharing two of its words"
+        enough = len(support) >= MIN_WEAK_SUPPORT
+    else:
+        # Every body claim naming the topic: a firm one anywhere answers the headline.
+        support = h.named_support
+        rule = "no hedge in the headline; no firm body sentence naming its topic"
+        enough = len(support) >= MIN_WEAK_SUPPORT or all(_sentence_is_weak(r) for r in body.row_of.values())
+    if not (support and enough and all(s.weak for s in support) and _opening_is_weak(h.lemmas, body.row_of, body.sentences, support)):
+        return []
+    return [_row("headline_flat", "The headline states flatly what every body sentence on its topic hedges or leaves to weak sources.",
+                 [s.sent_id for s in support], " | ".join(f"[{s.sent_id}] {s.reason}" for s in support), rule)]  # fmt: skip
+
+
+#: The headline checks, in order, keyed by the ``finding`` each sets.
+HEADLINE_RULES = {
+    "headline_entity_absent": _check_entity_absent,
+    "headline_place_unsupported": _check_place,
+    "headline_flat": _check_flat,
+    "headline_denied": _check_denied,
+    "headline_number": _check_number,
+}
+
+
 def headline_findings(
     sentences: list[Span],
     sentence_rows: pd.DataFrame,
@@ -357,166 +538,48 @@ def headline_findings(
     contents: ContentIndex | None = None,
     numbers: list[dict] | None = None,
 ) -> list[dict]:
-    """Compare each headline and standfirst sentence with the body sentences on its topic.
+    """Compare each headline and standfirst sentence with the body, by every rule of
+    :data:`HEADLINE_RULES`.
 
     ``contents`` is the attributions' :class:`~analysis.sources.ContentIndex`, when the
     caller has built it already; ``numbers`` the ``numbers`` table's rows (sent_id, text,
     value, unit, counted, in_body), for ``headline_number``.
     """
     heads = {p for p, role in zip(paragraphs["para_id"].tolist(), paragraphs["role"].tolist()) if role in HEADLINE_ROLES}
-    # Plain per-sentence lookups: the loop below visits every body sentence per headline.
+    # Plain per-sentence lookups: the checks visit every body sentence per headline.
     sents = column_records(sentence_rows, ["sent_id", "para_id", "text", "in_body", "status", "status_reason",
                                            "claim_source", "claim_source_type"])  # fmt: skip
     head_sents = [r for r in sents if r["para_id"] in heads]
-    rows: list[dict] = []
     if not head_sents:
-        return rows
-    row_of = {int(r["sent_id"]): r for r in sents if r["in_body"] and pd.notna(r["status"])}
+        return []
     named = [m for m in column_records(entities, ["sent_id", "label", "canonical", "in_body", "start", "end"])
              if m["label"] in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT")]  # fmt: skip
-    body_names = {m["canonical"] for m in named if m["in_body"]}
-    body_text = " ".join(r["text"] for r in sents if r["in_body"])
-    body_words = set(_words(body_text))
-    lead = min(row_of) if row_of else None  # the first body sentence with a claim
     named_in: dict[int, list[dict]] = {}
     for mention in named:
         named_in.setdefault(int(mention["sent_id"]), []).append(mention)
-    source_spans = [(int(s), int(e)) for s, e in zip(attributions["source_start"].tolist(), attributions["source_end"].tolist())
-                    if pd.notna(s)]  # fmt: skip
-    hedged_sents = {int(i) for i, kind in zip(cues["sent_id"].tolist(), cues["kind"].tolist()) if kind == "hedge"}
-    attributed_sents = {int(i) for i in attributions["sent_id"].tolist()}
-    contents = contents or ContentIndex(attributions)
-    denials = [r for r in column_records(attributions, ["sent_id", "cue_stance", "source_type", "canonical_source", "content",
-                                                         "content_start", "content_end", "cue", "cue_lemma"])
-               if r["cue_stance"] == "denying" and r["source_type"] in IDENTIFIED and r["cue_lemma"] in DENIAL_LEMMAS]  # fmt: skip
+    body_text = " ".join(r["text"] for r in sents if r["in_body"])
+    body = _Body(
+        sentences=sentences,
+        row_of={int(r["sent_id"]): r for r in sents if r["in_body"] and pd.notna(r["status"])},
+        named_in=named_in,
+        body_names={m["canonical"] for m in named if m["in_body"]},
+        body_text=body_text,
+        body_words=set(_words(body_text)),
+        source_spans=[(int(s), int(e)) for s, e in zip(attributions["source_start"].tolist(), attributions["source_end"].tolist())
+                      if pd.notna(s)],
+        hedged_sents={int(i) for i, kind in zip(cues["sent_id"].tolist(), cues["kind"].tolist()) if kind == "hedge"},
+        attributed_sents={int(i) for i in attributions["sent_id"].tolist()},
+        contents=contents or ContentIndex(attributions),
+        denials=[r for r in column_records(attributions, ["sent_id", "cue_stance", "source_type", "canonical_source", "content",
+                                                          "content_start", "content_end", "cue", "cue_lemma"])
+                 if r["cue_stance"] == "denying" and r["source_type"] in IDENTIFIED and r["cue_lemma"] in DENIAL_LEMMAS],
+        numbers=numbers or [],
+    )  # fmt: skip
+    rows: list[dict] = []
     for head in head_sents:
-        head_id, head_text = int(head["sent_id"]), head["text"]
-        rows.extend(_number_findings(head_id, head_text, numbers or []))
-        head_lemmas = _content_lemmas(sentences[head_id])
-        common = {t.lemma_.lower() for t in sentences[head_id] if t.pos_ in ("NOUN", "VERB") and not t.is_stop}
-        quoted = head_text.count('"') + head_text.count("“") + head_text.count("'") >= 2
-        # A headline quoting its claim ("Tautou 'to star in film'") already holds it at arm's length.
-        # So does one that says who claims it ("Bortolami predicts dour contest").
-        holds_back = head_id in hedged_sents or quoted or head_id in attributed_sents
-        # A headline that itself reports a claim or a denial ("O'Connell rejects Lions
-        # rumours", "Blair adviser claim denied") is not contradicted by the denial.
-        reports_claim = holds_back or bool(common & CLAIM_NOUNS)
-        for denial in denials if not reports_claim else ():
-            said = sentences[int(denial["sent_id"])]
-            start, end = denial["content_start"], denial["content_end"]
-            denied = ({t.lemma_.lower() for t in said if start <= t.idx < end and t.pos_ in ("NOUN", "VERB", "PROPN", "NUM")
-                       and not t.is_stop} if pd.notna(start) else _content_lemmas(said))  # fmt: skip
-            shared = sorted(head_lemmas & denied)
-            # The one who denies is who the headline is about ("Marin resigns ...": Marin denies it).
-            about = bool(set(_words(str(denial["canonical_source"]))) & set(_words(head_text)) - _NAME_FILLERS)
-            # The shared words must hold what is claimed (a noun or verb: "job", "cut",
-            # "resign"), not only names ("Premier League").
-            claimed = common & set(shared)
-            # With one shared word, it must be the headline's own verb ("Marin resigns ...":
-            # Marin denies he has resigned), not a word on the side ("... over Chelsea form").
-            on_verb = sentences[head_id].root.lemma_.lower() in claimed
-            if len(claimed) >= 2 or (claimed and on_verb and (pd.isna(start) or about)):
-                rows.append(_row("headline_denied",
-                                 f"The body reports that {denial['canonical_source']} denies it ('{denial['cue']}'), on "
-                                 f"{', '.join(shared)}.", [head_id, int(denial['sent_id'])],
-                                 f"[{head_id}] {head_text} | [{int(denial['sent_id'])}] {said.text.strip()}",
-                                 "a named source's denial sharing the headline's words"))  # fmt: skip
-                break
-        mentions = named_in.get(head_id, [])
-        if not mentions:
-            # No name to find the topic by: the body claims sharing two of its words.
-            support = [_Support(i, _sentence_is_weak(row), f"{row['status']}: {row['status_reason']}", set())
-                       for i, row in row_of.items() if len(head_lemmas & _content_lemmas(sentences[i])) >= 2]  # fmt: skip
-            if (len(support) >= MIN_WEAK_SUPPORT and not holds_back and all(s.weak for s in support)
-                    and _opening_is_weak(head_lemmas, row_of, sentences, support)):
-                rows.append(_row("headline_flat",
-                                 "The headline states flatly what every body sentence on its topic hedges or leaves to weak sources.",
-                                 [s.sent_id for s in support], " | ".join(f"[{s.sent_id}] {s.reason}" for s in support),
-                                 "no hedge in the headline; no firm body sentence sharing two of its words"))  # fmt: skip
-            continue
-        places = {m["canonical"] for m in mentions if m["label"] in PLACE_LABELS}
-        topic = {m["canonical"] for m in mentions} - places
-        nouns = {t.lemma_.lower() for t in sentences[head_id] if t.pos_ == "NOUN" and not t.is_stop}
-        doc_text = sentences[head_id].doc.text
-        surfaces: dict[str, set[str]] = {}
-        checkable: set[str] = set()
-        for m in mentions:
-            surface = doc_text[int(m["start"]) : int(m["end"])]
-            surfaces.setdefault(m["canonical"], set()).add(surface)
-            if _checkable_name(surface, m["canonical"], doc_text[: int(m["start"])]):
-                checkable.add(m["canonical"])
-        # Absent only when neither its canonical name nor the headline's own words for it
-        # ("Little Britain", read as the United Kingdom) are in the body in any form.
-        absent = sorted(name for name in checkable - body_names
-                        if not any(_in_body(form, body_words, body_text) for form in {name} | surfaces[name])
-                        and all(form.strip()[:1].isupper() or form.strip()[:1].isdigit() for form in surfaces[name]))  # fmt: skip
-        for name in absent:
-            rows.append(_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [head_id],
-                             head_text, "a headline entity with no body mention"))  # fmt: skip
-        if not topic or not nouns:
-            continue
-        support: list[_Support] = []
-        named_support: list[_Support] = []  # every body claim naming the topic, for headline_flat
-        for sent_id, row in row_of.items():
-            here = named_in.get(sent_id, [])
-            if not topic & {m["canonical"] for m in here}:
-                continue
-            on_noun = bool(nouns & {t.lemma_.lower() for t in sentences[sent_id] if t.pos_ == "NOUN"})
-            # Where the sentence puts things: place names (not nationalities), outside
-            # the phrases naming its sources ("South Korea's spy agency", "the US").
-            where = [m for m in here if m["label"] in PLACE_LABELS and not _inside_source(int(m["start"]), int(m["end"]), source_spans)]
-            linked = [m for m in where if m["canonical"] in places]
-            first = linked[0] if linked else next(m for m in here if m["canonical"] in topic)
-            weak, reason = _firmness(int(first["start"]), int(first["end"]), row, contents)
-            named_support.append(_Support(sent_id, weak, reason, {m["canonical"] for m in where}))
-            if on_noun:
-                support.append(named_support[-1])
-        # The flat-headline check reads every body claim naming the topic: a firm one
-        # anywhere answers the headline, and two weak ones are the least evidence for it.
-        flat_support = named_support
-        if not support and not flat_support:
-            continue
-        firm = [s for s in support if not s.weak]
-        lead_weak = _opening_is_weak(head_lemmas, row_of, sentences, named_support)
-        for place in sorted(places):
-            if listed_place(place) is None:
-                continue  # "Verizon" tagged as a place
-            with_place = [s for s in support if any(_same_place(place, p) for p in s.places)]
-            if len(with_place) < MIN_WEAK_SUPPORT:
-                continue  # one weak sentence is too thin to say the body only half-places it
-            # Only where the body does put the topic in that place, and only weakly.
-            if not with_place or any(not s.weak for s in with_place):
-                continue
-            elsewhere = sorted({p for s in firm for p in s.places if not _same_place(place, p)})
-            if not firm:
-                detail = f"The headline puts its topic in {place}; every body sentence that does so is weak."
-            elif elsewhere:
-                detail = (f"The headline puts its topic in {place}; the body's firmer sentences place it in "
-                          f"{', '.join(elsewhere)}, and every sentence naming {place} is weak.")  # fmt: skip
-            else:
-                continue
-            evidence = [s for s in support if s in with_place or not s.weak]
-            rows.append(
-                _row(
-                    "headline_place_unsupported",
-                    detail,
-                    [s.sent_id for s in evidence],
-                    " | ".join(f"[{s.sent_id}] {'weak' if s.weak else 'firm'}: {s.reason}" for s in evidence),
-                    "headline place vs firmness of body sentences sharing its entity and noun",
-                )
-            )
-        body_all_weak = all(_sentence_is_weak(r) for r in row_of.values())
-        if (not holds_back and lead_weak and flat_support and all(s.weak for s in flat_support)
-                and (len(flat_support) >= MIN_WEAK_SUPPORT or body_all_weak)):
-            rows.append(
-                _row(
-                    "headline_flat",
-                    "The headline states flatly what every body sentence on its topic hedges or leaves to weak sources.",
-                    [s.sent_id for s in flat_support],
-                    " | ".join(f"[{s.sent_id}] {s.reason}" for s in flat_support),
-                    "no hedge in the headline; no firm body sentence naming its topic",
-                )
-            )
+        headline = _headline(head, body)
+        for check in HEADLINE_RULES.values():
+            rows.extend(check(headline, body))
     return rows
 
 

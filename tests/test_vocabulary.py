@@ -41,6 +41,8 @@ def _label_lists(tree: ast.AST):
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
             values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         elif isinstance(node, ast.Dict):
+            if node.values and all(isinstance(v, (ast.Name, ast.Attribute)) for v in node.values):
+                continue  # a rule table keyed by the label each rule sets ("headline_flat": _check_flat)
             values = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
         else:
             continue
@@ -78,3 +80,10 @@ def test_no_label_list_is_written_outside_the_vocabulary():
 def test_the_guard_finds_a_copied_list():
     assert _offending('ORDER = ("confirmed", "reported", "asserted", "hedged", "unconfirmed")', "x")
     assert not _offending('PAIR = ("headline", "standfirst")', "x")
+
+
+def test_rule_tables_are_keyed_by_labels_of_the_vocabulary():
+    from analysis.findings import HEADLINE_RULES
+
+    assert set(HEADLINE_RULES) <= set(vocabulary.FINDING)
+    assert list(HEADLINE_RULES) == [f for f in vocabulary.FINDING if vocabulary.FINDING.groups()[f] == "headline"]
