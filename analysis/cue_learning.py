@@ -87,6 +87,12 @@ def sentence_features(doc: Doc, cue_spans: list[tuple[int, int]] | None = None, 
     return SentenceFeatures(frozenset(_ngrams(_lemmas(doc), max_ngram)), frozenset(annotated), hits)
 
 
+def _candidates(feature: SentenceFeatures, vocabulary: frozenset | None) -> frozenset[tuple[str, ...]]:
+    """A sentence's candidate cue n-grams: with a ``vocabulary`` of annotated cues, its
+    annotated ones and any of its n-grams annotated elsewhere; else all its n-grams."""
+    return feature.annotated | (feature.grams & vocabulary) if vocabulary is not None else feature.grams
+
+
 def learn_domain_lexicon(
     features: Sequence[SentenceFeatures],
     uncertain: Sequence[bool],
@@ -119,8 +125,7 @@ def learn_domain_lexicon(
     general_hits: Counter[str] = Counter()
     general_true: Counter[str] = Counter()
     for feature, label in zip(features, uncertain):
-        candidates = feature.annotated | (feature.grams & vocabulary) if vocabulary is not None else feature.grams
-        for gram in candidates:
+        for gram in _candidates(feature, vocabulary):
             held[gram] += 1
             positive[gram] += (gram in feature.annotated) if annotated else bool(label)
         for cue, overlaps in feature.general_cues:
@@ -211,16 +216,14 @@ def select_domain_lexicon(
     held: Counter[tuple[str, ...]] = Counter()
     positive: Counter[tuple[str, ...]] = Counter()
     for feature, label in zip(features, labels):
-        grams = feature.annotated | (feature.grams & vocabulary) if vocabulary is not None else feature.grams
-        for gram in grams:
+        for gram in _candidates(feature, vocabulary):
             held[gram] += 1
             positive[gram] += bool(label)
     candidates = sorted((g for g in held if positive[g] >= min_count and " ".join(g) not in general), key=lambda g: (len(g), g))
     index = {g: k for k, g in enumerate(candidates)}
     adds = np.zeros((len(features), len(candidates)), dtype=bool)
     for row, feature in enumerate(features):
-        grams = feature.annotated | (feature.grams & vocabulary) if vocabulary is not None else feature.grams
-        for gram in grams:
+        for gram in _candidates(feature, vocabulary):
             k = index.get(gram)
             if k is not None:
                 adds[row, k] = True
