@@ -104,8 +104,8 @@ CLAIM_TYPE = _set(
 SOURCE_TYPE = _set(
     "source_type",
     ("person", "A person the article names, such as Tony Blair or the spokesman Mark Croucher.", OKABE_ITO["blue"]),
-    ("organization", "A body the article names, such as a company, a council, a government or a country.", OKABE_ITO["sky"]),
-    ("document", "A report, letter, filing or statement by a named body.", OKABE_ITO["green"]),
+    ("organization", "A company, council, government, country or other group the article names.", OKABE_ITO["sky"]),
+    ("document", "A report, letter, filing or statement by a named organisation.", OKABE_ITO["green"]),
     ("anonymous", 'Particular people the reporter spoke to or relies on but keeps secret: "a senior official", "sources".',
      OKABE_ITO["orange"]),
     ("unnamed", "A vague group such as \"critics say\" or \"experts\", with no sign the reporter spoke to anyone.",
