@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pandas as pd
 
-from .benchmarking import load_results
+from . import config
 from .vocabulary import NAMELESS_SOURCE_TYPES
 
 __all__ = [
@@ -213,6 +214,17 @@ TRUST_ROWS = [
     ("Headline against body", "12 made-up headline mismatches", "% found", ("headline_findings", "pairs", "recall %")),
     ("Named entities", "CoNLL-2003 dev", "F1, with corrections", ("entity_recognition", "with corrections", "f1")),
 ]  # fmt: skip
+
+
+def load_results(path: Path | None = None) -> dict:
+    """The benchmark figures the package ships (``benchmarks/results.json``, written by
+    the benchmark scripts), keyed by benchmark name ({} when none)."""
+    import json
+
+    try:
+        return json.loads(Path(path or config.RESULTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def trust_table(results: dict | None = None) -> pd.DataFrame:

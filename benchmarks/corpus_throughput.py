@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results
 
 CHILD_PEAK = """
 import resource, subprocess, sys

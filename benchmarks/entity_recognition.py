@@ -24,7 +24,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from analysis import load_nlp
-from analysis.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results
 from analysis.entities import correct_entities, label_rules
 
 ANCHOR = "published: en_core_web_sm 3.8 NER F1 84.3 on OntoNotes 5 (its own label set and test split)"

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import analyze, config, load_nlp  # noqa: E402
-from analysis.benchmarking import record_results  # noqa: E402
+from lib.benchmarking import record_results  # noqa: E402
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 GOAL = "goal: precision >= 0.8 for every finding code that fires at least 5 times; recall >= 0.8 on the made-up pairs"

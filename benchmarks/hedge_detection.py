@@ -37,9 +37,9 @@ import pandas as pd
 from spacy.tokens import DocBin
 
 from analysis import config, load_nlp
-from analysis.benchmarking import data_path, record_results
-from analysis.corpora import read_bioscope, read_weasel
-from analysis.cue_learning import learn_domain_lexicon, select_domain_lexicon, sentence_features, sentence_is_uncertain
+from lib.benchmarking import data_path, record_results
+from lib.corpora import read_bioscope, read_weasel
+from lib.cue_learning import learn_domain_lexicon, select_domain_lexicon, sentence_features, sentence_is_uncertain
 from analysis.cues import CueMatcher, certainty_lexicon
 from analysis.lexicon import load_lexicon, lexicon_names
 

@@ -13,7 +13,7 @@ import collections
 import time
 import warnings
 
-from analysis.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results
 from analysis.errors import InputError
 from analysis.ingest import read_path
 from analysis.structure import assign_roles, split_paragraphs

@@ -25,7 +25,7 @@ import argparse
 import multiprocessing
 import time
 
-from analysis.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results
 
 SIDES = ("bare", "array_bare", "ours_8", "bare_again")
 BATCH = 32

@@ -19,7 +19,7 @@ import tempfile
 import time
 
 from analysis import config
-from analysis.benchmarking import record_results
+from lib.benchmarking import record_results
 
 FLOOR = """
 import nbformat

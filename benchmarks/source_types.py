@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import analyze, load_nlp  # noqa: E402
-from analysis.benchmarking import data_path, record_results  # noqa: E402
+from lib.benchmarking import data_path, record_results  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold" / "source_types.csv"
 GOAL = "goal: strict accuracy >= 0.85 on attributions the tool finds"

@@ -16,7 +16,7 @@ import warnings
 from collections import defaultdict
 
 from analysis import load_nlp
-from analysis.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results
 from analysis.claims import claims_tables
 from analysis.attribution import find_attributions
 from analysis.core import structure_tables

@@ -1,8 +1,8 @@
 """Readers for the benchmark corpora and the domain-lexicon learner, on tiny samples
 written here (the real corpora are research-only and never in the repository)."""
 
-from analysis.corpora import ptb_to_text, read_bioscope, read_weasel
-from analysis.cue_learning import learn_domain_lexicon, select_domain_lexicon, sentence_features
+from benchmarks.lib.corpora import ptb_to_text, read_bioscope, read_weasel
+from benchmarks.lib.cue_learning import learn_domain_lexicon, select_domain_lexicon, sentence_features
 
 BIOSCOPE = """<?xml version="1.0" encoding="UTF-8"?>
 <Annotation><DocumentSet><Document><DocumentPart>

@@ -87,3 +87,13 @@ def test_rule_tables_are_keyed_by_labels_of_the_vocabulary():
 
     assert set(HEADLINE_RULES) <= set(vocabulary.FINDING)
     assert list(HEADLINE_RULES) == [f for f in vocabulary.FINDING if vocabulary.FINDING.groups()[f] == "headline"]
+
+
+def test_the_runtime_package_never_imports_the_benchmark_helpers():
+    for path in sorted((ROOT / "analysis").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])  # fmt: skip
+            assert not any(n.startswith(("benchmarks", "lib.")) or n in ("benchmarking", "corpora", "cue_learning")
+                           for n in names), (path, names)  # fmt: skip
