@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Analysis": "core", "ArticleWarning": "core", "analyze": "core", "analyze_article": "core",
     "analyze_once": "core", "AnalysisError": "errors", "InputError": "errors", "ModelNotFoundError": "errors",
-    "Article": "ingest", "read_article": "ingest", "load_nlp": "nlp",
+    "Article": "reading.ingest", "read_article": "reading.ingest", "load_nlp": "parse.nlp",
 }  # fmt: skip
 
 __all__ = [*sorted(_EXPORTS), "__version__"]
@@ -26,7 +26,7 @@ def __getattr__(name: str):
     if name in _EXPORTS:
         from importlib import import_module
 
-        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        value = getattr(import_module(f"analysis.{_EXPORTS[name]}"), name)
         globals()[name] = value  # later lookups skip this function
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

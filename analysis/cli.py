@@ -16,8 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, config
-from .errors import AnalysisError, InputError
+from analysis import __version__, config
+from analysis.errors import AnalysisError, InputError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 PROG = "analysis"
@@ -39,7 +39,7 @@ def _article_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _hedge_domain_arg(parser: argparse.ArgumentParser) -> None:
-    from .cues import HEDGE_DOMAINS
+    from analysis.rules.cues import HEDGE_DOMAINS
 
     parser.add_argument("--hedge-domain", choices=tuple(HEDGE_DOMAINS), default=None,
                         help="hedge lexicon: news (default), bio for science and health reporting, wiki for "
@@ -111,16 +111,16 @@ def _say(kind: str, message: str) -> None:
 
 
 def _out_folder(path: Path) -> Path:
-    from .export import output_folder
+    from analysis.presenting.export import output_folder
 
     return output_folder(path)
 
 
 def _analyze(args):
     """Read, check language, analyse; warnings go to stderr."""
-    from .core import analyze_article
-    from .ingest import read_article, read_path
-    from .nlp import load_nlp
+    from analysis.core import analyze_article
+    from analysis.reading.ingest import read_article, read_path
+    from analysis.parse.nlp import load_nlp
 
     # On the command line an argument is always a path (or - for stdin), never text.
     article = read_article("-") if args.article == "-" else read_path(args.article)
@@ -137,7 +137,7 @@ def _stem(article: str) -> str:
 
 
 def _run_tables(args) -> int:
-    from .export import to_json, write_csv, write_json
+    from analysis.presenting.export import to_json, write_csv, write_json
 
     result = _analyze(args)
     if args.format == "json" and args.out is None:
@@ -155,7 +155,7 @@ def _run_tables(args) -> int:
 
 
 def _run_report(args) -> int:
-    from .report import build_report
+    from analysis.presenting.report import build_report
 
     # Check every article before writing anything: one bad path stops the run at once.
     for article in args.articles:
@@ -175,7 +175,7 @@ def _run_report(args) -> int:
 
 
 def _check_article_file(article: str, allow_non_english: bool) -> None:
-    from .ingest import read_path
+    from analysis.reading.ingest import read_path
 
     if article == "-":
         raise InputError("-: this command needs an article file, not stdin")
@@ -185,7 +185,7 @@ def _check_article_file(article: str, allow_non_english: bool) -> None:
 
 
 def _run_exercise(args) -> int:
-    from .report import build_exercise
+    from analysis.presenting.report import build_exercise
 
     _check_article_file(args.article, args.allow_non_english)
     out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise")
@@ -196,7 +196,7 @@ def _run_exercise(args) -> int:
 
 
 def _run_corpus(args) -> int:
-    from .corpus import iter_items, run_corpus
+    from analysis.corpus import iter_items, run_corpus
 
     if args.jobs < 1 or args.batch_size < 1:
         raise InputError("--jobs and --batch-size must be at least 1")

@@ -17,21 +17,21 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import __version__
-from .attribution import find_attributions
-from .entities import correct_entities, entity_pairs, entity_summary, entity_table
-from .claims import claims_tables
-from .cues import HEDGE_DOMAINS, hedge_domains
-from .quotes import find_quotes
-from .sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
-from .document import sentence_paragraphs, sentence_spans, sentence_table, token_columns
-from .ingest import Article, read_article
-from .nlp import load_nlp, model_name, parse
-from .numbers import number_columns
-from .dates import date_table
-from .findings import finding_columns, headline_findings, provenance_findings
-from .schema import TABLES, TableColumns, check_tables, empty_table
-from .structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
+from analysis import __version__
+from analysis.rules.attribution import find_attributions
+from analysis.rules.entities import correct_entities, entity_pairs, entity_summary, entity_table
+from analysis.rules.claims import claims_tables
+from analysis.rules.cues import HEDGE_DOMAINS, hedge_domains
+from analysis.rules.quotes import find_quotes
+from analysis.rules.sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
+from analysis.text.document import sentence_paragraphs, sentence_spans, sentence_table, token_columns
+from analysis.reading.ingest import Article, read_article
+from analysis.parse.nlp import load_nlp, model_name, parse
+from analysis.rules.numbers import number_columns
+from analysis.rules.dates import date_table
+from analysis.rules.findings import finding_columns, headline_findings, provenance_findings
+from analysis.schema import TABLES, TableColumns, check_tables, empty_table
+from analysis.text.structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
 
 __all__ = [
     "Analysis", "ArticleFailure", "analyze", "analyze_once", "analyze_article", "analyze_articles", "prepare",
@@ -187,7 +187,7 @@ def _sentences_and_paragraphs(text: str, doc: Doc, spans: list[tuple[int, int]])
 def analyze_article(
     article: Article, *, nlp: Language | None = None, doc: Doc | None = None, hedge_domain: str | None = None
 ) -> Analysis:
-    """Analyse an already-read :class:`~analysis.ingest.Article`.
+    """Analyse an already-read :class:`~analysis.reading.ingest.Article`.
 
     Args:
         article: The article.
@@ -195,7 +195,7 @@ def analyze_article(
         doc: The article already parsed by :func:`analyze_articles` (``nlp.pipe``); else
             it is parsed here.
         hedge_domain: ``news`` (the default), ``bio`` or ``wiki``: which hedge lexicon
-            (see :data:`analysis.cues.HEDGE_DOMAINS`).
+            (see :data:`analysis.rules.cues.HEDGE_DOMAINS`).
     """
     nlp = nlp or load_nlp()
     domains = hedge_domains(hedge_domain)
@@ -321,10 +321,10 @@ def prepare(nlp: Language) -> None:
     They are cached for the life of the process, so they must be built outside any
     ``nlp.memory_zone()`` (the strings they add would otherwise be freed with the zone).
     """
-    from .attribution import _matcher
-    from .cues import _default_matcher
-    from .numbers import _approximators
-    from .sources import _anonymity_matcher
+    from analysis.rules.attribution import _matcher
+    from analysis.rules.cues import _default_matcher
+    from analysis.rules.numbers import _approximators
+    from analysis.rules.sources import _anonymity_matcher
 
     _matcher(nlp.vocab)
     _default_matcher(nlp.vocab, ("general",))
@@ -380,7 +380,7 @@ def analyze_articles(
     """Analyse many read articles, parsing them in batches with ``nlp.pipe``.
 
     Args:
-        articles: An iterable of :class:`~analysis.ingest.Article` (consumed lazily).
+        articles: An iterable of :class:`~analysis.reading.ingest.Article` (consumed lazily).
         nlp: The pipeline (default: loaded once per process).
         batch_size: At most this many articles are parsed together...
         batch_chars: ...and, beyond the first, at most this many characters.
@@ -392,7 +392,7 @@ def analyze_articles(
     Yields:
         One :class:`Analysis` (or :class:`ArticleFailure`) per article, in order.
     """
-    from .nlp import make_doc
+    from analysis.parse.nlp import make_doc
 
     nlp = nlp or load_nlp()
     for batch in _parse_batches(articles, batch_size, batch_chars):

@@ -53,10 +53,10 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from . import config
-from .errors import AnalysisError, InputError
-from .schema import NUMPY_DTYPES, TABLES, TableColumns, column_array, empty_table
-from .vocabulary import NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
+from analysis import config
+from analysis.errors import AnalysisError, InputError
+from analysis.schema import NUMPY_DTYPES, TABLES, TableColumns, column_array, empty_table
+from analysis.vocabulary import NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
 
 __all__ = [
     "CorpusItem", "iter_items", "article_row", "analyze_batch", "run_corpus", "group_of", "compare_groups", "extremes",
@@ -253,7 +253,7 @@ def article_row(article_id: str, source: str, result) -> dict:
 
 
 def _read(item: CorpusItem):
-    from .ingest import read_path, read_text
+    from analysis.reading.ingest import read_path, read_text
 
     if item.error is not None:
         raise InputError(item.error)
@@ -284,7 +284,7 @@ def _freeze_loaded(nlp) -> None:
     (a notebook kernel), where freezing would keep its cyclic garbage for good."""
     import gc
 
-    from .core import prepare
+    from analysis.core import prepare
 
     global _FROZEN
     if _FROZEN:
@@ -297,7 +297,7 @@ def _freeze_loaded(nlp) -> None:
 
 def _init_worker(model: str | None) -> None:
     global _NLP
-    from .nlp import load_nlp
+    from analysis.parse.nlp import load_nlp
 
     _NLP = load_nlp(model)
     _freeze_loaded(_NLP)
@@ -318,8 +318,8 @@ def analyze_batch(
     The ``article_id`` column is added when the batch is written (see :func:`_store`).
     ``hedge_domain`` is :func:`analysis.analyze`'s.
     """
-    from .core import prepare
-    from .nlp import load_nlp
+    from analysis.core import prepare
+    from analysis.parse.nlp import load_nlp
 
     nlp = nlp or _NLP or load_nlp()
     prepare(nlp)
@@ -344,7 +344,7 @@ def analyze_batch(
 
 
 def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[], None], hedge_domain: str | None = None) -> dict[int, tuple]:
-    from .core import ArticleFailure, analyze_articles
+    from analysis.core import ArticleFailure, analyze_articles
 
     results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size, keep_going=True,
                                hedge_domain=hedge_domain)  # fmt: skip
@@ -370,7 +370,7 @@ def _arrow_column(parts: list[pd.Series]):
     (integers, floats with NaN as null, booleans) are joined into one array first; Arrow
     strings and nullable integers are taken as pandas holds them, without copying (each
     conversion has a fixed cost, and a batch has many short parts)."""
-    from .export import _plain
+    from analysis.presenting.export import _plain
 
     dtype = parts[0].dtype
     if dtype == object:
@@ -426,7 +426,7 @@ def _arrow_values(parts: list, dtype: str):
     """One Arrow column from the same column of one or more tables' columns (lists or
     NumPy arrays) of contract ``dtype``: the Arrow :func:`_arrow_column` gives for the
     column of their DataFrames."""
-    from .export import _plain
+    from analysis.presenting.export import _plain
 
     if dtype in NUMPY_DTYPES:
         return pa.array(np.concatenate([column_array(part, dtype) for part in parts]), from_pandas=True)
@@ -585,7 +585,7 @@ def _csv_columns(data, csv_schema):
     """A part as its CSV holds it: list columns as JSON text (``["may", "could"]``, a
     missing list as ``null``), as in the single-article CSVs, so they read back
     unambiguously; text columns guarded against spreadsheet formulas as
-    :func:`~analysis.export.spreadsheet_safe` guards them (numbers stay numbers)."""
+    :func:`~analysis.presenting.export.spreadsheet_safe` guards them (numbers stay numbers)."""
     columns = []
     for name, column in zip(data.column_names, data.columns):
         if _is_list(column.type):
@@ -597,9 +597,9 @@ def _csv_columns(data, csv_schema):
 
 
 def _spreadsheet_safe(column):
-    """An Arrow text column with :data:`~analysis.export.FORMULA_GUARD` before each value
+    """An Arrow text column with :data:`~analysis.presenting.export.FORMULA_GUARD` before each value
     that starts like a formula and is not a plain number (RE2, the same patterns)."""
-    from .export import FORMULA_GUARD, FORMULA_START, PLAIN_NUMBER
+    from analysis.presenting.export import FORMULA_GUARD, FORMULA_START, PLAIN_NUMBER
 
     starts = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in FORMULA_START) + "]"
     risky = pc.and_(pc.match_substring_regex(column, "^" + starts), pc.invert(pc.match_substring_regex(column, f"^{PLAIN_NUMBER}$")))
@@ -675,7 +675,7 @@ def extremes(articles: pd.DataFrame, column: str, *, n: int = 3) -> pd.DataFrame
 
 def _analyze_batch_with_model(items: list[CorpusItem], model: str | None, hedge_domain: str | None = None) -> list:
     """The per-batch function as a Dask task: each worker process loads spaCy once."""
-    from .nlp import load_nlp
+    from analysis.parse.nlp import load_nlp
 
     return analyze_batch(items, nlp=load_nlp(model), hedge_domain=hedge_domain)
 
@@ -756,7 +756,7 @@ def run_corpus(
     """
     from filelock import FileLock, Timeout
 
-    from .export import output_folder
+    from analysis.presenting.export import output_folder
 
     out = output_folder(out_dir, hint=" (new or from an earlier run)")
 
@@ -818,7 +818,7 @@ def _run_batches(todo: Iterator[CorpusItem], out: Path, *, total: int, size: int
                 _store(out, outcomes)
                 bar.update(len(outcomes))
         elif jobs <= 1:
-            from .nlp import load_nlp
+            from analysis.parse.nlp import load_nlp
 
             nlp = load_nlp(model)
             if freeze_gc:

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 from pandas.arrays import ArrowStringArray
 
-from . import vocabulary
+from analysis import vocabulary
 
 __all__ = ["TABLES", "LABELS", "SPAN_TABLES", "empty_table", "conform", "from_columns", "TableColumns", "column_records", "check_tables"]
 

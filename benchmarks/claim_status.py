@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from analysis import analyze, load_nlp  # noqa: E402
 from analysis import config  # noqa: E402
 from lib.benchmarking import record_results  # noqa: E402
-from analysis.claims import STATUSES  # noqa: E402
+from analysis.rules.claims import STATUSES  # noqa: E402
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 GOLD_FILES = {"news": GOLD_DIR / "claim_status.csv", "pages": GOLD_DIR / "claim_status_pages.csv"}

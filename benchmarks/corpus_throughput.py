@@ -98,7 +98,7 @@ def bare_parse(files: list[Path]) -> tuple[float, float]:
     """Seconds and CPU seconds of a bare ``nlp.pipe`` parse of the files' texts by
     spaCy's own pipeline, in a fresh process, after the model is loaded and the texts are read."""
     code = (
-        "import sys, time\nfrom analysis.nlp import load_nlp\nnlp = load_nlp(array_pipes=False)\n"
+        "import sys, time\nfrom analysis.parse.nlp import load_nlp\nnlp = load_nlp(array_pipes=False)\n"
         "texts = [open(p, encoding='utf-8', errors='replace').read() for p in sys.argv[1:]]\n"
         "t, c = time.perf_counter(), time.process_time()\nfor _ in nlp.pipe(texts, batch_size=32): pass\n"
         "print(time.perf_counter() - t, time.process_time() - c)\n"
@@ -110,7 +110,7 @@ def bare_parse(files: list[Path]) -> tuple[float, float]:
 
 def _bare_side(conn, paths: list[str]) -> None:
     """One process: a bare ``nlp.pipe`` parse of each batch it is sent, timed."""
-    from analysis.nlp import load_nlp
+    from analysis.parse.nlp import load_nlp
 
     nlp = load_nlp(array_pipes=False)  # spaCy's own pipeline, as spacy.load gives it
     texts = [open(p, encoding="utf-8", errors="replace").read() for p in paths]
@@ -126,7 +126,7 @@ def _corpus_side(conn, paths: list[str], out: str) -> None:
     """One process: the corpus command's work on each batch it is sent (read, parse,
     rules, every table, Parquet parts written), timed; at the end, the assembly."""
     from analysis.corpus import CorpusItem, _assemble, _freeze_loaded, _store, analyze_batch
-    from analysis.nlp import load_nlp
+    from analysis.parse.nlp import load_nlp
 
     nlp = load_nlp()
     _freeze_loaded(nlp)  # as the corpus command does

@@ -3,7 +3,7 @@
 Each CoNLL document is rebuilt as one spaCy Doc from its gold tokens (so spans compare
 token for token) with its sentence boundaries preset, run through the pipeline, and
 scored at entity level (exact span and type), before and after
-:func:`analysis.entities.correct_entities`. The file has no -DOCSTART- lines: a new
+:func:`analysis.rules.entities.correct_entities`. The file has no -DOCSTART- lines: a new
 document starts at the headline before each dateline sentence ("LONDON 1996-08-30"), so
 the rules that look across a document (surnames, same words) see one story at a time.
 
@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from analysis import load_nlp
 from lib.benchmarking import data_path, record_results
-from analysis.entities import correct_entities, label_rules
+from analysis.rules.entities import correct_entities, label_rules
 
 ANCHOR = "published: en_core_web_sm 3.8 NER F1 84.3 on OntoNotes 5 (its own label set and test split)"
 MAPPING = {

@@ -28,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import config, load_nlp  # noqa: E402
-from analysis.lexicon import load_lexicon  # noqa: E402
+from analysis.rules.lexicon import load_lexicon  # noqa: E402
 from lib.benchmarking import data_path  # noqa: E402
-from analysis.textnorm import normalize  # noqa: E402
+from analysis.reading.textnorm import normalize  # noqa: E402
 
 OUT = config.PACKAGE_DIR / "lexicons" / "reporting_cues_learned.csv"
 #: Verbs of thought, intention and feeling: PolNeAR annotates them as attributions (a

@@ -15,8 +15,8 @@ import warnings
 
 from lib.benchmarking import data_path, record_results
 from analysis.errors import InputError
-from analysis.ingest import read_path
-from analysis.structure import assign_roles, split_paragraphs
+from analysis.reading.ingest import read_path
+from analysis.text.structure import assign_roles, split_paragraphs
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ seconds:
 - ``bare``: spaCy's own pipeline (``load_nlp(array_pipes=False)``, as ``spacy.load``
   gives it), ``nlp.pipe(texts, batch_size=32)``: the corpus benchmark's bare parse;
 - ``array_bare``: the same texts and batches through the pipeline ``load_nlp()`` gives,
-  whose attribute ruler and lemmatizer run over arrays (:mod:`analysis.array_pipes`);
+  whose attribute ruler and lemmatizer run over arrays (:mod:`analysis.parse.array_pipes`);
 - ``ours_8``: what the corpus command parses: that pipeline, on Docs from ``make_doc``
   (normalised text, paragraph starts marked as sentence starts), ``nlp.pipe`` batches
   of 8, inside ``nlp.memory_zone()``;
@@ -33,8 +33,8 @@ BATCH = 32
 
 def _side(conn, paths: list[str], side: str) -> None:
     from analysis.core import prepare
-    from analysis.nlp import load_nlp, make_doc
-    from analysis.structure import split_paragraphs
+    from analysis.parse.nlp import load_nlp, make_doc
+    from analysis.text.structure import split_paragraphs
 
     nlp = load_nlp(array_pipes=not side.startswith("bare"))
     prepare(nlp)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.narrate import glossary_markdown, trust_text  # noqa: E402
+from analysis.presenting.narrate import glossary_markdown, trust_text  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PARTS = {

@@ -17,15 +17,15 @@ from collections import defaultdict
 
 from analysis import load_nlp
 from lib.benchmarking import data_path, record_results
-from analysis.claims import claims_tables
-from analysis.attribution import find_attributions
+from analysis.rules.claims import claims_tables
+from analysis.rules.attribution import find_attributions
 from analysis.core import structure_tables
-from analysis.quotes import find_quotes
-from analysis.sources import attribution_table, quote_table
+from analysis.rules.quotes import find_quotes
+from analysis.rules.sources import attribution_table, quote_table
 from analysis.errors import InputError
-from analysis.ingest import read_path
-from analysis.nlp import parse
-from analysis.structure import split_paragraphs
+from analysis.reading.ingest import read_path
+from analysis.parse.nlp import parse
+from analysis.text.structure import split_paragraphs
 
 #: Goals from the issues, as ratios to the parse time.
 GOALS = {"claims": 0.10, "sourcing": 0.15}

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import analyze, config, load_nlp  # noqa: E402
 from lib.benchmarking import data_path  # noqa: E402
-from analysis.export import to_json_dict  # noqa: E402
+from analysis.presenting.export import to_json_dict  # noqa: E402
 
 
 def chosen_articles(bbc: Path, limit: int) -> list[Path]:

@@ -2,7 +2,7 @@
 
 import html
 
-from analysis.annotate import annotated_html
+from analysis.presenting.annotate import annotated_html
 from analysis.vocabulary import STATUS
 
 

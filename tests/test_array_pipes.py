@@ -10,8 +10,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from analysis import config
-from analysis.array_pipes import ArrayAttributeRuler, ArrayLemmatizer, use_array_pipes
-from analysis.nlp import load_nlp
+from analysis.parse.array_pipes import ArrayAttributeRuler, ArrayLemmatizer, use_array_pipes
+from analysis.parse.nlp import load_nlp
 
 from .conftest import BBC_FILES
 

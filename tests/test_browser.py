@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from analysis.report import build_report
+from analysis.presenting.report import build_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")

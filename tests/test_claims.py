@@ -7,8 +7,8 @@ dataset; file named in each case). Each is analysed as a one-paragraph article.
 import pytest
 
 from analysis import analyze
-from analysis.cues import certainty_lexicon, find_cues
-from analysis.lexicon import load_lexicon
+from analysis.rules.cues import certainty_lexicon, find_cues
+from analysis.rules.lexicon import load_lexicon
 
 
 def _analyse(nlp, sentence):
@@ -205,8 +205,8 @@ def _roots_token_by_token(sent):
 
 
 def test_sentence_roots_of_a_whole_doc_equal_each_sentences_own(seed, bbc_analyses):
-    from analysis.claims import sentence_roots
-    from analysis.document import sentence_spans
+    from analysis.rules.claims import sentence_roots
+    from analysis.text.document import sentence_spans
 
     checked = 0
     for result in (seed, *bbc_analyses.values()):

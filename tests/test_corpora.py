@@ -65,7 +65,7 @@ def test_greedy_selection_keeps_only_cues_that_add_uncertain_sentences(nlp):
 
 
 def test_likelihood_the_statistic_is_no_hedge(nlp):
-    from analysis.cues import find_cues
+    from analysis.rules.cues import find_cues
 
     assert [c.text for c in find_cues(nlp("Trees were built by maximum likelihood."))] == []
     assert [c.text for c in find_cues(nlp("The log-likelihood ratio was 3.2."))] == []

@@ -135,7 +135,7 @@ def test_corpus_notebook_compares_groups(tmp_path):
     import nbformat
 
     from analysis import config
-    from analysis.report import execute, with_parameters
+    from analysis.presenting.report import execute, with_parameters
 
     source = tmp_path / "sections"
     for path in BBC_FILES:
@@ -153,7 +153,7 @@ def test_corpus_notebook_compares_groups(tmp_path):
 
 
 def _articles(texts):
-    from analysis.ingest import read_bytes
+    from analysis.reading.ingest import read_bytes
 
     return [read_bytes(t.encode("utf-8"), source=f"t{i}", format="text") for i, t in enumerate(texts)]
 

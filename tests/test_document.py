@@ -73,7 +73,7 @@ def _token_table_token_by_token(text, sentences):
 def test_token_table_matches_a_token_by_token_build(seed, bbc_analyses):
     import pandas as pd
 
-    from analysis.document import sentence_spans, token_table
+    from analysis.text.document import sentence_spans, token_table
 
     for analysis in [seed, *bbc_analyses.values()]:
         sentences = sentence_spans(analysis.doc, analysis.paragraphs["start"].tolist())
@@ -84,7 +84,7 @@ def test_token_table_matches_a_token_by_token_build(seed, bbc_analyses):
 
 
 def test_token_strings_are_the_tokens_attributes(seed):
-    from analysis.nlp import token_strings
+    from analysis.parse.nlp import token_strings
 
     doc = seed.doc
     assert token_strings(doc) == [t.text for t in doc]

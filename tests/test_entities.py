@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import analyze
-from analysis.entities import canonical_name, correct_entities
+from analysis.rules.entities import canonical_name, correct_entities
 from analysis.schema import LABELS
 
 
@@ -83,7 +83,7 @@ def _forced(nlp, text, wrong):
     keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
     doc.ents = sorted(keep + spans, key=lambda e: e.start)
     correct_entities(doc)
-    from analysis.entities import label_rules
+    from analysis.rules.entities import label_rules
 
     rules = label_rules(doc)
     return {(e.text, e.label_, rules[(e.start, e.end)]) for e in doc.ents}

@@ -8,7 +8,7 @@ import pytest
 
 from analysis import config
 from analysis.cli import main
-from analysis.exercises import (
+from analysis.classroom.exercises import (
     answer_key,
     blank_answers,
     check_answers,
@@ -18,7 +18,7 @@ from analysis.exercises import (
     score,
     worksheet_html,
 )
-from analysis.report import build_exercise, execute
+from analysis.presenting.report import build_exercise, execute
 
 from .conftest import DATA_DIR
 
@@ -138,7 +138,7 @@ def test_both_copies_execute(exercise):
     errors = [c for c in teacher.cells if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)]
     assert all("raises-exception" in c.metadata.get("tags", []) for c in errors)
     assert "Score:** 100%" in json.dumps(nbformat.writes(teacher))
-    from analysis.report import start_kernel, stop_kernel
+    from analysis.presenting.report import start_kernel, stop_kernel
 
     kernel = start_kernel(cwd=out)
     try:

@@ -70,7 +70,7 @@ def test_the_corpus_takes_the_domain(tmp_path, nlp):
 def test_report_hands_the_domain_to_its_notebooks(tmp_path, monkeypatch, seed_path):
     import os
 
-    from analysis import report
+    from analysis.presenting import report
 
     seen = {}
 

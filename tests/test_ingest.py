@@ -2,7 +2,7 @@ import pytest
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.ingest import decode_bytes, english_share, extract_html, looks_like_html, read_article, read_bytes, read_path
+from analysis.reading.ingest import decode_bytes, english_share, extract_html, looks_like_html, read_article, read_bytes, read_path
 
 from .conftest import DATA_DIR, HTML_PAGE
 
@@ -120,7 +120,7 @@ def test_inputs_are_never_modified(seed_path):
 def test_warnings_carry_a_code_the_program_tests_instead_of_their_wording():
     import pickle
 
-    from analysis.ingest import read_bytes
+    from analysis.reading.ingest import read_bytes
 
     article = read_bytes("Война и мир. Это не английский текст вовсе, а русский, и его много здесь.".encode("utf-8"))
     (note,) = [w for w in article.warnings if w.code == "not_english"]

@@ -1,4 +1,4 @@
-"""What a source phrase stands for (analysis.mentions): names in apposition, news
+"""What a source phrase stands for (analysis.rules.mentions): names in apposition, news
 outlets, definite noun phrases and pronouns that refer back. Every sentence is from a
 real article: BBC News 2004-05 (``bbc/<section>/<nnn>``, Greene and Cunningham 2006) or
 PolNeAR train (2016 US election coverage), or the made-up news page of the issue that
@@ -7,7 +7,7 @@ asked for the rule (marked ``page``)."""
 import pytest
 
 from analysis import analyze
-from analysis.mentions import RULES, outlet_name
+from analysis.rules.mentions import RULES, outlet_name
 
 # (text, source as written, source_type, canonical source, rule in the reason, where from)
 CASES = [

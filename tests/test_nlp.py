@@ -1,8 +1,9 @@
 import pytest
 
-from analysis import config, nlp as nlp_module
+from analysis import config
+from analysis.parse import nlp as nlp_module
 from analysis.errors import ModelNotFoundError
-from analysis.nlp import load_nlp, model_name, parse
+from analysis.parse.nlp import load_nlp, model_name, parse
 
 
 def test_model_loads_once_per_process(nlp):
@@ -80,7 +81,7 @@ def test_a_paragraph_first_word_is_not_a_sentence_of_its_own(nlp, text, where):
 def test_array_pipes_run_only_on_the_tested_spacy_and_model(nlp, monkeypatch):
     import spacy
 
-    from analysis.nlp import array_pipes_check
+    from analysis.parse.nlp import array_pipes_check
 
     assert array_pipes_check(nlp) is None  # this environment is the tested one
     monkeypatch.setattr(spacy, "__version__", "3.9.0")
@@ -91,7 +92,7 @@ def test_array_pipes_run_only_on_the_tested_spacy_and_model(nlp, monkeypatch):
 
 
 def test_a_setting_turns_the_array_pipes_off(nlp, monkeypatch):
-    from analysis.nlp import array_pipes_check
+    from analysis.parse.nlp import array_pipes_check
 
     monkeypatch.setenv(config.ARRAY_PIPES_ENV_VAR, "0")
     assert array_pipes_check(nlp).startswith("turned off")
@@ -101,7 +102,7 @@ def test_an_untested_spacy_loads_stock_components_with_one_warning(monkeypatch):
     import spacy
     from spacy.pipeline import AttributeRuler
 
-    from analysis.nlp import PipelineWarning, _load
+    from analysis.parse.nlp import PipelineWarning, _load
 
     monkeypatch.setattr(spacy, "__version__", "3.9.0")
     name = load_nlp().meta["lang"] + "_" + load_nlp().meta["name"]

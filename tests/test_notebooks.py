@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from analysis import config
-from analysis.report import combined_notebook, execute, notebook_paths
+from analysis.presenting.report import combined_notebook, execute, notebook_paths
 
 NOTEBOOKS = notebook_paths()
 ALL_NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import analyze
-from analysis.numbers import parse_value
+from analysis.rules.numbers import parse_value
 
 
 def _analyse(nlp, text):

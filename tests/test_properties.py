@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from analysis import analyze
 from analysis.cli import main
 from analysis.errors import InputError
-from analysis.textnorm import normalize
+from analysis.reading.textnorm import normalize
 
 HOSTILE = [
     "Headline", "font change", "Read more: x", "\u201cQuoted,\u201d he said.", "\u00a0", "\u2014",

@@ -6,10 +6,10 @@ import re
 import pytest
 
 from analysis import analyze, config
-from analysis.annotate import annotated_html
+from analysis.presenting.annotate import annotated_html
 from analysis.cli import main
-from analysis.narrate import trust_table, trust_text
-from analysis.report import build_report
+from analysis.presenting.narrate import trust_table, trust_text
+from analysis.presenting.report import build_report
 
 from .conftest import DATA_DIR
 
@@ -116,7 +116,7 @@ def test_report_default_article_is_the_seed():
 def test_setup_cells_are_found_by_their_tag_not_their_code():
     import nbformat
 
-    from analysis.report import _is_setup, notebook_paths
+    from analysis.presenting.report import _is_setup, notebook_paths
 
     for path in notebook_paths():
         cells = nbformat.read(path, as_version=4).cells

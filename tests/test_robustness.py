@@ -18,15 +18,16 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import analyze, charts, config
+from analysis import analyze, config
+from analysis.presenting import charts
 from analysis import corpus as corpus_module
 from analysis.cli import main
 from analysis.corpus import CORPUS_TABLES, analyze_batch, iter_items, run_corpus
 from analysis.errors import AnalysisError, InputError
-from analysis.exercises import read_teacher_key
-from analysis.export import spreadsheet_safe, to_json_dict
-from analysis.ingest import read_article, read_bytes, read_path
-from analysis.structure import split_paragraphs
+from analysis.classroom.exercises import read_teacher_key
+from analysis.presenting.export import spreadsheet_safe, to_json_dict
+from analysis.reading.ingest import read_article, read_bytes, read_path
+from analysis.text.structure import split_paragraphs
 
 from .conftest import DATA_DIR
 

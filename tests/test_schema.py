@@ -4,7 +4,7 @@ import re
 import pytest
 
 from analysis import analyze, config
-from analysis.export import to_json_dict
+from analysis.presenting.export import to_json_dict
 from analysis.schema import LABELS, TABLES, check_tables
 
 DATA_DICTIONARY = config.PROJECT_DIR / "docs" / "data-dictionary.md"

@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.structure import ROLES, assign_roles, split_paragraphs
+from analysis.text.structure import ROLES, assign_roles, split_paragraphs
 
 # The seed article's 26 paragraphs, read by hand: a headline, the standfirst, the headline
 # printed again, body with three subheadings, two pull quotes (one restating a body

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.textnorm import normalize
+from analysis.reading.textnorm import normalize
 
 
 def test_quotes_spaces_dashes_are_unified():
@@ -14,7 +14,7 @@ def test_length_is_preserved(text):
 
 
 def test_ascii_text_is_returned_as_it_is_because_the_table_maps_no_ascii_character():
-    from analysis.textnorm import NORMALIZATION_TABLE
+    from analysis.reading.textnorm import NORMALIZATION_TABLE
 
     assert all(code > 127 for code in NORMALIZATION_TABLE)
     text = 'He said: "It\'s 10-12 miles" - and left.\n'

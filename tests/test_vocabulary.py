@@ -83,7 +83,7 @@ def test_the_guard_finds_a_copied_list():
 
 
 def test_rule_tables_are_keyed_by_labels_of_the_vocabulary():
-    from analysis.findings import HEADLINE_RULES
+    from analysis.rules.findings import HEADLINE_RULES
 
     assert set(HEADLINE_RULES) <= set(vocabulary.FINDING)
     assert list(HEADLINE_RULES) == [f for f in vocabulary.FINDING if vocabulary.FINDING.groups()[f] == "headline"]

@@ -46,7 +46,7 @@ def load_results(path: Path = config.RESULTS_FILE) -> dict:
 
 def record_results(name: str, figures: dict, *, command: str, path: Path = RESULTS_FILE) -> None:
     """Store one benchmark's figures (replacing its previous entry)."""
-    from analysis.export import atomic_write_text
+    from analysis.presenting.export import atomic_write_text
 
     results = load_results(path)
     results[name] = {

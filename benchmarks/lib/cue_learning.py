@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc
 
-from analysis.cues import Cue, CueMatcher, find_cues
+from analysis.rules.cues import Cue, CueMatcher, find_cues
 
 __all__ = ["SentenceFeatures", "sentence_features", "learn_domain_lexicon", "select_domain_lexicon", "sentence_is_uncertain", "uncertainty_cues", "LEXICON_COLUMNS"]
 
@@ -136,7 +136,7 @@ def learn_domain_lexicon(
 
 
 def _rows(held, positive, general_hits, general_true, domain, corpus, evidence, min_count, min_precision, suppress_below):
-    from analysis.cues import certainty_lexicon
+    from analysis.rules.cues import certainty_lexicon
 
     general = set(certainty_lexicon()["cue"])
     rows = []
@@ -208,7 +208,7 @@ def select_domain_lexicon(
     """
     import numpy as np
 
-    from analysis.cues import certainty_lexicon
+    from analysis.rules.cues import certainty_lexicon
 
     labels = np.array([bool(u) for u in uncertain])
     general = set(certainty_lexicon()["cue"])

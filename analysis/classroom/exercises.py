@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
-from .vocabulary import CARD_STATUS_ORDER, DECIDING_STANCES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
+from analysis.errors import InputError
+from analysis.vocabulary import CARD_STATUS_ORDER, DECIDING_STANCES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
 
 __all__ = [
     "FIELDS",

@@ -47,8 +47,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .lexicon import load_lexicon
-from .phrases import LexiconMatcher
+from analysis.rules.lexicon import load_lexicon
+from analysis.rules.phrases import LexiconMatcher
 
 __all__ = ["Attribution", "find_attributions", "negation_of", "reporting_lexicon", "source_noun_categories"]
 

@@ -4,7 +4,7 @@ What it extracts: one row per attribution relation (source, cue, content with of
 ``source_type``, ``canonical_source``, ``cue_stance``, ``quote_type``,
 ``anonymity_reason``, ``relayed``) and one row per quotation (``kind``, ``speaker``).
 
-Source types. First, what the phrase stands for (:mod:`analysis.mentions`): a role
+Source types. First, what the phrase stands for (:mod:`analysis.rules.mentions`): a role
 with a name in apposition is that person, a name with a role in apposition is a person,
 a news outlet or programme is ``media``, he/she is the person named before, and a
 definite noun phrase ("the official", "the company") is the earlier source with the same
@@ -35,18 +35,18 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution, source_noun_categories
-from .entities import NAME_LABELS, canonical_name, person_full_names
-from .lexicon import load_lexicon
-from .mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve
+from analysis.rules.attribution import Attribution, source_noun_categories
+from analysis.rules.entities import NAME_LABELS, canonical_name, person_full_names
+from analysis.rules.lexicon import load_lexicon
+from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve
 
 #: First-person pronouns: inside a quotation, the quoted speaker.
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-from .phrases import LexiconMatcher
-from .quotes import Quote
-from .schema import TableColumns, column_records, conform
-from .structure import paragraph_index
-from .vocabulary import NAMELESS_SOURCE_TYPES, SOURCE_TYPE
+from analysis.rules.phrases import LexiconMatcher
+from analysis.rules.quotes import Quote
+from analysis.schema import TableColumns, column_records, conform
+from analysis.text.structure import paragraph_index
+from analysis.vocabulary import NAMELESS_SOURCE_TYPES, SOURCE_TYPE
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 
@@ -96,7 +96,7 @@ def source_type(
         return "document", f"'{head.text}' " + ("by a named body" if has_name else "(a document)") + " [rule: document_noun]"
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
-            # A he/she that refers to someone named was resolved before (analysis.mentions).
+            # A he/she that refers to someone named was resolved before (analysis.rules.mentions).
             return "anonymous", f"'{head.text}' with no named person before it"
         return "unnamed", f"'{head.text}': a group"
     if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
@@ -178,10 +178,10 @@ def label_sources(
     text: str, doc: Doc, relations: list[Attribution], *, quotes: list[Quote] = ()
 ) -> dict[Attribution, SourceLabel]:
     """Source type and canonical name of every relation, in reading order: first what the
-    phrase stands for (:mod:`analysis.mentions`: a name in apposition, a news outlet, a
+    phrase stands for (:mod:`analysis.rules.mentions`: a name in apposition, a news outlet, a
     pronoun or a definite noun phrase referring back), then the type rules on the phrase.
     Last, "I" or "we" inside a direct quotation is its speaker (``quotes``, from
-    :func:`analysis.quotes.find_quotes`): rule ``quoted_first_person``."""
+    :func:`analysis.rules.quotes.find_quotes`): rule ``quoted_first_person``."""
     labels: dict[Attribution, SourceLabel] = {}
     context = MentionContext.of(doc)
     ents, full_names = context.ents, context.full_names  # read once: both are rebuilt on each call

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .vocabulary import STATUS
+from analysis.vocabulary import STATUS
 
 STATUS_COLOURS = STATUS.colours
-from .entities import NAME_LABELS
+from analysis.rules.entities import NAME_LABELS
 
 __all__ = ["Mark", "marks", "annotated_html", "LEGEND"]
 

@@ -4,7 +4,7 @@ and pronouns that refer back to an earlier mention.
 What it decides: for a source phrase of an attribution, the canonical name it stands
 for, the source type that follows when the phrase alone does not say it, the rule that
 decided, and a reason in plain words (the rule's name comes after it, for whoever wants
-it). :mod:`analysis.sources` asks it first and falls back to the type rules on the
+it). :mod:`analysis.rules.sources` asks it first and falls back to the type rules on the
 phrase itself.
 
 Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
@@ -44,10 +44,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import source_noun_categories
-from .entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
-from .lexicon import load_lexicon
-from .vocabulary import BODY_SOURCE_TYPES
+from analysis.rules.attribution import source_noun_categories
+from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
+from analysis.rules.lexicon import load_lexicon
+from analysis.vocabulary import BODY_SOURCE_TYPES
 
 __all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at"]
 
@@ -139,7 +139,7 @@ def _role_words() -> frozenset[str]:
 def outlet_name(span: Span) -> str | None:
     """The outlet a phrase names, or None: a listed outlet, a proper name ending in an
     outlet word ("BBC News", "The Washington Post") or followed by an outlet noun ("the
-    Herald newspaper", "Radio 4's Today programme"); see :func:`analysis.entities.outlet`."""
+    Herald newspaper", "Radio 4's Today programme"); see :func:`analysis.rules.entities.outlet`."""
     names = [t for t in span if t.pos_ == "PROPN" or (t.is_title and t.i > span.start)]
     if not names:
         return None

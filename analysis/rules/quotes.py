@@ -33,9 +33,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .attribution import Attribution
-from .lexicon import load_lexicon
-from .textnorm import normalize
+from analysis.rules.attribution import Attribution
+from analysis.rules.lexicon import load_lexicon
+from analysis.reading.textnorm import normalize
 
 __all__ = ["Quote", "quote_spans", "find_quotes"]
 

@@ -16,9 +16,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import config
-from .errors import ModelNotFoundError
-from .textnorm import normalize
+from analysis import config
+from analysis.errors import ModelNotFoundError
+from analysis.reading.textnorm import normalize
 
 __all__ = ["load_nlp", "parse", "model_name", "token_strings", "array_pipes_check", "PipelineWarning"]
 
@@ -30,7 +30,7 @@ class PipelineWarning(UserWarning):
 
 
 def array_pipes_check(nlp: Language) -> str | None:
-    """Why the array pipes (:mod:`analysis.array_pipes`) must not be switched in for
+    """Why the array pipes (:mod:`analysis.parse.array_pipes`) must not be switched in for
     ``nlp``, or None when they may: they read spaCy internals, so only the spaCy
     release and models they were tested against (:data:`config.ARRAY_PIPES_SPACY`,
     :data:`config.ARRAY_PIPES_MODELS`) take them, and ``$ANALYSIS_ARRAY_PIPES=0`` turns
@@ -56,7 +56,7 @@ def _load(name: str, array_pipes: bool) -> Language:
     if array_pipes:
         reason = array_pipes_check(nlp)
         if reason is None:
-            from .array_pipes import use_array_pipes
+            from analysis.parse.array_pipes import use_array_pipes
 
             use_array_pipes(nlp)
         elif not reason.startswith("turned off"):
@@ -76,7 +76,7 @@ def load_nlp(model: str | None = None, *, array_pipes: bool = True) -> Language:
         model: A spaCy package name or model path; overrides the environment variable
             and the default search.
         array_pipes: Run the pipeline's attribute ruler and lemmatizer over token
-            arrays (:mod:`analysis.array_pipes`: the same attributes, about a tenth
+            arrays (:mod:`analysis.parse.array_pipes`: the same attributes, about a tenth
             of their time). False gives spaCy's own components, as
             ``spacy.load`` does (the benchmarks' reference parse).
 
@@ -115,7 +115,7 @@ def _model_name(nlp: Language) -> str:
 def make_doc(text: str, paragraph_starts: list[int], nlp: Language) -> Doc:
     """Tokenise normalised text and mark each paragraph's first token as a sentence start.
 
-    The text is normalised character for character (see :mod:`analysis.textnorm`), so
+    The text is normalised character for character (see :mod:`analysis.reading.textnorm`), so
     token offsets are offsets into the original. Marking paragraph starts before the
     parser runs stops sentences from running across paragraph breaks.
     """

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import NullLocator
 
-from .vocabulary import OKABE_ITO, SOURCE_TYPE, STATUS
+from analysis.vocabulary import OKABE_ITO, SOURCE_TYPE, STATUS
 
 __all__ = [
     "literal",

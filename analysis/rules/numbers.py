@@ -6,7 +6,7 @@ counts such as "thousands"), with its ``value`` as a float, whether it is
 upper), the noun it ``counted``, who gave it (``source``: the attribution whose content
 holds it, else the sentence's claim source, else the author) and ``flags`` a careful
 reader would question. Dates, times and ordinals ("February 2022", "second day") are
-not counts and are left to :mod:`analysis.dates`.
+not counts and are left to :mod:`analysis.rules.dates`.
 
 Vague counts and approximators are data (``lexicons/quantities.csv``): "thousands" is
 1000 as a lower bound, "dozens" 24; "around", "about", "some" make a figure
@@ -32,13 +32,13 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from .entities import NAME_LABELS
-from .lexicon import load_lexicon
-from .phrases import LexiconMatcher
-from .schema import TableColumns
-from .sources import ContentIndex
-from .structure import containing_index
-from .vocabulary import WEAK_SOURCE_TYPES
+from analysis.rules.entities import NAME_LABELS
+from analysis.rules.lexicon import load_lexicon
+from analysis.rules.phrases import LexiconMatcher
+from analysis.schema import TableColumns
+from analysis.rules.sources import ContentIndex
+from analysis.text.structure import containing_index
+from analysis.vocabulary import WEAK_SOURCE_TYPES
 
 __all__ = ["parse_value", "find_numbers", "number_table", "number_columns"]
 
@@ -281,7 +281,7 @@ def number_table(
         sentence_rows: The ``sentences`` table (``claim_source``, ``in_body``).
         attributions: The ``attributions`` table: a number inside an attribution's
             content is credited to that attribution's source.
-        contents: The attributions' :class:`~analysis.sources.ContentIndex`, when the
+        contents: The attributions' :class:`~analysis.rules.sources.ContentIndex`, when the
             caller has built it already.
     """
     return number_columns(text, doc, sentences, sentence_rows, attributions, contents=contents).frame()

@@ -47,7 +47,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from . import config
+from analysis import config
 
 __all__ = ["ArrayAttributeRuler", "ArrayLemmatizer", "use_array_pipes"]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
-from .vocabulary import NAMELESS_SOURCE_TYPES
+from analysis import config
+from analysis.vocabulary import NAMELESS_SOURCE_TYPES
 
 __all__ = [
     "overview",
@@ -265,7 +265,7 @@ def trust_text(results: dict | None = None) -> str:
 def glossary_markdown() -> str:
     """Every label a student meets, with its plain-English meaning, as Markdown: the
     teaching guide's glossary (read from :mod:`analysis.vocabulary`)."""
-    from . import vocabulary
+    from analysis import vocabulary
 
     sections = [
         ("How sure is the claim (status)", vocabulary.STATUS),

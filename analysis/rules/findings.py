@@ -47,11 +47,11 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Span
 
-from .entities import PLACE_LABELS, listed_place
-from .lexicon import load_lexicon
-from .schema import TableColumns, column_records
-from .sources import ContentIndex
-from .vocabulary import FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES
+from analysis.rules.entities import PLACE_LABELS, listed_place
+from analysis.rules.lexicon import load_lexicon
+from analysis.schema import TableColumns, column_records
+from analysis.rules.sources import ContentIndex
+from analysis.vocabulary import FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES
 
 __all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table", "finding_columns"]
 
@@ -541,7 +541,7 @@ def headline_findings(
     """Compare each headline and standfirst sentence with the body, by every rule of
     :data:`HEADLINE_RULES`.
 
-    ``contents`` is the attributions' :class:`~analysis.sources.ContentIndex`, when the
+    ``contents`` is the attributions' :class:`~analysis.rules.sources.ContentIndex`, when the
     caller has built it already; ``numbers`` the ``numbers`` table's rows (sent_id, text,
     value, unit, counted, in_body), for ``headline_number``.
     """

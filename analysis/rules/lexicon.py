@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import config
+from analysis import config
 
 __all__ = ["load_lexicon", "lexicon_names"]
 

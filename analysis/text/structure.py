@@ -35,10 +35,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .lexicon import load_lexicon
-from .schema import conform
-from .textnorm import normalize
-from .vocabulary import PARAGRAPH_ROLE
+from analysis.rules.lexicon import load_lexicon
+from analysis.schema import conform
+from analysis.reading.textnorm import normalize
+from analysis.vocabulary import PARAGRAPH_ROLE
 
 __all__ = [
     "ROLES",

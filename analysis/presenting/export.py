@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .schema import TABLES
+from analysis.schema import TABLES
 
 __all__ = [
     "to_records", "to_json_dict", "to_json", "write_json", "write_csv", "atomic_write_text", "spreadsheet_safe",
@@ -86,7 +86,7 @@ def output_folder(path: str | Path, *, hint: str = "") -> Path:
     Raises:
         InputError: It names an existing file.
     """
-    from .errors import InputError
+    from analysis.errors import InputError
 
     folder = Path(path).absolute()
     if folder.exists() and not folder.is_dir():

@@ -53,10 +53,10 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from .lexicon import load_lexicon
-from .nlp import token_strings
-from .schema import conform
-from .structure import containing_index
+from analysis.rules.lexicon import load_lexicon
+from analysis.parse.nlp import token_strings
+from analysis.schema import conform
+from analysis.text.structure import containing_index
 
 __all__ = [
     "NAME_LABELS",

@@ -16,8 +16,8 @@ from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
-from .schema import TableColumns, conform
-from .structure import CONTENT_ROLES, paragraph_index
+from analysis.schema import TableColumns, conform
+from analysis.text.structure import CONTENT_ROLES, paragraph_index
 
 __all__ = ["sentence_spans", "sentence_table", "token_table", "token_columns"]
 

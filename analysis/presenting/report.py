@@ -22,8 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config
-from .errors import AnalysisError, InputError
+from analysis import config
+from analysis.errors import AnalysisError, InputError
 
 if TYPE_CHECKING:
     import nbformat
@@ -71,7 +71,7 @@ def combined_notebook(
     if tables_dir is not None:
         cells.append(
             nbformat.v4.new_code_cell(
-                f"from analysis.export import write_csv\n_ = write_csv(result, {str(tables_dir)!r})",
+                f"from analysis.presenting.export import write_csv\n_ = write_csv(result, {str(tables_dir)!r})",
                 metadata={"tags": ["remove-cell"]},
             )
         )
@@ -83,7 +83,7 @@ def combined_notebook(
 
 #: What a report's kernel imports while it starts (IPython's ``exec_lines``): the package,
 #: its charts and spaCy's model, so they are loaded when the first cell asks for them.
-WARM_UP = "import analysis.core, analysis.charts, analysis.narrate, analysis.annotate; analysis.core.load_nlp()"
+WARM_UP = "import analysis.core, analysis.presenting.charts, analysis.presenting.narrate, analysis.presenting.annotate; analysis.core.load_nlp()"
 
 
 def start_kernel(*, cwd: Path | None = None) -> KernelManager:
@@ -212,7 +212,7 @@ def build_report(
 
 def _output_folder(out_dir: str | Path) -> Path:
     """``out_dir`` as an absolute path, its parent created; refused when it is a file."""
-    from .export import output_folder
+    from analysis.presenting.export import output_folder
 
     out = output_folder(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -290,8 +290,8 @@ def build_exercise(
 
     import nbformat
 
-    from .core import analyze
-    from .exercises import answer_key_html, check_key_sentences, read_teacher_key, worksheet_html
+    from analysis.core import analyze
+    from analysis.classroom.exercises import answer_key_html, check_key_sentences, read_teacher_key, worksheet_html
 
     path = Path(article).absolute()
     if str(article) == "-" or not path.is_file():

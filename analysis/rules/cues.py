@@ -9,7 +9,7 @@ Lexicons are data: ``lexicons/hedges.csv`` and ``lexicons/boosters.csv``, column
 ``cue, kind, category, rule, negated, domain, notes, provenance``. A cue is written
 as lemmas separated by spaces; ``(word)`` is optional, ``a|b`` is either. Each cue is
 matched with spaCy's PhraseMatcher on lemmas and on lower-cased words (so "alleged"
-matches whether the tagger calls it a verb or an adjective); see :mod:`analysis.phrases`.
+matches whether the tagger calls it a verb or an adjective); see :mod:`analysis.rules.phrases`.
 
 Rules (column ``rule``), each a pure function below and each tested:
 
@@ -45,9 +45,9 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .lexicon import lexicon_names, load_lexicon
-from .phrases import LexiconMatcher
-from .vocabulary import HEDGE_DOMAIN
+from analysis.rules.lexicon import lexicon_names, load_lexicon
+from analysis.rules.phrases import LexiconMatcher
+from analysis.vocabulary import HEDGE_DOMAIN
 
 __all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "hedge_domains", "HEDGE_DOMAINS", "RULES"]
 
@@ -113,7 +113,7 @@ def hedge_domains(hedge_domain: str | None = None) -> tuple[str, ...]:
     ``news``)."""
     import os
 
-    from . import config
+    from analysis import config
 
     name = hedge_domain or os.environ.get(config.HEDGE_DOMAIN_ENV_VAR) or "news"
     if name not in HEDGE_DOMAINS:

@@ -17,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from . import config
-from .errors import InputError
-from .lexicon import load_lexicon
-from .textnorm import normalize
+from analysis import config
+from analysis.errors import InputError
+from analysis.rules.lexicon import load_lexicon
+from analysis.reading.textnorm import normalize
 
 __all__ = [
     "Article",

@@ -21,8 +21,8 @@ import re
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from .schema import conform
-from .structure import containing_index
+from analysis.schema import conform
+from analysis.text.structure import containing_index
 
 __all__ = ["find_dates", "date_table"]
 

@@ -41,11 +41,11 @@ import pandas as pd
 from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import OPEN_QUESTION_WORDS, Attribution, find_attributions, negation_of
-from .cues import Cue, find_cues
-from .lexicon import load_lexicon
-from .schema import conform
-from .vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, STATUS
+from analysis.rules.attribution import OPEN_QUESTION_WORDS, Attribution, find_attributions, negation_of
+from analysis.rules.cues import Cue, find_cues
+from analysis.rules.lexicon import load_lexicon
+from analysis.schema import conform
+from analysis.vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, STATUS
 
 __all__ = ["SentenceClaim", "sentence_roots", "main_predicates", "governs", "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
 
@@ -316,10 +316,10 @@ def assess_sentence(
         sent: The sentence.
         cues: Cues inside the sentence.
         attributions: Attribution relations whose cue lies in the sentence.
-        quoted: The direct quotation (:class:`analysis.quotes.Quote`) filling most of the
+        quoted: The direct quotation (:class:`analysis.rules.quotes.Quote`) filling most of the
             sentence, when it runs on from an earlier sentence ("...," she said. "We will ...").
         roots: The sentence's :func:`sentence_roots`, when the caller has them already.
-        source_types: Each attribution's source type (:func:`analysis.sources.label_sources`):
+        source_types: Each attribution's source type (:func:`analysis.rules.sources.label_sources`):
             a confirming verb confirms only from a person, organisation or document, as
             the sourcing step typed it ("The company admitted" after the company was
             named). Without it, a source is identified when a proper name heads it.
@@ -397,11 +397,11 @@ def claims_tables(
         sentences: The article's sentences (their index is ``sent_id``).
         in_body: Whether each sentence belongs to the body (only those get a status).
         attributions: Attribution relations (found here when not given).
-        quotes: Quotations (:class:`analysis.quotes.Quote`); a sentence mostly made of a
+        quotes: Quotations (:class:`analysis.rules.quotes.Quote`); a sentence mostly made of a
             direct quotation with a speaker is reported.
         source_types: Each attribution's source type, for confirmations (see
             :func:`assess_sentence`).
-        domains: Hedge lexicon domains (:func:`analysis.cues.hedge_domains`).
+        domains: Hedge lexicon domains (:func:`analysis.rules.cues.hedge_domains`).
 
     Returns:
         The cues table and, per sentence, a dict of status, status_reason, hedges,

@@ -1,0 +1,1 @@
+"""The classroom: exercises, student and teacher copies, worksheet, answer key and marking."""

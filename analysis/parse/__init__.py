@@ -1,0 +1,1 @@
+"""The parse: the spaCy pipeline, loaded once, with its array components."""

@@ -1,0 +1,1 @@
+"""Presenting: charts, narration, the annotated article, the HTML report and the export formats."""

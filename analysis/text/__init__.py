@@ -1,0 +1,1 @@
+"""Text and structure: paragraphs and their roles, sentences and tokens as tables."""
