@@ -125,7 +125,9 @@ def _bare_side(conn, paths: list[str]) -> None:
 def _corpus_side(conn, paths: list[str], out: str) -> None:
     """One process: the corpus command's work on each batch it is sent (read, parse,
     rules, every table, Parquet parts written), timed; at the end, the assembly."""
-    from analysis.corpus import CorpusItem, _assemble, _freeze_loaded, _store, analyze_batch
+    from analysis.corpus import CorpusItem, analyze_batch
+    from analysis.corpus.store import _assemble, _store
+    from analysis.corpus.workers import _freeze_loaded
     from analysis.parse.nlp import load_nlp
 
     nlp = load_nlp()

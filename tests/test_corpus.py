@@ -10,6 +10,10 @@ import pytest
 
 from analysis import analyze, config
 from analysis import corpus as corpus_module
+from analysis.corpus import store as corpus_store
+from analysis.corpus import summary as corpus_summary
+from analysis.corpus import workers as corpus_workers
+from analysis.schema import TABLES as CONTRACT_TABLES
 from analysis.cli import main
 from analysis.corpus import CORPUS_TABLES, iter_items, run_corpus
 from analysis.schema import TableColumns
@@ -66,7 +70,7 @@ def test_an_interrupted_run_resumes_without_loss_or_duplicates(corpus_dir, tmp_p
     clean = tmp_path / "clean"
     run_corpus(corpus_dir, clean, batch_size=2, progress=False)
     out = tmp_path / "resumed"
-    store = corpus_module._store
+    store = corpus_workers._store
     calls = {"n": 0}
 
     def interrupted(out_dir, outcomes):
@@ -75,12 +79,12 @@ def test_an_interrupted_run_resumes_without_loss_or_duplicates(corpus_dir, tmp_p
             raise KeyboardInterrupt  # Ctrl-C in the middle of the run
         store(out_dir, outcomes)
 
-    monkeypatch.setattr(corpus_module, "_store", interrupted)
+    monkeypatch.setattr(corpus_workers, "_store", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_corpus(corpus_dir, out, batch_size=2, progress=False)
     written = [json.loads(line) for line in (out / "done.jsonl").read_text().splitlines()]
     assert len(written) == 4  # two batches finished before the interruption
-    monkeypatch.setattr(corpus_module, "_store", store)
+    monkeypatch.setattr(corpus_workers, "_store", store)
     run_corpus(corpus_dir, out, batch_size=2, progress=False)
     for name in CORPUS_TABLES:
         resumed, fresh = pd.read_csv(out / f"{name}.csv"), pd.read_csv(clean / f"{name}.csv")
@@ -183,7 +187,7 @@ def _coined_article(tag: str) -> corpus_module.CorpusItem:
 
 def test_the_first_batches_keep_their_words_and_later_ones_free_theirs(corpus_dir, nlp, monkeypatch):
     monkeypatch.setattr(config, "CORPUS_WARM_CHARS", 1)  # one batch outside a memory zone, then zones
-    monkeypatch.setattr(corpus_module, "_WARMED", weakref.WeakKeyDictionary())
+    monkeypatch.setattr(corpus_workers, "_WARMED", weakref.WeakKeyDictionary())
     items = list(iter_items(corpus_dir))[:3]
     warm = corpus_module.analyze_batch([_coined_article("kept"), *items], nlp=nlp)
     assert "keptword1" in nlp.vocab.strings  # analysed outside a zone: its words stay
@@ -195,7 +199,7 @@ def test_the_first_batches_keep_their_words_and_later_ones_free_theirs(corpus_di
         assert id_a == id_b and error_a == error_b
         if tables_a is None:
             continue
-        for name in corpus_module.TABLES:
+        for name in CONTRACT_TABLES:
             pd.testing.assert_frame_equal(_as_frame(tables_a[name]), _as_frame(tables_b[name]))
         assert tables_a["articles"] == tables_b["articles"]
 
@@ -211,10 +215,10 @@ def test_a_clean_run_writes_an_empty_errors_table_and_skips_corpus_documentation
     counts = run_corpus(folder, out, progress=False)
     assert counts["articles"] == 1 and counts["errors"] == 0
     errors = pd.read_parquet(out / "errors.parquet")
-    assert errors.empty and tuple(errors.columns) == corpus_module.ERROR_COLUMNS
-    assert (out / "errors.csv").read_text(encoding="utf-8").strip() == ",".join(corpus_module.ERROR_COLUMNS)
+    assert errors.empty and tuple(errors.columns) == corpus_summary.ERROR_COLUMNS
+    assert (out / "errors.csv").read_text(encoding="utf-8").strip() == ",".join(corpus_summary.ERROR_COLUMNS)
     articles = pd.read_parquet(out / "articles.parquet")
-    assert tuple(articles.columns) == corpus_module.ARTICLE_COLUMNS
+    assert tuple(articles.columns) == corpus_summary.ARTICLE_COLUMNS
 
 
 def _concatenated_then_converted(frames, ids):
@@ -224,7 +228,7 @@ def _concatenated_then_converted(frames, ids):
 
     frame = pd.concat(frames, ignore_index=True)
     frame.insert(0, "article_id", pd.array(np.repeat(ids, [len(f) for f in frames]), dtype="str"))
-    return corpus_module._to_arrow(frame)
+    return corpus_store._to_arrow(frame)
 
 
 def test_batch_tables_are_built_as_pandas_would_concatenate_them(bbc_analyses):
@@ -241,7 +245,7 @@ def test_batch_tables_are_built_as_pandas_would_concatenate_them(bbc_analyses):
             continue
         frames = [getattr(bbc_analyses[i], table) for i in batch_ids]
         empty_batches += all(f.empty for f in frames)
-        built = corpus_module._batch_table(frames, batch_ids)
+        built = corpus_store._batch_table(frames, batch_ids)
         expected = _concatenated_then_converted(frames, batch_ids)
         assert built.schema == expected.schema, table
         assert built.combine_chunks().equals(expected.combine_chunks()), table
@@ -263,7 +267,7 @@ def test_tables_still_held_as_columns_give_the_arrow_of_their_dataframes(nlp):
         expected = _concatenated_then_converted(frames, ids)
         # All as columns (straight to Arrow), and mixed with DataFrames (through them).
         for tables in (held, [frames[0], *held[1:]]):
-            built = corpus_module._batch_table(tables, ids)
+            built = corpus_store._batch_table(tables, ids)
             assert built.schema == expected.schema, table
             assert built.combine_chunks().equals(expected.combine_chunks()), table
         checked += sum(len(t) for t in held)

@@ -21,6 +21,8 @@ import pytest
 from analysis import analyze, config
 from analysis.presenting import charts
 from analysis import corpus as corpus_module
+from analysis.corpus import store as corpus_store
+from analysis.corpus import workers as corpus_workers
 from analysis.cli import main
 from analysis.corpus import CORPUS_TABLES, analyze_batch, iter_items, run_corpus
 from analysis.errors import AnalysisError, InputError
@@ -210,7 +212,7 @@ def test_an_id_with_a_newline_round_trips_and_is_not_redone(tmp_path, good_text)
     source.write_text(json.dumps({"id": "two\nlines", "text": good_text}) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     run_corpus(source, out, progress=False)
-    assert corpus_module._done_ids(out) == {"two\nlines"}
+    assert corpus_store._done_ids(out) == {"two\nlines"}
     assert run_corpus(source, out, progress=False)["analysed"] == 0
     assert pd.read_parquet(out / "articles.parquet")["article_id"].tolist() == ["two\nlines"]
 
@@ -246,7 +248,7 @@ def test_a_full_disk_during_assembly_leaves_no_temp_files_and_a_rerun_resumes(tm
     source.write_text("".join(json.dumps({"id": i, "text": good_text}) + "\n" for i in range(2)), encoding="utf-8")
     out = tmp_path / "out"
     calls = {"n": 0}
-    real = corpus_module._assemble_table
+    real = corpus_store._assemble_table
 
     def full(out_dir, table, parquet_tmp, csv_tmp):
         calls["n"] += 1
@@ -255,11 +257,11 @@ def test_a_full_disk_during_assembly_leaves_no_temp_files_and_a_rerun_resumes(tm
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(out_dir, table, parquet_tmp, csv_tmp)
 
-    monkeypatch.setattr(corpus_module, "_assemble_table", full)
+    monkeypatch.setattr(corpus_store, "_assemble_table", full)
     with pytest.raises(AnalysisError, match="no space left on the disk; free some space .* run the same command again"):
         run_corpus(source, out, progress=False)
     assert not list(out.glob(".*.tmp")) and not list(out.glob("*.parquet"))  # all tables or none
-    monkeypatch.setattr(corpus_module, "_assemble_table", real)
+    monkeypatch.setattr(corpus_store, "_assemble_table", real)
     counts = run_corpus(source, out, progress=False)
     assert counts["analysed"] == 0 and counts["articles"] == 2
     assert all((out / f"{name}.parquet").exists() for name in CORPUS_TABLES)
@@ -450,13 +452,13 @@ def test_a_rerun_with_nothing_to_do_says_so(tmp_path, capsys, good_text):
 
 def test_a_small_corpus_gives_each_process_a_share(tmp_path, good_text, monkeypatch):
     sizes = []
-    real = corpus_module._batches
+    real = corpus_workers._batches
 
     def recorded(items, size):
         sizes.append(size)
         return real(items, size)
 
-    monkeypatch.setattr(corpus_module, "_batches", recorded)
+    monkeypatch.setattr(corpus_workers, "_batches", recorded)
     source = tmp_path / "four.jsonl"
     source.write_text("".join(json.dumps({"id": i, "text": good_text}) + "\n" for i in range(4)), encoding="utf-8")
     with warnings.catch_warnings():
