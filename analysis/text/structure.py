@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
@@ -205,8 +206,111 @@ def _restatement(words: list[str], others: list[tuple[int, list[str]]]) -> tuple
     return best
 
 
+@dataclass
+class _Paragraphs:
+    """What the role rules read: every paragraph's words, comparison key and sentences,
+    and the roles given so far."""
+
+    texts: list[str]
+    words: list[list[str]]
+    keys: list[str]
+    sentences: list[list[str]]
+    sentence_words: list[list[list[str]]]
+    roles: list[tuple[str, str] | None]
+    body_started: bool = False
+
+    def others(self, i: int) -> list[tuple[int, list[str]]]:
+        """Sentences of longer paragraphs not yet set aside: what a short paragraph may restate."""
+        return [
+            (j, sw)
+            for j in range(1, len(self.texts))
+            if j != i and len(self.words[j]) > len(self.words[i]) and (self.roles[j] is None or self.roles[j][0] == "body")
+            for sw in self.sentence_words[j]
+        ]
+
+    def earlier_copy(self, i: int) -> int | None:
+        return next((j for j in range(i) if self.keys[j] == self.keys[i]), None)
+
+
+def _standfirst(p: _Paragraphs, i: int) -> str | None:
+    """Rule 3: the standfirst, only before the body starts: a sentence with no final
+    punctuation that the page repeats or restates."""
+    text, n_words, n = p.texts[i], len(p.words[i]), len(p.texts)
+    if p.body_started or _has_final_punctuation(text) or not STANDFIRST_MIN_WORDS <= n_words <= STANDFIRST_MAX_WORDS:
+        return None
+    if p.earlier_copy(i) is not None:
+        return None
+    later_copy = next((j for j in range(i + 1, n) if p.keys[j] == p.keys[i]), None)
+    following = next((j for j in range(i + 1, n) if p.roles[j] is None or p.roles[j][0] != "artifact"), None)
+    if later_copy is not None:
+        evidence = f"repeated as paragraph {later_copy}"
+    elif following is not None and p.keys[following] == p.keys[0]:
+        evidence = f"the headline is repeated right after it (paragraph {following})"
+    else:
+        restated = _restatement(p.words[i], [(j, sw) for j, sw in p.others(i) if j > i])
+        if not (restated and restated[1] >= PULL_QUOTE_MIN_OVERLAP):
+            return None
+        evidence = f"restated in paragraph {restated[0]} ({restated[1]:.0%} of its words in order)"
+    return f"first paragraph after the headline, no final punctuation, {evidence}"
+
+
+def _pull_quote(p: _Paragraphs, i: int) -> str | None:
+    """Rule 4: pull quotes, once the body has started: a short paragraph restating a
+    sentence of a longer one."""
+    text, n_words = p.texts[i], len(p.words[i])
+    if not (p.body_started and PULL_QUOTE_MIN_WORDS <= n_words <= PULL_QUOTE_MAX_WORDS and len(p.sentences[i]) <= 2
+            and not _LIST_ITEM.match(text)):  # fmt: skip
+        return None
+    restated = _restatement(p.words[i], p.others(i))
+    if not (restated and restated[1] >= PULL_QUOTE_MIN_OVERLAP):
+        return None
+    copy = p.earlier_copy(i)
+    also = f"; also repeats paragraph {copy} exactly" if copy is not None else ""
+    return f"short paragraph restating a sentence of paragraph {restated[0]} ({restated[1]:.0%} of its words in order){also}"
+
+
+def _duplicate(p: _Paragraphs, i: int) -> str | None:
+    """Rule 5: exact repeats of an earlier paragraph."""
+    copy = p.earlier_copy(i)
+    if copy is None:
+        return None
+    return f"repeats {'the headline' if copy == 0 else f'paragraph {copy}'} exactly"
+
+
+def _subheading(p: _Paragraphs, i: int) -> str | None:
+    """Rule 6: a short line without final punctuation between body paragraphs."""
+    text, n_words, n = p.texts[i], len(p.words[i]), len(p.texts)
+    if not (p.body_started and not _has_final_punctuation(text) and 1 <= n_words <= SUBHEADING_MAX_WORDS
+            and _starts_sentence(text) and re.search(r"[^\W\d_]", text)):  # a heading has words; "78,000" is a figure  # fmt: skip
+        return None
+    following = next((j for j in range(i + 1, n) if p.roles[j] is None or p.roles[j][0] == "body"), None)
+    if (
+        p.roles[i - 1] is not None
+        and p.roles[i - 1][0] in ("body", "pull_quote", "duplicate")
+        and _has_final_punctuation(p.texts[i - 1])
+        and following is not None
+        and _starts_sentence(p.texts[following])
+        and (_has_final_punctuation(p.texts[following]) or len(p.words[following]) > SUBHEADING_MAX_WORDS)
+    ):
+        return f"short line ({n_words} words) without final punctuation between body paragraphs"
+    return None
+
+
+#: The rules that set a paragraph aside from the body, in order, keyed by the role each
+#: sets (rules 1-2, headline and page furniture, come first; a paragraph none of these
+#: rules takes is body).
+ROLE_RULES = {
+    "standfirst": _standfirst,
+    "pull_quote": _pull_quote,
+    "duplicate": _duplicate,
+    "subheading": _subheading,
+}
+
+
 def assign_roles(texts: list[str], sentences: list[list[str]] | None = None) -> list[tuple[str, str]]:
-    """Give each paragraph a role and the reason for it.
+    """Give each paragraph a role and the reason for it: the headline, page furniture
+    (``lexicons/boilerplate.csv``), then the first of :data:`ROLE_RULES` that applies,
+    else body.
 
     Args:
         texts: Paragraph texts in reading order (the first is the headline).
@@ -218,103 +322,24 @@ def assign_roles(texts: list[str], sentences: list[list[str]] | None = None) -> 
     """
     if sentences is None:
         sentences = [_regex_sentences(t) for t in texts]
-    n = len(texts)
-    words = [_words(t) for t in texts]
-    keys = [_key(t) for t in texts]
-    # Sentences of every paragraph longer than one sentence fragment, for restatement.
-    sentence_words = [[_words(s) for s in sents] for sents in sentences]
-    roles: list[tuple[str, str] | None] = [None] * n
-
-    def others(i: int) -> list[tuple[int, list[str]]]:
-        return [
-            (j, sw)
-            for j in range(1, n)
-            if j != i and len(words[j]) > len(words[i]) and (roles[j] is None or roles[j][0] == "body")
-            for sw in sentence_words[j]
-        ]
-
+    p = _Paragraphs(texts, [_words(t) for t in texts], [_key(t) for t in texts], sentences,
+                    [[_words(s) for s in sents] for sents in sentences], [None] * len(texts))  # fmt: skip
     # Rules 1-2: headline and page furniture, decided without context.
     for i, text in enumerate(texts):
-        if i == 0:
-            roles[i] = ("headline", "first line of the article")
+        p.roles[i] = ("headline", "first line of the article") if i == 0 else _furniture(text)
+    for i in range(1, len(texts)):
+        if p.roles[i] is not None:
+            continue
+        for role, rule in ROLE_RULES.items():
+            reason = rule(p, i)
+            if reason is not None:
+                p.roles[i] = (role, reason)
+                break
         else:
-            roles[i] = _furniture(text)
-
-    body_started = False
-    for i in range(1, n):
-        if roles[i] is not None:
-            continue
-        text, n_words = texts[i], len(words[i])
-        earlier_copy = next((j for j in range(i) if keys[j] == keys[i]), None)
-        final_punct = _has_final_punctuation(text)
-
-        # Rule 3: the standfirst, only before the body starts.
-        if not body_started and not final_punct and STANDFIRST_MIN_WORDS <= n_words <= STANDFIRST_MAX_WORDS and earlier_copy is None:
-            evidence = None
-            later_copy = next((j for j in range(i + 1, n) if keys[j] == keys[i]), None)
-            following = next((j for j in range(i + 1, n) if roles[j] is None or roles[j][0] != "artifact"), None)
-            if later_copy is not None:
-                evidence = f"repeated as paragraph {later_copy}"
-            elif following is not None and keys[following] == keys[0]:
-                evidence = f"the headline is repeated right after it (paragraph {following})"
-            else:
-                restated = _restatement(words[i], [(j, sw) for j, sw in others(i) if j > i])
-                if restated and restated[1] >= PULL_QUOTE_MIN_OVERLAP:
-                    evidence = f"restated in paragraph {restated[0]} ({restated[1]:.0%} of its words in order)"
-            if evidence:
-                roles[i] = ("standfirst", f"first paragraph after the headline, no final punctuation, {evidence}")
-                continue
-
-        # Rule 4: pull quotes, once the body has started.
-        if (
-            body_started
-            and PULL_QUOTE_MIN_WORDS <= n_words <= PULL_QUOTE_MAX_WORDS
-            and len(sentences[i]) <= 2
-            and not _LIST_ITEM.match(text)
-        ):
-            restated = _restatement(words[i], others(i))
-            if restated and restated[1] >= PULL_QUOTE_MIN_OVERLAP:
-                also = f"; also repeats paragraph {earlier_copy} exactly" if earlier_copy is not None else ""
-                roles[i] = (
-                    "pull_quote",
-                    f"short paragraph restating a sentence of paragraph {restated[0]} "
-                    f"({restated[1]:.0%} of its words in order){also}",
-                )
-                continue
-
-        # Rule 5: exact repeats.
-        if earlier_copy is not None:
-            what = "the headline" if earlier_copy == 0 else f"paragraph {earlier_copy}"
-            roles[i] = ("duplicate", f"repeats {what} exactly")
-            continue
-
-        # Rule 6: subheadings between body paragraphs.
-        if (
-            body_started
-            and not final_punct
-            and 1 <= n_words <= SUBHEADING_MAX_WORDS
-            and _starts_sentence(text)
-            and re.search(r"[^\W\d_]", text)  # a heading has words; "78,000" is a figure
-        ):
-            previous = texts[i - 1]
-            following = next((j for j in range(i + 1, n) if roles[j] is None or roles[j][0] == "body"), None)
-            if (
-                roles[i - 1] is not None
-                and roles[i - 1][0] in ("body", "pull_quote", "duplicate")
-                and _has_final_punctuation(previous)
-                and following is not None
-                and _starts_sentence(texts[following])
-                and (_has_final_punctuation(texts[following]) or len(words[following]) > SUBHEADING_MAX_WORDS)
-            ):
-                roles[i] = (
-                    "subheading",
-                    f"short line ({n_words} words) without final punctuation between body paragraphs",
-                )
-                continue
-
-        roles[i] = ("body", "article text" if final_punct else "article text (no final punctuation, but not a heading)")
-        body_started = True
-    return roles  # type: ignore[return-value]
+            final_punct = _has_final_punctuation(texts[i])
+            p.roles[i] = ("body", "article text" if final_punct else "article text (no final punctuation, but not a heading)")
+            p.body_started = True
+    return p.roles  # type: ignore[return-value]
 
 
 def containing_index(position: int, starts: list[int]) -> int:
