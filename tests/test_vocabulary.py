@@ -84,9 +84,11 @@ def test_the_guard_finds_a_copied_list():
 
 def test_rule_tables_are_keyed_by_labels_of_the_vocabulary():
     from analysis.rules.findings import HEADLINE_RULES
+    from analysis.rules.entities import ENTITY_RULES
     from analysis.text.structure import ROLE_RULES
 
     assert set(ROLE_RULES) <= set(vocabulary.PARAGRAPH_ROLE)
+    assert set(ENTITY_RULES) <= set(vocabulary.ENTITY_LABEL_RULE)
     assert set(HEADLINE_RULES) <= set(vocabulary.FINDING)
     assert list(HEADLINE_RULES) == [f for f in vocabulary.FINDING if vocabulary.FINDING.groups()[f] == "headline"]
 

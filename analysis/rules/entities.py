@@ -189,34 +189,42 @@ def not_name_words() -> frozenset[str]:
     return frozenset(set(_kind_nouns()) | SCHEME_WORDS)
 
 
-def correct_entities(doc: Doc) -> Doc:
-    """Fix the small model's general entity mistakes in place and return the Doc.
+@dataclass
+class _EntityContext:
+    """What the entity rules read besides the mentions: the Doc, its titles and the word lists."""
 
-    The rule that set each entity's label is kept in ``doc.user_data`` (see
-    :func:`label_rules`); entities the rules left alone are ``"model"``. Running it
-    twice changes nothing more.
-    """
-    if LABEL_RULES_KEY in doc.user_data:
-        return doc
-    mentions = [_Mention(e.start, e.end, e.label_) for e in doc.ents]
+    doc: Doc
+    titles: dict[int, int]  # title start -> first token after the title
+    kinds: dict[str, str]
+    demonyms: dict[str, str]
 
-    # The model sometimes runs a name into the line break after it ("Okafor\n\n" at the
-    # end of a headline): whitespace is never part of a name.
+
+def _trim_whitespace(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """The model sometimes runs a name into the line break after it ("Okafor\n\n" at the
+    end of a headline): whitespace is never part of a name."""
+    doc = ctx.doc
     for m in mentions:
         while m.end > m.start and doc[m.end - 1].is_space:
             m.end -= 1
         while m.start < m.end and doc[m.start].is_space:
             m.start += 1
-    mentions = [m for m in mentions if m.end > m.start]
+    return [m for m in mentions if m.end > m.start]
 
-    # possessive: "South Korea's" -> "South Korea".
+
+def _possessive(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """possessive: "South Korea's" -> "South Korea"."""
     for m in mentions:
-        if m.end - m.start > 1 and doc[m.end - 1].tag_ == "POS":
+        if m.end - m.start > 1 and ctx.doc[m.end - 1].tag_ == "POS":
             m.end -= 1
             m.rule = "possessive"
+    return mentions
 
-    # title_before_name: a title outside any other name, then proper nouns.
-    titles = _title_spans(doc)
+
+def _title_before_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """title_before_name: a title outside any other name, then proper nouns, is a
+    person; a portfolio or a word inside a title is not a name acting on its own
+    ("Trade and Industry Secretary", "Secretary of State"): dropped, unless listed."""
+    doc, titles = ctx.doc, ctx.titles
     for i, after in titles.items():
         if doc[i].ent_type_ not in ("", "PERSON"):
             continue
@@ -229,10 +237,7 @@ def correct_entities(doc: Doc) -> Doc:
         if len(inside) == 1 and inside[0].label == "PERSON" and inside[0].start >= after:
             continue  # the model already has the name; titles inside are handled below
         mentions = _replace(mentions, _Mention(after, j, "PERSON", "title_before_name"))
-    # title_part: a portfolio or a word inside a title is not a name acting on its own
-    # ("Trade and Industry Secretary", "Secretary of State"): dropped, unless listed.
-    title_spans = list(titles.items())
-    inside_title = {k for i, j in title_spans for k in range(i, j)}
+    inside_title = {k for i, j in titles.items() for k in range(i, j)}
     title_starts = set(titles)
     mentions = [
         m for m in mentions
@@ -246,10 +251,12 @@ def correct_entities(doc: Doc) -> Doc:
             after = titles.get(m.start)
             if after is not None and after < m.end:
                 m.start, m.rule = after, "title_before_name"
+    return mentions
 
-    # kind_noun: "Kursk region" (GPE), "the BRICS bloc" (ORG), "the region of Khmelnytskyi".
-    kinds = _kind_nouns()
-    demonyms = _demonyms()
+
+def _kind_noun(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """kind_noun: "Kursk region" (GPE), "the BRICS bloc" (ORG), "the region of Khmelnytskyi"."""
+    doc, kinds, demonyms = ctx.doc, ctx.kinds, ctx.demonyms
     for m in mentions:
         if m.label not in NAME_LABELS or doc[m.start : m.end].text in demonyms:
             continue
@@ -274,11 +281,15 @@ def correct_entities(doc: Doc) -> Doc:
         if kind in ("GPE", "LOC") and m.label in PLACE_LABELS:
             continue
         m.label, m.rule = kind, "kind_noun"
+    return mentions
 
-    # product_list: "the Chevrolet Avalanche, Express, Kodiak, Silverade and Suburban": names
-    # listed with a product are products (models), not people or places.
-    # Only a model named after its maker ("Chevrolet Avalanche": an ORG word modifying it)
-    # vouches for the list: the small model sometimes calls a player or band a product.
+
+def _product_list(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """product_list: "the Chevrolet Avalanche, Express, Kodiak, Silverade and Suburban":
+    names listed with a product are products (models), not people or places. Only a
+    model named after its maker ("Chevrolet Avalanche": an ORG word modifying it)
+    vouches for the list: the small model sometimes calls a player or band a product."""
+    doc = ctx.doc
     products = {i for m in mentions if m.label == "PRODUCT" and m.start > 0 and doc[m.start - 1].ent_type_ == "ORG"
                 and doc[m.start - 1].dep_ in ("compound", "nmod") for i in range(m.start, m.end)}  # fmt: skip
     if products:
@@ -289,23 +300,36 @@ def correct_entities(doc: Doc) -> Doc:
             chain = [root, *root.conjuncts]
             if root.dep_ == "conj" and any(t.i in products for t in chain) and all(t.pos_ == "PROPN" for t in chain):
                 m.label, m.rule = "PRODUCT", "product_list"
+    return mentions
 
-    # news_outlet: "BBC News", "the Herald newspaper" are bodies (outlets), never people.
+
+def _news_outlet(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """news_outlet: "BBC News", "the Herald newspaper" are bodies (outlets), never people."""
+    doc = ctx.doc
     for m in mentions:
         if m.label in NAME_LABELS and m.label not in PLACE_LABELS | {"NORP"}:
             following = doc[m.end].lower_ if m.end < len(doc) else None
             if outlet(doc[m.start : m.end].text, following=following) is not None:
                 m.label, m.rule = "ORG", "news_outlet"
+    return mentions
 
-    # age: "John Houston, 54, was due to stand": a number between commas after a name is
-    # an age, not a date.
+
+def _age(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """age: "John Houston, 54, was due to stand": a number between commas after a name is
+    an age, not a date."""
+    doc = ctx.doc
     for m in mentions:
         if (m.label == "DATE" and m.end - m.start == 1 and doc[m.start].like_num and len(doc[m.start].text) <= 3
                 and m.start >= 2 and doc[m.start - 1].text == "," and m.end < len(doc) and doc[m.end].text == ","
                 and doc[m.start - 2].ent_type_ == "PERSON"):  # fmt: skip
             m.label, m.rule = "CARDINAL", "age"
+    return mentions
 
-    # pronoun_antecedent: "with Kyrylo Budanov, ... warning that he expected ...".
+
+def _pronoun_antecedent(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """pronoun_antecedent: "with Kyrylo Budanov, ... warning that he expected ...": the
+    nearest name before a he/she subject in its sentence is a person."""
+    doc, kinds = ctx.doc, ctx.kinds
     sent_starts: list[int] | None = None  # found once, only if a pronoun needs them
     organisations = {doc[m.start : m.end].text for m in mentions if m.label == "ORG"}
     for i, lower in enumerate(token_strings(doc, "LOWER")):
@@ -335,10 +359,14 @@ def correct_entities(doc: Doc) -> Doc:
             and _lookup_place(words.text) is None
         ):
             candidate.label, candidate.rule = "PERSON", "pronoun_antecedent"
+    return mentions
 
-    # known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person.
-    # A surname: the last word of a full name, or a single name after a title ("Mr Dyer").
-    titled = {end for _, end in title_spans}
+
+def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person. A surname:
+    the last word of a full name, or a single name after a title ("Mr Dyer")."""
+    doc = ctx.doc
+    titled = set(ctx.titles.values())
     surnames = {
         doc[m.end - 1].text for m in mentions if m.label == "PERSON" and (m.end - m.start >= 2 or m.start in titled)
     }
@@ -349,26 +377,72 @@ def correct_entities(doc: Doc) -> Doc:
     for token in doc:
         if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames:
             mentions.append(_Mention(token.i, token.i + 1, "PERSON", "known_surname"))
+    return mentions
 
-    # place_list / demonym_list: listed names take their listed label.
+
+def _demonym_list(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """demonym_list: a listed nationality word ("French") is a NORP."""
     for m in mentions:
-        if m.label in ("PERSON",) or m.label not in NAME_LABELS:
+        if m.label == "PERSON" or m.label not in NAME_LABELS:
             continue
-        text = doc[m.start : m.end].text
-        if text in demonyms and m.label != "NORP":
+        if ctx.doc[m.start : m.end].text in ctx.demonyms and m.label != "NORP":
             m.label, m.rule = "NORP", "demonym_list"
+    return mentions
+
+
+def _place_list(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """place_list: a listed country, region or capital takes its listed label."""
+    for m in mentions:
+        if m.label == "PERSON" or m.label not in NAME_LABELS:
             continue
-        listed = _lookup_place(text)
+        listed = _lookup_place(ctx.doc[m.start : m.end].text)
         if listed is not None and listed[1] != m.label and m.label != "NORP":
             m.label, m.rule = listed[1], "place_list"
+    return mentions
 
-    # same_text: a corrected label holds for every mention of the same words.
+
+def _same_text(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """same_text: a corrected label holds for every mention of the same words."""
+    doc = ctx.doc
     corrected = {doc[m.start : m.end].text: m for m in mentions if m.rule not in ("model", "possessive")}
     for m in mentions:
         fix = corrected.get(doc[m.start : m.end].text)
         if fix is not None and m.rule in ("model", "possessive") and m.label != fix.label:
             m.label, m.rule = fix.label, "same_text"
+    return mentions
 
+
+#: The entity corrections, in order, keyed by the ``label_rule`` each sets (whitespace
+#: trimming first sets none).
+ENTITY_RULES = {
+    "possessive": _possessive,
+    "title_before_name": _title_before_name,
+    "kind_noun": _kind_noun,
+    "product_list": _product_list,
+    "news_outlet": _news_outlet,
+    "age": _age,
+    "pronoun_antecedent": _pronoun_antecedent,
+    "known_surname": _known_surname,
+    "demonym_list": _demonym_list,
+    "place_list": _place_list,
+    "same_text": _same_text,
+}
+
+
+def correct_entities(doc: Doc) -> Doc:
+    """Fix the small model's general entity mistakes in place and return the Doc, by the
+    rules of :data:`ENTITY_RULES` in order.
+
+    The rule that set each entity's label is kept in ``doc.user_data`` (see
+    :func:`label_rules`); entities the rules left alone are ``"model"``. Running it
+    twice changes nothing more.
+    """
+    if LABEL_RULES_KEY in doc.user_data:
+        return doc
+    ctx = _EntityContext(doc, _title_spans(doc), _kind_nouns(), _demonyms())
+    mentions = _trim_whitespace(ctx, [_Mention(e.start, e.end, e.label_) for e in doc.ents])
+    for rule in ENTITY_RULES.values():
+        mentions = rule(ctx, mentions)
     mentions = _non_overlapping(mentions)
     doc.ents = [Span(doc, m.start, m.end, label=m.label) for m in mentions]
     doc.user_data[LABEL_RULES_KEY] = {(m.start, m.end): m.rule for m in mentions}
