@@ -124,3 +124,15 @@ def test_setup_cells_are_found_by_their_tag_not_their_code():
     untagged = nbformat.v4.new_code_cell("result = analyze_once(article_path)")
     assert not _is_setup(untagged)
     assert _is_setup(nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["setup"]}))
+
+
+def test_the_report_hands_its_headline_back_through_a_tagged_cell_output():
+    import nbformat
+
+    from analysis.presenting.report import REPORT_MIME, REPORT_TAG, report_values
+
+    cell = nbformat.v4.new_code_cell("", metadata={"tags": ["remove-cell", REPORT_TAG]})
+    cell.outputs = [nbformat.v4.new_output("display_data", data={REPORT_MIME: {"headline": "Talks fail"}})]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), cell])
+    assert report_values(notebook) == {"headline": "Talks fail"}
+    assert report_values(nbformat.v4.new_notebook()) == {}

@@ -37,6 +37,9 @@ __all__ = [
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 TEMPLATE_NAME = "offline"
+#: The tag of the report's last cell, and the type of the values it hands back.
+REPORT_TAG = "report-values"
+REPORT_MIME = "application/vnd.source-criticism.report+json"
 KERNEL = "python3"
 
 
@@ -69,10 +72,18 @@ def combined_notebook(
     for path in paths[1:]:
         cells.extend(cell for cell in nbformat.read(path, as_version=4).cells if not _is_setup(cell))
     if tables_dir is not None:
+        # The same analysis the notebooks showed (analyze_once: parsed once per kernel),
+        # by the injected parameter, not by a variable of theirs; the headline comes back
+        # as this cell's output, read by its tag.
         cells.append(
             nbformat.v4.new_code_cell(
-                f"from analysis.presenting.export import write_csv\n_ = write_csv(result, {str(tables_dir)!r})",
-                metadata={"tags": ["remove-cell"]},
+                "from IPython.display import display\n"
+                "from analysis import analyze_once, config\n"
+                "from analysis.presenting.export import write_csv\n"
+                "_report = analyze_once(article_path or config.SEED_ARTICLE)\n"
+                f"_ = write_csv(_report, {str(tables_dir)!r})\n"
+                f"display({{{REPORT_MIME!r}: {{'headline': _report.headline}}}}, raw=True)",
+                metadata={"tags": ["remove-cell", REPORT_TAG]},
             )
         )
     for number, cell in enumerate(cells):
@@ -203,7 +214,10 @@ def build_report(
         finally:
             stop_kernel(kernel)
         progress("[2/3] rendering HTML (code hidden, images embedded, nothing loaded from the web)")
-        headline = _headline(staging / "paragraphs.csv")
+        headline = report_values(notebook).get("headline")
+        # Its output is data for this function, not for the page (nbconvert would warn
+        # that it cannot show it): the cell is dropped before rendering.
+        notebook.cells = [c for c in notebook.cells if REPORT_TAG not in c.get("metadata", {}).get("tags", [])]
         (staging / "report.html").write_text(render_html(notebook, title=f"Source criticism: {headline or path.name}"), encoding="utf-8")
         progress(f"[3/3] writing report.html and the tables as CSV to {out}")
         _publish(staging, out)
@@ -230,12 +244,16 @@ def _publish(staging: Path, out: Path) -> list[Path]:
     return moved
 
 
-def _headline(paragraphs_csv: Path) -> str | None:
-    import pandas as pd
-
-    paragraphs = pd.read_csv(paragraphs_csv)
-    headlines = paragraphs.loc[paragraphs["role"] == "headline", "text"]
-    return str(headlines.iloc[0]) if len(headlines) else None
+def report_values(notebook) -> dict:
+    """What the executed report notebook hands back (the headline), from the output of
+    the cell tagged :data:`REPORT_TAG` ({} when there is none)."""
+    for cell in notebook.cells:
+        if REPORT_TAG in cell.get("metadata", {}).get("tags", []):
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if REPORT_MIME in data:
+                    return dict(data[REPORT_MIME])
+    return {}
 
 
 # --- Exercises: student and teacher copies ------------------------------------------
