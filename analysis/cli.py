@@ -185,7 +185,7 @@ def _check_article_file(article: str, allow_non_english: bool) -> None:
 
 
 def _run_exercise(args) -> int:
-    from analysis.presenting.report import build_exercise
+    from analysis.classroom.build import build_exercise
 
     _check_article_file(args.article, args.allow_non_english)
     out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise")

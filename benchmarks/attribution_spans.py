@@ -37,7 +37,7 @@ import warnings
 from collections import defaultdict
 
 from analysis import analyze, load_nlp
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from lib.benchmarking import data_path, record_results
 
 ANCHORS = "published exact F1 on PolNeAR test (source/cue/content): BERT-Cofe 83.2/75.3/72.9; rule-based 10.7/22.8/5.6; CoreNLP quotes 13.9/-/17.5"

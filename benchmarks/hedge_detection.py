@@ -41,7 +41,7 @@ from lib.benchmarking import data_path, record_results
 from lib.corpora import read_bioscope, read_weasel
 from lib.cue_learning import learn_domain_lexicon, select_domain_lexicon, sentence_features, sentence_is_uncertain
 from analysis.rules.cues import CueMatcher, certainty_lexicon
-from analysis.rules.lexicon import load_lexicon, lexicon_names
+from analysis.lexicon import load_lexicon, lexicon_names
 
 ANCHORS = {
     "bio": "best 2010 system 86.4 F1; Tjong Kim Sang cue-word baseline 82.0; goal on validation 85",

@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import config, load_nlp  # noqa: E402
-from analysis.rules.lexicon import load_lexicon  # noqa: E402
+from analysis.lexicon import load_lexicon  # noqa: E402
 from lib.benchmarking import data_path  # noqa: E402
 from analysis.reading.textnorm import normalize  # noqa: E402
 

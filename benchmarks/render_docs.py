@@ -1,6 +1,7 @@
 """Write the generated parts of the docs: the glossary of the teaching guide (from
-``analysis/vocabulary.py``) and the figures at a glance of the benchmarks page (from
-``benchmarks/results.json``). Each part sits between ``<!-- generated: NAME -->`` and
+``analysis/vocabulary.py``), the figures at a glance of the benchmarks page (from
+``benchmarks/results.json``) and the picture of the stages on how it works (from the
+package's imports, ``analysis/architecture.py``). Each part sits between ``<!-- generated: NAME -->`` and
 ``<!-- end generated: NAME -->``; a test fails when a part is out of date.
 
     .venv/bin/python benchmarks/render_docs.py
@@ -14,12 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from analysis.architecture import mermaid  # noqa: E402
 from analysis.presenting.narrate import glossary_markdown, trust_text  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PARTS = {
     "glossary": (DOCS / "teaching-guide.md", glossary_markdown),
     "figures": (DOCS / "benchmarks.md", trust_text),
+    "architecture": (DOCS / "how-it-works.md", mermaid),
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from analysis import analyze
 from analysis.rules.cues import certainty_lexicon, find_cues
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 
 
 def _analyse(nlp, sentence):

@@ -18,7 +18,8 @@ from analysis.classroom.exercises import (
     score,
     worksheet_html,
 )
-from analysis.presenting.report import build_exercise, execute
+from analysis.classroom.build import build_exercise
+from analysis.presenting.report import execute
 
 from .conftest import DATA_DIR
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.rules.lexicon import lexicon_names, load_lexicon
+from analysis.lexicon import lexicon_names, load_lexicon
 
 
 @pytest.mark.parametrize("name", lexicon_names())

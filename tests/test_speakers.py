@@ -128,7 +128,7 @@ def test_learned_cues_need_a_finite_clause_and_a_speaker(nlp, text, source, cue,
 
 
 def test_the_learned_lexicon_records_where_each_cue_comes_from():
-    from analysis.rules.lexicon import load_lexicon
+    from analysis.lexicon import load_lexicon
 
     learned = load_lexicon("reporting_cues_learned")
     assert len(learned) >= 40 and {"cue", "as_cue", "occurrences", "precision", "provenance"} <= set(learned.columns)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.reading.textnorm import normalize
 
 __all__ = [

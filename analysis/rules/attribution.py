@@ -47,7 +47,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.rules.phrases import LexiconMatcher
 
 __all__ = ["Attribution", "find_attributions", "negation_of", "reporting_lexicon", "source_noun_categories"]

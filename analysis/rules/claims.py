@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.rules.attribution import OPEN_QUESTION_WORDS, Attribution, find_attributions, negation_of
 from analysis.rules.cues import Cue, find_cues
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.schema import conform
 from analysis.vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, STATUS
 

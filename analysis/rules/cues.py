@@ -45,7 +45,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from analysis.rules.lexicon import lexicon_names, load_lexicon
+from analysis.lexicon import lexicon_names, load_lexicon
 from analysis.rules.phrases import LexiconMatcher
 from analysis.vocabulary import HEDGE_DOMAIN
 

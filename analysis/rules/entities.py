@@ -53,7 +53,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.parse.nlp import token_strings
 from analysis.schema import conform
 from analysis.text.structure import containing_index

@@ -48,7 +48,7 @@ import pandas as pd
 from spacy.tokens import Span
 
 from analysis.rules.entities import PLACE_LABELS, listed_place
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.schema import TableColumns, column_records
 from analysis.rules.sources import ContentIndex
 from analysis.vocabulary import FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES

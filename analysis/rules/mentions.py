@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.rules.attribution import source_noun_categories
 from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
 
 __all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at"]

@@ -33,7 +33,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis.rules.entities import NAME_LABELS
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.rules.phrases import LexiconMatcher
 from analysis.schema import TableColumns
 from analysis.rules.sources import ContentIndex

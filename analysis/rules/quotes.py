@@ -34,7 +34,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from analysis.rules.attribution import Attribution
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.reading.textnorm import normalize
 
 __all__ = ["Quote", "quote_spans", "find_quotes"]

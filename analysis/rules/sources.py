@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.rules.attribution import Attribution, source_noun_categories
 from analysis.rules.entities import NAME_LABELS, canonical_name, person_full_names
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve
 
 #: First-person pronouns: inside a quotation, the quoted speaker.

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.rules.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon
 from analysis.schema import conform
 from analysis.reading.textnorm import normalize
 from analysis.vocabulary import PARAGRAPH_ROLE
