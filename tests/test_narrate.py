@@ -26,3 +26,9 @@ def test_the_glossary_explains_every_status_and_source_type():
     for labels in (STATUS, SOURCE_TYPE):
         for name in labels:
             assert f"| `{name}` | {labels.describe(name)} |" in text
+
+
+def test_the_status_legend_is_the_vocabulary():
+    text = narrate.status_meanings()
+    for name in STATUS:
+        assert f"- *{name}*: {STATUS.describe(name)}" in text

@@ -281,3 +281,11 @@ def glossary_markdown() -> str:
         lines += [f"| `{name}` | {labels.describe(name)} |" for name in labels]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def status_meanings() -> str:
+    """What each status means, in plain words, as a Markdown list (from
+    :mod:`analysis.vocabulary`): the notebooks' legend for the statuses."""
+    from analysis.vocabulary import STATUS
+
+    return "Each body sentence gets one **status**:\n\n" + "\n".join(f"- *{name}*: {STATUS.describe(name)}" for name in STATUS)
