@@ -154,3 +154,13 @@ def test_exercise_command_refuses_bad_input(tmp_path, capsys):
     assert main(["exercise", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_the_card_instructions_are_the_vocabulary():
+    from analysis.classroom.exercises import card_instructions
+    from analysis.vocabulary import SOURCE_TYPE, STATUS
+
+    text = card_instructions()
+    for labels in (STATUS, SOURCE_TYPE):
+        for name in labels:
+            assert f"**{name}**: {labels.describe(name)}" in text

@@ -435,3 +435,17 @@ def answer_key_html(result, *, key: pd.DataFrame | None = None, title: str | Non
               "<h2>Lateral reading</h2><p>Not answered by the tool: students leave the article to check who is behind "
               "it and what other sources say.</p>", "</body></html>"]  # fmt: skip
     return "\n".join(parts)
+
+
+def card_instructions() -> str:
+    """What a student fills in on each claim card, with every status and source type in
+    plain words (from :mod:`analysis.vocabulary`), as Markdown."""
+    statuses = "\n".join(f"    - **{name}**: {STATUS.describe(name)}" for name in STATUS)
+    sources = "\n".join(f"    - **{name}**: {SOURCE_TYPE.describe(name)}" for name in SOURCE_TYPE)
+    return (
+        "For each card, fill in:\n\n"
+        f"- `status`, one of:\n{statuses}\n"
+        '- `source`: who the claim rests on (a name, a description such as "a senior official", or `author`);\n'
+        f"- `source_type`, one of:\n{sources}\n"
+        "- `cues`: the words that tell you how sure the claim is (a list, possibly empty)."
+    )
