@@ -164,3 +164,14 @@ def test_the_card_instructions_are_the_vocabulary():
     for labels in (STATUS, SOURCE_TYPE):
         for name in labels:
             assert f"**{name}**: {labels.describe(name)}" in text
+
+
+def test_the_student_reads_the_card_instructions_before_running_anything(exercise):
+    import nbformat
+
+    from analysis.classroom.exercises import card_instructions
+
+    out, _ = exercise
+    student = nbformat.read(out / "student.ipynb", as_version=4)
+    markdown = [c.source for c in student.cells if c.cell_type == "markdown"]
+    assert card_instructions() in markdown

@@ -14,9 +14,20 @@ from analysis import config
 from analysis.errors import InputError
 from analysis.presenting.report import _output_folder, _publish, _stderr, execute, start_kernel, stop_kernel, with_parameters
 
-__all__ = ["build_exercise", "student_copy", "EXERCISE_NOTEBOOK"]
+__all__ = ["build_exercise", "student_copy", "with_instructions", "EXERCISE_NOTEBOOK"]
 
 EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
+
+
+def with_instructions(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook with each cell tagged ``instructions`` written out as Markdown, so a
+    student reads the claim-card instructions before running anything."""
+    from analysis.classroom.exercises import card_instructions
+
+    for number, cell in enumerate(notebook.cells):
+        if "instructions" in cell.get("metadata", {}).get("tags", []):
+            notebook.cells[number] = nbformat.v4.new_markdown_cell(card_instructions(), id=cell.get("id"))
+    return notebook
 
 
 def student_copy(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -71,7 +82,7 @@ def build_exercise(
             shutil.copyfile(teacher_key, staging / "teacher_key.csv")
             parameters["teacher_key_path"] = "teacher_key.csv"
         progress("[2/3] running the teacher copy")
-        notebook = with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters)
+        notebook = with_instructions(with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters))
         student = student_copy(nbformat.from_dict(notebook))
         kernel = start_kernel(cwd=staging)
         try:
