@@ -39,9 +39,9 @@ def _article_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _hedge_domain_arg(parser: argparse.ArgumentParser) -> None:
-    from analysis.rules.cues import HEDGE_DOMAINS
+    from analysis.vocabulary import HEDGE_DOMAIN  # not rules.cues: building the parser must not import spaCy
 
-    parser.add_argument("--hedge-domain", choices=tuple(HEDGE_DOMAINS), default=None,
+    parser.add_argument("--hedge-domain", choices=tuple(HEDGE_DOMAIN), default=None,
                         help="hedge lexicon: news (default), bio for science and health reporting, wiki for "
                              "encyclopaedic text (adds the cues learned from CoNLL-2010 training data)")  # fmt: skip
 
