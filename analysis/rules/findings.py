@@ -231,7 +231,7 @@ def _words(text: str) -> list[str]:
     return [_stem(w.lower().removesuffix("'s").removesuffix("’s")) for w in _WORD.findall(text)]
 
 
-def _in_body(name: str, body_words: set[str], body_text: str) -> bool:
+def _in_body(name: str, body_words: set[str], body_text: str, body_sequence: list[str]) -> bool:
     """Whether the body mentions ``name`` in any form a reader would recognise: one of
     its words (any case, plural or possessive), its place for a demonym and a demonym
     for its place ("Italians": "Italy"; "Mexico": "Mexican"), its initials ("MS":
@@ -252,7 +252,7 @@ def _in_body(name: str, body_words: set[str], body_text: str) -> bool:
     if 2 <= len(letters) <= 6 and letters.isalpha() and name.replace("&", "").strip().isupper():
         # Initials of consecutive words ("MS": "multiple sclerosis", "J&J": "Johnson &
         # Johnson") or the capitals of one word ("GSK": "GlaxoSmithKline").
-        sequence = [w for w in _words(body_text) if w not in _NAME_FILLERS]
+        sequence = [w for w in body_sequence if w not in _NAME_FILLERS]
         if letters in "".join(w[0] for w in sequence):
             return True
         if any(len(word) > len(letters) and "".join(c for c in word if c.isupper()).lower() == letters
@@ -264,7 +264,7 @@ def _in_body(name: str, body_words: set[str], body_text: str) -> bool:
             return True  # "Fed": "Federal"
         if any(w.startswith(word[:-1]) and w.endswith("an") and len(w) > len(word) for w in body_words):
             return True  # "Europe": "European", "India": "Indian"
-        return _blend_of(word, _words(body_text))
+        return _blend_of(word, body_sequence)
     return False
 
 
@@ -355,6 +355,7 @@ class _Body:
     named_in: dict[int, list[dict]]  # named-entity mentions by sent_id
     body_names: set[str]
     body_text: str
+    body_sequence: list[str]
     body_words: set[str]
     source_spans: list[tuple[int, int]]
     hedged_sents: set[int]
@@ -461,7 +462,7 @@ def _check_entity_absent(h: _Headline, body: _Body) -> list[dict]:
     # Absent only when neither its canonical name nor the headline's own words for it
     # ("Little Britain", read as the United Kingdom) are in the body in any form.
     absent = sorted(name for name in checkable - body.body_names
-                    if not any(_in_body(form, body.body_words, body.body_text) for form in {name} | surfaces[name])
+                    if not any(_in_body(form, body.body_words, body.body_text, body.body_sequence) for form in {name} | surfaces[name])
                     and all(form.strip()[:1].isupper() or form.strip()[:1].isdigit() for form in surfaces[name]))  # fmt: skip
     return [_row("headline_entity_absent", f"The headline names '{name}'; the body never does.", [h.sent_id], h.text,
                  "a headline entity with no body mention") for name in absent]  # fmt: skip
@@ -558,13 +559,15 @@ def headline_findings(
     for mention in named:
         named_in.setdefault(int(mention["sent_id"]), []).append(mention)
     body_text = " ".join(r["text"] for r in sents if r["in_body"])
+    body_sequence = _words(body_text)  # the body's words in order, read once for every name checked
     body = _Body(
         sentences=sentences,
         row_of={int(r["sent_id"]): r for r in sents if r["in_body"] and pd.notna(r["status"])},
         named_in=named_in,
         body_names={m["canonical"] for m in named if m["in_body"]},
         body_text=body_text,
-        body_words=set(_words(body_text)),
+        body_sequence=body_sequence,
+        body_words=set(body_sequence),
         source_spans=[(int(s), int(e)) for s, e in zip(attributions["source_start"].tolist(), attributions["source_end"].tolist())
                       if pd.notna(s)],
         hedged_sents={int(i) for i, kind in zip(cues["sent_id"].tolist(), cues["kind"].tolist()) if kind == "hedge"},
