@@ -43,11 +43,3 @@ def test_the_readme_is_a_front_door():
     assert len(readme.splitlines()) <= 200
     for page in ("docs/usage.md", "docs/data-dictionary.md", "docs/how-it-works.md", "docs/benchmarks.md", "docs/teaching-guide.md"):
         assert page in readme, page
-
-
-def test_imports_run_down_the_pipeline_only():
-    from analysis.architecture import backward_imports, stage_of, _modules
-
-    assert backward_imports() == []
-    unplaced = [module for module, _ in _modules() if stage_of(module) is None]
-    assert unplaced == [], "every module belongs to a stage of analysis.architecture.STAGES"

@@ -29,7 +29,7 @@ place (pipeline order, patterns, tables and serialisation unchanged). It leaves 
 component alone when it is not exactly spaCy's class; a switched ruler one of whose
 rules sets an attribute other than those it writes (a lexical one, say) runs spaCy's
 own matching, and a lemmatizer in another mode spaCy's own lemmatising.
-``tests/test_array_pipes.py`` checks every token attribute against spaCy's own
+``tests/parse/test_array_pipes.py`` checks every token attribute against spaCy's own
 components on real articles.
 """
 

@@ -11,7 +11,7 @@ from analysis.cli import main
 from analysis.presenting.narrate import trust_table, trust_text
 from analysis.presenting.report import build_report
 
-from .conftest import DATA_DIR
+from ..conftest import DATA_DIR
 
 SCRIPT_ARTICLE = (
     "Minister <script>alert('x')</script> quits\n\n"

@@ -4,7 +4,7 @@ from analysis import config
 from analysis.errors import InputError
 from analysis.reading.ingest import decode_bytes, english_share, extract_html, looks_like_html, read_article, read_bytes, read_path
 
-from .conftest import DATA_DIR, HTML_PAGE
+from ..conftest import DATA_DIR, HTML_PAGE
 
 
 def test_utf8_file_is_read_unchanged(seed_path):

@@ -13,7 +13,7 @@ from analysis import config
 from analysis.parse.array_pipes import ArrayAttributeRuler, ArrayLemmatizer, use_array_pipes
 from analysis.parse.nlp import load_nlp
 
-from .conftest import BBC_FILES
+from ..conftest import BBC_FILES
 
 ATTRS = ["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"]
 

@@ -56,7 +56,7 @@ def test_a_page_with_byline_outlet_and_date_has_no_provenance_finding(nlp):
 
 
 def test_html_metadata_answers_the_provenance_questions(nlp):
-    from .conftest import HTML_PAGE
+    from ..conftest import HTML_PAGE
 
     result = _analyse(nlp, HTML_PAGE)
     meta = result.meta["page_metadata"]
