@@ -20,7 +20,7 @@ STAGES: dict[str, tuple[tuple[str, ...], str]] = {
     "rules": (("rules",), "cues, claims, attribution, quotes, names, sources, entities, numbers, dates, findings"),
     "core": (("core",), "analyze() and the Analysis object"),
     "presenting": (("presenting",), "charts, narration, annotated article, report, export"),
-    "classroom": (("classroom",), "exercises: student and teacher copies, worksheet, answer key"),
+    "classroom": (("classroom",), "exercises: the student and teacher folders, marking a class"),
     "corpus": (("corpus",), "corpus runs"),
     "command line": (("cli", "__main__", "architecture"), "the commands"),
 }  # fmt: skip

@@ -1,7 +1,9 @@
 """Command line.
 
 - ``python -m analysis report [ARTICLE ...] [--out DIR]``: the HTML report per article.
-- ``python -m analysis exercise [ARTICLE] [--out DIR] [--teacher-key CSV]``: classroom copies.
+- ``python -m analysis exercise [ARTICLE] [--out DIR] [--teacher-key CSV]``: a student
+  folder and a teacher folder.
+- ``python -m analysis grade ANSWERS... --key teacher/key.json --out DIR``: marks a class.
 - ``python -m analysis corpus INPUT --out DIR [--jobs N]``: many articles, resumable.
 - ``python -m analysis tables ARTICLE [--format json|csv] [--out DIR]``: the tables.
 
@@ -80,14 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--timeout", type=int, default=600, help="seconds any one notebook cell may run (default: 600)")
     report.set_defaults(handler=_run_report)
 
-    exercise = commands.add_parser("exercise", help="write a student notebook, a teacher copy, a worksheet and an answer key")
+    exercise = commands.add_parser("exercise", help="write a student folder (worksheet, notebook) and a teacher folder (key, answer key, lesson plan)")
     exercise.add_argument("article", nargs="?", default=str(config.SEED_ARTICLE), help="a .txt or .html/.htm article (default: the seed)")
     exercise.add_argument("--out", type=Path, default=None, help="output folder (default: output/<article name>-exercise/)")
     exercise.add_argument("--teacher-key", type=Path, default=None,
                           help="a CSV of your own answers (sent_id, status, source, source_type, cues) that overrides the tool's")  # fmt: skip
     exercise.add_argument("--allow-non-english", action="store_true", help="use text that does not look like English")
-    exercise.add_argument("--timeout", type=int, default=600, help="seconds any one notebook cell may run (default: 600)")
     exercise.set_defaults(handler=_run_exercise)
+
+    grade = commands.add_parser("grade", help="mark students' saved answers against an exercise key; feedback pages and a class summary")
+    grade.add_argument("answers", nargs="+", help="answers files students saved (.json), or folders holding them")
+    grade.add_argument("--key", type=Path, required=True, help="the exercise key: teacher/key.json")
+    grade.add_argument("--out", type=Path, default=None, help="output folder (default: feedback/ beside the key's folder)")
+    grade.set_defaults(handler=_run_grade)
 
     corpus = commands.add_parser("corpus", help="analyse a folder, JSONL or CSV of articles into Parquet and CSV tables")
     corpus.add_argument("input", help="a folder of .txt/.html files, a .jsonl file or a .csv file with a text column")
@@ -190,8 +197,18 @@ def _run_exercise(args) -> int:
     _check_article_file(args.article, args.allow_non_english)
     out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise")
     key = Path(args.teacher_key).absolute() if args.teacher_key is not None else None
-    written = build_exercise(Path(args.article).absolute(), out, teacher_key=key, timeout=args.timeout)
-    print(f"wrote {len(written)} files to {out}/", file=sys.stderr)
+    written = build_exercise(Path(args.article).absolute(), out, teacher_key=key)
+    print(f"wrote {len(written)} files to {out}/: hand out {out}/student/, keep {out}/teacher/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_grade(args) -> int:
+    from analysis.classroom.grade import grade_class
+
+    key = Path(args.key).absolute()
+    out = _out_folder(args.out if args.out is not None else key.parent.parent / "feedback")
+    written = grade_class(args.answers, key, out)
+    print(f"wrote {len(written)} files to {out}/ (class.html is the class summary)", file=sys.stderr)
     return EXIT_OK
 
 

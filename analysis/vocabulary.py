@@ -24,7 +24,7 @@ __all__ = [
     "QUOTE_TYPE", "QUOTE_KIND", "PARAGRAPH_ROLE", "FINDING", "FINDING_CATEGORY", "NUMBER_BOUND", "COUNTED_RULE",
     "DATE_KIND", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
-    "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER",
+    "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
 ]  # fmt: skip
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -264,3 +264,29 @@ BODY_SOURCE_TYPES = frozenset({"organization", "media", "document"}) & frozenset
 CARD_STATUS_ORDER = ("confirmed", "unconfirmed", "hedged", "reported", "asserted")
 #: Paragraph roles a headline check compares with the body.
 HEADLINE_ROLES = frozenset({"headline", "standfirst"}) & frozenset(PARAGRAPH_ROLE)
+
+#: Answers an exercise accepts beside the key's own, as (field, the key's answer, the
+#: student's answer) -> the reason a teacher would give. One way only: "reported" is
+#: accepted for a claim a named source confirmed (confirming is also saying it), but
+#: "confirmed" is not accepted for a claim someone only reported.
+DEFENSIBLE_ANSWERS: dict[tuple[str, str, str], str] = {
+    ("status", "confirmed", "reported"): "a named source who confirms something is also saying it",
+    ("status", "unconfirmed", "hedged"): "an article that says nobody will confirm it also leaves it uncertain",
+    ("source_type", "unnamed", "anonymous"): "both keep the source's name from you",
+    ("source_type", "anonymous", "unnamed"): "both keep the source's name from you",
+    ("source_type", "document", "organization"): "a statement or report speaks for the organisation behind it",
+}
+
+#: What an exercise asks students to find as a claim's cue words, for each status, in
+#: the words of the worksheet's definitions.
+CUE_KIND_BY_STATUS: dict[str, str] = {
+    "confirmed": "the reporting verb",
+    "reported": "the reporting verb",
+    "asserted": "the words that make it sound sure",
+    "hedged": "the hedge",
+    "unconfirmed": "the words that leave it open",
+}
+
+#: Paragraph roles a reader sees as the article itself (an exercise's numbered text):
+#: duplicates, pull quotes, links and page furniture are left out.
+ARTICLE_ROLES = frozenset({"headline", "standfirst", "subheading", "body"}) & frozenset(PARAGRAPH_ROLE)

@@ -101,3 +101,12 @@ def test_the_runtime_package_never_imports_the_benchmark_helpers():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])  # fmt: skip
             assert not any(n.startswith(("benchmarks", "lib.")) or n in ("benchmarking", "corpora", "cue_learning")
                            for n in names), (path, names)  # fmt: skip
+
+
+def test_defensible_answers_are_labels_of_their_field_and_run_one_way_for_statuses():
+    sets = {"status": vocabulary.STATUS, "source_type": vocabulary.SOURCE_TYPE}
+    for (field, best, given), reason in vocabulary.DEFENSIBLE_ANSWERS.items():
+        assert best in sets[field] and given in sets[field] and best != given
+        assert reason and "_" not in reason
+    assert ("status", "confirmed", "reported") in vocabulary.DEFENSIBLE_ANSWERS
+    assert ("status", "reported", "confirmed") not in vocabulary.DEFENSIBLE_ANSWERS

@@ -1,9 +1,26 @@
-"""Building an exercise for one article: the student copy (no solutions, no outputs),
-the teacher copy (run, with the answers and the check), the printable worksheet and the
-answer key, written all together or not at all."""
+"""Building an exercise for one article: two folders, written all together or not at all.
+
+``student/`` holds only what a student needs, made from the student material
+(:func:`student_material`: the article's sentences with their numbers, the lines found
+at the top of the page, the claim cards' sentences and the tasks), never from the key:
+
+- ``worksheet.html``: print it, or fill it in on screen and save the answers as a file;
+- ``student.ipynb``: the same tasks as a notebook that imports nothing but ``json``;
+  running its last cell saves ``answers.json``;
+- ``exercise.json``: the student material itself; ``article.txt``: the numbered article.
+
+``teacher/`` holds the key and everything made from it: ``key.json`` (what ``python -m
+analysis grade`` marks against), ``answer_key.html``, ``lesson_plan.html``,
+``teacher.ipynb`` (the tool's evidence for every answer, run it in Jupyter) and a copy of
+the article it reads. The article is analysed once, here.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,33 +29,198 @@ import nbformat
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.presenting.report import _output_folder, _publish, _stderr, execute, start_kernel, stop_kernel, with_parameters
+from analysis.presenting.narrate import _md
+from analysis.presenting.report import _output_folder, _stderr, with_parameters
+from analysis.vocabulary import ARTICLE_ROLES, SOURCE_TYPE, STATUS
 
-__all__ = ["build_exercise", "student_copy", "with_instructions", "EXERCISE_NOTEBOOK"]
+__all__ = [
+    "EXERCISE_NOTEBOOK",
+    "EXERCISE_FORMAT",
+    "KEY_FORMAT",
+    "student_material",
+    "student_notebook",
+    "build_exercise",
+    "load_key",
+]
 
+#: The teacher's notebook (a template in the package's notebooks).
 EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
+#: ``format`` values of the student material and of the key.
+EXERCISE_FORMAT = "analysis-exercise"
+KEY_FORMAT = "analysis-exercise-key"
+#: How many paragraphs from the top and bottom may hold a byline, dateline or credit
+#: line that a student sees "as found".
+EDGE_PARAGRAPHS = 6
+#: Page metadata a student sees as found, with the words they read.
+METADATA_FIELDS = {"author": "Author (page information)", "sitename": "Site (page information)",
+                   "date": "Date (page information)"}  # fmt: skip
 
 
-def with_instructions(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook with each cell tagged ``instructions`` written out as Markdown, so a
-    student reads the claim-card instructions before running anything."""
-    from analysis.classroom.exercises import card_instructions
+def _says_who_or_when(line: str) -> bool:
+    """A byline, dateline, wire credit, copyright or "Published ..." line (the patterns
+    the provenance findings look for), not other page furniture ("Share", "font change")."""
+    from analysis.rules.findings import BYLINE, COPYRIGHT, PUBLISHED, WIRE_CREDIT, WIRE_DATELINE
 
-    for number, cell in enumerate(notebook.cells):
-        if "instructions" in cell.get("metadata", {}).get("tags", []):
-            notebook.cells[number] = nbformat.v4.new_markdown_cell(card_instructions(), id=cell.get("id"))
+    return any(pattern.search(line) for pattern in (BYLINE, WIRE_DATELINE, WIRE_CREDIT, COPYRIGHT, PUBLISHED))
+
+
+def _found(result) -> list[dict]:
+    """What the top and bottom of the page say about who wrote and published it, as it
+    stands: short lines set aside as page furniture, and the page's metadata."""
+    paragraphs = result.paragraphs.reset_index(drop=True)
+    edges = set(range(min(EDGE_PARAGRAPHS, len(paragraphs)))) | set(range(max(0, len(paragraphs) - 3), len(paragraphs)))
+    found = []
+    for index in sorted(edges):
+        row = paragraphs.iloc[index]
+        text = str(row["text"]).strip()
+        if row["role"] == "artifact" and len(text.split()) <= 25 and _says_who_or_when(text):
+            found.append({"what": "Line on the page", "text": text})
+    metadata = dict(getattr(result.article, "metadata", {}) or {})
+    for field, what in METADATA_FIELDS.items():
+        if metadata.get(field):
+            found.append({"what": what, "text": str(metadata[field])})
+    return found
+
+
+def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
+    """Everything a student's copy shows, and nothing else: the title, the lines found at
+    the top of the page, the article's paragraphs as numbered sentences, each card's
+    sentence (and the neighbour that names its speaker), the tasks as a student reads
+    them, and the label choices with their plain meanings. It reads the article's text
+    and structure only, never a label the tool gave a sentence; ``exercise`` is a
+    fingerprint of the rest, which a saved answers file carries back."""
+    from analysis.classroom.tasks import student_tasks
+
+    sentences = result.sentences
+    paragraphs = result.paragraphs
+    shown = []
+    for paragraph in paragraphs[paragraphs["role"].isin(ARTICLE_ROLES)].itertuples():
+        rows = sentences[sentences["para_id"] == paragraph.para_id]
+        if len(rows):
+            shown.append({"role": paragraph.role, "sentences": [{"number": int(s.sent_id), "text": s.text} for s in rows.itertuples()]})
+    material = {
+        "format": EXERCISE_FORMAT,
+        "version": 1,
+        "title": title,
+        "found": _found(result),
+        "paragraphs": shown,
+        "cards": [{"card": int(c["card"]), "number": int(c["sent_id"]), "text": str(c["text"]),
+                   "context_number": None if c["context_sent_id"] is None or c["context_sent_id"] != c["context_sent_id"] else int(c["context_sent_id"]),
+                   "context": str(c["context"] or "")} for c in cards.to_dict("records")],  # fmt: skip
+        "tasks": student_tasks(tasks),
+        "choices": {"status": STATUS.descriptions, "source_type": SOURCE_TYPE.descriptions},
+    }
+    fingerprint = hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return {**material, "exercise": fingerprint[:16]}
+
+
+def _article_text(material: dict) -> str:
+    lines = [f"{material['title']}", ""]
+    lines += [f"{f['what']}: {f['text']}" for f in material["found"]]
+    for paragraph in material["paragraphs"]:
+        lines += ["", " ".join(f"[{s['number']}] {s['text']}" for s in paragraph["sentences"])]
+    return "\n".join(lines) + "\n"
+
+
+def _article_markdown(material: dict) -> str:
+    parts = ["## The article", ""]
+    if material["found"]:
+        parts += ["**At the top of the page, as found:**", ""] + [f"- {_md(f['what'])}: {_md(f['text'])}" for f in material["found"]] + [""]
+    for paragraph in material["paragraphs"]:
+        text = " ".join(f"<sup>{s['number']}</sup>{_md(s['text'])}" for s in paragraph["sentences"])
+        parts += [("### " if paragraph["role"] == "headline" else "") + text, ""]
+    return "\n".join(parts)
+
+
+def _labels_markdown(material: dict) -> str:
+    statuses = "\n".join(f"- **{name}**: {_md(text)}" for name, text in material["choices"]["status"].items())
+    types = "\n".join(f"- **{name}**: {_md(text)}" for name, text in material["choices"]["source_type"].items())
+    return f"## Words you will use\n\n**Status**: how sure is the article?\n\n{statuses}\n\n**Source type**: who does the claim come from?\n\n{types}"
+
+
+def student_notebook(material: dict) -> nbformat.NotebookNode:
+    """The student's notebook: the article and tasks as Markdown, one code cell per answer,
+    and a last cell that saves ``answers.json``. It imports only ``json``: no analysis,
+    no label, no answer."""
+    new_md, new_code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    statuses, types = ", ".join(material["choices"]["status"]), ", ".join(material["choices"]["source_type"])
+    cells = [
+        new_md(f"# Exercise: {_md(material['title'])}\n\n**The question:** How sure is each claim in this article, who "
+               "says so, and what would you need to check outside it?\n\nWrite your answers between the quotation marks "
+               "in the code cells, then run the last cell: it saves `answers.json` for your teacher."),
+        new_code("answers_file: str = \"answers.json\"  # where your answers are saved", metadata={"tags": ["parameters"]}),
+        new_code("import json"),
+        new_md(_article_markdown(material)),
+        new_md(_labels_markdown(material)),
+        new_code("answers = {\"format\": \"analysis-exercise-answers\", \"version\": 1, "
+                 f"\"exercise\": {material['exercise']!r}, \"cards\": {{}}, \"questions\": {{}}, \"urls\": {{}}}}\n"
+                 'answers["name"] = ""  # your name\nanswers["class"] = ""  # your class\nanswers["date"] = ""  # today\'s date'),
+    ]  # fmt: skip
+    for number, task in enumerate(material["tasks"], start=1):
+        cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
+        if task["auto_marked"]:
+            for card in material["cards"]:
+                context = (f"\n\n*To help: sentence {card['context_number']} says* \u201c{_md(card['context'])}\u201d"
+                           if card["context"] else "")  # fmt: skip
+                cells.append(new_md(f"### Card {card['card']} (sentence {card['number']})\n\n> {_md(card['text'])}{context}"))
+                cells.append(new_code(
+                    f'answers["cards"]["{card["card"]}"] = {{\n'
+                    f'    "status": "",  # one of: {statuses}\n'
+                    '    "source": "",  # who the claim comes from ("the writer" if nobody)\n'
+                    f'    "source_type": "",  # one of: {types}\n'
+                    '    "cues": "",  # the words that tell you how sure it is, separated by ;\n}'))  # fmt: skip
+            continue
+        cells.append(new_code(f'answers["questions"]["{task["id"]}"] = """\n\n"""'))
+        if task["urls"]:
+            cells.append(new_code(f'answers["urls"]["{task["id"]}"] = """\n\n"""  # the web addresses you used'))
+    cells.append(new_md("## Save your answers\n\nRun the next cell, then hand in the file it names."))
+    cells.append(new_code(
+        "with open(answers_file, \"w\", encoding=\"utf-8\") as file:\n"
+        "    json.dump(answers, file, ensure_ascii=False, indent=2)\n"
+        "answered = sum(1 for card in answers[\"cards\"].values() if any(str(v).strip() for v in card.values()))\n"
+        "print(f\"Saved {answers_file}: {answered} of {len(answers['cards'])} cards answered. Hand this file to your teacher.\")"))  # fmt: skip
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return notebook
 
 
-def student_copy(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook without cells tagged ``solution`` and without outputs."""
-    from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
+def load_key(path: str | Path) -> dict:
+    """A ``teacher/key.json`` as written by ``exercise``.
 
-    # Enabled explicitly: TagRemovePreprocessor is off by default outside HTML export.
-    remove = TagRemovePreprocessor(enabled=True, remove_cell_tags={"solution"})
-    notebook, _ = remove.preprocess(notebook, {})
-    notebook, _ = ClearOutputPreprocessor(enabled=True).preprocess(notebook, {})
-    return notebook
+    Raises:
+        InputError: The file cannot be read or is not an exercise key (one line).
+    """
+    name = str(path)
+    try:
+        key = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(f"{name}: cannot read the exercise key: {' '.join(str(error).split())}") from None
+    if not isinstance(key, dict) or key.get("format") != KEY_FORMAT or not isinstance(key.get("cards"), list):
+        raise InputError(f"{name}: not an exercise key (teacher/key.json, as written by 'python -m analysis exercise')")
+    return key
+
+
+def _publish_tree(staging: Path, out: Path) -> list[Path]:
+    """Move the folders made in ``staging`` into ``out``, readable by all; a folder of
+    the same name from an earlier run is replaced whole."""
+    out.mkdir(exist_ok=True)
+    written = []
+    for root, dirs, files in os.walk(staging):
+        for d in dirs:
+            os.chmod(Path(root) / d, 0o755)
+        for f in files:
+            os.chmod(Path(root) / f, 0o644)
+            written.append(out / (Path(root) / f).relative_to(staging))
+    for made in sorted(staging.iterdir()):
+        target = out / made.name
+        if target.is_dir() and not target.is_symlink():
+            old = staging / f".old-{made.name}"
+            os.replace(target, old)
+            os.replace(made, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(made, target)
+    return sorted(written)
 
 
 def build_exercise(
@@ -47,52 +229,57 @@ def build_exercise(
     *,
     teacher_key: str | Path | None = None,
     progress: Callable[[str], None] = _stderr,
-    timeout: int = 600,
 ) -> list[Path]:
-    """Write the exercise for one article into ``out_dir``: ``student.ipynb`` (solutions
-    removed, outputs cleared), ``teacher.ipynb`` (run, with answers), ``worksheet.html``
-    (printable, no answers), ``answer_key.html`` (answers with their evidence), and a
-    copy of the article (and of the teacher's key) that the notebooks read.
+    """Write the exercise for one article into ``out_dir/student`` and
+    ``out_dir/teacher`` (see the module docstring); returns the files written.
 
     Raises:
         InputError: The article or the teacher's key cannot be read.
-        AnalysisError: The teacher copy failed to run.
     """
-    import shutil
-
+    from analysis.classroom.exercises import check_key_sentences, claim_cards, exercise_key, read_teacher_key
+    from analysis.classroom.pages import answer_key_html, lesson_plan_html, worksheet_html
+    from analysis.classroom.tasks import RUBRIC, exercise_tasks
     from analysis.core import analyze
-    from analysis.classroom.exercises import answer_key_html, check_key_sentences, read_teacher_key, worksheet_html
 
     path = Path(article).absolute()
     if str(article) == "-" or not path.is_file():
         raise InputError(f"{article}: the exercise needs an article file (.txt, .html or .htm)")
     # The key is checked before the analysis (columns, numbers, duplicates, vocabulary),
-    # and its sentences against the article's right after it, before any notebook runs.
-    key = read_teacher_key(teacher_key) if teacher_key is not None else None
+    # and its sentences against the article's right after it.
+    key_rows = read_teacher_key(teacher_key) if teacher_key is not None else None
     out = _output_folder(out_dir)
+    progress(f"[1/2] analysing {path}")
+    result = analyze(path)
+    if key_rows is not None:
+        check_key_sentences(key_rows, result, name=str(teacher_key))
+    cards = claim_cards(result)
+    if cards.empty:
+        raise InputError(f"{article}: no sentence in the article's body makes a claim card (is it an article?)")
+    tasks = exercise_tasks(result)
+    title = f"Source criticism: {result.headline or path.name}"
+    material = student_material(result, cards, tasks, title=title)
+    key = {"format": KEY_FORMAT, "version": 1, "exercise": material["exercise"], "title": title, "article": path.name,
+           "article_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), **exercise_key(result, cards, teacher_key=key_rows),
+           "tasks": tasks, "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
+    progress(f"[2/2] writing the student and teacher folders to {out}")
     with tempfile.TemporaryDirectory(prefix=".exercise-", dir=out.parent) as staging:
-        staging = Path(staging)
-        progress(f"[1/3] analysing {path}")
-        result = analyze(path)
-        if key is not None:
-            check_key_sentences(key, result, name=str(teacher_key))
-        shutil.copyfile(path, staging / path.name)  # the notebooks read this copy, beside them
-        parameters = {"article_path": path.name, "teacher_key_path": ""}
+        student, teacher = Path(staging) / "student", Path(staging) / "teacher"
+        student.mkdir()
+        teacher.mkdir()
+        (student / "worksheet.html").write_text(worksheet_html(material), encoding="utf-8")
+        nbformat.write(student_notebook(material), student / "student.ipynb")
+        (student / "exercise.json").write_text(json.dumps(material, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (student / "article.txt").write_text(_article_text(material), encoding="utf-8")
+        (teacher / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (teacher / "answer_key.html").write_text(answer_key_html(key), encoding="utf-8")
+        (teacher / "lesson_plan.html").write_text(lesson_plan_html(key), encoding="utf-8")
+        # The teacher's notebook reads this copy, beside it, under a fixed name: the
+        # article's own file name is the user's and could be any of the other files'.
+        copy = "article" + (path.suffix.lower() if path.suffix.lower() in config.HTML_SUFFIXES else ".txt")
+        shutil.copyfile(path, teacher / copy)
+        parameters = {"article_path": copy, "key_path": "key.json"}
         if teacher_key is not None:
-            shutil.copyfile(teacher_key, staging / "teacher_key.csv")
-            parameters["teacher_key_path"] = "teacher_key.csv"
-        progress("[2/3] running the teacher copy")
-        notebook = with_instructions(with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters))
-        student = student_copy(nbformat.from_dict(notebook))
-        kernel = start_kernel(cwd=staging)
-        try:
-            teacher = execute(notebook, timeout=timeout, kernel=kernel)
-        finally:
-            stop_kernel(kernel)
-        progress(f"[3/3] writing the student and teacher copies, worksheet and answer key to {out}")
-        nbformat.write(student, staging / "student.ipynb")
-        nbformat.write(teacher, staging / "teacher.ipynb")
-        title = f"Source criticism: {result.headline or path.name}"
-        (staging / "worksheet.html").write_text(worksheet_html(result, title=title + " (worksheet)"), encoding="utf-8")
-        (staging / "answer_key.html").write_text(answer_key_html(result, key=key, title=title + " (answer key)"), encoding="utf-8")
-        return _publish(staging, out)
+            shutil.copyfile(teacher_key, teacher / "teacher_key.csv")
+        notebook = with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters)
+        nbformat.write(notebook, teacher / "teacher.ipynb")
+        return _publish_tree(Path(staging), out)

@@ -1,161 +1,399 @@
-"""Classroom exercises from any article: claim cards, questions, and answers checked with evidence.
+"""Claim cards and the exercise key for any article.
 
-What it builds: the ``claim cards`` (body sentences chosen by a stated rule to cover
-different statuses and source types), the questions of each task with what the tool can
-do for them, the answer key, a blank answer sheet for students, and
-:func:`check_answers`, which compares a student's answers with the key and explains each
-difference with the evidence (cue words, character offsets, the rule), accepting
-defensible alternatives. A teacher's own key (CSV) overrides the tool's where they
-disagree; the tool's evidence is still shown.
+What it builds:
 
-The tasks follow established practice: SIFT (Stop, Investigate the source, Find better
-coverage, Trace claims; Caulfield 2019), the Stanford History Education Group's Civic
-Online Reasoning questions (Who is behind the information? What is the evidence? What
-do other sources say?), and newsroom rules on anonymous sources (AP, Reuters). Lateral
-reading, leaving the article to check who is behind it, is always the student's step:
-the tool marks it ``none``.
+- :func:`claim_cards`: body sentences that teach, chosen by the ordered rules in
+  :data:`CARD_RULES` (never a dateline, byline or fragment) to cover the statuses, each
+  with a clear cue where its status has one, and each with the sentence that names its
+  speaker when that is a neighbour (a quotation whose "he said" comes next).
+- :func:`exercise_key`: the teacher's key (``teacher/key.json``): for each card the best
+  answer to each field, the accepted alternatives with their reason and points, every
+  form the article uses for the source, the cue words the worksheet's definitions
+  teach, one plain sentence per field explaining the answer, and the tool's trace (rule
+  names, character offsets) for the teacher alone. A teacher's own key (CSV) overrides
+  the tool where it gives an answer.
+- :func:`read_teacher_key` checks a teacher's CSV before it is used.
+
+Marking against the key is :mod:`analysis.classroom.marking`; the open questions are
+:mod:`analysis.classroom.tasks`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.classroom.marking import FIELDS, POINTS
 from analysis.errors import InputError
-from analysis.vocabulary import CARD_STATUS_ORDER, DECIDING_STANCES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
+from analysis.vocabulary import CARD_STATUS_ORDER, CUE_KIND_BY_STATUS, DECIDING_STANCES, DEFENSIBLE_ANSWERS, SOURCE_TYPE, STATUS
 
 __all__ = [
     "FIELDS",
     "STATUSES",
     "SOURCE_TYPES",
+    "CARD_RULES",
     "claim_cards",
-    "questions",
-    "answer_key",
-    "blank_answers",
+    "exercise_key",
     "read_teacher_key",
     "check_key_sentences",
-    "check_answers",
-    "score",
-    "worksheet_html",
-    "answer_key_html",
+    "key_table",
+    "tasks_table",
+    "card_evidence",
 ]
 
 STATUSES = tuple(STATUS)
 SOURCE_TYPES = tuple(SOURCE_TYPE)
-#: What students fill in for each claim card.
-FIELDS = ("status", "source", "source_type", "cues")
-#: Answers the key accepts beside its own, and why (labels a careful reader could defend).
-DEFENSIBLE = {
-    ("status", "reported", "confirmed"): "a source confirming is also reporting",
-    ("status", "hedged", "unconfirmed"): "an unconfirmed claim is also hedged",
-    ("status", "unconfirmed", "hedged"): "a hedge on an attributed claim leaves it unconfirmed",
-    ("source_type", "anonymous", "unnamed"): "one unnamed person or an unnamed group: both withhold the name",
-    ("source_type", "unnamed", "anonymous"): "one unnamed person or an unnamed group: both withhold the name",
-    ("source_type", "organization", "document"): "a named body and its statement",
+#: Words a student may give for a claim nobody is cited for.
+NOBODY_FORMS = ("author", "the writer", "the reporter", "the journalist", "the article", "nobody", "no one",
+                "none", "no source", "not said", "not given", "unknown")  # fmt: skip
+#: Cues that never count as the words deciding how sure a claim is: a rough number
+#: ("thousands", "around 12,000") is not a hedge on the claim.
+NEVER_REQUIRED_CATEGORIES = frozenset({"approximator"})
+#: Longest and shortest card, in words.
+CARD_WORDS = (6, 60)
+
+
+# --- Which sentences can be cards ------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][\w'’-]*", text)
+
+
+def _not_a_fragment(sentence: dict, tokens: pd.DataFrame) -> bool:
+    """A whole sentence: 6 to 60 words, a verb, and an end (a full stop, question mark,
+    exclamation or closing quotation mark)."""
+    words = len(_words(sentence["text"]))
+    ends = sentence["text"].rstrip().endswith((".", "?", "!", '"', "”", "’", "'"))
+    has_verb = bool(tokens["pos"].isin(["VERB", "AUX"]).any())
+    return CARD_WORDS[0] <= words <= CARD_WORDS[1] and ends and has_verb
+
+
+_BYLINE_OR_DATELINE = re.compile(
+    r"^\s*(?:By\s+[A-Z]|Published\b|Updated\b|Posted\b|[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—]\s*$)"
+)
+
+
+def _not_page_furniture(sentence: dict, tokens: pd.DataFrame) -> bool:
+    """Not a byline ("By Jane Smith"), a "Published ..." line or a bare dateline."""
+    return not _BYLINE_OR_DATELINE.match(sentence["text"])
+
+
+def _no_open_question(sentence: dict, tokens: pd.DataFrame) -> bool:
+    """A statement, not a question: a card asks how sure a claim is."""
+    return not sentence["text"].rstrip().rstrip("\"'”’").endswith("?")
+
+
+#: The rules a sentence must pass to be a card, in order; each keyed by the name a
+#: rejected sentence records.
+CARD_RULES: dict[str, Callable[[dict, pd.DataFrame], bool]] = {
+    "not_a_fragment": _not_a_fragment,
+    "not_page_furniture": _not_page_furniture,
+    "no_open_question": _no_open_question,
 }
 
 
-def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
-    """Body sentences for the claim-card task, chosen to cover statuses and source types.
+def _deciding_cues(result, sent_id: int, status: str, source: str | None) -> tuple[str, list[dict]]:
+    """The words the worksheet's definitions teach for a claim's status, as dicts with
+    text, lemma, start, end and what they are: for a claim someone reported, confirmed
+    or would not confirm, the reporting verb of its source; for a hedged claim, the
+    hedges on it; for one the writer states, the words that make it sound sure. Rough
+    numbers never count."""
+    cues = result.cues[(result.cues["sent_id"] == sent_id) & ~result.cues["category"].isin(NEVER_REQUIRED_CATEGORIES)]
+    verbs = result.attributions[result.attributions["sent_id"] == sent_id]
+    def as_cue(text, lemma, start, end, what, category=""):
+        return {"text": str(text), "lemma": str(lemma or text), "start": int(start), "end": int(end), "what": what,
+                "category": str(category)}  # fmt: skip
 
-    Rule: for each status in the order confirmed, unconfirmed, hedged, reported,
-    asserted, take the first body sentence (in reading order) with that status whose
-    source type is not yet on a card, else the first with that status; then fill up to
-    ``n`` cards with the earliest unused body sentences whose source type is new, then
-    in reading order. Cards are numbered in reading order.
+    if status not in ("hedged", "asserted"):  # what a source says, confirms or will not say
+        own = verbs[verbs["canonical_source"] == source] if source else verbs.iloc[0:0]
+        if status == "unconfirmed":
+            deciding = verbs[verbs["cue_stance"].isin(DECIDING_STANCES)]
+            own = deciding if len(deciding) else own
+            held = cues[(cues["kind"] == "hedge") & cues["category"].isin(["non_commitment"])]
+            if len(held):
+                return CUE_KIND_BY_STATUS["unconfirmed"], [as_cue(c.text, c.text, c.start, c.end, "words that leave it open") for c in held.itertuples()]
+        if status == "confirmed":
+            confirming = verbs[verbs["cue_stance"] == "confirming"]
+            own = confirming if len(confirming) else own
+        picked = [as_cue(v.cue, v.cue_lemma, v.cue_start, v.cue_end, "reporting verb") for v in own.itertuples() if isinstance(v.cue, str) and v.cue]
+        return CUE_KIND_BY_STATUS[status] if status != "unconfirmed" else CUE_KIND_BY_STATUS["reported"], picked
+    if status == "hedged":
+        hedges = cues[(cues["kind"] == "hedge")]
+        main = hedges[hedges["governs_main_claim"]]
+        chosen = main if len(main) else hedges
+        return CUE_KIND_BY_STATUS["hedged"], [as_cue(c.text, c.text, c.start, c.end, "hedge", c.category) for c in chosen.itertuples()]
+    boosters = cues[(cues["kind"] == "booster") & cues["governs_main_claim"]]
+    return CUE_KIND_BY_STATUS["asserted"], [as_cue(c.text, c.text, c.start, c.end, "booster") for c in boosters.itertuples()]
+
+
+def _speaker_context(result, sent_id: int, source: str | None) -> int | None:
+    """The neighbouring sentence that names the speaker of a claim whose own sentence
+    does not (a quotation followed by "he said"); None when the sentence names them."""
+    if not source:
+        return None
+    attributions = result.attributions
+    here = attributions[(attributions["sent_id"] == sent_id) & (attributions["canonical_source"] == source)]
+    named_here = here["source"].map(lambda s: isinstance(s, str) and s.lower() not in {"he", "she", "they", "it", "i", "we"}).any()
+    if named_here:
+        return None
+    for other in (sent_id + 1, sent_id - 1, sent_id + 2, sent_id - 2):
+        rows = attributions[(attributions["sent_id"] == other) & (attributions["canonical_source"] == source)]
+        if len(rows):
+            return other
+    return None
+
+
+def _teachable(result) -> pd.DataFrame:
+    """Body claims that pass every card rule, with their status, source, deciding cues
+    and the neighbour that names their speaker."""
+    body = result.body_sentences
+    body = body[body["status"].notna()]
+    tokens = result.tokens
+    rows = []
+    for sentence in body.to_dict("records"):
+        own = tokens[tokens["sent_id"] == sentence["sent_id"]]
+        if not all(rule(sentence, own) for rule in CARD_RULES.values()):
+            continue
+        source = sentence["claim_source"] if sentence["claim_source_type"] != "author" else None
+        kind, cues = _deciding_cues(result, int(sentence["sent_id"]), sentence["status"], source)
+        voices = result.attributions.loc[result.attributions["sent_id"] == sentence["sent_id"], "canonical_source"]
+        one_voice = all(v == source for v in voices) if source else voices.empty
+        rows.append({**sentence, "cue_kind": kind, "deciding_cues": cues, "one_voice": bool(one_voice),
+                     "context_sent_id": _speaker_context(result, int(sentence["sent_id"]), source)})  # fmt: skip
+    return pd.DataFrame(rows, columns=[*body.columns, "cue_kind", "deciding_cues", "one_voice", "context_sent_id"])
+
+
+#: Hedges that are nouns ("speculation", "possibility"): a student finds a hedge on the
+#: verb ("may", "appear to") more easily.
+NOUN_HEDGE_CATEGORIES = frozenset({"speculation_noun"})
+
+
+def _clarity(row) -> int:
+    """How clearly a sentence teaches its status: 2 when a deciding word is a verb, a
+    modal or an adverb (a reporting verb, "may", "appear to", "certainly", "refused to
+    confirm"), 1 when it is only a noun ("speculation"), 0 with no deciding word (a
+    plain statement)."""
+    cues = row["deciding_cues"]
+    if not cues:
+        return 0
+    return 2 if any(c.get("category") not in NOUN_HEDGE_CATEGORIES for c in cues) else 1
+
+
+def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
+    """Body sentences for the claim-card task, chosen to teach.
+
+    Rule: only sentences that pass :data:`CARD_RULES`. For each status in the order of
+    ``vocabulary.CARD_STATUS_ORDER`` (rarest first), take the first sentence (in reading
+    order) with that status whose deciding word is clearest (:func:`_clarity`), then
+    one whose sentence cites nobody else (one voice: "Reports that ..." inside a
+    writer's claim is two), then a source type not on a card yet; then fill up to ``n`` cards the same
+    way from every status. Cards are numbered in reading order, so
+    their order says nothing about their answers.
 
     Returns:
-        Columns: card, sent_id, text.
+        Columns: card, sent_id, text, context_sent_id (the neighbour naming the speaker,
+        or None), context (its text, or "").
     """
-    body = result.body_sentences
+    pool = _teachable(result)
+    if pool.empty:
+        return pd.DataFrame(columns=["card", "sent_id", "text", "context_sent_id", "context"])
+    pool = pool.assign(clarity=pool.apply(_clarity, axis=1))
     chosen: list[int] = []
     types: set[str] = set()
 
-    def take(rows: pd.DataFrame) -> None:
-        fresh = rows[~rows["claim_source_type"].isin(types)]
-        row = (fresh if len(fresh) else rows).iloc[0]
-        chosen.append(int(row["sent_id"]))
-        types.add(row["claim_source_type"])
+    def take(rows: pd.DataFrame) -> bool:
+        rows = rows[~rows["sent_id"].isin(chosen)]
+        if rows.empty:
+            return False
+        new = ~rows["claim_source_type"].isin(types)
+        clear, one = rows["clarity"] == 2, rows["one_voice"]
+        for candidates in (rows[clear & one & new], rows[clear & one], rows[clear & new], rows[clear],
+                           rows[(rows["clarity"] >= 1) & new], rows[rows["clarity"] >= 1], rows[new], rows):  # fmt: skip
+            if len(candidates):
+                row = candidates.iloc[0]
+                chosen.append(int(row["sent_id"]))
+                types.add(row["claim_source_type"])
+                return True
+        return False
 
     for status in CARD_STATUS_ORDER:
-        rows = body[(body["status"] == status) & ~body["sent_id"].isin(chosen)]
-        if len(rows) and len(chosen) < n:
-            take(rows)
-    while len(chosen) < min(n, len(body)):
-        take(body[~body["sent_id"].isin(chosen)])
-    cards = body[body["sent_id"].isin(chosen)].sort_values("sent_id")
-    return pd.DataFrame({"card": range(1, len(cards) + 1), "sent_id": cards["sent_id"].to_numpy(), "text": cards["text"].to_numpy()})
+        if len(chosen) < n:
+            take(pool[pool["status"] == status])
+    while len(chosen) < min(n, len(pool)):
+        take(pool)
+    cards = pool[pool["sent_id"].isin(chosen)].sort_values("sent_id")
+    texts = result.sentences.set_index("sent_id")["text"]
+    context = [int(c) if pd.notna(c) else None for c in cards["context_sent_id"]]
+    return pd.DataFrame({
+        "card": range(1, len(cards) + 1),
+        "sent_id": cards["sent_id"].astype(int).to_numpy(),
+        "text": cards["text"].to_numpy(),
+        "context_sent_id": pd.array(context, dtype="Int64"),
+        "context": [texts.get(c, "") if c is not None else "" for c in context],
+    })  # fmt: skip
 
 
-def questions() -> pd.DataFrame:
-    """Every task's questions, the framework step each comes from, and what the tool can do:
-    ``answer`` (it answers from the text), ``evidence`` (it surfaces the evidence, the
-    student judges) or ``none`` (it needs reading outside the text)."""
-    rows = [
-        ("claim cards", "For each card: what is its status, who is its source, and what type of source?", "answer", "SIFT: Trace claims; COR: What is the evidence?"),
-        ("claim cards", "Which words tell you how sure the claim is?", "answer", "SIFT: Trace claims"),
-        ("headline", "Is the headline's claim supported by the body? Where does the body hedge it?", "evidence", "SIFT: Trace claims to the original context"),
-        ("anonymous sources", "Which sources are not named? Is a reason given for each?", "answer", "AP and Reuters rules on anonymous sources"),
-        ("anonymous sources", "What would you need to know to trust them?", "none", "COR: Who is behind the information?"),
-        ("scare quotes", "Which words are in scare quotes or marked 'so-called', and whose words are they?", "evidence", "SIFT: Stop (notice loaded language)"),
-        ("numbers", "Which numbers come with a source? Which are approximate?", "answer", "COR: What is the evidence?"),
-        ("what is missing", "Is there a byline, an outlet and a dateline? Does the key claim rest on a named source? Is the other side heard?", "evidence", "SIFT: Investigate the source"),
-        ("lateral reading", "Leave the article: who is behind the outlet, and what do other sources say about the key claim?", "none", "SIFT: Find better coverage; COR: What do other sources say?"),
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=["task", "question", "tool_support", "framework"])
+# --- The key -----------------------------------------------------------------------------
+
+def _source_forms(result, source: str | None) -> list[str]:
+    """Every form the article uses for a source: its canonical name, each mention in an
+    attribution and in the entities table, and a person's surname."""
+    if not source:
+        return []
+    forms = {source}
+    attributions = result.attributions
+    same = attributions[attributions["canonical_source"] == source]
+    forms |= {s for s in same["source"] if isinstance(s, str) and s and s.lower() not in {"he", "she", "they", "it", "i", "we"}}
+    entities = result.entities
+    forms |= {t for t in entities.loc[entities["canonical"] == source, "text"] if isinstance(t, str)}
+    # A name inside the source ("Maria Lopez" in "Councillor Maria Lopez") brings every
+    # form the article uses for it ("Lopez", "Ms Lopez").
+    summary = result.entity_summary
+    inside = summary["canonical"].map(lambda name: isinstance(name, str) and len(name) > 2 and (name == source or f" {name} " in f" {source} "))
+    for joined in summary.loc[inside, "forms"]:
+        forms |= {f for f in str(joined).split(";") if f}
+    return sorted(forms, key=lambda f: (-len(f), f))
 
 
+def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict]) -> str:
+    """One sentence a student understands: why the claim has its status."""
+    words = [c["text"] for c in cues]
+    quoted = " and ".join(f"“{w}”" for w in words[:2])
+    if status == "confirmed":
+        return (f"The article says {source} {quoted or 'confirmed'} it: a named source confirming it is stronger "
+                "than someone just saying it.")  # fmt: skip
+    if status == "reported":
+        return f"The article tells you who says it: {source} ({quoted or 'a reporting verb'})."
+    if status == "hedged":
+        return f"The writer softens the claim with {quoted or 'a hedge'}, so it is not stated as sure."
+    if status == "unconfirmed":
+        return f"The article leaves it open: {quoted or 'nobody confirms it'}."
+    return ("The writer states it without saying where it comes from" + (f", and {quoted} makes it sound sure." if quoted else "."))
 
 
-def _cues(result, sent_id: int) -> list[str]:
-    """The words that decide how sure a claim is: hedges and boosters on its main claim,
-    and reporting verbs that confirm, deny, distance or refuse."""
-    cues = result.cues[(result.cues["sent_id"] == sent_id) & result.cues["governs_main_claim"]]
-    verbs = result.attributions[(result.attributions["sent_id"] == sent_id) & result.attributions["cue_stance"].isin(DECIDING_STANCES)]
-    return sorted(set(cues["text"].str.lower()) | set(verbs["cue"].str.lower()))
+def _plain_source(source: str | None, source_type: str, context_sent_id) -> str:
+    if not source:
+        return "The article gives no source for this claim: it rests on the writer alone (write “the writer” or “nobody”)."
+    where = f" (sentence {context_sent_id} names them)" if context_sent_id is not None else ""
+    first, _, rest = source.partition(" ")
+    if first in {"A", "An", "The"} and rest:
+        source = f"{first.lower()} {rest}"
+    return f"The claim comes from {source}{where}."
 
 
-def answer_key(result, cards: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The tool's answers for the claim cards, with their evidence.
+def _plain_source_type(source_type: str, source: str | None) -> str:
+    return f"*{source_type.capitalize()}*: {SOURCE_TYPE.describe(source_type)}"
 
-    Columns: card, sent_id, status, source, source_type, cues (words deciding how sure
-    the claim is), evidence (the status rule, with cue offsets).
+
+def _plain_cues(cue_kind: str, cues: list[dict]) -> str:
+    words = "; ".join(f"“{c['text']}”" for c in cues)
+    return f"Look for {cue_kind}: {words}."
+
+
+def _accepted(field: str, best: str, extra: dict[str, str] | None = None) -> dict[str, str]:
+    found = {given: reason for (f, b, given), reason in DEFENSIBLE_ANSWERS.items() if f == field and b == best}
+    return {**found, **(extra or {})}
+
+
+def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
+    if teacher is None or sent_id not in teacher.index or field not in teacher.columns:
+        return None
+    value = teacher.at[sent_id, field]
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return None
+    return value
+
+
+def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.DataFrame | None = None) -> dict:
+    """The exercise key for ``cards`` (default :func:`claim_cards`), as written to
+    ``teacher/key.json``.
+
+    Each card holds ``answers`` (per field: the best answer; for status and source type
+    the accepted alternatives with their reason; for the source every form the article
+    uses; for cues the words and their forms, or None when no word decides the claim),
+    ``explain`` (one plain sentence per field, for students' feedback), ``by`` (per
+    field: ``tool`` or ``teacher``), ``tool`` (the tool's answers where a teacher's key
+    overrides them) and ``trace`` (the status rule and cue offsets, for the teacher).
     """
     cards = claim_cards(result) if cards is None else cards
+    pool = _teachable(result).set_index("sent_id")
     sentences = result.sentences.set_index("sent_id")
-    rows = []
-    for card in cards.itertuples():
-        sentence = sentences.loc[card.sent_id]
-        cues = result.cues[(result.cues["sent_id"] == card.sent_id) & result.cues["governs_main_claim"]]
-        verbs = result.attributions[
-            (result.attributions["sent_id"] == card.sent_id) & result.attributions["cue_stance"].isin(DECIDING_STANCES)
-        ]
-        spans = "; ".join(
-            [f"'{c.text}' [{c.start}:{c.end}] ({c.kind}, {c.category}, rule {c.rule})" for c in cues.itertuples()]
-            + [f"'{v.cue}' [{v.cue_start}:{v.cue_end}] (reporting verb, {v.cue_stance})" for v in verbs.itertuples()]
-        )
-        rows.append(
-            {
-                "card": card.card,
-                "sent_id": card.sent_id,
-                "status": sentence["status"],
-                "source": sentence["claim_source"],
-                "source_type": sentence["claim_source_type"],
-                "cues": _cues(result, card.sent_id),
-                "evidence": f"{sentence['status_reason']}" + (f"; cues: {spans}" if spans else ""),
-            }
-        )
-    return pd.DataFrame(rows)
+    teacher = teacher_key.set_index("sent_id") if teacher_key is not None else None
+    out = []
+    for card in cards.to_dict("records"):
+        sent_id = int(card["sent_id"])
+        sentence = sentences.loc[sent_id]
+        status, source_type = sentence["status"], sentence["claim_source_type"]
+        source = sentence["claim_source"] if source_type != "author" else None
+        if sent_id in pool.index:
+            cue_kind, cues = pool.at[sent_id, "cue_kind"], pool.at[sent_id, "deciding_cues"]
+        else:
+            cue_kind, cues = _deciding_cues(result, sent_id, status, source)
+        context = card.get("context_sent_id")
+        context = int(context) if context is not None and not pd.isna(context) else None
+        tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
+        by = dict.fromkeys(FIELDS, "tool")
+        best = dict(tool)
+        for field in FIELDS:
+            value = _teacher_value(teacher, sent_id, field)
+            if value is not None:
+                best[field], by[field] = value, "teacher"
+        speaks_for = result.attributions.loc[
+            (result.attributions["sent_id"].isin([sent_id, context if context is not None else -1]))
+            & (result.attributions["canonical_source"] == source), "speaks_for"].dropna()  # fmt: skip
+        extra_types = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
+            best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
+        forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
+        if best["source_type"] == "author" or str(best["source"]).lower() == "nobody named":
+            forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
+        cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
+        if by["status"] == "teacher":
+            cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
+        cue_forms = sorted({w.lower() for w in cue_words} | ({c["lemma"].lower() for c in cues} if by["cues"] == "tool" else set()))
+        answers = {
+            "status": {"best": best["status"], "accepted": _accepted("status", best["status"])},
+            "source": {"best": best["source"], "forms": forms},
+            "source_type": {"best": best["source_type"], "accepted": _accepted("source_type", best["source_type"], extra_types)},
+            "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
+        }
+        plain_cues = [{"text": w} for w in cue_words]
+        written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
+        explain = {
+            "status": _plain_status(best["status"], written if by["source"] == "tool" else str(best["source"]), cue_kind, plain_cues),
+            "source": _plain_source(None if best["source_type"] == "author" else (written if by["source"] == "tool" else str(best["source"])),
+                                    best["source_type"], context),
+            "source_type": _plain_source_type(best["source_type"], source),
+            "cues": _plain_cues(cue_kind, plain_cues) if cue_words else "",
+        }
+        spans = "; ".join(f"'{c['text']}' [{c['start']}:{c['end']}] ({c['what']})" for c in cues)
+        out.append({
+            "card": int(card["card"]), "sent_id": sent_id, "text": str(card["text"]),
+            "context_sent_id": context, "context": str(card.get("context") or ""),
+            "answers": answers, "explain": explain, "by": by,
+            "tool": {f: tool[f] for f in FIELDS if by[f] == "teacher"},
+            "trace": f"status rule: {sentence['status_reason']}" + (f"; deciding words: {spans}" if spans else "")
+                     + f"; source type rule: {_source_type_reason(result, sent_id, source)}",
+        })  # fmt: skip
+    return {"points": dict(POINTS), "cards": out}
 
 
-def blank_answers(cards: pd.DataFrame) -> pd.DataFrame:
-    """The students' answer sheet: one row per card, each field to fill in (cues as a list)."""
-    return pd.DataFrame(
-        {"card": cards["card"], "sent_id": cards["sent_id"], "status": None, "source": None, "source_type": None,
-         "cues": [[] for _ in range(len(cards))]}  # fmt: skip
-    )
+def _as_written(result, sent_ids: list[int], source: str | None) -> str | None:
+    """The source as the card's sentence (or its neighbour) writes it ("the US" for
+    United States), not a pronoun."""
+    rows = result.attributions[result.attributions["sent_id"].isin(sent_ids) & (result.attributions["canonical_source"] == source)]
+    for text in rows["source"]:
+        if isinstance(text, str) and text and text.lower() not in {"he", "she", "they", "it", "i", "we"}:
+            return text
+    return None
+
+
+def _source_type_reason(result, sent_id: int, source: str | None) -> str:
+    rows = result.attributions[(result.attributions["sent_id"] == sent_id) & (result.attributions["canonical_source"] == source)]
+    reasons = [r for r in rows["source_type_reason"] if isinstance(r, str) and r]
+    return reasons[0] if reasons else ("no attribution: the writer's own claim" if not source else "from a neighbouring sentence")
 
 
 #: The columns a teacher's key may have.
@@ -234,218 +472,52 @@ def check_key_sentences(key: pd.DataFrame, result, *, name: str = "teacher key")
                          "paragraph), so no card asks about it")  # fmt: skip
 
 
-def _same_source(given: str, expected: str, result, sent_id: int) -> bool:
-    """A source answer matches its canonical name, the words the article uses for it, or
-    its last name; case and a leading "the" do not matter."""
-    def norm(text: str) -> str:
-        text = str(text).strip().lower()
-        return text[4:] if text.startswith("the ") else text
-
-    given_n, expected_n = norm(given), norm(expected)
-    if not given_n:
-        return False
-    forms = {expected_n, expected_n.split()[-1] if expected_n else ""}
-    rows = result.attributions[result.attributions["sent_id"] == sent_id]
-    forms |= {norm(t) for t in rows["source"] if isinstance(t, str) and t}
-    return given_n in forms
 
 
-def check_answers(answers: pd.DataFrame, result, *, key: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Compare a student's claim-card answers with the key and explain every verdict.
 
-    Args:
-        answers: Rows with card or sent_id, and the :data:`FIELDS` (as from
-            :func:`blank_answers`).
-        result: The article's :class:`~analysis.core.Analysis`.
-        key: A teacher's key (:func:`read_teacher_key`); where it gives an answer, it is
-            the one graded against, and the tool's evidence is still shown.
+# --- The key as tables, for the teacher's notebook ---------------------------------------
 
-    Returns:
-        One row per card and field: card, sent_id, field, given, expected, verdict
-        (``correct``, ``defensible``, ``wrong``, ``missing``), explanation.
-    """
-    tool = answer_key(result, claim_cards(result) if "card" not in answers else answers[["card", "sent_id"]].assign(text=""))
-    tool = tool.set_index("sent_id")
-    teacher = key.set_index("sent_id") if key is not None else None
+def key_table(key: dict) -> pd.DataFrame:
+    """The key's claim cards as a tidy table: one row per card and field, with the
+    answer, what else is accepted, who set the answer (tool or teacher) and what a
+    student reads about it."""
     rows = []
-    for answer in answers.to_dict("records"):
-        sent_id = int(answer["sent_id"])
-        if sent_id not in tool.index:
-            continue
-        truth = tool.loc[sent_id]
+    for card in key["cards"]:
         for field in FIELDS:
-            given = answer.get(field)
-            expected = truth[field]
-            by = "the tool"
-            if teacher is not None and sent_id in teacher.index and field in teacher.columns:
-                value = teacher.at[sent_id, field]
-                if value not in ("", None) and not (isinstance(value, float) and pd.isna(value)):
-                    by = "the teacher's key"
-                    expected = value
-            disagreement = "" if by == "the tool" or expected == truth[field] else f" (the tool says {truth[field]!r})"
-            evidence = f"Evidence: {truth['evidence']}"
-            empty_cues_expected = field == "cues" and isinstance(given, list) and not given and not expected
-            if given is None or (isinstance(given, (list, str)) and not given and not empty_cues_expected):
-                verdict, why = "missing", f"No answer. {by.capitalize()} says {expected!r}{disagreement}. {evidence}"
-            elif field == "cues":
-                given_set = {str(c).strip().lower() for c in given}
-                expected_set = set(expected or [])
-                if given_set == expected_set:
-                    verdict, why = "correct", (f"These are the words that decide how sure the claim is. {evidence}" if expected_set
-                                               else f"No word hedges or firms this claim. {evidence}")  # fmt: skip
-                elif expected_set and given_set & expected_set:
-                    verdict, why = "defensible", (f"Some of the deciding words: {sorted(expected_set)} per {by}; "
-                                                  f"you gave {sorted(given_set)}. {evidence}")  # fmt: skip
-                else:
-                    verdict, why = "wrong", f"{by.capitalize()} marks {sorted(expected_set) or 'no cue words'}{disagreement}. {evidence}"
+            answer = card["answers"][field]
+            if field == "cues":
+                best = "; ".join(answer["words"]) if answer else ""
+                also = f"any form of these ({answer['kind']})" if answer else "not marked"
             elif field == "source":
-                if _same_source(given, str(expected), result, sent_id):
-                    verdict, why = "correct", f"The claim rests on {expected}. {evidence}"
-                else:
-                    verdict, why = "wrong", f"The claim rests on {expected!r} per {by}{disagreement}, not {given!r}. {evidence}"
+                best, also = answer["best"], "; ".join(answer["forms"])
             else:
-                given_n = str(given).strip().lower()
-                if given_n == str(expected):
-                    verdict, why = "correct", f"{evidence}"
-                elif (field, str(expected), given_n) in DEFENSIBLE:
-                    verdict, why = "defensible", (f"{by.capitalize()} says {expected!r}, but {given_n!r} can be defended: "
-                                                  f"{DEFENSIBLE[(field, str(expected), given_n)]}. {evidence}")  # fmt: skip
-                else:
-                    verdict, why = "wrong", f"{by.capitalize()} says {expected!r}{disagreement}, not {given_n!r}. {evidence}"
-            rows.append({"card": int(answer.get("card", 0) or 0), "sent_id": sent_id, "field": field, "given": given,
-                         "expected": expected, "verdict": verdict, "explanation": why})  # fmt: skip
-    return pd.DataFrame(rows, columns=["card", "sent_id", "field", "given", "expected", "verdict", "explanation"])
+                best, also = answer["best"], "; ".join(f"{k} ({v})" for k, v in sorted(answer["accepted"].items()))
+            rows.append({"card": card["card"], "sent_id": card["sent_id"], "field": field, "answer": best,
+                         "also_accepted": also, "by": card["by"][field], "student_reads": card["explain"][field]})  # fmt: skip
+    return pd.DataFrame(rows, columns=["card", "sent_id", "field", "answer", "also_accepted", "by", "student_reads"])
 
 
-def score(checked: pd.DataFrame) -> float:
-    """Marks out of 1: correct counts 1, defensible 1, wrong and missing 0."""
-    if checked.empty:
-        return 0.0
-    return float(checked["verdict"].isin(["correct", "defensible"]).mean())
+def tasks_table(key: dict) -> pd.DataFrame:
+    """The key's tasks in order: step, title, whether ``grade`` marks it, the model
+    answer and what a good answer mentions."""
+    return pd.DataFrame(
+        [{"task": t["id"], "step": t["step"], "title": t["title"], "marked_by": "grade" if t["auto_marked"] else "teacher",
+          "model_answer": " ".join(t["model_answer"]), "look_for": "; ".join(t["look_for"])} for t in key["tasks"]],
+        columns=["task", "step", "title", "marked_by", "model_answer", "look_for"],
+    )  # fmt: skip
 
 
-# --- Printable pages -----------------------------------------------------------------
-
-_PAGE_STYLE = """<style>
-body {font-family: Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.5; color: #111;}
-h1, h2, h3 {font-family: sans-serif;} .card {border: 1px solid #999; padding: 0.6em 1em; margin: 1em 0; page-break-inside: avoid;}
-.line {border-bottom: 1px solid #999; height: 1.8em;} .support {font: 11px sans-serif; color: #555;}
-table {border-collapse: collapse; font-size: 13px;} td, th {border: 1px solid #bbb; padding: 3px 6px; vertical-align: top;}
-.evidence {font-size: 12px; color: #333;} @media print {a {color: inherit;}}
-</style>"""
-
-STATUS_HELP = STATUS.descriptions
-SOURCE_HELP = SOURCE_TYPE.descriptions
-
-
-def _esc(value) -> str:
-    import html
-
-    return html.escape(str(value), quote=True)
-
-
-def _labels_help() -> str:
-    status = "".join(f"<li><b>{s}</b>: {_esc(h)}</li>" for s, h in STATUS_HELP.items())
-    sources = "".join(f"<li><b>{s}</b>: {_esc(h)}</li>" for s, h in SOURCE_HELP.items())
-    return f"<h3>Status</h3><ul>{status}</ul><h3>Source type</h3><ul>{sources}</ul>"
-
-
-def _article_html(result) -> str:
-    """The body paragraphs (what the tasks ask about), each as printed text."""
-    body = result.paragraphs[result.paragraphs["role"] == "body"]
-    return "".join(f"<p>{_esc(text)}</p>" for text in body["text"])
-
-
-def worksheet_html(result, *, title: str | None = None) -> str:
-    """A printable worksheet for classes without Jupyter: the article's body, the labels
-    explained, the claim cards with blank fields and every question with room to
-    answer. No answers."""
-    cards = claim_cards(result)
-    parts = ["<!doctype html><html><head><meta charset='utf-8'>", f"<title>{_esc(title or 'Source criticism worksheet')}</title>",
-             _PAGE_STYLE, "</head><body>", f"<h1>{_esc(title or 'Source criticism worksheet')}</h1>",
-             f"<p><b>Headline:</b> {_esc(result.headline or '(none)')}</p>",
-             "<p>Work through the article with SIFT: <b>Stop</b>, <b>Investigate</b> the source, <b>Find</b> better "
-             "coverage, <b>Trace</b> claims to their origin.</p>", "<h2>The article</h2>", _article_html(result),
-             "<h2>Labels</h2>", _labels_help(),
-             "<h2>Task 1: claim cards</h2><p>For each sentence: its status, its source, the source type, and the words "
-             "that tell you how sure it is (underline them).</p>"]  # fmt: skip
-    for card in cards.itertuples():
-        parts.append(f"<div class='card'><p><b>Card {card.card}</b> (sentence {card.sent_id}): {_esc(card.text)}</p>"
-                     + "".join(f"<p>{field}:</p><div class='line'></div>" for field in ("Status", "Source", "Source type", "Cue words"))
-                     + "</div>")  # fmt: skip
-    for task, group in questions().groupby("task", sort=False):
-        if task == "claim cards":
-            continue
-        parts.append(f"<h2>{_esc(task.capitalize())}</h2>")
-        for q in group.itertuples():
-            note = {"answer": "", "evidence": "", "none": " (needs reading outside the article)"}[q.tool_support]
-            parts.append(f"<p>{_esc(q.question)}<span class='support'>{_esc(note)}</span></p><div class='line'></div><div class='line'></div>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
-
-
-def _findings_list(result, category: str) -> str:
-    rows = result.findings[result.findings["category"] == category]
-    if rows.empty:
-        return "<p>No finding: the check passed.</p>"
-    items = "".join(
-        f"<li>{_esc(r.detail)}" + (f"<br><span class='evidence'>Evidence: {_esc(r.evidence)}</span>" if r.evidence else "") + "</li>"
-        for r in rows.itertuples()
-    )
-    return f"<ul>{items}</ul>"
-
-
-def answer_key_html(result, *, key: pd.DataFrame | None = None, title: str | None = None) -> str:
-    """The teacher's answer key: each card's answers with the evidence (cue words, offsets,
-    rule), the teacher's own answers where a key overrides the tool, and the tool's
-    evidence for every other task."""
-    cards = claim_cards(result)
-    tool = answer_key(result, cards)
-    teacher = key.set_index("sent_id") if key is not None else None
-    heading = title or "Source criticism: answer key"
-    parts = ["<!doctype html><html><head><meta charset='utf-8'>", f"<title>{_esc(heading)}</title>", _PAGE_STYLE,
-             "</head><body>", f"<h1>{_esc(heading)}</h1>", f"<p><b>Headline:</b> {_esc(result.headline or '(none)')}</p>",
-             "<h2>Task 1: claim cards</h2>"]  # fmt: skip
-    for card, row in zip(cards.itertuples(), tool.itertuples()):
-        answers = {field: getattr(row, field) for field in FIELDS}
-        overridden = []
-        if teacher is not None and row.sent_id in teacher.index:
-            for field in FIELDS:
-                if field in teacher.columns and teacher.at[row.sent_id, field] not in ("", None):
-                    if teacher.at[row.sent_id, field] != answers[field]:
-                        overridden.append(f"{field}: the tool says {answers[field]!r}")
-                    answers[field] = teacher.at[row.sent_id, field]
-        cells = "".join(f"<tr><th>{f}</th><td>{_esc(', '.join(v) if isinstance(v, list) else v)}</td></tr>" for f, v in answers.items())
-        note = f"<p class='evidence'>Your key differs from the tool's: {_esc('; '.join(overridden))}</p>" if overridden else ""
-        parts.append(f"<div class='card'><p><b>Card {card.card}</b> (sentence {card.sent_id}): {_esc(card.text)}</p>"
-                     f"<table>{cells}</table><p class='evidence'>Evidence: {_esc(row.evidence)}</p>{note}</div>")  # fmt: skip
-    anonymous = result.attributions[result.attributions["source_type"].isin(NAMELESS_SOURCE_TYPES)]
-    scare = result.quotes[result.quotes["kind"] == "scare"]
-    numbers = result.numbers[result.numbers["in_body"]]
-    parts += ["<h2>The headline against the body</h2>", _findings_list(result, "headline"),
-              "<h2>Anonymous and unnamed sources</h2><table><tr><th>sentence</th><th>source</th><th>type</th><th>reason given</th></tr>"]  # fmt: skip
-    parts += [f"<tr><td>{r.sent_id}</td><td>{_esc(r.source or '(nobody named)')}</td><td>{r.source_type}</td>"
-              f"<td>{_esc(r.anonymity_reason or 'none given')}</td></tr>" for r in anonymous.itertuples()]  # fmt: skip
-    parts += ["</table>", "<h2>Scare quotes</h2><ul>"]
-    parts += [f"<li>{_esc(r.text)} (sentence {r.sent_id}): {_esc(r.reason)}; the author's distance, not a source's words</li>" for r in scare.itertuples()]
-    parts += ["</ul>", "<h2>Numbers</h2><table><tr><th>sentence</th><th>number</th><th>approximate</th><th>source</th><th>question it</th></tr>"]
-    parts += [f"<tr><td>{r.sent_id}</td><td>{_esc(r.text)} {_esc(r.counted or '')}</td><td>{'yes' if r.approximate else 'no'}</td>"
-              f"<td>{_esc(r.source)}</td><td>{_esc(r.flag_reason or '')}</td></tr>" for r in numbers.itertuples()]  # fmt: skip
-    parts += ["</table>", "<h2>What is missing</h2>", _findings_list(result, "provenance"), _findings_list(result, "time"),
-              "<h2>Lateral reading</h2><p>Not answered by the tool: students leave the article to check who is behind "
-              "it and what other sources say.</p>", "</body></html>"]  # fmt: skip
-    return "\n".join(parts)
-
-
-def card_instructions() -> str:
-    """What a student fills in on each claim card, with every status and source type in
-    plain words (from :mod:`analysis.vocabulary`), as Markdown."""
-    statuses = "\n".join(f"    - **{name}**: {STATUS.describe(name)}" for name in STATUS)
-    sources = "\n".join(f"    - **{name}**: {SOURCE_TYPE.describe(name)}" for name in SOURCE_TYPE)
-    return (
-        "For each card, fill in:\n\n"
-        f"- `status`, one of:\n{statuses}\n"
-        '- `source`: who the claim rests on (a name, a description such as "a senior official", or `author`);\n'
-        f"- `source_type`, one of:\n{sources}\n"
-        "- `cues`: the words that tell you how sure the claim is (a list, possibly empty)."
-    )
+def card_evidence(result, key: dict) -> pd.DataFrame:
+    """The tool's evidence behind each card: its cue words and reporting verbs with
+    their character offsets and rules (the trace students do not see)."""
+    rows = []
+    for card in key["cards"]:
+        sent_id = card["sent_id"]
+        for cue in result.cues[result.cues["sent_id"] == sent_id].itertuples():
+            rows.append({"card": card["card"], "sent_id": sent_id, "words": cue.text, "start": cue.start, "end": cue.end,
+                         "what": cue.kind, "rule": cue.rule, "on_main_claim": bool(cue.governs_main_claim)})  # fmt: skip
+        for verb in result.attributions[result.attributions["sent_id"] == sent_id].itertuples():
+            rows.append({"card": card["card"], "sent_id": sent_id, "words": verb.cue, "start": verb.cue_start, "end": verb.cue_end,
+                         "what": f"reporting verb ({verb.cue_stance}) of {verb.source or 'nobody named'}", "rule": verb.pattern,
+                         "on_main_claim": True})  # fmt: skip
+    return pd.DataFrame(rows, columns=["card", "sent_id", "words", "start", "end", "what", "rule", "on_main_claim"])

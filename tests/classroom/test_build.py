@@ -1,65 +1,113 @@
-"""Building an exercise: the files written, the student copy without solutions, both copies run."""
+"""Building an exercise: a student folder with nothing that reveals or computes an answer,
+a teacher folder with the key, and notebooks that run top to bottom."""
 
 import json
+import types
 
 import nbformat
 import pytest
 
-from analysis import config
+from analysis.classroom.build import build_exercise, student_material
+from analysis.classroom.exercises import claim_cards
+from analysis.classroom.tasks import exercise_tasks
 from analysis.cli import main
-from analysis.classroom.build import build_exercise
-from analysis.classroom.exercises import answer_key
-from analysis.presenting.report import execute
+from analysis.presenting.report import execute, start_kernel, stop_kernel
 
 from ..conftest import DATA_DIR
+
+ARTICLE = DATA_DIR / "bbc" / "politics_001.txt"
 
 
 @pytest.fixture(scope="module")
 def exercise(tmp_path_factory):
     out = tmp_path_factory.mktemp("exercise")
-    files = build_exercise(DATA_DIR / "bbc" / "politics_001.txt", out, progress=lambda line: None)
+    files = build_exercise(ARTICLE, out, progress=lambda line: None)
     return out, files
 
 
-def test_exercise_command_writes_every_copy(exercise):
+def test_two_folders_are_written(exercise):
     out, files = exercise
-    assert {p.name for p in files} == {"student.ipynb", "teacher.ipynb", "worksheet.html", "answer_key.html", "politics_001.txt"}
-    assert (out / "politics_001.txt").read_bytes() == (DATA_DIR / "bbc" / "politics_001.txt").read_bytes()
+    assert {str(p.relative_to(out)) for p in files} == {
+        "student/worksheet.html", "student/student.ipynb", "student/exercise.json", "student/article.txt",
+        "teacher/key.json", "teacher/answer_key.html", "teacher/lesson_plan.html", "teacher/teacher.ipynb", "teacher/article.txt",
+    }  # fmt: skip
+    assert (out / "teacher" / "article.txt").read_bytes() == ARTICLE.read_bytes()
 
 
-def test_student_copy_holds_no_solution(exercise, nlp):
+def _strings(value):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
     out, _ = exercise
-    student = nbformat.read(out / "student.ipynb", as_version=4)
-    raw = (out / "student.ipynb").read_text(encoding="utf-8")
-    assert not any("solution" in c.metadata.get("tags", []) for c in student.cells)
-    assert '"solution"' not in raw
-    # No answer string survives: the solution cells' code and the key's evidence.
-    source = nbformat.read(config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb", as_version=4)
-    for cell in source.cells:
-        if "solution" in cell.metadata.get("tags", []):
-            assert cell.source not in raw
+    key = json.loads((out / "teacher" / "key.json").read_text(encoding="utf-8"))
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (out / "student").iterdir()}
+    # What only the key holds: explanations, traces and the tool's reasons.
+    secrets = [card["trace"] for card in key["cards"]] + [t for card in key["cards"] for t in card["explain"].values() if t]
+    secrets += [line for task in key["tasks"] for line in task["model_answer"]]
+    for name, text in texts.items():
+        assert "analysis" not in text.replace("analysis-exercise", ""), name  # no import, no package name
+        for secret in secrets:
+            assert json.dumps(secret)[1:-1] not in text and secret not in text, (name, secret)
+        assert "key.json" not in text and "solution" not in text
+    notebook = nbformat.reads(texts["student.ipynb"], as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert not any(c.get("outputs") for c in code)
+    imports = [line for c in code for line in c.source.splitlines() if line.startswith(("import ", "from "))]
+    assert imports == ["import json"]
+
+
+def test_the_student_material_does_not_depend_on_the_tools_labels(nlp):
     from analysis import analyze
 
-    for evidence in answer_key(analyze(out / "politics_001.txt", nlp=nlp))["evidence"]:
-        assert json.dumps(evidence)[1:-1] not in raw
-    assert not any(c.get("outputs") for c in student.cells if c.cell_type == "code")
+    result = analyze(ARTICLE, nlp=nlp)
+    cards = claim_cards(result)
+    tasks = exercise_tasks(result)
+    real = student_material(result, cards, tasks, title="t")
+    sentences = result.sentences.copy()
+    for column in ("status", "status_reason", "claim_source", "claim_source_type", "claim_type", "hedges", "boosters"):
+        sentences[column] = sentences[column].iloc[::-1].to_numpy()  # every label moved to another sentence
+    scrambled = types.SimpleNamespace(sentences=sentences, paragraphs=result.paragraphs, article=result.article)
+    assert student_material(scrambled, cards, tasks, title="t") == real
 
 
-def test_both_copies_execute(exercise):
+def test_the_student_notebook_runs_and_saves_answers_that_grade(exercise, tmp_path):
+    import shutil
+
     out, _ = exercise
-    teacher = nbformat.read(out / "teacher.ipynb", as_version=4)
-    errors = [c for c in teacher.cells if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)]
-    assert all("raises-exception" in c.metadata.get("tags", []) for c in errors)
-    assert "Score:** 100%" in json.dumps(nbformat.writes(teacher))
-    from analysis.presenting.report import start_kernel, stop_kernel
-
-    kernel = start_kernel(cwd=out)
+    folder = tmp_path / "student"
+    shutil.copytree(out / "student", folder)
+    notebook = nbformat.read(folder / "student.ipynb", as_version=4)
+    card = next(c for c in notebook.cells if c.cell_type == "code" and c.source.startswith('answers["cards"]["1"]'))
+    card.source = card.source.replace('"status": ""', '"status": "asserted"', 1)
+    kernel = start_kernel(cwd=folder)
     try:
-        ran = execute(nbformat.read(out / "student.ipynb", as_version=4), timeout=300, kernel=kernel)
+        ran = execute(notebook, timeout=120, kernel=kernel)
     finally:
         stop_kernel(kernel)
-    errors = [c for c in ran.cells if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)]
-    assert errors and all("raises-exception" in c.metadata.get("tags", []) for c in errors)
+    assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    saved = json.loads((folder / "answers.json").read_text(encoding="utf-8"))
+    assert saved["cards"]["1"]["status"] == "asserted"
+    assert main(["grade", str(folder / "answers.json"), "--key", str(out / "teacher" / "key.json"), "--out", str(tmp_path / "fb")]) == 0
+    assert (tmp_path / "fb" / "answers.html").is_file()
+
+
+def test_the_teacher_notebook_runs_top_to_bottom(exercise):
+    out, _ = exercise
+    kernel = start_kernel(cwd=out / "teacher")
+    try:
+        ran = execute(nbformat.read(out / "teacher" / "teacher.ipynb", as_version=4), timeout=300, kernel=kernel)
+    finally:
+        stop_kernel(kernel)
+    assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert "0 of" in json.dumps(nbformat.writes(ran))  # a blank sheet scores nothing
 
 
 def test_exercise_command_refuses_bad_input(tmp_path, capsys):
@@ -68,12 +116,9 @@ def test_exercise_command_refuses_bad_input(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_the_student_reads_the_card_instructions_before_running_anything(exercise):
-    import nbformat
-
-    from analysis.classroom.exercises import card_instructions
-
+def test_the_key_records_the_exercise_it_belongs_to(exercise):
     out, _ = exercise
-    student = nbformat.read(out / "student.ipynb", as_version=4)
-    markdown = [c.source for c in student.cells if c.cell_type == "markdown"]
-    assert card_instructions() in markdown
+    key = json.loads((out / "teacher" / "key.json").read_text(encoding="utf-8"))
+    material = json.loads((out / "student" / "exercise.json").read_text(encoding="utf-8"))
+    assert key["exercise"] == material["exercise"] and key["format"] == "analysis-exercise-key"
+    assert [c["card"] for c in key["cards"]] == [c["card"] for c in material["cards"]]

@@ -1,0 +1,231 @@
+"""Marking a student's claim cards against an exercise key, in plain words.
+
+Everything here works from the key (``teacher/key.json``, see
+:func:`analysis.classroom.exercises.exercise_key`) and the student's answers: no
+analysis runs, so marking is quick and gives the same verdicts wherever it runs.
+
+How each field is marked (points: 2 for the key's answer, 1 for an accepted alternative):
+
+- ``status`` and ``source_type``: the key's answer, or one of the card's accepted
+  alternatives (from :data:`analysis.vocabulary.DEFENSIBLE_ANSWERS`: "reported" for a
+  claim a named source confirmed, never the other way round).
+- ``source``: any form the article uses for the source ("Defence Secretary Lloyd
+  Austin", "Austin"), with or without a title, "the" or a first name, in British or
+  American spelling, with straight or curly apostrophes (:func:`same_source`). A claim
+  nobody is given for takes "the writer", "nobody" and the like.
+- ``cues``: one of the words the worksheet's definitions teach for the status: the
+  reporting verb for a reported claim, the hedge for a hedged one (:func:`cue_matches`).
+  Approximate numbers ("thousands") are never required. Cues may be one string
+  ("said; may") or a list.
+
+Feedback is written for a student: one or two sentences per field, no rule names or
+character offsets (those stay in the teacher's view).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from analysis.vocabulary import SOURCE_TYPE, STATUS
+
+__all__ = [
+    "FIELDS",
+    "POINTS",
+    "normalise_words",
+    "same_source",
+    "split_cues",
+    "cue_matches",
+    "mark_card",
+    "mark_student",
+]
+
+#: What a student fills in for each claim card.
+FIELDS = ("status", "source", "source_type", "cues")
+#: Points for the key's own answer and for an accepted alternative.
+POINTS = {"best": 2, "accepted": 1, "wrong": 0, "missing": 0}
+
+#: Words that carry no identity in a source's name.
+_NOISE = frozenset({"the", "a", "an", "s", "of"})
+#: British spellings written as American ones on both sides of a comparison, so either
+#: spelling matches ("organisation", "Defence Secretary").
+_SPELLING = (
+    (re.compile(r"isation"), "ization"),
+    (re.compile(r"ise(d|s)?$"), r"ize\1"),
+    (re.compile(r"^(defen|offen|licen|pretens)ce$"), r"\1se"),
+    (re.compile(r"(\w{3})our$"), r"\1or"),
+    (re.compile(r"(\w{2})tre$"), r"\1ter"),
+    (re.compile(r"^programme$"), "program"),
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case, curly quotes and apostrophes made straight, accents kept."""
+    text = unicodedata.normalize("NFKC", str(text)).lower()
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+
+def normalise_words(text: str) -> list[str]:
+    """The words of a name or phrase as they are compared: lower case, no possessive
+    's, no "the"/"a"/"of", American spelling."""
+    words = re.findall(r"[\w]+", re.sub(r"'s\b", "", _plain(text)))
+    out = []
+    for word in words:
+        if word in _NOISE:
+            continue
+        for pattern, replacement in _SPELLING:
+            word = pattern.sub(replacement, word)
+        out.append(word)
+    return out
+
+
+def same_source(given: str, forms: Iterable[str]) -> bool:
+    """Whether a student's source names one of ``forms`` (the words the article uses for
+    it): the student's words are all in one form and include its last word ("Austin"
+    for "Lloyd Austin", "the official" for "a senior US military official") or two of
+    its words ("Defence Secretary"); or a whole form is in the student's words ("Lloyd
+    Austin, the defence secretary")."""
+    student = normalise_words(given)
+    if not student:
+        return False
+    said = set(student)
+    for form in forms:
+        words = normalise_words(form)
+        if not words:
+            continue
+        if said <= set(words) and (words[-1] in said or len(said) >= 2):
+            return True
+        if set(words) <= said:
+            return True
+    return False
+
+
+def split_cues(value) -> list[str]:
+    """A student's cue words as a list: one string is split at ``;``, ``,``, ``/`` or a
+    new line; quotation marks around a word are dropped."""
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else re.split(r"[;,/\n]", str(value))
+    cleaned = [unicodedata.normalize("NFKC", str(item)).strip().strip("\"'\u201c\u201d\u2018\u2019").strip() for item in items if item is not None]
+    return [c for c in cleaned if c]
+
+
+def _phrase_in(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def cue_matches(given: str, forms: Iterable[str]) -> bool:
+    """Whether one cue a student gave is one of the key's cue words: the word itself or
+    its dictionary form ("says" for "said"), part of a longer cue that keeps its first
+    word ("refused to confirm" for "refused to confirm or deny"), or a phrase around it
+    ("has confirmed")."""
+    student = re.findall(r"[\w']+", _plain(given))
+    if not student:
+        return False
+    for form in forms:
+        words = re.findall(r"[\w']+", _plain(form))
+        if not words:
+            continue
+        if student == words or (_phrase_in(student, words) and student[0] == words[0]) or _phrase_in(words, student):
+            return True
+        if len(student) == 1 and len(words) == 1 and _same_lemma(student[0], words[0]):
+            return True
+    return False
+
+
+def _same_lemma(a: str, b: str) -> bool:
+    """Two forms of one verb or noun ("warns", "warned", "warning"; "confirm",
+    "confirmed"): a simple suffix check, enough for the cue words a key holds."""
+    def stem(word: str) -> str:
+        for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        return word.rstrip("e")
+
+    return a == b or stem(a) == stem(b)
+
+
+def _given(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value if v is not None and str(v).strip())
+    return str(value).strip()
+
+
+def _mark_choice(field: str, given: str, answer: dict, explain: str) -> tuple[str, int, str]:
+    """Status or source type: best, an accepted alternative, wrong or missing."""
+    best = answer["best"]
+    labels = STATUS if field == "status" else SOURCE_TYPE
+    name = "status" if field == "status" else "source type"
+    choice = " ".join(normalise_words(given)) if given.strip() else ""
+    if not choice:
+        return "missing", 0, f"You left the {name} empty. The answer is *{best}*. {explain}"
+    if choice == best:
+        return "best", POINTS["best"], f"Yes: *{best}*. {explain}"
+    if choice in answer.get("accepted", {}):
+        reason = answer["accepted"][choice]
+        return "accepted", POINTS["accepted"], (f"You said *{choice}*. {explain} *{choice.capitalize()}* is accepted "
+                                                f"({reason}), but *{best}* fits better.")  # fmt: skip
+    if choice not in labels:
+        return "wrong", 0, f"*{given}* is not one of the {'statuses' if field == 'status' else 'source types'} on the worksheet. The answer is *{best}*. {explain}"
+    return "wrong", 0, f"You said *{choice}*, but the answer is *{best}*. {explain}"
+
+
+def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]:
+    if not given:
+        return "missing", 0, f"You left the source empty. {explain}"
+    if same_source(given, answer["forms"]):
+        return "best", POINTS["best"], f"Yes. {explain}"
+    return "wrong", 0, f"You said *{given}*. {explain}"
+
+
+def _mark_cues(given: list[str], answer: dict | None, explain: str) -> tuple[str, int, str] | None:
+    if answer is None:
+        return None  # no word decides this claim: the field is not marked
+    if not given:
+        return "missing", 0, f"You gave no cue words. {explain}"
+    found = [g for g in given if cue_matches(g, answer["forms"])]
+    if found:
+        return "best", POINTS["best"], f"Yes: *{found[0]}*. {explain}"
+    return "wrong", 0, f"You gave *{'; '.join(given)}*. {explain}"
+
+
+def mark_card(card: dict, given: dict | None) -> list[dict]:
+    """One row per field of one claim card: field, given, verdict (``best``,
+    ``accepted``, ``wrong``, ``missing``), points, out_of, feedback (plain words for
+    the student). The cue field is left out when no word decides the claim."""
+    given = given or {}
+    answers, explain = card["answers"], card["explain"]
+    rows = []
+    for field in FIELDS:
+        value = given.get(field)
+        if field == "cues":
+            cues = split_cues(value)
+            marked = _mark_cues(cues, answers.get("cues"), explain["cues"])
+            shown = "; ".join(cues)
+        elif field == "source":
+            shown = _given(value)
+            marked = _mark_source(shown, answers["source"], explain["source"])
+        else:
+            shown = _given(value)
+            marked = _mark_choice(field, shown, answers[field], explain[field])
+        if marked is None:
+            continue
+        verdict, points, feedback = marked
+        rows.append({"card": card["card"], "field": field, "given": shown, "verdict": verdict, "points": points,
+                     "out_of": POINTS["best"], "feedback": feedback})  # fmt: skip
+    return rows
+
+
+def mark_student(key: dict, answers: dict) -> list[dict]:
+    """Every claim card of a student's answers marked against the key (see
+    :func:`mark_card`); cards are matched by number, missing cards count as empty."""
+    by_card = {str(card): fields for card, fields in (answers.get("cards") or {}).items()}
+    rows = []
+    for card in key["cards"]:
+        rows += mark_card(card, by_card.get(str(card["card"])))
+    return rows

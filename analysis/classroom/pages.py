@@ -1,0 +1,368 @@
+"""The exercise's pages: the student's worksheet, and the teacher's answer key, lesson plan
+and feedback pages.
+
+Every page is one self-contained HTML file that works offline. Article text and student
+answers are escaped wherever they appear and never reach a script: the worksheet's only
+script is :data:`WORKSHEET_SCRIPT`, fixed and small, allowed by its hash in the page's
+Content-Security-Policy; the other pages have none.
+
+The worksheet is made from the student material alone (:func:`worksheet_html` takes no
+analysis and no key), so it cannot hold an answer.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+
+from analysis.classroom.tasks import RUBRIC, SIFT_STEPS
+from analysis.vocabulary import SOURCE_TYPE, STATUS
+
+__all__ = [
+    "WORKSHEET_SCRIPT",
+    "ANSWERS_FORMAT",
+    "worksheet_html",
+    "answer_key_html",
+    "lesson_plan_html",
+    "feedback_html",
+    "class_html",
+]
+
+#: The ``format`` value of a saved answers file.
+ANSWERS_FORMAT = "analysis-exercise-answers"
+
+_STYLE = """<style>
+body {font-family: Georgia, serif; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #111;}
+h1, h2, h3, legend, .who, button {font-family: system-ui, sans-serif;}
+.who {display: flex; gap: 1em; flex-wrap: wrap; border-bottom: 2px solid #111; padding-bottom: .5em;}
+.who label {flex: 1; min-width: 12em;} .who input {width: 100%;}
+input[type=text], textarea {font: inherit; border: 0; border-bottom: 1px solid #777; background: #fafafa; width: 100%; box-sizing: border-box;}
+textarea {border: 1px solid #999; background-image: repeating-linear-gradient(transparent, transparent 1.45em, #ddd 1.5em);}
+.card, .task {border: 1px solid #999; border-radius: 4px; padding: .6em 1em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid;}
+.choices {display: flex; flex-wrap: wrap; gap: .2em 1em; margin: .2em 0 .6em;} .choices label {white-space: nowrap;}
+.sent {font-size: 75%; color: #555; vertical-align: super; font-family: system-ui, sans-serif;}
+.found {background: #f3f3f3; padding: .5em 1em; border-left: 4px solid #999;}
+.context {color: #444; font-style: italic;} blockquote {margin: .4em 0 .8em; padding-left: .8em; border-left: 3px solid #0072B2;} .step {font-size: 80%; text-transform: uppercase; letter-spacing: .05em; color: #555;}
+dl.labels dt {font-weight: bold; font-family: system-ui, sans-serif;} dl.labels dd {margin: 0 0 .4em 1.2em;}
+table {border-collapse: collapse; font-size: 14px; width: 100%;} td, th {border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left;}
+.best {color: #006b4f;} .accepted {color: #7a5500;} .wrong, .missing {color: #a3320b;}
+details.trace {font-size: 12px; color: #444;} .note {font-size: 90%; color: #333;}
+button {font-size: 1.05em; padding: .5em 1.2em; margin: 1em 0;}
+@media print {button, .screen-only {display: none;} body {margin: 0; max-width: none;}
+  input[type=text], textarea {background: none;} a {color: inherit;}}
+</style>"""
+
+#: The worksheet's one script: it reads the form and saves the answers as a JSON file
+#: for the teacher. It never reads article text into code, and it is the same for every
+#: worksheet, so the page's Content-Security-Policy allows exactly it by its hash.
+WORKSHEET_SCRIPT = """(function () {
+  var form = document.getElementById("worksheet");
+  function collect() {
+    var data = {format: "%s", version: 1, exercise: form.getAttribute("data-exercise"),
+                name: "", "class": "", date: "", cards: {}, questions: {}, urls: {}};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || (el.type === "radio" && !el.checked)) { return; }
+      var parts = el.name.split(":");
+      if (parts[0] === "card") {
+        var card = data.cards[parts[1]] || (data.cards[parts[1]] = {});
+        card[parts[2]] = el.value;
+      } else if (parts[0] === "q") { data.questions[parts[1]] = el.value; }
+      else if (parts[0] === "u") { data.urls[parts[1]] = el.value; }
+      else if (parts[0] === "who") { data[parts[1]] = el.value; }
+    });
+    return data;
+  }
+  document.getElementById("save").addEventListener("click", function () {
+    var data = collect();
+    var blob = new Blob([JSON.stringify(data, null, 2)], {type: "application/json"});
+    var link = document.createElement("a");
+    link.download = "answers-" + ((data.name || "student").replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 40)) + ".json";
+    link.href = URL.createObjectURL(blob);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    document.getElementById("saved").textContent = "Saved " + link.download + ". Hand this file to your teacher.";
+  });
+})();""" % ANSWERS_FORMAT
+
+
+def _esc(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _emphasis(text: str) -> str:
+    """Plain feedback with *emphasis* as HTML, everything else escaped."""
+    return re.sub(r"\*([^*<>]+)\*", r"<em>\1</em>", _esc(text))
+
+
+def _page(title: str, body: list[str], *, script: str | None = None) -> str:
+    if script is None:
+        policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    else:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+        policy = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{digest}'"
+    head = ["<!doctype html>", "<html lang='en'><head><meta charset='utf-8'>",
+            f"<meta http-equiv='Content-Security-Policy' content=\"{policy}\">",
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+            f"<title>{_esc(title)}</title>", _STYLE, "</head><body>"]  # fmt: skip
+    tail = [f"<script>{script}</script>"] if script else []
+    return "\n".join(head + body + tail + ["</body></html>"]) + "\n"
+
+
+def _labels_help() -> str:
+    statuses = "".join(f"<dt>{_esc(n)}</dt><dd>{_esc(STATUS.describe(n))}</dd>" for n in STATUS)
+    types = "".join(f"<dt>{_esc(n)}</dt><dd>{_esc(SOURCE_TYPE.describe(n))}</dd>" for n in SOURCE_TYPE)
+    return (f"<h3>Status: how sure is the article?</h3><dl class='labels'>{statuses}</dl>"
+            f"<h3>Source type: who does the claim come from?</h3><dl class='labels'>{types}</dl>")  # fmt: skip
+
+
+def _article(material: dict) -> list[str]:
+    parts = ["<h2>The article</h2>"]
+    found = material.get("found") or []
+    if found:
+        items = "".join(f"<li>{_esc(f['what'])}: {_esc(f['text'])}</li>" for f in found)
+        parts.append(f"<div class='found'><p><b>At the top of the page, as found</b></p><ul>{items}</ul></div>")
+    for paragraph in material["paragraphs"]:
+        sentences = " ".join(f"<span class='sent'>{s['number']}</span>{_esc(s['text'])}" for s in paragraph["sentences"])
+        tag = "h3" if paragraph["role"] == "headline" else "p"
+        parts.append(f"<{tag}>{sentences}</{tag}>")
+    return parts
+
+
+def _choices(name: str, labels) -> str:
+    return "<div class='choices'>" + "".join(
+        f"<label><input type='radio' name='{_esc(name)}' value='{_esc(label)}'> {_esc(label)}</label>" for label in labels
+    ) + "</div>"
+
+
+def _card_form(card: dict) -> str:
+    key = f"card:{card['card']}"
+    context = (f"<p class='context'>To help: sentence {card['context_number']} says “{_esc(card['context'])}”</p>"
+               if card.get("context") else "")  # fmt: skip
+    return (f"<fieldset class='card'><legend>Card {card['card']} (sentence {card['number']})</legend>"
+            f"<blockquote>{_esc(card['text'])}</blockquote>{context}"
+            f"<p><b>Status</b></p>{_choices(key + ':status', STATUS)}"
+            f"<p><label><b>Source</b> (who it comes from) <input type='text' name='{key}:source'></label></p>"
+            f"<p><b>Source type</b></p>{_choices(key + ':source_type', SOURCE_TYPE)}"
+            f"<p><label><b>Cue words</b> (the words that tell you how sure it is) <input type='text' name='{key}:cues'></label></p>"
+            "</fieldset>")  # fmt: skip
+
+
+def _task_form(number: int, task: dict, cards: list[dict]) -> str:
+    head = f"<p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
+    if task["auto_marked"]:
+        return f"<section class='task'>{head}</section>" + "".join(_card_form(card) for card in cards)
+    box = f"<textarea name='q:{_esc(task['id'])}' rows='{max(2, int(task['lines']) * 2)}' aria-label='Your answer'></textarea>"
+    if task["urls"]:
+        box += f"<p><label>Web addresses you used<textarea name='u:{_esc(task['id'])}' rows='3'></textarea></label></p>"
+    return f"<section class='task'>{head}{box}</section>"
+
+
+def worksheet_html(material: dict) -> str:
+    """The student's worksheet: printable (name, class and date line; the article with
+    sentence numbers; numbered tasks in SIFT order with room to write; no page break
+    inside a card) and, on screen, a form whose "Save my answers" button saves a JSON
+    file for ``python -m analysis grade``. Made from the student material alone."""
+    body = [f"<form id='worksheet' data-exercise='{_esc(material['exercise'])}' autocomplete='off'>",
+            "<div class='who'><label>Name <input type='text' name='who:name'></label>"
+            "<label>Class <input type='text' name='who:class'></label><label>Date <input type='text' name='who:date'></label></div>",
+            f"<h1>{_esc(material['title'])}</h1>",
+            "<p class='screen-only note'>Fill this in on screen and press <b>Save my answers</b> at the end, or print it "
+            "and write on paper. Work through the tasks in order: they follow SIFT (Stop, Investigate the source, "
+            "Find better coverage, Trace claims).</p>"]  # fmt: skip
+    body += _article(material)
+    body += ["<h2>Words you will use</h2>", _labels_help(), "<h2>Tasks</h2>"]
+    for number, task in enumerate(material["tasks"], start=1):
+        body.append(_task_form(number, task, material["cards"]))
+    body += ["<button type='button' id='save'>Save my answers</button>", "<p id='saved' role='status' class='note'></p>", "</form>"]
+    return _page(material["title"], body, script=WORKSHEET_SCRIPT)
+
+
+def _alternatives(answer: dict, points: dict) -> str:
+    accepted = answer.get("accepted") or {}
+    if not accepted:
+        return "none"
+    return "; ".join(f"<em>{_esc(k)}</em> ({points['accepted']} point{'s' if points['accepted'] != 1 else ''}: {_esc(v)})"
+                     for k, v in sorted(accepted.items()))  # fmt: skip
+
+
+def answer_key_html(key: dict) -> str:
+    """The teacher's answer key: for each card the answers and points, the accepted
+    alternatives and why, the forms of the source that count, the cue words, the plain
+    explanation students get, and (folded) the tool's trace; then each open task's
+    model answer, what to look for and the rubric."""
+    points = key["points"]
+    body = [f"<h1>{_esc(key['title'])}: answer key</h1>",
+            f"<p class='note'>Points per field: {points['best']} for the answer, {points['accepted']} for an accepted "
+            "alternative, 0 otherwise. The cue field is marked only where a word decides how sure the claim is.</p>",
+            "<h2>Claim cards</h2>"]  # fmt: skip
+    for card in key["cards"]:
+        a, by = card["answers"], card["by"]
+        mark = lambda field: " <span class='note'>(your key)</span>" if by[field] == "teacher" else ""  # noqa: E731
+        tool = "".join(f"<li>The tool says {_esc(f)}: <em>{_esc(v if not isinstance(v, list) else '; '.join(v))}</em></li>"
+                       for f, v in card["tool"].items())  # fmt: skip
+        cues = a["cues"]
+        rows = [
+            ("Status", f"<b>{_esc(a['status']['best'])}</b>{mark('status')}", _alternatives(a["status"], points), card["explain"]["status"]),
+            ("Source", f"<b>{_esc(a['source']['best'])}</b>{mark('source')}", "any of: " + "; ".join(_esc(f) for f in a["source"]["forms"]), card["explain"]["source"]),
+            ("Source type", f"<b>{_esc(a['source_type']['best'])}</b>{mark('source_type')}", _alternatives(a["source_type"], points), card["explain"]["source_type"]),
+            ("Cue words", (f"<b>{_esc('; '.join(cues['words']))}</b>{mark('cues')}" if cues else "not marked"),
+             ("any one of them, in any form (" + _esc(cues["kind"]) + ")") if cues else "no word decides this claim", card["explain"]["cues"]),
+        ]  # fmt: skip
+        table = "".join(f"<tr><th>{f}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
+        context = f"<p class='context'>Shown with sentence {card['context_sent_id']}: “{_esc(card['context'])}”</p>" if card["context"] else ""
+        body.append(f"<div class='card'><p><b>Card {card['card']}</b> (sentence {card['sent_id']})</p><blockquote>{_esc(card['text'])}</blockquote>{context}"
+                    "<table><tr><th></th><th>Answer</th><th>Also accepted</th><th>What the student reads</th></tr>"
+                    f"{table}</table>" + (f"<ul class='note'>{tool}</ul>" if tool else "")
+                    + f"<details class='trace'><summary>How the tool decided</summary><p>{_esc(card['trace'])}</p></details></div>")  # fmt: skip
+    body.append("<h2>Open tasks</h2>")
+    rubric = "".join(f"<li><b>{p}</b>: {_esc(text)}</li>" for p, text in RUBRIC)
+    body.append(f"<p>Mark each open task out of 2:</p><ul>{rubric}</ul>")
+    for number, task in enumerate(key["tasks"], start=1):
+        if task["auto_marked"]:
+            continue
+        model = "".join(f"<li>{_esc(line)}</li>" for line in task["model_answer"])
+        look = "".join(f"<li>{_esc(line)}</li>" for line in task["look_for"])
+        body.append(f"<div class='task'><p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3>"
+                    f"<p>{_esc(task['prompt'])}</p><p><b>Model answer</b></p><ul>{model}</ul>"
+                    f"<p><b>A good answer mentions</b></p><ul>{look}</ul></div>")  # fmt: skip
+    return _page(f"{key['title']}: answer key", body)
+
+
+def lesson_plan_html(key: dict) -> str:
+    """A 55-minute lesson around the exercise: objectives, timings, discussion prompts,
+    the rubric, and one way to adapt it for younger and for advanced students."""
+    cards = len(key["cards"])
+    steps = "".join(f"<li><b>{_esc(step)}</b>: {_esc(what)}</li>" for step, what in SIFT_STEPS.items())
+    rubric = "".join(f"<li><b>{p}</b>: {_esc(text)}</li>" for p, text in RUBRIC)
+    plan = [
+        ("0-5", "Warm-up (Stop)", "Show only the headline. Students write tasks 1 and 2 alone: what they already think, "
+                                  "and how the headline makes them feel. Two or three share aloud; do not correct yet."),
+        ("5-10", "Words we will use", "Read the status and source-type definitions on the worksheet together. Model one "
+                                      "card aloud: point to the verb or hedge that decides it."),
+        ("10-25", "Claim cards in pairs (Trace)", f"Pairs read the article and fill in the {cards} claim cards. Ask each "
+                                                  "pair to underline the cue words in the article itself."),
+        ("25-32", "The headline against the body", "Pairs answer the headline task with sentence numbers. Collect two answers "
+                                                   "that disagree and let the class decide with the text."),
+        ("32-45", "Lateral reading (Investigate, Find)", "Students leave the article: search the names in the lateral-reading "
+                                                        "task and the headline's claim, and write down what they find and the web addresses."),
+        ("45-55", "Discussion and saving", "Discuss the prompts below. Students save their worksheet (or hand in paper)."),
+    ]  # fmt: skip
+    rows = "".join(f"<tr><td>{t}</td><td><b>{_esc(what)}</b></td><td>{_esc(how)}</td></tr>" for t, what, how in plan)
+    prompts = [
+        "Which card was hardest to label, and what would the article need to say to make it clear?",
+        "Did the headline promise more than the article delivered? Which sentence shows it?",
+        "Who are the sources without names, and would you trust them? What would change your mind?",
+        "What did lateral reading tell you that the article did not?",
+        "Would you share this article? With what comment?",
+    ]
+    body = [
+        f"<h1>{_esc(key['title'])}: lesson plan</h1>",
+        "<h2>Learning objectives</h2><p>By the end of the lesson students can:</p><ul>"
+        "<li>tell a claim the article states as fact from one it hedges, reports or leaves unconfirmed, and point to the words that show it;</li>"
+        "<li>say who a claim comes from and whether that source is named, anonymous or an unnamed group;</li>"
+        "<li>check a headline against the article's own sentences;</li>"
+        "<li>read laterally: leave the article to find out who is behind a source and what other outlets say.</li></ul>",
+        f"<h2>The method: SIFT</h2><ul>{steps}</ul>",
+        "<h2>Before the lesson</h2><ul><li>Print the worksheet (student folder) or share the folder; it works in any "
+        "browser with no install. Check that the article suits your class.</li><li>Read the answer key. Where you "
+        "disagree with an answer, write your own key (a CSV with sent_id, status, source, source_type, cues) and "
+        "rebuild the exercise with <code>--teacher-key</code>.</li></ul>",
+        f"<h2>Plan (55 minutes)</h2><table><tr><th>Minutes</th><th>Activity</th><th>How</th></tr>{rows}</table>",
+        "<h2>Discussion prompts</h2><ul>" + "".join(f"<li>{_esc(p)}</li>" for p in prompts) + "</ul>",
+        f"<h2>Marking</h2><p>The claim cards are marked by <code>python -m analysis grade</code>, which writes a "
+        f"feedback page per student and a class summary. Mark each open task out of 2:</p><ul>{rubric}</ul>",
+        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: use the printed worksheet only, do three cards (the first "
+        "three), and skip the numbers and scare-quote tasks.</li><li><b>Advanced students</b>: find the tool's own "
+        "mistakes. Show them the answer key after marking: every answer comes with its evidence, so they can argue "
+        "with it, and a good argument is worth the marks.</li></ul>",
+        "<h2>What you still do by hand</h2><ul><li>Mark the open tasks, above all lateral reading: the tool reads only "
+        "the article.</li><li>Check the cards before class: the tool is wrong on about one claim in eight.</li>"
+        "<li>Students who have this package installed can run the analysis on the article themselves. For graded "
+        "work, hand out the student folder on machines without it, or use the printed worksheet.</li></ul>",
+    ]  # fmt: skip
+    return _page(f"{key['title']}: lesson plan", body)
+
+
+def _accuracy_sentence() -> str:
+    """How often the tool's statuses were right, from the shipped benchmark figures."""
+    from analysis.presenting.narrate import load_results
+
+    figures = load_results().get("claim_status", {}).get("figures", {})
+    accuracy = figures.get("strict accuracy")
+    if not isinstance(accuracy, (int, float)):
+        return "the tool's labels are not always right."
+    return (f"on {figures.get('sentences', 'a set of')} sentences labelled by hand, the tool gave the right status to "
+            f"{accuracy:.0%} of them, so expect some cards to need your correction.")  # fmt: skip
+
+
+_VERDICT_WORDS = {"best": "Right", "accepted": "Accepted", "wrong": "Not quite", "missing": "Empty"}
+_FIELD_NAMES = {"status": "Status", "source": "Source", "source_type": "Source type", "cues": "Cue words"}
+
+
+def feedback_html(key: dict, student: dict, marks: list[dict]) -> str:
+    """One student's feedback page: the score on the claim cards, one or two plain
+    sentences per field, and for the open tasks their answer beside the model answer
+    (the teacher marks those). No rule names or character offsets."""
+    got = sum(m["points"] for m in marks)
+    out_of = sum(m["out_of"] for m in marks)
+    name = student.get("name") or "(no name)"
+    body = [f"<h1>Feedback: {_esc(key['title'])}</h1>",
+            f"<p><b>{_esc(name)}</b>{(' · ' + _esc(student['class'])) if student.get('class') else ''}</p>",
+            f"<p>Claim cards: <b>{got} of {out_of} points</b>. Right answers get {key['points']['best']} points, answers "
+            f"that can be argued {key['points']['accepted']}.</p>"]  # fmt: skip
+    by_card: dict[int, list[dict]] = {}
+    for mark in marks:
+        by_card.setdefault(mark["card"], []).append(mark)
+    for card in key["cards"]:
+        rows = "".join(
+            f"<tr><th>{_FIELD_NAMES[m['field']]}</th><td>{_esc(m['given']) or '—'}</td>"
+            f"<td class='{m['verdict']}'>{_VERDICT_WORDS[m['verdict']]} ({m['points']}/{m['out_of']})</td><td>{_emphasis(m['feedback'])}</td></tr>"
+            for m in by_card.get(card["card"], [])
+        )  # fmt: skip
+        body.append(f"<div class='card'><p><b>Card {card['card']}</b> (sentence {card['sent_id']})</p><blockquote>{_esc(card['text'])}</blockquote>"
+                    f"<table><tr><th></th><th>You wrote</th><th></th><th>Why</th></tr>{rows}</table></div>")  # fmt: skip
+    answers = student.get("questions") or {}
+    urls = student.get("urls") or {}
+    body.append("<h2>Your other answers</h2><p class='note'>Your teacher marks these. Beside each: what a good answer looks at.</p>")
+    for number, task in enumerate(key["tasks"], start=1):
+        if task["auto_marked"]:
+            continue
+        given = answers.get(task["id"], "") or ""
+        links = urls.get(task["id"], "") or ""
+        model = "".join(f"<li>{_esc(line)}</li>" for line in task["model_answer"])
+        body.append(f"<div class='task'><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
+                    f"<p><b>You wrote:</b> {_esc(given) or '—'}</p>" + (f"<p><b>Web addresses:</b> {_esc(links)}</p>" if links else "")
+                    + f"<p><b>What the article shows:</b></p><ul>{model}</ul></div>")  # fmt: skip
+    return _page(f"Feedback for {name}", body)
+
+
+def class_html(key: dict, summary, hardest, *, chart: str | None, errors: list[dict], open_answers) -> str:
+    """The teacher's class view: each student's card points with a link to their
+    feedback, the chart of the questions the class found hard, the open answers to mark
+    with the rubric, and the answer files that could not be read."""
+    body = [f"<h1>{_esc(key['title'])}: class summary</h1>"]
+    rows = "".join(f"<tr><td><a href='{_esc(r.feedback)}'>{_esc(r.name or '(no name)')}</a></td><td>{_esc(r.file)}</td>"
+                   f"<td>{r.points} / {r.out_of}</td></tr>" for r in summary.itertuples())  # fmt: skip
+    body.append(f"<table><tr><th>Student</th><th>Answers file</th><th>Claim cards</th></tr>{rows}</table>")
+    if chart:
+        body.append(f"<h2>Which questions the class found hard</h2><img alt='Share of the class with each card field right' "
+                    f"src='data:image/png;base64,{chart}' style='max-width:100%'>")  # fmt: skip
+    if len(hardest):
+        items = "".join(f"<li>Card {r.card}, {_FIELD_NAMES[r.field].lower()}: {r.right:.0%} right</li>" for r in hardest.itertuples())
+        body.append(f"<p>Hardest for the class:</p><ul>{items}</ul>")
+    rubric = "".join(f"<li><b>{p}</b>: {_esc(text)}</li>" for p, text in RUBRIC)
+    body.append(f"<h2>Open answers to mark</h2><ul>{rubric}</ul>")
+    for task in key["tasks"]:
+        if task["auto_marked"]:
+            continue
+        given = open_answers[open_answers["task"] == task["id"]]
+        items = "".join(f"<tr><td>{_esc(r.name or '(no name)')}</td><td>{_esc(r.answer) or '—'}</td><td>{_esc(r.urls)}</td></tr>"
+                        for r in given.itertuples())  # fmt: skip
+        body.append(f"<h3>{_esc(task['title'])}</h3><table><tr><th>Student</th><th>Answer</th><th>Web addresses</th></tr>{items}</table>")
+    if errors:
+        items = "".join(f"<li>{_esc(e['file'])}: {_esc(e['error'])}</li>" for e in errors)
+        body.append(f"<h2>Files not marked</h2><ul>{items}</ul>")
+    return _page(f"{key['title']}: class summary", body)

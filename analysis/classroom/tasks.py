@@ -1,0 +1,199 @@
+"""The exercise's tasks in SIFT order, with the teacher's model answers.
+
+The tasks follow SIFT (Caulfield 2019): **Stop** (notice what you already think and how
+the headline makes you feel), **Investigate** the source (who wrote and published it;
+lateral reading about the people and bodies it names), **Find** better coverage (did
+other outlets report and confirm the main claim), **Trace** claims (the claim cards,
+the headline against the body, anonymous sources, scare quotes, numbers, whether the
+other side is heard). The Stanford History Education Group's Civic Online Reasoning
+questions (Who is behind the information? What is the evidence? What do other sources
+say?) run through them.
+
+:func:`exercise_tasks` returns each task with what a student sees (``prompt``, room to
+write in ``lines``, whether it asks for web addresses) and what only the teacher sees
+(``model_answer``, ``look_for``, ``rubric``); :func:`student_tasks` keeps the first part
+only. Prompts name the article's own people and organisations, so lateral reading is a
+concrete search; lateral reading itself is always the student's work.
+"""
+
+from __future__ import annotations
+
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STANCES
+
+__all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
+
+#: The SIFT moves, in order, with what each asks of a reader.
+SIFT_STEPS = {
+    "Stop": "Pause before you believe or share: what do you already think, and how does the headline make you feel?",
+    "Investigate the source": "Who wrote and published this, and who are the people it relies on?",
+    "Find better coverage": "What do other outlets say about the same story?",
+    "Trace claims": "Where does each claim come from, and how sure is the article about it?",
+}
+#: How the teacher marks an open question (points out of 2).
+RUBRIC = (
+    (2, "Answers the question with evidence: sentence numbers or quoted words from the article, or for "
+        "lateral reading, what was found and where (web addresses)."),
+    (1, "A relevant answer without evidence, or evidence for only part of the question."),
+    (0, "Blank, or does not answer the question."),
+)  # fmt: skip
+#: What a student's copy holds of each task.
+STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked")
+
+
+def _names(result, *, limit: int = 4) -> list[str]:
+    """The people and organisations the article names most, for lateral reading."""
+    summary = result.entity_summary
+    if summary.empty:
+        return []
+    named = summary[summary["type"].isin(["PERSON", "ORG"])]
+    return named["canonical"].head(limit).tolist()
+
+
+def _outlet(result) -> str | None:
+    metadata = dict(getattr(result.article, "metadata", {}) or {})
+    return metadata.get("sitename") or None
+
+
+def _lines(items: list[str], empty: str) -> list[str]:
+    return items if items else [empty]
+
+
+def _headline_answer(result) -> list[str]:
+    rows = result.findings[result.findings["category"] == "headline"]
+    if rows.empty:
+        return ["The tool found no gap: the body backs the headline's places and certainty. Check the wording yourself."]
+    return [f"{row.detail}" + (f" Evidence: {row.evidence}." if row.evidence else "") for row in rows.itertuples()]
+
+
+def _provenance_answer(result) -> list[str]:
+    rows = result.findings[result.findings["category"].isin(["provenance", "time"])]
+    if rows.empty:
+        return ["The article gives a byline, an outlet and a dateline."]
+    return [str(row.detail) for row in rows.itertuples()]
+
+
+def _anonymous_answer(result) -> list[str]:
+    rows = result.attributions[result.attributions["source_type"].isin(NAMELESS_SOURCE_TYPES)]
+    out = []
+    for row in rows.itertuples():
+        who = row.source if isinstance(row.source, str) and row.source else "nobody named (“it is alleged”)"
+        reason = f"reason given: “{row.anonymity_reason}”" if isinstance(row.anonymity_reason, str) and row.anonymity_reason else "no reason given"
+        out.append(f"Sentence {row.sent_id}: {who} ({row.source_type}); {reason}.")
+    return _lines(out, "Every source is named.")
+
+
+def _scare_answer(result) -> list[str]:
+    rows = result.quotes[result.quotes["kind"] == "scare"]
+    out = [f"Sentence {row.sent_id}: {row.text}, the writer keeping a distance from the words, not a source speaking."
+           for row in rows.itertuples()]  # fmt: skip
+    return _lines(out, "No scare quotes found.")
+
+
+def _numbers_answer(result) -> list[str]:
+    rows = result.numbers[result.numbers["in_body"]]
+    out = []
+    for row in rows.itertuples():
+        rough = "rough" if row.approximate else "exact"
+        source = f"from {row.source}" if isinstance(row.source, str) and row.source_type != "author" else "no source given"
+        counted = f" {row.counted}" if isinstance(row.counted, str) and row.counted else ""
+        out.append(f"Sentence {row.sent_id}: {row.text}{counted} ({rough}; {source}).")
+    return _lines(out, "The body gives no numbers.")
+
+
+def _other_side_answer(result) -> list[str]:
+    sources = result.sources
+    if sources.empty:
+        return ["Nobody is quoted or cited: the article speaks only in the writer's voice, so no side is heard."]
+    named = sources[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES)]["canonical_source"].tolist()
+    against = result.attributions[result.attributions["cue_stance"].isin(WEAK_STANCES - {"belief"})]
+    lines = [f"The article cites {len(sources)} source(s); named: {', '.join(named) or 'none'}."]
+    if len(against):
+        lines.append("Sources who deny, doubt or will not confirm: "
+                     + "; ".join(f"{r.source or 'nobody named'} (“{r.cue}”, sentence {r.sent_id})" for r in against.itertuples()) + ".")  # fmt: skip
+    else:
+        lines.append("No source denies or disputes the main claim: ask who would, and whether they were asked.")
+    return lines
+
+
+def exercise_tasks(result) -> list[dict]:
+    """Every task of the exercise in SIFT order (see the module docstring).
+
+    Each task: id, step (the SIFT move), title, prompt (what the student reads), lines
+    (room to write), urls (whether it asks for web addresses), auto_marked (the claim
+    cards, marked by ``grade``; the rest the teacher marks with :data:`RUBRIC`),
+    model_answer (lines, for the teacher), look_for (what a good answer mentions).
+    """
+    headline = result.headline or "(the article has no headline: use its first sentence)"
+    names = _names(result)
+    outlet = _outlet(result)
+    search = ", ".join(f"“{n}”" for n in names) or "the people and organisations the article names"
+    tasks = [
+        {"id": "stop-1", "step": "Stop", "title": "What do you already think?",
+         "prompt": "Before you read the article: what do you already know or believe about this topic? Where did that come from?",
+         "lines": 3, "urls": False,
+         "model_answer": ["There is no right answer: the point is to notice your own starting point before you read."],
+         "look_for": ["An honest starting point", "Where the belief came from (a post, a friend, the news)"]},
+        {"id": "stop-2", "step": "Stop", "title": "Your reaction to the headline",
+         "prompt": f"Read only the headline: “{headline}”. How does it make you feel, and what does it want you to believe? "
+                   "Would you share it on the headline alone?",
+         "lines": 3, "urls": False, "model_answer": _headline_answer(result),
+         "look_for": ["The feeling the headline aims for", "What the headline states as fact"]},
+        {"id": "investigate-1", "step": "Investigate the source", "title": "Who wrote it, who published it, when?",
+         "prompt": "Look at the top and bottom of the article: is there a byline (who wrote it), an outlet (who published "
+                   "it) and a date? What is missing, and why does it matter?",
+         "lines": 3, "urls": False, "model_answer": _provenance_answer(result),
+         "look_for": ["Byline, outlet and date, or that they are missing", "Why a missing date or author matters"]},
+        {"id": "investigate-2", "step": "Investigate the source", "title": "Lateral reading: who are they?",
+         "prompt": f"Leave the article. Open a new tab and search for {search}"
+                   + (f" and the outlet, {outlet}" if outlet else "") + ". For each: who are they, and why would they "
+                   "know? Does anyone have a reason to say this? Write what you found and the web addresses.",
+         "lines": 5, "urls": True,
+         "model_answer": ["The tool cannot answer this: it reads only the article. Professional fact-checkers read "
+                          "laterally, leaving the page to see what others say about a source."],
+         "look_for": ["A description of each person or body from another site (not from the article)",
+                      "Web addresses of the pages used", "Any reason a source might be biased"]},
+        {"id": "find-1", "step": "Find better coverage", "title": "What do other outlets say?",
+         "prompt": f"Search for the main claim: “{headline}”. Do other outlets report it? Did any confirm it with their "
+                   "own sources, or do they all repeat one report? Write the web addresses.",
+         "lines": 5, "urls": True,
+         "model_answer": ["The tool cannot answer this. A good answer names two or more other outlets, says whether they "
+                          "had their own sources, and notes any outlet that reports it differently."],
+         "look_for": ["Two or more other outlets", "Whether they had their own sources or repeated one",
+                      "Differences in how sure they are"]},
+        {"id": "trace-cards", "step": "Trace claims", "title": "Claim cards",
+         "prompt": "For each claim card: how sure is the article (status), who does the claim come from (source), what "
+                   "kind of source is it (source type), and which words tell you (cue words)?",
+         "lines": 0, "urls": False, "auto_marked": True,
+         "model_answer": ["See the claim cards above."], "look_for": []},
+        {"id": "trace-1", "step": "Trace claims", "title": "The headline against the body",
+         "prompt": "Is the headline's claim supported by the article itself? Which sentences hedge it, or rest it on "
+                   "sources without names? Give sentence numbers.",
+         "lines": 4, "urls": False, "model_answer": _headline_answer(result),
+         "look_for": ["Sentence numbers", "Hedges or weak sources under the headline's claim"]},
+        {"id": "trace-2", "step": "Trace claims", "title": "Sources without names",
+         "prompt": "Which sources are not named? Does the article say why each one is kept secret? What would you need "
+                   "to know to trust them?",
+         "lines": 4, "urls": False, "model_answer": _anonymous_answer(result),
+         "look_for": ["Each unnamed source with its sentence", "Whether a reason is given", "What would make them trustworthy"]},
+        {"id": "trace-3", "step": "Trace claims", "title": "Scare quotes and loaded words",
+         "prompt": "Which words are in quotation marks without anyone speaking them, or marked “so-called”? Whose words "
+                   "are they, and what does the writer signal by quoting them?",
+         "lines": 3, "urls": False, "model_answer": _scare_answer(result),
+         "look_for": ["The quoted words", "That the quotation marks keep the writer's distance"]},
+        {"id": "trace-4", "step": "Trace claims", "title": "Numbers",
+         "prompt": "Which numbers come with a source? Which are rough (“thousands”, “around”)? Which would you check?",
+         "lines": 3, "urls": False, "model_answer": _numbers_answer(result),
+         "look_for": ["Numbers with and without a source", "Rough numbers"]},
+        {"id": "trace-5", "step": "Trace claims", "title": "Is the other side heard?",
+         "prompt": "Who might disagree with the main claim? Does the article let them speak, or only describe them?",
+         "lines": 3, "urls": False, "model_answer": _other_side_answer(result),
+         "look_for": ["Who would disagree", "Whether they are quoted or only described"]},
+    ]  # fmt: skip
+    for task in tasks:
+        task.setdefault("auto_marked", False)
+    return tasks
+
+
+def student_tasks(tasks: list[dict]) -> list[dict]:
+    """The tasks as a student's copy holds them: no model answer, nothing to look for."""
+    return [{field: task[field] for field in STUDENT_FIELDS} for task in tasks]

@@ -1,0 +1,101 @@
+"""Marking claim cards: fair alternatives one way only, sources in any form the article
+uses, cue words the worksheet teaches, blank answers worth nothing, feedback in plain words."""
+
+import pytest
+
+from analysis.classroom.marking import cue_matches, mark_card, mark_student, normalise_words, same_source, split_cues
+
+AUSTIN = ["US Defence Secretary Lloyd Austin", "Lloyd Austin", "Austin"]
+OFFICIAL = ["A senior US military official"]
+
+
+@pytest.mark.parametrize("given", ["Lloyd Austin", "austin", "Defence Secretary Lloyd Austin", "Defense Secretary Austin",
+                                   "the Defence Secretary", "Lloyd Austin, the US defence secretary"])  # fmt: skip
+def test_a_source_matches_any_form_the_article_uses(given):
+    assert same_source(given, AUSTIN)
+
+
+@pytest.mark.parametrize("given", ["the official", "senior US military official", "a military official"])
+def test_a_description_matches_with_or_without_its_article(given):
+    assert same_source(given, OFFICIAL)
+
+
+@pytest.mark.parametrize("given", ["Putin", "US", "", "the", "reporters"])
+def test_another_source_or_a_fragment_does_not_match(given):
+    assert not same_source(given, AUSTIN + OFFICIAL)
+
+
+def test_spellings_and_apostrophes_are_the_same_words():
+    assert normalise_words("the Organisation’s Defence") == normalise_words("organization's defense")
+    assert same_source("South Korea’s spy agency", ["South Korea's spy agency"])
+
+
+def test_cues_may_be_one_string_or_a_list():
+    assert split_cues("said; warned, “may”") == ["said", "warned", "may"]
+    assert split_cues(["said", " ", None]) == ["said"]
+    assert split_cues(None) == [] and split_cues("") == []
+
+
+@pytest.mark.parametrize("given, forms, expected", [
+    ("says", ["said", "say"], True), ("warning", ["warned", "warn"], True), ("has confirmed", ["confirmed"], True),
+    ("refused to confirm", ["refused to confirm or deny"], True), ("confirm or deny", ["refused to confirm or deny"], False),
+    ("don't know", ["don’t know"], True), ("Rome", ["said"], False), ("thousands", ["could"], False),
+])  # fmt: skip
+def test_cue_words_match_in_any_form(given, forms, expected):
+    assert cue_matches(given, forms) is expected
+
+
+def _card(status="confirmed", source_type="organization", cues=("confirmed",), accepted_status=None, accepted_type=None):
+    from analysis.vocabulary import DEFENSIBLE_ANSWERS
+
+    accepted = lambda field, best: {g: r for (f, b, g), r in DEFENSIBLE_ANSWERS.items() if f == field and b == best}  # noqa: E731
+    return {
+        "card": 1,
+        "answers": {
+            "status": {"best": status, "accepted": accepted_status if accepted_status is not None else accepted("status", status)},
+            "source": {"best": "United States", "forms": ["United States", "the US"]},
+            "source_type": {"best": source_type, "accepted": accepted_type if accepted_type is not None else accepted("source_type", source_type)},
+            "cues": {"words": list(cues), "forms": list(cues), "kind": "the reporting verb"} if cues else None,
+        },
+        "explain": {"status": "The article says the US “confirmed” it.", "source": "The claim comes from the US.",
+                    "source_type": "A country.", "cues": "Look for the reporting verb."},
+    }  # fmt: skip
+
+
+def _verdicts(rows):
+    return {row["field"]: row["verdict"] for row in rows}
+
+
+def test_reported_is_accepted_for_a_confirmed_claim_but_not_the_other_way_round():
+    confirmed = mark_card(_card("confirmed"), {"status": "reported", "source": "the US", "source_type": "organization", "cues": "confirmed"})
+    assert _verdicts(confirmed)["status"] == "accepted"
+    assert [r["points"] for r in confirmed if r["field"] == "status"] == [1]
+    feedback = next(r["feedback"] for r in confirmed if r["field"] == "status")
+    assert "*reported*" in feedback and "accepted" in feedback and "*confirmed* fits better" in feedback
+    reported = mark_card(_card("reported"), {"status": "confirmed", "source": "the US", "source_type": "organization", "cues": "confirmed"})
+    assert _verdicts(reported)["status"] == "wrong"
+
+
+def test_the_keys_answers_get_every_point_and_a_blank_sheet_none():
+    right = mark_card(_card(), {"status": "confirmed", "source": "United States", "source_type": "organisation", "cues": ["confirmed"]})
+    assert {r["verdict"] for r in right} == {"best"} and sum(r["points"] for r in right) == 8
+    blank = mark_card(_card(), {"status": "", "source": "", "source_type": "", "cues": ""})
+    assert {r["verdict"] for r in blank} == {"missing"} and sum(r["points"] for r in blank) == 0
+    assert sum(r["points"] for r in mark_student({"cards": [_card()]}, {})) == 0
+
+
+def test_the_cue_field_is_left_out_when_no_word_decides_the_claim():
+    rows = mark_card(_card(status="asserted", source_type="author", cues=()), {"status": "asserted"})
+    assert [r["field"] for r in rows] == ["status", "source", "source_type"]
+
+
+def test_a_word_that_is_no_label_is_named_as_such():
+    rows = mark_card(_card(), {"status": "true"})
+    feedback = next(r["feedback"] for r in rows if r["field"] == "status")
+    assert "not one of the statuses on the worksheet" in feedback
+
+
+def test_feedback_is_plain_words_without_rule_names_or_offsets():
+    rows = mark_card(_card(), {"status": "asserted", "source": "Putin", "source_type": "person", "cues": "thousands"})
+    for row in rows:
+        assert "_" not in row["feedback"] and "[" not in row["feedback"] and "rule" not in row["feedback"]

@@ -1,0 +1,76 @@
+"""The exercise's pages: article text always escaped, the worksheet's one script allowed
+by its hash, the answer key complete, feedback in plain words."""
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+from analysis.classroom import pages
+from analysis.classroom.build import student_material
+from analysis.classroom.exercises import claim_cards, exercise_key
+from analysis.classroom.marking import mark_student
+from analysis.classroom.tasks import exercise_tasks
+
+HOSTILE = ('Minister says <script>alert(1)</script> "costs" will fall.\n\n'
+           "The minister said the plan would cost <img src=x onerror=alert(2)> £3m, officials confirmed on Monday.\n\n"
+           "Critics said the figure may be far higher than the </textarea><b>bold</b> estimate suggests.")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def hostile(nlp):
+    from analysis import analyze
+
+    result = analyze(HOSTILE, nlp=nlp)
+    cards = claim_cards(result)
+    tasks = exercise_tasks(result)
+    material = student_material(result, cards, tasks, title="Source criticism: <i>test</i>")
+    key = {"title": material["title"], "exercise": material["exercise"], **exercise_key(result, cards), "tasks": tasks}
+    return result, material, key
+
+
+def test_the_worksheet_escapes_article_text_and_runs_only_its_own_script(hostile):
+    _, material, _ = hostile
+    page = pages.worksheet_html(material)
+    assert "<script>alert" not in page and "<img src=x" not in page and "</textarea><b>" not in page
+    assert page.count("<script") == 1 and pages.WORKSHEET_SCRIPT in page
+    digest = base64.b64encode(hashlib.sha256(pages.WORKSHEET_SCRIPT.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page
+    assert "default-src 'none'" in page
+
+
+def test_the_worksheet_is_a_form_with_a_field_for_every_answer(hostile):
+    _, material, _ = hostile
+    page = pages.worksheet_html(material)
+    for card in material["cards"]:
+        for field in ("status", "source", "source_type", "cues"):
+            assert f"name='card:{card['card']}:{field}'" in page
+    for task in material["tasks"]:
+        if not task["auto_marked"]:
+            assert f"name='q:{task['id']}'" in page
+    for field in ("name", "class", "date"):
+        assert f"name='who:{field}'" in page
+    assert "page-break-inside: avoid" in page and "@media print" in page
+
+
+def test_the_teachers_pages_have_no_script_and_hold_the_key(hostile):
+    _, _, key = hostile
+    answer_key = pages.answer_key_html(key)
+    plan = pages.lesson_plan_html(key)
+    for page in (answer_key, plan):
+        assert "<script" not in page.replace("&lt;script", "")
+    for card in key["cards"]:
+        assert card["answers"]["status"]["best"] in answer_key
+    assert "Model answer" in answer_key and "How the tool decided" in answer_key
+    for heading in ("Learning objectives", "Plan (55 minutes)", "Discussion prompts", "Younger students", "Advanced students"):
+        assert heading in plan
+
+
+def test_feedback_is_plain_and_escapes_what_students_wrote(hostile):
+    _, _, key = hostile
+    student = {"name": "<b>Eve</b>", "class": "", "cards": {"1": {"status": "=cmd()", "source": "<script>x</script>"}},
+               "questions": {"stop-1": "<img src=y>"}, "urls": {}}  # fmt: skip
+    page = pages.feedback_html(key, student, mark_student(key, student))
+    assert "<b>Eve</b>" not in page and "<script>x" not in page and "<img src=y>" not in page
+    assert "status rule" not in page and not re.search(r"\[\d+:\d+\]", page)  # no trace, no offsets
