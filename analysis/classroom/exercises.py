@@ -298,6 +298,14 @@ def _accepted(field: str, best: str, extra: dict[str, str] | None = None) -> dic
     return {**found, **(extra or {})}
 
 
+def _same_answer(field: str, a, b) -> bool:
+    """Whether a teacher's answer is the tool's: cue words compared as sets, in any order
+    and case ("speculation;possibility" is the tool's ['possibility', 'speculation'])."""
+    if field == "cues":
+        return {str(w).strip().lower() for w in a} == {str(w).strip().lower() for w in b}
+    return str(a).strip().lower() == str(b).strip().lower()
+
+
 def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
     if teacher is None or sent_id not in teacher.index or field not in teacher.columns:
         return None
@@ -339,7 +347,7 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
         best = dict(tool)
         for field in FIELDS:
             value = _teacher_value(teacher, sent_id, field)
-            if value is not None:
+            if value is not None and not _same_answer(field, value, tool[field]):
                 best[field], by[field] = value, "teacher"
         speaks_for = result.attributions.loc[
             (result.attributions["sent_id"].isin([sent_id, context if context is not None else -1]))

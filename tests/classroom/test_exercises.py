@@ -92,3 +92,15 @@ def test_a_teacher_key_overrides_the_tool_and_says_so(seed, tmp_path):
     marks = mark_student(key, {"cards": {"1": {"status": "hedged", "cues": "could"}}})
     assert {m["field"]: m["verdict"] for m in marks if m["card"] == 1}["cues"] == "best"
     assert "hedge" in card["explain"]["cues"]
+
+
+def test_a_teacher_key_that_agrees_with_the_tool_is_no_override(seed, tmp_path):
+    cards = claim_cards(seed)
+    key = exercise_key(seed, cards)
+    hedged = next(c for c in key["cards"] if c["answers"]["cues"] and len(c["answers"]["cues"]["words"]) >= 1)
+    words = ";".join(reversed([w.upper() for w in hedged["answers"]["cues"]["words"]]))
+    path = tmp_path / "key.csv"
+    pd.DataFrame({"sent_id": [hedged["sent_id"]], "cues": [words], "status": [hedged["answers"]["status"]["best"]]}).to_csv(path, index=False)
+    again = exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))
+    card = next(c for c in again["cards"] if c["sent_id"] == hedged["sent_id"])
+    assert card["by"]["cues"] == "tool" and card["by"]["status"] == "tool" and card["tool"] == {}
