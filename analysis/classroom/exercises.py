@@ -86,12 +86,19 @@ def _no_open_question(sentence: dict, tokens: pd.DataFrame) -> bool:
     return not sentence["text"].rstrip().rstrip("\"'”’").endswith("?")
 
 
+def _source_is_known(sentence: dict, tokens: pd.DataFrame) -> bool:
+    """A source a student can name: someone the article names or describes, or the
+    writer; not "nobody named" (an impersonal "it is alleged", which no answer fits)."""
+    return str(sentence.get("claim_source") or "").lower() != "nobody named"
+
+
 #: The rules a sentence must pass to be a card, in order; each keyed by the name a
 #: rejected sentence records.
 CARD_RULES: dict[str, Callable[[dict, pd.DataFrame], bool]] = {
     "not_a_fragment": _not_a_fragment,
     "not_page_furniture": _not_page_furniture,
     "no_open_question": _no_open_question,
+    "source_is_known": _source_is_known,
 }
 
 
@@ -189,7 +196,8 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     ``vocabulary.CARD_STATUS_ORDER`` (rarest first), take the first sentence (in reading
     order) with that status whose deciding word is clearest (:func:`_clarity`), then
     one whose sentence cites nobody else (one voice: "Reports that ..." inside a
-    writer's claim is two), then a source type not on a card yet; then fill up to ``n`` cards the same
+    writer's claim is two), then a source type not on a card yet, then a source not on a
+    card yet; then fill up to ``n`` cards the same
     way from every status. Cards are numbered in reading order, so
     their order says nothing about their answers.
 
@@ -203,19 +211,22 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     pool = pool.assign(clarity=pool.apply(_clarity, axis=1))
     chosen: list[int] = []
     types: set[str] = set()
+    sources: set[str] = set()
 
     def take(rows: pd.DataFrame) -> bool:
         rows = rows[~rows["sent_id"].isin(chosen)]
         if rows.empty:
             return False
         new = ~rows["claim_source_type"].isin(types)
+        fresh = ~rows["claim_source"].isin(sources)
         clear, one = rows["clarity"] == 2, rows["one_voice"]
-        for candidates in (rows[clear & one & new], rows[clear & one], rows[clear & new], rows[clear],
+        for candidates in (rows[clear & one & new], rows[clear & one & fresh], rows[clear & one], rows[clear & new], rows[clear],
                            rows[(rows["clarity"] >= 1) & new], rows[rows["clarity"] >= 1], rows[new], rows):  # fmt: skip
             if len(candidates):
                 row = candidates.iloc[0]
                 chosen.append(int(row["sent_id"]))
                 types.add(row["claim_source_type"])
+                sources.add(row["claim_source"])
                 return True
         return False
 
@@ -355,20 +366,28 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
         extra_types = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
             best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
         forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
+        if by["source"] == "tool" and source:
+            # Someone in the sentence who speaks for the source ("Defence Secretary Lloyd
+            # Austin" for the US) is a fair answer too.
+            here = result.attributions[(result.attributions["sent_id"] == sent_id) & (result.attributions["speaks_for"] == source)]
+            for other in dict.fromkeys(here["canonical_source"].dropna()):
+                forms = sorted(set(forms) | set(_source_forms(result, other)), key=lambda f: (-len(f), f))
         if best["source_type"] == "author" or str(best["source"]).lower() == "nobody named":
             forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
+        written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
         cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
         if by["status"] == "teacher":
             cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
         cue_forms = sorted({w.lower() for w in cue_words} | ({c["lemma"].lower() for c in cues} if by["cues"] == "tool" else set()))
         answers = {
-            "status": {"best": best["status"], "accepted": _accepted("status", best["status"])},
+            "status": {"best": best["status"], "accepted": _accepted("status", best["status"], (
+                {"reported": f"{written} does say something about it, though what they say leaves it open"}
+                if best["status"] == "unconfirmed" and source and by["source"] == "tool" else None))},
             "source": {"best": best["source"], "forms": forms},
             "source_type": {"best": best["source_type"], "accepted": _accepted("source_type", best["source_type"], extra_types)},
             "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
         }
         plain_cues = [{"text": w} for w in cue_words]
-        written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
         explain = {
             "status": _plain_status(best["status"], written if by["source"] == "tool" else str(best["source"]), cue_kind, plain_cues),
             "source": _plain_source(None if best["source_type"] == "author" else (written if by["source"] == "tool" else str(best["source"])),

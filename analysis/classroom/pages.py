@@ -119,7 +119,8 @@ def _labels_help() -> str:
 
 
 def _article(material: dict) -> list[str]:
-    parts = ["<h2>The article</h2>"]
+    parts = ["<h2>The article</h2>", "<p class='note'>Small numbers mark the sentences. They skip lines of the page that "
+             "are not part of the article (a repeated headline, links, captions).</p>"]
     found = material.get("found") or []
     if found:
         items = "".join(f"<li>{_esc(f['what'])}: {_esc(f['text'])}</li>" for f in found)
@@ -146,7 +147,7 @@ def _card_form(card: dict) -> str:
             f"<p><b>Status</b></p>{_choices(key + ':status', STATUS)}"
             f"<p><label><b>Source</b> (who it comes from) <input type='text' name='{key}:source'></label></p>"
             f"<p><b>Source type</b></p>{_choices(key + ':source_type', SOURCE_TYPE)}"
-            f"<p><label><b>Cue words</b> (the words that tell you how sure it is) <input type='text' name='{key}:cues'></label></p>"
+            f"<p><label><b>Cue words</b> (the words that tell you how sure it is; write “none” if no word does) <input type='text' name='{key}:cues'></label></p>"
             "</fieldset>")  # fmt: skip
 
 
@@ -172,10 +173,13 @@ def worksheet_html(material: dict) -> str:
             "<p class='screen-only note'>Fill this in on screen and press <b>Save my answers</b> at the end, or print it "
             "and write on paper. Work through the tasks in order: they follow SIFT (Stop, Investigate the source, "
             "Find better coverage, Trace claims).</p>"]  # fmt: skip
+    numbered = list(enumerate(material["tasks"], start=1))
+    # Stop comes before the article: what you think, and the headline alone.
+    body.append("<h2>Before you read</h2>")
+    body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] == "Stop"]
     body += _article(material)
     body += ["<h2>Words you will use</h2>", _labels_help(), "<h2>Tasks</h2>"]
-    for number, task in enumerate(material["tasks"], start=1):
-        body.append(_task_form(number, task, material["cards"]))
+    body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] != "Stop"]
     body += ["<button type='button' id='save'>Save my answers</button>", "<p id='saved' role='status' class='note'></p>", "</form>"]
     return _page(material["title"], body, script=WORKSHEET_SCRIPT)
 
@@ -248,7 +252,11 @@ def lesson_plan_html(key: dict) -> str:
                                                    "that disagree and let the class decide with the text."),
         ("32-45", "Lateral reading (Investigate, Find)", "Students leave the article: search the names in the lateral-reading "
                                                         "task and the headline's claim, and write down what they find and the web addresses."),
-        ("45-55", "Discussion and saving", "Discuss the prompts below. Students save their worksheet (or hand in paper)."),
+        ("45-50", "Going over the cards", "Take one card at a time: a pair gives its answer and the words that decided it; "
+                                          "use the answer key to settle it, and note any card where the class disagrees "
+                                          "with the key (a good argument earns the marks)."),
+        ("50-55", "Exit ticket and saving", "Each student writes one sentence: a claim from the article they would check "
+                                            "before sharing, and how. Students save the worksheet (or hand in paper)."),
     ]  # fmt: skip
     rows = "".join(f"<tr><td>{t}</td><td><b>{_esc(what)}</b></td><td>{_esc(how)}</td></tr>" for t, what, how in plan)
     prompts = [
@@ -267,10 +275,14 @@ def lesson_plan_html(key: dict) -> str:
         "<li>read laterally: leave the article to find out who is behind a source and what other outlets say.</li></ul>",
         f"<h2>The method: SIFT</h2><ul>{steps}</ul>",
         "<h2>Before the lesson</h2><ul><li>Print the worksheet (student folder) or share the folder; it works in any "
-        "browser with no install. Check that the article suits your class.</li><li>Read the answer key. Where you "
+        "browser with no install. Check that the article suits your class, and tell students when it was published "
+        "and what was happening then.</li><li>Lateral reading needs devices with internet access, one per pair.</li>"
+        "<li>Pick a sentence that is not on a card to model aloud at the start.</li><li>Read the answer key. Where you "
         "disagree with an answer, write your own key (a CSV with sent_id, status, source, source_type, cues) and "
         "rebuild the exercise with <code>--teacher-key</code>.</li></ul>",
         f"<h2>Plan (55 minutes)</h2><table><tr><th>Minutes</th><th>Activity</th><th>How</th></tr>{rows}</table>",
+        "<p>The tasks not in this plan (who wrote it, sources without names, scare quotes, numbers, whether the "
+        "other side is heard) make good homework or a second lesson.</p>",
         "<h2>Discussion prompts</h2><ul>" + "".join(f"<li>{_esc(p)}</li>" for p in prompts) + "</ul>",
         f"<h2>Marking</h2><p>The claim cards are marked by <code>python -m analysis grade</code>, which writes a "
         f"feedback page per student and a class summary. Mark each open task out of 2:</p><ul>{rubric}</ul>",

@@ -41,12 +41,14 @@ STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked
 
 
 def _names(result, *, limit: int = 4) -> list[str]:
-    """The people and organisations the article names most, for lateral reading."""
+    """Whom to search for in lateral reading: the sources the article names, most cited
+    first (the ones its claims rest on), then the people and organisations it mentions most."""
+    sources = result.sources
+    names = sources.loc[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].tolist()
     summary = result.entity_summary
-    if summary.empty:
-        return []
-    named = summary[summary["type"].isin(["PERSON", "ORG"])]
-    return named["canonical"].head(limit).tolist()
+    if not summary.empty:
+        names += summary.loc[summary["type"].isin(["PERSON", "ORG"]), "canonical"].tolist()
+    return list(dict.fromkeys(n for n in names if isinstance(n, str) and n))[:limit]
 
 
 def _outlet(result) -> str | None:
@@ -62,7 +64,7 @@ def _headline_answer(result) -> list[str]:
     rows = result.findings[result.findings["category"] == "headline"]
     if rows.empty:
         return ["The tool found no gap: the body backs the headline's places and certainty. Check the wording yourself."]
-    return [f"{row.detail}" + (f" Evidence: {row.evidence}." if row.evidence else "") for row in rows.itertuples()]
+    return [str(row.detail) for row in rows.itertuples()]  # the plain finding; its parse evidence is the report's
 
 
 def _provenance_answer(result) -> list[str]:
@@ -74,9 +76,10 @@ def _provenance_answer(result) -> list[str]:
 
 def _anonymous_answer(result) -> list[str]:
     rows = result.attributions[result.attributions["source_type"].isin(NAMELESS_SOURCE_TYPES)]
+    rows = rows.drop_duplicates(["sent_id", "canonical_source"])
     out = []
     for row in rows.itertuples():
-        who = row.source if isinstance(row.source, str) and row.source else "nobody named (“it is alleged”)"
+        who = row.source if isinstance(row.source, str) and row.source else "nobody named (an impersonal phrase)"
         reason = f"reason given: “{row.anonymity_reason}”" if isinstance(row.anonymity_reason, str) and row.anonymity_reason else "no reason given"
         out.append(f"Sentence {row.sent_id}: {who} ({row.source_type}); {reason}.")
     return _lines(out, "Every source is named.")
@@ -95,8 +98,7 @@ def _numbers_answer(result) -> list[str]:
     for row in rows.itertuples():
         rough = "rough" if row.approximate else "exact"
         source = f"from {row.source}" if isinstance(row.source, str) and row.source_type != "author" else "no source given"
-        counted = f" {row.counted}" if isinstance(row.counted, str) and row.counted else ""
-        out.append(f"Sentence {row.sent_id}: {row.text}{counted} ({rough}; {source}).")
+        out.append(f"Sentence {row.sent_id}: {row.text} ({rough}; {source}).")
     return _lines(out, "The body gives no numbers.")
 
 
@@ -105,10 +107,10 @@ def _other_side_answer(result) -> list[str]:
     if sources.empty:
         return ["Nobody is quoted or cited: the article speaks only in the writer's voice, so no side is heard."]
     named = sources[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES)]["canonical_source"].tolist()
-    against = result.attributions[result.attributions["cue_stance"].isin(WEAK_STANCES - {"belief"})]
+    against = result.attributions[result.attributions["cue_stance"].isin(WEAK_STANCES - {"belief", "distancing"})]
     lines = [f"The article cites {len(sources)} source(s); named: {', '.join(named) or 'none'}."]
     if len(against):
-        lines.append("Sources who deny, doubt or will not confirm: "
+        lines.append("Sources who deny or will not confirm: "
                      + "; ".join(f"{r.source or 'nobody named'} (“{r.cue}”, sentence {r.sent_id})" for r in against.itertuples()) + ".")  # fmt: skip
     else:
         lines.append("No source denies or disputes the main claim: ask who would, and whether they were asked.")
