@@ -249,6 +249,9 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
 
 # --- The key -----------------------------------------------------------------------------
 
+_APPOSITION = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)\s*,")
+
+
 def _source_forms(result, source: str | None) -> list[str]:
     """Every form the article uses for a source: its canonical name, each mention in an
     attribution and in the entities table, and a person's surname."""
@@ -260,6 +263,18 @@ def _source_forms(result, source: str | None) -> list[str]:
     forms |= {s for s in same["source"] if isinstance(s, str) and s and s.lower() not in {"he", "she", "they", "it", "i", "we"}}
     entities = result.entities
     forms |= {t for t in entities.loc[entities["canonical"] == source, "text"] if isinstance(t, str)}
+    # A name in apposition ("the Shadow Secretary for the Family, Theresa May, said")
+    # is the same person.
+    people = entities[entities["label"] == "PERSON"]
+    for row in same.itertuples():
+        if pd.notna(row.source_end):
+            beside = people[(people["start"] >= row.source_end) & (people["start"] - row.source_end <= 3)]
+            forms |= set(beside["text"]) | set(beside["canonical"].dropna())
+            # The parser does not always tag the name ("Theresa May"): a capitalised name
+            # between commas right after the description counts too.
+            after = _APPOSITION.match(result.span(int(row.source_end), int(row.source_end) + 60))
+            if after:
+                forms.add(after.group(1))
     # A name inside the source ("Maria Lopez" in "Councillor Maria Lopez") brings every
     # form the article uses for it ("Lopez", "Ms Lopez").
     summary = result.entity_summary

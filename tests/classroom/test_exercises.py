@@ -104,3 +104,11 @@ def test_a_teacher_key_that_agrees_with_the_tool_is_no_override(seed, tmp_path):
     again = exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))
     card = next(c for c in again["cards"] if c["sent_id"] == hedged["sent_id"])
     assert card["by"]["cues"] == "tool" and card["by"]["status"] == "tool" and card["tool"] == {}
+
+
+def test_a_name_beside_a_description_is_the_same_source(bbc_analyses):
+    result = bbc_analyses["politics_001.txt"]
+    cards = claim_cards(result)
+    card = next(c for c in exercise_key(result, cards)["cards"] if "Shadow Secretary" in c["text"])
+    assert same_source("Theresa May", card["answers"]["source"]["forms"])
+    assert same_source("the Shadow Secretary of State", card["answers"]["source"]["forms"])
