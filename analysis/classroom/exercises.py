@@ -46,6 +46,8 @@ __all__ = [
 
 STATUSES = tuple(STATUS)
 SOURCE_TYPES = tuple(SOURCE_TYPE)
+#: Pronouns: a source written as one is named in another sentence.
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 #: Words a student may give for a claim nobody is cited for.
 NOBODY_FORMS = ("author", "the writer", "the reporter", "the journalist", "the article", "nobody", "no one",
                 "none", "no source", "not said", "not given", "unknown")  # fmt: skip
@@ -143,7 +145,7 @@ def _speaker_context(result, sent_id: int, source: str | None) -> int | None:
         return None
     attributions = result.attributions
     here = attributions[(attributions["sent_id"] == sent_id) & (attributions["canonical_source"] == source)]
-    named_here = here["source"].map(lambda s: isinstance(s, str) and s.lower() not in {"he", "she", "they", "it", "i", "we"}).any()
+    named_here = here["source"].map(lambda s: isinstance(s, str) and s.lower() not in PRONOUNS).any()
     if named_here:
         return None
     for other in (sent_id + 1, sent_id - 1, sent_id + 2, sent_id - 2):
@@ -260,7 +262,7 @@ def _source_forms(result, source: str | None) -> list[str]:
     forms = {source}
     attributions = result.attributions
     same = attributions[attributions["canonical_source"] == source]
-    forms |= {s for s in same["source"] if isinstance(s, str) and s and s.lower() not in {"he", "she", "they", "it", "i", "we"}}
+    forms |= {s for s in same["source"] if isinstance(s, str) and s and s.lower() not in PRONOUNS}
     entities = result.entities
     forms |= {t for t in entities.loc[entities["canonical"] == source, "text"] if isinstance(t, str)}
     # A name in apposition ("the Shadow Secretary for the Family, Theresa May, said")
@@ -353,7 +355,6 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
     overrides them) and ``trace`` (the status rule and cue offsets, for the teacher).
     """
     cards = claim_cards(result) if cards is None else cards
-    pool = _teachable(result).set_index("sent_id")
     sentences = result.sentences.set_index("sent_id")
     teacher = teacher_key.set_index("sent_id") if teacher_key is not None else None
     out = []
@@ -362,10 +363,7 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
         sentence = sentences.loc[sent_id]
         status, source_type = sentence["status"], sentence["claim_source_type"]
         source = sentence["claim_source"] if source_type != "author" else None
-        if sent_id in pool.index:
-            cue_kind, cues = pool.at[sent_id, "cue_kind"], pool.at[sent_id, "deciding_cues"]
-        else:
-            cue_kind, cues = _deciding_cues(result, sent_id, status, source)
+        cue_kind, cues = _deciding_cues(result, sent_id, status, source)
         context = card.get("context_sent_id")
         context = int(context) if context is not None and not pd.isna(context) else None
         tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
@@ -427,7 +425,7 @@ def _as_written(result, sent_ids: list[int], source: str | None) -> str | None:
     United States), not a pronoun."""
     rows = result.attributions[result.attributions["sent_id"].isin(sent_ids) & (result.attributions["canonical_source"] == source)]
     for text in rows["source"]:
-        if isinstance(text, str) and text and text.lower() not in {"he", "she", "they", "it", "i", "we"}:
+        if isinstance(text, str) and text and text.lower() not in PRONOUNS:
             return text
     return None
 
