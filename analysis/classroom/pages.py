@@ -92,9 +92,18 @@ def _esc(value) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _items(lines) -> str:
+    """Lines of text as escaped HTML list items."""
+    return "".join(f"<li>{_esc(line)}</li>" for line in lines)
+
+
 def _emphasis(text: str) -> str:
     """Plain feedback with *emphasis* as HTML, everything else escaped."""
     return re.sub(r"\*([^*<>]+)\*", r"<em>\1</em>", _esc(text))
+
+
+#: The open tasks' rubric as HTML list items (answer key, lesson plan, class view).
+_RUBRIC_ITEMS = "".join(f"<li><b>{points}</b>: {_esc(text)}</li>" for points, text in RUBRIC)
 
 
 def _page(title: str, body: list[str], *, script: str | None = None) -> str:
@@ -222,13 +231,13 @@ def answer_key_html(key: dict) -> str:
                     f"{table}</table>" + (f"<ul class='note'>{tool}</ul>" if tool else "")
                     + f"<details class='trace'><summary>How the tool decided</summary><p>{_esc(card['trace'])}</p></details></div>")  # fmt: skip
     body.append("<h2>Open tasks</h2>")
-    rubric = "".join(f"<li><b>{p}</b>: {_esc(text)}</li>" for p, text in RUBRIC)
+    rubric = _RUBRIC_ITEMS
     body.append(f"<p>Mark each open task out of 2:</p><ul>{rubric}</ul>")
     for number, task in enumerate(key["tasks"], start=1):
         if task["auto_marked"]:
             continue
-        model = "".join(f"<li>{_esc(line)}</li>" for line in task["model_answer"])
-        look = "".join(f"<li>{_esc(line)}</li>" for line in task["look_for"])
+        model = _items(task["model_answer"])
+        look = _items(task["look_for"])
         body.append(f"<div class='task'><p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3>"
                     f"<p>{_esc(task['prompt'])}</p><p><b>Model answer</b></p><ul>{model}</ul>"
                     f"<p><b>A good answer mentions</b></p><ul>{look}</ul></div>")  # fmt: skip
@@ -240,7 +249,7 @@ def lesson_plan_html(key: dict) -> str:
     the rubric, and one way to adapt it for younger and for advanced students."""
     cards = len(key["cards"])
     steps = "".join(f"<li><b>{_esc(step)}</b>: {_esc(what)}</li>" for step, what in SIFT_STEPS.items())
-    rubric = "".join(f"<li><b>{p}</b>: {_esc(text)}</li>" for p, text in RUBRIC)
+    rubric = _RUBRIC_ITEMS
     plan = [
         ("0-5", "Warm-up (Stop)", "Show only the headline. Students write tasks 1 and 2 alone: what they already think, "
                                   "and how the headline makes them feel. Two or three share aloud; do not correct yet."),
@@ -344,7 +353,7 @@ def feedback_html(key: dict, student: dict, marks: list[dict]) -> str:
             continue
         given = answers.get(task["id"], "") or ""
         links = urls.get(task["id"], "") or ""
-        model = "".join(f"<li>{_esc(line)}</li>" for line in task["model_answer"])
+        model = _items(task["model_answer"])
         body.append(f"<div class='task'><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
                     f"<p><b>You wrote:</b> {_esc(given) or '—'}</p>" + (f"<p><b>Web addresses:</b> {_esc(links)}</p>" if links else "")
                     + f"<p><b>What the article shows:</b></p><ul>{model}</ul></div>")  # fmt: skip
@@ -365,7 +374,7 @@ def class_html(key: dict, summary, hardest, *, chart: str | None, errors: list[d
     if len(hardest):
         items = "".join(f"<li>Card {r.card}, {_FIELD_NAMES[r.field].lower()}: {r.right:.0%} right</li>" for r in hardest.itertuples())
         body.append(f"<p>Hardest for the class:</p><ul>{items}</ul>")
-    rubric = "".join(f"<li><b>{p}</b>: {_esc(text)}</li>" for p, text in RUBRIC)
+    rubric = _RUBRIC_ITEMS
     body.append(f"<h2>Open answers to mark</h2><ul>{rubric}</ul>")
     for task in key["tasks"]:
         if task["auto_marked"]:
