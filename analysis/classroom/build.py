@@ -179,6 +179,8 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
         "    json.dump(answers, file, ensure_ascii=False, indent=2)\n"
         "answered = sum(1 for card in answers[\"cards\"].values() if any(str(v).strip() for v in card.values()))\n"
         "print(f\"Saved {answers_file}: {answered} of {len(answers['cards'])} cards answered. Hand this file to your teacher.\")"))  # fmt: skip
+    for number, cell in enumerate(cells):
+        cell["id"] = f"cell-{number:02d}"  # the same notebook for the same article, build after build
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return notebook
@@ -281,5 +283,8 @@ def build_exercise(
         if teacher_key is not None:
             shutil.copyfile(teacher_key, teacher / "teacher_key.csv")
         notebook = with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters)
+        for cell in notebook.cells:
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                cell["id"] = "injected-parameters"  # not a new random id on every build
         nbformat.write(notebook, teacher / "teacher.ipynb")
         return _publish_tree(Path(staging), out)

@@ -122,3 +122,10 @@ def test_the_key_records_the_exercise_it_belongs_to(exercise):
     material = json.loads((out / "student" / "exercise.json").read_text(encoding="utf-8"))
     assert key["exercise"] == material["exercise"] and key["format"] == "analysis-exercise-key"
     assert [c["card"] for c in key["cards"]] == [c["card"] for c in material["cards"]]
+
+
+def test_the_same_article_builds_the_same_folders(exercise, tmp_path):
+    out, files = exercise
+    again = build_exercise(ARTICLE, tmp_path / "again", progress=lambda line: None)
+    for first, second in zip(files, again):
+        assert first.read_bytes() == second.read_bytes(), first.name
