@@ -1,6 +1,7 @@
 """Write the generated parts of the docs: the glossary of the teaching guide (from
 ``analysis/vocabulary.py``), the figures at a glance of the benchmarks page (from
-``benchmarks/results.json``) and the picture of the stages on how it works (from the
+``benchmarks/results.json``), every measured table of that page (from the same file,
+``benchmarks/lib/figure_tables.py``) and the picture of the stages on how it works (from the
 package's imports, ``analysis/architecture.py``). Each part sits between ``<!-- generated: NAME -->`` and
 ``<!-- end generated: NAME -->``; a test fails when a part is out of date.
 
@@ -9,20 +10,36 @@ package's imports, ``analysis/architecture.py``). Each part sits between ``<!-- 
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
 from analysis.architecture import mermaid  # noqa: E402
 from analysis.presenting.narrate import glossary_markdown, trust_text  # noqa: E402
+from lib.figure_tables import TABLES  # noqa: E402
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = HERE.parent / "docs"
+RESULTS = HERE / "results.json"
+
+
+def _results() -> dict:
+    return json.loads(RESULTS.read_text(encoding="utf-8"))
+
+
+def _table_maker(make):
+    return lambda: make(_results())
+
+
 PARTS = {
     "glossary": (DOCS / "teaching-guide.md", glossary_markdown),
     "figures": (DOCS / "benchmarks.md", trust_text),
     "architecture": (DOCS / "how-it-works.md", mermaid),
+    **{name: (DOCS / "benchmarks.md", _table_maker(make)) for name, make in TABLES.items()},
 }
 
 
