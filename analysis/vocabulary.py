@@ -86,9 +86,10 @@ def _set(column: str, *labels: tuple) -> LabelSet:
 
 STATUS = _set(
     "status",
-    ("confirmed", "A named person, organisation or document says it is so; that does not mean anyone checked it.",
-     OKABE_ITO["green"]),
-    ("reported", "The article says who claims it: someone said, told, warned or wrote it.", OKABE_ITO["blue"]),
+    ("confirmed", 'A named person, organisation or document confirms it, with a word such as "confirmed", "admitted" or '
+     '"acknowledged": stronger than just saying it, though it does not mean anyone checked it.', OKABE_ITO["green"]),
+    ("reported", 'Someone the article points to says it ("said", "told", "warned", "claimed") without confirming it: you '
+     "know who claims it, not whether it is true.", OKABE_ITO["blue"]),
     ("asserted", "The writer states it without saying where it comes from; stating it as fact does not make it a fact.",
      OKABE_ITO["grey"]),
     ("hedged", 'The writer softens it with a word such as "may", "could" or "reportedly".', OKABE_ITO["orange"]),
@@ -104,7 +105,8 @@ CLAIM_TYPE = _set(
 SOURCE_TYPE = _set(
     "source_type",
     ("person", "A person the article names, such as Tony Blair or the spokesman Mark Croucher.", OKABE_ITO["blue"]),
-    ("organization", "A company, council, government, country or other group the article names.", OKABE_ITO["sky"]),
+    ("organization", 'A company, council, government, country or other group the article names, speaking itself or '
+     'through an unnamed spokesperson ("a Tesco spokeswoman").', OKABE_ITO["sky"]),
     ("document", "A report, letter, filing or statement by a named organisation.", OKABE_ITO["green"]),
     ("anonymous", 'Particular people the reporter spoke to or relies on but keeps secret: "a senior official", "sources".',
      OKABE_ITO["orange"]),

@@ -343,6 +343,15 @@ def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
     return value
 
 
+def _spokesperson_for(result, sent_id: int, context: int | None, source: str | None) -> bool:
+    """Whether the card's source is an organisation through an unnamed spokesperson."""
+    rows = result.attributions[
+        result.attributions["sent_id"].isin([sent_id, context if context is not None else -1])
+        & (result.attributions["canonical_source"] == source)
+    ]
+    return bool(rows["source_type_reason"].str.contains("[rule: spokesperson]", regex=False).any())
+
+
 def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.DataFrame | None = None) -> dict:
     """The exercise key for ``cards`` (default :func:`claim_cards`), as written to
     ``teacher/key.json``.
@@ -378,6 +387,8 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
             & (result.attributions["canonical_source"] == source), "speaks_for"].dropna()  # fmt: skip
         extra_types = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
             best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
+        if best["source_type"] == "organization" and by["source_type"] == "tool" and _spokesperson_for(result, sent_id, context, source):
+            extra_types["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
         forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
         if by["source"] == "tool" and source:
             # Someone in the sentence who speaks for the source ("Defence Secretary Lloyd

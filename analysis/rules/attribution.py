@@ -20,6 +20,12 @@ Patterns (``pattern`` field):
   the clause it reports.
 - ``colon``: 'As the minister admits: "We got this wrong."'; the verb hangs from the
   clause after a colon, which is what it reports.
+- ``announced_by``: "Fees will double under plans unveiled by the council", "Pay is
+  to rise as part of proposals announced by Patricia Hewitt", "in a report published
+  by Amnesty": the clause rests on a plan or publication whose "by" agent is named
+  (``lexicons/announcing_verbs.csv``); the agent is the source, the participle the cue,
+  and the clause around the phrase the content. Inside "according to figures released
+  by the ONS", the agent is the source of the ``according_to`` relation.
 - ``nominal``: "reports that ...", "the latest reports that ...": a media or document
   noun (``lexicons/source_nouns.csv``) with a "that" clause; the noun phrase is the
   source. "There were indications that ..." names no source and is no attribution: the
@@ -306,11 +312,84 @@ def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
     if pobj is None:
         return None
     source = _trimmed_subtree(pobj)
+    announced = _announcing_participle(pobj)
+    if announced is not None:
+        agent = _trimmed_subtree(announced[1], cut=SOURCE_CUT_DEPS - {"appos"})
+        # "according to a report published by consultancy Analysys": a document by a named
+        # body; "according to figures released by the ONS": the figures are the ONS's.
+        document = _source_noun_category(pobj) in ("media", "document")
+        source = (source[0], agent[1]) if document else agent
     head = according.head
     # The content is the clause "according to X" modifies, less the phrase itself.
     clause = [t for t in head.subtree if not (i <= t.i < source[1])]
     content = _span_of(clause)
     return Attribution((i, j), i, row["cue"], row["stance"], row["category"], source, content, "according_to")
+
+
+#: Prepositions that rest a clause on a plan or a publication: "under plans announced
+#: by ...", "as part of proposals ...", "in a report published by ...".
+FRAMING_PREPOSITIONS = frozenset({"under", "as", "in"})
+
+
+@lru_cache(maxsize=1)
+def _announcing_verbs() -> frozenset[str]:
+    return frozenset(load_lexicon("announcing_verbs")["cue"])
+
+
+def _announcing_participle(noun: Token) -> tuple[Token, Token, int] | None:
+    """The participle and the agent that say whom a noun comes from ("plans unveiled by
+    the council" -> unveiled, council), with the end of the cue ("set out"), or None."""
+    verbs = _announcing_verbs()
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+        lemma = verb.lemma_.lower()
+        if not ((particle is not None and f"{lemma} {particle.lower_}" in verbs) or lemma in verbs):
+            continue
+        agent = _agent(verb)
+        if agent is not None:
+            return verb, agent, (particle.i if particle is not None else verb.i) + 1
+    return None
+
+
+def _framing_noun(prep: Token) -> Token | None:
+    """The noun a framing preposition rests the clause on: "under *plans*", "as part of
+    *proposals*", "in a *report*"."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is not None and prep.lower_ == "as":
+        if noun.lower_ != "part":
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun if noun is not None and noun.pos_ == "NOUN" else None
+
+
+def _announced_by(doc: Doc, tokens: Doc | Span, taken: set[int]) -> list[Attribution]:
+    """ "Fees will double under plans unveiled by the council": the clause rests on what
+    the "by" agent announced or published; the agent is the source."""
+    found = []
+    for prep in tokens:
+        if prep.dep_ != "prep" or prep.lower_ not in FRAMING_PREPOSITIONS or prep.head.pos_ not in VERB_POS:
+            continue
+        noun = _framing_noun(prep)
+        announced = _announcing_participle(noun) if noun is not None else None
+        if announced is None or announced[0].i in taken:
+            continue
+        verb, agent, cue_end = announced
+        clause = prep.head
+        # Up to the clause the phrase frames: "is to rise", "will be able to become", and
+        # "... to elect their own commissioner, under plans ..." parsed under "elect".
+        while clause.dep_ in ("xcomp", "acomp", "advcl") and clause.head is not clause:
+            clause = clause.head
+        phrase = range(prep.left_edge.i, prep.right_edge.i + 1)
+        content = _span_of([t for t in clause.subtree if t.i not in phrase and not t.is_punct])
+        if content is None:
+            continue
+        source = _trimmed_subtree(agent)
+        found.append(Attribution((verb.i, cue_end), verb.i, doc[verb.i:cue_end].text.lower(), "neutral", "speech",
+                                 source, content, "announced_by"))  # fmt: skip
+    return found
 
 
 #: Words that may stand between a report noun and its "that" ("Reports, therefore, that").
@@ -474,6 +553,7 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
         source = _trimmed_subtree(subject) if subject is not None else None
         found.append(Attribution((i, j), verb.i, row["cue"], stance, category, source, content, pattern))
     in_sources = {t for a in found if a.source for t in range(*a.source)}
+    found.extend(_announced_by(whole, doc, taken | in_sources))
     found.extend(_nominal_reports(whole, doc, taken | in_sources))
     found.extend(_nominal_confirmations(whole, doc, taken | in_sources))
     found.sort(key=lambda a: a.cue)

@@ -268,15 +268,28 @@ def _claim_type(doc: Doc, sent: Span, mains: list[Token], main_attr: Attribution
 def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> Attribution | None:
     main_ids = {t.i for t in mains}
     subject_ids = {c.i for t in mains for c in t.children if c.dep_ in ("nsubj", "nsubjpass")}
+    candidates = []
     for relation in attributions:
         if relation.anchor in main_ids:
-            return relation
-        if relation.pattern in ("according_to", "colon", "parenthetical") and relation.content and any(relation.contains(i) for i in main_ids):
-            return relation  # "according to X, ...", "As X admits: ...", "..., X said, but ...": the main clause is what X says
-        if relation.pattern == "nominal" and relation.stance == "confirming" and relation.anchor in subject_ids:
-            return relation  # "Confirmation from the ministry that ... came on Tuesday": the sentence is the confirmation
-    return None
+            candidates.append(relation)
+        elif relation.pattern in FRAMING_PATTERNS and relation.content and any(relation.contains(i) for i in main_ids):
+            candidates.append(relation)  # "according to X, ...", "As X admits: ...", "..., X said, but ...": the main clause is what X says
+        elif relation.pattern == "nominal" and relation.stance == "confirming" and relation.anchor in subject_ids:
+            candidates.append(relation)  # "Confirmation from the ministry that ... came on Tuesday": the sentence is the confirmation
+    if not candidates:
+        return None
+    first = candidates[0]
+    # "Construction is expected to begin, according to a council statement": a relation
+    # that names a source and covers the sourceless "is expected" decides; a sourceless
+    # relation beside another claim ("It is reported that ..., but he denied this") stays.
+    if first.source is None:
+        covering = next((r for r in candidates[1:] if r.source is not None and r.contains(first.anchor)), None)
+        return covering or first
+    return first
 
+
+#: Patterns whose content, not their cue, covers the main clause they attribute.
+FRAMING_PATTERNS = frozenset({"according_to", "colon", "parenthetical", "announced_by"})
 
 #: Source types that identify who confirms: a named person, body or document.
 IDENTIFIED_TYPES = IDENTIFIED_SOURCE_TYPES

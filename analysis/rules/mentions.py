@@ -20,6 +20,10 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   proper name ending in an outlet word (News, Times, Post, Herald...) or followed by
   "newspaper"/"programme" is one.
 - ``honorific_name``: a name after Mr, Ms, Mrs, Dr, Sir... is a person ("Ms Okafor").
+- ``spokesperson``: an unnamed spokesperson of a named body speaks for it on the record
+  ("A Tesco spokeswoman", "a spokesperson for the Riverside Residents' Association",
+  "A Downing Street spokesman"): the source is that organisation, unless the sentence
+  says the speaker asked not to be named.
 - ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence,
   else the last named person source, else the nearest named person before it.
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
@@ -67,6 +71,10 @@ INSTITUTION_NOUNS = frozenset({
     "organization", "bank", "carmaker", "manufacturer", "retailer", "airline", "club", "union", "charity",
     "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker",
 })  # fmt: skip
+#: Someone whose words are a body's official line.
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+#: Words of a sentence that make a spokesperson an anonymous source after all.
+ANONYMITY_WORDS = ("anonymity", "not to be named", "not be named", "not authorised", "not authorized")
 #: Common nouns that are themselves news media ("state news media", "the newspaper").
 MEDIA_NOUNS = frozenset({"media", "newspaper", "broadcaster", "outlet", "tabloid", "website"})
 
@@ -275,6 +283,54 @@ def honorific_name(span: Span, ctx: MentionContext) -> Resolution | None:
     return None
 
 
+def spokesperson(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "A Tesco spokeswoman said", "a spokesperson for the Riverside Residents'
+    Association said": nobody is named, but the words are the named body's official line."""
+    head = span.root
+    if head.lower_ not in SPOKESPERSON_NOUNS:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in span) or any(w in head.sent.text.lower() for w in ANONYMITY_WORDS):
+        return None  # "a spokesman for Mr Blair" speaks for a person; "who asked not to be named" is anonymous
+    body = _spoken_for(span)
+    if body is None:
+        return None
+    ent = next((e for e in ctx.ents if e.start == body.start and e.end == body.end), None)
+    if ent is not None and ent.label_ == "PERSON":
+        return None
+    name = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0] if ent is not None else body.text
+    return Resolution(name, "organization", "spokesperson",
+                      f"'{span.text}' is not named but speaks for {name}, so the words are {name}'s official line [rule: spokesperson]")  # fmt: skip
+
+
+def _named(token: Token) -> bool:
+    if token.dep_ == "det" or token.lower_ in ("a", "an", "the"):
+        return False  # a capital "A" opening a sentence is sometimes tagged a proper noun
+    return token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE", "ORG")
+
+
+def _spoken_for(span: Span) -> Span | None:
+    """The named body a spokesperson phrase speaks for: the words before the noun from
+    the first name on ("A *Downing Street* spokesman", "An *All England club*
+    spokesperson"), else the object of "for"/"of"/"at" up to its own noun ("a spokesman
+    for *the Albanian embassy* in London"), when a name is among them."""
+    doc, head = span.doc, span.root
+    before = [t for t in span if t.i < head.i]
+    first = next((t.i for t in before if _named(t)), None)
+    if first is not None:
+        return doc[first : head.i]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if body is None:
+            continue
+        start = min(t.i for t in body.subtree)
+        while start < body.i and doc[start].dep_ == "det":
+            start += 1
+        words = doc[start : body.i + 1]
+        if any(_named(t) for t in words):
+            return words
+    return None
+
+
 def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
     if head.lower_ not in PERSON_PRONOUNS:
@@ -443,6 +499,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "apposed_role": apposed_role,
     "news_outlet": news_outlet,
     "honorific_name": honorific_name,
+    "spokesperson": spokesperson,
     "personal_pronoun": personal_pronoun,
     "same_head": same_head,
     "introduced_role": introduced_role,

@@ -112,3 +112,18 @@ def test_a_name_beside_a_description_is_the_same_source(bbc_analyses):
     card = next(c for c in exercise_key(result, cards)["cards"] if "Shadow Secretary" in c["text"])
     assert same_source("Theresa May", card["answers"]["source"]["forms"])
     assert same_source("the Shadow Secretary of State", card["answers"]["source"]["forms"])
+
+
+def test_an_unnamed_spokesperson_card_is_the_organisation_and_accepts_anonymous(nlp):
+    # tests/data/news_page.html: "A spokesperson for the Riverside Residents' Association said ..."
+    from analysis import analyze
+
+    result = analyze(HTML_PAGE, nlp=nlp)
+    cards = claim_cards(result, n=20)
+    cards = cards[cards["text"].str.contains("Riverside Residents")]
+    assert len(cards) == 1
+    (card,) = exercise_key(result, cards)["cards"]
+    types = card["answers"]["source_type"]
+    assert types["best"] == "organization"
+    assert "anonymous" in types["accepted"] and "not named" in types["accepted"]["anonymous"]
+    assert same_source("the Riverside Residents' Association", card["answers"]["source"]["forms"])

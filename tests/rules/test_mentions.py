@@ -38,6 +38,18 @@ CASES = [
      "The company", "organization", "Electrolux", "institution_noun", "bbc business/058"),
     ("GlaxoSmithKline believes that coating the pills will stop the trade. The company says that it will then be possible to identify specific distributors in Africa.",
      "The company", "organization", "GlaxoSmithKline", "institution_noun", "bbc business/035"),
+    # spokesperson: an unnamed spokesperson speaks for the named body
+    ("A Home Office spokesman said the system had been toughened and tightened since the investigation.",
+     "A Home Office spokesman", "organization", "Home Office", "spokesperson", "bbc politics/071"),
+    ("A spokesman for the Albanian embassy in London said it was the first it had heard of a scheme.",
+     "A spokesman for the Albanian embassy in London", "organization", "Albanian embassy", "spokesperson", "bbc politics/078"),
+    ("A spokesman for the UK Film Council said: \"It is disappointing not to have more British winners.\"",
+     "A spokesman for the UK Film Council", "organization", "UK Film Council", "spokesperson", "bbc entertainment/373"),
+    ("An All England club spokesperson denied Phillips made the remark.",
+     "An All England club spokesperson", "organization", "All England club", "spokesperson", "bbc sport/438"),
+    ("A spokesperson for the Riverside Residents' Association said it would study the plans.",
+     "A spokesperson for the Riverside Residents' Association", "organization", "Riverside Residents' Association", "spokesperson",
+     "page: a residents' group"),
 ]  # fmt: skip
 
 
@@ -167,3 +179,17 @@ def test_a_role_is_the_person_introduced_with_it(nlp, text, source, canonical):
     rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.set_index("source")
     assert (rows.loc[source, "source_type"], rows.loc[source, "canonical_source"]) == ("person", canonical)
     assert "[rule: introduced_role]" in rows.loc[source, "source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A spokeswoman, who asked not to be named, said the talks had failed.", "A spokeswoman"),  # page: an anonymity reason
+        ("A spokesman for Mr Blair said he was relaxed about the poll.", "A spokesman for Mr Blair"),  # page: speaks for a person
+        ("A spokesman said the company would appeal.", "A spokesman"),  # polnear shape: no body in the phrase
+    ],
+)
+def test_a_spokesperson_with_no_named_body_or_who_asked_not_to_be_named_stays_anonymous(nlp, text, source):
+    row = _row(nlp, text, source)
+    assert row["source_type"] == "anonymous", row["source_type_reason"]
+    assert "[rule: spokesperson]" not in row["source_type_reason"]

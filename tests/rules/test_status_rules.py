@@ -83,6 +83,18 @@ CASES = [
      "polnear train west-journal", "the object of 'to' however long"),
     ("It has registered the highest opening weekend takings of any Japanese film, according to trade publication Screen Daily.",
      "reported", "bbc entertainment/065, shortened", "according to at the end"),
+    # A named source beside an impersonal "is expected": the source decides.
+    ("Construction is expected to begin next spring, according to a council statement.", "reported", "page: a council's plans",
+     "according to a statement covers the impersonal 'is expected'"),
+    ("The two firms are expected to seal the deal on Monday morning, according to news agency reports.", "reported",
+     "bbc business/162", "according to reports covers 'are expected'"),
+    ("It has long been reported that Dr Khoo intends to take the company private, but he has always denied this.", "hedged",
+     "bbc business/393", "a denial of something else does not source the impersonal 'it has been reported'"),
+    # A clause framed by what someone announced or published is theirs.
+    ("Maternity pay for new mothers is to rise by £1,400 as part of new proposals announced by the Trade and Industry Secretary Patricia Hewitt.",
+     "reported", "bbc politics/001", "as part of proposals announced by"),
+    ("Local communities would be asked to go to the polls to elect their own area police commissioner, under plans unveiled by the Conservatives.",
+     "reported", "bbc politics", "under plans unveiled by, parsed under the infinitive"),
 ]  # fmt: skip
 
 
