@@ -18,6 +18,7 @@ concrete search; lateral reading itself is always the student's work.
 
 from __future__ import annotations
 
+from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STANCES
 
 __all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
@@ -89,7 +90,16 @@ def _scare_answer(result) -> list[str]:
     rows = result.quotes[result.quotes["kind"] == "scare"]
     out = [f"Sentence {row.sent_id}: {row.text}, the writer keeping a distance from the words, not a source speaking."
            for row in rows.itertuples()]  # fmt: skip
-    return _lines(out, "No scare quotes found.")
+    body = set(result.sentences.loc[result.sentences["in_body"], "sent_id"])
+    for row in loaded_words(result.tokens, result.quotes, body_sentences=body).itertuples():
+        if row.whose == WRITER:
+            out.append(f"Sentence {row.sent_id}: “{row.text}” is the writer's own loaded word: it colours the story.")
+        elif row.whose == QUOTED:
+            out.append(f"Sentence {row.sent_id}: “{row.text}” is a loaded word in quotation marks: whose judgement is it?")
+        else:
+            out.append(f"Sentence {row.sent_id}: “{row.text}” is a loaded word in a quotation by {row.whose}: "
+                       "their judgement, reported, not the writer's.")
+    return _lines(out, "No scare quotes or loaded words found.")
 
 
 def _numbers_answer(result) -> list[str]:
@@ -178,10 +188,12 @@ def exercise_tasks(result) -> list[dict]:
          "lines": 4, "urls": False, "model_answer": _anonymous_answer(result),
          "look_for": ["Each unnamed source with its sentence", "Whether a reason is given", "What would make them trustworthy"]},
         {"id": "trace-3", "step": "Trace claims", "title": "Scare quotes and loaded words",
-         "prompt": "Which words are in quotation marks without anyone speaking them, or marked “so-called”? Whose words "
-                   "are they, and what does the writer signal by quoting them?",
-         "lines": 3, "urls": False, "model_answer": _scare_answer(result),
-         "look_for": ["The quoted words", "That the quotation marks keep the writer's distance"]},
+         "prompt": "Which words are in quotation marks without anyone speaking them, or marked “so-called”? Which words "
+                   "carry a feeling or a judgement (such as “desperate” or “slammed”)? For each, whose word is it: the "
+                   "writer's, or a source's?",
+         "lines": 4, "urls": False, "model_answer": _scare_answer(result),
+         "look_for": ["The quoted words", "That the quotation marks keep the writer's distance",
+                      "Loaded words, and whether the writer or a source uses them"]},
         {"id": "trace-4", "step": "Trace claims", "title": "Numbers",
          "prompt": "Which numbers come with a source? Which are rough (“thousands”, “around”)? Which would you check?",
          "lines": 3, "urls": False, "model_answer": _numbers_answer(result),

@@ -262,6 +262,8 @@ OPEN_QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "who", "how",
 #: Modals of ability: "can no longer argue that ..." states what nobody can say, not a claim.
 ABILITY_MODALS = frozenset({"can", "could", "ca"})  # "ca" is spaCy's token for "can't"'s first part
 #: Subjects that negate their verb: "Nobody has confirmed ...".
+#: Verbs that, negated with "can", refuse to speak ("could not comment", "cannot confirm").
+REFUSAL_VERBS = frozenset({"comment", "confirm", "say", "discuss", "disclose", "speculate", "reveal"})
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "noone"})
 
 
@@ -543,7 +545,10 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             continue  # "people can report posts", "businesses can claim compensation": what one may do, not a statement
         if negation is not None and stance != "non_committal":
             open_question = whole[content[0]].lower_ in OPEN_QUESTION_WORDS
-            if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children) and not open_question:
+            # "could not comment on", "cannot confirm the figures": a refusal to speak; but
+            # "I can't say I was pleased" (a clause after it) is a way of speaking.
+            refusal = verb.lemma_.lower() in REFUSAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children)
+            if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children) and not open_question and not refusal:
                 continue  # "can no longer argue that ...": nobody is saying it ("could not say whether" is)
             if stance != "belief":
                 # "did not say which", "has not verified", "does not confirm", "did not

@@ -41,7 +41,7 @@ import pandas as pd
 from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
-from analysis.rules.attribution import OPEN_QUESTION_WORDS, Attribution, find_attributions, negation_of
+from analysis.rules.attribution import OPEN_QUESTION_WORDS, REFUSAL_VERBS, Attribution, find_attributions, negation_of
 from analysis.rules.cues import Cue, find_cues
 from analysis.lexicon import load_lexicon
 from analysis.schema import conform
@@ -288,6 +288,16 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
     return first
 
 
+def _refusal_inside(doc: Doc, main_attr: Attribution, attributions: list[Attribution]) -> Attribution | None:
+    """A non-committal relation ("could not comment", "would not confirm") heading what
+    the main attribution reports ("X said he could not comment on ...")."""
+    if main_attr.stance == "non_committal":
+        return None
+    return next((r for r in attributions if r is not main_attr and r.stance == "non_committal"
+                 and doc[r.anchor].lemma_.lower() in REFUSAL_VERBS and doc[r.anchor].head.i == main_attr.anchor and doc[r.anchor].dep_ == "ccomp"
+                 and main_attr.contains(r.anchor)), None)  # fmt: skip
+
+
 #: Patterns whose content, not their cue, covers the main clause they attribute.
 FRAMING_PATTERNS = frozenset({"according_to", "colon", "parenthetical", "announced_by"})
 
@@ -371,6 +381,15 @@ def assess_sentence(
                 said = f"'{doc[negation.i : main_attr.cue[1]].text}'"
                 return claim("unconfirmed", f"{said}: '{source or 'the source'}' leaves it open (a negated reporting verb)", main_attr)
             return claim("unconfirmed", f"'{cue_text}' ({main_attr.stance}) by '{source}'", main_attr)
+        refusal = _refusal_inside(doc, main_attr, attributions)
+        if refusal is not None:
+            # "A Foreign Office spokesman said he could not comment on ...", "The company
+            # said it would not confirm the figures": what the source says is that it will
+            # not say, so the claim is left open.
+            helpers = [c.i for c in doc[refusal.anchor].children if c.dep_ in ("aux", "neg") and c.i < refusal.cue[0]]
+            refused = doc[min([*helpers, refusal.cue[0]]) : refusal.cue[1]].text  # "could not comment"
+            return claim("unconfirmed", f"what '{source or 'the source'}' {cue_text} is a refusal ('{refused}'): "
+                                        "the claim is left open (rule: refusal_reported)", main_attr)  # fmt: skip
         typed = (source_types or {}).get(main_attr)
         identified = typed in IDENTIFIED_TYPES if typed is not None else _identified(doc, main_attr.source)
         if main_attr.stance == "confirming" and identified:

@@ -47,6 +47,8 @@ UNSOURCED_TYPES = WEAK_SOURCE_TYPES
 CHANGE_WORDS = frozenset({"rise", "increase", "fall", "drop", "grow", "growth", "jump", "climb", "decline", "cut",
                           "soar", "plunge", "surge", "rally", "slump", "gain", "lose", "loss", "up", "down"})  # fmt: skip
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+#: Multipliers written straight after a figure ("£12m", "$3bn", "40k").
+SHORT_MULTIPLIERS = frozenset({"k", "m", "mn", "bn"})
 MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
                "tn": 1e12, "trillion": 1e12}  # fmt: skip
 UNITS = {
@@ -235,7 +237,14 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
             approx, bound = (a_start, start), a_bound if bound == "exact" else bound
         elif approx is not None:
             bound = next(b for w, b in approximators if w == doc[approx[0] : approx[1]].text.lower()) if bound == "exact" else bound
+        # "£12m": the tokenizer splits the symbol and the multiplier off the figure, and
+        # the entity model leaves them out; the number as written keeps both.
+        suffix = doc[end].lower_ if end < len(doc) else ""
+        if not doc[end - 1].whitespace_ and suffix in SHORT_MULTIPLIERS and doc[end - 1].like_num:
+            value, end = value * MULTIPLIERS[suffix], end + 1
         counted, phrase, rule = _counted(doc, start, end, unit)
+        if unit is not None and unit != "percent" and start > 0 and doc[start - 1].text in CURRENCIES and not doc[start - 1].whitespace_:
+            start -= 1
         mentions.append(NumberMention(start, end, label, value, bound, unit, approx, counted, phrase, rule))
     # Elliptical counts ("12,000 troops ..., with 2,600 already ...") count the same noun.
     sent_starts = _parser_sentence_starts(doc) if mentions else []

@@ -90,6 +90,15 @@ CASES = [
      "bbc business/162", "according to reports covers 'are expected'"),
     ("It has long been reported that Dr Khoo intends to take the company private, but he has always denied this.", "hedged",
      "bbc business/393", "a denial of something else does not source the impersonal 'it has been reported'"),
+    # A reported refusal leaves the claim open.
+    ("But a Foreign Office spokesman said he could not comment on the activities of British intelligence or security agencies.",
+     "unconfirmed", "bbc politics", "said he could not comment"),
+    ("The Home Office said it could not comment on individual cases.", "unconfirmed", "bbc politics", "said it could not comment"),
+    ("A Brookvale Motors spokeswoman said the company did not comment on speculation.", "unconfirmed",
+     "benchmarks/gold/headline_pairs/01", "said the company did not comment"),
+    ("Union officials at the Derby site said they had not been told of any plans.", "reported",
+     "benchmarks/gold/headline_pairs/01", "a negated passive 'told' is a statement, not a refusal"),
+    ("GM stressed that it did not know of any injuries.", "reported", "bbc business/026 shape", "not knowing is a statement"),
     # A clause framed by what someone announced or published is theirs.
     ("Maternity pay for new mothers is to rise by £1,400 as part of new proposals announced by the Trade and Industry Secretary Patricia Hewitt.",
      "reported", "bbc politics/001", "as part of proposals announced by"),
