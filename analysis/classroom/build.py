@@ -28,6 +28,8 @@ from pathlib import Path
 import nbformat
 
 from analysis import config
+from analysis.classroom.glossary import hard_words
+from analysis.classroom.notes import article_notes
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md
 from analysis.presenting.report import _output_folder, _stderr, with_parameters
@@ -86,7 +88,8 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
     """Everything a student's copy shows, and nothing else: the title, the lines found at
     the top of the page, the article's paragraphs as numbered sentences, each card's
     sentence (and the neighbour that names its speaker), the tasks as a student reads
-    them, and the label choices with their plain meanings. It reads the article's text
+    them, the rarest words to look up (:func:`analysis.classroom.glossary.hard_words`),
+    and the label choices with their plain meanings. It reads the article's text, tokens
     and structure only, never a label the tool gave a sentence; ``exercise`` is a
     fingerprint of the rest, which a saved answers file carries back."""
     from analysis.classroom.tasks import student_tasks
@@ -108,6 +111,8 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
                    "context_number": None if c["context_sent_id"] is None or c["context_sent_id"] != c["context_sent_id"] else int(c["context_sent_id"]),
                    "context": str(c["context"] or "")} for c in cards.to_dict("records")],  # fmt: skip
         "tasks": student_tasks(tasks),
+        "words": [{"word": w["word"], "sentence": int(w["sent_id"])}
+                  for w in hard_words(result.tokens, {s["number"] for p in shown for s in p["sentences"]}).to_dict("records")],
         "choices": {"status": STATUS.descriptions, "source_type": SOURCE_TYPE.descriptions},
     }
     fingerprint = hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
@@ -129,6 +134,9 @@ def _article_markdown(material: dict) -> str:
     for paragraph in material["paragraphs"]:
         text = " ".join(f"<sup>{s['number']}</sup>{_md(s['text'])}" for s in paragraph["sentences"])
         parts += [("### " if paragraph["role"] == "headline" else "") + text, ""]
+    if material.get("words"):
+        parts += ["**Words you may need to look up** (find what each means before the tasks):", ""]
+        parts += [f"- {_md(w['word'])} (sentence {w['sentence']})" for w in material["words"]] + [""]
     return "\n".join(parts)
 
 
@@ -262,7 +270,7 @@ def build_exercise(
     material = student_material(result, cards, tasks, title=title)
     key = {"format": KEY_FORMAT, "version": 1, "exercise": material["exercise"], "title": title, "article": path.name,
            "article_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), **exercise_key(result, cards, teacher_key=key_rows),
-           "tasks": tasks, "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
+           "tasks": tasks, "rubric": [list(r) for r in RUBRIC], "notes": article_notes(result, material)}  # fmt: skip
     progress(f"[2/2] writing the student and teacher folders to {out}")
     with tempfile.TemporaryDirectory(prefix=".exercise-", dir=out.parent) as staging:
         student, teacher = Path(staging) / "student", Path(staging) / "teacher"

@@ -28,7 +28,7 @@ import pandas as pd
 
 from analysis.classroom.build import load_key
 from analysis.classroom.marking import mark_student
-from analysis.classroom.pages import ANSWERS_FORMAT, class_html, feedback_html
+from analysis.classroom.pages import ANSWERS_FORMAT, WORD_PREFIX, WORDS_TASK, class_html, feedback_html
 from analysis.errors import InputError
 from analysis.presenting.report import _output_folder, _publish, _stderr
 
@@ -175,6 +175,9 @@ def grade_class(
             if not task["auto_marked"]:
                 open_rows.append({"file": path.name, "name": student["name"], "task": task["id"],
                                   "answer": student["questions"].get(task["id"], ""), "urls": student["urls"].get(task["id"], "")})  # fmt: skip
+        meanings = [f"{k.removeprefix(WORD_PREFIX)}: {v}" for k, v in sorted(student["questions"].items()) if k.startswith(WORD_PREFIX) and v.strip()]
+        if meanings:
+            open_rows.append({"file": path.name, "name": student["name"], "task": WORDS_TASK, "answer": "; ".join(meanings), "urls": ""})
     if not marked:
         raise InputError(f"none of the {len(files)} answers file(s) could be marked: {errors[0]['error']}")
     detail = pd.DataFrame(rows, columns=["file", "name", "class", "card", "field", "given", "verdict", "points", "out_of", "feedback"])

@@ -30,6 +30,10 @@ __all__ = [
     "class_html",
 ]
 
+#: The saved answers' key for a word's meaning ("word-escalation"), and the open-answers
+#: row that gathers a student's meanings for the class view.
+WORD_PREFIX = "word-"
+WORDS_TASK = "words"
 #: The ``format`` value of a saved answers file.
 ANSWERS_FORMAT = "analysis-exercise-answers"
 
@@ -50,8 +54,12 @@ table {border-collapse: collapse; font-size: 14px; width: 100%;} td, th {border:
 .best {color: #006b4f;} .accepted {color: #7a5500;} .wrong, .missing {color: #a3320b;}
 details.trace {font-size: 12px; color: #444;} .note {font-size: 90%; color: #333;}
 button {font-size: 1.05em; padding: .5em 1.2em; margin: 1em 0;}
-@media print {button, .screen-only {display: none;} body {margin: 0; max-width: none;}
-  input[type=text], textarea {background: none;} a {color: inherit;}}
+@media print {button, .screen-only {display: none;} body {margin: 0; max-width: none; font-size: 10.5pt; line-height: 1.35;}
+  input[type=text], textarea {background: none;} a {color: inherit;}
+  .article {column-count: 2; column-gap: 1.6em;} .article h3 {column-span: all;}
+  .card, .task {margin: .6em 0; padding: .4em .8em;} .card p {margin: .25em 0;} .choices {margin: 0 0 .3em; font-size: 95%;}
+  dl.labels dd {margin-bottom: .2em;} h2 {margin: .8em 0 .3em;}}
+@page {margin: 1.5cm;}
 </style>"""
 
 #: The worksheet's one script: it reads the form and saves the answers as a JSON file
@@ -134,11 +142,27 @@ def _article(material: dict) -> list[str]:
     if found:
         items = "".join(f"<li>{_esc(f['what'])}: {_esc(f['text'])}</li>" for f in found)
         parts.append(f"<div class='found'><p><b>At the top of the page, as found</b></p><ul>{items}</ul></div>")
+    parts.append("<div class='article'>")
     for paragraph in material["paragraphs"]:
         sentences = " ".join(f"<span class='sent'>{s['number']}</span>{_esc(s['text'])}" for s in paragraph["sentences"])
         tag = "h3" if paragraph["role"] == "headline" else "p"
         parts.append(f"<{tag}>{sentences}</{tag}>")
+    parts.append("</div>")
     return parts
+
+
+def _hard_words(material: dict) -> list[str]:
+    """The article's rarest ordinary words, each with its sentence and a line to write
+    what it means."""
+    words = material.get("words") or []
+    if not words:
+        return []
+    rows = "".join(f"<tr><td><b>{_esc(w['word'])}</b> <span class='note'>(sentence {w['sentence']})</span></td>"
+                   f"<td><input type='text' name='q:{WORD_PREFIX}{_esc(w['word'])}' aria-label='What {_esc(w['word'])} means'></td></tr>"
+                   for w in words)  # fmt: skip
+    return ["<section class='task words'><h2>Words you may need to look up</h2><p class='note'>Find what each word means "
+            "(a dictionary, or ask) before the tasks.</p>"
+            f"<table><tr><th>Word</th><th>What it means</th></tr>{rows}</table></section>"]  # fmt: skip
 
 
 def _choices(name: str, labels) -> str:
@@ -164,9 +188,9 @@ def _task_form(number: int, task: dict, cards: list[dict]) -> str:
     head = f"<p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
     if task["auto_marked"]:
         return f"<section class='task'>{head}</section>" + "".join(_card_form(card) for card in cards)
-    box = f"<textarea name='q:{_esc(task['id'])}' rows='{max(2, int(task['lines']) * 2)}' aria-label='Your answer'></textarea>"
+    box = f"<textarea name='q:{_esc(task['id'])}' rows='{max(2, int(task['lines']) + 1)}' aria-label='Your answer'></textarea>"
     if task["urls"]:
-        box += f"<p><label>Web addresses you used<textarea name='u:{_esc(task['id'])}' rows='3'></textarea></label></p>"
+        box += f"<p><label>Web addresses you used<textarea name='u:{_esc(task['id'])}' rows='2'></textarea></label></p>"
     return f"<section class='task'>{head}{box}</section>"
 
 
@@ -187,6 +211,7 @@ def worksheet_html(material: dict) -> str:
     body.append("<h2>Before you read</h2>")
     body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] == "Stop"]
     body += _article(material)
+    body += _hard_words(material)
     body += ["<h2>Words you will use</h2>", _labels_help(), "<h2>Tasks</h2>"]
     body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] != "Stop"]
     body += ["<button type='button' id='save'>Save my answers</button>", "<p id='saved' role='status' class='note'></p>", "</form>"]
@@ -283,9 +308,9 @@ def lesson_plan_html(key: dict) -> str:
         "<li>check a headline against the article's own sentences;</li>"
         "<li>read laterally: leave the article to find out who is behind a source and what other outlets say.</li></ul>",
         f"<h2>The method: SIFT</h2><ul>{steps}</ul>",
+        *_article_notes(key.get("notes")),
         "<h2>Before the lesson</h2><ul><li>Print the worksheet (student folder) or share the folder; it works in any "
-        "browser with no install. Check that the article suits your class, and tell students when it was published "
-        "and what was happening then.</li><li>Lateral reading needs devices with internet access, one per pair.</li>"
+        "browser with no install.</li><li>Lateral reading needs devices with internet access, one per pair.</li>"
         "<li>Pick a sentence that is not on a card to model aloud at the start.</li><li>Read the answer key. Where you "
         "disagree with an answer, write your own key (a CSV with sent_id, status, source, source_type, cues) and "
         "rebuild the exercise with <code>--teacher-key</code>.</li></ul>",
@@ -305,6 +330,38 @@ def lesson_plan_html(key: dict) -> str:
         "work, hand out the student folder on machines without it, or use the printed worksheet.</li></ul>",
     ]  # fmt: skip
     return _page(f"{key['title']}: lesson plan", body)
+
+
+def _article_notes(notes: dict | None) -> list[str]:
+    """This article's notes for the teacher: its date, the dates that depend on it, the
+    sensitive topics it touches, and the words to teach first."""
+    if not notes:
+        return []
+    items = []
+    if notes.get("published"):
+        items.append(f"<li><b>Published</b>: {_esc(notes['published'])} (as the page gives it). Tell students what was "
+                     "happening then.</li>")  # fmt: skip
+    else:
+        items.append("<li><b>No publication date</b> was found in the article. Find it before class and tell students: "
+                     "without it they cannot judge how current it is.</li>")  # fmt: skip
+    relative = notes.get("relative_dates") or []
+    if relative:
+        shown = ", ".join(f"“{_esc(d)}”" for d in relative[:6])
+        items.append(f"<li><b>Dates that depend on it</b>: {shown}. Ask students which day each one means.</li>")
+    for topic in notes.get("topics") or []:
+        where = ", ".join(str(n) for n in topic["sent_ids"][:8]) + (" ..." if len(topic["sent_ids"]) > 8 else "")
+        words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
+        items.append(f"<li><b>Sensitive topic: {_esc(topic['topic'])}</b> ({words}; sentences {where}). Decide whether it "
+                     "suits your class, and prepare students for it.</li>")  # fmt: skip
+    if not notes.get("topics"):
+        items.append("<li>No sensitive topic (war, death, violence, abuse, self-harm, drugs) was found by word; skim it "
+                     "anyway.</li>")  # fmt: skip
+    words = notes.get("words") or []
+    if words:
+        shown = ", ".join(f"{_esc(w['word'])} ({w['sentence']})" for w in words)
+        items.append(f"<li><b>Words to teach first</b> (sentence numbers in brackets; the worksheet asks students to look "
+                     f"them up): {shown}.</li>")  # fmt: skip
+    return ["<h2>This article</h2>", f"<ul>{''.join(items)}</ul>"]
 
 
 def _accuracy_sentence() -> str:
@@ -383,6 +440,10 @@ def class_html(key: dict, summary, hardest, *, chart: str | None, errors: list[d
         items = "".join(f"<tr><td>{_esc(r.name or '(no name)')}</td><td>{_esc(r.answer) or '—'}</td><td>{_esc(r.urls)}</td></tr>"
                         for r in given.itertuples())  # fmt: skip
         body.append(f"<h3>{_esc(task['title'])}</h3><table><tr><th>Student</th><th>Answer</th><th>Web addresses</th></tr>{items}</table>")
+    meanings = open_answers[open_answers["task"] == WORDS_TASK]
+    if len(meanings):
+        items = "".join(f"<tr><td>{_esc(r.name or '(no name)')}</td><td>{_esc(r.answer)}</td></tr>" for r in meanings.itertuples())
+        body.append(f"<h3>Words looked up (not marked)</h3><table><tr><th>Student</th><th>Meanings given</th></tr>{items}</table>")
     if errors:
         items = "".join(f"<li>{_esc(e['file'])}: {_esc(e['error'])}</li>" for e in errors)
         body.append(f"<h2>Files not marked</h2><ul>{items}</ul>")

@@ -74,7 +74,7 @@ def test_the_student_material_does_not_depend_on_the_tools_labels(nlp):
     sentences = result.sentences.copy()
     for column in ("status", "status_reason", "claim_source", "claim_source_type", "claim_type", "hedges", "boosters"):
         sentences[column] = sentences[column].iloc[::-1].to_numpy()  # every label moved to another sentence
-    scrambled = types.SimpleNamespace(sentences=sentences, paragraphs=result.paragraphs, article=result.article)
+    scrambled = types.SimpleNamespace(sentences=sentences, paragraphs=result.paragraphs, tokens=result.tokens, article=result.article)
     assert student_material(scrambled, cards, tasks, title="t") == real
 
 

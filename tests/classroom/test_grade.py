@@ -113,3 +113,16 @@ def test_the_grade_command_refuses_a_bad_key_or_no_readable_answers_in_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len([line for line in err if ": error: " in line]) == 2 and "Traceback" not in "".join(err)
     assert not (tmp_path / "out").exists()
+
+
+def test_word_meanings_reach_the_class_view_unmarked(key_path, tmp_path):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    answers = _answers(key, "Dee", _best)
+    answers["questions"]["word-belligerents"] = "the sides fighting a war"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "dee.json").write_text(json.dumps(answers), encoding="utf-8")
+    grade_class([tmp_path / "in"], key_path, tmp_path / "out", progress=lambda line: None)
+    page = (tmp_path / "out" / "class.html").read_text(encoding="utf-8")
+    assert "Words looked up" in page and "belligerents: the sides fighting a war" in page
+    detail = pd.read_csv(tmp_path / "out" / "class.csv")
+    assert not detail["field"].astype(str).str.contains("word").any()

@@ -1,0 +1,30 @@
+"""Words to look up (analysis.classroom.glossary): the article's rarest ordinary words,
+never names, numbers or common words; and they reach the worksheet and the class view."""
+
+from analysis import analyze
+from analysis.classroom.glossary import hard_words
+
+
+def test_rare_ordinary_words_are_listed_and_names_and_common_words_are_not(nlp):
+    # seed shape (shortened): rare words among common ones and names
+    text = ("Troops deployed\n\nThe belligerents agreed to a ceasefire after the conscripts refused to advance. "
+            "Volodymyr Zelensky said the troops would stay in Kursk for 12 more days.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    words = hard_words(result.tokens)["word"].tolist()
+    assert {"belligerents", "conscripts"} <= set(words)
+    assert not {"troops", "said", "days", "zelensky", "kursk", "volodymyr"} & set(words)
+
+
+def test_the_rarest_are_kept_in_reading_order(nlp):
+    result = analyze("Story\n\nThe conscripts saw belligerents and a stalemate near the escarpment.", nlp=nlp)
+    all_words = hard_words(result.tokens)
+    two = hard_words(result.tokens, limit=2)
+    assert len(two) == 2 and set(two["word"]) <= set(all_words["word"])
+    assert two["zipf"].max() <= all_words["zipf"].sort_values().iloc[1]
+    assert two["sent_id"].is_monotonic_increasing
+
+
+def test_only_the_sentences_asked_for(nlp):
+    result = analyze("The belligerents meet\n\nThe talks went well.", nlp=nlp)
+    body = set(result.sentences.loc[result.sentences["in_body"], "sent_id"])
+    assert hard_words(result.tokens, body).empty

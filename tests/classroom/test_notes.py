@@ -1,0 +1,55 @@
+"""The lesson plan's notes on one article: its date, the dates that depend on it, the
+sensitive topics it touches (and words that only look like them), the words to teach."""
+
+import pytest
+
+from analysis import analyze
+from analysis.classroom.notes import article_notes, sensitive_topics
+from analysis.classroom.pages import lesson_plan_html
+
+from ..conftest import HTML_PAGE
+
+
+def test_war_and_death_are_found_by_any_form(nlp):
+    # seed shape and bbc business/346 shape
+    text = ("Troops move\n\nThousands of North Korean troops were sent to the battlefield. "
+            "At least 40 people were killed when the earthquake struck.")  # fmt: skip
+    topics = sensitive_topics(analyze(text, nlp=nlp).tokens).set_index("topic")
+    assert {"war and armed conflict", "death and killing", "illness and disaster"} <= set(topics.index)
+    assert "killed" in topics.loc["death and killing", "words"]
+
+
+def test_everyday_uses_are_not_sensitive(nlp):
+    # seed: "abused their position"; bbc sport: a shot at goal and an injury; bbc politics: attacked the plans
+    text = ("Officials row\n\nDozens of officials are alleged to have abused their position. The striker's shot hit the post "
+            "before his injury. The Tories attacked the plans.")  # fmt: skip
+    assert sensitive_topics(analyze(text, nlp=nlp).tokens).empty
+
+
+def test_the_lesson_plan_gives_the_articles_date_topics_and_words(exercise_key_and_material):
+    key, material, result = exercise_key_and_material
+    notes = article_notes(result, material)
+    assert notes["published"] == "2024-03-05"
+    page = lesson_plan_html({**key, "notes": notes})
+    assert "<b>Published</b>: 2024-03-05" in page and "This article" in page
+
+
+def test_a_page_with_no_date_says_to_find_it(nlp):
+    result = analyze("Troops move\n\nThousands of troops were sent to the front this week, officials said on Monday.", nlp=nlp)
+    material = {"found": [], "paragraphs": [{"sentences": [{"number": 1}]}], "words": []}
+    notes = article_notes(result, material)
+    assert notes["published"] is None and notes["relative_dates"]
+    page = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": notes})
+    assert "No publication date" in page
+
+
+@pytest.fixture(scope="module")
+def exercise_key_and_material(nlp):
+    from analysis.classroom.build import student_material
+    from analysis.classroom.exercises import claim_cards, exercise_key
+    from analysis.classroom.tasks import exercise_tasks
+
+    result = analyze(HTML_PAGE, nlp=nlp)
+    cards = claim_cards(result)
+    material = student_material(result, cards, exercise_tasks(result), title="t")
+    return {"title": "t", **exercise_key(result, cards), "tasks": []}, material, result
