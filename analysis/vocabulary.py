@@ -22,7 +22,7 @@ from dataclasses import dataclass
 __all__ = [
     "Label", "LabelSet", "OKABE_ITO", "STATUS", "CLAIM_TYPE", "SOURCE_TYPE", "CLAIM_SOURCE_TYPE", "CUE_KIND", "CUE_STANCE",
     "QUOTE_TYPE", "QUOTE_KIND", "PARAGRAPH_ROLE", "FINDING", "FINDING_CATEGORY", "NUMBER_BOUND", "COUNTED_RULE",
-    "DATE_KIND", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
+    "DATE_KIND", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
     "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
 ]  # fmt: skip
@@ -197,6 +197,20 @@ DATE_KIND = _set(
     ("relative", 'A date that depends on when it was written: "on Tuesday", "last week".'),
     ("duration", 'A length of time: "three months".'),
 )
+ENTITY_LABEL = _set(
+    "label",
+    ("PERSON", "A person, named by the article.", OKABE_ITO["blue"]),
+    ("GPE", "A country, state or city: a place with a government.", OKABE_ITO["green"]),
+    ("LOC", 'Another place: a region, a sea, a mountain, or "the West".', OKABE_ITO["sky"]),
+    ("FAC", "A building, airport, road or bridge.", OKABE_ITO["yellow"]),
+    ("ORG", "An organisation: a company, party, agency, team or army.", OKABE_ITO["orange"]),
+    ("NORP", "A nationality, religious or political group: \"Ukrainian\", \"Muslim\", \"Republicans\".", OKABE_ITO["purple"]),
+    ("EVENT", "A named event: a war, a summit, a storm, a match.", OKABE_ITO["vermillion"]),
+    ("WORK_OF_ART", "A title of a book, film, song or programme.", OKABE_ITO["grey"]),
+    ("LAW", "A named law or treaty.", OKABE_ITO["grey"]),
+    ("PRODUCT", "A product: a car, a phone, a weapon.", OKABE_ITO["grey"]),
+    ("LANGUAGE", "The name of a language.", OKABE_ITO["grey"]),
+)
 ENTITY_ROLE = _set(
     "role",
     ("source", "Someone the article cites as saying something."),
@@ -264,6 +278,12 @@ BODY_SOURCE_TYPES = frozenset({"organization", "media", "document"}) & frozenset
 #: The order in which a set of claim cards covers statuses: the rarest first, so that a
 #: short set still shows a confirmation or an open question when the article has one.
 CARD_STATUS_ORDER = ("confirmed", "unconfirmed", "hedged", "reported", "asserted")
+#: Entity kinds that can speak as a source: people and bodies ("the US said", "Ukrainians say").
+SPEAKING_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"}) & frozenset(ENTITY_LABEL)
+#: Entity kinds that never speak: a work, product, event, law or language.
+SILENT_ENTITY_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}) & frozenset(ENTITY_LABEL)
+#: Entity kinds a headline's topic is found by (names a reader would look for in the body).
+TOPIC_ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}) & frozenset(ENTITY_LABEL)
 #: Paragraph roles a headline check compares with the body.
 HEADLINE_ROLES = frozenset({"headline", "standfirst"}) & frozenset(PARAGRAPH_ROLE)
 

@@ -90,3 +90,54 @@ def test_the_worksheet_form_saves_answers_that_grade(tmp_path):
     card1 = marks[marks["card"] == 1]
     assert set(card1["verdict"]) == {"best"}, card1[["field", "given", "verdict"]]
     assert set(marks[marks["card"] == 2]["verdict"]) == {"missing"}
+
+
+#: What the report must do in a browser, measured by the page itself: nothing wider than
+#: the window, every picture loaded, every folded table able to open, the findings above
+#: the fold, and every mark of the annotated article explained in plain words first.
+REPORT_CHECKS = r"""(function () {
+  var out = {};
+  out.overflow = document.documentElement.scrollWidth - window.innerWidth;
+  var images = Array.prototype.slice.call(document.images);
+  out.images = images.length;
+  out.broken = images.filter(function (img) { return !(img.complete && img.naturalWidth > 0); }).length;
+  var folds = Array.prototype.slice.call(document.querySelectorAll("details"));
+  out.details = folds.length;
+  out.closed_after_open = folds.filter(function (d) {
+    d.open = true; var inner = d.querySelector("table, p"); return !d.open || !inner || inner.getBoundingClientRect().height === 0;
+  }).length;
+  out.overflow_open = document.documentElement.scrollWidth - window.innerWidth;
+  folds.forEach(function (d) { d.open = false; });
+  var heading = Array.prototype.slice.call(document.querySelectorAll("h2")).filter(function (h) {
+    return h.textContent.indexOf("What to know about this article") === 0; })[0];
+  out.findings_top = heading ? heading.getBoundingClientRect().top + window.scrollY : -1;
+  var marks = Array.prototype.slice.call(document.querySelectorAll(".an p span[class^='m-'], .an p span.st"));
+  out.marks = marks.length;
+  var jargon = /\b[a-z]+_[a-z_]+\b|\brule\b|\bnsubj\b|\bdobj\b|\bccomp\b| > /;
+  out.unexplained = marks.filter(function (m) {
+    var first = (m.getAttribute("title") || "").split("\n")[0]; return !first || jargon.test(first); }).length;
+  var pre = document.createElement("pre"); pre.id = "checks"; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();"""
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_the_report_reads_well_in_a_browser(report_page, tmp_path, width, height):
+    import html
+    import json
+    import re
+
+    page = report_page.read_text(encoding="utf-8").replace("</body>", f"<script>{REPORT_CHECKS}</script></body>")
+    checked = tmp_path / "checked.html"
+    checked.write_text(page, encoding="utf-8")
+    dom = _chromium("--virtual-time-budget=5000", f"--window-size={width},{height}", "--dump-dom", checked.as_uri())
+    assert dom.returncode == 0, dom.stderr[-1000:]
+    found = re.search(r'<pre id="checks">(.*?)</pre>', dom.stdout, re.S)
+    assert found, "the checks did not run"
+    checks = json.loads(html.unescape(found.group(1)))
+    assert checks["overflow"] <= 0 and checks["overflow_open"] <= 0, checks  # nothing wider than the window, folded or open
+    assert checks["images"] >= 5 and checks["broken"] == 0, checks
+    assert checks["details"] >= 8 and checks["closed_after_open"] == 0, checks
+    assert checks["marks"] > 100 and checks["unexplained"] == 0, checks
+    if width >= 1280:
+        assert 0 <= checks["findings_top"] < height, checks  # the findings are above the fold

@@ -51,7 +51,9 @@ def test_notebook_runs_top_to_bottom_on_the_seed(path):
     nb = execute(combined_notebook(config.SEED_ARTICLE, [path]), timeout=300)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
-    # Every chart cell produced an image, not a "<Figure ...>" text.
+    # Every chart cell produced an image (with its caption), not a "<Figure ...>" text.
     charts = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("charts.")]
     for cell in charts:
-        assert any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source
+        assert any("image/png" in o.get("data", {}) or "data:image/png;base64," in o.get("data", {}).get("text/html", "")
+                   for o in cell.outputs), cell.source  # fmt: skip
+        assert not any("text/html" in o.get("data", {}) and "<figcaption" not in o["data"]["text/html"] for o in cell.outputs), cell.source

@@ -31,7 +31,7 @@ from analysis import config
 from analysis.classroom.glossary import hard_words
 from analysis.classroom.notes import article_notes
 from analysis.errors import InputError
-from analysis.presenting.narrate import _md
+from analysis.presenting.narrate import _md, page_identity
 from analysis.presenting.report import _output_folder, _stderr, with_parameters
 from analysis.vocabulary import ARTICLE_ROLES, SOURCE_TYPE, STATUS
 
@@ -50,38 +50,9 @@ EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
 #: ``format`` values of the student material and of the key.
 EXERCISE_FORMAT = "analysis-exercise"
 KEY_FORMAT = "analysis-exercise-key"
-#: How many paragraphs from the top and bottom may hold a byline, dateline or credit
-#: line that a student sees "as found".
-EDGE_PARAGRAPHS = 6
-#: Page metadata a student sees as found, with the words they read.
-METADATA_FIELDS = {"author": "Author (page information)", "sitename": "Site (page information)",
-                   "date": "Date (page information)"}  # fmt: skip
-
-
-def _says_who_or_when(line: str) -> bool:
-    """A byline, dateline, wire credit, copyright or "Published ..." line (the patterns
-    the provenance findings look for), not other page furniture ("Share", "font change")."""
-    from analysis.rules.findings import BYLINE, COPYRIGHT, PUBLISHED, WIRE_CREDIT, WIRE_DATELINE
-
-    return any(pattern.search(line) for pattern in (BYLINE, WIRE_DATELINE, WIRE_CREDIT, COPYRIGHT, PUBLISHED))
-
-
 def _found(result) -> list[dict]:
-    """What the top and bottom of the page say about who wrote and published it, as it
-    stands: short lines set aside as page furniture, and the page's metadata."""
-    paragraphs = result.paragraphs.reset_index(drop=True)
-    edges = set(range(min(EDGE_PARAGRAPHS, len(paragraphs)))) | set(range(max(0, len(paragraphs) - 3), len(paragraphs)))
-    found = []
-    for index in sorted(edges):
-        row = paragraphs.iloc[index]
-        text = str(row["text"]).strip()
-        if row["role"] == "artifact" and len(text.split()) <= 25 and _says_who_or_when(text):
-            found.append({"what": "Line on the page", "text": text})
-    metadata = dict(getattr(result.article, "metadata", {}) or {})
-    for field, what in METADATA_FIELDS.items():
-        if metadata.get(field):
-            found.append({"what": what, "text": str(metadata[field])})
-    return found
+    """What the edges of the page say about who wrote and published it, as it stands."""
+    return page_identity(result)
 
 
 def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:

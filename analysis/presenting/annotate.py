@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.vocabulary import STATUS
+from analysis.presenting.tables import split_reason
+from analysis.rules.entities import NAME_LABELS
+from analysis.vocabulary import CUE_STANCE, ENTITY_LABEL, NAMELESS_SOURCE_TYPES, QUOTE_KIND, SOURCE_TYPE, STATUS
 
 STATUS_COLOURS = STATUS.colours
-from analysis.rules.entities import NAME_LABELS
 
 __all__ = ["Mark", "marks", "annotated_html", "LEGEND"]
 
@@ -46,26 +47,59 @@ class Mark:
     reason: str
 
 
+def _details(text: str) -> str:
+    """The technical part of a tooltip, after the plain words."""
+    return f"\nDetails: {text}" if text else ""
+
+
+def _cue_reason(row) -> str:
+    effect = "makes the claim less certain" if row.kind == "hedge" else "makes the claim sound more certain"
+    negated = " (negated here)" if row.negated else ""
+    return f"{row.kind}: \u201c{row.cue}\u201d {effect}{negated}" + _details(f"category {row.category}; rule {row.rule}")
+
+
+def _source_reason(row, who: str) -> str:
+    plain, technical = split_reason(str(row.source_type_reason))
+    kind = SOURCE_TYPE.describe(row.source_type) if row.source_type in SOURCE_TYPE else row.source_type
+    reason = "; no reason given for not naming them" if row.source_type in NAMELESS_SOURCE_TYPES and not isinstance(row.anonymity_reason, str) else ""
+    return f"{row.source_type} source: {who}{reason}. {kind}" + _details(f"{plain}; {technical}".strip("; "))
+
+
+def _cue_word_reason(row, who: str) -> str:
+    stance = CUE_STANCE.describe(row.cue_stance) if row.cue_stance in CUE_STANCE else row.cue_stance
+    return f"reporting words \u201c{row.cue}\u201d: {who} is the source. {stance}" + _details(f"stance {row.cue_stance}; lemma {row.cue_lemma}")
+
+
+def _quote_reason(row) -> str:
+    kind = QUOTE_KIND.describe(row.kind) if row.kind in QUOTE_KIND else row.kind
+    speaker = f" Speaker: {row.speaker}." if isinstance(row.speaker, str) else ""
+    return f"{row.kind} quote: {kind}{speaker}" + _details(str(row.reason))
+
+
+def _entity_reason(row) -> str:
+    kind = ENTITY_LABEL.describe(row.label) if row.label in ENTITY_LABEL else row.label
+    refers = f" It stands for {row.canonical}." if isinstance(row.canonical, str) and row.canonical != row.text else ""
+    return f"\u201c{row.text}\u201d, a name. {kind}{refers}" + _details(f"label {row.label} ({row.label_rule}); name: {row.canonical_rule}")
+
+
 def marks(result) -> list[Mark]:
-    """Every mark the annotated view shows, from the analysis tables, in text order."""
+    """Every mark the annotated view shows, from the analysis tables, in text order. Each
+    reason says in plain words why the mark is there; the rule, category or dependency
+    path follows on a line of its own ("Details: ...")."""
     found: list[Mark] = []
     for row in result.cues.itertuples():
-        found.append(Mark(row.start, row.end, row.kind, f"{row.kind} '{row.cue}' ({row.category}; rule: {row.rule}"
-                          f"{'; negated' if row.negated else ''})"))  # fmt: skip
+        found.append(Mark(row.start, row.end, row.kind, _cue_reason(row)))
     for row in result.attributions.itertuples():
         who = row.canonical_source if isinstance(row.canonical_source, str) else "nobody named"
         if pd.notna(row.source_start) and row.source:
-            found.append(Mark(int(row.source_start), int(row.source_end), "source",
-                              f"source: {who} ({row.source_type}: {row.source_type_reason})"))  # fmt: skip
-        found.append(Mark(int(row.cue_start), int(row.cue_end), "cue",
-                          f"reporting cue '{row.cue_lemma}' ({row.cue_stance}); source: {who}"))  # fmt: skip
+            found.append(Mark(int(row.source_start), int(row.source_end), "source", _source_reason(row, who)))
+        found.append(Mark(int(row.cue_start), int(row.cue_end), "cue", _cue_word_reason(row, who)))
     for row in result.quotes.itertuples():
-        speaker = f"; speaker: {row.speaker}" if isinstance(row.speaker, str) else ""
-        found.append(Mark(row.start, row.end, f"quote-{row.kind}", f"{row.kind} quote ({row.reason}{speaker})"))
+        found.append(Mark(row.start, row.end, f"quote-{row.kind}", _quote_reason(row)))
     for row in result.entities.itertuples():
         if row.label not in NAME_LABELS:
             continue  # numbers and dates have their own tables
-        found.append(Mark(row.start, row.end, "entity", f"{row.label}: {row.canonical} (label: {row.label_rule}; name: {row.canonical_rule})"))
+        found.append(Mark(row.start, row.end, "entity", _entity_reason(row)))
     return sorted(found, key=lambda m: (m.start, -m.end, m.kind))
 
 
@@ -130,9 +164,10 @@ def annotated_html(result) -> str:
                 # A badge after each body sentence: its number and status, the reason on hover.
                 s = ends[b]
                 # Plain words first (what the status means), the rule's reason second.
-                reason = html.escape(f"sentence {s.sent_id}: {s.status}. {STATUS.describe(s.status)}\nWhy: {s.status_reason}",
-                                     quote=True)  # fmt: skip
-                pieces.append(f'<span class="st st-{s.status}" title="{reason}">{s.sent_id} {s.status}</span>')
+                plain, technical = split_reason(str(s.status_reason))
+                reason = html.escape(f"sentence {s.sent_id}: {s.status}. {STATUS.describe(s.status)}\nWhy: {plain}"
+                                     + _details(technical), quote=True)  # fmt: skip
+                pieces.append(f'<span class="st st-{s.status}" id="s{s.sent_id}" title="{reason}">{s.sent_id} {s.status}</span>')
         body = "".join(pieces)
         if para.role == "body":
             parts.append(f'<p data-para="{para.para_id}">{body}</p>')

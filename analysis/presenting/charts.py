@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import NullLocator
+from matplotlib.ticker import MaxNLocator, NullLocator
 
-from analysis.vocabulary import OKABE_ITO, SOURCE_TYPE, STATUS
+from analysis.vocabulary import ENTITY_LABEL, OKABE_ITO, SOURCE_TYPE, STATUS
 
 __all__ = [
     "literal",
@@ -32,14 +32,18 @@ __all__ = [
     "entity_mentions",
     "numbers_chart",
     "group_comparison",
+    "captioned",
+    "Captioned",
 ]
 
 STATUS_ORDER = list(STATUS)
 STATUS_COLOURS = STATUS.colours
 SOURCE_ORDER = list(SOURCE_TYPE)
 SOURCE_COLOURS = SOURCE_TYPE.colours
-ENTITY_COLOURS = {"PERSON": OKABE_ITO["blue"], "GPE": OKABE_ITO["green"], "LOC": OKABE_ITO["green"],
-                  "ORG": OKABE_ITO["orange"], "NORP": OKABE_ITO["purple"]}  # fmt: skip
+ENTITY_COLOURS = ENTITY_LABEL.colours
+#: Short legend names for entity kinds (the vocabulary's description, cut at its colon or full stop).
+ENTITY_LABEL_NAMES = {name: ENTITY_LABEL.describe(name).split(":")[0].split(".")[0].lower().removeprefix("a ").removeprefix("an ")
+                      for name in ENTITY_LABEL}  # fmt: skip
 WIDTH = 8.0  # inches: about the width of a report column at 100 dpi
 
 
@@ -82,9 +86,11 @@ def certainty_strip(result) -> Figure:
     return fig
 
 
-def _barh(ax, labels: list[str], values: list[float], colours: list[str], *, fmt: str = "{:g}") -> None:
+def _barh(ax, labels: list[str], values: list[float], colours: list[str], *, fmt: str = "{:g}", counts: bool = True) -> None:
     y = np.arange(len(labels))
     ax.barh(y, values, color=colours)
+    if counts:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole sentences, mentions: no 2.5
     ax.set_yticks(y, [literal(label) for label in labels])
     ax.invert_yaxis()
     for yi, value in zip(y, values):
@@ -117,7 +123,7 @@ def claims_by_source_type(result) -> Figure:
     if shares["claims"].sum() == 0:
         return _empty(fig, ax, "No body claims")
     values = [100 * float(shares.at[t, "share"]) for t in SOURCE_ORDER]
-    _barh(ax, SOURCE_ORDER, values, [SOURCE_COLOURS[t] for t in SOURCE_ORDER], fmt="{:.0f}%")
+    _barh(ax, SOURCE_ORDER, values, [SOURCE_COLOURS[t] for t in SOURCE_ORDER], fmt="{:.0f}%", counts=False)
     ax.set_xlabel("% of body sentences", fontsize=9)
     ax.set_xlim(0, max(values) * 1.15 + 1)
     return fig
@@ -128,7 +134,7 @@ def sources_by_stance(result) -> Figure:
     body = result.attributions[result.attributions["sent_id"].isin(set(result.body_sentences["sent_id"]))]
     fig = Figure(figsize=(WIDTH, 3.0), layout="constrained")
     ax = fig.subplots()
-    ax.set_title("Attributions by source type and stance of the reporting verb", fontsize=11, loc="left")
+    ax.set_title("Every attribution in the body, by source type and reporting verb", fontsize=11, loc="left")
     if body.empty:
         return _empty(fig, ax, "No attributions in the body")
     table = pd.crosstab(body["source_type"], body["cue_stance"])
@@ -156,8 +162,8 @@ def entity_mentions(result, *, top: int = 12) -> Figure:
     colours = [ENTITY_COLOURS.get(t, OKABE_ITO["grey"]) for t in summary["type"]]
     _barh(ax, summary["canonical"].tolist(), summary["mentions"].astype(int).tolist(), colours)
     types = list(dict.fromkeys(summary["type"]))
-    ax.legend(handles=[Patch(color=ENTITY_COLOURS.get(t, OKABE_ITO["grey"]), label=t) for t in types],
-              loc="lower right", frameon=False, fontsize=9)  # fmt: skip
+    fig.legend(handles=[Patch(color=ENTITY_COLOURS.get(t, OKABE_ITO["grey"]), label=ENTITY_LABEL_NAMES.get(t, t)) for t in types],
+               loc="outside lower left", ncols=len(types), frameon=False, fontsize=9)  # fmt: skip
     ax.set_xlabel("mentions", fontsize=9)
     return fig
 
@@ -183,7 +189,8 @@ def numbers_chart(result) -> Figure:
     ax.xaxis.set_minor_locator(NullLocator())  # decades are enough, and minor labels are slow to lay out
     ax.set_xlabel("value (log scale); hollow = approximate", fontsize=9)
     types = [t for t in SOURCE_ORDER if t in set(numbers["source_type"])]
-    ax.legend(handles=[Patch(color=SOURCE_COLOURS[t], label=t) for t in types], loc="lower right", frameon=False, fontsize=8)
+    fig.legend(handles=[Patch(color=SOURCE_COLOURS[t], label=t) for t in types], loc="outside lower left", ncols=len(types),
+               frameon=False, fontsize=8)  # fmt: skip
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return fig
@@ -210,7 +217,33 @@ def group_comparison(summary: pd.DataFrame) -> Figure:
     ax.set_yticks(y + 0.4 - height / 2, [literal(f"{g} ({n})") for g, n in zip(summary["group"], summary["articles"])])
     ax.invert_yaxis()
     ax.set_xlabel("% of body sentences (mean over the group's articles; articles in brackets)", fontsize=9)
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    fig.legend(loc="outside lower left", ncols=len(series), frameon=False, fontsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return fig
+
+
+class Captioned:
+    """A chart with a one-line caption saying what to look at: JupyterLab and the report
+    show it as one ``<figure>`` (the PNG embedded, nothing loaded from the web)."""
+
+    def __init__(self, figure: Figure, caption: str):
+        self.figure = figure
+        self.caption = caption
+
+    def _repr_html_(self) -> str:
+        import base64
+        import html
+        import io
+
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=100)
+        data = base64.b64encode(buffer.getvalue()).decode("ascii")
+        caption = html.escape(self.caption)
+        return (f"<figure style='margin:1em 0'><img src='data:image/png;base64,{data}' alt='{caption}' "
+                f"style='max-width:100%;height:auto'><figcaption style='font-size:13px;color:#333'>{caption}</figcaption></figure>")  # fmt: skip
+
+
+def captioned(figure: Figure, caption: str) -> Captioned:
+    """``figure`` with ``caption`` under it (what to look at, in one sentence)."""
+    return Captioned(figure, caption)

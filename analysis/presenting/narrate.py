@@ -16,9 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
-from analysis.vocabulary import NAMELESS_SOURCE_TYPES
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STATUSES
 
 __all__ = [
+    "page_identity",
+    "identity_markdown",
+    "key_findings",
+    "key_findings_markdown",
+    "trust_in_words",
+    "chart_caption",
     "overview",
     "findings_text",
     "entities_text",
@@ -50,6 +56,13 @@ def _names(values, limit: int = 5) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
+def _plain(reason: str) -> str:
+    """A reason's plain words, its rule names and parse paths left to the tables."""
+    from analysis.presenting.tables import split_reason
+
+    return split_reason(str(reason))[0]
+
+
 def overview(result) -> str:
     """Structure and size: roles found, what was set aside and why, length, main entities."""
     paragraphs = result.paragraphs
@@ -67,13 +80,223 @@ def overview(result) -> str:
         lines += ["", "Set aside from the body (still shown, greyed, in the annotated article):", ""]
         for row in set_aside.itertuples():
             snippet = row.text if len(row.text) <= 70 else row.text[:67] + "..."
-            lines.append(f"- *{row.role.replace('_', ' ')}*: \u201c{_md(snippet)}\u201d ({_md(row.reason)})")
+            lines.append(f"- *{row.role.replace('_', ' ')}*: \u201c{_md(snippet)}\u201d ({_md(_plain(row.reason))})")
     summary = result.entity_summary
     if len(summary):
         top = summary.head(3)
         lines += ["", f"It is mostly about {_names(f'{r.canonical} ({r.mentions})' for r in top.itertuples())} "
                   "(mentions in the body)."]  # fmt: skip
     return "\n".join(lines)
+
+
+#: Paragraphs at each edge of a page where a byline or dateline stands.
+EDGE_PARAGRAPHS = 6
+#: Page metadata shown as found, with the words a reader sees.
+METADATA_FIELDS = {"author": "Author (page information)", "sitename": "Site (page information)",
+                   "date": "Date (page information)"}  # fmt: skip
+
+
+def _says_who_or_when(line: str) -> bool:
+    """A byline, dateline, wire credit, copyright or "Published ..." line (the patterns
+    the provenance findings look for), not other page furniture ("Share", "font change")."""
+    from analysis.rules.findings import BYLINE, COPYRIGHT, PUBLISHED, WIRE_CREDIT, WIRE_DATELINE
+
+    return any(pattern.search(line) for pattern in (BYLINE, WIRE_DATELINE, WIRE_CREDIT, COPYRIGHT, PUBLISHED))
+
+
+def page_identity(result) -> list[dict]:
+    """What the top and bottom of the page say about who wrote and published it, as it
+    stands: short lines set aside as page furniture, and the page's metadata; each a
+    dict of ``what`` and ``text``."""
+    paragraphs = result.paragraphs.reset_index(drop=True)
+    edges = set(range(min(EDGE_PARAGRAPHS, len(paragraphs)))) | set(range(max(0, len(paragraphs) - 3), len(paragraphs)))
+    found = []
+    for index in sorted(edges):
+        row = paragraphs.iloc[index]
+        text = str(row["text"]).strip()
+        if row["role"] == "artifact" and len(text.split()) <= 25 and _says_who_or_when(text):
+            found.append({"what": "Line on the page", "text": text})
+    metadata = dict(getattr(result.article, "metadata", {}) or {})
+    for field, what in METADATA_FIELDS.items():
+        if metadata.get(field):
+            found.append({"what": what, "text": str(metadata[field])})
+    return found
+
+
+def identity_markdown(result) -> str:
+    """The article's identity as a reader first wants it: headline, and who wrote it,
+    who published it and when, as found on the page or "not given"."""
+    codes = set(result.findings["finding"])
+    found = page_identity(result)
+    by_field = {f["what"]: f["text"] for f in found}
+    lines = [f"**Headline**: {_md(result.headline) if result.headline else 'none found'}", ""]
+    for code, question, field in (("no_byline", "Who wrote it", "author"), ("no_outlet", "Who published it", "sitename"),
+                                  ("no_dateline", "When", "date")):  # fmt: skip
+        value = by_field.get(METADATA_FIELDS[field])
+        answer = _md(value) if value else ("not given in the text" if code in codes else "given in the text (see the lines below)")
+        lines.append(f"- **{question}**: {answer}")
+    page_lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
+    if page_lines:
+        lines += ["", "As found at the edges of the page: " + "; ".join(f"\u201c{_md(t)}\u201d" for t in page_lines) + "."]
+    return "\n".join(lines)
+
+
+def _see(sent_ids, limit: int = 6) -> str:
+    """Links to sentences of the annotated article ("sentences [7](#s7), [8](#s8)")."""
+    ids = [int(i) for i in sent_ids][:limit]
+    if not ids:
+        return ""
+    links = ", ".join(f"[{i}](#s{i})" for i in ids)
+    more = ", ..." if len(sent_ids) > limit else ""
+    return f" (sentence{'s' if len(ids) > 1 else ''} {links}{more})"
+
+
+def key_findings(result) -> list[str]:
+    """Five to eight findings a reader should know first, each one plain sentence of
+    Markdown with links to its sentences in the annotated article: the headline against
+    the body, what is confirmed and by whom, what rests on sources without names (and
+    whether a reason is given), the writer's own claims, what is hedged or left open,
+    numbers to question, and what the page does not say."""
+    body = result.body_sentences
+    findings = result.findings
+    out: list[str] = []
+    headline = findings[findings["category"] == "headline"]
+    if len(headline):
+        for row in headline.itertuples():
+            out.append(f"**Headline**: {_md(row.detail)}{_see(row.sent_ids)}")
+    elif result.headline:
+        out.append("**Headline**: the checks found no gap between the headline and the body (names, places, figures "
+                   "and how sure it sounds).")  # fmt: skip
+    if body.empty:
+        return out + ["The text has no body sentences to assess."]
+    total = len(body)
+    confirmed = body[body["status"] == "confirmed"]
+    if len(confirmed):
+        who = _names(dict.fromkeys(confirmed["claim_source"]))
+        out.append(f"**Confirmed**: {_plural(len(confirmed), 'claim')} of {total} {'is' if len(confirmed) == 1 else 'are'} "
+                   f"confirmed by a named source ({who}){_see(confirmed['sent_id'])}.")  # fmt: skip
+    else:
+        out.append(f"**Confirmed**: none of the {total} body claims is confirmed by a named source.")
+    nameless = body[body["claim_source_type"].isin(NAMELESS_SOURCE_TYPES | {"media"})]
+    if len(nameless):
+        attributions = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
+        reasons = attributions["anonymity_reason"].dropna()
+        named_as = [s for s in dict.fromkeys(nameless["claim_source"]) if isinstance(s, str) and s != "nobody named"]
+        impersonal = " and an impersonal \"it is said\"" if len(named_as) < nameless["claim_source"].nunique() else ""
+        who = (_names(named_as, limit=3) + impersonal) if named_as else "an impersonal \"it is said\""
+        reason = (f"a reason for keeping the name back is given {_plural(len(reasons), 'time')}" if len(reasons)
+                  else "no reason is given for keeping the names back")  # fmt: skip
+        out.append(f"**Sources without names**: {_plural(len(nameless), 'claim')} rest{'s' if len(nameless) == 1 else ''} "
+                   f"on sources the reader cannot check by name ({who}); {reason}{_see(nameless['sent_id'])}.")  # fmt: skip
+    named = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) & (body["status"] != "confirmed")]
+    if len(named):
+        out.append(f"**Named sources**: {_plural(len(named), 'claim')} {'is' if len(named) == 1 else 'are'} reported "
+                   f"from people, organisations or documents the article names ({_names(dict.fromkeys(named['claim_source']), limit=3)}).")  # fmt: skip
+    # "Rests on" is the sentence's claim source, as in the charts and claim_shares.
+    writer = body[body["claim_source_type"] == "author"]
+    if len(writer):
+        as_fact = int((writer["status"] == "asserted").sum())
+        out.append(f"**The writer's own word**: {_plural(len(writer), 'claim')} ({100 * len(writer) / total:.0f}%) "
+                   f"rest{'s' if len(writer) == 1 else ''} on the writer alone, with no source given; {as_fact} of them "
+                   f"{'is' if as_fact == 1 else 'are'} stated as fact.")  # fmt: skip
+    weak = body[body["status"].isin(WEAK_STATUSES)]
+    if len(weak):
+        out.append(f"**Hedged or left open**: {_plural(len(weak), 'claim')} {'is' if len(weak) == 1 else 'are'} softened "
+                   f"(\"may\", \"appear\") or left unconfirmed{_see(weak['sent_id'])}.")  # fmt: skip
+    numbers = result.numbers[result.numbers["in_body"] & result.numbers["flags"].map(bool)]
+    if len(numbers):
+        first = numbers.iloc[0]
+        counted = f" ({_md(first['counted'])})" if first["counted"] and first["counted_rule"] != "currency" else ""
+        out.append(f"**Numbers to question**: {_plural(len(numbers), 'number')}, such as \u201c{_md(first['text'])}\u201d"
+                   f"{counted}: {_md(first['flag_reason'])}{_see(numbers['sent_id'])}.")  # fmt: skip
+    missing = [what for code, what in (("no_byline", "who wrote it"), ("no_outlet", "who published it"), ("no_dateline", "when"))
+               if code in set(findings["finding"])]  # fmt: skip
+    if missing:
+        relative = result.dates[(result.dates["kind"] == "relative") & result.dates["in_body"]]["text"].drop_duplicates()
+        placed = (f", so its dates ({_names([chr(0x201C) + d + chr(0x201D) for d in relative], limit=3)}) cannot be placed"
+                  if "when" in missing and len(relative) else "")  # fmt: skip
+        out.append(f"**Not on the page**: the text does not say {_names(missing)}{placed}.")
+    return out
+
+
+def key_findings_markdown(result) -> str:
+    """:func:`key_findings` as a Markdown list."""
+    return "\n".join(f"- {line}" for line in key_findings(result))
+
+
+def _caption_strip(result) -> str:
+    body = result.body_sentences
+    if body.empty:
+        return "No body sentences."
+    weak = body["status"].isin(WEAK_STATUSES).tolist()
+    run, best, end = 0, 0, None
+    for i, is_weak in enumerate(weak):
+        run = run + 1 if is_weak else 0
+        if run > best:
+            best, end = run, i
+    asserted = int((body["status"] == "asserted").sum())
+    stretch = (f"; the longest run of hedged or unconfirmed sentences is {best}, ending at sentence {int(body['sent_id'].iloc[end])}"
+               if best > 1 else "")  # fmt: skip
+    return f"Read it left to right: {asserted} of {len(body)} sentences are grey, stated by the writer{stretch}."
+
+
+def _caption_status(result) -> str:
+    counts = result.body_sentences["status"].value_counts()
+    if counts.empty:
+        return "No body claims."
+    return f"The longest bar: {counts.index[0]}, {counts.iloc[0]} of {int(counts.sum())} claims."
+
+
+def _caption_source_type(result) -> str:
+    shares = result.claim_shares.set_index("claim_source_type")["share"]
+    if shares.sum() == 0:
+        return "No body claims."
+    top = shares.idxmax()
+    return (f"Each body sentence counted once, by what its main claim rests on: the largest share rests on "
+            f"{'the writer alone' if top == 'author' else top + ' sources'} ({100 * shares.max():.0f}%).")  # fmt: skip
+
+
+def _caption_stance(result) -> str:
+    body = result.attributions[result.attributions["sent_id"].isin(set(result.body_sentences["sent_id"]))]
+    if body.empty:
+        return "No attributions in the body."
+    top = body.groupby(["source_type", "cue_stance"]).size().sort_values(ascending=False, kind="stable")
+    (kind, stance), n = top.index[0], int(top.iloc[0])
+    return (f"Unlike the chart above, this counts every attribution, so a sentence citing two sources counts twice: "
+            f"the darkest cell is {kind} sources with {stance.replace('_', ' ')} verbs ({n}).")  # fmt: skip
+
+
+def _caption_entities(result) -> str:
+    summary = result.entity_summary
+    if summary.empty:
+        return "No names in the body."
+    top = summary.iloc[0]
+    return f"{top['canonical']} is named most ({int(top['mentions'])} times); the colours tell people from places and organisations."
+
+
+def _caption_numbers(result) -> str:
+    numbers = result.numbers[result.numbers["in_body"]]
+    if numbers.empty:
+        return "No numbers in the body."
+    unsourced = int(numbers["source_type"].isin(["author"] + sorted(NAMELESS_SOURCE_TYPES)).sum())
+    return (f"Hollow circles are rough figures ({int(numbers['approximate'].sum())} of {len(numbers)}); "
+            f"{unsourced} come from the writer or a source without a name.")  # fmt: skip
+
+
+#: One caption per chart of :mod:`analysis.presenting.charts`, keyed by the chart's name.
+CAPTIONS = {
+    "certainty_strip": _caption_strip,
+    "claims_by_status": _caption_status,
+    "claims_by_source_type": _caption_source_type,
+    "sources_by_stance": _caption_stance,
+    "entity_mentions": _caption_entities,
+    "numbers_chart": _caption_numbers,
+}
+
+
+def chart_caption(chart: str, result) -> str:
+    """One sentence under a chart saying what to look at in it, from the data."""
+    return CAPTIONS[chart](result)
 
 
 def findings_text(result, *, category: str | None = None) -> str:
@@ -84,7 +307,8 @@ def findings_text(result, *, category: str | None = None) -> str:
         return f"{what.get(category, 'Nothing to flag')}: no finding."
     lines = []
     for row in findings.itertuples():
-        evidence = f" Evidence: {_md(row.evidence)}." if row.evidence and category == "headline" else ""
+        evidence = (f" Evidence: {_md(' | '.join(_plain(part) for part in str(row.evidence).split(' | ')))}."
+                    if row.evidence and category == "headline" else "")  # fmt: skip
         sentences = f" (sentences {', '.join(map(str, row.sent_ids))})" if row.sent_ids and category != "headline" else ""
         lines.append(f"- **{row.finding.replace('_', ' ')}**: {_md(row.detail)}{sentences}{evidence}")
     return "\n".join(lines)
@@ -193,7 +417,9 @@ def numbers_text(result) -> str:
         "",
     ]
     for row in flagged.itertuples():
-        lines.append(f"- Question \u201c{_md(row.text)}\u201d {_md(row.counted or '')} (sentence {row.sent_id}, from {_md(row.source)}): {_md(row.flag_reason)}.")
+        counted = f" {_md(row.counted)}" if row.counted and row.counted_rule != "currency" else ""
+        source = "no source" if row.source in (None, "author") or row.source != row.source else _md(row.source)
+        lines.append(f"- \u201c{_md(row.text)}\u201d{counted} (sentence {row.sent_id}, from {source}): {_md(row.flag_reason)}.")
     if flagged.empty:
         lines.append("- No number is flagged.")
     return "\n".join(lines)
@@ -203,10 +429,10 @@ def numbers_text(result) -> str:
 TRUST_ROWS = [
     ("Uncertain sentence (hedged or not)", "CoNLL-2010 BioScope full papers (validation)", "F1, news lexicon", ("hedge_detection", "bio", "news lexicon", "f1")),
     ("Uncertain sentence (hedged or not)", "CoNLL-2010 Wikipedia (held-out fifth)", "F1, news lexicon", ("hedge_detection", "wiki", "news lexicon", "f1")),
-    ("Who says so: source span", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact source", "f1")),
+    ("Who says so: source span (speech verbs)", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact source", "f1")),
     ("Who says so: reporting cue", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact cue", "f1")),
     ("Who says so: what is attributed", "PolNeAR dev, speech verbs", "exact F1", ("attribution_spans", "speech exact content", "f1")),
-    ("Who says so: source span", "PolNeAR dev, all relations", "exact F1", ("attribution_spans", "all exact source", "f1")),
+    ("Who says so: source span (all attributions)", "PolNeAR dev, all relations", "exact F1", ("attribution_spans", "all exact source", "f1")),
     ("Who says so: the right speaker", "PolNeAR dev, all relations", "accuracy %", ("attribution_spans", "speaker accuracy all", "accuracy")),
     ("Who says so: the right speaker of a quotation", "PolNeAR dev, direct quotes", "accuracy %", ("attribution_spans", "speaker accuracy direct", "accuracy")),
     ("Kind of source (person, anonymous, media...)", "8 PolNeAR dev articles, labelled by hand", "accuracy %", ("source_types", "strict accuracy %")),
@@ -260,6 +486,74 @@ def trust_text(results: dict | None = None) -> str:
     if commands:
         lines += ["", "Measured with: " + "; ".join(f"`{c}`" for c in commands) + "."]
     return "\n".join(lines)
+
+
+def _figure(results: dict, path: tuple[str, ...]):
+    value = results.get(path[0], {}).get("figures", {})
+    for key in path[1:]:
+        value = value.get(key, {}) if isinstance(value, dict) else {}
+    return value if isinstance(value, (int, float)) else None
+
+
+def _in_hundred(value: float | None, scale: float = 100) -> str:
+    return "(not measured yet)" if value is None else f"{int(100 * value / scale + 0.5)} in 100"
+
+
+#: What each trust sentence says: the label a reader relies on, a sentence with ``{x}``
+#: for the figure ("96 in 100") and other fields for counts, the figure's path in
+#: ``benchmarks/results.json`` and its scale (1 for shares, 100 for percentages), and
+#: the paths of the counts.
+TRUST_SENTENCES = [
+    ("How sure a claim is", "On {sentences} sentences of {articles} news articles that people labelled before the tool "
+     "saw them, the status was right for {x}.", ("claim_status", "strict accuracy"), 1,
+     {"sentences": ("claim_status", "sentences"), "articles": ("claim_status", "articles")}),
+    ("Who said a quotation", "On {articles} US news articles from 2016 it had never seen, when the tool found a "
+     "quotation it named the person who said it {x} times.", ("attribution_spans", "speaker accuracy direct", "accuracy"), 100,
+     {"articles": ("attribution_spans", "articles")}),
+    ("Who said everything else", "Over everything those articles report someone saying, quoted or not, it named the "
+     "right person {x} times.", ("attribution_spans", "speaker accuracy all", "accuracy"), 100, {}),
+    ("Kind of source", "Of {relations} sources in {articles} of those articles, labelled by hand, it gave the right kind "
+     "(person, anonymous, media...) for {x} of those it found.", ("source_types", "strict accuracy"), 1,
+     {"relations": ("source_types", "gold relations"), "articles": ("source_types", "articles")}),
+    ("Headline against body", "Of {pairs} made-up headlines that claim more than their article, it caught {found}.",
+     ("headline_findings", "pairs", "recall"), 1,
+     {"pairs": ("headline_findings", "pairs", "mismatches"), "found": ("headline_findings", "pairs", "found")}),
+    ("Uncertain sentences outside news", "It is tuned to news: on biology papers its balanced score for finding "
+     "uncertain sentences is {x} (on Wikipedia, lower), so read its hedges on other kinds of text with care.",
+     ("hedge_detection", "bio", "news lexicon", "f1"), 100, {}),
+    ("Names of people, places and organisations", "In news stories labelled by hand its balanced score for finding "
+     "and sorting names is {x}.", ("entity_recognition", "with corrections", "f1"), 100, {}),
+]  # fmt: skip
+
+
+def trust_in_words(results: dict | None = None) -> str:
+    """How far to trust the labels, in plain words: one sentence per label a reader
+    relies on, the figure said as "N in 100", with the data's size, all read from
+    ``benchmarks/results.json`` (never typed); the measured table follows in the report."""
+    results = load_results() if results is None else results
+    lines = ["The labels come from rules, not from an editor, and rules make mistakes. Read them as a first pass to "
+             "check, not as a verdict. This is how often they were right when tested on text labelled by people:", ""]  # fmt: skip
+    for label, sentence, path, scale, counts in TRUST_SENTENCES:
+        values = {name: _figure(results, where) for name, where in counts.items()}
+        if any(v is None for v in values.values()) or _figure(results, path) is None:
+            lines.append(f"- **{label}**: not measured yet.")
+            continue
+        values = {name: f"{int(v):,}" for name, v in values.items()}
+        lines.append(f"- **{label}**: {sentence.format(x=_in_hundred(_figure(results, path), scale), **values)}")
+    lines += ["", "A \"balanced score\" (F1) weighs how many it finds against how many of those are right; 100 in 100 "
+              "is perfect. The data sets, measures and dates are in the table below and on the project's benchmarks "
+              "page (`docs/benchmarks.md`)."]  # fmt: skip
+    return "\n".join(lines)
+
+
+def trust_details(results: dict | None = None):
+    """The measurements behind :func:`trust_in_words`, as a folded table."""
+    from analysis.presenting.tables import folded_table
+
+    table = trust_table(results)[["label", "data", "measure", "figure", "measured", "command"]]
+    return folded_table(table, "The measurements behind these figures: data set, measure, date and the command that ran it",
+                        headers={"label": "what is measured", "data": "data set", "figure": "figure (0-100)",
+                                 "command": "measured by"})  # fmt: skip
 
 
 def glossary_markdown() -> str:

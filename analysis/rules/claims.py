@@ -45,7 +45,7 @@ from analysis.rules.attribution import OPEN_QUESTION_WORDS, REFUSAL_VERBS, Attri
 from analysis.rules.cues import Cue, find_cues
 from analysis.lexicon import load_lexicon
 from analysis.schema import conform
-from analysis.vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, STATUS
+from analysis.vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, SPEAKING_ENTITY_LABELS, STATUS
 
 __all__ = ["SentenceClaim", "sentence_roots", "main_predicates", "governs", "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
 
@@ -194,7 +194,7 @@ def _identified(doc: Doc, span: tuple[int, int] | None) -> bool:
         return False
     tokens = doc[span[0] : span[1]]
     head = tokens.root
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+    if head.pos_ == "PROPN" or head.ent_type_ in SPEAKING_ENTITY_LABELS:
         return True
     if head.pos_ == "PRON" and head.lower_ in ("he", "she", "they", "we", "i"):
         return True

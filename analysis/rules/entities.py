@@ -57,6 +57,7 @@ from analysis.lexicon import load_lexicon
 from analysis.parse.nlp import token_strings
 from analysis.schema import conform
 from analysis.text.structure import containing_index
+from analysis.vocabulary import ENTITY_LABEL
 
 __all__ = [
     "NAME_LABELS",
@@ -75,7 +76,7 @@ __all__ = [
 ]
 
 #: Labels of named things (not numbers, dates or amounts): the ones summarised and paired.
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+NAME_LABELS = frozenset(ENTITY_LABEL)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 GENDERED = frozenset({"he", "she"})
 LABEL_RULES_KEY = "entity_label_rules"

@@ -51,7 +51,7 @@ from analysis.rules.entities import PLACE_LABELS, listed_place
 from analysis.lexicon import load_lexicon
 from analysis.schema import TableColumns, column_records
 from analysis.rules.sources import ContentIndex
-from analysis.vocabulary import FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES
+from analysis.vocabulary import FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES
 
 __all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table", "finding_columns"]
 
@@ -554,7 +554,7 @@ def headline_findings(
     if not head_sents:
         return []
     named = [m for m in column_records(entities, ["sent_id", "label", "canonical", "in_body", "start", "end"])
-             if m["label"] in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT")]  # fmt: skip
+             if m["label"] in TOPIC_ENTITY_LABELS]  # fmt: skip
     named_in: dict[int, list[dict]] = {}
     for mention in named:
         named_in.setdefault(int(mention["sent_id"]), []).append(mention)

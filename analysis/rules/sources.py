@@ -46,7 +46,7 @@ from analysis.rules.phrases import LexiconMatcher
 from analysis.rules.quotes import Quote
 from analysis.schema import TableColumns, column_records, conform
 from analysis.text.structure import paragraph_index
-from analysis.vocabulary import NAMELESS_SOURCE_TYPES, SOURCE_TYPE
+from analysis.vocabulary import NAMELESS_SOURCE_TYPES, SILENT_ENTITY_LABELS, SOURCE_TYPE, SPEAKING_ENTITY_LABELS
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 
@@ -99,13 +99,13 @@ def source_type(
             # A he/she that refers to someone named was resolved before (analysis.rules.mentions).
             return "anonymous", f"'{head.text}' with no named person before it"
         return "unnamed", f"'{head.text}': a group"
-    if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+    if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS:
         ent = entity_at(doc, head.i, ents)
         if ent is not None and ent.label_ == "PERSON":
             return "person", f"named person '{ent.text}'"
         # A work, product or event does not speak: a two-word proper name the model gave
         # such a label ("Digby Jones" as WORK_OF_ART) is a person's name.
-        unlabelled = ent is None or ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE")
+        unlabelled = ent is None or ent.label_ in SILENT_ENTITY_LABELS
         body = any(nouns.get(t.lemma_.lower()) == "institution" for t in span)  # "security firm F-Secure"
         if unlabelled and not body and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
             return "person", "a proper name"

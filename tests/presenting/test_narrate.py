@@ -1,5 +1,7 @@
 """Narration: prose computed from the data, the trust table from the shipped figures, the glossary from the vocabulary."""
 
+import re
+
 from analysis.presenting import narrate
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
@@ -32,3 +34,33 @@ def test_the_status_legend_is_the_vocabulary():
     text = narrate.status_meanings()
     for name in STATUS:
         assert f"- *{name}*: {STATUS.describe(name)}" in text
+
+
+def test_key_findings_lead_with_plain_findings_that_link_to_their_sentences(seed):
+    from analysis.presenting.narrate import key_findings
+
+    findings = key_findings(seed)
+    assert 5 <= len(findings) <= 8
+    assert findings[0].startswith("**Headline**")
+    assert any("(#s17)" in line and "United States" in line for line in findings)  # the confirmation, linked
+    for line in findings:
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b|\bnsubj\b|\[rule", line), line
+
+
+def test_the_writers_share_agrees_with_the_chart_of_what_claims_rest_on(seed):
+    from analysis.presenting.narrate import chart_caption, key_findings
+
+    share = 100 * float(seed.claim_shares.set_index("claim_source_type").at["author", "share"])
+    line = next(line for line in key_findings(seed) if line.startswith("**The writer's own word**"))
+    assert f"({share:.0f}%)" in line
+    assert f"({share:.0f}%)" in chart_caption("claims_by_source_type", seed)
+
+
+def test_trust_in_words_reads_every_figure_from_the_results():
+    from analysis.presenting.narrate import trust_in_words
+
+    results = {"claim_status": {"figures": {"strict accuracy": 0.5, "sentences": 40, "articles": 3}}}
+    text = trust_in_words(results)
+    assert "On 40 sentences of 3 news articles" in text and "50 in 100" in text
+    assert text.count("not measured yet") == 6
+    assert "F1" not in text.split("A \"balanced score\"")[0]  # no measure's name before it is explained

@@ -46,7 +46,7 @@ def test_annotated_view_marks_each_label_with_its_reason(seed):
         assert f'class="{kind}' in page or f" {kind}" in page, kind
     assert 'class="nonbody"' in page and ">pull quote<" in page
     assert "st-hedged" in page and "st-confirmed" in page
-    assert "source: Lloyd Austin (person" in page
+    assert "person source: Lloyd Austin." in page
 
 
 def test_trust_table_reads_the_results_file_never_typed():
