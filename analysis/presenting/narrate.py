@@ -568,6 +568,7 @@ def glossary_markdown() -> str:
         ("Words that change how sure a claim is (cues)", vocabulary.CUE_KIND),
         ("What kind of claim", vocabulary.CLAIM_TYPE),
         ("What a careful reader would question (findings)", vocabulary.FINDING),
+        ("Kinds of names (named entities)", vocabulary.ENTITY_LABEL),
     ]
     lines: list[str] = []
     for title, labels in sections:
