@@ -28,7 +28,7 @@ import pandas as pd
 
 from analysis.classroom.marking import FIELDS, POINTS
 from analysis.errors import InputError
-from analysis.vocabulary import CARD_STATUS_ORDER, CUE_KIND_BY_STATUS, DECIDING_STANCES, DEFENSIBLE_ANSWERS, SOURCE_TYPE, STATUS
+from analysis.vocabulary import CARD_STATUS_ORDER, CUE_KIND_BY_STATUS, DECIDING_STANCES, DEFENSIBLE_ANSWERS, NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
 
 __all__ = [
     "FIELDS",
@@ -343,6 +343,10 @@ def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
     return value
 
 
+#: Words that say an organisation speaks through a document ("said in a statement").
+DOCUMENT_WORDS = re.compile(r"\b(statement|letter|report|filing|press release|memo)s?\b", re.I)
+
+
 def _spokesperson_for(result, sent_id: int, context: int | None, source: str | None) -> bool:
     """Whether the card's source is an organisation through an unnamed spokesperson."""
     rows = result.attributions[
@@ -389,13 +393,21 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
             best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
         if best["source_type"] == "organization" and by["source_type"] == "tool" and _spokesperson_for(result, sent_id, context, source):
             extra_types["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
+        if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for):
+            # "Officials in Moscow": nameless people, but they speak for a government.
+            extra_types["organization"] = f"they speak for the authorities of {speaks_for.iloc[0]}"
+        if best["source_type"] == "organization" and by["source_type"] == "tool" and DOCUMENT_WORDS.search(str(card["text"])):
+            extra_types["document"] = "the organisation speaks here through a statement, letter or report"
         forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
         if by["source"] == "tool" and source:
             # Someone in the sentence who speaks for the source ("Defence Secretary Lloyd
-            # Austin" for the US) is a fair answer too.
+            # Austin" for the US) is a fair answer too, and so is calling them a person.
             here = result.attributions[(result.attributions["sent_id"] == sent_id) & (result.attributions["speaks_for"] == source)]
             for other in dict.fromkeys(here["canonical_source"].dropna()):
                 forms = sorted(set(forms) | set(_source_forms(result, other)), key=lambda f: (-len(f), f))
+            people = here[(here["source_type"] == "person") & (here["canonical_source"] != source)]["canonical_source"].dropna()
+            if len(people) and best["source_type"] != "person" and by["source_type"] == "tool":
+                extra_types.setdefault("person", f"{people.iloc[0]}, a named person in the sentence, speaks for {source}")
         if best["source_type"] == "author" or str(best["source"]).lower() == "nobody named":
             forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
         written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])

@@ -204,8 +204,8 @@ def worksheet_html(material: dict) -> str:
             "<label>Class <input type='text' name='who:class'></label><label>Date <input type='text' name='who:date'></label></div>",
             f"<h1>{_esc(material['title'])}</h1>",
             "<p class='screen-only note'>Fill this in on screen and press <b>Save my answers</b> at the end, or print it "
-            "and write on paper. Work through the tasks in order: they follow SIFT (Stop, Investigate the source, "
-            "Find better coverage, Trace claims).</p>"]  # fmt: skip
+            "and write on paper. Do the tasks your teacher sets, in the order given: they follow SIFT (Stop, "
+            "Investigate the source, Find better coverage, Trace claims).</p>"]  # fmt: skip
     numbered = list(enumerate(material["tasks"], start=1))
     # Stop comes before the article: what you think, and the headline alone.
     body.append("<h2>Before you read</h2>")

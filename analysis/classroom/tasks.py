@@ -42,14 +42,23 @@ STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked
 
 
 def _names(result, *, limit: int = 4) -> list[str]:
-    """Whom to search for in lateral reading: the sources the article names, most cited
-    first (the ones its claims rest on), then the people and organisations it mentions most."""
+    """Whom to search for in lateral reading: the named sources the body's claims rest
+    on, the firmest first (confirmed, then reported), then the other named sources, most
+    cited first, then the people and organisations it mentions most."""
     sources = result.sources
-    names = sources.loc[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].tolist()
+    body = result.body_sentences
+    resting = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES)]
+    resting = resting.assign(firm=resting["status"] != "confirmed").sort_values(["firm", "sent_id"], kind="stable")
+    names = resting["claim_source"].tolist()
+    names += sources.loc[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].tolist()
     summary = result.entity_summary
     if not summary.empty:
         names += summary.loc[summary["type"].isin(["PERSON", "ORG"]), "canonical"].tolist()
-    return list(dict.fromkeys(n for n in names if isinstance(n, str) and n))[:limit]
+    # Names a search engine can use: proper names ("a council statement" is not), and
+    # the fuller of two forms ("European Commission", not also "Commission").
+    names = [n for n in dict.fromkeys(names) if isinstance(n, str) and n and n[0].isupper() and n.split()[0] not in ("A", "An", "The")]
+    names = [n for n in names if not any(other != n and other.endswith(" " + n) for other in names)]
+    return names[:limit]
 
 
 def _outlet(result) -> str | None:
@@ -75,12 +84,27 @@ def _provenance_answer(result) -> list[str]:
     return [str(row.detail) for row in rows.itertuples()]
 
 
+def _inside_a_quotation(result, start: int) -> bool:
+    quotes = result.quotes[result.quotes["kind"] == "direct"]
+    return bool(((quotes["start"] <= start) & (start < quotes["end"])).any())
+
+
 def _anonymous_answer(result) -> list[str]:
-    rows = result.attributions[result.attributions["source_type"].isin(NAMELESS_SOURCE_TYPES)]
+    attributions = result.attributions
+    unnamed_media = (attributions["source_type"] == "media") & attributions["source_type_reason"].str.contains("no named outlet", regex=False)
+    rows = attributions[attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) | unnamed_media]
+    # "many residents" inside a councillor's quotation is the councillor's word, not a source.
+    rows = rows[rows["cue_start"].map(lambda c: not _inside_a_quotation(result, int(c))).astype(bool)]
+    # An impersonal "is expected" beside a named source ("according to a council statement") is that source's.
+    named_claims = set(result.sentences.loc[result.sentences["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES), "sent_id"])
+    rows = rows[~(rows["source"].fillna("").eq("") & rows["sent_id"].isin(named_claims))]
     rows = rows.drop_duplicates(["sent_id", "canonical_source"])
-    out = []
+    spokespeople = attributions[attributions["source_type_reason"].str.contains("[rule: spokesperson]", regex=False)]
+    spokespeople = spokespeople.drop_duplicates(["canonical_source"])
+    out = [f"Sentence {row.sent_id}: {row.source} is not named, but speaks on the record for {row.canonical_source}: the "
+           f"organisation's official line (a name would still help)." for row in spokespeople.itertuples()]  # fmt: skip
     for row in rows.itertuples():
-        who = row.source if isinstance(row.source, str) and row.source else "nobody named (an impersonal phrase)"
+        who = row.source if isinstance(row.source, str) and row.source else "nobody is named (“it is said”, “is expected”)"
         reason = f"reason given: “{row.anonymity_reason}”" if isinstance(row.anonymity_reason, str) and row.anonymity_reason else "no reason given"
         out.append(f"Sentence {row.sent_id}: {who} ({row.source_type}); {reason}.")
     return _lines(out, "Every source is named.")
@@ -104,10 +128,13 @@ def _scare_answer(result) -> list[str]:
 
 def _numbers_answer(result) -> list[str]:
     rows = result.numbers[result.numbers["in_body"]]
+    # "the two leaders", "two companies": a small count is not a figure to check.
+    rows = rows[~((rows["value"] < 10) & rows["unit"].isna() & ~rows["text"].str.contains(r"\d", regex=True))]
     out = []
     for row in rows.itertuples():
         rough = "rough" if row.approximate else "exact"
-        source = f"from {row.source}" if isinstance(row.source, str) and row.source_type != "author" else "no source given"
+        named = isinstance(row.source, str) and row.source_type != "author" and row.source != "nobody named"
+        source = f"from {row.source}" if named else "no source named"
         out.append(f"Sentence {row.sent_id}: {row.text} ({rough}; {source}).")
     return _lines(out, "The body gives no numbers.")
 
@@ -148,7 +175,9 @@ def exercise_tasks(result) -> list[dict]:
         {"id": "stop-2", "step": "Stop", "title": "Your reaction to the headline",
          "prompt": f"Read only the headline: “{headline}”. How does it make you feel, and what does it want you to believe? "
                    "Would you share it on the headline alone?",
-         "lines": 3, "urls": False, "model_answer": _headline_answer(result),
+         "lines": 3, "urls": False,
+         "model_answer": ["There is no right answer: the point is to notice the reaction before reading on. Ask what "
+                          f"the headline states as fact (“{headline}”) and come back to it in the headline task."],
          "look_for": ["The feeling the headline aims for", "What the headline states as fact"]},
         {"id": "investigate-1", "step": "Investigate the source", "title": "Who wrote it, who published it, when?",
          "prompt": "Look at the top and bottom of the article: is there a byline (who wrote it), an outlet (who published "

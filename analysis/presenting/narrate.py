@@ -92,8 +92,8 @@ def overview(result) -> str:
 #: Paragraphs at each edge of a page where a byline or dateline stands.
 EDGE_PARAGRAPHS = 6
 #: Page metadata shown as found, with the words a reader sees.
-METADATA_FIELDS = {"author": "Author (page information)", "sitename": "Site (page information)",
-                   "date": "Date (page information)"}  # fmt: skip
+METADATA_FIELDS = {"author": "Author (from the page's details)", "sitename": "Site (from the page's details)",
+                   "date": "Date (from the page's details)"}  # fmt: skip
 
 
 def _says_who_or_when(line: str) -> bool:

@@ -117,11 +117,14 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
                          "no date in page metadata; no dateline or dated line in the first paragraphs"))  # fmt: skip
         relative = [d for d in date_rows if d["in_body"] and d["kind"] == "relative"]
         if relative:
-            listed = "; ".join(f"'{t}'" for t in dict.fromkeys(d["text"] for d in relative))
+            different = list(dict.fromkeys(d["text"] for d in relative))
+            listed = "; ".join(f"'{t}'" for t in different)
+            counted = (f"{len(relative)} relative dates ({len(different)} different)" if len(different) != len(relative)
+                       else f"{len(relative)} relative date{'s' if len(relative) != 1 else ''}")  # fmt: skip
             rows.append(
                 _row(
                     "relative_dates",
-                    f"{len(relative)} relative date(s) in the body cannot be placed without a dateline: {listed}.",
+                    f"{counted} in the body cannot be placed without a dateline: {listed}.",
                     sorted(set(int(d["sent_id"]) for d in relative)),
                     listed,
                     "no dateline, and relative date expressions in body sentences",

@@ -127,3 +127,26 @@ def test_an_unnamed_spokesperson_card_is_the_organisation_and_accepts_anonymous(
     assert types["best"] == "organization"
     assert "anonymous" in types["accepted"] and "not named" in types["accepted"]["anonymous"]
     assert same_source("the Riverside Residents' Association", card["answers"]["source"]["forms"])
+
+
+def test_officials_of_a_place_may_be_called_an_organisation_and_a_speaking_person_a_person(seed):
+    # seed: "Officials in Moscow have refused to confirm or deny ..." (sentence 20); the US
+    # confirms through "US Defence Secretary Lloyd Austin" (sentence 17).
+    cards = {c["sent_id"]: c for c in exercise_key(seed)["cards"]}
+    moscow = cards[20]["answers"]["source_type"]
+    assert moscow["best"] == "unnamed" and "organization" in moscow["accepted"]
+    us = cards[17]["answers"]
+    assert us["source_type"]["best"] == "organization" and "person" in us["source_type"]["accepted"]
+    assert same_source("Lloyd Austin", us["source"]["forms"])
+
+
+def test_the_sources_without_names_task_leaves_out_words_inside_a_quotation_and_covered_claims(nlp):
+    from analysis import analyze
+    from analysis.classroom.tasks import exercise_tasks
+
+    result = analyze(HTML_PAGE, nlp=nlp)
+    task = next(t for t in exercise_tasks(result) if t["id"] == "trace-2")
+    answer = " ".join(task["model_answer"])
+    assert "many residents" not in answer  # a word of Councillor Lopez's quotation
+    assert "Sentence 8" not in answer  # "according to a council statement" names the source
+    assert "speaks on the record for Riverside Residents' Association" in answer
