@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.presenting.tables import split_reason
 from analysis.rules.entities import NAME_LABELS
-from analysis.vocabulary import CUE_STANCE, ENTITY_LABEL, NAMELESS_SOURCE_TYPES, QUOTE_KIND, SOURCE_TYPE, STATUS
+from analysis.vocabulary import CUE_STANCE, ENTITY_LABEL, NAMELESS_SOURCE_TYPES, PARAGRAPH_ROLE, QUOTE_KIND, SOURCE_TYPE, STATUS
 
 STATUS_COLOURS = STATUS.colours
 
@@ -55,7 +55,7 @@ def _details(text: str) -> str:
 def _cue_reason(row) -> str:
     effect = "makes the claim less certain" if row.kind == "hedge" else "makes the claim sound more certain"
     negated = " (negated here)" if row.negated else ""
-    return f"{row.kind}: \u201c{row.cue}\u201d {effect}{negated}" + _details(f"category {row.category}; rule {row.rule}")
+    return f"{row.kind}: \u201c{row.text}\u201d {effect}{negated}" + _details(f"category {row.category}; rule {row.rule}; lexicon entry \u201c{row.cue}\u201d")
 
 
 def _source_reason(row, who: str) -> str:
@@ -67,7 +67,8 @@ def _source_reason(row, who: str) -> str:
 
 def _cue_word_reason(row, who: str) -> str:
     stance = CUE_STANCE.describe(row.cue_stance) if row.cue_stance in CUE_STANCE else row.cue_stance
-    return f"reporting words \u201c{row.cue}\u201d: {who} is the source. {stance}" + _details(f"stance {row.cue_stance}; lemma {row.cue_lemma}")
+    said = f"{who} says it" if who != "nobody named" else "nobody is named as saying it"
+    return f"reporting words \u201c{row.cue}\u201d: {said}. {stance}" + _details(f"stance {row.cue_stance}; lemma {row.cue_lemma}")
 
 
 def _quote_reason(row) -> str:
@@ -113,6 +114,7 @@ def _style() -> str:
         ".an .role {font: 11px sans-serif; color: #fff; background: #999; border-radius: 3px; padding: 0 4px; margin-right: 6px; font-style: normal;}",
         ".an .legend {font: 12px sans-serif; margin-bottom: 1em; line-height: 2;}",
         ".an .legend span {margin-right: 10px; padding: 1px 4px;}",
+        ".an .legend ul.statuses {margin: .3em 0 0; padding-left: 1.2em; line-height: 1.5;}",
         ".an [title] {cursor: help;}",
         ".an .st {white-space: nowrap; font: bold 10px sans-serif; color: #fff; border-radius: 3px; padding: 0 3px; margin: 0 2px; vertical-align: super;}",
     ]
@@ -121,9 +123,12 @@ def _style() -> str:
 
 def _legend() -> str:
     items = [f'<span class="m-{kind}">{html.escape(text)}</span>' for kind, (text, _) in LEGEND.items()]
-    items += [f'<span class="st st-{status}" title="{html.escape(STATUS.describe(status), quote=True)}">n {status}</span>'
+    items += [f'<span class="st st-{status}" title="{html.escape(STATUS.describe(status), quote=True)}">{status}</span>'
               for status in STATUS_COLOURS]  # fmt: skip
-    return '<div class="legend">' + " ".join(items) + " &middot; a badge ends each body sentence: its number and status &middot; hover a mark for its reason</div>"
+    statuses = "".join(f"<li><b>{html.escape(status)}</b>: {html.escape(STATUS.describe(status))}</li>" for status in STATUS_COLOURS)
+    return ('<div class="legend">' + " ".join(items) + "<br>A badge after each sentence of the article gives its number "
+            "and how sure the article is about it; hover over any mark to read why it is there."
+            f"<ul class='statuses'>{statuses}</ul></div>")  # fmt: skip
 
 
 def annotated_html(result) -> str:
@@ -173,7 +178,9 @@ def annotated_html(result) -> str:
             parts.append(f'<p data-para="{para.para_id}">{body}</p>')
         else:
             role = html.escape(para.role.replace("_", " "))
-            reason = html.escape(para.reason, quote=True)
+            plain_role = PARAGRAPH_ROLE.describe(para.role) if para.role in PARAGRAPH_ROLE else ""
+            reason = html.escape(f"{para.role.replace('_', ' ')}: {plain_role} Not counted as the article's claims."
+                                 + _details(para.reason), quote=True)  # fmt: skip
             parts.append(f'<p class="nonbody" data-para="{para.para_id}"><span class="role" title="{reason}">{role}</span>{body}</p>')
     parts.append("</div>")
     return "\n".join(parts)

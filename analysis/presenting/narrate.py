@@ -136,6 +136,7 @@ def identity_markdown(result) -> str:
         answer = _md(value) if value else ("not given in the text" if code in codes else "given in the text (see the lines below)")
         lines.append(f"- **{question}**: {answer}")
     page_lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
+    lines += ["", f"*File*: `{Path(str(result.article.source)).name}`" if result.article.source else ""]
     if page_lines:
         lines += ["", "As found at the edges of the page: " + "; ".join(f"\u201c{_md(t)}\u201d" for t in page_lines) + "."]
     return "\n".join(lines)
@@ -182,15 +183,18 @@ def key_findings(result) -> list[str]:
         attributions = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
         reasons = attributions["anonymity_reason"].dropna()
         named_as = [s for s in dict.fromkeys(nameless["claim_source"]) if isinstance(s, str) and s != "nobody named"]
-        impersonal = " and an impersonal \"it is said\"" if len(named_as) < nameless["claim_source"].nunique() else ""
-        who = (_names(named_as, limit=3) + impersonal) if named_as else "an impersonal \"it is said\""
+        nobody = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"])) & result.attributions["source"].fillna("").eq("")]
+        said = _names([chr(0x201C) + c + chr(0x201D) for c in dict.fromkeys(nobody["cue"])], limit=2)
+        nobody_at_all = f"no one at all ({said})" if len(nobody) else ""
+        who = _names(named_as, limit=3) + (f", and {nobody_at_all}" if nobody_at_all and named_as else nobody_at_all)
         reason = (f"a reason for keeping the name back is given {_plural(len(reasons), 'time')}" if len(reasons)
                   else "no reason is given for keeping the names back")  # fmt: skip
         out.append(f"**Sources without names**: {_plural(len(nameless), 'claim')} rest{'s' if len(nameless) == 1 else ''} "
                    f"on sources the reader cannot check by name ({who}); {reason}{_see(nameless['sent_id'])}.")  # fmt: skip
     named = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) & (body["status"] != "confirmed")]
     if len(named):
-        out.append(f"**Named sources**: {_plural(len(named), 'claim')} {'is' if len(named) == 1 else 'are'} reported "
+        besides = "Besides what is confirmed, " if len(confirmed) else ""
+        out.append(f"**Named sources**: {besides}{_plural(len(named), 'claim')} {'is' if len(named) == 1 else 'are'} reported "
                    f"from people, organisations or documents the article names ({_names(dict.fromkeys(named['claim_source']), limit=3)}).")  # fmt: skip
     # "Rests on" is the sentence's claim source, as in the charts and claim_shares.
     writer = body[body["claim_source_type"] == "author"]
@@ -201,8 +205,12 @@ def key_findings(result) -> list[str]:
                    f"{'is' if as_fact == 1 else 'are'} stated as fact.")  # fmt: skip
     weak = body[body["status"].isin(WEAK_STATUSES)]
     if len(weak):
-        out.append(f"**Hedged or left open**: {_plural(len(weak), 'claim')} {'is' if len(weak) == 1 else 'are'} softened "
-                   f"(\"may\", \"appear\") or left unconfirmed{_see(weak['sent_id'])}.")  # fmt: skip
+        hedges = result.cues[result.cues["sent_id"].isin(set(weak["sent_id"])) & (result.cues["kind"] == "hedge")
+                             & (result.cues["category"] != "approximator")]
+        words = _names([chr(0x201C) + w + chr(0x201D) for w in dict.fromkeys(hedges["text"].str.lower())], limit=3)
+        softened = f" (by words such as {words})" if len(hedges) else ""
+        out.append(f"**Hedged or left open**: {_plural(len(weak), 'claim')} {'is' if len(weak) == 1 else 'are'} softened"
+                   f"{softened} or left unconfirmed{_see(weak['sent_id'])}.")  # fmt: skip
     numbers = result.numbers[result.numbers["in_body"] & result.numbers["flags"].map(bool)]
     if len(numbers):
         first = numbers.iloc[0]

@@ -61,11 +61,12 @@ TABLE_STYLE = """<style>
 details.sc-fold {margin: .8em 0; border: 1px solid #ddd; border-radius: 4px; padding: .3em .8em;}
 details.sc-fold > summary {cursor: pointer; font-weight: 600;}
 details.sc-fold .sc-wrap {max-width: 100%; overflow-x: auto;}
-table.sc-table {border-collapse: collapse; width: 100%; font-size: 13px; table-layout: auto;}
-table.sc-table th {text-align: left; border-bottom: 2px solid #444; padding: 4px 6px; vertical-align: bottom;}
-table.sc-table td {text-align: left; border-bottom: 1px solid #ddd; padding: 4px 6px; vertical-align: top;
-  white-space: normal; overflow-wrap: anywhere; max-width: 28em;}
-table.sc-table td.num {text-align: right; white-space: nowrap;}
+table.sc-table {border-collapse: collapse; width: 100%; font-size: 13px; table-layout: auto !important;}
+table.sc-table th {text-align: left !important; border-bottom: 2px solid #444; padding: 4px 6px; vertical-align: bottom;
+  white-space: normal; word-break: normal; overflow-wrap: normal;}
+table.sc-table td {text-align: left !important; border-bottom: 1px solid #ddd; padding: 4px 6px; vertical-align: top;
+  white-space: normal; word-break: normal; overflow-wrap: break-word; max-width: 28em; min-width: 4em;}
+table.sc-table td.num {text-align: right !important; white-space: nowrap; min-width: 0;}
 table.sc-table small {display: block; color: #666; font-size: 11px;}
 table.sc-table ul {margin: 0; padding-left: 1.1em;}
 @media print {details.sc-fold {border: 0; padding: 0;} table.sc-table {font-size: 10px;}}
@@ -113,6 +114,8 @@ def _cell(column: str, value) -> tuple[str, bool]:
             return "", False
         if len(items) == 1:
             return html.escape(str(items[0])), False
+        if all(isinstance(v, (int, np.integer)) for v in items):  # sentence numbers: one line
+            return html.escape(", ".join(str(v) for v in items)), False
         return "<ul>" + "".join(f"<li>{html.escape(str(v))}</li>" for v in items) + "</ul>", False
     if _blank(value):
         return "", False

@@ -485,11 +485,12 @@ def _check_place(h: _Headline, body: _Body) -> list[dict]:
         if len(with_place) < MIN_WEAK_SUPPORT or any(not s.weak for s in with_place):
             continue
         elsewhere = sorted({p for s in firm for p in s.places if not _same_place(place, p)})
+        weak = "is hedged, left open, or rests on a source without a name"
         if not firm:
-            detail = f"The headline puts its topic in {place}; every body sentence that does so is weak."
+            detail = f"The headline puts its topic in {place}; every sentence of the article that does so {weak}."
         elif elsewhere:
-            detail = (f"The headline puts its topic in {place}; the body's firmer sentences place it in "
-                      f"{', '.join(elsewhere)}, and every sentence naming {place} is weak.")  # fmt: skip
+            detail = (f"The headline puts its topic in {place}; the article's well-sourced sentences place it in "
+                      f"{', '.join(elsewhere)}, and every sentence that puts it in {place} {weak}.")  # fmt: skip
         else:
             continue
         evidence = [s for s in h.support if s in with_place or not s.weak]

@@ -54,6 +54,10 @@ __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "
 
 
 
+#: Bodies of a state that "the" alone identifies ("the government", "the police").
+STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "police", "army", "military", "council"})
+
+
 @lru_cache(maxsize=4)
 def _anonymity_matcher(vocab) -> LexiconMatcher:
     return LexiconMatcher(vocab, load_lexicon("anonymity_reasons")["cue"].tolist())
@@ -119,6 +123,11 @@ def source_type(
         # "the French economy ministry", "the US Treasury department": one body a reader
         # can identify by its country.
         return "organization", f"the {country.text} '{head.text}': one body a reader can identify by its country"
+    if category == "institution" and head.tag_ == "NN" and head.lemma_.lower() in STATE_BODIES and any(
+            t.lower_ == "the" for t in span if t.i < head.i):
+        # "the government said", "the police said": one body the reader can identify (the
+        # country's or the place's), speaking on the record.
+        return "organization", f"'the {head.text}': one body a reader can identify, speaking on the record"
     plural = head.tag_ in ("NNS", "NNPS")
     if category == "person_role" or category is None:
         if plural:
