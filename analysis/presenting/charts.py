@@ -77,7 +77,7 @@ def certainty_strip(result) -> Figure:
     step = max(1, len(statuses) // 20)
     ax.set_xticks([x + 0.46 for x in range(0, len(statuses), step)])
     ax.set_xticklabels([str(s) for s in body["sent_id"].tolist()[::step]], fontsize=8)
-    ax.set_xlabel("sentence number (sent_id)", fontsize=9)
+    ax.set_xlabel("sentence number", fontsize=9)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     present = [s for s in STATUS_ORDER if s in statuses]

@@ -376,7 +376,7 @@ def certainty_text(result) -> str:
         lines.append(f"- Confirmed, sentence {row.sent_id}, resting on {_md(row.claim_source)} ({row.claim_source_type}): \u201c{_md(row.text)}\u201d")
     weak = body[body["status"].isin(["hedged", "unconfirmed"])]
     if len(weak):
-        lines.append(f"- The softest stretch: sentences {', '.join(map(str, weak['sent_id'].head(8)))} are hedged or unconfirmed.")
+        lines.append(f"- Hedged or unconfirmed: sentences {', '.join(map(str, weak['sent_id'].head(8)))}.")
     return "\n".join(lines)
 
 
