@@ -20,6 +20,7 @@ STAGES: dict[str, tuple[tuple[str, ...], str]] = {
     "rules": (("rules",), "cues, claims, attribution, quotes, names, sources, entities, numbers, dates, findings"),
     "core": (("core",), "analyze() and the Analysis object"),
     "presenting": (("presenting",), "charts, narration, annotated article, report, export"),
+    "comparing": (("comparing",), "two to five articles on one story: shared names, aligned claims, where they differ"),
     "classroom": (("classroom",), "exercises: the student and teacher folders, marking a class"),
     "corpus": (("corpus",), "corpus runs"),
     "command line": (("cli", "__main__", "architecture"), "the commands"),

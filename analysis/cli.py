@@ -3,6 +3,7 @@
 - ``python -m analysis report [ARTICLE ...] [--out DIR]``: the HTML report per article.
 - ``python -m analysis exercise [ARTICLE] [--out DIR] [--teacher-key CSV]``: a student
   folder and a teacher folder.
+- ``python -m analysis compare A B [C ...] [--out DIR]``: how outlets report one story.
 - ``python -m analysis grade ANSWERS... --key teacher/key.json --out DIR``: marks a class.
 - ``python -m analysis corpus INPUT --out DIR [--jobs N]``: many articles, resumable.
 - ``python -m analysis tables ARTICLE [--format json|csv] [--out DIR]``: the tables.
@@ -89,6 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a CSV of your own answers (sent_id, status, source, source_type, cues) that overrides the tool's")  # fmt: skip
     exercise.add_argument("--allow-non-english", action="store_true", help="use text that does not look like English")
     exercise.set_defaults(handler=_run_exercise)
+
+    compare = commands.add_parser("compare", help="compare how two to five outlets report the same story: compare.html and the tables")
+    compare.add_argument("articles", nargs="+", help="two to five .txt or .html/.htm articles")
+    compare.add_argument("--out", type=Path, default=config.OUTPUT_DIR / "compare",
+                         help="output folder for compare.html and the tables as CSV and JSON (default: output/compare/)")  # fmt: skip
+    compare.add_argument("--model", default=None, help=f"spaCy model to load (default: ${config.MODEL_ENV_VAR}, then en_core_web_sm)")
+    compare.add_argument("--allow-non-english", action="store_true", help="compare text that does not look like English")
+    compare.set_defaults(handler=_run_compare)
 
     grade = commands.add_parser("grade", help="mark students' saved answers against an exercise key; feedback pages and a class summary")
     grade.add_argument("answers", nargs="+", help="answers files students saved (.json), or folders holding them")
@@ -178,6 +187,36 @@ def _run_report(args) -> int:
         stem = _stem(article) if stems.count(_stem(article)) == 1 else f"{Path(article).parent.name}_{_stem(article)}"
         path = build_report(Path(article).absolute(), _out_folder(out / stem), timeout=args.timeout)
         print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_compare(args) -> int:
+    import shutil
+    import tempfile
+
+    from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES, compare
+    from analysis.comparing.page import write_comparison
+
+    if not MIN_ARTICLES <= len(args.articles) <= MAX_ARTICLES:
+        raise InputError(f"compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(args.articles)}")
+    for article in args.articles:
+        _check_article_file(article, args.allow_non_english)
+    out = _out_folder(args.out)
+    print(f"[1/2] analysing and comparing {len(args.articles)} articles", file=sys.stderr)
+    from analysis.parse.nlp import load_nlp
+
+    comparison = compare([Path(a) for a in args.articles], nlp=load_nlp(args.model))
+    print(f"[2/2] writing compare.html and the tables to {out}", file=sys.stderr)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Written in a staging folder beside the output, then moved in: nothing half-written.
+    with tempfile.TemporaryDirectory(prefix=".compare-", dir=out.parent) as staging:
+        written = write_comparison(comparison, Path(staging))
+        out.mkdir(parents=True, exist_ok=True)
+        for path in written:
+            shutil.move(str(path), out / path.name)
+    if not comparison.same_story:
+        print("note: the articles look like different stories; what they share is still shown", file=sys.stderr)
+    print(f"wrote {out / 'compare.html'}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 __all__ = [
     "Label", "LabelSet", "OKABE_ITO", "STATUS", "CLAIM_TYPE", "SOURCE_TYPE", "CLAIM_SOURCE_TYPE", "CUE_KIND", "CUE_STANCE",
     "QUOTE_TYPE", "QUOTE_KIND", "PARAGRAPH_ROLE", "FINDING", "FINDING_CATEGORY", "NUMBER_BOUND", "COUNTED_RULE",
-    "DATE_KIND", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
+    "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
     "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
 ]  # fmt: skip
@@ -232,6 +232,17 @@ ENTITY_LABEL_RULE = _set(
     ("same_text", "The same words labelled elsewhere in the article."),
     ("description", 'A description such as "the Russian leader" of one person the article names.'),
 )
+COVERAGE_DIFFERENCE = _set(
+    "difference",
+    ("fact_vs_attributed", "One outlet states as fact what another reports as someone's claim or softens."),
+    ("surer_vs_hedged", "One outlet is surer of the same claim than another (confirmed or stated, against hedged or left open)."),
+    ("named_vs_nameless", "One outlet rests the same claim on a named source, another on a source without a name."),
+    ("number_differs", "The outlets give different figures for the same thing."),
+    ("rough_vs_exact", "One outlet gives a figure as exact, another as rough (\"about\", \"thousands\")."),
+    ("source_only_here", "A source only one outlet quotes or cites."),
+    ("claim_only_here", "A claim only one outlet makes."),
+    ("headline_surer", "A headline sounds surer than its own article, or than the other outlets' articles."),
+)
 HEDGE_DOMAIN = _set(
     "hedge_domain",
     ("news", "The hedge words of news writing."),
@@ -284,6 +295,8 @@ SPEAKING_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"}) & fr
 SILENT_ENTITY_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}) & frozenset(ENTITY_LABEL)
 #: Entity kinds a headline's topic is found by (names a reader would look for in the body).
 TOPIC_ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}) & frozenset(ENTITY_LABEL)
+#: Entity kinds that are places.
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"}) & frozenset(ENTITY_LABEL)
 #: Paragraph roles a headline check compares with the body.
 HEADLINE_ROLES = frozenset({"headline", "standfirst"}) & frozenset(PARAGRAPH_ROLE)
 

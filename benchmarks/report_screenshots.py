@@ -4,8 +4,9 @@ page (what a reader sees first) cropped to a fixed height.
 
     .venv/bin/python benchmarks/report_screenshots.py [--bbc ../shared/data/bbc/politics/001.txt]
 
-Writes ``docs/img/report-<article>-<width>.png`` and ``docs/img/report.png`` (the seed at
-desktop width, the README's picture). Needs Debian's ``chromium``; without it, or
+Writes ``docs/img/report-<article>-<width>.png``, ``docs/img/report.png`` (the seed at
+desktop width, the README's picture) and ``docs/img/compare.png`` (the comparison page
+of the two made-up sample reports in ``seeds/``). Needs Debian's ``chromium``; without it, or
 without the BBC file, it says so and skips that part.
 """
 
@@ -63,6 +64,14 @@ def main(argv: list[str] | None = None) -> int:
                 shoot(page, IMAGES / f"report-{name}-{view}.png", width=width, height=height, keep=keep)
     shutil.copyfile(IMAGES / "report-seed-desktop.png", IMAGES / "report.png")
     print("wrote docs/img/report.png (the README's picture)")
+    # The comparison page of the two made-up sample reports.
+    from analysis.comparing import compare
+    from analysis.comparing.page import write_comparison
+
+    with tempfile.TemporaryDirectory() as tmp:
+        samples = [Path(config.SEEDS_DIR) / "sample_coverage_wire.txt", Path(config.SEEDS_DIR) / "sample_coverage_local.txt"]
+        write_comparison(compare(samples), Path(tmp))
+        shoot(Path(tmp) / "compare.html", IMAGES / "compare.png", width=1100, height=800, keep=1500)
     return 0
 
 

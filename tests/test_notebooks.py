@@ -57,3 +57,13 @@ def test_notebook_runs_top_to_bottom_on_the_seed(path):
         assert any("image/png" in o.get("data", {}) or "data:image/png;base64," in o.get("data", {}).get("text/html", "")
                    for o in cell.outputs), cell.source  # fmt: skip
         assert not any("text/html" in o.get("data", {}) and "<figcaption" not in o["data"]["text/html"] for o in cell.outputs), cell.source
+
+
+def test_the_comparison_notebook_runs_on_its_samples_and_is_not_in_the_report():
+    path = config.NOTEBOOKS_DIR / "05_compare_coverage.ipynb"
+    assert path not in NOTEBOOKS
+    nb = execute(nbformat.read(path, as_version=4), timeout=300)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    html = " ".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "35,000" in html and "<figcaption" in html

@@ -44,8 +44,13 @@ KERNEL = "python3"
 
 
 def notebook_paths() -> list[Path]:
-    """The numbered notebooks, in order."""
-    return sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    """The numbered notebooks of the one-article report, in order: those whose notebook
+    metadata does not say ``"analysis": {"report": false}`` (the comparison of several
+    articles, ``05_compare_coverage``, has its own page)."""
+    import json
+
+    paths = sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    return [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("metadata", {}).get("analysis", {}).get("report", True)]
 
 
 def _is_setup(cell) -> bool:

@@ -269,6 +269,22 @@ def parse_variants_table(results: Results) -> str:
     return f"{table}\n\n{_measured(entry)}"
 
 
+def coverage_table(results: Results) -> str:
+    """Claim alignment of same-story pairs: precision and recall, held out and in all, and the cost."""
+    entry = results["coverage_alignment"]
+    figures = entry["figures"]
+    rows = []
+    for key, name in (("held out", "held-out pairs (4-6)"), ("tuning", "pairs the thresholds were chosen on (1-3)"),
+                      ("all", f"all {figures['pairs']} pairs")):  # fmt: skip
+        scores = figures[key]
+        rows.append([name, scores["gold"], scores["predicted"], scores["right"], f"{scores['precision']:.2f}", f"{scores['recall']:.2f}"])
+    table = _table(["aligned sentence pairs", "labelled", "found", "right", "precision (goal 0.8)", "recall (goal 0.7)"], rows)
+    cost = (f"Recall of the high-confidence labelled pairs: {figures['high recall']:.2f} (of {figures['high gold']}). "
+            f"Same story found for {figures['same story found']} of {figures['pairs']} pairs. Comparing costs "
+            f"{_bold(format(figures['ratio'], '.2f') + 'x')} the time of analysing the articles (goal at most 1.3x).")  # fmt: skip
+    return f"{table}\n\n{cost}\n\n{_measured(entry)}"
+
+
 TABLES: dict[str, Callable[[Results], str]] = {
     "hedge-table": hedge_table,
     "claim-status-table": claim_status_tables,
@@ -282,4 +298,5 @@ TABLES: dict[str, Callable[[Results], str]] = {
     "throughput-table": throughput_table,
     "memory-table": memory_table,
     "parse-variants-table": parse_variants_table,
+    "coverage-table": coverage_table,
 }

@@ -1,0 +1,96 @@
+"""Find better coverage: compare how two to five outlets report the same story.
+
+:func:`compare` takes analyses (or paths or texts) and returns a :class:`Comparison`
+whose tables are DataFrames: the articles and how similar they are, what they share,
+every claim aligned to the closest claim of each other article, and where they differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["Comparison", "compare", "MAX_ARTICLES"]
+
+#: How many articles one comparison takes.
+MIN_ARTICLES, MAX_ARTICLES = 2, 5
+
+
+@dataclass
+class Comparison:
+    """The comparison of two to five articles.
+
+    Attributes:
+        articles: One row per article: article, headline, body claims, statuses.
+        similarity: Each pair of articles and how similar their bodies are (0 to 1), and
+            whether that looks like the same story.
+        shared: The people, organisations, places, dates and numbers each pair shares.
+        alignment: Each claim's best match in each other article, with its evidence.
+        differences: Where the outlets differ (``vocabulary.COVERAGE_DIFFERENCE``).
+        claims: The claim rows the alignment used.
+    """
+
+    articles: pd.DataFrame
+    similarity: pd.DataFrame
+    shared: pd.DataFrame
+    alignment: pd.DataFrame
+    differences: pd.DataFrame
+    claims: pd.DataFrame
+
+    TABLES = ("articles", "similarity", "shared", "alignment", "differences")
+
+    @property
+    def same_story(self) -> bool:
+        """Whether every pair of articles looks like the same story."""
+        return bool(len(self.similarity)) and bool(self.similarity["same_story"].all())
+
+
+def _names(sources) -> list[str]:
+    names, taken = [], set()
+    for source in sources:
+        name = Path(str(source)).name or "text"
+        base, n = name, 2
+        while name in taken:  # two files of one name from different folders
+            name, n = f"{base} ({n})", n + 1
+        taken.add(name)
+        names.append(name)
+    return names
+
+
+def compare(items, *, nlp=None) -> Comparison:
+    """Compare two to five articles.
+
+    Args:
+        items: Analyses, or paths or texts for :func:`analysis.analyze`.
+        nlp: A loaded pipeline to analyse with (the default model otherwise).
+
+    Raises:
+        InputError: Fewer than two or more than five articles.
+    """
+    from analysis.comparing.align import align_claims
+    from analysis.comparing.claims import claim_rows
+    from analysis.comparing.differences import find_differences
+    from analysis.comparing.story import SAME_STORY_AT, shared_facts, story_similarity
+    from analysis.core import Analysis, analyze
+    from analysis.errors import InputError
+    from analysis.vocabulary import STATUS
+
+    items = list(items)
+    if not MIN_ARTICLES <= len(items) <= MAX_ARTICLES:
+        raise InputError(f"compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(items)}")
+    analyses_list = [item if isinstance(item, Analysis) else analyze(item, nlp=nlp) for item in items]
+    names = _names(a.article.source for a in analyses_list)
+    analyses = dict(zip(names, analyses_list))
+    claims = pd.concat([claim_rows(result, name) for name, result in analyses.items()], ignore_index=True)
+    similarity = story_similarity(claims)
+    similarity["same_story"] = similarity["similarity"] >= SAME_STORY_AT
+    alignment = align_claims(claims)
+    articles = pd.DataFrame([
+        {"article": name, "headline": r.headline, "body_claims": len(r.body_sentences),
+         **{status: int((r.body_sentences["status"] == status).sum()) for status in STATUS}}
+        for name, r in analyses.items()
+    ])  # fmt: skip
+    return Comparison(articles, similarity, shared_facts(analyses), alignment,
+                      find_differences(claims, alignment, analyses), claims)  # fmt: skip

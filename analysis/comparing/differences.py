@@ -1,0 +1,153 @@
+"""Where outlets differ on the same story: what a student should look at.
+
+Rules, in order (:data:`RULES`, keyed by the ``difference`` they set; the labels and
+their plain meanings are ``vocabulary.COVERAGE_DIFFERENCE``):
+
+- ``fact_vs_attributed``: one outlet's writer states a claim with no source, another
+  attributes the matched claim to someone or softens it;
+- ``surer_vs_hedged``: one outlet states or confirms a claim, another hedges it or
+  leaves it open;
+- ``named_vs_nameless``: one outlet rests the claim on a named person, body or document,
+  another on a source without a name;
+- ``number_differs``: matched claims give different figures for the same counted thing;
+- ``rough_vs_exact``: the same figure, exact in one and rough in the other;
+- ``source_only_here``: a named source only one outlet cites;
+- ``claim_only_here``: a claim with names or numbers that no other outlet matches;
+- ``headline_surer``: a headline the article's own checks find surer than its body.
+
+Each row says which articles and sentences, and why, in plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from analysis.comparing.align import same_number
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STATUSES
+
+__all__ = ["RULES", "find_differences", "COLUMNS"]
+
+COLUMNS = ["difference", "article", "sent_id", "other", "other_sent_id", "detail"]
+_FIRM = frozenset({"confirmed", "asserted"})
+
+
+def _row(difference: str, a: dict, b: dict | None, detail: str) -> dict:
+    return {"difference": difference, "article": a["article"], "sent_id": a["sent_id"],
+            "other": b["article"] if b else None, "other_sent_id": b["sent_id"] if b else None, "detail": detail}  # fmt: skip
+
+
+def _who(claim: dict) -> str:
+    source = claim["claim_source"]
+    return source if isinstance(source, str) and source not in ("author", "nobody named") else "no one named"
+
+
+def fact_vs_attributed(a: dict, b: dict) -> str | None:
+    if a["status"] == "asserted" and a["claim_source_type"] == "author" and b["claim_source_type"] != "author":
+        return (f"{a['article']} states it as fact (sentence {a['sent_id']}); {b['article']} gives it as "
+                f"{b['status']}, from {_who(b)} (sentence {b['sent_id']}).")  # fmt: skip
+    return None
+
+
+def surer_vs_hedged(a: dict, b: dict) -> str | None:
+    if a["status"] in _FIRM and b["status"] in WEAK_STATUSES:
+        return f"{a['article']}: {a['status']} (sentence {a['sent_id']}); {b['article']}: {b['status']} (sentence {b['sent_id']})."
+    return None
+
+
+def named_vs_nameless(a: dict, b: dict) -> str | None:
+    if a["claim_source_type"] in IDENTIFIED_SOURCE_TYPES and b["claim_source_type"] in NAMELESS_SOURCE_TYPES | {"media"}:
+        return (f"{a['article']} names its source, {_who(a)} (sentence {a['sent_id']}); {b['article']} rests it on "
+                f"{_who(b)}, a {b['claim_source_type']} source (sentence {b['sent_id']}).")  # fmt: skip
+    return None
+
+
+def number_differs(a: dict, b: dict) -> str | None:
+    for va, _, ca, ta in a["numbers"]:
+        for vb, _, cb, tb in b["numbers"]:
+            if ca and ca == cb and va >= 10 and vb >= 10 and not same_number(va, vb):
+                return f"{a['article']} gives {ta} {ca} (sentence {a['sent_id']}); {b['article']} gives {tb} (sentence {b['sent_id']})."
+    return None
+
+
+def rough_vs_exact(a: dict, b: dict) -> str | None:
+    for va, rough_a, _, ta in a["numbers"]:
+        for vb, rough_b, _, tb in b["numbers"]:
+            if va >= 10 and same_number(va, vb) and not rough_a and rough_b:
+                return f"{a['article']} gives {ta} as exact (sentence {a['sent_id']}); {b['article']} as rough: {tb} (sentence {b['sent_id']})."
+    return None
+
+
+#: The rules on a matched pair of claims, in order, keyed by the ``difference`` they set.
+RULES: dict[str, Callable[[dict, dict], str | None]] = {
+    "fact_vs_attributed": fact_vs_attributed,
+    "surer_vs_hedged": surer_vs_hedged,
+    "named_vs_nameless": named_vs_nameless,
+    "number_differs": number_differs,
+    "rough_vs_exact": rough_vs_exact,
+}
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
+
+
+#: Differences that read the same from either article: listed once per pair of claims.
+SYMMETRIC = frozenset({"number_differs"})
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name else ""
+
+
+def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: dict) -> pd.DataFrame:
+    """Every difference between the compared articles (see the module docstring).
+
+    Args:
+        claims: The claim rows of every article (:func:`analysis.comparing.claims.claim_rows`).
+        alignment: :func:`analysis.comparing.align.align_claims` of those claims.
+        analyses: Article name -> :class:`~analysis.core.Analysis`, for sources and headlines.
+    """
+    by_key = {(r["article"], r["sent_id"]): r for r in claims.to_dict("records")}
+    rows: list[dict] = []
+    seen: set[tuple] = set()
+    for match in alignment[alignment["matched"]].itertuples():
+        a, b = by_key[(match.article, match.sent_id)], by_key[(match.other, int(match.other_sent_id))]
+        for name, rule in RULES.items():
+            detail = rule(a, b)
+            if detail:
+                detail += f" \u201c{_short(a['text'])}\u201d / \u201c{_short(b['text'])}\u201d"
+            ends = ((a["article"], a["sent_id"]), (b["article"], b["sent_id"]))
+            # A figure that differs differs both ways: one row for the pair.
+            key = (name, frozenset(ends)) if name in SYMMETRIC else (name, *ends)
+            if detail and key not in seen:
+                seen.add(key)
+                rows.append(_row(name, a, b, detail))
+    # Named sources only one outlet cites (same canonical name, or the same surname).
+    sources = {}
+    for name, result in analyses.items():
+        table = result.sources  # a view computed on each read: read once
+        sources[name] = set(table.loc[table["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].dropna())
+    for name, own in sources.items():
+        others = set().union(*(s for n, s in sources.items() if n != name))
+        other_surnames = {_surname(s) for s in others}
+        for source in sorted(own):
+            if source not in others and _surname(source) not in other_surnames:
+                first = analyses[name].attributions
+                sent = first.loc[first["canonical_source"] == source, "sent_id"]
+                rows.append({"difference": "source_only_here", "article": name, "sent_id": int(sent.iloc[0]) if len(sent) else None,
+                             "other": None, "other_sent_id": None, "detail": f"Only {name} cites {source}."})  # fmt: skip
+    # Claims no other outlet matches, when they carry a name or a number to check.
+    matched = set(zip(alignment.loc[alignment["matched"], "article"], alignment.loc[alignment["matched"], "sent_id"]))
+    for claim in claims.to_dict("records"):
+        if (claim["article"], claim["sent_id"]) not in matched and (claim["entities"] or claim["numbers"]):
+            rows.append(_row("claim_only_here", claim, None,
+                             f"Only {claim['article']} says this (sentence {claim['sent_id']}, {claim['status']})."))  # fmt: skip
+    for name, result in analyses.items():
+        headline = result.findings[result.findings["category"] == "headline"]
+        for finding in headline.itertuples():
+            rows.append({"difference": "headline_surer", "article": name, "sent_id": None, "other": None, "other_sent_id": None,
+                         "detail": f"{name}: {finding.detail}"})  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,125 @@
+"""How well `compare` aligns the claims of two outlets' articles on one story, against
+the hand-labelled pairs of ``benchmarks/gold/coverage_alignment.csv`` (six PolNeAR
+training pairs, labelled before the matcher ran), and what comparing costs next to
+analysing.
+
+    .venv/bin/python benchmarks/coverage_alignment.py [PolNeAR train text folder]
+
+A predicted pair is a claim of one article matched to a claim of the other (either
+direction); precision and recall are over sentence pairs, against every gold pair and
+against the high-confidence ones. The matcher's thresholds were chosen on pairs 1-3;
+pairs 4-6 are held out, and their figures are printed apart. Goal: precision at least 0.8, recall at least
+0.7. Cost: the seconds of `compare` on analyses already made, over the seconds of
+analysing the two articles (goal at most 0.3 more, i.e. 1.3x in all). Prints the
+differences found on each pair, for checking by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from lib.benchmarking import data_path, record_results  # noqa: E402
+
+GOLD = HERE / "gold" / "coverage_alignment.csv"
+#: The pairs the matcher's thresholds were chosen on; the others are held out.
+TUNED_PAIRS = frozenset({1, 2, 3})
+PAIRS = HERE / "gold" / "coverage_pairs.csv"
+
+
+def _scores(predicted: set, gold: set) -> dict:
+    right = len(predicted & gold)
+    precision = right / len(predicted) if predicted else 0.0
+    recall = right / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "predicted": len(predicted), "gold": len(gold), "right": right}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("text", nargs="?", default=None, help="PolNeAR train text folder (default: ../shared/data/polnear/train/text)")
+    args = parser.parse_args(argv)
+    folder = data_path(args.text, "polnear/train/text")
+    if folder is None or not folder.exists():
+        print(f"skipped: the PolNeAR training texts are not at {folder} (pass the folder)")
+        return 0
+    from analysis import analyze, load_nlp
+    from analysis.comparing import compare
+    import analysis.comparing.align  # noqa: F401 -- scikit-learn's import is start-up, not comparing
+
+    nlp = load_nlp()
+    gold_rows = list(csv.DictReader(GOLD.open(encoding="utf-8")))
+    pairs = list(csv.DictReader(PAIRS.open(encoding="utf-8")))
+    gold_all, gold_high = defaultdict(set), defaultdict(set)
+    for row in gold_rows:
+        key = (int(row["sent_a"]), int(row["sent_b"]))
+        gold_all[int(row["pair"])].add(key)
+        if row["confidence"] == "high":
+            gold_high[int(row["pair"])].add(key)
+    predicted_all: set = set()
+    every_gold: set = set()
+    every_high: set = set()
+    analyse_seconds = compare_seconds = 0.0
+    kinds: dict[str, int] = defaultdict(int)
+    same_story = []
+    for pair in pairs:
+        n = int(pair["pair"])
+        started = time.perf_counter()
+        a = analyze(folder / pair["article_a"], nlp=nlp)
+        b = analyze(folder / pair["article_b"], nlp=nlp)
+        analyse_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        comparison = compare([a, b])
+        compare_seconds += time.perf_counter() - started
+        name_a, name_b = comparison.articles["article"].tolist()
+        matched = comparison.alignment[comparison.alignment["matched"]]
+        predicted = set()
+        for row in matched.itertuples():
+            pair_key = (row.sent_id, int(row.other_sent_id)) if row.article == name_a else (int(row.other_sent_id), row.sent_id)
+            predicted.add(pair_key)
+        scores = _scores(predicted, gold_all[n])
+        print(f"pair {n} ({pair['same_story']}): similarity {comparison.similarity['similarity'].iloc[0]:.2f}; "
+              f"predicted {scores['predicted']}, gold {scores['gold']}, right {scores['right']} "
+              f"(P {scores['precision']:.2f} R {scores['recall']:.2f})")  # fmt: skip
+        same_story.append((pair["same_story"], float(comparison.similarity["similarity"].iloc[0]), bool(comparison.same_story)))
+        for d in comparison.differences.itertuples():
+            kinds[d.difference] += 1
+            if d.difference not in ("claim_only_here", "source_only_here"):
+                print(f"    {d.difference}: {d.detail}")
+        predicted_all |= {(n, *k) for k in predicted}
+        every_gold |= {(n, *k) for k in gold_all[n]}
+        every_high |= {(n, *k) for k in gold_high[n]}
+    held_out = _scores({p for p in predicted_all if p[0] not in TUNED_PAIRS}, {g for g in every_gold if g[0] not in TUNED_PAIRS})
+    tuned = _scores({p for p in predicted_all if p[0] in TUNED_PAIRS}, {g for g in every_gold if g[0] in TUNED_PAIRS})
+    print(f"held-out pairs (4-6): P {held_out['precision']:.2f} R {held_out['recall']:.2f}; "
+          f"tuning pairs (1-3): P {tuned['precision']:.2f} R {tuned['recall']:.2f}")
+    overall = _scores(predicted_all, every_gold)
+    high = _scores(predicted_all & {p for p in predicted_all}, every_high)
+    high["precision"] = overall["precision"]  # precision is against every gold pair, low confidence included
+    ratio = (analyse_seconds + compare_seconds) / analyse_seconds
+    print(f"all gold pairs: P {overall['precision']:.2f} R {overall['recall']:.2f} F1 {overall['f1']:.2f} "
+          f"({overall['right']} of {overall['predicted']} predicted, {overall['gold']} gold)")
+    print(f"high-confidence gold pairs: recall {high['recall']:.2f} ({high['right']} of {high['gold']})")
+    print(f"same story found for {sum(found for _, _, found in same_story)} of {len(same_story)} pairs labelled yes or partly")
+    print(f"differences by kind: {dict(sorted(kinds.items()))}")
+    print(f"cost: analysing {analyse_seconds:.1f} s, comparing {compare_seconds:.2f} s: {ratio:.2f}x the analysis (goal at most 1.3x)")
+    print("goal: precision >= 0.8, recall >= 0.7")
+    record_results("coverage_alignment", {
+        "pairs": len(pairs), "all": overall, "held out": held_out, "tuning": tuned, "high recall": high["recall"], "high gold": high["gold"],
+        "same story found": sum(found for _, _, found in same_story), "differences": dict(sorted(kinds.items())),
+        "analyse_seconds": round(analyse_seconds, 2), "compare_seconds": round(compare_seconds, 3), "ratio": round(ratio, 3),
+    }, command="python benchmarks/coverage_alignment.py")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
