@@ -19,6 +19,7 @@ concrete search; lateral reading itself is always the student's work.
 from __future__ import annotations
 
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
+from analysis.rules.quotes import enclosing_quote
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STANCES
 
 __all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
@@ -84,17 +85,13 @@ def _provenance_answer(result) -> list[str]:
     return [str(row.detail) for row in rows.itertuples()]
 
 
-def _inside_a_quotation(result, start: int) -> bool:
-    quotes = result.quotes[result.quotes["kind"] == "direct"]
-    return bool(((quotes["start"] <= start) & (start < quotes["end"])).any())
-
-
 def _anonymous_answer(result) -> list[str]:
     attributions = result.attributions
     unnamed_media = (attributions["source_type"] == "media") & attributions["source_type_reason"].str.contains("no named outlet", regex=False)
     rows = attributions[attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) | unnamed_media]
     # "many residents" inside a councillor's quotation is the councillor's word, not a source.
-    rows = rows[rows["cue_start"].map(lambda c: not _inside_a_quotation(result, int(c))).astype(bool)]
+    quotes = result.quotes
+    rows = rows[rows["cue_start"].map(lambda c: enclosing_quote(quotes, int(c), kinds=("direct",)) is None).astype(bool)]
     # An impersonal "is expected" beside a named source ("according to a council statement") is that source's.
     named_claims = set(result.sentences.loc[result.sentences["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES), "sent_id"])
     rows = rows[~(rows["source"].fillna("").eq("") & rows["sent_id"].isin(named_claims))]

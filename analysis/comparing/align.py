@@ -19,7 +19,9 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-__all__ = ["align_claims", "MIN_TEXT", "MIN_SHARED", "WEIGHTS", "same_number"]
+from analysis.rules.findings import same_figure
+
+__all__ = ["align_claims", "MIN_TEXT", "MIN_SHARED", "WEIGHTS"]
 
 #: How the score orders matches: text similarity, shared names, a shared figure.
 WEIGHTS = {"text": 0.7, "names": 0.2, "number": 0.1}
@@ -28,15 +30,6 @@ MIN_TEXT, MIN_SHARED = 0.15, 3
 #: Lemmas too common in news to show that two claims say the same thing.
 GENERIC_LEMMAS = frozenset({"say", "tell", "add", "report", "state", "be", "have", "do", "make", "get", "go", "also",
                             "year", "day", "time", "people", "new", "first", "last", "week", "percent"})  # fmt: skip
-#: Relative difference under which two figures are the same figure told twice.
-SAME_FIGURE = 0.1
-
-
-def same_number(a: float, b: float) -> bool:
-    """Two figures for the same thing, as one outlet and another round them."""
-    return abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b), 1e-9)
-
-
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
@@ -46,7 +39,7 @@ def _shared_number(a: list, b: list) -> tuple[float, str]:
     figures for the same counted thing ("30,000 vehicles" / "35,000 vehicles")."""
     for va, _, ca, ta in a:
         for vb, _, cb, tb in b:
-            if va >= 10 and vb >= 10 and (same_number(va, vb) or (ca and ca == cb)):  # "two", "one": too common
+            if va >= 10 and vb >= 10 and (same_figure(va, vb) or (ca and ca == cb)):  # "two", "one": too common
                 return 1.0, f"{ta} / {tb}"
     return 0.0, ""
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.comparing.align import same_number
+from analysis.rules.findings import same_figure
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STATUSES
 
 __all__ = ["RULES", "find_differences", "COLUMNS"]
@@ -66,7 +66,7 @@ def named_vs_nameless(a: dict, b: dict) -> str | None:
 def number_differs(a: dict, b: dict) -> str | None:
     for va, _, ca, ta in a["numbers"]:
         for vb, _, cb, tb in b["numbers"]:
-            if ca and ca == cb and va >= 10 and vb >= 10 and not same_number(va, vb):
+            if ca and ca == cb and va >= 10 and vb >= 10 and not same_figure(va, vb):
                 return f"{a['article']} gives {ta} {ca} (sentence {a['sent_id']}); {b['article']} gives {tb} (sentence {b['sent_id']})."
     return None
 
@@ -74,7 +74,7 @@ def number_differs(a: dict, b: dict) -> str | None:
 def rough_vs_exact(a: dict, b: dict) -> str | None:
     for va, rough_a, _, ta in a["numbers"]:
         for vb, rough_b, _, tb in b["numbers"]:
-            if va >= 10 and same_number(va, vb) and not rough_a and rough_b:
+            if va >= 10 and same_figure(va, vb) and not rough_a and rough_b:
                 return f"{a['article']} gives {ta} as exact (sentence {a['sent_id']}); {b['article']} as rough: {tb} (sentence {b['sent_id']})."
     return None
 

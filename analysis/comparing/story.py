@@ -14,7 +14,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from analysis.comparing.align import same_number
+from analysis.rules.findings import same_figure
 from analysis.vocabulary import PLACE_ENTITY_LABELS
 
 __all__ = ["shared_facts", "story_similarity", "SAME_STORY_AT"]
@@ -65,7 +65,7 @@ def shared_facts(analyses: dict) -> pd.DataFrame:
         for n in ra.numbers[ra.numbers["in_body"]].itertuples():
             if n.value < 10:
                 continue
-            same = numbers_b[[same_number(float(n.value), float(v)) for v in numbers_b["value"]]]
+            same = numbers_b[[same_figure(float(n.value), float(v)) for v in numbers_b["value"]]]
             if len(same):
                 rows.append({"article": a, "other": b, "kind": "number", "item": n.text, "as_article": n.text,
                              "as_other": same.iloc[0]["text"]})  # fmt: skip

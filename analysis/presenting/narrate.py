@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STATUSES
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, PLACE_ENTITY_LABELS, WEAK_STATUSES
 
 __all__ = [
     "page_identity",
@@ -329,7 +329,7 @@ def entities_text(result) -> str:
         return "No people, places or organisations are named in the body."
     kinds = summary["type"].value_counts()
     people = summary[summary["type"] == "PERSON"]
-    places = summary[summary["type"].isin(["GPE", "LOC", "FAC"])]
+    places = summary[summary["type"].isin(PLACE_ENTITY_LABELS)]
     orgs = summary[summary["type"] == "ORG"]
     merged = summary[summary["forms"].str.contains(";")]
     lines = [

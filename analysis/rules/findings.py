@@ -309,7 +309,8 @@ def _content_lemmas(span) -> set[str]:
     return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM") and not t.is_stop}
 
 
-def _same_figure(a: float, b: float) -> bool:
+def same_figure(a: float, b: float) -> bool:
+    """Two figures for the same thing, as one sentence and another round them (within :data:`SAME_FIGURE`)."""
     return a == b or abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b))
 
 
@@ -336,7 +337,7 @@ def _number_findings(head_id: int, head_text: str, numbers: list[dict]) -> list[
             continue  # "Half of UK's mobiles": a share in words, not a figure to check
         # The same value anywhere in the body is the headline's figure told again, whatever
         # the body calls it ("2,850 staff" in the headline, "2,850 jobs" in the body).
-        if not same_thing or any(_same_figure(float(figure["value"]), float(n["value"])) for n in same_thing) or any(
+        if not same_thing or any(same_figure(float(figure["value"]), float(n["value"])) for n in same_thing) or any(
                 n["value"] is not None and float(n["value"]) == float(figure["value"]) for n in body):  # fmt: skip
             continue
         first = same_thing[0]

@@ -17,6 +17,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.lexicon import load_lexicon
+from analysis.rules.quotes import enclosing_quote
 
 __all__ = ["loaded_words", "WRITER", "QUOTED"]
 
@@ -51,11 +52,10 @@ def loaded_words(tokens: pd.DataFrame, quotes: pd.DataFrame, *, body_sentences: 
         hits = hits[hits["sent_id"].isin(body_sentences)]
     whose = []
     for start in hits["start"]:
-        inside = quotes[(quotes["start"] <= start) & (start < quotes["end"])]
-        if inside.empty:
+        quote = enclosing_quote(quotes, int(start))
+        if quote is None:
             whose.append(WRITER)
             continue
-        quote = inside.iloc[-1]  # the innermost: the quotes table is in reading order
         speaker = quote["speaker"] if quote["kind"] == "direct" else None
         whose.append(speaker if isinstance(speaker, str) and speaker else QUOTED)
     out = hits[["sent_id", "text", "lemma", "start", "end"]].copy()

@@ -37,7 +37,7 @@ from analysis.rules.attribution import Attribution
 from analysis.lexicon import load_lexicon
 from analysis.reading.textnorm import normalize
 
-__all__ = ["Quote", "quote_spans", "find_quotes"]
+__all__ = ["Quote", "quote_spans", "find_quotes", "enclosing_quote"]
 
 OPEN_BEFORE = set(" \t\n([{-/\u2014\u2013")
 SCARE_MAX_WORDS = 3
@@ -53,6 +53,14 @@ class Quote:
     speaker: str | None
     reason: str
     attribution: Attribution | None = None
+
+
+def enclosing_quote(quotes, offset: int, *, kinds: tuple[str, ...] | None = None):
+    """The innermost row of a quotes table (in reading order) whose span holds character
+    ``offset``, of one of ``kinds`` if given, or None."""
+    rows = quotes if kinds is None else quotes[quotes["kind"].isin(kinds)]
+    inside = rows[(rows["start"] <= offset) & (offset < rows["end"])]
+    return inside.iloc[-1] if len(inside) else None
 
 
 def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -3,7 +3,8 @@ that share only a topic are not; one claim may match several."""
 
 import pandas as pd
 
-from analysis.comparing.align import align_claims, same_number
+from analysis.comparing.align import align_claims
+from analysis.rules.findings import same_figure
 from analysis.comparing.claims import claim_rows
 
 
@@ -42,4 +43,4 @@ def test_one_article_alone_aligns_nothing(samples):
 
 
 def test_figures_are_the_same_within_a_tenth():
-    assert same_number(12000, 12500) and not same_number(500, 350)
+    assert same_figure(12000, 12500) and not same_figure(500, 350)
