@@ -26,6 +26,9 @@ Patterns (``pattern`` field):
   (``lexicons/announcing_verbs.csv``); the agent is the source, the participle the cue,
   and the clause around the phrase the content. Inside "according to figures released
   by the ONS", the agent is the source of the ``according_to`` relation.
+- ``introduced``: "Sam Lau ... said in a statement." followed by a sentence that opens
+  a quotation: the verb introduces it; the content is the quotation, however many
+  sentences it runs over.
 - ``nominal``: "reports that ...", "the latest reports that ...": a media or document
   noun (``lexicons/source_nouns.csv``) with a "that" clause; the noun phrase is the
   source. "There were indications that ..." names no source and is no attribution: the
@@ -328,6 +331,42 @@ def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
     return Attribution((i, j), i, row["cue"], row["stance"], row["category"], source, content, "according_to")
 
 
+#: Opening and closing quotation marks.
+OPENING_MARKS, CLOSING_MARKS = frozenset({'"', "\u201c", "``"}), frozenset({'"', "\u201d", "''"})
+#: Verbs that introduce a quotation from the end of the sentence before it.
+INTRODUCING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "state", "declare", "comment", "tweet", "post"})
+#: How many sentences a quotation introduced by the sentence before it may run over.
+INTRODUCED_SENTENCES = 4
+
+
+def _quotation_introduced(verb: Token) -> tuple[int, int] | None:
+    """The quotation a content-less speech verb introduces from the end of its sentence
+    ('..., Sam Lau said in a statement.' followed by '"There are no ... recount. ..."'):
+    nothing but phrases, adverbs and punctuation follows the verb in its sentence, and the
+    next sentence opens with a quotation mark; the content runs to the closing mark."""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i]
+    if any(t.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") for t in after) or any(t.text in OPENING_MARKS | CLOSING_MARKS for t in sent):
+        return None  # '"We will win," Trump said.': the quotation is its own sentence's
+    doc = verb.doc
+    start = sent.end
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or doc[start].text not in OPENING_MARKS:
+        return None
+    sentences = 0
+    for k in range(start + 1, len(doc)):
+        if doc[k].is_sent_start:
+            sentences += 1
+            if sentences > INTRODUCED_SENTENCES:
+                return None
+        if doc[k].text in CLOSING_MARKS or (doc[k].text == '"' and k > start + 1):
+            # '"...," the mayor said.': a speaker after the closing mark, in its sentence, is the quotation's own.
+            rest = [t for t in doc[k + 1 : doc[k].sent.end] if not (t.is_punct or t.is_space)]
+            return (start + 1, k) if not rest else None
+    return None
+
+
 #: Prepositions that rest a clause on a plan or a publication: "under plans announced
 #: by ...", "as part of proposals ...", "in a report published by ...".
 FRAMING_PREPOSITIONS = frozenset({"under", "as", "in"})
@@ -536,6 +575,13 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             # complement, or coordinated after a quotation); the content is that clause.
             clause = verb.sent.root if verb.dep_ == "relcl" else verb.head  # "..., the Evening Gazette reported" read as a relative clause
             content, pattern = (clause.left_edge.i, subject.left_edge.i - 1), "parenthetical"
+        if (content is None and subject is not None and verb.lemma_.lower() in INTRODUCING_VERBS
+                and subject.lower_ not in ("i", "we", "you") and negation_of(verb) is None):
+            introduced = _quotation_introduced(verb)
+            if introduced is not None:
+                # 'Sam Lau ... said in a statement.' then '"There are no paper ballots ..."':
+                # the verb introduces the quotation that opens the next sentence.
+                content, pattern = introduced, "introduced"
         if content is None or (row["complement"] == "finite_clause" and subject is None):
             continue  # a learned cue counts only with someone saying it ("it was agreed" does not)
         stance, category = row["stance"], row["category"]

@@ -134,6 +134,9 @@ def _adjacent(doc: Doc, span: Span, attributions: list[Attribution]) -> Attribut
     j = span.start - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
+    introduced = [a for a in with_source if a.pattern == "introduced" and a.content and abs(span.start - a.content[0]) <= 1]
+    if introduced:
+        return introduced[0]  # '... Sam Lau said in a statement.' then the quotation
     if j >= 0 and doc[j].text == ":":
         sentence = doc[j].sent
         before = [a for a in with_source if sentence.start <= a.anchor < j and a.cue[1] <= j]

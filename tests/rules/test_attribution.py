@@ -60,3 +60,28 @@ def test_the_content_of_an_announcement_is_the_clause_around_the_phrase(nlp):
     doc = parse("Story\n\nFees will double under plans unveiled by the council on Monday.", [0, 7], nlp=nlp)
     (relation,) = [r for r in find_attributions(doc) if r.pattern == "announced_by"]
     assert doc[relation.content[0] : relation.content[1]].text == "Fees will double"
+
+
+def test_a_speech_verb_ending_its_sentence_introduces_the_quotation_that_follows(nlp):
+    # polnear train west-journal 2016-02-08 (shortened): the speaker's sentence ends, the quotation opens the next
+    text = ("Recount ruled out\n\nSam Lau, the communications director for the Iowa Democratic Party, said in a statement. "
+            "\u201cThere are no paper ballots to recount. Monday\u2019s caucuses were a unique event.\u201d Clinton still leads.")  # fmt: skip
+    doc = parse(text, [0, 19], nlp=nlp)
+    (relation,) = [r for r in find_attributions(doc) if r.pattern == "introduced"]
+    assert relation.source_text(doc) == "Sam Lau"
+    assert doc[relation.content[0] : relation.content[1]].text.startswith("There are no paper ballots")
+    assert "Clinton" not in doc[relation.content[0] : relation.content[1]].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bbc sport/165 shape: a quotation's own sentence, then the next paragraph of the same quotation
+        'Told the paper: "I don\'t know why." I didn\'t argue with anybody. "I was disappointed."',
+        # a quotation whose speaker follows it is that speaker's
+        'Lau spoke on Monday. Lau said so in a statement. "We will appeal," the mayor said.',
+    ],
+)
+def test_no_introduction_when_the_quotation_has_its_own_speaker_or_the_verb_is_inside_a_quotation(nlp, text):
+    doc = parse("Story\n\n" + text, [0, 7], nlp=nlp)
+    assert not [r for r in find_attributions(doc) if r.pattern == "introduced"]

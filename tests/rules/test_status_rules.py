@@ -159,3 +159,13 @@ def test_two_apostrophes_quote_like_a_double_quotation_mark(nlp):
             "the director of the F.B.I., said at a news conference in December." + FILLER)  # fmt: skip
     row = analyze(text, nlp=nlp).sentences.loc[1]
     assert (row["status"], row["claim_source"]) == ("reported", "James B. Comey Jr.")
+
+
+def test_every_sentence_of_an_introduced_quotation_is_the_speakers(nlp):
+    # polnear train west-journal 2016-02-08 (shortened): the quotation runs over two sentences
+    text = ("Recount ruled out\n\nSam Lau, the communications director for the Iowa Democratic Party, said in a statement. "
+            "\u201cThere are no paper ballots to recount. Monday\u2019s caucuses were a unique event.\u201d Clinton still leads.")  # fmt: skip
+    body = analyze(text, nlp=nlp).body_sentences
+    quoted = body[body["text"].str.contains("paper ballots|unique event")]
+    assert list(quoted["status"]) == ["reported", "reported"] and set(quoted["claim_source"]) == {"Sam Lau"}
+    assert body[body["text"].str.startswith("Clinton")]["status"].iloc[0] == "asserted"
