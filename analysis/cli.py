@@ -191,11 +191,11 @@ def _run_report(args) -> int:
 
 
 def _run_compare(args) -> int:
-    import shutil
     import tempfile
 
     from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES, compare
     from analysis.comparing.page import write_comparison
+    from analysis.presenting.report import _publish
 
     if not MIN_ARTICLES <= len(args.articles) <= MAX_ARTICLES:
         raise InputError(f"compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(args.articles)}")
@@ -210,10 +210,8 @@ def _run_compare(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     # Written in a staging folder beside the output, then moved in: nothing half-written.
     with tempfile.TemporaryDirectory(prefix=".compare-", dir=out.parent) as staging:
-        written = write_comparison(comparison, Path(staging))
-        out.mkdir(parents=True, exist_ok=True)
-        for path in written:
-            shutil.move(str(path), out / path.name)
+        write_comparison(comparison, Path(staging))
+        _publish(Path(staging), out)
     if not comparison.same_story:
         print("note: the articles look like different stories; what they share is still shown", file=sys.stderr)
     print(f"wrote {out / 'compare.html'}", file=sys.stderr)

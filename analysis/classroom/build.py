@@ -50,11 +50,6 @@ EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
 #: ``format`` values of the student material and of the key.
 EXERCISE_FORMAT = "analysis-exercise"
 KEY_FORMAT = "analysis-exercise-key"
-def _found(result) -> list[dict]:
-    """What the edges of the page say about who wrote and published it, as it stands."""
-    return page_identity(result)
-
-
 def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
     """Everything a student's copy shows, and nothing else: the title, the lines found at
     the top of the page, the article's paragraphs as numbered sentences, each card's
@@ -76,7 +71,7 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
         "format": EXERCISE_FORMAT,
         "version": 1,
         "title": title,
-        "found": _found(result),
+        "found": page_identity(result),
         "paragraphs": shown,
         "cards": [{"card": int(c["card"]), "number": int(c["sent_id"]), "text": str(c["text"]),
                    "context_number": None if c["context_sent_id"] is None or c["context_sent_id"] != c["context_sent_id"] else int(c["context_sent_id"]),

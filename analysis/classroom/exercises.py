@@ -347,15 +347,6 @@ def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
 DOCUMENT_WORDS = re.compile(r"\b(statement|letter|report|filing|press release|memo)s?\b", re.I)
 
 
-def _spokesperson_for(result, sent_id: int, context: int | None, source: str | None) -> bool:
-    """Whether the card's source is an organisation through an unnamed spokesperson."""
-    rows = result.attributions[
-        result.attributions["sent_id"].isin([sent_id, context if context is not None else -1])
-        & (result.attributions["canonical_source"] == source)
-    ]
-    return bool(rows["source_type_reason"].str.contains("[rule: spokesperson]", regex=False).any())
-
-
 def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.DataFrame | None = None) -> dict:
     """The exercise key for ``cards`` (default :func:`claim_cards`), as written to
     ``teacher/key.json``.
@@ -386,12 +377,16 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
             value = _teacher_value(teacher, sent_id, field)
             if value is not None and not _same_answer(field, value, tool[field]):
                 best[field], by[field] = value, "teacher"
-        speaks_for = result.attributions.loc[
-            (result.attributions["sent_id"].isin([sent_id, context if context is not None else -1]))
-            & (result.attributions["canonical_source"] == source), "speaks_for"].dropna()  # fmt: skip
+        # The card's source as the attributions of its sentence (and the one naming its speaker) give it.
+        own = result.attributions[
+            result.attributions["sent_id"].isin([sent_id, context if context is not None else -1])
+            & (result.attributions["canonical_source"] == source)
+        ]
+        speaks_for = own["speaks_for"].dropna()
+        through_spokesperson = own["source_type_reason"].str.contains("[rule: spokesperson]", regex=False).any()
         extra_types = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
             best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
-        if best["source_type"] == "organization" and by["source_type"] == "tool" and _spokesperson_for(result, sent_id, context, source):
+        if best["source_type"] == "organization" and by["source_type"] == "tool" and through_spokesperson:
             extra_types["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
         if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for):
             # "Officials in Moscow": nameless people, but they speak for a government.

@@ -469,10 +469,8 @@ def trust_table(results: dict | None = None) -> pd.DataFrame:
     rows = []
     for label, data, measure, path in TRUST_ROWS:
         entry = results.get(path[0], {})
-        value = entry.get("figures", {})
-        for key in path[1:]:
-            value = value.get(key, {}) if isinstance(value, dict) else {}
-        figure = f"{value:.1f}" if isinstance(value, (int, float)) else "not measured"
+        value = _figure(results, path)
+        figure = f"{value:.1f}" if value is not None else "not measured"
         rows.append({"label": label, "data": data, "measure": measure, "figure": figure,
                      "measured": entry.get("date", ""), "command": entry.get("command", "")})  # fmt: skip
     return pd.DataFrame(rows)
@@ -542,12 +540,13 @@ def trust_in_words(results: dict | None = None) -> str:
     lines = ["The labels come from rules, not from an editor, and rules make mistakes. Read them as a first pass to "
              "check, not as a verdict. This is how often they were right when tested on text labelled by people:", ""]  # fmt: skip
     for label, sentence, path, scale, counts in TRUST_SENTENCES:
+        figure = _figure(results, path)
         values = {name: _figure(results, where) for name, where in counts.items()}
-        if any(v is None for v in values.values()) or _figure(results, path) is None:
+        if figure is None or any(v is None for v in values.values()):
             lines.append(f"- **{label}**: not measured yet.")
             continue
         values = {name: f"{int(v):,}" for name, v in values.items()}
-        lines.append(f"- **{label}**: {sentence.format(x=_in_hundred(_figure(results, path), scale), **values)}")
+        lines.append(f"- **{label}**: {sentence.format(x=_in_hundred(figure, scale), **values)}")
     lines += ["", "A \"balanced score\" (F1) weighs how many it finds against how many of those are right; 100 in 100 "
               "is perfect. The data sets, measures and dates are in the table below and on the project's benchmarks "
               "page (`docs/benchmarks.md`)."]  # fmt: skip
