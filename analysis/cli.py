@@ -2,7 +2,8 @@
 
 - ``python -m analysis report [ARTICLE ...] [--out DIR]``: the HTML report per article.
 - ``python -m analysis exercise [ARTICLE] [--out DIR] [--teacher-key CSV]``: a student
-  folder and a teacher folder.
+  folder and a teacher folder; ``exercise A B [C ...] --compare``: the same for a "find
+  better coverage" exercise on two to five articles.
 - ``python -m analysis compare A B [C ...] [--out DIR]``: how outlets report one story.
 - ``python -m analysis grade ANSWERS... --key teacher/key.json --out DIR``: marks a class.
 - ``python -m analysis corpus INPUT --out DIR [--jobs N]``: many articles, resumable.
@@ -84,8 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=_run_report)
 
     exercise = commands.add_parser("exercise", help="write a student folder (worksheet, notebook) and a teacher folder (key, answer key, lesson plan)")
-    exercise.add_argument("article", nargs="?", default=str(config.SEED_ARTICLE), help="a .txt or .html/.htm article (default: the seed)")
-    exercise.add_argument("--out", type=Path, default=None, help="output folder (default: output/<article name>-exercise/)")
+    exercise.add_argument("articles", nargs="*", metavar="ARTICLE",
+                          help="a .txt or .html/.htm article (default: the seed); with --compare, two to five")  # fmt: skip
+    exercise.add_argument("--compare", action="store_true",
+                          help="a 'find better coverage' exercise comparing two to five articles on one story")  # fmt: skip
+    exercise.add_argument("--out", type=Path, default=None,
+                          help="output folder (default: output/<article name>-exercise/, or output/compare-exercise/)")  # fmt: skip
     exercise.add_argument("--teacher-key", type=Path, default=None,
                           help="a CSV of your own answers (sent_id, status, source, source_type, cues) that overrides the tool's")  # fmt: skip
     exercise.add_argument("--allow-non-english", action="store_true", help="use text that does not look like English")
@@ -231,10 +236,31 @@ def _check_article_file(article: str, allow_non_english: bool) -> None:
 def _run_exercise(args) -> int:
     from analysis.classroom.build import build_exercise
 
-    _check_article_file(args.article, args.allow_non_english)
-    out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(args.article)}-exercise")
+    if args.compare:
+        return _run_coverage_exercise(args)
+    if len(args.articles) > 1:
+        raise InputError(f"exercise takes one article, not {len(args.articles)} (add --compare to compare two to five)")
+    article = args.articles[0] if args.articles else str(config.SEED_ARTICLE)
+    _check_article_file(article, args.allow_non_english)
+    out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(article)}-exercise")
     key = Path(args.teacher_key).absolute() if args.teacher_key is not None else None
-    written = build_exercise(Path(args.article).absolute(), out, teacher_key=key)
+    written = build_exercise(Path(article).absolute(), out, teacher_key=key)
+    print(f"wrote {len(written)} files to {out}/: hand out {out}/student/, keep {out}/teacher/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_coverage_exercise(args) -> int:
+    from analysis.classroom.coverage import build_coverage_exercise
+    from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES
+
+    if not MIN_ARTICLES <= len(args.articles) <= MAX_ARTICLES:
+        raise InputError(f"exercise --compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(args.articles)}")
+    if args.teacher_key is not None:
+        raise InputError("--teacher-key is for a one-article exercise; edit a comparison's cards in teacher/key.json")
+    for article in args.articles:
+        _check_article_file(article, args.allow_non_english)
+    out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / "compare-exercise")
+    written = build_coverage_exercise([Path(a).absolute() for a in args.articles], out)
     print(f"wrote {len(written)} files to {out}/: hand out {out}/student/, keep {out}/teacher/", file=sys.stderr)
     return EXIT_OK
 

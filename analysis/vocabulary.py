@@ -25,6 +25,7 @@ __all__ = [
     "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
     "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
+    "STATUS_FIRMNESS", "SOURCE_CHECKABILITY",
 ]  # fmt: skip
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -325,3 +326,11 @@ CUE_KIND_BY_STATUS: dict[str, str] = {
 #: Paragraph roles a reader sees as the article itself (an exercise's numbered text):
 #: duplicates, pull quotes, links and page furniture are left out.
 ARTICLE_ROLES = frozenset({"headline", "standfirst", "subheading", "body"}) & frozenset(PARAGRAPH_ROLE)
+
+#: How firmly an outlet puts a claim, for comparing two outlets' versions of it: stated
+#: or confirmed, then told as someone's claim, then softened or left open.
+STATUS_FIRMNESS: dict[str, int] = {"asserted": 3, "confirmed": 3, "reported": 2, "hedged": 1, "unconfirmed": 1}
+#: How far a reader can check whom a claim rests on: a named person, body or document,
+#: then a source without a name or another outlet, then nobody (the writer alone).
+SOURCE_CHECKABILITY: dict[str, int] = {"person": 2, "organization": 2, "document": 2, "anonymous": 1, "unnamed": 1,
+                                       "media": 1, "author": 0}  # fmt: skip

@@ -10,8 +10,9 @@ direction); precision and recall are over sentence pairs, against every gold pai
 against the high-confidence ones. The matcher's thresholds were chosen on pairs 1-3;
 pairs 4-6 are held out, and their figures are printed apart. Goal: precision at least 0.8, recall at least
 0.7. Cost: the seconds of `compare` on analyses already made, over the seconds of
-analysing the two articles (goal at most 0.3 more, i.e. 1.3x in all). Prints the
-differences found on each pair, for checking by hand.
+analysing the two articles (goal at most 0.3 more, i.e. 1.3x in all). Also the share of
+the pairs the comparison exercise (``exercise --compare``) makes cards of that the gold
+aligns. Prints the differences found on each pair, for checking by hand.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: the PolNeAR training texts are not at {folder} (pass the folder)")
         return 0
     from analysis import analyze, load_nlp
+    from analysis.classroom.coverage import coverage_cards
     from analysis.comparing import compare
     import analysis.comparing.align  # noqa: F401 -- scikit-learn's import is start-up, not comparing
 
@@ -71,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     analyse_seconds = compare_seconds = 0.0
     kinds: dict[str, int] = defaultdict(int)
     same_story = []
+    card_pairs: list[bool] = []
     for pair in pairs:
         n = int(pair["pair"])
         started = time.perf_counter()
@@ -87,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
             pair_key = (row.sent_id, int(row.other_sent_id)) if row.article == name_a else (int(row.other_sent_id), row.sent_id)
             predicted.add(pair_key)
         scores = _scores(predicted, gold_all[n])
+        # The pairs the comparison exercise would make cards of: a teacher's first check.
+        cards = coverage_cards(comparison, comparison.analyses)
+        for card in cards.itertuples():
+            key = (card.sent_id, card.other_sent_id) if card.article == name_a else (card.other_sent_id, card.sent_id)
+            card_pairs.append((n, *key) in {(n, *k) for k in gold_all[n]})
         print(f"pair {n} ({pair['same_story']}): similarity {comparison.similarity['similarity'].iloc[0]:.2f}; "
               f"predicted {scores['predicted']}, gold {scores['gold']}, right {scores['right']} "
               f"(P {scores['precision']:.2f} R {scores['recall']:.2f})")  # fmt: skip
@@ -109,13 +117,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"all gold pairs: P {overall['precision']:.2f} R {overall['recall']:.2f} F1 {overall['f1']:.2f} "
           f"({overall['right']} of {overall['predicted']} predicted, {overall['gold']} gold)")
     print(f"high-confidence gold pairs: recall {high['recall']:.2f} ({high['right']} of {high['gold']})")
+    cards = {"chosen": len(card_pairs), "right": sum(card_pairs),
+             "precision": round(sum(card_pairs) / len(card_pairs), 3) if card_pairs else 0.0}
+    print(f"exercise cards (exercise --compare): {cards['right']} of {cards['chosen']} tell the same claim "
+          f"(precision {cards['precision']:.2f})")
     print(f"same story found for {sum(found for _, _, found in same_story)} of {len(same_story)} pairs labelled yes or partly")
     print(f"differences by kind: {dict(sorted(kinds.items()))}")
     print(f"cost: analysing {analyse_seconds:.1f} s, comparing {compare_seconds:.2f} s: {ratio:.2f}x the analysis (goal at most 1.3x)")
     print("goal: precision >= 0.8, recall >= 0.7")
     record_results("coverage_alignment", {
         "pairs": len(pairs), "all": overall, "held out": held_out, "tuning": tuned, "high recall": high["recall"], "high gold": high["gold"],
-        "same story found": sum(found for _, _, found in same_story), "differences": dict(sorted(kinds.items())),
+        "same story found": sum(found for _, _, found in same_story), "cards": cards, "differences": dict(sorted(kinds.items())),
         "analyse_seconds": round(analyse_seconds, 2), "compare_seconds": round(compare_seconds, 3), "ratio": round(ratio, 3),
     }, command="python benchmarks/coverage_alignment.py")  # fmt: skip
     return 0

@@ -39,6 +39,7 @@ __all__ = [
     "EXERCISE_NOTEBOOK",
     "EXERCISE_FORMAT",
     "KEY_FORMAT",
+    "numbered_paragraphs",
     "student_material",
     "student_notebook",
     "build_exercise",
@@ -50,6 +51,19 @@ EXERCISE_NOTEBOOK = config.NOTEBOOKS_DIR / "exercise_source_criticism.ipynb"
 #: ``format`` values of the student material and of the key.
 EXERCISE_FORMAT = "analysis-exercise"
 KEY_FORMAT = "analysis-exercise-key"
+def numbered_paragraphs(result) -> list[dict]:
+    """The article as a reader sees it (``vocabulary.ARTICLE_ROLES``): each paragraph's
+    role and its sentences with their numbers."""
+    sentences = result.sentences
+    paragraphs = result.paragraphs
+    shown = []
+    for paragraph in paragraphs[paragraphs["role"].isin(ARTICLE_ROLES)].itertuples():
+        rows = sentences[sentences["para_id"] == paragraph.para_id]
+        if len(rows):
+            shown.append({"role": paragraph.role, "sentences": [{"number": int(s.sent_id), "text": s.text} for s in rows.itertuples()]})
+    return shown
+
+
 def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
     """Everything a student's copy shows, and nothing else: the title, the lines found at
     the top of the page, the article's paragraphs as numbered sentences, each card's
@@ -60,13 +74,7 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
     fingerprint of the rest, which a saved answers file carries back."""
     from analysis.classroom.tasks import student_tasks
 
-    sentences = result.sentences
-    paragraphs = result.paragraphs
-    shown = []
-    for paragraph in paragraphs[paragraphs["role"].isin(ARTICLE_ROLES)].itertuples():
-        rows = sentences[sentences["para_id"] == paragraph.para_id]
-        if len(rows):
-            shown.append({"role": paragraph.role, "sentences": [{"number": int(s.sent_id), "text": s.text} for s in rows.itertuples()]})
+    shown = numbered_paragraphs(result)
     material = {
         "format": EXERCISE_FORMAT,
         "version": 1,

@@ -13,6 +13,10 @@ How each field is marked (points: 2 for the key's answer, 1 for an accepted alte
   Austin", "Austin"), with or without a title, "the" or a first name, in British or
   American spelling, with straight or curly apostrophes (:func:`same_source`). A claim
   nobody is given for takes "the writer", "nobody" and the like.
+- ``surer`` and ``cite`` (a comparison card, :mod:`analysis.classroom.coverage`): the
+  article letter the key gives, "same" or "either", or an accepted alternative; "article
+  b" counts as "B".
+- ``evidence`` (a comparison card): like ``cues``, any one deciding word of either sentence.
 - ``cues``: one of the words the worksheet's definitions teach for the status: the
   reporting verb for a reported claim, the hedge for a hedged one (:func:`cue_matches`).
   Approximate numbers ("thousands") are never required. Cues may be one string
@@ -43,6 +47,10 @@ __all__ = [
 
 #: What a student fills in for each claim card.
 FIELDS = ("status", "source", "source_type", "cues")
+#: A comparison card's fields that are a choice of article, with how feedback names them.
+OPTION_FIELDS = {"surer": "which article puts it more surely", "cite": "which article you would cite"}
+#: Fields answered with words from the text: a claim card's cues, a comparison card's evidence.
+WORD_FIELDS = frozenset({"cues", "evidence"})
 #: Points for the key's own answer and for an accepted alternative.
 POINTS = {"best": 2, "accepted": 1, "wrong": 0, "missing": 0}
 
@@ -175,6 +183,33 @@ def _mark_choice(field: str, given: str, answer: dict, explain: str) -> tuple[st
     return "wrong", 0, f"You said *{choice}*, but the answer is *{best}*. {explain}"
 
 
+def _option(value: str) -> str:
+    """A comparison card's choice as compared: "article B", "b" and "B" are "B"; "both
+    the same" is "same"."""
+    words = re.findall(r"\w+", _plain(value))
+    words = [w for w in words if w not in {"article", "the", "both", "outlet"}]
+    if len(words) == 1 and len(words[0]) == 1:
+        return words[0].upper()
+    return " ".join(words)
+
+
+def _mark_option(field: str, given: str, answer: dict, explain: str) -> tuple[str, int, str]:
+    """A comparison card's choice (which article is surer, which to cite): the key's
+    answer, an accepted alternative, wrong or missing."""
+    best = answer["best"]
+    shown = {c: ("the same" if c == "same" else c if len(c) > 1 else f"article {c}") for c in answer.get("choices", [])}
+    name = OPTION_FIELDS[field]
+    if not given.strip():
+        return "missing", 0, f"You left {name} empty. The answer is *{shown.get(best, best)}*. {explain}"
+    choice = _option(given)
+    if choice == best:
+        return "best", POINTS["best"], f"Yes: *{shown.get(best, best)}*. {explain}"
+    if choice in answer.get("accepted", {}):
+        return "accepted", POINTS["accepted"], (f"You said *{shown.get(choice, choice)}*. {explain} That is accepted "
+                                                f"({answer['accepted'][choice]}), but *{shown.get(best, best)}* fits better.")  # fmt: skip
+    return "wrong", 0, f"You said *{given}*, but the answer is *{shown.get(best, best)}*. {explain}"
+
+
 def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]:
     if not given:
         return "missing", 0, f"You left the source empty. {explain}"
@@ -195,18 +230,21 @@ def _mark_cues(given: list[str], answer: dict | None, explain: str) -> tuple[str
 
 
 def mark_card(card: dict, given: dict | None) -> list[dict]:
-    """One row per field of one claim card: field, given, verdict (``best``,
+    """One row per field of one claim card (the card's ``fields``, else :data:`FIELDS`): field, given, verdict (``best``,
     ``accepted``, ``wrong``, ``missing``), points, out_of, feedback (plain words for
     the student). The cue field is left out when no word decides the claim."""
     given = given or {}
     answers, explain = card["answers"], card["explain"]
     rows = []
-    for field in FIELDS:
+    for field in card.get("fields") or FIELDS:
         value = given.get(field)
-        if field == "cues":
+        if field in WORD_FIELDS:
             cues = split_cues(value)
-            marked = _mark_cues(cues, answers.get("cues"), explain["cues"])
+            marked = _mark_cues(cues, answers.get(field), explain[field])
             shown = "; ".join(cues)
+        elif field in OPTION_FIELDS:
+            shown = _given(value)
+            marked = _mark_option(field, shown, answers[field], explain[field])
         elif field == "source":
             shown = _given(value)
             marked = _mark_source(shown, answers["source"], explain["source"])

@@ -377,7 +377,13 @@ def _accuracy_sentence() -> str:
 
 
 _VERDICT_WORDS = {"best": "Right", "accepted": "Accepted", "wrong": "Not quite", "missing": "Empty"}
-_FIELD_NAMES = {"status": "Status", "source": "Source", "source_type": "Source type", "cues": "Cue words"}
+_FIELD_NAMES = {"status": "Status", "source": "Source", "source_type": "Source type", "cues": "Cue words",
+                "surer": "Which is surer", "evidence": "Which words", "cite": "Which to cite"}  # fmt: skip
+
+
+def _where(card: dict) -> str:
+    """Where a card's sentence is: its number, or a comparison card's article letters and numbers."""
+    return card.get("where") or f"sentence {card['sent_id']}"
 
 
 def feedback_html(key: dict, student: dict, marks: list[dict]) -> str:
@@ -400,7 +406,9 @@ def feedback_html(key: dict, student: dict, marks: list[dict]) -> str:
             f"<td class='{m['verdict']}'>{_VERDICT_WORDS[m['verdict']]} ({m['points']}/{m['out_of']})</td><td>{_emphasis(m['feedback'])}</td></tr>"
             for m in by_card.get(card["card"], [])
         )  # fmt: skip
-        body.append(f"<div class='card'><p><b>Card {card['card']}</b> (sentence {card['sent_id']})</p><blockquote>{_esc(card['text'])}</blockquote>"
+        quoted = "".join(f"<blockquote><b>{_esc(s['letter'])}</b> (sentence {s['sent_id']}): {_esc(s['text'])}</blockquote>"
+                         for s in card["sides"]) if card.get("sides") else f"<blockquote>{_esc(card['text'])}</blockquote>"  # fmt: skip
+        body.append(f"<div class='card'><p><b>Card {card['card']}</b> ({_esc(_where(card))})</p>{quoted}"
                     f"<table><tr><th></th><th>You wrote</th><th></th><th>Why</th></tr>{rows}</table></div>")  # fmt: skip
     answers = student.get("questions") or {}
     urls = student.get("urls") or {}

@@ -7,7 +7,7 @@ every claim aligned to the closest claim of each other article, and where they d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +30,7 @@ class Comparison:
         alignment: Each claim's best match in each other article, with its evidence.
         differences: Where the outlets differ (``vocabulary.COVERAGE_DIFFERENCE``).
         claims: The claim rows the alignment used.
+        analyses: Article name -> its :class:`~analysis.core.Analysis`, in the order given.
     """
 
     articles: pd.DataFrame
@@ -38,6 +39,7 @@ class Comparison:
     alignment: pd.DataFrame
     differences: pd.DataFrame
     claims: pd.DataFrame
+    analyses: dict = field(default_factory=dict, repr=False)
 
     TABLES = ("articles", "similarity", "shared", "alignment", "differences")
 
@@ -93,4 +95,4 @@ def compare(items, *, nlp=None) -> Comparison:
         for name, r in analyses.items()
     ])  # fmt: skip
     return Comparison(articles, similarity, shared_facts(analyses), alignment,
-                      find_differences(claims, alignment, analyses), claims)  # fmt: skip
+                      find_differences(claims, alignment, analyses), claims, analyses)  # fmt: skip

@@ -282,6 +282,11 @@ def coverage_table(results: Results) -> str:
     cost = (f"Recall of the high-confidence labelled pairs: {figures['high recall']:.2f} (of {figures['high gold']}). "
             f"Same story found for {figures['same story found']} of {figures['pairs']} pairs. Comparing costs "
             f"{_bold(format(figures['ratio'], '.2f') + 'x')} the time of analysing the articles (goal at most 1.3x).")  # fmt: skip
+    cards = figures.get("cards")
+    if cards:
+        cost += (f" Of the {cards['chosen']} claim pairs the comparison exercise made cards of on these pairs, "
+                 f"{cards['right']} tell the same claim ({_bold(format(cards['precision'], '.2f'))}); the score a card "
+                 "needs was read off all six pairs, so this is not a held-out figure.")  # fmt: skip
     return f"{table}\n\n{cost}\n\n{_measured(entry)}"
 
 

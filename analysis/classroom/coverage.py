@@ -1,0 +1,562 @@
+"""A "find better coverage" exercise: two to five articles on one story, compared claim
+by claim (``python -m analysis exercise A B [C ...] --compare``).
+
+It has the single-article exercise's form (:mod:`analysis.classroom.build`): a student
+folder made from the student material alone, a teacher folder with the key, and
+``python -m analysis grade`` marks the saved answers. What differs:
+
+- the articles are lettered A, B, C ... in the order given;
+- each card is a pair of claims the comparison matched (:func:`coverage_cards`), and a
+  student answers three things: which outlet puts it more surely (``surer``), the
+  words that show it (``evidence``) and which version they would rather cite
+  (``cite``); the key gives the answer from the claims' statuses and source types
+  (``vocabulary.STATUS_FIRMNESS`` and ``vocabulary.SOURCE_CHECKABILITY``);
+- the open tasks follow SIFT across the articles (:func:`coverage_tasks`): the
+  headlines, who published each, whether they tell one story, sources and claims only
+  one outlet has, the figures, and which coverage a student would share.
+
+The teacher folder also holds the comparison page (``compare.html``) and a notebook
+that runs the comparison on copies of the articles (``compare.ipynb``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from analysis import config
+from analysis.comparing.differences import RULES as PAIR_RULES
+from analysis.errors import InputError
+from analysis.presenting.narrate import _md, page_identity
+from analysis.presenting.report import _output_folder, _stderr, with_parameters
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, SOURCE_CHECKABILITY, STATUS_FIRMNESS
+
+__all__ = [
+    "COVERAGE_FIELDS",
+    "COVERAGE_NOTEBOOK",
+    "SAME",
+    "EITHER",
+    "coverage_cards",
+    "coverage_key",
+    "coverage_tasks",
+    "coverage_material",
+    "coverage_notebook",
+    "build_coverage_exercise",
+]
+
+#: What a student answers on each card.
+COVERAGE_FIELDS = ("surer", "evidence", "cite")
+#: The answers for "both put it as surely" and "either is as good to cite".
+SAME, EITHER = "same", "either"
+#: The teacher's notebook: the comparison notebook, run on copies of the articles.
+COVERAGE_NOTEBOOK = config.NOTEBOOKS_DIR / "05_compare_coverage.ipynb"
+#: Differences on a matched pair that make it worth a card, in the order they teach: the
+#: comparison's rules on a pair of claims.
+CARD_DIFFERENCES = tuple(PAIR_RULES)
+LETTERS = "ABCDE"
+#: The match score a card's pair needs (``comparing.align``'s score): on the hand-aligned
+#: PolNeAR pairs, 17 of the 20 pairs at or above it told the same claim, 5 of the 12 below.
+CARD_MIN_SCORE = 0.25
+#: The fewest cards an exercise has when the articles have that many matched pairs.
+MIN_CARDS = 3
+
+
+def _letters(comparison) -> dict[str, str]:
+    return {name: LETTERS[i] for i, name in enumerate(comparison.articles["article"])}
+
+
+def _teachable_sentence(result, sent_id: int) -> bool:
+    """Whether a sentence could be a claim card of its own article (the single exercise's
+    :data:`~analysis.classroom.exercises.CARD_RULES`)."""
+    from analysis.classroom.exercises import CARD_RULES
+
+    rows = result.sentences[result.sentences["sent_id"] == sent_id]
+    if rows.empty or pd.isna(rows.iloc[0]["status"]):
+        return False
+    tokens = result.tokens[result.tokens["sent_id"] == sent_id]
+    sentence = rows.iloc[0].to_dict()
+    return all(rule(sentence, tokens) for rule in CARD_RULES.values())
+
+
+def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
+    """Matched claim pairs for the cards, chosen to teach.
+
+    Rule: only pairs whose two sentences could each be a single-article card, and whose
+    match scores at least :data:`CARD_MIN_SCORE` (weaker matches only to make up
+    :data:`MIN_CARDS`). Pairs where the outlets differ (:data:`CARD_DIFFERENCES`, in that order) come first, then
+    pairs told alike; within each, the surest match first (highest ``score``), then
+    reading order. No sentence is on two cards. When there is room, one card shows a
+    pair both outlets put the same way, so "same" is sometimes the answer. Cards are
+    numbered by article letter and sentence, so their order says nothing about their
+    answers.
+
+    Returns:
+        Columns card, article, sent_id, other, other_sent_id, score, differences (the
+        kinds the pair shows, in :data:`CARD_DIFFERENCES` order).
+    """
+    from analysis.comparing.page import side_by_side
+
+    columns = ["card", "article", "sent_id", "other", "other_sent_id", "score", "differences"]
+    pairs = side_by_side(comparison)
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    letters = _letters(comparison)
+    found: dict[frozenset, list[str]] = {}
+    for d in comparison.differences.dropna(subset=["other_sent_id"]).itertuples():
+        if d.difference in CARD_DIFFERENCES:
+            found.setdefault(frozenset({(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))}), []).append(d.difference)
+    rows = []
+    for p in pairs.itertuples():
+        a, b = (p.article, int(p.sent_id)), (p.other, int(p.other_sent_id))
+        if letters[a[0]] > letters[b[0]]:
+            a, b = b, a
+        if not (_teachable_sentence(analyses[a[0]], a[1]) and _teachable_sentence(analyses[b[0]], b[1])):
+            continue
+        kinds = sorted(set(found.get(frozenset({a, b}), [])), key=CARD_DIFFERENCES.index)
+        # A pair told with different certainty or sources teaches even when no
+        # difference rule names it (reported against hedged).
+        told_apart = _firmness(analyses[a[0]], a[1]) != _firmness(analyses[b[0]], b[1])
+        rank = CARD_DIFFERENCES.index(kinds[0]) if kinds else len(CARD_DIFFERENCES) if told_apart else len(CARD_DIFFERENCES) + 1
+        rows.append({"article": a[0], "sent_id": a[1], "other": b[0], "other_sent_id": b[1], "score": float(p.score),
+                     "differences": kinds, "rank": rank, "letter": letters[a[0]]})  # fmt: skip
+    pool = pd.DataFrame(rows)
+    if pool.empty:
+        return pd.DataFrame(columns=columns)
+    pool = pool.sort_values(["rank", "score", "letter", "sent_id", "other_sent_id"], ascending=[True, False, True, True, True],
+                            kind="stable")  # fmt: skip
+    used: set[tuple[str, int]] = set()
+    chosen: list[dict] = []
+
+    def take(row: dict) -> None:
+        chosen.append(row)
+        used.update({(row["article"], row["sent_id"]), (row["other"], row["other_sent_id"])})
+
+    def free(row: dict) -> bool:
+        return (row["article"], row["sent_id"]) not in used and (row["other"], row["other_sent_id"]) not in used
+
+    records = pool.to_dict("records")
+    alike_rank = len(CARD_DIFFERENCES) + 1
+    strong = [r for r in records if r["score"] >= CARD_MIN_SCORE]
+    differing = [r for r in strong if r["rank"] < alike_rank]
+    alike = [r for r in strong if r["rank"] == alike_rank]
+    for row in differing:
+        if len(chosen) < (n - 1 if alike else n) and free(row):
+            take(row)
+    for row in alike[:1] + differing + alike[1:]:
+        if len(chosen) < n and free(row) and row not in chosen:
+            take(row)
+    for row in records:  # weaker matches only to make up the fewest cards a lesson needs
+        if len(chosen) < min(MIN_CARDS, n) and free(row) and row not in chosen:
+            take(row)
+    cards = pd.DataFrame(chosen).sort_values(["letter", "sent_id", "other", "other_sent_id"], kind="stable")
+    cards.insert(0, "card", range(1, len(cards) + 1))
+    return cards[columns].reset_index(drop=True)
+
+
+def _firmness(result, sent_id: int) -> tuple[int, int]:
+    row = result.sentences.set_index("sent_id").loc[sent_id]
+    return STATUS_FIRMNESS[str(row["status"])], SOURCE_CHECKABILITY[str(row["claim_source_type"])]
+
+
+# --- The key -----------------------------------------------------------------------------
+
+def _source_words(source, source_type: str) -> str:
+    """A source as a sentence names it: "the city council", "someone it does not name"."""
+    if source_type == "author" or not isinstance(source, str) or not source:
+        return "nobody: the writer alone"
+    if source.lower() == "nobody named":
+        return "someone it does not name"
+    first, _, rest = source.partition(" ")
+    return f"{first.lower()} {rest}" if first in {"A", "An", "The"} and rest else source
+
+
+def _side(result, letter: str, name: str, sent_id: int) -> dict:
+    """One outlet's version of a card's claim: its sentence, status, source and the
+    words that decide how sure it is (the single exercise's deciding words)."""
+    from analysis.classroom.exercises import _as_written, _deciding_cues
+
+    row = result.sentences.set_index("sent_id").loc[sent_id]
+    status, source_type = str(row["status"]), str(row["claim_source_type"])
+    source = row["claim_source"] if source_type != "author" else None
+    kind, cues = _deciding_cues(result, sent_id, status, source)
+    source = None if source is None or pd.isna(source) else str(source)
+    return {"letter": letter, "article": name, "sent_id": int(sent_id), "text": str(row["text"]), "status": status,
+            "source": source, "written": _as_written(result, [sent_id], source) if source else None, "source_type": source_type,
+            "cue_kind": kind, "cues": [c["text"] for c in cues], "cue_lemmas": [c["lemma"] for c in cues]}  # fmt: skip
+
+
+def _how_put(side: dict) -> str:
+    """How one outlet puts the claim, in a student's words."""
+    words = " and ".join(f"“{w}”" for w in side["cues"][:2])
+    with_words = f" ({words})" if words else ""
+    who = _source_words(side["written"] or side["source"], side["source_type"])
+    status = side["status"]
+    if status == "asserted":
+        return f"Article {side['letter']} states it as fact{with_words}" + (", giving no source" if side["source_type"] == "author" else f", from {who}")
+    if status == "confirmed":
+        return f"Article {side['letter']} has {who} confirm it{with_words}"
+    if status == "reported":
+        return f"Article {side['letter']} tells it as coming from {who}{with_words}"
+    if status == "hedged":
+        return f"Article {side['letter']} softens it{with_words}"
+    return f"Article {side['letter']} leaves it open{with_words}"
+
+
+def _surer(a: dict, b: dict) -> tuple[dict, str]:
+    firm_a, firm_b = STATUS_FIRMNESS[a["status"]], STATUS_FIRMNESS[b["status"]]
+    told = f"{_how_put(a)}; {_how_put(b).replace('Article', 'article', 1)}."
+    if firm_a == firm_b:
+        accepted = {}
+        for side, other in ((a, b), (b, a)):
+            if side["status"] == "confirmed" and other["status"] == "asserted":
+                accepted[side["letter"]] = "a named source confirming it is firmer ground than the writer's word"
+        return {"best": SAME, "accepted": accepted, "choices": [a["letter"], b["letter"], SAME]}, f"{told} Both put it as surely."
+    surer, weaker = (a, b) if firm_a > firm_b else (b, a)
+    return ({"best": surer["letter"], "accepted": {}, "choices": [a["letter"], b["letter"], SAME]},
+            f"{told} So article {surer['letter']} puts it more surely than article {weaker['letter']}.")  # fmt: skip
+
+
+def _cite(a: dict, b: dict) -> tuple[dict, str]:
+    check_a, check_b = SOURCE_CHECKABILITY[a["source_type"]], SOURCE_CHECKABILITY[b["source_type"]]
+    choices = [a["letter"], b["letter"], EITHER]
+    where = {s["letter"]: _source_words(s["written"] or s["source"], s["source_type"]) for s in (a, b)}
+    if check_a == check_b:
+        if check_a == 0:
+            same_kind, reason = "neither gives a source", "neither article gives a source for it, so check it elsewhere before you cite either"
+        elif check_a == 1:
+            same_kind = "neither names a source a reader can check"
+            reason = f"{same_kind} (article {a['letter']}: {where[a['letter']]}; article {b['letter']}: {where[b['letter']]})"
+        else:
+            same_kind = "both name whom it rests on"
+            reason = f"{same_kind} (article {a['letter']}: {where[a['letter']]}; article {b['letter']}: {where[b['letter']]})"
+        return ({"best": EITHER, "accepted": {s["letter"]: f"{same_kind}: either will do if you say whom it rests on" for s in (a, b)},
+                 "choices": choices}, f"Either: {reason}.")  # fmt: skip
+    better, worse = (a, b) if check_a > check_b else (b, a)
+    first = (f"Article {better['letter']} tells you whom it rests on ({where[better['letter']]}), so a reader can check it"
+             if max(check_a, check_b) == 2 else
+             f"Article {better['letter']} at least says where it comes from ({where[better['letter']]}), though not by name")  # fmt: skip
+    return {"best": better["letter"], "accepted": {}, "choices": choices}, f"{first}; article {worse['letter']} rests it on {where[worse['letter']]}."
+
+
+def _evidence(a: dict, b: dict) -> tuple[dict | None, str]:
+    words = list(dict.fromkeys(a["cues"] + b["cues"]))
+    if not words:
+        return None, "Neither sentence has a word that decides how sure it is: both state it plainly."
+    forms = sorted({w.lower() for w in words} | {w.lower() for w in a["cue_lemmas"] + b["cue_lemmas"]})
+    shown = "; ".join(f"“{w}” ({s['letter']})" for s in (a, b) for w in s["cues"])
+    return {"words": words, "forms": forms, "kind": "the reporting verbs, hedges or sure words"}, f"Look for {shown}."
+
+
+def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
+    """The key's cards: for each pair both sides (sentence, status, source, deciding
+    words), the answers with what else is accepted, one plain sentence per field, and
+    the comparison's evidence for the match (for the teacher)."""
+    letters = _letters(comparison)
+    alignment = comparison.alignment
+    out = []
+    for card in cards.to_dict("records"):
+        a = _side(analyses[card["article"]], letters[card["article"]], card["article"], int(card["sent_id"]))
+        b = _side(analyses[card["other"]], letters[card["other"]], card["other"], int(card["other_sent_id"]))
+        surer, why_surer = _surer(a, b)
+        cite, why_cite = _cite(a, b)
+        evidence, why_evidence = _evidence(a, b)
+        match = alignment[(alignment["article"] == card["article"]) & (alignment["sent_id"] == card["sent_id"])
+                          & (alignment["other"] == card["other"]) & (alignment["other_sent_id"] == card["other_sent_id"])]  # fmt: skip
+        shared = []
+        if len(match):
+            m = match.iloc[0]
+            shared = [*m["shared_lemmas"], *m["shared_names"], *([m["shared_number"]] if m["shared_number"] else [])]
+        out.append({
+            "card": int(card["card"]), "fields": list(COVERAGE_FIELDS), "sides": [a, b],
+            "sent_id": None, "where": f"{a['letter']} sentence {a['sent_id']}, {b['letter']} sentence {b['sent_id']}",
+            "text": f"{a['letter']}: {a['text']} / {b['letter']}: {b['text']}", "context": "", "context_sent_id": None,
+            "answers": {"surer": surer, "evidence": evidence, "cite": cite},
+            "explain": {"surer": why_surer, "evidence": why_evidence, "cite": why_cite},
+            "by": dict.fromkeys(COVERAGE_FIELDS, "tool"), "tool": {},
+            "differences": list(card["differences"]),
+            "notes": _pair_details(comparison, (card["article"], int(card["sent_id"])), (card["other"], int(card["other_sent_id"]))),
+            "trace": f"matched with score {card['score']:.2f} on {', '.join(map(str, shared)) or 'shared words'}; "
+                     f"statuses {a['status']} / {b['status']} (rules: {_rule(analyses[card['article']], a['sent_id'])} / "
+                     f"{_rule(analyses[card['other']], b['sent_id'])})",
+        })  # fmt: skip
+    return out
+
+
+def _pair_details(comparison, a: tuple[str, int], b: tuple[str, int]) -> list[str]:
+    """What the comparison says differs on one matched pair, in plain words."""
+    from analysis.vocabulary import COVERAGE_DIFFERENCE
+
+    rows = comparison.differences.dropna(subset=["other_sent_id"])
+    letters = _letters(comparison)
+    notes = []
+    for d in rows.itertuples():
+        if {(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))} == {a, b}:
+            detail = d.detail.split(" \u201c")[0]  # the sentences themselves are on the card
+            for name in sorted(letters, key=len, reverse=True):
+                detail = detail.replace(name, f"article {letters[name]}")
+            notes.append(f"{COVERAGE_DIFFERENCE.describe(d.difference)} {detail}")
+    return notes
+
+
+def _rule(result, sent_id: int) -> str:
+    reason = result.sentences.set_index("sent_id").at[sent_id, "status_reason"]
+    return str(reason) if isinstance(reason, str) else "-"
+
+
+# --- The open tasks ----------------------------------------------------------------------
+
+def _details(comparison, kinds: tuple[str, ...], *, limit: int = 6) -> list[str]:
+    rows = comparison.differences[comparison.differences["difference"].isin(kinds)]
+    return [str(d) for d in rows["detail"].head(limit)]
+
+
+def coverage_tasks(comparison, analyses: dict) -> list[dict]:
+    """The exercise's tasks in SIFT order, with the same fields as the single exercise's
+    (:func:`analysis.classroom.tasks.exercise_tasks`); the model answers come from the
+    comparison."""
+    letters = _letters(comparison)
+    headlines = [f"{letters[name]}: “{r.headline or 'no headline'}”" for name, r in analyses.items()]
+    headline_notes = _details(comparison, ("headline_surer",))
+    identity = []
+    for name, result in analyses.items():
+        found = page_identity(result)
+        given = "; ".join(f"{f['what']}: {f['text']}" for f in found) or "no byline, outlet or date found at the top of the page"
+        identity.append(f"{letters[name]}: {given}.")
+    same = []
+    for r in comparison.similarity.itertuples():
+        verdict = "look like the same story" if r.same_story else "look like different stories, or different parts of one"
+        shared = comparison.shared[(comparison.shared["article"] == r.article) & (comparison.shared["other"] == r.other)]
+        items = ", ".join(map(str, shared["item"].head(8)))
+        same.append(f"{letters[r.article]} and {letters[r.other]} {verdict} (the tool's similarity: {r.similarity:.2f} of 1)"
+                    + (f"; both mention {items}." if items else "; they share no names, dates or figures."))  # fmt: skip
+    sources = _details(comparison, ("source_only_here", "named_vs_nameless"), limit=8)
+    numbers = _details(comparison, ("number_differs", "rough_vs_exact"))
+    only = _details(comparison, ("claim_only_here",), limit=5)
+    named = {letters[name]: int(r.sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES).sum()) for name, r in analyses.items()}
+    stated = {letters[name]: int(((r.body_sentences["status"] == "asserted") & (r.body_sentences["claim_source_type"] == "author")).sum())
+              for name, r in analyses.items()}  # fmt: skip
+    share = [f"{letter} cites {named[letter]} named source{'s' if named[letter] != 1 else ''} and states {stated[letter]} "
+             f"claim{'s' if stated[letter] != 1 else ''} with no source." for letter in named]  # fmt: skip
+
+    def none(lines: list[str], empty: str) -> list[str]:
+        return lines or [empty]
+
+    tasks = [
+        {"id": "stop-headlines", "step": "Stop", "title": "The headlines side by side",
+         "prompt": "Read only the headlines. Which sounds surer? What does each want you to believe?",
+         "lines": 3, "urls": False,
+         "model_answer": headlines + none(headline_notes, "The tool found no headline surer than its own article."),
+         "look_for": ["Which headline states more as fact", "Words that make a headline sound sure or soften it"]},
+        {"id": "investigate-outlets", "step": "Investigate the source", "title": "Who published each?",
+         "prompt": "For each article: who wrote it, who published it, and when? Leave the page and search for any outlet "
+                   "you do not know. Which would you expect to know the story first-hand?",
+         "lines": 4, "urls": True, "model_answer": identity,
+         "look_for": ["Byline, outlet and date of each, or that they are missing", "What another site says about each outlet"]},
+        {"id": "find-same-story", "step": "Find better coverage", "title": "The same story?",
+         "prompt": "Do the articles report the same event? Which people, places, dates and figures do they share?",
+         "lines": 3, "urls": False, "model_answer": same,
+         "look_for": ["Shared names, places, dates or figures", "A judgement: same story or not"]},
+        {"id": "trace-cards", "step": "Trace claims", "title": "Claim pairs",
+         "prompt": "Each card shows how two articles tell the same claim. Which article puts it more surely (or the same)? "
+                   "Which words show it? Which version would you rather cite in your own work?",
+         "lines": 0, "urls": False, "auto_marked": True, "model_answer": ["See the cards above."], "look_for": []},
+        {"id": "find-sources", "step": "Find better coverage", "title": "Who each outlet asks",
+         "prompt": "Which sources does only one article quote or cite? Does one article name a source that another "
+                   "leaves without a name? Give article letters and sentence numbers.",
+         "lines": 4, "urls": False,
+         "model_answer": none(sources, "The articles cite the same named sources."),
+         "look_for": ["Sources only one outlet uses", "Named in one, nameless in another"]},
+        {"id": "find-numbers", "step": "Trace claims", "title": "Figures",
+         "prompt": "Do the articles give the same figures? Where they differ, or one is rough (“about”, “thousands”) "
+                   "and another exact, which would you check, and where?",
+         "lines": 3, "urls": True,
+         "model_answer": none(numbers, "The tool found no figure that differs between the articles on the claims it matched."),
+         "look_for": ["Figures that differ, with sentence numbers", "Where to check the figure (the original source)"]},
+        {"id": "find-only-here", "step": "Find better coverage", "title": "What only one tells you",
+         "prompt": "Find a claim that only one article makes. Why might the others leave it out? How would you check it?",
+         "lines": 3, "urls": False,
+         "model_answer": none(only, "Every claim with a name or figure is matched in another article."),
+         "look_for": ["A claim with its article and sentence", "A reason it might be missing elsewhere", "A way to check it"]},
+        {"id": "find-share", "step": "Find better coverage", "title": "Which would you share?",
+         "prompt": "Which article would you share with a friend who wants to know what happened, and why? Use what you "
+                   "found on the cards.",
+         "lines": 3, "urls": False,
+         "model_answer": share + ["Any choice is fair if it rests on sources a reader can check and on how sure each "
+                                  "article is of what it can show."],
+         "look_for": ["A choice with a reason from the cards", "Named sources and how sure each article is"]},
+    ]  # fmt: skip
+    for task in tasks:
+        task.setdefault("auto_marked", False)
+    return tasks
+
+
+# --- The student's copy ------------------------------------------------------------------
+
+def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: list[dict], *, title: str) -> dict:
+    """Everything a student's copy shows: each article (its letter, the lines found at
+    the top of its page, its numbered sentences), each card's two sentences, the tasks
+    as a student reads them, and the choices. Nothing the tool concluded about a
+    sentence is in it; ``exercise`` is a fingerprint of the rest."""
+    from analysis.classroom.build import EXERCISE_FORMAT, numbered_paragraphs
+    from analysis.classroom.tasks import student_tasks
+
+    letters = _letters(comparison)
+    texts = {name: r.sentences.set_index("sent_id")["text"] for name, r in analyses.items()}
+    material = {
+        "format": EXERCISE_FORMAT, "kind": "compare", "version": 1, "title": title,
+        "articles": [{"letter": letters[name], "name": name, "found": page_identity(r), "paragraphs": numbered_paragraphs(r)}
+                     for name, r in analyses.items()],
+        "cards": [{"card": int(c["card"]),
+                   "sides": [{"letter": letters[c["article"]], "number": int(c["sent_id"]), "text": str(texts[c["article"]][c["sent_id"]])},
+                             {"letter": letters[c["other"]], "number": int(c["other_sent_id"]), "text": str(texts[c["other"]][c["other_sent_id"]])}]}
+                  for c in cards.to_dict("records")],
+        "tasks": student_tasks(tasks),
+        "choices": {"surer": SAME, "cite": EITHER},
+    }  # fmt: skip
+    fingerprint = hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return {**material, "exercise": fingerprint[:16]}
+
+
+def _articles_text(material: dict) -> str:
+    lines = [material["title"]]
+    for article in material["articles"]:
+        lines += ["", f"=== Article {article['letter']} ==="]
+        lines += [f"{f['what']}: {f['text']}" for f in article["found"]]
+        for paragraph in article["paragraphs"]:
+            lines += ["", " ".join(f"[{s['number']}] {s['text']}" for s in paragraph["sentences"])]
+    return "\n".join(lines) + "\n"
+
+
+def coverage_notebook(material: dict) -> nbformat.NotebookNode:
+    """The student's notebook: the articles and tasks as Markdown, one code cell per
+    card and open task, and a last cell that saves ``answers.json``. It imports only
+    ``json``."""
+    new_md, new_code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    cells = [
+        new_md(f"# Exercise: {_md(material['title'])}\n\n**The question:** How do these articles tell the same story, "
+               "and which would you trust and share?\n\nWrite your answers between the quotation marks in the code "
+               "cells, then run the last cell: it saves `answers.json` for your teacher."),
+        new_code("answers_file: str = \"answers.json\"  # where your answers are saved", metadata={"tags": ["parameters"]}),
+        new_code("import json"),
+    ]  # fmt: skip
+    for article in material["articles"]:
+        parts = [f"## Article {article['letter']}", ""]
+        parts += [f"- {_md(f['what'])}: {_md(f['text'])}" for f in article["found"]] + [""]
+        for paragraph in article["paragraphs"]:
+            text = " ".join(f"<sup>{s['number']}</sup>{_md(s['text'])}" for s in paragraph["sentences"])
+            parts += [("### " if paragraph["role"] == "headline" else "") + text, ""]
+        cells.append(new_md("\n".join(parts)))
+    cells.append(new_code("answers = {\"format\": \"analysis-exercise-answers\", \"version\": 1, "
+                          f"\"exercise\": {material['exercise']!r}, \"cards\": {{}}, \"questions\": {{}}, \"urls\": {{}}}}\n"
+                          'answers["name"] = ""  # your name\nanswers["class"] = ""  # your class\nanswers["date"] = ""  # today\'s date'))  # fmt: skip
+    for number, task in enumerate(material["tasks"], start=1):
+        cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
+        if task["auto_marked"]:
+            for card in material["cards"]:
+                x, y = card["sides"]
+                cells.append(new_md(f"### Card {card['card']}\n\n**{x['letter']}** (sentence {x['number']}):\n\n> {_md(x['text'])}\n\n"
+                                    f"**{y['letter']}** (sentence {y['number']}):\n\n> {_md(y['text'])}"))  # fmt: skip
+                cells.append(new_code(
+                    f'answers["cards"]["{card["card"]}"] = {{\n'
+                    f'    "surer": "",  # which puts it more surely: {x["letter"]}, {y["letter"]} or {material["choices"]["surer"]}\n'
+                    '    "evidence": "",  # the words that show how sure each is, separated by ;\n'
+                    f'    "cite": "",  # which you would rather cite: {x["letter"]}, {y["letter"]} or {material["choices"]["cite"]}\n}}'))  # fmt: skip
+            continue
+        cells.append(new_code(f'answers["questions"]["{task["id"]}"] = """\n\n"""'))
+        if task["urls"]:
+            cells.append(new_code(f'answers["urls"]["{task["id"]}"] = """\n\n"""  # the web addresses you used'))
+    cells.append(new_md("## Save your answers\n\nRun the next cell, then hand in the file it names."))
+    cells.append(new_code(
+        "with open(answers_file, \"w\", encoding=\"utf-8\") as file:\n"
+        "    json.dump(answers, file, ensure_ascii=False, indent=2)\n"
+        "answered = sum(1 for card in answers[\"cards\"].values() if any(str(v).strip() for v in card.values()))\n"
+        "print(f\"Saved {answers_file}: {answered} of {len(answers['cards'])} cards answered. Hand this file to your teacher.\")"))  # fmt: skip
+    for number, cell in enumerate(cells):
+        cell["id"] = f"cell-{number:02d}"
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+# --- Building ----------------------------------------------------------------------------
+
+def build_coverage_exercise(
+    articles: list[str | Path],
+    out_dir: str | Path,
+    *,
+    progress: Callable[[str], None] = _stderr,
+) -> list[Path]:
+    """Write the comparison exercise for two to five articles into ``out_dir/student``
+    and ``out_dir/teacher``; returns the files written.
+
+    Raises:
+        InputError: Fewer than two or more than five articles, an article that cannot be
+            read, or no pair of matched claims to make a card of.
+    """
+    from analysis.classroom.build import KEY_FORMAT, _publish_tree
+    from analysis.classroom.coverage_pages import coverage_answer_key_html, coverage_lesson_plan_html, coverage_worksheet_html
+    from analysis.classroom.marking import POINTS
+    from analysis.classroom.tasks import RUBRIC
+    from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES, compare
+    from analysis.comparing.page import write_comparison
+    from analysis.core import analyze
+
+    paths = [Path(a).absolute() for a in articles]
+    if not MIN_ARTICLES <= len(paths) <= MAX_ARTICLES:
+        raise InputError(f"a comparison exercise takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(paths)}")
+    for given, path in zip(articles, paths):
+        if str(given) == "-" or not path.is_file():
+            raise InputError(f"{given}: the exercise needs article files (.txt, .html or .htm)")
+    out = _output_folder(out_dir)
+    progress(f"[1/2] analysing and comparing {len(paths)} articles")
+    comparison = compare([analyze(p) for p in paths])
+    analyses = comparison.analyses
+    cards = coverage_cards(comparison, analyses)
+    if cards.empty:
+        raise InputError("no claim in one article matches a claim in another, so there is no card to make "
+                         "(do they report the same story?)")  # fmt: skip
+    tasks = coverage_tasks(comparison, analyses)
+    letters = _letters(comparison)
+    first = next(iter(analyses.values()))
+    others = len(analyses) - 1
+    title = f"Find better coverage: {first.headline or next(iter(analyses))} and {others} other report{'s' if others > 1 else ''}"
+    material = coverage_material(comparison, analyses, cards, tasks, title=title)
+    key = {"format": KEY_FORMAT, "kind": "compare", "version": 1, "exercise": material["exercise"], "title": title,
+           "articles": [{"letter": letters[n], "article": n, "file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+                         "headline": r.headline} for (n, r), p in zip(analyses.items(), paths)],
+           "points": dict(POINTS), "cards": coverage_key(comparison, analyses, cards), "tasks": tasks,
+           "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
+    progress(f"[2/2] writing the student and teacher folders to {out}")
+    with tempfile.TemporaryDirectory(prefix=".exercise-", dir=out.parent) as staging:
+        student, teacher = Path(staging) / "student", Path(staging) / "teacher"
+        student.mkdir()
+        teacher.mkdir()
+        (student / "worksheet.html").write_text(coverage_worksheet_html(material), encoding="utf-8")
+        nbformat.write(coverage_notebook(material), student / "student.ipynb")
+        (student / "exercise.json").write_text(json.dumps(material, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (student / "articles.txt").write_text(_articles_text(material), encoding="utf-8")
+        (teacher / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (teacher / "answer_key.html").write_text(coverage_answer_key_html(key), encoding="utf-8")
+        (teacher / "lesson_plan.html").write_text(coverage_lesson_plan_html(key), encoding="utf-8")
+        (teacher / "comparison").mkdir()
+        write_comparison(comparison, teacher / "comparison")
+        # The teacher's notebook compares copies beside it, under fixed names: the
+        # articles' own file names are the user's and could be anything.
+        copies = []
+        for path, letter in zip(paths, LETTERS):
+            copy = f"article_{letter}" + (path.suffix.lower() if path.suffix.lower() in config.HTML_SUFFIXES else ".txt")
+            shutil.copyfile(path, teacher / copy)
+            copies.append(copy)
+        notebook = with_parameters(nbformat.read(COVERAGE_NOTEBOOK, as_version=4), article_paths=";".join(copies))
+        for cell in notebook.cells:
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                cell["id"] = "injected-parameters"
+        nbformat.write(notebook, teacher / "compare.ipynb")
+        return _publish_tree(Path(staging), out)

@@ -1,0 +1,223 @@
+"""The comparison exercise's pages: the student's worksheet, the teacher's answer key and
+lesson plan (:mod:`analysis.classroom.coverage`).
+
+They share the single exercise's look and safety (:mod:`analysis.classroom.pages`): one
+offline HTML file each, every piece of article text escaped, and on the worksheet only
+the fixed script that saves the answers. The worksheet is made from the student
+material alone, so it cannot hold an answer.
+"""
+
+from __future__ import annotations
+
+from analysis.classroom.pages import _RUBRIC_ITEMS, WORKSHEET_SCRIPT, _emphasis, _esc, _items, _page
+from analysis.classroom.tasks import SIFT_STEPS
+from analysis.vocabulary import STATUS, STATUS_FIRMNESS
+
+__all__ = ["coverage_worksheet_html", "coverage_answer_key_html", "coverage_lesson_plan_html"]
+
+_FIRMNESS_WORDS = {3: "more surely", 2: "in between", 1: "less surely"}
+
+
+def _firmness_help() -> str:
+    """How sure an article can put a claim, surest first, in the worksheet's words."""
+    items = []
+    for level in sorted(set(STATUS_FIRMNESS.values()), reverse=True):
+        names = [s for s in STATUS if STATUS_FIRMNESS[s] == level]
+        meanings = "".join(f"<li><b>{_esc(s)}</b>: {_esc(STATUS.describe(s))}</li>" for s in names)
+        items.append(f"<li><i>{_FIRMNESS_WORDS.get(level, '')}</i><ul>{meanings}</ul></li>")
+    return ("<h2>Words you will use</h2><p>How sure an article puts a claim, from the surest down:</p>"
+            f"<ol class='labels'>{''.join(items)}</ol><p>A claim you would <b>cite</b> is one whose source a reader "
+            "can check: a named person, organisation or document beats a source without a name, and that beats no "
+            "source at all.</p>")  # fmt: skip
+
+
+#: The articles side by side where the screen or page is wide enough.
+_SIDE_BY_SIDE = ("<style>.outlets {display: grid; grid-template-columns: repeat(auto-fit, minmax(20em, 1fr)); gap: 0 1em;}"
+                 " .outlets .task {margin: .5em 0;} @media print {.outlets {display: block;}}</style>")  # fmt: skip
+
+
+def _articles(material: dict) -> list[str]:
+    parts = [_SIDE_BY_SIDE, "<h2>The articles</h2>", "<p class='note'>Small numbers mark the sentences of each article.</p>",
+             "<div class='outlets'>"]  # fmt: skip
+    for article in material["articles"]:
+        parts.append(f"<section class='task'><h2>Article {_esc(article['letter'])}</h2>")
+        if article["found"]:
+            items = "".join(f"<li>{_esc(f['what'])}: {_esc(f['text'])}</li>" for f in article["found"])
+            parts.append(f"<div class='found'><p><b>At the top of the page, as found</b></p><ul>{items}</ul></div>")
+        parts.append("<div class='article'>")
+        for paragraph in article["paragraphs"]:
+            sentences = " ".join(f"<span class='sent'>{s['number']}</span>{_esc(s['text'])}" for s in paragraph["sentences"])
+            tag = "h3" if paragraph["role"] == "headline" else "p"
+            parts.append(f"<{tag}>{sentences}</{tag}>")
+        parts.append("</div></section>")
+    parts.append("</div>")
+    return parts
+
+
+def _radio(name: str, options: list[str], words: dict[str, str]) -> str:
+    return "<div class='choices'>" + "".join(
+        f"<label><input type='radio' name='{_esc(name)}' value='{_esc(o)}'> {_esc(words.get(o, o))}</label>" for o in options
+    ) + "</div>"
+
+
+def _card_form(card: dict, choices: dict) -> str:
+    key = f"card:{card['card']}"
+    x, y = card["sides"]
+    letters = [x["letter"], y["letter"]]
+    named = {l: f"article {l}" for l in letters}
+    surer = _radio(f"{key}:surer", [*letters, choices["surer"]], {**named, choices["surer"]: "both the same"})
+    cite = _radio(f"{key}:cite", [*letters, choices["cite"]], {**named, choices["cite"]: "either"})
+    return (f"<fieldset class='card'><legend>Card {card['card']}</legend>"
+            f"<p><b>Article {_esc(x['letter'])}</b>, sentence {x['number']}</p><blockquote>{_esc(x['text'])}</blockquote>"
+            f"<p><b>Article {_esc(y['letter'])}</b>, sentence {y['number']}</p><blockquote>{_esc(y['text'])}</blockquote>"
+            f"<p><b>Which puts it more surely?</b></p>{surer}"
+            f"<p><label><b>Which words show it?</b> (from either sentence) <input type='text' name='{key}:evidence'></label></p>"
+            f"<p><b>Which would you rather cite?</b></p>{cite}</fieldset>")  # fmt: skip
+
+
+def _task_form(number: int, task: dict, material: dict) -> str:
+    head = f"<p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
+    if task["auto_marked"]:
+        return f"<section class='task'>{head}</section>" + "".join(_card_form(c, material["choices"]) for c in material["cards"])
+    box = f"<textarea name='q:{_esc(task['id'])}' rows='{max(2, int(task['lines']) + 1)}' aria-label='Your answer'></textarea>"
+    if task["urls"]:
+        box += f"<p><label>Web addresses you used<textarea name='u:{_esc(task['id'])}' rows='2'></textarea></label></p>"
+    return f"<section class='task'>{head}{box}</section>"
+
+
+def coverage_worksheet_html(material: dict) -> str:
+    """The student's worksheet for a comparison: the headlines task first, the articles
+    with numbered sentences, then the tasks and cards, and a "Save my answers" button
+    for ``python -m analysis grade``. Made from the student material alone."""
+    body = [f"<form id='worksheet' data-exercise='{_esc(material['exercise'])}' autocomplete='off'>",
+            "<div class='who'><label>Name <input type='text' name='who:name'></label>"
+            "<label>Class <input type='text' name='who:class'></label><label>Date <input type='text' name='who:date'></label></div>",
+            f"<h1>{_esc(material['title'])}</h1>",
+            "<p class='screen-only note'>Fill this in on screen and press <b>Save my answers</b> at the end, or print it "
+            "and write on paper. The tasks follow SIFT (Stop, Investigate the source, Find better coverage, Trace "
+            "claims): here you compare how different outlets tell one story.</p>"]  # fmt: skip
+    numbered = list(enumerate(material["tasks"], start=1))
+    body.append("<h2>Before you read</h2>")
+    body += [_task_form(number, task, material) for number, task in numbered if task["step"] == "Stop"]
+    body += _articles(material)
+    body += [_firmness_help(), "<h2>Tasks</h2>"]
+    body += [_task_form(number, task, material) for number, task in numbered if task["step"] != "Stop"]
+    body += ["<button type='button' id='save'>Save my answers</button>", "<p id='saved' role='status' class='note'></p>", "</form>"]
+    return _page(material["title"], body, script=WORKSHEET_SCRIPT)
+
+
+def _choice_word(value: str) -> str:
+    return value if value in ("same", "either") else f"article {value}"
+
+
+def _accepted(answer: dict, points: dict) -> str:
+    accepted = answer.get("accepted") or {}
+    if not accepted:
+        return "none"
+    return "; ".join(f"<em>{_esc(_choice_word(k))}</em> ({points['accepted']} point: {_esc(v)})" for k, v in sorted(accepted.items()))
+
+
+def _match_precision() -> str:
+    """How often a card's two sentences tell the same claim, from the shipped figures."""
+    from analysis.presenting.narrate import load_results
+
+    figures = load_results().get("coverage_alignment", {}).get("figures", {})
+    cards = figures.get("cards") or {}
+    if isinstance(cards.get("precision"), (int, float)) and cards.get("chosen"):
+        return (f"On hand-aligned news pairs, {cards['right']} of the {cards['chosen']} pairs the exercise chose as cards "
+                f"told the same claim ({cards['precision']:.0%}).")  # fmt: skip
+    return "The tool matches claims by shared words, names and figures, not by meaning."
+
+
+def coverage_answer_key_html(key: dict) -> str:
+    """The teacher's answer key: for each card both sentences with how the tool read them
+    (status, source), the answers and points with what else is accepted and why, what
+    the student reads, and (folded) the evidence for the match; then each open task's
+    model answer, what to look for and the rubric."""
+    points = key["points"]
+    body = [f"<h1>{_esc(key['title'])}: answer key</h1>",
+            "<p>" + "; ".join(f"<b>{_esc(a['letter'])}</b>: {_esc(a['headline'] or a['file'])} ({_esc(a['file'])})"
+                             for a in key["articles"]) + "</p>",
+            f"<p class='note'>Points per field: {points['best']} for the answer, {points['accepted']} for an accepted "
+            "alternative, 0 otherwise. The words field is marked only where a word decides how sure a sentence is.</p>",
+            f"<p><b>Check each card before class</b>: do both sentences tell the same claim? {_esc(_match_precision())} "
+            "Drop a card whose sentences do not, and tell students to skip it.</p>",
+            "<h2>Claim pairs</h2>"]  # fmt: skip
+    for card in key["cards"]:
+        sides = "".join(
+            f"<p><b>Article {_esc(s['letter'])}</b>, sentence {s['sent_id']}: <span class='note'>read as {_esc(s['status'])}, "
+            f"source: {_esc(s['source'] or 'the writer')} ({_esc(s['source_type'])})</span></p><blockquote>{_esc(s['text'])}</blockquote>"
+            for s in card["sides"])  # fmt: skip
+        a = card["answers"]
+        evidence = a["evidence"]
+        rows = [
+            ("Which is surer", f"<b>{_esc(_choice_word(a['surer']['best']))}</b>", _accepted(a["surer"], points), card["explain"]["surer"]),
+            ("Which words", f"<b>{_esc('; '.join(evidence['words']))}</b>" if evidence else "not marked",
+             "any one of them, in any form" if evidence else "no word decides either sentence", card["explain"]["evidence"]),
+            ("Which to cite", f"<b>{_esc(_choice_word(a['cite']['best']))}</b>", _accepted(a["cite"], points), card["explain"]["cite"]),
+        ]  # fmt: skip
+        table = "".join(f"<tr><th>{f}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
+        notes = f"<p><b>What differs</b></p><ul>{_items(card['notes'])}</ul>" if card.get("notes") else ""
+        body.append(f"<div class='card'><p><b>Card {card['card']}</b></p>{sides}{notes}"
+                    "<table><tr><th></th><th>Answer</th><th>Also accepted</th><th>What the student reads</th></tr>"
+                    f"{table}</table><details class='trace'><summary>How the tool decided</summary><p>{_esc(card['trace'])}</p>"
+                    "</details></div>")  # fmt: skip
+    body.append(f"<h2>Open tasks</h2><p>Mark each open task out of 2:</p><ul>{_RUBRIC_ITEMS}</ul>")
+    for number, task in enumerate(key["tasks"], start=1):
+        if task["auto_marked"]:
+            continue
+        body.append(f"<div class='task'><p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3>"
+                    f"<p>{_esc(task['prompt'])}</p><p><b>Model answer</b></p><ul>{_items(task['model_answer'])}</ul>"
+                    f"<p><b>A good answer mentions</b></p><ul>{_items(task['look_for'])}</ul></div>")  # fmt: skip
+    body.append("<p class='note'>The whole comparison, every matched pair and every difference, is in "
+                "<code>comparison/compare.html</code> beside this page; <code>compare.ipynb</code> runs it in Jupyter.</p>")  # fmt: skip
+    return _page(f"{key['title']}: answer key", body)
+
+
+def coverage_lesson_plan_html(key: dict) -> str:
+    """A 55-minute lesson around the comparison: objectives, timings, prompts, marking."""
+    cards = len(key["cards"])
+    n = len(key["articles"])
+    steps = "".join(f"<li><b>{_esc(step)}</b>: {_esc(what)}</li>" for step, what in SIFT_STEPS.items())
+    plan = [
+        ("0-5", "Headlines (Stop)", f"Show only the {n} headlines. Students answer the first task alone: which sounds surer, "
+                                    "and what each wants them to believe."),
+        ("5-15", "Who published each (Investigate)", "Pairs fill in who wrote and published each article and when, and "
+                                                     "search any outlet they do not know."),
+        ("15-20", "Same story?", "The class agrees whether the articles tell one story, from the names, places, dates and "
+                                 "figures they share."),
+        ("20-35", "Claim pairs in pairs (Trace)", f"Pairs do the {cards} card{'s' if cards != 1 else ''}: which article is surer, which words show "
+                                                  "it, and which they would cite. Model the first card aloud."),
+        ("35-45", "Sources, figures and what only one tells", "Each pair takes one of the three tasks and reports back: "
+                                                              "sources only one outlet uses, figures that differ, a claim only one makes."),
+        ("45-55", "Which would you share? and saving", "Each student answers the last task; a few read theirs aloud. "
+                                                       "Students save the worksheet (or hand in paper)."),
+    ]  # fmt: skip
+    rows = "".join(f"<tr><td>{t}</td><td><b>{_esc(what)}</b></td><td>{_esc(how)}</td></tr>" for t, what, how in plan)
+    prompts = [
+        "Where one outlet states as fact what another attributes to someone, which is the better guide to what is known?",
+        "Did an outlet have its own source, or repeat another's?",
+        "Which differences matter for what a reader believes, and which are only style?",
+        "What would you search to settle a figure the outlets disagree on?",
+    ]
+    body = [
+        f"<h1>{_esc(key['title'])}: lesson plan</h1>",
+        "<h2>Learning objectives</h2><p>By the end of the lesson students can:</p><ul>"
+        "<li>find the same claim in two outlets' reports and say which puts it more surely, pointing to the words;</li>"
+        "<li>tell a source a reader can check from one without a name, and prefer the first when citing;</li>"
+        "<li>notice sources, figures and claims only one outlet has, and say how they would check them;</li>"
+        "<li>choose which coverage to share, with reasons.</li></ul>",
+        f"<h2>The method: SIFT</h2><ul>{steps}</ul>",
+        "<h2>Before the lesson</h2><ul><li>Print the worksheet (student folder) or share the folder; it works in any "
+        "browser with no install.</li><li>Read the answer key and check each card: the tool pairs claims by shared "
+        "words, names and figures, and can pair two sentences that do not tell the same thing.</li>"
+        "<li>Skim <code>comparison/compare.html</code> for the differences the tool found.</li></ul>",
+        f"<h2>Plan (55 minutes)</h2><table><tr><th>Minutes</th><th>Activity</th><th>How</th></tr>{rows}</table>",
+        "<h2>Discussion prompts</h2><ul>" + "".join(f"<li>{_esc(p)}</li>" for p in prompts) + "</ul>",
+        f"<h2>Marking</h2><p>The cards are marked by <code>python -m analysis grade</code>, which writes a feedback page "
+        f"per student and a class summary. Mark each open task out of 2:</p><ul>{_RUBRIC_ITEMS}</ul>",
+        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: two articles, the first three cards, and the headline and "
+        "share tasks only.</li><li><b>Advanced students</b>: add a third outlet of their own finding and compare it the same "
+        "way; or argue with the answer key where the tool read a sentence wrongly.</li></ul>",
+    ]  # fmt: skip
+    return _page(f"{key['title']}: lesson plan", body)

@@ -1,0 +1,208 @@
+"""The "find better coverage" exercise: cards of matched claim pairs, a student folder with
+nothing that reveals an answer, a teacher folder with the key and the comparison, and
+grading through the same ``grade`` command."""
+
+import json
+import shutil
+import types
+
+import nbformat
+import pytest
+
+from analysis import config
+from analysis.classroom.coverage import (
+    COVERAGE_FIELDS,
+    EITHER,
+    SAME,
+    _cite,
+    _surer,
+    build_coverage_exercise,
+    coverage_cards,
+    coverage_material,
+    coverage_tasks,
+)
+from analysis.classroom.marking import mark_card
+from analysis.cli import main
+from analysis.presenting.report import execute, start_kernel, stop_kernel
+
+WIRE = config.SEEDS_DIR / "sample_coverage_wire.txt"
+LOCAL = config.SEEDS_DIR / "sample_coverage_local.txt"
+
+
+@pytest.fixture(scope="module")
+def comparison(nlp):
+    from analysis import analyze
+    from analysis.comparing import compare
+
+    return compare([analyze(WIRE, nlp=nlp), analyze(LOCAL, nlp=nlp)])
+
+
+@pytest.fixture(scope="module")
+def exercise(tmp_path_factory):
+    out = tmp_path_factory.mktemp("coverage-exercise")
+    files = build_coverage_exercise([WIRE, LOCAL], out, progress=lambda line: None)
+    return out, files
+
+
+def _key(out):
+    return json.loads((out / "teacher" / "key.json").read_text(encoding="utf-8"))
+
+
+def test_two_folders_are_written_with_the_comparison_for_the_teacher(exercise):
+    out, files = exercise
+    names = {str(p.relative_to(out)) for p in files}
+    assert {"student/worksheet.html", "student/student.ipynb", "student/exercise.json", "student/articles.txt",
+            "teacher/key.json", "teacher/answer_key.html", "teacher/lesson_plan.html", "teacher/compare.ipynb",
+            "teacher/article_A.txt", "teacher/article_B.txt", "teacher/comparison/compare.html"} <= names  # fmt: skip
+    assert not {n for n in names if n.startswith("student/")} - {
+        "student/worksheet.html", "student/student.ipynb", "student/exercise.json", "student/articles.txt"}
+    assert (out / "teacher" / "article_A.txt").read_bytes() == WIRE.read_bytes()
+    assert (out / "teacher" / "article_B.txt").read_bytes() == LOCAL.read_bytes()
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
+    out, _ = exercise
+    key = _key(out)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (out / "student").iterdir()}
+    secrets = [card["trace"] for card in key["cards"]] + [t for card in key["cards"] for t in card["explain"].values() if t]
+    secrets += [n for card in key["cards"] for n in card["notes"]]
+    secrets += [line for task in key["tasks"] for line in task["model_answer"]]
+    assert secrets
+    for name, text in texts.items():
+        assert "analysis" not in text.replace("analysis-exercise", ""), name
+        for secret in secrets:
+            assert json.dumps(secret)[1:-1] not in text and secret not in text, (name, secret)
+        assert "key.json" not in text and "compare.html" not in text
+    material = json.loads(texts["exercise.json"])
+    for card in material["cards"]:
+        assert set(card) == {"card", "sides"} and all(set(s) == {"letter", "number", "text"} for s in card["sides"])
+    notebook = nbformat.reads(texts["student.ipynb"], as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert [line for c in code for line in c.source.splitlines() if line.startswith(("import ", "from "))] == ["import json"]
+
+
+def test_the_student_material_does_not_depend_on_the_tools_labels(comparison):
+    analyses = comparison.analyses
+    cards = coverage_cards(comparison, analyses)
+    tasks = coverage_tasks(comparison, analyses)
+    real = coverage_material(comparison, analyses, cards, tasks, title="t")
+    scrambled = {}
+    for name, result in analyses.items():
+        sentences = result.sentences.copy()
+        for column in ("status", "status_reason", "claim_source", "claim_source_type", "claim_type"):
+            sentences[column] = sentences[column].iloc[::-1].to_numpy()
+        scrambled[name] = types.SimpleNamespace(sentences=sentences, paragraphs=result.paragraphs, tokens=result.tokens,
+                                                article=result.article, headline=result.headline)  # fmt: skip
+    assert coverage_material(comparison, scrambled, cards, tasks, title="t") == real
+
+
+def test_cards_put_differing_pairs_first_and_use_each_sentence_once(comparison):
+    cards = coverage_cards(comparison, comparison.analyses)
+    assert 2 <= len(cards) <= 6
+    ends = [(r.article, r.sent_id) for r in cards.itertuples()] + [(r.other, r.other_sent_id) for r in cards.itertuples()]
+    assert len(ends) == len(set(ends))
+    # The figures the two reports give differently (30,000 / 35,000 vehicles) are on a card.
+    assert any("number_differs" in kinds for kinds in cards["differences"])
+    assert list(cards["card"]) == list(range(1, len(cards) + 1))
+    assert coverage_cards(comparison, comparison.analyses).equals(cards)  # deterministic
+
+
+def _side(letter, status, source_type, source=None, cues=()):
+    return {"letter": letter, "status": status, "source_type": source_type, "source": source, "written": source,
+            "cues": list(cues), "cue_lemmas": list(cues)}  # fmt: skip
+
+
+def test_which_is_surer_follows_how_firmly_each_outlet_puts_it():
+    stated = _side("A", "asserted", "author")
+    reported = _side("B", "reported", "person", "Dana Whitlock", ["said"])
+    hedged = _side("B", "hedged", "author", cues=["could"])
+    confirmed = _side("B", "confirmed", "person", "Dana Whitlock", ["confirmed"])
+    assert _surer(stated, reported)[0]["best"] == "A"
+    assert _surer(_side("A", "reported", "person", "Dana Whitlock", ["said"]), hedged)[0]["best"] == "A"
+    answer, why = _surer(stated, confirmed)
+    assert answer["best"] == SAME and "B" in answer["accepted"]  # a confirmation is firmer ground
+    assert "states it as fact" in why and "confirm" in why
+
+
+def test_which_to_cite_prefers_a_source_a_reader_can_check():
+    stated = _side("A", "asserted", "author")
+    named = _side("B", "reported", "person", "Dana Whitlock", ["said"])
+    nameless = _side("B", "reported", "anonymous", "a union official", ["said"])
+    assert _cite(stated, named)[0]["best"] == "B"
+    assert _cite(stated, nameless)[0]["best"] == "B"
+    assert "not by name" in _cite(stated, nameless)[1]
+    answer, _ = _cite(_side("A", "reported", "organization", "the council"), named)
+    assert answer["best"] == EITHER and set(answer["accepted"]) == {"A", "B"}
+
+
+def test_a_comparison_card_is_marked_by_letter_in_any_spelling(exercise):
+    out, _ = exercise
+    card = next(c for c in _key(out)["cards"] if c["answers"]["surer"]["best"] not in (SAME,))
+    best = card["answers"]["surer"]["best"]
+    for given in (best, best.lower(), f"article {best.lower()}", f"Article {best}."):
+        assert mark_card(card, {"surer": given})[0]["verdict"] == "best", given
+    other = next(c for c in card["answers"]["surer"]["choices"] if c not in (best, SAME))
+    assert mark_card(card, {"surer": other})[0]["verdict"] == "wrong"
+    assert [m["field"] for m in mark_card(card, {})] == [f for f in COVERAGE_FIELDS if card["answers"][f] is not None]
+    words = card["answers"]["evidence"]
+    if words:
+        assert next(m for m in mark_card(card, {"evidence": words["words"][0].upper()}) if m["field"] == "evidence")["verdict"] == "best"
+
+
+def test_the_student_notebook_saves_answers_that_grade(exercise, tmp_path):
+    out, _ = exercise
+    folder = tmp_path / "student"
+    shutil.copytree(out / "student", folder)
+    notebook = nbformat.read(folder / "student.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells if c.cell_type == "code" and c.source.startswith('answers["cards"]["1"]'))
+    best = _key(out)["cards"][0]["answers"]["surer"]["best"]
+    cell.source = cell.source.replace('"surer": ""', f'"surer": "{best}"', 1)
+    kernel = start_kernel(cwd=folder)
+    try:
+        ran = execute(notebook, timeout=120, kernel=kernel)
+    finally:
+        stop_kernel(kernel)
+    assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert main(["grade", str(folder / "answers.json"), "--key", str(out / "teacher" / "key.json"), "--out", str(tmp_path / "fb")]) == 0
+    rows = (tmp_path / "fb" / "class.csv").read_text(encoding="utf-8").splitlines()
+    assert any(",1,surer," in row and ",best,2," in row for row in rows)
+    assert "Which is surer" in (tmp_path / "fb" / "answers.html").read_text(encoding="utf-8")
+
+
+def test_the_teacher_notebook_compares_the_copies(exercise):
+    out, _ = exercise
+    kernel = start_kernel(cwd=out / "teacher")
+    try:
+        ran = execute(nbformat.read(out / "teacher" / "compare.ipynb", as_version=4), timeout=300, kernel=kernel)
+    finally:
+        stop_kernel(kernel)
+    assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert "article_A.txt" in nbformat.writes(ran)
+
+
+def test_article_text_is_escaped_on_every_page(tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(WIRE.read_text(encoding="utf-8").replace("Port Ellery", "Port <img src=x onerror=alert(1)> Ellery"),
+                       encoding="utf-8")  # fmt: skip
+    build_coverage_exercise([hostile, LOCAL], tmp_path / "out", progress=lambda line: None)
+    for page in (tmp_path / "out").rglob("*.html"):
+        assert "<img src=x" not in page.read_text(encoding="utf-8"), page.name
+
+
+@pytest.mark.parametrize("argv", [["exercise", "--compare", str(WIRE)], ["exercise", str(WIRE), str(LOCAL)],
+                                  ["exercise", "--compare", str(WIRE), "missing.txt"]])  # fmt: skip
+def test_the_command_refuses_a_wrong_number_of_articles_in_one_line(argv, tmp_path, capsys):
+    assert main([*argv, "--out", str(tmp_path / "out")]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
