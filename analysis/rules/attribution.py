@@ -10,6 +10,8 @@ Patterns (``pattern`` field):
 - ``subject_verb``: "X said (that) ...", "X has confirmed the deployment", "X warned of ...";
   the source is the verb's subject (or the subject of its auxiliary, or of the verb it
   is coordinated with), the content its clausal complement, object or "of" phrase.
+  When the parse puts the speaker inside the quoted clause ('"...," Jeff Joseph, from
+  the CEA, told the BBC'), the name between the closing mark and the verb.
 - ``passive_agent``: "it was confirmed by X that ..."; the source is the "by" agent.
 - ``participle``: "..., explaining that ...", "with X warning that ..."; a participle
   takes its own subject, else the subject of the clause it hangs from.
@@ -367,6 +369,31 @@ def _quotation_introduced(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _speaker_after_quotation(doc: Doc, verb: Token, content: tuple[int, int]) -> tuple[int, int, int] | None:
+    """The speaker named between a quotation's closing mark and a subjectless speech verb
+    ('"...," Jeff Joseph, from the CEA, told the BBC'): (start, end) of the name phrase
+    and where the quotation ends; None unless the phrase is a short capitalised noun
+    phrase with no verb, right before the verb."""
+    for k in range(verb.i - 1, content[0], -1):
+        if doc[k].text not in CLOSING_MARKS:
+            continue
+        if not doc[k - 1].is_punct:
+            return None  # a mark that does not close a quotation ('the "clear blue water" ...')
+        start, end = k + 1, verb.i
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ")":
+            end -= 1
+        words = doc[start:end]
+        if (1 <= len(words) <= 12 and words[0].text[:1].isupper() and any(t.pos_ in ("PROPN", "NOUN") for t in words)
+                and not any(t.pos_ in ("VERB", "AUX") for t in words)):  # fmt: skip
+            # A name opening the phrase is the speaker; what follows it describes them.
+            name = next((e for e in doc.ents if e.start == start and e.end <= end and e.label_ in ("PERSON", "ORG")), None)
+            return start, (name.end if name is not None else end), k
+        return None
+    return None
+
+
 #: Prepositions that rest a clause on a plan or a publication: "under plans announced
 #: by ...", "as part of proposals ...", "in a report published by ...".
 FRAMING_PREPOSITIONS = frozenset({"under", "as", "in"})
@@ -533,6 +560,15 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
             subject = subject or story
         content = _content(verb, j, clause_only=row["complement"] in ("clause", "finite_clause"),
                            finite_only=row["complement"] == "finite_clause")  # fmt: skip
+        speaker_span = None
+        if subject is None and content is not None:
+            # '"The story ... with them," Jeff Joseph, from the CEA, told the BBC.': parsed
+            # with the speaker inside the quoted clause, the verb has no subject; the name
+            # between the closing mark and the verb is the speaker.
+            speaker_span = _speaker_after_quotation(whole, verb, content)
+            if speaker_span is not None:
+                content = (content[0], speaker_span[2])
+                subject = next(t for t in whole[speaker_span[0] : speaker_span[1]] if not speaker_span[0] <= t.head.i < speaker_span[1])
         if row["complement"] == "media_subject" and (subject is None or _source_noun_category(subject) not in ("media", "document")):
             continue
         # "It is believed that ...", "there are claims": impersonal. An active "it said"
@@ -601,7 +637,7 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 # deny": the source leaves the claim open, it neither reports nor confirms.
                 stance, category = "non_committal", "non_commitment"
         taken.update(range(i, j))
-        source = _trimmed_subtree(subject) if subject is not None else None
+        source = speaker_span[:2] if speaker_span is not None else _trimmed_subtree(subject) if subject is not None else None
         found.append(Attribution((i, j), verb.i, row["cue"], stance, category, source, content, pattern))
     in_sources = {t for a in found if a.source for t in range(*a.source)}
     found.extend(_announced_by(whole, doc, taken | in_sources))

@@ -24,8 +24,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   ("A Tesco spokeswoman", "a spokesperson for the Riverside Residents' Association",
   "A Downing Street spokesman"): the source is that organisation, unless the sentence
   says the speaker asked not to be named.
-- ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence,
-  else the last named person source, else the nearest named person before it.
+- ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence
+  (not inside the quotation they speak), else the last named person source, else the
+  nearest named person before it.
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
   source with the same head noun ("A senior council official", "The council"): one
   source, with that source's type and name.
@@ -233,13 +234,40 @@ def _media_noun(token: Token) -> bool:
     return source_noun_categories().get(token.lemma_.lower()) == "media"
 
 
-def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents=None, full_names=None) -> str | None:
+#: Quotation marks, opening and closing.
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _quoted_tokens(tokens: Span) -> set[int]:
+    """The tokens between quotation marks in ``tokens`` (a mark opens, the next closes)."""
+    inside, quoted = False, set()
+    for token in tokens:
+        if token.text in QUOTE_MARKS:
+            inside = not inside if token.text not in ("\u201c", "``") else True
+            if token.text in ("\u201d", "''"):
+                inside = False
+            continue
+        if inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents=None, full_names=None,
+                          outside_quotes: bool = False) -> str | None:
     """The nearest named person before token ``i`` (canonical name): a PERSON entity, or
     within the same sentence a run of two or more proper nouns the small model did not tag.
-    With ``same_sentence``, only names in token ``i``'s sentence count."""
+    With ``same_sentence``, only names in token ``i``'s sentence count; with
+    ``outside_quotes``, a name inside quotation marks there does not (the speaker of
+    '"... what Robert Jackson did," he added' is not Robert Jackson)."""
     sentence = doc[i].sent
+    quoted = _quoted_tokens(doc[sentence.start : i]) if outside_quotes else set()
     runs, run = [], []
     for token in doc[sentence.start : i]:
+        if token.i in quoted:
+            if len(run) >= 2:
+                runs.append(doc[run[0].i : run[-1].i + 1])
+            run = []
+            continue
         # A run of capitalised proper nouns outside any other kind of entity (not a place,
         # body, event, building or number: "King's Cross station" is no one).
         if (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and token.text[:1].isupper() and token.is_alpha
@@ -253,7 +281,8 @@ def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents
         runs.append(doc[run[0].i : run[-1].i + 1])
     floor = sentence.start if same_sentence else 0
     people = [e for e in (doc.ents if ents is None else ents)
-              if e.label_ == "PERSON" and floor <= e.start and e.end <= i and any(t.is_alpha for t in e)]  # fmt: skip
+              if e.label_ == "PERSON" and floor <= e.start and e.end <= i and any(t.is_alpha for t in e)
+              and not (quoted and e.start in quoted)]  # fmt: skip
     if not people + runs:
         return None
     nearest = max(people + runs, key=lambda span: span.end)
@@ -336,7 +365,8 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     if head.lower_ not in PERSON_PRONOUNS:
         return None
     person = (
-        nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents, full_names=ctx.full_names)
+        nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents, full_names=ctx.full_names,
+                              outside_quotes=True)
         or ctx.last_person
         or nearest_person_before(ctx.doc, span.start, ents=ctx.ents, full_names=ctx.full_names)
     )

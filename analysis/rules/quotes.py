@@ -21,9 +21,11 @@ Kinds, first rule that applies:
    attribution's source (the innermost).
 4. ``direct``: a quotation filling most of its sentence, continuing the previous
    speaker's quotation.
-5. ``scare``: a short quote (at most 3 words) with no speaker: words the author holds at
+5. ``direct``: a quotation opening and filling most of its sentence right after a
+   sentence that reports what someone says: that speaker's (:func:`_speaker_before`).
+6. ``scare``: a short quote (at most 3 words) with no speaker: words the author holds at
    arm's length.
-6. ``direct`` with no speaker found.
+7. ``direct`` with no speaker found.
 """
 
 from __future__ import annotations
@@ -145,6 +147,39 @@ def _adjacent(doc: Doc, span: Span, attributions: list[Attribution]) -> Attribut
     return None
 
 
+#: Sources that never carry a quotation on: a first person is the writer or a speaker
+#: already inside a quotation.
+FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
+
+
+def _speaker_before(doc: Doc, sentence: Span, start: int, paragraphs: list[tuple[int, int]], para: int,
+                    attributions: list[Attribution]) -> Attribution | None:
+    """The attribution a speakerless quotation carries on: the quotation opens its
+    sentence, and the sentence just before it, in the same or the previous paragraph,
+    reports what someone says ("In a statement, the Cabinet Office said it was reviewing
+    the scheme." then '"Unions will of course be consulted ..."'); the relation with the
+    widest content there, a named or described source, not a first person."""
+    if doc[sentence.start].idx < start - 1 or any(not t.is_space for t in doc[sentence.start : sentence.start]):
+        return None
+    opening = doc.char_span(start, start + 1, alignment_mode="expand")
+    if opening is None or opening.start != sentence.start:
+        return None
+    k = sentence.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return None
+    before = doc[k].sent
+    before_para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= before.start_char < pe), -1)
+    if para - before_para > 1:
+        return None
+    said = [a for a in attributions if a.source is not None and before.start <= a.anchor < before.end and a.content
+            and a.pattern != "impersonal" and doc[a.source[0]:a.source[1]].text.lower() not in FIRST_PERSON]  # fmt: skip
+    if not said:
+        return None
+    return max(said, key=lambda a: (a.content[1] - a.content[0], a.cue[0]))
+
+
 def find_quotes(
     text: str,
     doc: Doc,
@@ -196,6 +231,10 @@ def find_quotes(
         elif sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char) and previous_speaker and para - previous_para <= 1:
             speaker, relation = previous_speaker
             quote = Quote(start, end, "direct", speaker, f"quotation continuing '{speaker}'", relation)
+        elif (sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char)
+              and (following := _speaker_before(doc, sentence, start, paragraphs, para, attributions)) is not None):
+            speaker = following.source_text(doc)
+            quote = Quote(start, end, "direct", speaker, f"quotation following what '{speaker}' says", following)
         elif len(inner_words) <= SCARE_MAX_WORDS:
             quote = Quote(start, end, "scare", None, f"short quote ({len(inner_words)} words) with no speaker")
         else:

@@ -193,3 +193,12 @@ def test_a_spokesperson_with_no_named_body_or_who_asked_not_to_be_named_stays_an
     row = _row(nlp, text, source)
     assert row["source_type"] == "anonymous", row["source_type_reason"]
     assert "[rule: spokesperson]" not in row["source_type_reason"]
+
+
+def test_he_after_a_quotation_is_not_a_name_inside_it(nlp):
+    # bbc politics/270: "Robert Jackson" is who Michael Howard speaks about, not who speaks.
+    text = ("Tory tax plans\n\nMichael Howard said the Conservatives would cut taxes.\n\n"
+            "\"The election is not going to be decided on what Robert Jackson did,\" he added.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    row = result.attributions[result.attributions["cue"] == "added"].iloc[0]
+    assert row["canonical_source"] == "Michael Howard"

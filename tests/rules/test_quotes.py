@@ -27,3 +27,39 @@ def test_the_enclosing_quote_is_the_innermost_of_the_kinds_asked():
     assert enclosing_quote(quotes, 25)["kind"] == "scare"
     assert enclosing_quote(quotes, 25, kinds=("direct",))["speaker"] == "Ms Okafor"
     assert enclosing_quote(quotes, 5) is None and enclosing_quote(quotes, 60) is None
+
+
+def _statuses(nlp, text):
+    result = analyze(text, nlp=nlp)
+    return [(s.status, s.claim_source) for s in result.sentences[result.sentences["in_body"]].itertuples()]
+
+
+def test_a_quotation_opening_after_a_reported_sentence_is_that_speakers(nlp):
+    # bbc politics/042, tech/381, tech/161: a paraphrase, then the speaker's words on
+    # their own, with no "he said"; every sentence of them is the speaker's.
+    text = ("Pensions review\n\nIn a statement on Sunday, the Cabinet Office said it was reviewing the pension scheme, "
+            "and hoped to announce proposals soon.\n\n\"Unions will of course be consulted about any proposed changes. "
+            "People are living longer and pensions are getting more expensive.\"\n\nThe unions said they would strike.")  # fmt: skip
+    statuses = _statuses(nlp, text)
+    assert statuses[1] == ("reported", "Cabinet Office") and statuses[2] == ("reported", "Cabinet Office")
+    quotes = analyze(text, nlp=nlp).quotes
+    assert quotes.iloc[0]["reason"].startswith("quotation following what")
+
+
+def test_a_quotation_after_a_writers_sentence_keeps_no_speaker(nlp):
+    text = ("Bridge shut\n\nThe bridge was closed on Tuesday after engineers found a crack.\n\n"
+            "\"Nobody should use the old road until further notice.\"\n\nRepairs will take weeks.")  # fmt: skip
+    assert _statuses(nlp, text)[1][0] == "asserted"
+    assert analyze(text, nlp=nlp).quotes.iloc[0]["speaker"] is None
+
+
+def test_a_speaker_named_after_the_closing_mark_is_found_when_the_parse_misses_it(nlp):
+    # bbc tech/163: the small model parses the name into the quoted clause.
+    text = ("Gadget show\n\nThe show opens this week in Las Vegas with thousands of new products.\n\n"
+            "\"The story this year remains all about digital and how that is completely transforming and revolutionising "
+            "products and the way people interact with them,\" Jeff Joseph, from the Consumer Electronics Association (CEA) "
+            "told the BBC News website.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    row = result.attributions.iloc[-1]
+    assert row["canonical_source"] == "Jeff Joseph" and row["source_type"] == "person"
+    assert _statuses(nlp, text)[-1] == ("reported", "Jeff Joseph")
