@@ -400,7 +400,11 @@ def assess_sentence(
         return claim("reported", f"attributed to '{source}' by '{cue_text}' ({main_attr.stance}){unnamed}", main_attr)
     if quoted is not None:
         return claim("reported", f"inside a direct quotation by '{quoted.speaker}'", quoted.attribution)
-    author_hedges = [c for c in governing if c.kind == "hedge" and c.category != "approximator"]
+    # A hedge inside what a participle reports is the source's ("defended the plan,
+    # saying it would cut costs"), not the writer's on the main claim.
+    spoken = [a for a in attributions if a.source is not None and a.stance != "non_committal" and a.pattern == "participle"]
+    author_hedges = [c for c in governing if c.kind == "hedge" and c.category != "approximator"
+                     and not any(a.contains(c.i) for a in spoken)]  # fmt: skip
     if author_hedges:
         cue = author_hedges[0]
         return claim("hedged", f"hedge '{cue.text}' ({cue.category}) governs the main claim ({scope[cue.i][1]})")

@@ -55,6 +55,8 @@ STATUS_CASES = [
     ("Twenty-eight people have been arrested after a global operation against a website allegedly involved in identity fraud.", "asserted", "allegedly:hedge:epistemic_adverb", "bbc tech/120"),
     ("The country's overall deficit is thought to be more than 10%, if the spending of India's states is included.", "hedged", "thought:hedge:epistemic_verb", "bbc business/159"),
     ("Perhaps the market will recover next year.", "hedged", "Perhaps:hedge:epistemic_adverb", "constructed"),
+    ("But he opposed compulsory mediation, saying that it would lead to many people taking part with the wrong attitude.", "asserted", "would:hedge:modal", "bbc politics/390: the hedge is in what he says"),
+    ("Gordon Brown issued a defiant statement about the strike, saying the action would not affect the government's \"determination\" to make savings in order to increase investment in healthcare, education, transport and the fight against crime.", "asserted", "would:hedge:modal", "bbc politics/210"),
     # unconfirmed
     ("Officials in Moscow have refused to confirm or deny whether North Korean troops were in its territory preparing to fight in Ukraine.", "unconfirmed", "refused to confirm or deny:hedge:non_commitment", "seed"),
     ("A senior US military official later clarified Austin's remarks, explaining that while thousands of North Korean troops were in Russia, \"we don't know what their mission will be or if they'll go on to fight in Ukraine.\"", "unconfirmed", "don't know:hedge:non_commitment", "seed"),
