@@ -216,6 +216,8 @@ def analyze_article(
         source = labels[row["claim_attribution"]] if row["claim_attribution"] is not None else None
         row["claim_source"], row["claim_source_type"] = (
             (None, None) if row["status"] is None
+            # A quotation with no speaker found: someone the article does not name.
+            else ("nobody named", "anonymous") if source is None and row["status"] == "reported"
             else ("author", "author") if source is None
             else (source.canonical or "nobody named", source.source_type)
         )  # fmt: skip

@@ -19,7 +19,8 @@ Patterns (``pattern`` field):
   modifies.
 - ``impersonal``: "X is alleged to ...", "it is believed that ..."; nobody is named.
 - ``parenthetical``: '"The plan," the minister said, "will work."'; the verb interrupts
-  the clause it reports.
+  the clause it reports. Also '"..., I know that," she said' when the parse buries the
+  verb inside the quotation: the quotation closing right before its subject.
 - ``colon``: 'As the minister admits: "We got this wrong."'; the verb hangs from the
   clause after a colon, which is what it reports.
 - ``announced_by``: "Fees will double under plans unveiled by the council", "Pay is
@@ -369,6 +370,24 @@ def _quotation_introduced(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _quotation_before(verb: Token, subject: Token) -> tuple[int, int] | None:
+    """The quotation that closes right before a speech verb's subject ('"...," she
+    said'), from its opening mark in the sentence (or the sentence's start, when it opened
+    in an earlier one) to the closing mark; None unless the subject stands right
+    between the mark and the verb."""
+    doc = verb.doc
+    left, right = subject.left_edge.i, subject.right_edge.i
+    if right + 1 != verb.i or left < 1 or doc[left - 1].text not in CLOSING_MARKS or not doc[left - 2].is_punct:
+        return None
+    close = left - 1
+    sent = verb.sent
+    opening = next((t.i for t in sent if t.i < close and t.text in OPENING_MARKS), None)
+    start = opening + 1 if opening is not None else sent.start
+    while start < close and doc[start].is_space:
+        start += 1
+    return (start, close) if close - start >= 2 else None
+
+
 def _speaker_after_quotation(doc: Doc, verb: Token, content: tuple[int, int]) -> tuple[int, int, int] | None:
     """The speaker named between a quotation's closing mark and a subjectless speech verb
     ('"...," Jeff Joseph, from the CEA, told the BBC'): (start, end) of the name phrase
@@ -618,6 +637,14 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 # 'Sam Lau ... said in a statement.' then '"There are no paper ballots ..."':
                 # the verb introduces the quotation that opens the next sentence.
                 content, pattern = introduced, "introduced"
+        if (content is None and subject is not None and verb.lemma_.lower() in INTRODUCING_VERBS
+                and subject.lower_ not in ("i", "we", "you") and negation_of(verb) is None):
+            before = _quotation_before(verb, subject)
+            if before is not None:
+                # '"I will be heading to Australia ..., I know that," she said.': parsed
+                # with the verb deep inside the quotation, it has no complement; the
+                # quotation that closes right before its subject is what it reports.
+                content, pattern = before, "parenthetical"
         if content is None or (row["complement"] == "finite_clause" and subject is None):
             continue  # a learned cue counts only with someone saying it ("it was agreed" does not)
         stance, category = row["stance"], row["category"]

@@ -459,12 +459,16 @@ def claims_tables(
         attributions = [a for a in all_attributions if sent.start <= a.anchor < sent.end]
         if in_body[sent_id]:
             half = 0.5 * (sent.end_char - sent.start_char)
-            quoted = [
-                q for q in quotes
-                if q.kind == "direct" and q.speaker and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= half
-            ]
+            filling = [q for q in quotes if q.kind == "direct" and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= half]
+            quoted = [q for q in filling if q.speaker]
             result, scope = assess_sentence(doc, sent, cues, attributions, quoted=quoted[0] if quoted else None,
                                             roots=roots[sent_id], source_types=source_types)  # fmt: skip
+            if result.status == "asserted" and filling and not quoted:
+                # '"It has recently been returned to me by the Department of Justice. ..."'
+                # with nobody said to speak: someone's words the article does not say
+                # whose, not the writer's statement.
+                result = SentenceClaim("reported", "inside a quotation whose speaker the article does not name "
+                                       "(rule: unattributed_quote)", result.claim_type, result.claim_type_reason, None)  # fmt: skip
             columns = {
                 "claim_attribution": result.source,
                 "status": result.status,

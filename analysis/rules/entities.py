@@ -329,7 +329,8 @@ def _age(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
 
 def _pronoun_antecedent(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
     """pronoun_antecedent: "with Kyrylo Budanov, ... warning that he expected ...": the
-    nearest name before a he/she subject in its sentence is a person."""
+    nearest name before a he/she subject in its sentence is a person; a one-word name
+    only when it is the subject that says "he" of itself ("Souness said he ...")."""
     doc, kinds = ctx.doc, ctx.kinds
     sent_starts: list[int] | None = None  # found once, only if a pronoun needs them
     organisations = {doc[m.start : m.end].text for m in mentions if m.label == "ORG"}
@@ -349,14 +350,18 @@ def _pronoun_antecedent(ctx: _EntityContext, mentions: list[_Mention]) -> list[_
             continue
         candidate = names[-1]
         words = doc[candidate.start : candidate.end]
+        # One word will do when it says of itself that "he" or "she" does something
+        # ("Souness said he did not think ..."): a body says "it".
+        says_of_itself = (len(words) == 1 and words[0].dep_ == "nsubj" and token.head.dep_ == "ccomp"
+                          and token.head.head.i == words[0].head.i)  # fmt: skip
         if (
-            len(words) >= 2
+            (len(words) >= 2 or says_of_itself)
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and not any(t.lower_ in not_name_words() for t in words)  # "Common Agricultural Policy" is no "he"
             and candidate.label not in ("EVENT", "FAC")  # "the European ... Championships" is no "she"
             and not (candidate.end < len(doc) and kinds.get(doc[candidate.end].lower_) in ("FAC", "EVENT"))  # "King Cross station"
             and candidate.rule != "news_outlet"
-            and not any(t.text in organisations for t in words)  # "UKIP Scotland" where UKIP is a body
+            and (says_of_itself or not any(t.text in organisations for t in words))  # "UKIP Scotland" where UKIP is a body
             and _lookup_place(words.text) is None
         ):
             candidate.label, candidate.rule = "PERSON", "pronoun_antecedent"

@@ -103,6 +103,8 @@ FORCED = [
      ("Kremlin", "ORG", "place_list"), "Kremlin as a source"),
     ("The new chief, Maria Lopez Vega, said she would resign within a week.", {"Maria Lopez Vega": "ORG"},
      ("Maria Lopez Vega", "PERSON", "pronoun_antecedent"), "he/she antecedent"),
+    ("But Souness said he did not think beating the record would have any bearing on his decision to retire.", {"Souness": "ORG"},
+     ("Souness", "PERSON", "pronoun_antecedent"), "bbc sport/144: one word that says 'he' of itself"),
     ("The talks were led by Foreign Secretary Jack Straw.", {"Jack Straw": "ORG"},
      ("Jack Straw", "PERSON", "title_before_name"), "bbc politics: title before a name"),
     ("Critics in Kyrgyz media said the vote was flawed.", {"Kyrgyz": "GPE"},
