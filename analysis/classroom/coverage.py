@@ -74,7 +74,9 @@ def _letters(comparison) -> dict[str, str]:
 
 def _teachable_sentence(result, sent_id: int) -> bool:
     """Whether a sentence could be a claim card of its own article (the single exercise's
-    :data:`~analysis.classroom.exercises.CARD_RULES`)."""
+    :data:`~analysis.classroom.exercises.CARD_RULES`), but for ``source_is_known``: a
+    quotation whose speaker the article does not name is worth setting beside an outlet
+    that names them."""
     from analysis.classroom.exercises import CARD_RULES
 
     rows = result.sentences[result.sentences["sent_id"] == sent_id]
@@ -82,7 +84,7 @@ def _teachable_sentence(result, sent_id: int) -> bool:
         return False
     tokens = result.tokens[result.tokens["sent_id"] == sent_id]
     sentence = rows.iloc[0].to_dict()
-    return all(rule(sentence, tokens) for rule in CARD_RULES.values())
+    return all(rule(sentence, tokens) for name, rule in CARD_RULES.items() if name != "source_is_known")
 
 
 def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
@@ -185,11 +187,35 @@ def _side(result, letter: str, name: str, sent_id: int) -> dict:
     row = result.sentences.set_index("sent_id").loc[sent_id]
     status, source_type = str(row["status"]), str(row["claim_source_type"])
     source = row["claim_source"] if source_type != "author" else None
+    read_as = status
+    told = _told_by(result, sent_id) if source_type == "author" else None
     kind, cues = _deciding_cues(result, sent_id, status, source)
+    if told is not None:
+        # "Tracy Martin issued a statement, saying ...": the writer states the event, but
+        # what the other outlet matches may be what the source says, so the card takes
+        # the sentence as told by that source (and keeps a hedge or an open question the
+        # sentence has).
+        source, source_type = told["canonical_source"], told["source_type"]
+        if status == "asserted":
+            status, kind = "reported", "the reporting verb"
+            cues = [{"text": told["cue"], "lemma": told["cue_lemma"] or told["cue"]}]
     source = None if source is None or pd.isna(source) else str(source)
     return {"letter": letter, "article": name, "sent_id": int(sent_id), "text": str(row["text"]), "status": status,
-            "source": source, "written": _as_written(result, [sent_id], source) if source else None, "source_type": source_type,
-            "cue_kind": kind, "cues": [c["text"] for c in cues], "cue_lemmas": [c["lemma"] for c in cues]}  # fmt: skip
+            "read_as": read_as, "source": source, "written": _as_written(result, [sent_id], source) if source else None,
+            "source_type": source_type, "cue_kind": kind, "cues": [c["text"] for c in cues],
+            "cue_lemmas": [c["lemma"] for c in cues]}  # fmt: skip
+
+
+def _told_by(result, sent_id: int) -> dict | None:
+    """The source a sentence the writer states still names in a participle ("...,
+    saying that ...", "..., telling Fox 35 that ..."), or None: a relation inside a
+    relative clause ("Zimmerman, who alleged that ...") is not what the sentence tells."""
+    rows = result.attributions[(result.attributions["sent_id"] == sent_id) & result.attributions["canonical_source"].notna()
+                               & (result.attributions["pattern"] == "participle")]
+    rows = rows[rows["canonical_source"].astype(str).str.lower() != "nobody named"]
+    if rows.empty:
+        return None
+    return rows.sort_values("cue_start", kind="stable").iloc[0].to_dict()
 
 
 def _how_put(side: dict) -> str:
@@ -317,31 +343,75 @@ def _details(comparison, kinds: tuple[str, ...], *, limit: int = 6) -> list[str]
     return [str(d) for d in rows["detail"].head(limit)]
 
 
+def _lettered(comparison, kinds: tuple[str, ...], letters: dict[str, str], *, limit: int = 6) -> list[str]:
+    """The comparison's details of some kinds, with article letters for file names."""
+    out = []
+    for detail in _details(comparison, kinds, limit=limit):
+        for name in sorted(letters, key=len, reverse=True):
+            detail = detail.replace(name, f"article {letters[name]}")
+        out.append(detail)
+    return out
+
+
+def _named_sources_only_here(comparison, letters: dict[str, str], *, limit: int = 8) -> list[str]:
+    """Named people and bodies only one article cites: a source the entity model also
+    found as a name in that article (not "a statement" or a bare role)."""
+    rows = comparison.differences[comparison.differences["difference"] == "source_only_here"]
+    out = []
+    for d in rows.itertuples():
+        result = comparison.analyses[d.article]
+        names = set(result.entities.loc[result.entities["label"].isin(["PERSON", "ORG"]), "canonical"].dropna())
+        source = str(d.detail).removeprefix(f"Only {d.article} cites ").rstrip(".")
+        if source in names:
+            where = f", sentence {int(d.sent_id)}" if pd.notna(d.sent_id) else ""
+            out.append(f"Only article {letters[d.article]} cites {source}{where}.")
+    return out[:limit]
+
+
+def _claims_only_here(comparison, analyses: dict, letters: dict[str, str], *, per_article: int = 2) -> list[str]:
+    """Claims with a name or figure no other article matches, a few from each article,
+    whole sentences only (no caption or photo credit)."""
+    rows = comparison.differences[comparison.differences["difference"] == "claim_only_here"]
+    out = []
+    for name, result in analyses.items():
+        texts = result.sentences.set_index("sent_id")["text"]
+        own = [int(d.sent_id) for d in rows[rows["article"] == name].itertuples() if _teachable_sentence(result, int(d.sent_id))]
+        for sent_id in own[:per_article]:
+            text = " ".join(str(texts[sent_id]).split()).strip("\"\u201c\u201d")
+            short = text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "..."
+            out.append(f"Article {letters[name]}, sentence {sent_id}: \u201c{short}\u201d")
+    return out
+
+
 def coverage_tasks(comparison, analyses: dict) -> list[dict]:
     """The exercise's tasks in SIFT order, with the same fields as the single exercise's
     (:func:`analysis.classroom.tasks.exercise_tasks`); the model answers come from the
     comparison."""
     letters = _letters(comparison)
     headlines = [f"{letters[name]}: “{r.headline or 'no headline'}”" for name, r in analyses.items()]
-    headline_notes = _details(comparison, ("headline_surer",))
+    headline_notes = _lettered(comparison, ("headline_surer",), letters)
     identity = []
     for name, result in analyses.items():
         found = page_identity(result)
-        given = "; ".join(f"{f['what']}: {f['text']}" for f in found) or "no byline, outlet or date found at the top of the page"
+        given = "; ".join(f"{f['what']}: {f['text']}" for f in found) or "no byline, outlet or date at the top of the page (look at the end too)"
         identity.append(f"{letters[name]}: {given}.")
     same = []
     for r in comparison.similarity.itertuples():
-        verdict = "look like the same story" if r.same_story else "look like different stories, or different parts of one"
         shared = comparison.shared[(comparison.shared["article"] == r.article) & (comparison.shared["other"] == r.other)]
         items = ", ".join(map(str, shared["item"].head(8)))
+        verdict = ("share many words, as reports of one story do" if r.same_story else
+                   "share fewer words than most reports of one story, so decide from the names, dates and figures they share")  # fmt: skip
         same.append(f"{letters[r.article]} and {letters[r.other]} {verdict} (the tool's similarity: {r.similarity:.2f} of 1)"
                     + (f"; both mention {items}." if items else "; they share no names, dates or figures."))  # fmt: skip
-    sources = _details(comparison, ("source_only_here", "named_vs_nameless"), limit=8)
-    numbers = _details(comparison, ("number_differs", "rough_vs_exact"))
-    only = _details(comparison, ("claim_only_here",), limit=5)
+    sources = _named_sources_only_here(comparison, letters) + _lettered(comparison, ("named_vs_nameless",), letters)
+    numbers = _lettered(comparison, ("number_differs", "rough_vs_exact"), letters)
+    only = _claims_only_here(comparison, analyses, letters)
     named = {letters[name]: int(r.sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES).sum()) for name, r in analyses.items()}
-    stated = {letters[name]: int(((r.body_sentences["status"] == "asserted") & (r.body_sentences["claim_source_type"] == "author")).sum())
-              for name, r in analyses.items()}  # fmt: skip
+    stated = {}
+    for name, r in analyses.items():
+        body = r.body_sentences
+        plain = body[(body["status"] == "asserted") & (body["claim_source_type"] == "author")]
+        stated[letters[name]] = sum(_teachable_sentence(r, int(sent_id)) for sent_id in plain["sent_id"])
     share = [f"{letter} cites {named[letter]} named source{'s' if named[letter] != 1 else ''} and states {stated[letter]} "
              f"claim{'s' if stated[letter] != 1 else ''} with no source." for letter in named]  # fmt: skip
 
@@ -352,7 +422,9 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
         {"id": "stop-headlines", "step": "Stop", "title": "The headlines side by side",
          "prompt": "Read only the headlines. Which sounds surer? What does each want you to believe?",
          "lines": 3, "urls": False,
-         "model_answer": headlines + none(headline_notes, "The tool found no headline surer than its own article."),
+         "model_answer": headlines + none(headline_notes, "The tool found no headline surer than its own article: compare "
+                                                           "what each states as fact, and any word that softens it or "
+                                                           "makes it sound surer."),
          "look_for": ["Which headline states more as fact", "Words that make a headline sound sure or soften it"]},
         {"id": "investigate-outlets", "step": "Investigate the source", "title": "Who published each?",
          "prompt": "For each article: who wrote it, who published it, and when? Leave the page and search for any outlet "
@@ -411,7 +483,8 @@ def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: li
     texts = {name: r.sentences.set_index("sent_id")["text"] for name, r in analyses.items()}
     material = {
         "format": EXERCISE_FORMAT, "kind": "compare", "version": 1, "title": title,
-        "articles": [{"letter": letters[name], "name": name, "found": page_identity(r), "paragraphs": numbered_paragraphs(r)}
+        # Letters only: a file name can say the outlet and the date a task asks for.
+        "articles": [{"letter": letters[name], "found": page_identity(r), "paragraphs": numbered_paragraphs(r)}
                      for name, r in analyses.items()],
         "cards": [{"card": int(c["card"]),
                    "sides": [{"letter": letters[c["article"]], "number": int(c["sent_id"]), "text": str(texts[c["article"]][c["sent_id"]])},
@@ -503,6 +576,7 @@ def build_coverage_exercise(
     from analysis.classroom.build import KEY_FORMAT, _publish_tree
     from analysis.classroom.coverage_pages import coverage_answer_key_html, coverage_lesson_plan_html, coverage_worksheet_html
     from analysis.classroom.marking import POINTS
+    from analysis.classroom.notes import sensitive_topics
     from analysis.classroom.tasks import RUBRIC
     from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES, compare
     from analysis.comparing.page import write_comparison
@@ -528,9 +602,12 @@ def build_coverage_exercise(
     others = len(analyses) - 1
     title = f"Find better coverage: {first.headline or next(iter(analyses))} and {others} other report{'s' if others > 1 else ''}"
     material = coverage_material(comparison, analyses, cards, tasks, title=title)
+    words = {a["letter"]: sum(len(s["text"].split()) for p in a["paragraphs"] for s in p["sentences"]) for a in material["articles"]}
     key = {"format": KEY_FORMAT, "kind": "compare", "version": 1, "exercise": material["exercise"], "title": title,
            "articles": [{"letter": letters[n], "article": n, "file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
-                         "headline": r.headline} for (n, r), p in zip(analyses.items(), paths)],
+                         "headline": r.headline, "words": words[letters[n]],
+                         "topics": sensitive_topics(r.tokens, set(r.sentences["sent_id"])).to_dict("records")}
+                        for (n, r), p in zip(analyses.items(), paths)],
            "points": dict(POINTS), "cards": coverage_key(comparison, analyses, cards), "tasks": tasks,
            "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
     progress(f"[2/2] writing the student and teacher folders to {out}")

@@ -145,8 +145,9 @@ def coverage_answer_key_html(key: dict) -> str:
             "<h2>Claim pairs</h2>"]  # fmt: skip
     for card in key["cards"]:
         sides = "".join(
-            f"<p><b>Article {_esc(s['letter'])}</b>, sentence {s['sent_id']}: <span class='note'>read as {_esc(s['status'])}, "
-            f"source: {_esc(s['source'] or 'the writer')} ({_esc(s['source_type'])})</span></p><blockquote>{_esc(s['text'])}</blockquote>"
+            f"<p><b>Article {_esc(s['letter'])}</b>, sentence {s['sent_id']}: <span class='note'>read as {_esc(s.get('read_as', s['status']))}"
+            + (f"; the card takes it as told by {_esc(s['source'])}, whom the sentence names" if s.get("read_as", s["status"]) != s["status"] else "")
+            + f"; source: {_esc(s['source'] or 'the writer')} ({_esc(s['source_type'])})</span></p><blockquote>{_esc(s['text'])}</blockquote>"
             for s in card["sides"])  # fmt: skip
         a = card["answers"]
         evidence = a["evidence"]
@@ -174,25 +175,49 @@ def coverage_answer_key_html(key: dict) -> str:
     return _page(f"{key['title']}: answer key", body)
 
 
+def _topics(key: dict) -> list[str]:
+    """Each article's sensitive topics, for the teacher to prepare (``lexicons/sensitive_topics.csv``)."""
+    items = []
+    for article in key["articles"]:
+        for topic in article.get("topics") or []:
+            words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
+            where = ", ".join(str(n) for n in topic["sent_ids"][:8])
+            items.append(f"<li>Article {_esc(article['letter'])}: <b>{_esc(topic['topic'])}</b> ({words}; sentences {where})</li>")
+    if not items:
+        return ["<h2>These articles</h2><p>No sensitive topic (war, death, violence, abuse, self-harm, drugs) was found by "
+                "word; skim them anyway.</p>"]  # fmt: skip
+    return ["<h2>These articles</h2><p>Sensitive topics, found by word: decide whether they suit your class, and prepare "
+            f"students for them.</p><ul>{''.join(items)}</ul>"]  # fmt: skip
+
+
 def coverage_lesson_plan_html(key: dict) -> str:
-    """A 55-minute lesson around the comparison: objectives, timings, prompts, marking."""
+    """A lesson of about an hour around the comparison: objectives, the articles' sensitive
+    topics, timings (reading time from the articles' length), prompts, marking."""
     cards = len(key["cards"])
     n = len(key["articles"])
+    words = sum(a.get("words", 0) for a in key["articles"])
+    reading = max(5, min(20, round(words / 150)))  # about 150 words a minute, read with care
     steps = "".join(f"<li><b>{_esc(step)}</b>: {_esc(what)}</li>" for step, what in SIFT_STEPS.items())
     plan = [
-        ("0-5", "Headlines (Stop)", f"Show only the {n} headlines. Students answer the first task alone: which sounds surer, "
-                                    "and what each wants them to believe."),
-        ("5-15", "Who published each (Investigate)", "Pairs fill in who wrote and published each article and when, and "
-                                                     "search any outlet they do not know."),
-        ("15-20", "Same story?", "The class agrees whether the articles tell one story, from the names, places, dates and "
-                                 "figures they share."),
-        ("20-35", "Claim pairs in pairs (Trace)", f"Pairs do the {cards} card{'s' if cards != 1 else ''}: which article is surer, which words show "
-                                                  "it, and which they would cite. Model the first card aloud."),
-        ("35-45", "Sources, figures and what only one tells", "Each pair takes one of the three tasks and reports back: "
-                                                              "sources only one outlet uses, figures that differ, a claim only one makes."),
-        ("45-55", "Which would you share? and saving", "Each student answers the last task; a few read theirs aloud. "
-                                                       "Students save the worksheet (or hand in paper)."),
+        ("Headlines (Stop)", 5, f"Write the {n} headlines on the board (the worksheet prints them with the articles). "
+                                "Students answer the first task alone: which sounds surer, and what each wants them to believe."),
+        ("Reading", reading, f"Students read the {n} articles ({words:,} words in all), marking sentences that tell the same thing."),
+        ("Who published each (Investigate)", 8, "Pairs fill in who wrote and published each article and when, and search "
+                                                "any outlet they do not know."),
+        ("Same story?", 4, "The class agrees whether the articles tell one story, from the names, places, dates and figures "
+                           "they share."),
+        ("Claim pairs in pairs (Trace)", 14, f"Pairs do the {cards} card{'s' if cards != 1 else ''}: which article is surer, "
+                                             "which words show it, and which they would cite. Model one card aloud first."),
+        ("Sources, figures and what only one tells", 8, "Each pair takes one of the three tasks and reports back: sources only "
+                                                        "one outlet uses, figures that differ, a claim only one makes."),
+        ("Which would you share? and saving", 6, "Each student answers the last task; a few read theirs aloud. Students save "
+                                                 "the worksheet (or hand in paper)."),
     ]  # fmt: skip
+    total, start, timed = sum(m for _, m, _ in plan), 0, []
+    for what, minutes, how in plan:
+        timed.append((f"{start}-{start + minutes}", what, how))
+        start += minutes
+    plan = timed
     rows = "".join(f"<tr><td>{t}</td><td><b>{_esc(what)}</b></td><td>{_esc(how)}</td></tr>" for t, what, how in plan)
     prompts = [
         "Where one outlet states as fact what another attributes to someone, which is the better guide to what is known?",
@@ -212,12 +237,14 @@ def coverage_lesson_plan_html(key: dict) -> str:
         "browser with no install.</li><li>Read the answer key and check each card: the tool pairs claims by shared "
         "words, names and figures, and can pair two sentences that do not tell the same thing.</li>"
         "<li>Skim <code>comparison/compare.html</code> for the differences the tool found.</li></ul>",
-        f"<h2>Plan (55 minutes)</h2><table><tr><th>Minutes</th><th>Activity</th><th>How</th></tr>{rows}</table>",
+        *_topics(key),
+        f"<h2>Plan ({total} minutes)</h2><table><tr><th>Minutes</th><th>Activity</th><th>How</th></tr>{rows}</table>",
+        "<p>Short of time? Set the reading as homework before the lesson, or keep the open tasks for a second lesson.</p>",
         "<h2>Discussion prompts</h2><ul>" + "".join(f"<li>{_esc(p)}</li>" for p in prompts) + "</ul>",
         f"<h2>Marking</h2><p>The cards are marked by <code>python -m analysis grade</code>, which writes a feedback page "
         f"per student and a class summary. Mark each open task out of 2:</p><ul>{_RUBRIC_ITEMS}</ul>",
-        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: two articles, the first three cards, and the headline and "
-        "share tasks only.</li><li><b>Advanced students</b>: add a third outlet of their own finding and compare it the same "
+        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: the first three cards, and the headline and share tasks "
+        "only.</li><li><b>Advanced students</b>: add a third outlet of their own finding and compare it the same "
         "way; or argue with the answer key where the tool read a sentence wrongly.</li></ul>",
     ]  # fmt: skip
     return _page(f"{key['title']}: lesson plan", body)

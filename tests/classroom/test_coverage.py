@@ -84,6 +84,7 @@ def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
         for secret in secrets:
             assert json.dumps(secret)[1:-1] not in text and secret not in text, (name, secret)
         assert "key.json" not in text and "compare.html" not in text
+        assert "sample_coverage" not in text, name  # a file name can give away the outlet and the date
     material = json.loads(texts["exercise.json"])
     for card in material["cards"]:
         assert set(card) == {"card", "sides"} and all(set(s) == {"letter", "number", "text"} for s in card["sides"])
@@ -133,6 +134,18 @@ def test_which_is_surer_follows_how_firmly_each_outlet_puts_it():
     answer, why = _surer(stated, confirmed)
     assert answer["best"] == SAME and "B" in answer["accepted"]  # a confirmation is firmer ground
     assert "states it as fact" in why and "confirm" in why
+
+
+def test_a_sentence_the_writer_states_with_a_participle_source_is_told_by_that_source(nlp):
+    from analysis import analyze
+    from analysis.classroom.coverage import _side
+
+    text = ("Foundation\n\nThe Trayvon Martin Foundation did not want to address \u201cthat person,\u201d telling Fox 35 "
+            "that the organization is focused on \u201cending senseless gun violence.\u201d")  # polnear train huff-post 2016-05-12
+    result = analyze(text, nlp=nlp)
+    side = _side(result, "A", "a.txt", int(result.body_sentences["sent_id"].iloc[0]))
+    assert side["read_as"] == "asserted" and side["status"] == "reported" and side["cues"] == ["telling"]
+    assert "Foundation" in side["source"]
 
 
 def test_which_to_cite_prefers_a_source_a_reader_can_check():

@@ -59,4 +59,4 @@ def test_the_answer_key_holds_the_answers_and_asks_for_a_check_of_each_match(key
 def test_the_lesson_plan_has_no_script_and_names_the_cards(key):
     page = coverage_pages.coverage_lesson_plan_html(key)
     assert "<script" not in page and "do the 1 card:" in page
-    assert "Plan (55 minutes)" in page
+    assert "Plan (50 minutes)" in page and "0-5" in page  # the shortest reading time: 5 minutes
