@@ -72,7 +72,7 @@ def compare(items, *, nlp=None) -> Comparison:
         InputError: Fewer than two or more than five articles.
     """
     from analysis.comparing.align import align_claims
-    from analysis.comparing.claims import claim_rows
+    from analysis.comparing.claims import claim_and_headline_rows
     from analysis.comparing.differences import find_differences
     from analysis.comparing.story import SAME_STORY_AT, shared_facts, story_similarity
     from analysis.core import Analysis, analyze
@@ -85,7 +85,9 @@ def compare(items, *, nlp=None) -> Comparison:
     analyses_list = [item if isinstance(item, Analysis) else analyze(item, nlp=nlp) for item in items]
     names = _names(a.article.source for a in analyses_list)
     analyses = dict(zip(names, analyses_list))
-    claims = pd.concat([claim_rows(result, name) for name, result in analyses.items()], ignore_index=True)
+    read = [claim_and_headline_rows(result, name) for name, result in analyses.items()]
+    claims = pd.concat([body for body, _ in read], ignore_index=True)
+    headlines = pd.concat([heads for _, heads in read], ignore_index=True)
     similarity = story_similarity(claims)
     similarity["same_story"] = similarity["similarity"] >= SAME_STORY_AT
     alignment = align_claims(claims)
@@ -95,4 +97,4 @@ def compare(items, *, nlp=None) -> Comparison:
         for name, r in analyses.items()
     ])  # fmt: skip
     return Comparison(articles, similarity, shared_facts(analyses), alignment,
-                      find_differences(claims, alignment, analyses), claims, analyses)  # fmt: skip
+                      find_differences(claims, alignment, analyses, headlines=headlines), claims, analyses)  # fmt: skip

@@ -12,10 +12,46 @@ import pandas as pd
 
 from analysis.vocabulary import SPEAKING_ENTITY_LABELS, TOPIC_ENTITY_LABELS
 
-__all__ = ["claim_rows", "CONTENT_POS"]
+__all__ = ["claim_rows", "headline_rows", "claim_and_headline_rows", "CONTENT_POS"]
 
 #: Parts of speech whose lemmas say what a claim is about.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _headline_sentences(result) -> pd.DataFrame:
+    """The headline (and standfirst) sentences, with how flatly each puts its claim as
+    ``status``: ``reported`` with a reporting verb ("..., says minister"), ``hedged``
+    with a hedge ("may") or a question mark, else ``asserted``."""
+    from analysis.vocabulary import HEADLINE_ROLES
+
+    roles = result.paragraphs.set_index("para_id")["role"]
+    sentences = result.sentences[result.sentences["para_id"].map(roles).isin(HEADLINE_ROLES)]
+    cues = result.cues
+    hedged = set(cues.loc[(cues["kind"] == "hedge") & (cues["category"] != "approximator"), "sent_id"])
+    said = set(result.attributions["sent_id"])
+    status = ["reported" if s.sent_id in said else "hedged" if s.sent_id in hedged or str(s.text).rstrip().endswith("?")
+              else "asserted" for s in sentences.itertuples()]  # fmt: skip
+    return pd.DataFrame({"sent_id": sentences["sent_id"].to_numpy(), "text": sentences["text"].to_numpy(), "status": status,
+                         "claim_source": None, "claim_source_type": None})  # fmt: skip
+
+
+def headline_rows(result, article: str) -> pd.DataFrame:
+    """The headline (and standfirst) sentences of one analysis in the shape of
+    :func:`claim_rows`, with how flatly each puts its claim as ``status`` (see
+    :func:`claim_and_headline_rows`)."""
+    return _rows(result, article, _headline_sentences(result))
+
+
+def claim_and_headline_rows(result, article: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`claim_rows` and :func:`headline_rows` of one analysis, read in one pass:
+    headlines are ``reported`` with a reporting verb ("..., says minister"), ``hedged``
+    with a hedge or a question mark, else ``asserted``."""
+    heads = _headline_sentences(result)
+    both = _rows(result, article, pd.concat([result.body_sentences[["sent_id", "text", "status", "claim_source", "claim_source_type"]],
+                                             heads], ignore_index=True))  # fmt: skip
+    is_head = both["sent_id"].isin(set(heads["sent_id"]))
+    heads = both[is_head].reset_index(drop=True).assign(claim_source=None, claim_source_type=None)  # no source: a headline's own words
+    return both[~is_head].reset_index(drop=True), heads
 
 
 def claim_rows(result, article: str) -> pd.DataFrame:
@@ -31,15 +67,21 @@ def claim_rows(result, article: str) -> pd.DataFrame:
         names), speakers (frozenset of named people and bodies), numbers (list of
         (value, approximate, counted, text)).
     """
-    body = result.body_sentences
+    return _rows(result, article, result.body_sentences)
+
+
+def _rows(result, article: str, body: pd.DataFrame) -> pd.DataFrame:
+    wanted = set(body["sent_id"])
     tokens = result.tokens
+    tokens = tokens[tokens["sent_id"].isin(wanted)]
     content = tokens[tokens["pos"].isin(CONTENT_POS) & ~tokens["is_stop"] & ~tokens["is_punct"]]
     lemmas = content.groupby("sent_id")["lemma"].apply(lambda s: " ".join(x.lower() for x in s))
-    entities = result.entities[result.entities["label"].isin(TOPIC_ENTITY_LABELS)]
+    entities = result.entities[result.entities["label"].isin(TOPIC_ENTITY_LABELS) & result.entities["sent_id"].isin(wanted)]
     names = entities.groupby("sent_id")["canonical"].apply(lambda s: frozenset(x for x in s if isinstance(x, str)))
     people = entities[entities["label"].isin(SPEAKING_ENTITY_LABELS)].groupby("sent_id")["canonical"].apply(
         lambda s: frozenset(x for x in s if isinstance(x, str)))  # fmt: skip
     numbers = result.numbers
+    numbers = numbers[numbers["sent_id"].isin(wanted)]
     by_sentence = {
         sid: [(float(r.value), bool(r.approximate), r.counted if isinstance(r.counted, str) else None, r.text)
               for r in group.itertuples()]

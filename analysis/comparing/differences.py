@@ -13,7 +13,9 @@ their plain meanings are ``vocabulary.COVERAGE_DIFFERENCE``):
 - ``rough_vs_exact``: the same figure, exact in one and rough in the other;
 - ``source_only_here``: a named source only one outlet cites;
 - ``claim_only_here``: a claim with names or numbers that no other outlet matches;
-- ``headline_surer``: a headline the article's own checks find surer than its body.
+- ``headline_surer``: a headline the article's own checks find surer than its body, or
+  one that states flatly what another outlet's body attributes, hedges or leaves open
+  (:func:`headline_against_others`).
 
 Each row says which articles and sentences, and why, in plain words.
 """
@@ -27,7 +29,7 @@ import pandas as pd
 from analysis.rules.findings import same_figure
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STATUSES
 
-__all__ = ["RULES", "find_differences", "COLUMNS"]
+__all__ = ["RULES", "find_differences", "headline_against_others", "COLUMNS"]
 
 COLUMNS = ["difference", "article", "sent_id", "other", "other_sent_id", "detail"]
 _FIRM = frozenset({"confirmed", "asserted"})
@@ -102,13 +104,16 @@ def _surname(name: str) -> str:
     return name.split()[-1].lower() if name else ""
 
 
-def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: dict) -> pd.DataFrame:
+def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: dict, *,
+                     headlines: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every difference between the compared articles (see the module docstring).
 
     Args:
         claims: The claim rows of every article (:func:`analysis.comparing.claims.claim_rows`).
         alignment: :func:`analysis.comparing.align.align_claims` of those claims.
         analyses: Article name -> :class:`~analysis.core.Analysis`, for sources and headlines.
+        headlines: The headline rows of every article
+            (:func:`analysis.comparing.claims.headline_rows`), when the caller has them.
     """
     by_key = {(r["article"], r["sent_id"]): r for r in claims.to_dict("records")}
     rows: list[dict] = []
@@ -128,7 +133,7 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
     # Named sources only one outlet cites (same canonical name, or the same surname).
     sources = {}
     for name, result in analyses.items():
-        table = result.sources  # a view computed on each read: read once
+        table = result.attributions  # the same names as the sources view, without building it
         sources[name] = set(table.loc[table["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].dropna())
     for name, own in sources.items():
         others = set().union(*(s for n, s in sources.items() if n != name))
@@ -150,4 +155,37 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
         for finding in headline.itertuples():
             rows.append({"difference": "headline_surer", "article": name, "sent_id": None, "other": None, "other_sent_id": None,
                          "detail": f"{name}: {finding.detail}"})  # fmt: skip
+    rows += headline_against_others(claims, analyses, headlines)
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def headline_against_others(claims: pd.DataFrame, analyses: dict, headlines: pd.DataFrame | None = None) -> list[dict]:
+    """A headline that states flatly what another outlet's body reports as someone's
+    claim, hedges or leaves open: the headline matched to that body's claims as claims
+    are matched (:func:`analysis.comparing.align.align_claims`), its best match read."""
+    from analysis.comparing.align import align_claims
+    from analysis.comparing.claims import headline_rows
+
+    rows = []
+    for name, result in analyses.items():
+        heads = headline_rows(result, name) if headlines is None else headlines[headlines["article"] == name]
+        heads = heads[heads["status"] == "asserted"]
+        if heads.empty:
+            continue
+        for other in analyses:
+            if other == name:
+                continue
+            body = claims[claims["article"] == other]
+            matches = align_claims(pd.concat([heads, body], ignore_index=True))
+            for head in heads.to_dict("records"):
+                found = matches[(matches["article"] == name) & (matches["sent_id"] == head["sent_id"]) & matches["matched"]]
+                if found.empty:
+                    continue
+                best = body[body["sent_id"] == int(found.iloc[0]["other_sent_id"])].iloc[0]
+                if best["status"] in WEAK_STATUSES or best["claim_source_type"] not in ("author", None):
+                    rows.append({"difference": "headline_surer", "article": name, "sent_id": int(head["sent_id"]), "other": other,
+                                 "other_sent_id": int(best["sent_id"]),
+                                 "detail": (f"{name}'s headline states it flatly (\u201c{_short(head['text'])}\u201d); {other} gives "
+                                            f"it as {best['status']}, from {_who(best)} (sentence {int(best['sent_id'])}: "
+                                            f"\u201c{_short(best['text'])}\u201d).")})  # fmt: skip
+    return rows

@@ -28,3 +28,28 @@ def test_a_source_only_one_outlet_cites_is_found(comparison):
     details = _details(comparison, "source_only_here")
     assert "Only sample_coverage_local.txt cites Councillor Ravi Menon." in details
     assert any("Dana Whitlock" in d for d in details)
+
+
+def test_a_headline_stating_flatly_what_another_body_softens_is_found(comparison):
+    found = comparison.differences[(comparison.differences["difference"] == "headline_surer") & comparison.differences["other"].notna()]
+    assert len(found) >= 1
+    row = found.iloc[0]
+    assert row["sent_id"] == 0 and "headline states it flatly" in row["detail"]
+
+
+def test_a_headline_that_attributes_or_hedges_is_not_set_against_other_bodies(nlp):
+    from analysis import analyze
+    from analysis.comparing import compare
+
+    a = analyze("Bridge may stay shut for weeks, council says\n\nThe Harbour Bridge in Port Ellery was closed on Tuesday "
+                "after engineers found a crack in its main span, the council said.", nlp=nlp)  # fmt: skip
+    b = analyze("Harbour Bridge closed\n\nThe Harbour Bridge in Port Ellery could stay closed for weeks after a crack was "
+                "found in its main span on Tuesday, officials said.", nlp=nlp)  # fmt: skip
+    comparison = compare([a, b])
+    first, second = comparison.articles["article"]
+    found = comparison.differences
+    against = found[(found["difference"] == "headline_surer") & found["other"].notna()]
+    # "..., council says" attributes its claim: only the flat "Harbour Bridge closed" is set
+    # against the other body, where the council says it.
+    assert against["article"].tolist() == [second] and against["other"].tolist() == [first]
+    assert "gives it as reported, from council" in against.iloc[0]["detail"]
