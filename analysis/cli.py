@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a 'find better coverage' exercise comparing two to five articles on one story")  # fmt: skip
     exercise.add_argument("--out", type=Path, default=None,
                           help="output folder (default: output/<article name>-exercise/, or output/compare-exercise/)")  # fmt: skip
+    exercise.add_argument("--drop-cards", default="", metavar="N,M",
+                          help="with --compare: card numbers to leave out (from an earlier build's answer key), e.g. 2,4")  # fmt: skip
     exercise.add_argument("--teacher-key", type=Path, default=None,
                           help="a CSV of your own answers (sent_id, status, source, source_type, cues) that overrides the tool's")  # fmt: skip
     exercise.add_argument("--allow-non-english", action="store_true", help="use text that does not look like English")
@@ -240,6 +242,8 @@ def _run_exercise(args) -> int:
         return _run_coverage_exercise(args)
     if len(args.articles) > 1:
         raise InputError(f"exercise takes one article, not {len(args.articles)} (add --compare to compare two to five)")
+    if args.drop_cards:
+        raise InputError("--drop-cards is for a comparison (--compare); change a one-article exercise's key with --teacher-key")
     article = args.articles[0] if args.articles else str(config.SEED_ARTICLE)
     _check_article_file(article, args.allow_non_english)
     out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / f"{_stem(article)}-exercise")
@@ -256,11 +260,14 @@ def _run_coverage_exercise(args) -> int:
     if not MIN_ARTICLES <= len(args.articles) <= MAX_ARTICLES:
         raise InputError(f"exercise --compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(args.articles)}")
     if args.teacher_key is not None:
-        raise InputError("--teacher-key is for a one-article exercise; edit a comparison's cards in teacher/key.json")
+        raise InputError("--teacher-key is for a one-article exercise; leave out a comparison's cards with --drop-cards")
+    parts = [p.strip() for p in args.drop_cards.split(",") if p.strip()]
+    if not all(p.isdigit() for p in parts):
+        raise InputError(f"--drop-cards takes card numbers separated by commas (such as 2,4), not {args.drop_cards!r}")
     for article in args.articles:
         _check_article_file(article, args.allow_non_english)
     out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / "compare-exercise")
-    written = build_coverage_exercise([Path(a).absolute() for a in args.articles], out)
+    written = build_coverage_exercise([Path(a).absolute() for a in args.articles], out, drop_cards=frozenset(int(p) for p in parts))
     print(f"wrote {len(written)} files to {out}/: hand out {out}/student/, keep {out}/teacher/", file=sys.stderr)
     return EXIT_OK
 

@@ -307,7 +307,8 @@ def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
             "explain": {"surer": why_surer, "evidence": why_evidence, "cite": why_cite},
             "by": dict.fromkeys(COVERAGE_FIELDS, "tool"), "tool": {},
             "differences": list(card["differences"]),
-            "notes": _pair_details(comparison, (card["article"], int(card["sent_id"])), (card["other"], int(card["other_sent_id"]))),
+            "notes": _pair_details(comparison, (card["article"], int(card["sent_id"])), (card["other"], int(card["other_sent_id"])),
+                                   told_alike=STATUS_FIRMNESS[a["status"]] == STATUS_FIRMNESS[b["status"]]),
             "trace": f"matched with score {card['score']:.2f} on {', '.join(map(str, shared)) or 'shared words'}; "
                      f"statuses {a['status']} / {b['status']} (rules: {_rule(analyses[card['article']], a['sent_id'])} / "
                      f"{_rule(analyses[card['other']], b['sent_id'])})",
@@ -315,7 +316,12 @@ def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
     return out
 
 
-def _pair_details(comparison, a: tuple[str, int], b: tuple[str, int]) -> list[str]:
+#: Differences in how sure outlets are: left out of a card's notes when the card takes
+#: both sentences as told alike (a participle's source counted).
+CERTAINTY_DIFFERENCES = frozenset({"fact_vs_attributed", "surer_vs_hedged"})
+
+
+def _pair_details(comparison, a: tuple[str, int], b: tuple[str, int], *, told_alike: bool = False) -> list[str]:
     """What the comparison says differs on one matched pair, in plain words."""
     from analysis.vocabulary import COVERAGE_DIFFERENCE
 
@@ -323,7 +329,8 @@ def _pair_details(comparison, a: tuple[str, int], b: tuple[str, int]) -> list[st
     letters = _letters(comparison)
     notes = []
     for d in rows.itertuples():
-        if {(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))} == {a, b}:
+        if {(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))} == {a, b} and not (
+                told_alike and d.difference in CERTAINTY_DIFFERENCES):
             detail = d.detail.split(" \u201c")[0]  # the sentences themselves are on the card
             for name in sorted(letters, key=len, reverse=True):
                 detail = detail.replace(name, f"article {letters[name]}")
@@ -388,7 +395,14 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
     (:func:`analysis.classroom.tasks.exercise_tasks`); the model answers come from the
     comparison."""
     letters = _letters(comparison)
-    headlines = [f"{letters[name]}: “{r.headline or 'no headline'}”" for name, r in analyses.items()]
+    from analysis.comparing.claims import headline_rows
+
+    put = {3: "states its claim flatly", 2: "says who claims it", 1: "softens its claim or asks it"}  # by firmness
+    headlines = []
+    for name, r in analyses.items():
+        heads = headline_rows(r, name)
+        how = f" ({put[STATUS_FIRMNESS[heads.iloc[0]['status']]]})" if len(heads) else ""
+        headlines.append(f"{letters[name]}: “{r.headline or 'no headline'}”{how}")
     headline_notes = _lettered(comparison, ("headline_surer",), letters)
     identity = []
     for name, result in analyses.items():
@@ -474,7 +488,7 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
 def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: list[dict], *, title: str) -> dict:
     """Everything a student's copy shows: each article (its letter, the lines found at
     the top of its page, its numbered sentences), each card's two sentences, the tasks
-    as a student reads them, and the choices. Nothing the tool concluded about a
+    as a student reads them, and each card's options. Nothing the tool concluded about a
     sentence is in it; ``exercise`` is a fingerprint of the rest."""
     from analysis.classroom.build import EXERCISE_FORMAT, numbered_paragraphs
     from analysis.classroom.tasks import student_tasks
@@ -488,10 +502,12 @@ def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: li
                      for name, r in analyses.items()],
         "cards": [{"card": int(c["card"]),
                    "sides": [{"letter": letters[c["article"]], "number": int(c["sent_id"]), "text": str(texts[c["article"]][c["sent_id"]])},
-                             {"letter": letters[c["other"]], "number": int(c["other_sent_id"]), "text": str(texts[c["other"]][c["other_sent_id"]])}]}
+                             {"letter": letters[c["other"]], "number": int(c["other_sent_id"]), "text": str(texts[c["other"]][c["other_sent_id"]])}],
+                   # The same three options on every card: the two letters and "same" / "either".
+                   "options": {"surer": [letters[c["article"]], letters[c["other"]], SAME],
+                               "cite": [letters[c["article"]], letters[c["other"]], EITHER]}}
                   for c in cards.to_dict("records")],
         "tasks": student_tasks(tasks),
-        "choices": {"surer": SAME, "cite": EITHER},
     }  # fmt: skip
     fingerprint = hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
     return {**material, "exercise": fingerprint[:16]}
@@ -538,9 +554,9 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
                                     f"**{y['letter']}** (sentence {y['number']}):\n\n> {_md(y['text'])}"))  # fmt: skip
                 cells.append(new_code(
                     f'answers["cards"]["{card["card"]}"] = {{\n'
-                    f'    "surer": "",  # which puts it more surely: {x["letter"]}, {y["letter"]} or {material["choices"]["surer"]}\n'
+                    f'    "surer": "",  # which puts it more surely: {", ".join(card["options"]["surer"])}\n'
                     '    "evidence": "",  # the words that show how sure each is, separated by ;\n'
-                    f'    "cite": "",  # which you would rather cite: {x["letter"]}, {y["letter"]} or {material["choices"]["cite"]}\n}}'))  # fmt: skip
+                    f'    "cite": "",  # which you would rather cite: {", ".join(card["options"]["cite"])}\n}}'))  # fmt: skip
             continue
         cells.append(new_code(f'answers["questions"]["{task["id"]}"] = """\n\n"""'))
         if task["urls"]:
@@ -564,10 +580,12 @@ def build_coverage_exercise(
     articles: list[str | Path],
     out_dir: str | Path,
     *,
+    drop_cards: frozenset[int] = frozenset(),
     progress: Callable[[str], None] = _stderr,
 ) -> list[Path]:
     """Write the comparison exercise for two to five articles into ``out_dir/student``
-    and ``out_dir/teacher``; returns the files written.
+    and ``out_dir/teacher``; returns the files written. ``drop_cards``: numbers of cards
+    (as an earlier build numbered them) to leave out.
 
     Raises:
         InputError: Fewer than two or more than five articles, an article that cannot be
@@ -593,6 +611,14 @@ def build_coverage_exercise(
     comparison = compare([analyze(p) for p in paths])
     analyses = comparison.analyses
     cards = coverage_cards(comparison, analyses)
+    unknown = sorted(set(drop_cards) - set(cards["card"]))
+    if unknown:
+        raise InputError(f"--drop-cards: no card {', '.join(map(str, unknown))} (this exercise has cards 1-{len(cards)})")
+    if drop_cards:
+        # Cards a teacher found do not pair the same claim: gone from both folders, the
+        # rest numbered again in the same order.
+        cards = cards[~cards["card"].isin(drop_cards)].reset_index(drop=True)
+        cards["card"] = range(1, len(cards) + 1)
     if cards.empty:
         raise InputError("no claim in one article matches a claim in another, so there is no card to make "
                          "(do they report the same story?)")  # fmt: skip

@@ -60,13 +60,16 @@ def _radio(name: str, options: list[str], words: dict[str, str]) -> str:
     ) + "</div>"
 
 
-def _card_form(card: dict, choices: dict) -> str:
+#: How the worksheet names the options that are not an article.
+_OPTION_WORDS = {"same": "both the same", "either": "either"}
+
+
+def _card_form(card: dict) -> str:
     key = f"card:{card['card']}"
     x, y = card["sides"]
-    letters = [x["letter"], y["letter"]]
-    named = {l: f"article {l}" for l in letters}
-    surer = _radio(f"{key}:surer", [*letters, choices["surer"]], {**named, choices["surer"]: "both the same"})
-    cite = _radio(f"{key}:cite", [*letters, choices["cite"]], {**named, choices["cite"]: "either"})
+    named = {o: _OPTION_WORDS.get(o, f"article {o}") for o in card["options"]["surer"] + card["options"]["cite"]}
+    surer = _radio(f"{key}:surer", card["options"]["surer"], named)
+    cite = _radio(f"{key}:cite", card["options"]["cite"], named)
     return (f"<fieldset class='card'><legend>Card {card['card']}</legend>"
             f"<p><b>Article {_esc(x['letter'])}</b>, sentence {x['number']}</p><blockquote>{_esc(x['text'])}</blockquote>"
             f"<p><b>Article {_esc(y['letter'])}</b>, sentence {y['number']}</p><blockquote>{_esc(y['text'])}</blockquote>"
@@ -78,7 +81,7 @@ def _card_form(card: dict, choices: dict) -> str:
 def _task_form(number: int, task: dict, material: dict) -> str:
     head = f"<p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
     if task["auto_marked"]:
-        return f"<section class='task'>{head}</section>" + "".join(_card_form(c, material["choices"]) for c in material["cards"])
+        return f"<section class='task'>{head}</section>" + "".join(_card_form(c) for c in material["cards"])
     box = f"<textarea name='q:{_esc(task['id'])}' rows='{max(2, int(task['lines']) + 1)}' aria-label='Your answer'></textarea>"
     if task["urls"]:
         box += f"<p><label>Web addresses you used<textarea name='u:{_esc(task['id'])}' rows='2'></textarea></label></p>"
@@ -141,7 +144,8 @@ def coverage_answer_key_html(key: dict) -> str:
             f"<p class='note'>Points per field: {points['best']} for the answer, {points['accepted']} for an accepted "
             "alternative, 0 otherwise. The words field is marked only where a word decides how sure a sentence is.</p>",
             f"<p><b>Check each card before class</b>: do both sentences tell the same claim? {_esc(_match_precision())} "
-            "Drop a card whose sentences do not, and tell students to skip it.</p>",
+            "To drop cards whose sentences do not, build the exercise again with <code>--drop-cards</code> and their "
+            "numbers (for example <code>--drop-cards 2,4</code>): they leave both folders and the rest are numbered again.</p>",
             "<h2>Claim pairs</h2>"]  # fmt: skip
     for card in key["cards"]:
         sides = "".join(
@@ -239,12 +243,13 @@ def coverage_lesson_plan_html(key: dict) -> str:
         "<li>Skim <code>comparison/compare.html</code> for the differences the tool found.</li></ul>",
         *_topics(key),
         f"<h2>Plan ({total} minutes)</h2><table><tr><th>Minutes</th><th>Activity</th><th>How</th></tr>{rows}</table>",
-        "<p>Short of time? Set the reading as homework before the lesson, or keep the open tasks for a second lesson.</p>",
+        ("<p><b>The articles are long</b>: set the reading as homework before the lesson.</p>" if words > 1200 else
+         "<p>Short of time? Set the reading as homework before the lesson, or keep the open tasks for a second lesson.</p>"),
         "<h2>Discussion prompts</h2><ul>" + "".join(f"<li>{_esc(p)}</li>" for p in prompts) + "</ul>",
         f"<h2>Marking</h2><p>The cards are marked by <code>python -m analysis grade</code>, which writes a feedback page "
         f"per student and a class summary. Mark each open task out of 2:</p><ul>{_RUBRIC_ITEMS}</ul>",
-        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: the first three cards, and the headline and share tasks "
-        "only.</li><li><b>Advanced students</b>: add a third outlet of their own finding and compare it the same "
+        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: " + ("the first three cards, " if cards > 3 else "the cards, ")
+        + "and the headline and share tasks only; set the reading the lesson before.</li><li><b>Advanced students</b>: add a third outlet of their own finding and compare it the same "
         "way; or argue with the answer key where the tool read a sentence wrongly.</li></ul>",
     ]  # fmt: skip
     return _page(f"{key['title']}: lesson plan", body)

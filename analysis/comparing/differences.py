@@ -61,7 +61,8 @@ def surer_vs_hedged(a: dict, b: dict) -> str | None:
 def named_vs_nameless(a: dict, b: dict) -> str | None:
     if a["claim_source_type"] in IDENTIFIED_SOURCE_TYPES and b["claim_source_type"] in NAMELESS_SOURCE_TYPES | {"media"}:
         return (f"{a['article']} names its source, {_who(a)} (sentence {a['sent_id']}); {b['article']} rests it on "
-                f"{_who(b)}, a {b['claim_source_type']} source (sentence {b['sent_id']}).")  # fmt: skip
+                f"{_who(b)}, {'an' if b['claim_source_type'][:1] in 'aeiou' else 'a'} {b['claim_source_type']} source "
+                f"(sentence {b['sent_id']}).")  # fmt: skip
     return None
 
 

@@ -87,7 +87,9 @@ def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
         assert "sample_coverage" not in text, name  # a file name can give away the outlet and the date
     material = json.loads(texts["exercise.json"])
     for card in material["cards"]:
-        assert set(card) == {"card", "sides"} and all(set(s) == {"letter", "number", "text"} for s in card["sides"])
+        assert set(card) == {"card", "sides", "options"} and all(set(s) == {"letter", "number", "text"} for s in card["sides"])
+        letters = [s["letter"] for s in card["sides"]]
+        assert card["options"] == {"surer": [*letters, SAME], "cite": [*letters, EITHER]}  # the same on every card
     notebook = nbformat.reads(texts["student.ipynb"], as_version=4)
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert [line for c in code for line in c.source.splitlines() if line.startswith(("import ", "from "))] == ["import json"]
@@ -214,8 +216,28 @@ def test_article_text_is_escaped_on_every_page(tmp_path):
 
 
 @pytest.mark.parametrize("argv", [["exercise", "--compare", str(WIRE)], ["exercise", str(WIRE), str(LOCAL)],
-                                  ["exercise", "--compare", str(WIRE), "missing.txt"]])  # fmt: skip
+                                  ["exercise", "--compare", str(WIRE), "missing.txt"],
+                                  ["exercise", "--compare", str(WIRE), str(LOCAL), "--drop-cards", "two"],
+                                  ["exercise", str(WIRE), "--drop-cards", "1"]])  # fmt: skip
 def test_the_command_refuses_a_wrong_number_of_articles_in_one_line(argv, tmp_path, capsys):
     assert main([*argv, "--out", str(tmp_path / "out")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_dropped_cards_leave_both_folders_and_the_rest_are_numbered_again(exercise, tmp_path):
+    out, _ = exercise
+    before = _key(out)["cards"]
+    build_coverage_exercise([WIRE, LOCAL], tmp_path / "again", drop_cards=frozenset({1}), progress=lambda line: None)
+    after = _key(tmp_path / "again")["cards"]
+    assert [c["card"] for c in after] == list(range(1, len(before)))
+    assert [c["text"] for c in after] == [c["text"] for c in before[1:]]
+    material = json.loads((tmp_path / "again" / "student" / "exercise.json").read_text(encoding="utf-8"))
+    assert len(material["cards"]) == len(after)
+
+
+def test_a_card_number_the_exercise_does_not_have_is_refused_after_the_analysis(tmp_path, capsys):
+    assert main(["exercise", "--compare", str(WIRE), str(LOCAL), "--drop-cards", "99", "--out", str(tmp_path / "out")]) == 2
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert len(errors) == 1 and "no card 99" in errors[0]
     assert not (tmp_path / "out").exists()

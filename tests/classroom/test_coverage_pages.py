@@ -13,10 +13,10 @@ MATERIAL = {
         {"role": "headline", "sentences": [{"number": 0, "text": f"Headline {L} <script>alert(1)</script>"}]},
         {"role": "body", "sentences": [{"number": 1, "text": f"Body of {L}, \"quoted\" </textarea><b>."}]}]} for L in "AB"],
     "cards": [{"card": 1, "sides": [{"letter": "A", "number": 1, "text": "A says <img src=x onerror=alert(1)>."},
-                                    {"letter": "B", "number": 1, "text": "B says it too."}]}],
+                                    {"letter": "B", "number": 1, "text": "B says it too."}],
+               "options": {"surer": ["A", "B", "same"], "cite": ["A", "B", "either"]}}],
     "tasks": [{"id": "stop-headlines", "step": "Stop", "title": "Headlines", "prompt": "Which is surer?", "lines": 2, "urls": False, "auto_marked": False},
               {"id": "trace-cards", "step": "Trace claims", "title": "Claim pairs", "prompt": "Do the cards.", "lines": 0, "urls": False, "auto_marked": True}],
-    "choices": {"surer": "same", "cite": "either"},
 }  # fmt: skip
 
 
