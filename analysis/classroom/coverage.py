@@ -451,7 +451,8 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
          "look_for": ["Shared names, places, dates or figures", "A judgement: same story or not"]},
         {"id": "trace-cards", "step": "Trace claims", "title": "Claim pairs",
          "prompt": "Each card shows how two articles tell the same claim. Which article puts it more surely (or the same)? "
-                   "Which words show it? Which version would you rather cite in your own work?",
+                   "Which words show it? Which version would you rather cite in your own work? The cards were paired by "
+                   "shared words: if a card's two sentences do not tell the same thing, write that in its words box.",
          "lines": 0, "urls": False, "auto_marked": True, "model_answer": ["See the cards above."], "look_for": []},
         {"id": "find-sources", "step": "Find better coverage", "title": "Who each outlet asks",
          "prompt": "Which sources does only one article quote or cite? Does one article name a source that another "

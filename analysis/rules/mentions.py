@@ -26,7 +26,8 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   says the speaker asked not to be named.
 - ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence
   (not inside the quotation they speak), else the last named person source, else the
-  nearest named person before it.
+  person who is the subject of the sentence before, else the nearest named person
+  before it.
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
   source with the same head noun ("A senior council official", "The council"): one
   source, with that source's type and name.
@@ -368,11 +369,37 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
         nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents, full_names=ctx.full_names,
                               outside_quotes=True)
         or ctx.last_person
-        or nearest_person_before(ctx.doc, span.start, ents=ctx.ents, full_names=ctx.full_names)
+        or _subject_person_before(ctx, span.start, female=head.lower_ in ("she", "her"))
+        or nearest_person_before(ctx.doc, span.start, ents=ctx.ents, full_names=ctx.full_names, outside_quotes=True)
     )
     if person is None:
         return None  # the type rules: a he/she with nobody named before is anonymous
     return Resolution(person, "person", "personal_pronoun", f"'{head.text}' refers to {person} [rule: personal_pronoun]")
+
+
+#: Titles that say whether a person is a man or a woman ("Mr Blunkett" is no "she").
+MALE_TITLES, FEMALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"}), frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess"})
+
+
+def _subject_person_before(ctx: MentionContext, i: int, *, female: bool) -> str | None:
+    """The person who is the subject of the sentence before token ``i``'s ("Attorney
+    General Loretta Lynch took the last step ... '"I met with ...," she said'): a
+    sentence's subject is what "he" or "she" most often continues, more than the
+    nearest name (which may sit in a possessive or a quotation)."""
+    doc = ctx.doc
+    start = doc[i].sent.start
+    if start == 0:
+        return None
+    before = doc[start - 1].sent
+    for ent in ctx.ents:
+        if ent.label_ == "PERSON" and before.start <= ent.start and ent.end <= before.end:
+            head = ent.root
+            title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            if title in (MALE_TITLES if female else FEMALE_TITLES):
+                continue
+            if head.dep_ in ("nsubj", "nsubjpass") and (head.head.dep_ == "ROOT" or head.head.head.dep_ == "ROOT" and head.head.dep_ == "conj"):
+                return canonical_name(doc, ent, full_names=ctx.full_names)[0]
+    return None
 
 
 def it_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:

@@ -202,3 +202,23 @@ def test_he_after_a_quotation_is_not_a_name_inside_it(nlp):
     result = analyze(text, nlp=nlp)
     row = result.attributions[result.attributions["cue"] == "added"].iloc[0]
     assert row["canonical_source"] == "Michael Howard"
+
+
+def test_she_after_a_quotation_is_the_subject_before_not_a_name_quoted(nlp):
+    # polnear train west-journal 2016-07-06: Lynch speaks; Clinton is who she speaks about.
+    text = ("Lynch closes the door\n\nAlthough it was far from the last word about Hillary Clinton's email scandal, "
+            "Attorney General Loretta Lynch took the official last step Wednesday of announcing the case was closed.\n\n"
+            "\"Late this afternoon, I met with FBI Director James Comey about the investigation of Secretary Hillary "
+            "Clinton's use of a personal email system,\" she said in a statement.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    row = result.attributions[result.attributions["cue"] == "said"].iloc[0]
+    assert row["canonical_source"] == "Loretta Lynch"
+
+
+def test_she_is_never_a_man_named_with_mr(nlp):
+    # bbc politics/166
+    text = ("Blunkett case\n\nKimberly Quinn has been named in the case.\n\nMr Blunkett is taking legal action to gain "
+            "access to Mrs Quinn's two-year-old son. She denies he is Mr Blunkett's.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    row = result.attributions[result.attributions["cue"] == "denies"].iloc[0]
+    assert row["canonical_source"] != "David Blunkett" and "Blunkett" not in str(row["canonical_source"])
