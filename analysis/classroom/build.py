@@ -42,6 +42,9 @@ __all__ = [
     "numbered_paragraphs",
     "student_material",
     "student_notebook",
+    "open_answer_cells",
+    "finished_notebook",
+    "teacher_notebook",
     "build_exercise",
     "load_key",
 ]
@@ -152,19 +155,44 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
                     f'    "source_type": "",  # one of: {types}\n'
                     '    "cues": "",  # the words that tell you how sure it is, separated by ;\n}'))  # fmt: skip
             continue
-        cells.append(new_code(f'answers["questions"]["{task["id"]}"] = """\n\n"""'))
-        if task["urls"]:
-            cells.append(new_code(f'answers["urls"]["{task["id"]}"] = """\n\n"""  # the web addresses you used'))
-    cells.append(new_md("## Save your answers\n\nRun the next cell, then hand in the file it names."))
-    cells.append(new_code(
+        cells += open_answer_cells(task)
+    return finished_notebook(cells)
+
+
+def open_answer_cells(task: dict) -> list[nbformat.NotebookNode]:
+    """The code cells a student writes an open task's answer in (and the web addresses
+    used, when the task asks for them)."""
+    new_code = nbformat.v4.new_code_cell
+    cells = [new_code(f'answers["questions"]["{task["id"]}"] = """\n\n"""')]
+    if task["urls"]:
+        cells.append(new_code(f'answers["urls"]["{task["id"]}"] = """\n\n"""  # the web addresses you used'))
+    return cells
+
+
+def finished_notebook(cells: list) -> nbformat.NotebookNode:
+    """A student's notebook from its cells: the cells that save ``answers.json`` added at
+    the end, fixed cell ids (the same notebook for the same material, build after build)
+    and a Python kernel."""
+    new_md, new_code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    cells = [*cells, new_md("## Save your answers\n\nRun the next cell, then hand in the file it names."), new_code(
         "with open(answers_file, \"w\", encoding=\"utf-8\") as file:\n"
         "    json.dump(answers, file, ensure_ascii=False, indent=2)\n"
         "answered = sum(1 for card in answers[\"cards\"].values() if any(str(v).strip() for v in card.values()))\n"
-        "print(f\"Saved {answers_file}: {answered} of {len(answers['cards'])} cards answered. Hand this file to your teacher.\")"))  # fmt: skip
+        "print(f\"Saved {answers_file}: {answered} of {len(answers['cards'])} cards answered. Hand this file to your teacher.\")")]  # fmt: skip
     for number, cell in enumerate(cells):
-        cell["id"] = f"cell-{number:02d}"  # the same notebook for the same article, build after build
+        cell["id"] = f"cell-{number:02d}"
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+def teacher_notebook(template: Path, **parameters) -> nbformat.NotebookNode:
+    """A package notebook with the teacher's parameters injected, the injected cell's id
+    fixed (not a new random one on every build)."""
+    notebook = with_parameters(nbformat.read(template, as_version=4), **parameters)
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
     return notebook
 
 
@@ -264,9 +292,5 @@ def build_exercise(
         parameters = {"article_path": copy, "key_path": "key.json"}
         if teacher_key is not None:
             shutil.copyfile(teacher_key, teacher / "teacher_key.csv")
-        notebook = with_parameters(nbformat.read(EXERCISE_NOTEBOOK, as_version=4), **parameters)
-        for cell in notebook.cells:
-            if "injected-parameters" in cell.metadata.get("tags", []):
-                cell["id"] = "injected-parameters"  # not a new random id on every build
-        nbformat.write(notebook, teacher / "teacher.ipynb")
+        nbformat.write(teacher_notebook(EXERCISE_NOTEBOOK, **parameters), teacher / "teacher.ipynb")
         return _publish_tree(Path(staging), out)

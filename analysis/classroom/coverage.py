@@ -35,7 +35,7 @@ from analysis import config
 from analysis.comparing.differences import RULES as PAIR_RULES
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
-from analysis.presenting.report import _output_folder, _stderr, with_parameters
+from analysis.presenting.report import _output_folder, _stderr
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, SOURCE_CHECKABILITY, STATUS_FIRMNESS
 
 __all__ = [
@@ -528,6 +528,8 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
     """The student's notebook: the articles and tasks as Markdown, one code cell per
     card and open task, and a last cell that saves ``answers.json``. It imports only
     ``json``."""
+    from analysis.classroom.build import finished_notebook, open_answer_cells
+
     new_md, new_code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     cells = [
         new_md(f"# Exercise: {_md(material['title'])}\n\n**The question:** How do these articles tell the same story, "
@@ -559,20 +561,8 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
                     '    "evidence": "",  # the words that show how sure each is, separated by ;\n'
                     f'    "cite": "",  # which you would rather cite: {", ".join(card["options"]["cite"])}\n}}'))  # fmt: skip
             continue
-        cells.append(new_code(f'answers["questions"]["{task["id"]}"] = """\n\n"""'))
-        if task["urls"]:
-            cells.append(new_code(f'answers["urls"]["{task["id"]}"] = """\n\n"""  # the web addresses you used'))
-    cells.append(new_md("## Save your answers\n\nRun the next cell, then hand in the file it names."))
-    cells.append(new_code(
-        "with open(answers_file, \"w\", encoding=\"utf-8\") as file:\n"
-        "    json.dump(answers, file, ensure_ascii=False, indent=2)\n"
-        "answered = sum(1 for card in answers[\"cards\"].values() if any(str(v).strip() for v in card.values()))\n"
-        "print(f\"Saved {answers_file}: {answered} of {len(answers['cards'])} cards answered. Hand this file to your teacher.\")"))  # fmt: skip
-    for number, cell in enumerate(cells):
-        cell["id"] = f"cell-{number:02d}"
-    notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    return notebook
+        cells += open_answer_cells(task)
+    return finished_notebook(cells)
 
 
 # --- Building ----------------------------------------------------------------------------
@@ -592,7 +582,7 @@ def build_coverage_exercise(
         InputError: Fewer than two or more than five articles, an article that cannot be
             read, or no pair of matched claims to make a card of.
     """
-    from analysis.classroom.build import KEY_FORMAT, _publish_tree
+    from analysis.classroom.build import KEY_FORMAT, _publish_tree, teacher_notebook
     from analysis.classroom.coverage_pages import coverage_answer_key_html, coverage_lesson_plan_html, coverage_worksheet_html
     from analysis.classroom.marking import POINTS
     from analysis.classroom.notes import sensitive_topics
@@ -658,9 +648,5 @@ def build_coverage_exercise(
             copy = f"article_{letter}" + (path.suffix.lower() if path.suffix.lower() in config.HTML_SUFFIXES else ".txt")
             shutil.copyfile(path, teacher / copy)
             copies.append(copy)
-        notebook = with_parameters(nbformat.read(COVERAGE_NOTEBOOK, as_version=4), article_paths=";".join(copies))
-        for cell in notebook.cells:
-            if "injected-parameters" in cell.metadata.get("tags", []):
-                cell["id"] = "injected-parameters"
-        nbformat.write(notebook, teacher / "compare.ipynb")
+        nbformat.write(teacher_notebook(COVERAGE_NOTEBOOK, article_paths=";".join(copies)), teacher / "compare.ipynb")
         return _publish_tree(Path(staging), out)

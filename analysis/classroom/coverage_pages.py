@@ -9,7 +9,7 @@ material alone, so it cannot hold an answer.
 
 from __future__ import annotations
 
-from analysis.classroom.pages import _RUBRIC_ITEMS, WORKSHEET_SCRIPT, _emphasis, _esc, _items, _page
+from analysis.classroom.pages import _RUBRIC_ITEMS, WORKSHEET_SCRIPT, _emphasis, _esc, _items, _page, article_html
 from analysis.classroom.tasks import SIFT_STEPS
 from analysis.vocabulary import STATUS, STATUS_FIRMNESS
 
@@ -41,15 +41,8 @@ def _articles(material: dict) -> list[str]:
              "<div class='outlets'>"]  # fmt: skip
     for article in material["articles"]:
         parts.append(f"<section class='task'><h2>Article {_esc(article['letter'])}</h2>")
-        if article["found"]:
-            items = "".join(f"<li>{_esc(f['what'])}: {_esc(f['text'])}</li>" for f in article["found"])
-            parts.append(f"<div class='found'><p><b>At the top of the page, as found</b></p><ul>{items}</ul></div>")
-        parts.append("<div class='article'>")
-        for paragraph in article["paragraphs"]:
-            sentences = " ".join(f"<span class='sent'>{s['number']}</span>{_esc(s['text'])}" for s in paragraph["sentences"])
-            tag = "h3" if paragraph["role"] == "headline" else "p"
-            parts.append(f"<{tag}>{sentences}</{tag}>")
-        parts.append("</div></section>")
+        parts += article_html(article["found"], article["paragraphs"])
+        parts[-1] += "</section>"
     parts.append("</div>")
     return parts
 

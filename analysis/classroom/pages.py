@@ -135,20 +135,26 @@ def _labels_help() -> str:
             f"<h3>Source type: who does the claim come from?</h3><dl class='labels'>{types}</dl>")  # fmt: skip
 
 
-def _article(material: dict) -> list[str]:
-    parts = ["<h2>The article</h2>", "<p class='note'>Small numbers mark the sentences. They skip lines of the page that "
-             "are not part of the article (a repeated headline, links, captions).</p>"]
-    found = material.get("found") or []
+def article_html(found: list[dict], paragraphs: list[dict]) -> list[str]:
+    """An article as a student reads it: the lines found at the top of its page, then its
+    paragraphs with each sentence's number (the headline as a heading), all escaped."""
+    parts = []
     if found:
         items = "".join(f"<li>{_esc(f['what'])}: {_esc(f['text'])}</li>" for f in found)
         parts.append(f"<div class='found'><p><b>At the top of the page, as found</b></p><ul>{items}</ul></div>")
     parts.append("<div class='article'>")
-    for paragraph in material["paragraphs"]:
+    for paragraph in paragraphs:
         sentences = " ".join(f"<span class='sent'>{s['number']}</span>{_esc(s['text'])}" for s in paragraph["sentences"])
         tag = "h3" if paragraph["role"] == "headline" else "p"
         parts.append(f"<{tag}>{sentences}</{tag}>")
     parts.append("</div>")
     return parts
+
+
+def _article(material: dict) -> list[str]:
+    parts = ["<h2>The article</h2>", "<p class='note'>Small numbers mark the sentences. They skip lines of the page that "
+             "are not part of the article (a repeated headline, links, captions).</p>"]
+    return parts + article_html(material.get("found") or [], material["paragraphs"])
 
 
 def _hard_words(material: dict) -> list[str]:

@@ -60,17 +60,6 @@ def test_two_folders_are_written_with_the_comparison_for_the_teacher(exercise):
     assert (out / "teacher" / "article_B.txt").read_bytes() == LOCAL.read_bytes()
 
 
-def _strings(value):
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, str):
-        yield value
-
-
 def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
     out, _ = exercise
     key = _key(out)
