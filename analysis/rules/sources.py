@@ -114,6 +114,11 @@ def source_type(
         if unlabelled and not body and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
             return "person", "a proper name"
         return "organization", f"named body '{head.text}'" + (f" ({ent.label_})" if ent is not None else "")
+    kind = next((t for t in span if t.i < head.i and nouns.get(t.lemma_.lower()) == "institution"), None)
+    if kind is not None and not head.is_lower and (not head.is_alpha or any(c.isupper() for c in head.text[1:])):
+        # "consultancy 4Cast said": a name the tagger took for a common noun (a digit or a
+        # capital inside the word), after the kind of body it is.
+        return "organization", f"named body '{head.text}' (a {kind.text} by name)"
     if category == "institution" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
         return "organization", f"'{head.text}' of a named body"
     if category == "institution" and has_name:

@@ -31,6 +31,7 @@ PATTERNS = [
     ("Analysts believe the market will recover.", "Analysts", "unnamed", "believe", "belief", "belief"),
     ("Reports suggest that the minister will resign.", "Reports", "media", "suggest", "belief", "media source"),
     ("A journalist published a story claiming that 50 prosecutors had been registered as disabled.", "A journalist", "anonymous", "claiming", "distancing", "seed: relayed claim"),
+    ('"Our worry is the budget," consultancy 4Cast said in a report.', "consultancy 4Cast", "organization", "said", "neutral", "bbc business/258: a name tagged as a noun"),
 ]  # fmt: skip
 
 
