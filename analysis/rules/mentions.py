@@ -38,6 +38,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences).
 - ``it_pronoun``: "it warned" is the last organisation, outlet or document that spoke
   (and takes its type), else the nearest organisation named before it.
+- ``epithet``: "the presumptive Republican presidential nominee wrote" (a definite
+  description, no name, a noun that is no anonymous role) is the person who spoke in
+  this or the two sentences before.
 - ``group_pronoun``: "they say" is the last body or plural source of this or the two
   sentences before ("The Tories ... They say ..."), with its type; else a group.
 """
@@ -420,6 +423,25 @@ def it_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     return Resolution(found, "organization", "it_pronoun", f"'it' refers to {found}, the organisation named before it [rule: it_pronoun]")
 
 
+def epithet(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "the presumptive Republican presidential nominee wrote": a definite description
+    with a noun that is no anonymous role ("nominee", "tycoon", not "spokesman" or
+    "official": those are other people) and no name is the person who spoke in this or
+    the two sentences before."""
+    head = span.root
+    lemma = head.lemma_.lower()
+    if (head.pos_ != "NOUN" or head.tag_ != "NN" or span[0].lower_ != "the" or lemma in source_noun_categories()
+            or lemma in INSTITUTION_NOUNS or any(t.pos_ == "PROPN" for t in span)
+            or not any(t.dep_ in ("amod", "compound") for t in head.children)):
+        return None  # "the spokesman", "the company", "the chip maker", "the Tories", "the report": other rules
+    floor = _sentences_back(head, 2)
+    for i, _, source_type, canonical in reversed(ctx.sources):
+        if floor <= i < head.i and source_type == "person":
+            return Resolution(canonical, "person", "epithet",
+                              f"'{span.text}' describes {canonical}, who spoke just before [rule: epithet]")  # fmt: skip
+    return None
+
+
 GROUP_PRONOUNS = frozenset({"they", "them"})
 
 
@@ -562,6 +584,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "introduced_role": introduced_role,
     "institution_noun": institution_noun,
     "it_pronoun": it_pronoun,
+    "epithet": epithet,
     "group_pronoun": group_pronoun,
 }
 

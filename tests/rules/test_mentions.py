@@ -222,3 +222,30 @@ def test_she_is_never_a_man_named_with_mr(nlp):
     result = analyze(text, nlp=nlp)
     row = result.attributions[result.attributions["cue"] == "denies"].iloc[0]
     assert row["canonical_source"] != "David Blunkett" and "Blunkett" not in str(row["canonical_source"])
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # polnear train breitbart 2016-07-13
+        ("Trump demands resignation\n\nLashing out, Donald Trump said the justice's mind is shot.\n\n\"She has embarrassed "
+         "all by making very dumb political statements about me,\" the presumptive Republican presidential nominee wrote "
+         "in a tweet.", "wrote", "Donald Trump"),
+        # bbc sport/177
+        ("Thompson says Gerrard should stay\n\nLiverpool legend Phil Thompson has pleaded with Steve Gerrard to reject any "
+         "overtures from Chelsea. The ex-Reds assistant boss also warned that any honours won at Chelsea would be cheapened.",
+         "warned", "Phil Thompson"),
+    ],
+)
+def test_a_description_is_the_person_who_spoke_just_before(nlp, text, cue, canonical):
+    result = analyze(text, nlp=nlp)
+    row = result.attributions[result.attributions["cue"] == cue].iloc[0]
+    assert row["canonical_source"] == canonical and "[rule: epithet]" in row["source_type_reason"]
+
+
+def test_a_spokesman_or_a_company_description_is_not_the_person_before(nlp):
+    text = ("Chip maker\n\nMr Templeton said he agreed.\n\nThe world's largest maker of chips for mobile phones believes "
+            "the technology will grow rapidly. The spokesman said sales were strong.")  # fmt: skip
+    rows = analyze(text, nlp=nlp).attributions
+    described = rows[rows["source"].str.contains("maker|spokesman", na=False)]
+    assert len(described) == 2 and not described["canonical_source"].fillna("").str.contains("Templeton").any()
