@@ -361,17 +361,13 @@ def _lettered(comparison, kinds: tuple[str, ...], letters: dict[str, str], *, li
 
 
 def _named_sources_only_here(comparison, letters: dict[str, str], *, limit: int = 8) -> list[str]:
-    """Named people and bodies only one article cites: a source the entity model also
-    found as a name in that article (not "a statement" or a bare role)."""
+    """Named people and bodies only one article cites, with the sentence that cites them."""
     rows = comparison.differences[comparison.differences["difference"] == "source_only_here"]
     out = []
     for d in rows.itertuples():
-        result = comparison.analyses[d.article]
-        names = set(result.entities.loc[result.entities["label"].isin(["PERSON", "ORG"]), "canonical"].dropna())
         source = str(d.detail).removeprefix(f"Only {d.article} cites ").rstrip(".")
-        if source in names:
-            where = f", sentence {int(d.sent_id)}" if pd.notna(d.sent_id) else ""
-            out.append(f"Only article {letters[d.article]} cites {source}{where}.")
+        where = f", sentence {int(d.sent_id)}" if pd.notna(d.sent_id) else ""
+        out.append(f"Only article {letters[d.article]} cites {source}{where}.")
     return out[:limit]
 
 

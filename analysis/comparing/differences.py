@@ -11,7 +11,8 @@ their plain meanings are ``vocabulary.COVERAGE_DIFFERENCE``):
   another on a source without a name;
 - ``number_differs``: matched claims give different figures for the same counted thing;
 - ``rough_vs_exact``: the same figure, exact in one and rough in the other;
-- ``source_only_here``: a named source only one outlet cites;
+- ``source_only_here``: a named source (a person or body the article names) only one
+  outlet cites;
 - ``claim_only_here``: a claim with names or numbers that no other outlet matches;
 - ``headline_surer``: a headline the article's own checks find surer than its body, or
   one that states flatly what another outlet's body attributes, hedges or leaves open
@@ -27,7 +28,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from analysis.rules.findings import same_figure
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STATUSES
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, SPEAKING_ENTITY_LABELS, WEAK_STATUSES
 
 __all__ = ["RULES", "find_differences", "headline_against_others", "COLUMNS"]
 
@@ -139,7 +140,11 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
     for name, own in sources.items():
         others = set().union(*(s for n, s in sources.items() if n != name))
         other_surnames = {_surname(s) for s in others}
-        for source in sorted(own):
+        # Only a source the article also names as a person or body ("A statement" or a
+        # bare role typed as a named source is no name a reader could look for).
+        entities = analyses[name].entities
+        named = set(entities.loc[entities["label"].isin(SPEAKING_ENTITY_LABELS), "canonical"].dropna())
+        for source in sorted(own & named):
             if source not in others and _surname(source) not in other_surnames:
                 first = analyses[name].attributions
                 sent = first.loc[first["canonical_source"] == source, "sent_id"]

@@ -280,7 +280,9 @@ def coverage_table(results: Results) -> str:
         rows.append([name, scores["gold"], scores["predicted"], scores["right"], f"{scores['precision']:.2f}", f"{scores['recall']:.2f}"])
     table = _table(["aligned sentence pairs", "labelled", "found", "right", "precision (goal 0.8)", "recall (goal 0.7)"], rows)
     cost = (f"Recall of the high-confidence labelled pairs: {figures['high recall']:.2f} (of {figures['high gold']}). "
-            f"Same story found for {figures['same story found']} of {figures['pairs']} pairs. Comparing costs "
+            f"Same story found for {figures['same story found']} of {figures['pairs']} pairs"
+            + (f"; {figures['told apart']} of {figures['different stories']} pairs of other stories of the same campaign told apart"
+               if "told apart" in figures else "") + ". Comparing costs "
             f"{_bold(format(figures['ratio'], '.2f') + 'x')} the time of analysing the articles (goal at most 1.3x)"
             + (f", and {_bold(format(figures['five ratio'], '.2f') + 'x')} for five articles at once (goal at most 1.5x)."
                if "five ratio" in figures else "."))  # fmt: skip
