@@ -133,12 +133,13 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
                 seen.add(key)
                 rows.append(_row(name, a, b, detail))
     # Named sources only one outlet cites (same canonical name, or the same surname).
-    sources = {}
+    sources, cited = {}, {}
     for name, result in analyses.items():
         table = result.attributions  # the same names as the sources view, without building it
         sources[name] = set(table.loc[table["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].dropna())
+        cited[name] = set(table["canonical_source"].dropna())  # any source, named or not ("The council")
     for name, own in sources.items():
-        others = set().union(*(s for n, s in sources.items() if n != name))
+        others = set().union(*(s for n, s in cited.items() if n != name))
         other_surnames = {_surname(s) for s in others}
         # Only a source the article also names as a person or body ("A statement" or a
         # bare role typed as a named source is no name a reader could look for).

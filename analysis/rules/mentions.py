@@ -35,7 +35,8 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   article introduced with that role ("Prime Minister Tony Blair", "Tim Collins, the
   shadow education secretary").
 - ``institution_noun``: "the company", "the group", "the agency" is the nearest
-  organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences).
+  organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences); for a
+  kind a name carries ("the council", "the committee"), only a name with that word.
 - ``it_pronoun``: "it warned" is the last organisation, outlet or document that spoke
   (and takes its type), else the nearest organisation named before it.
 - ``epithet``: "the presumptive Republican presidential nominee wrote" (a definite
@@ -66,6 +67,9 @@ HONORIFICS = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "
                         "prof", "rep", "sen", "gov", "gen", "rev", "judge", "justice"})  # fmt: skip
 #: Honorifics that only a person takes ("Ms Okafor" is a person, whatever the model says).
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+#: Institution nouns that a body's own name carries ("Port Ellery City Council", "the
+#: Transport Committee"): "the council" refers back only to a name with "council" in it.
+NAMED_KINDS = frozenset({"council", "committee", "commission"})
 #: Sentences looked back for the organisation "the company" refers to.
 INSTITUTION_LOOKBACK = 6
 #: Institution nouns that refer back to a named organisation ("the company said").
@@ -534,6 +538,11 @@ def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
         return None  # "the Opera company": named in the phrase itself
     name = _nearest_organisation(span, ctx)
     if name is None:
+        return None
+    noun = head.lemma_.lower()
+    if noun in NAMED_KINDS and noun not in name.lower():
+        # "the council" is a council: not the "Harbour Bridge" named before it, though "the
+        # company" may well be "Tesco".
         return None
     return Resolution(name, "organization", "institution_noun",
                       f"'{span.text}' refers to {name}, the organisation named before it [rule: institution_noun]")  # fmt: skip

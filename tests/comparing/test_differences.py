@@ -53,3 +53,10 @@ def test_a_headline_that_attributes_or_hedges_is_not_set_against_other_bodies(nl
     # against the other body, where the council says it.
     assert against["article"].tolist() == [second] and against["other"].tolist() == [first]
     assert "gives it as reported, from council" in against.iloc[0]["detail"]
+
+
+def test_a_source_the_other_outlet_cites_without_a_name_is_not_only_here(comparison):
+    # The wire cites "the city council"; the local paper "The council": not only the wire's.
+    only = comparison.differences[comparison.differences["difference"] == "source_only_here"]["detail"]
+    assert not only.str.contains("council$|council\\.$", regex=True).any() and not only.str.contains("Harbour Bridge").any()
+    assert only.str.contains("Dana Whitlock").any()

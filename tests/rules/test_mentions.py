@@ -249,3 +249,12 @@ def test_a_spokesman_or_a_company_description_is_not_the_person_before(nlp):
     rows = analyze(text, nlp=nlp).attributions
     described = rows[rows["source"].str.contains("maker|spokesman", na=False)]
     assert len(described) == 2 and not described["canonical_source"].fillna("").str.contains("Templeton").any()
+
+
+def test_the_council_is_no_body_named_without_council_in_its_name(nlp):
+    # The made-up local report: "Harbour Bridge" (tagged ORG) is named before "The council".
+    from analysis import config
+
+    rows = analyze(config.SEEDS_DIR / "sample_coverage_local.txt", nlp=nlp).attributions
+    row = rows[rows["source"] == "The council"].iloc[0]
+    assert row["canonical_source"] != "Harbour Bridge" and row["source_type"] == "organization"
