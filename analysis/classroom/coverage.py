@@ -331,9 +331,7 @@ def _pair_details(comparison, a: tuple[str, int], b: tuple[str, int], *, told_al
     for d in rows.itertuples():
         if {(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))} == {a, b} and not (
                 told_alike and d.difference in CERTAINTY_DIFFERENCES):
-            detail = d.detail.split(" \u201c")[0]  # the sentences themselves are on the card
-            for name in sorted(letters, key=len, reverse=True):
-                detail = detail.replace(name, f"article {letters[name]}")
+            detail = _with_letters(d.detail.split(" \u201c")[0], letters)  # the sentences themselves are on the card
             notes.append(f"{COVERAGE_DIFFERENCE.describe(d.difference)} {detail}")
     return notes
 
@@ -352,12 +350,15 @@ def _details(comparison, kinds: tuple[str, ...], *, limit: int = 6) -> list[str]
 
 def _lettered(comparison, kinds: tuple[str, ...], letters: dict[str, str], *, limit: int = 6) -> list[str]:
     """The comparison's details of some kinds, with article letters for file names."""
-    out = []
-    for detail in _details(comparison, kinds, limit=limit):
-        for name in sorted(letters, key=len, reverse=True):
-            detail = detail.replace(name, f"article {letters[name]}")
-        out.append(detail)
-    return out
+    return [_with_letters(detail, letters) for detail in _details(comparison, kinds, limit=limit)]
+
+
+def _with_letters(text: str, letters: dict[str, str]) -> str:
+    """A comparison's text with each article's file name written as its letter
+    ("article B"), the longest names first (one name can hold another)."""
+    for name in sorted(letters, key=len, reverse=True):
+        text = text.replace(name, f"article {letters[name]}")
+    return text
 
 
 def _named_sources_only_here(comparison, letters: dict[str, str], *, limit: int = 8) -> list[str]:
