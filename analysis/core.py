@@ -394,24 +394,33 @@ def analyze_articles(
     Yields:
         One :class:`Analysis` (or :class:`ArticleFailure`) per article, in order.
     """
-    from analysis.parse.nlp import make_doc
+    from analysis.parse.nlp import PIECE_CHARS, make_doc
 
     nlp = nlp or load_nlp()
     for batch in _parse_batches(articles, batch_size, batch_chars):
         if not keep_going:
-            docs = [make_doc(a.text, [start for start, _ in split_paragraphs(a.text)], nlp) for a in batch]
-            for article, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
+            # A text too long to parse whole is parsed in pieces by analyze_article (doc None).
+            docs = [make_doc(a.text, [start for start, _ in split_paragraphs(a.text)], nlp)
+                    for a in batch if len(a.text) <= PIECE_CHARS]  # fmt: skip
+            parsed_docs = iter(nlp.pipe(docs, batch_size=max(1, len(docs))))
+            for article in batch:
+                doc = next(parsed_docs) if len(article.text) <= PIECE_CHARS else None
                 yield analyze_article(article, nlp=nlp, doc=doc, hedge_domain=hedge_domain)
             continue
         made: list[Doc | Exception] = []
         for article in batch:
             try:
-                made.append(make_doc(article.text, [start for start, _ in split_paragraphs(article.text)], nlp))
+                paragraph_starts = [start for start, _ in split_paragraphs(article.text)]
+                if len(article.text) > PIECE_CHARS:
+                    made.append(parse(article.text, paragraph_starts, nlp=nlp))  # parsed here, in pieces
+                else:
+                    made.append(make_doc(article.text, paragraph_starts, nlp))
             except Exception as error:  # noqa: BLE001 - reported as this article's failure
                 made.append(error)
-        parsed = iter(_parse_each([doc for doc in made if isinstance(doc, Doc)], nlp))
+        parsed = iter(_parse_each([doc for doc in made if isinstance(doc, Doc) and not doc.has_annotation("DEP")], nlp))
         for article, doc in zip(batch, made):
-            doc = next(parsed) if isinstance(doc, Doc) else doc
+            if isinstance(doc, Doc) and not doc.has_annotation("DEP"):
+                doc = next(parsed)
             if isinstance(doc, Exception):
                 yield ArticleFailure(article, "parse", doc)
                 continue

@@ -4,12 +4,15 @@ slices the text.
 The strategy mixes article-like pieces with the inputs that broke real tools: lone
 surrogates, NUL characters anywhere, every line-ending convention and mixes of them,
 ``$...$`` (mathtext), HTML fragments, spreadsheet formulas, zero-width and right-to-left
-characters, arbitrary Unicode. The rule: the only exception is the package's own
+characters, arbitrary Unicode, and long runs: hundreds of digits (more than a float
+holds) and thousands of one punctuation mark (which spaCy's tokenizer splits in time
+growing with the square of their length). The rule: the only exception is the package's own
 :class:`~analysis.errors.InputError`, and only for text that is refused by a stated rule.
 """
 
 import json
 import warnings
+from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -88,3 +91,30 @@ def test_the_cli_answers_hostile_files_with_tables_or_one_line(nlp, tmp_path_fac
         return
     data = json.loads(out)
     assert_spans_slice(data, data["text"])
+
+
+#: Long runs that once broke or stalled a run: digits past a float's range, and thousands
+#: of punctuation marks (a run of 40,000 "=" took five minutes in the tokenizer).
+LONG_RUNS = st.one_of(
+    st.builds(lambda n, d: d * n, st.integers(300, 2_000), st.sampled_from("19")),
+    st.builds(lambda n, c: c * n, st.integers(5_000, 20_000), st.sampled_from(['=', '"', "(", "*", "_", "=(", "\u20ac", "#"])),
+)
+RUN_ARTICLES = st.tuples(st.lists(PIECES, max_size=4), LONG_RUNS, st.sampled_from(["", " people", "%", " said critics.", "\n\n"])).map(
+    lambda parts: "Headline\n\nThe minister said the plan would work. " + " ".join(parts[0]) + " " + parts[1] + parts[2]
+)
+
+
+# A deadline far above the second or so such an article takes: a guard against a run
+# whose cost grows with its square (minutes), not a measure of speed.
+@settings(max_examples=12, deadline=timedelta(seconds=60), suppress_health_check=[HealthCheck.too_slow])
+@given(RUN_ARTICLES)
+def test_long_digit_and_punctuation_runs_analyse_in_bounded_time(nlp, text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            result = analyze(text, nlp=nlp)
+        except InputError:
+            assert refusable(text), text
+            return
+    assert result.check() == []
+    assert not result.numbers["value"].isin([float("inf"), float("-inf")]).any()

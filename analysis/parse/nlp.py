@@ -9,6 +9,7 @@ downloaded: a missing model is a one-line error saying what to install.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import warnings
 from functools import lru_cache
@@ -20,7 +21,7 @@ from analysis import config
 from analysis.errors import ModelNotFoundError
 from analysis.reading.textnorm import normalize
 
-__all__ = ["load_nlp", "parse", "model_name", "token_strings", "array_pipes_check", "PipelineWarning"]
+__all__ = ["load_nlp", "parse", "pieces", "PIECE_CHARS", "model_name", "token_strings", "array_pipes_check", "PipelineWarning"]
 
 _LOCK = threading.Lock()
 
@@ -135,8 +136,49 @@ def make_doc(text: str, paragraph_starts: list[int], nlp: Language) -> Doc:
     return doc
 
 
+#: A text longer than this many characters is parsed in pieces of about this size, cut at
+#: paragraph starts: the parser's memory grows with the tokens of what it holds (about
+#: 17 KB a token with the small model), so a 500,000-character article parsed whole
+#: would need close to 2 GB. No sentence crosses a paragraph start, so no sentence is
+#: cut; only the words right at a cut see less context. News articles (a few thousand
+#: characters) are never cut.
+PIECE_CHARS = 50_000
+
+
+def pieces(text: str, paragraph_starts: list[int], *, size: int | None = None) -> list[tuple[int, int]]:
+    """Where to cut ``text`` for :func:`parse`: consecutive ``(start, end)`` ranges that
+    cover it, each of at most ``size`` characters (default :data:`PIECE_CHARS`). Cuts fall
+    at paragraph starts; a paragraph longer than ``size`` is cut after the last sentence
+    end (``. ``, ``? ``, ``! ``) in reach, else the last space, else where it must."""
+    size = size or PIECE_CHARS
+    bounds, previous = [0], 0
+    for at in [*sorted(set(paragraph_starts)), len(text)]:
+        if at - bounds[-1] > size and previous > bounds[-1]:
+            bounds.append(previous)
+        while at - bounds[-1] > size:  # one paragraph longer than a piece
+            bounds.append(_inner_cut(text, bounds[-1], bounds[-1] + size))
+        previous = at
+    bounds.append(len(text))
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _inner_cut(text: str, start: int, limit: int) -> int:
+    """The last place in ``text[start:limit]`` after a sentence end, else after a space,
+    else ``limit`` itself (never ``start``)."""
+    for pattern in (_SENTENCE_END, _SPACE):
+        ends = [m.end() for m in pattern.finditer(text, start, limit) if start < m.end() < limit]
+        if ends:
+            return ends[-1]
+    return limit
+
+
 def parse(text: str, paragraph_starts: list[int], *, nlp: Language | None = None) -> Doc:
-    """Parse an article's text with sentence starts fixed at paragraph starts.
+    """Parse an article's text with sentence starts fixed at paragraph starts; a long
+    text in pieces (see :data:`PIECE_CHARS`), joined into one Doc of the whole text.
 
     Args:
         text: The original article text.
@@ -147,7 +189,14 @@ def parse(text: str, paragraph_starts: list[int], *, nlp: Language | None = None
         The parsed Doc of the normalised text (same length as ``text``).
     """
     nlp = nlp or load_nlp()
-    return nlp(make_doc(text, paragraph_starts, nlp))
+    if len(text) <= PIECE_CHARS:
+        return nlp(make_doc(text, paragraph_starts, nlp))
+    ranges = pieces(text, paragraph_starts)
+    made = (make_doc(text[a:b], [s - a for s in paragraph_starts if a <= s < b], nlp) for a, b in ranges)
+    # One piece at a time (batch_size=1): the point is never to hold two in the parser.
+    doc = Doc.from_docs(list(nlp.pipe(made, batch_size=1)), ensure_whitespace=False)
+    assert len(doc.text) == len(text)  # the pieces cover the text, character for character
+    return doc
 
 
 def token_strings(doc: Doc, attr: str = "ORTH") -> list[str]:

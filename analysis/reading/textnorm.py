@@ -7,6 +7,12 @@ character to exactly one character: the normalised text has the same length as t
 original, so an offset into one is the same offset into the other and
 ``original[start:end]`` is always the reported span.
 
+A run of punctuation or symbols longer than :data:`MAX_SYMBOL_RUN` characters
+(``=====...`` across a page, thousands of quotation marks) keeps its first
+:data:`MAX_SYMBOL_RUN` characters and reads as spaces after them: spaCy's tokenizer splits
+such a run one character at a time, each time searching the rest, so its cost grows with
+the square of the run's length (40,000 ``=`` took minutes). No word is touched.
+
 Line endings stay as the file has them (offsets index the decoded text as it is), but
 for matching a lone carriage return (old Mac files, or a mix of conventions) reads as a
 line feed, so every line-ending convention gives the same paragraphs and sentences.
@@ -31,10 +37,18 @@ NORMALIZATION_TABLE: dict[int, str] = {
     **{ord(c): "-" for c in _DASHES},
 }
 _LONE_CR = re.compile("\r(?!\n)")
+#: The longest run of punctuation and symbols read as written (see the module's docstring).
+MAX_SYMBOL_RUN = 64
+_SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_SYMBOL_RUN + 1))
 # Two apostrophes as a double quotation mark (''We will appeal,'' she said), as in
 # newspaper-database exports: an opening pair becomes ' "', a closing one '" '.
 _OPENING_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))''(?=[^\s'])")
 _PAIR = re.compile(r"''")
+
+
+def _shorten_run(match: re.Match) -> str:
+    run = match.group()
+    return run[:MAX_SYMBOL_RUN] + " " * (len(run) - MAX_SYMBOL_RUN)
 
 
 def normalize(text: str) -> str:
@@ -46,13 +60,15 @@ def normalize(text: str) -> str:
     Returns:
         A string of the same length in which curly quotes are straight, a pair of
         apostrophes is a double quotation mark, exotic spaces are ASCII spaces, dashes
-        are hyphens and a lone carriage return is a line feed.
+        are hyphens, a lone carriage return is a line feed and a very long run of
+        punctuation is cut short with spaces.
     """
     if "\r" in text:
         # A CR not followed by LF ends a line on its own: one character for one.
         text = _LONE_CR.sub("\n", text)
     if "''" in text:
         text = _PAIR.sub('" ', _OPENING_PAIR.sub(' "', text))
+    text = _SYMBOL_RUN.sub(_shorten_run, text)
     if text.isascii():
         return text  # every character the table maps is outside ASCII (checked in C, fast)
     normalized = text.translate(NORMALIZATION_TABLE)

@@ -21,10 +21,13 @@ Flags (``flags`` lists the codes, ``flag_reason`` explains them):
 - ``differs``: the same modified noun ("North Korean troops") counted with exact figures
   more than a quarter apart in two body sentences naming the same person, place or
   organisation.
+- ``too_large``: a figure too large for a float (hundreds of digits): its ``value`` is
+  empty and the number is kept as written in ``text``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -146,7 +149,7 @@ class NumberMention:
     start: int
     end: int
     label: str
-    value: float
+    value: float | None
     bound: str
     unit: str | None
     approximator: tuple[int, int] | None = None
@@ -245,7 +248,13 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         counted, phrase, rule = _counted(doc, start, end, unit)
         if unit is not None and unit != "percent" and start > 0 and doc[start - 1].text in CURRENCIES and not doc[start - 1].whitespace_:
             start -= 1
-        mentions.append(NumberMention(start, end, label, value, bound, unit, approx, counted, phrase, rule))
+        mention = NumberMention(start, end, label, value, bound, unit, approx, counted, phrase, rule)
+        if not math.isfinite(value):
+            # Hundreds of digits overflow a float: the number stays as written, with no value.
+            mention.value = None
+            mention.flags.append("too_large")
+            mention.reasons.append("too large to hold as a number: kept as written")
+        mentions.append(mention)
     # Elliptical counts ("12,000 troops ..., with 2,600 already ...") count the same noun.
     sent_starts = _parser_sentence_starts(doc) if mentions else []
     sent_of = [containing_index(m.start, sent_starts) for m in mentions]
@@ -258,6 +267,8 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
 
 
 def _is_round(m: NumberMention) -> bool:
+    if m.value is None:
+        return False
     if m.bound == "lower" and m.counted_rule != "none" and m.value in _vague_values():
         return True
     value = int(m.value) if m.value == int(m.value) else None
@@ -379,7 +390,7 @@ def _flag_differing(rows: list[dict], names: list[set[str]]) -> None:
     Ranks ("world number 14") are not counts."""
     groups: dict[str, list[dict]] = {}
     for row in rows:
-        if (row["in_body"] and row["bound"] == "exact" and row["counted_rule"] in ("of_phrase", "modifies_noun")
+        if (row["in_body"] and row["bound"] == "exact" and row["value"] is not None and row["counted_rule"] in ("of_phrase", "modifies_noun")
                 and isinstance(row["counted_phrase"], str) and " " in row["counted_phrase"] and row["counted"] != "number"):
             groups.setdefault(row["counted_phrase"], []).append(row)
     for phrase, group in sorted(groups.items()):

@@ -253,6 +253,17 @@ def memory_table(results: Results) -> str:
     return f"{table}\n\n{_measured(entry)}"
 
 
+def long_article_table(results: Results) -> str:
+    """Largest process's peak memory (and time) on the longest article the package accepts."""
+    entry = results["long_article"]
+    figures = entry["figures"]
+    rows = [[f"`{command}`", f"{figures[command]['peak_mb']:,} MB", f"{figures[command]['seconds']} s"]
+            for command in ("tables", "report")]  # fmt: skip
+    table = _table([f"{_thousands(figures['characters'])} characters ({_thousands(figures['words'])} words)",
+                    f"largest process (goal under {_thousands(figures['goal_mb'])} MB)", "wall clock"], rows)  # fmt: skip
+    return f"{table}\n\n{_measured(entry)}"
+
+
 def parse_variants_table(results: Results) -> str:
     """CPU time of the parse variants against spaCy's own pipeline, taking turns batch by batch."""
     entry = results["parse_variants"]
@@ -306,6 +317,7 @@ TABLES: dict[str, Callable[[Results], str]] = {
     "report-render-table": report_render_table,
     "throughput-table": throughput_table,
     "memory-table": memory_table,
+    "long-article-table": long_article_table,
     "parse-variants-table": parse_variants_table,
     "coverage-table": coverage_table,
 }
