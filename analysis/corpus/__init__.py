@@ -20,8 +20,12 @@ How it stays safe and flat:
   row of ``errors`` (article id, source, stage, exception type, one-line message) and
   the run goes on; a rerun does not try it again.
 - Ids must be unique (``7`` and ``"7"`` are one id): a corpus with duplicates is
-  refused before anything runs, naming them. Done ids are stored one JSON string a
-  line (``done.jsonl``), so any id, newlines included, round-trips.
+  refused before anything runs, naming them. An id made from a line or row number
+  (``line-2``, for a record with none) that a record also gives as its own becomes
+  ``line-2-2``. Done ids are stored one JSON string a line (``done.jsonl``), so any id,
+  newlines included, round-trips; a last line torn by a killed run is cut off on resume.
+- In a folder, a link whose target is outside the folder is not followed: it is one row
+  of ``errors``.
 - One run at a time per output folder: a lock file (``OUT/.lock``, held with
   ``filelock``: a run that dies leaves no lock behind) makes a second run refuse at once.
 - A full disk stops the run with one line saying what to free; its temporary files are

@@ -6,7 +6,7 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -22,7 +22,10 @@ class CorpusItem:
     """One article of a corpus: a file, or a text from a JSONL line or a CSV row.
 
     ``error`` is set when the record itself cannot be an article (invalid JSON, not an
-    object, no text field, bytes that are not UTF-8): it becomes a row of ``errors``.
+    object, no text field, bytes that are not UTF-8, a link leading out of the folder):
+    it becomes a row of ``errors``. ``made_id`` says the id was made from the line or row
+    number (``line-7``) because the record gave none it could use: such an id gives way
+    to a record's own id that happens to be the same (see :func:`_unique_ids`).
     """
 
     article_id: str
@@ -30,6 +33,7 @@ class CorpusItem:
     path: str | None = None
     text: str | None = None
     error: str | None = None
+    made_id: bool = False
 
 
 #: Characters that ``surrogateescape`` decoding makes of bytes that are not UTF-8.
@@ -52,18 +56,20 @@ def _printable(text: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def _record_id(value, fallback: str) -> tuple[str, str | None]:
+def _record_id(value, fallback: str) -> tuple[str, str | None, bool]:
     """A record's id as text (a whole number and its digits are one id: ``7`` is ``"7"``),
-    else the fallback and why the given one could not be used."""
+    else the fallback and why the given one could not be used; last, whether the id is
+    the fallback."""
     if value is None or value == "":
-        return fallback, None
+        return fallback, None, True
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return fallback, f"its id is a JSON {type(value).__name__}, not a string or a whole number"
-    return _printable(str(value)), None
+        return fallback, f"its id is a JSON {type(value).__name__}, not a string or a whole number", True
+    return _printable(str(value)), None, False
 
 
 def _json_items(path: Path, *, text_column: str, id_column: str | None) -> Iterator[CorpusItem]:
-    """One item per non-blank line of a JSON Lines file (UTF-8, one object a line)."""
+    """One item per non-blank line of a JSON Lines file (UTF-8, one object a line; a
+    byte-order mark, as some editors save, is dropped)."""
     kinds = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false"}
     name = _printable(str(path))
     with path.open("rb") as lines:
@@ -72,26 +78,31 @@ def _json_items(path: Path, *, text_column: str, id_column: str | None) -> Itera
                 continue
             fallback, source = f"line-{number}", f"{name}:{number}"
             try:
-                record = json.loads(raw.decode("utf-8"))
+                record = json.loads(raw.decode("utf-8-sig"))
             except UnicodeDecodeError as error:
-                yield CorpusItem(fallback, source, error=f"line {number} is not valid UTF-8 (byte {error.start}): JSON Lines must be UTF-8")
+                yield CorpusItem(fallback, source, error=f"line {number} is not valid UTF-8 (byte {error.start}): JSON Lines must be UTF-8",
+                                 made_id=True)  # fmt: skip
                 continue
             except ValueError as error:
-                yield CorpusItem(fallback, source, error=f"line {number} is not valid JSON: {error}")
+                yield CorpusItem(fallback, source, error=f"line {number} is not valid JSON: {error}", made_id=True)
+                continue
+            except RecursionError:  # "[[[[...": the parser gives up on deep nesting, and so do we
+                yield CorpusItem(fallback, source, error=f"line {number} is nested too deeply to be an article record", made_id=True)
                 continue
             if not isinstance(record, dict):
                 kind = "null" if record is None else kinds.get(type(record), type(record).__name__)
-                yield CorpusItem(fallback, source, error=f"line {number} is {kind}, not an object with a {text_column!r} field")
+                yield CorpusItem(fallback, source, error=f"line {number} is {kind}, not an object with a {text_column!r} field",
+                                 made_id=True)  # fmt: skip
                 continue
-            key, bad_id = _record_id(record.get(id_column or "id"), fallback)
+            key, bad_id, made = _record_id(record.get(id_column or "id"), fallback)
             text = record.get(text_column)
             if bad_id:
-                yield CorpusItem(key, source, error=f"line {number}: {bad_id}")
+                yield CorpusItem(key, source, error=f"line {number}: {bad_id}", made_id=made)
             elif not isinstance(text, str):
                 given = "no" if text is None else f"a non-text ({type(text).__name__})"
-                yield CorpusItem(key, source, error=f"line {number} has {given} {text_column!r} field")
+                yield CorpusItem(key, source, error=f"line {number} has {given} {text_column!r} field", made_id=made)
             else:
-                yield CorpusItem(key, source, text=text)
+                yield CorpusItem(key, source, text=text, made_id=made)
 
 
 def _csv_items(path: Path, source: str | Path, *, text_column: str, id_column: str | None) -> Iterator[CorpusItem]:
@@ -112,20 +123,22 @@ def _csv_items(path: Path, source: str | Path, *, text_column: str, id_column: s
                 return
             except csv.Error as error:  # a field past the size limit, say: this row only
                 row += 1
-                yield CorpusItem(f"row-{row}", f"{name}:row {row}", error=f"row {row} cannot be read as CSV: {error}")
+                yield CorpusItem(f"row-{row}", f"{name}:row {row}", error=f"row {row} cannot be read as CSV: {error}", made_id=True)
                 continue
             row += 1
             fallback, where = f"row-{row}", f"{name}:row {row}"
-            key = record.get(id_column or "id") or fallback
+            given = record.get(id_column or "id")
+            key, made = (given, False) if given else (fallback, True)
             values = [v for v in record.values() if isinstance(v, str)]
             if any(_UNDECODABLE.search(v) for v in values):
-                yield CorpusItem(fallback, where, error=f"row {row} is not valid UTF-8: CSV input must be UTF-8")
+                yield CorpusItem(fallback, where, error=f"row {row} is not valid UTF-8: CSV input must be UTF-8", made_id=True)
             elif None in record:  # more fields than the header names
-                yield CorpusItem(key, where, error=f"row {row} has {len(columns) + len(record[None])} fields; the header names {len(columns)}")
+                yield CorpusItem(key, where, error=f"row {row} has {len(columns) + len(record[None])} fields; the header names {len(columns)}",
+                                 made_id=made)  # fmt: skip
             elif record.get(text_column) is None:
-                yield CorpusItem(key, where, error=f"row {row} has fewer fields than the header: no {text_column!r}")
+                yield CorpusItem(key, where, error=f"row {row} has fewer fields than the header: no {text_column!r}", made_id=made)
             else:
-                yield CorpusItem(key, where, text=record[text_column])
+                yield CorpusItem(key, where, text=record[text_column], made_id=made)
 
 
 def iter_items(source: str | Path, *, text_column: str = "text", id_column: str | None = None) -> Iterator[CorpusItem]:
@@ -142,12 +155,7 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
     """
     path = Path(source)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES - {""}
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                       and p.stem.lower() not in config.CORPUS_DOCUMENTATION_STEMS)  # fmt: skip
-        for file in files:
-            article_id = _printable(file.relative_to(path).with_suffix("").as_posix())
-            yield CorpusItem(article_id, _printable(str(file)), path=str(file))
+        yield from _folder_items(path)
         return
     if not path.is_file():
         raise InputError(f"{source}: no such folder or file")
@@ -159,6 +167,33 @@ def iter_items(source: str | Path, *, text_column: str = "text", id_column: str 
         yield from _csv_items(path, source, text_column=text_column, id_column=id_column)
         return
     raise InputError(f"{source}: a corpus is a folder of .txt/.html files, a .jsonl file or a .csv file")
+
+
+def _leaves_folder(file: Path, root: Path) -> bool:
+    """Whether ``file``, its links followed, is outside ``root`` (the input folder,
+    resolved): a link ``notes.txt -> /etc/passwd``, or a file below a linked folder."""
+    try:
+        return not file.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links: it leads nowhere inside the folder
+        return True
+
+
+def _folder_items(path: Path) -> Iterator[CorpusItem]:
+    """The articles of a folder (see :func:`iter_items`). A link that leads outside the
+    folder is not followed: whoever made the corpus may not mean its target (a private
+    file) to reach the tables, so it is an item with ``error`` set, one row of ``errors``."""
+    root = path.resolve()
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES - {""}
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                   and p.stem.lower() not in config.CORPUS_DOCUMENTATION_STEMS)  # fmt: skip
+    for file in files:
+        article_id = _printable(file.relative_to(path).with_suffix("").as_posix())
+        if _leaves_folder(file, root):
+            yield CorpusItem(article_id, _printable(str(file)),
+                             error=f"{_printable(file.relative_to(path).as_posix())} is a link leading outside the folder "
+                                   f"{_printable(str(path))}: links out of a corpus folder are not followed")  # fmt: skip
+            continue
+        yield CorpusItem(article_id, _printable(str(file)), path=str(file))
 
 
 def _read(item: CorpusItem):
@@ -190,6 +225,39 @@ def _first_per_group(items: Iterable[CorpusItem], n: int) -> Iterator[CorpusItem
         if seen.get(group, 0) < n:
             seen[group] = seen.get(group, 0) + 1
             yield item
+
+
+def _unique_ids(items: Iterable[CorpusItem], source: str | Path) -> dict[str, str]:
+    """New ids for the records whose id was made from their line or row number
+    (``line-2``, see :attr:`CorpusItem.made_id`) and is also another record's own id:
+    ``line-2-2`` (``-3`` and on until no record has it), so a bad line never makes the
+    corpus refused. Keyed by the item's ``source``; the same corpus gets the same ids on
+    every run, so a rerun resumes.
+
+    Raises:
+        InputError: Two records give the same id themselves (``7`` and ``"7"`` are one
+            id): their rows would merge, or one would be skipped as done.
+    """
+    # Ids and sources only: the items' texts are not kept, however large the corpus.
+    ids = [(item.article_id, item.source, item.made_id) for item in items]
+    taken = {article_id for article_id, _, _ in ids}
+    given = {article_id for article_id, _, made in ids if not made}
+    renamed: dict[str, str] = {}
+    for article_id, where, made in ids:
+        if made and article_id in given:
+            n = 2
+            while f"{article_id}-{n}" in taken:
+                n += 1
+            renamed[where] = f"{article_id}-{n}"
+            taken.add(renamed[where])
+    _refuse_duplicate_ids((CorpusItem(renamed.get(where, article_id), where) for article_id, where, _ in ids), source)
+    return renamed
+
+
+def _with_ids(items: Iterable[CorpusItem], renamed: dict[str, str]) -> Iterator[CorpusItem]:
+    """``items`` with the ids :func:`_unique_ids` gave them."""
+    for item in items:
+        yield replace(item, article_id=renamed[item.source]) if item.source in renamed else item
 
 
 def _refuse_duplicate_ids(items: Iterable[CorpusItem], source: str | Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from analysis.corpus.inputs import CorpusItem, _first_per_group, _refuse_duplicate_ids, iter_items
-from analysis.corpus.store import _assemble, _done_ids
+from analysis.corpus.inputs import CorpusItem, _first_per_group, _unique_ids, _with_ids, iter_items
+from analysis.corpus.store import _assemble, _done_ids, _mend_done_log
 from analysis.corpus.workers import _run_batches
 from analysis.errors import InputError
 
@@ -64,11 +64,13 @@ def run_corpus(
 
     out = output_folder(out_dir, hint=" (new or from an earlier run)")
 
+    # Made ids (``line-2`` of a bad line) that a record's own id also is get another.
+    renamed = _unique_ids(iter_items(source, text_column=text_column, id_column=id_column), source)
+
     def chosen() -> Iterator[CorpusItem]:
-        items = iter_items(source, text_column=text_column, id_column=id_column)
+        items = _with_ids(iter_items(source, text_column=text_column, id_column=id_column), renamed)
         return _first_per_group(items, per_group) if per_group is not None else items
 
-    _refuse_duplicate_ids(iter_items(source, text_column=text_column, id_column=id_column), source)
     out.mkdir(parents=True, exist_ok=True)
     # One run per output folder: the lock is the kernel's (flock), so a run that dies
     # leaves nothing stuck; a second run refuses at once rather than redo the first's work.
@@ -79,6 +81,7 @@ def run_corpus(
         raise InputError(f"{out} is in use by another corpus run (it holds {out / '.lock'}); "
                          "wait for that run to finish, or give another --out") from None  # fmt: skip
     try:
+        _mend_done_log(out)  # a run killed mid-write left a torn last line: its articles run again
         done = _done_ids(out)
         total = sum(1 for item in chosen() if item.article_id not in done)
         todo = (item for item in chosen() if item.article_id not in done)

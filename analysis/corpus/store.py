@@ -101,19 +101,57 @@ def _arrow_values(parts: list, dtype: str):
 
 
 def _done_ids(out: Path) -> set[str]:
+    """The ids earlier runs finished. A line that is not one whole JSON string ending
+    with a new line (cut short by a crash, or glued to the next by an older version) is
+    skipped: its articles run again, and their rows are kept once at assembly."""
     done: set[str] = set()
     legacy = out / LEGACY_DONE_FILE
     if legacy.exists():
         done.update(legacy.read_text(encoding="utf-8").splitlines())
     path = out / DONE_FILE
     if path.exists():
-        with path.open(encoding="utf-8") as lines:
+        with path.open(encoding="utf-8", errors="replace", newline="\n") as lines:
             for line in lines:
+                if not line.endswith("\n"):
+                    continue  # the torn last line of a run killed mid-write
                 try:
-                    done.add(json.loads(line))
-                except ValueError:  # a last line cut short by a crash: that batch runs again
+                    article_id = json.loads(line)
+                except (ValueError, RecursionError):
                     continue
+                if isinstance(article_id, str):
+                    done.add(article_id)
     return done
+
+
+def _mend_done_log(out: Path) -> None:
+    """Cut a torn last line (no new line at its end: a run killed while appending) from
+    ``done.jsonl``, so the next append starts on a line of its own instead of gluing its
+    first id to the torn one. The torn line's articles are simply analysed again."""
+    path = out / DONE_FILE
+    try:
+        with path.open("r+b") as log:
+            end = log.seek(0, os.SEEK_END)
+            if end == 0:
+                return
+            log.seek(end - 1)
+            if log.read(1) == b"\n":
+                return
+            # Back to the last whole line, a block at a time: the log can hold many ids.
+            position = end
+            while position > 0:
+                start = max(0, position - 65536)
+                log.seek(start)
+                block = log.read(position - start)
+                newline = block.rfind(b"\n")
+                if newline >= 0:
+                    log.truncate(start + newline + 1)
+                    return
+                position = start
+            log.truncate(0)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise _write_failed(out, error, "the list of finished articles") from None
 
 
 def _no_space(error: OSError) -> bool:

@@ -110,3 +110,23 @@ def test_tables_still_held_as_columns_give_the_arrow_of_their_dataframes(nlp):
         frame = getattr(fresh[ids[0]], table)
         assert fresh[ids[0]].table_source(table) is frame and getattr(fresh[ids[0]], table) is frame
     assert checked > 1000  # tokens, quotes, numbers and findings of real articles
+
+
+def test_a_torn_last_line_of_the_done_log_is_cut_and_its_article_redone(tmp_path):
+    jsonl = tmp_path / "a.jsonl"
+    texts = ["The minister said taxes would rise. Officials denied it.", "The council said the bridge would close. Engineers agreed."]
+    jsonl.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    out = tmp_path / "out"
+    run_corpus(jsonl, out, batch_size=1, progress=False)
+    log = out / corpus_store.DONE_FILE
+    log.write_text('"d0"\n"d1', encoding="utf-8")  # a run killed while it appended d1
+    assert corpus_store._done_ids(out) == {"d0"}  # the torn line is not trusted
+    assert run_corpus(jsonl, out, batch_size=1, progress=False)["analysed"] == 1
+    assert log.read_text(encoding="utf-8") == '"d0"\n"d1"\n'  # d1 on a line of its own, not glued on
+    assert run_corpus(jsonl, out, batch_size=1, progress=False)["analysed"] == 0
+    assert pd.read_parquet(out / "articles.parquet")["article_id"].tolist() == ["d0", "d1"]
+
+
+def test_reading_the_done_log_skips_lines_that_are_not_one_id(tmp_path):
+    (tmp_path / corpus_store.DONE_FILE).write_text('"a"\n["list"]\n{"x"\n' + "[" * 50_000 + "]" * 50_000 + '\n"b"\n"c', encoding="utf-8")
+    assert corpus_store._done_ids(tmp_path) == {"a", "b"}
