@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from analysis import __version__, config
-from analysis.errors import AnalysisError, InputError
+from analysis.errors import AnalysisError, InputError, output_problem
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 PROG = "analysis"
@@ -188,21 +188,41 @@ def _run_report(args) -> int:
         os.environ[config.MODEL_ENV_VAR] = args.model  # the notebooks' kernel inherits it
     if args.hedge_domain:
         os.environ[config.HEDGE_DOMAIN_ENV_VAR] = args.hedge_domain  # and this
-    stems = [_stem(a) for a in args.articles]
-    for article in args.articles:
-        # Two articles with one name get folders named after their parent folder too.
-        stem = _stem(article) if stems.count(_stem(article)) == 1 else f"{Path(article).parent.name}_{_stem(article)}"
-        path = build_report(Path(article).absolute(), _out_folder(out / stem), timeout=args.timeout)
+    folders = report_folder_names(args.articles)
+    for article, folder in zip(args.articles, folders):
+        if folder != _stem(article):
+            _say("note", f"more than one article is named {_stem(article)!r}: the report of {article} goes to {out / folder}/")
+        path = build_report(Path(article).absolute(), _out_folder(out / folder), timeout=args.timeout)
         print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 
-def _run_compare(args) -> int:
-    import tempfile
+def report_folder_names(articles: list[str]) -> list[str]:
+    """One folder name per article, never two alike: the file's stem ("a" for a.txt); when
+    stems repeat, the stem with its extension ("a-txt", "a-html"), then with its parent
+    folder too ("2016_a-txt"), then numbered in the order given."""
+    def name(article: str, level: int) -> str:
+        path = Path(article)
+        stem = _stem(article)
+        with_suffix = f"{stem}-{path.suffix.lstrip('.').lower()}" if path.suffix else stem
+        return (stem, with_suffix, f"{path.absolute().parent.name}_{with_suffix}")[level]
 
+    names = [name(a, 0) for a in articles]
+    for level in (1, 2):
+        repeated = {n for n in names if names.count(n) > 1}
+        names = [name(a, level) if n in repeated else n for a, n in zip(articles, names)]
+    seen: dict[str, int] = {}
+    unique = []
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+        unique.append(n if seen[n] == 1 and names.count(n) == 1 else f"{n}-{seen[n]}")
+    return unique
+
+
+def _run_compare(args) -> int:
     from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES, compare
     from analysis.comparing.page import write_comparison
-    from analysis.presenting.report import _publish
+    from analysis.presenting.export import publish, staged_output
 
     if not MIN_ARTICLES <= len(args.articles) <= MAX_ARTICLES:
         raise InputError(f"compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(args.articles)}")
@@ -214,11 +234,12 @@ def _run_compare(args) -> int:
 
     comparison = compare([Path(a) for a in args.articles], nlp=load_nlp(args.model))
     print(f"[2/2] writing compare.html and the tables to {out}", file=sys.stderr)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # Written in a staging folder beside the output, then moved in: nothing half-written.
-    with tempfile.TemporaryDirectory(prefix=".compare-", dir=out.parent) as staging:
-        write_comparison(comparison, Path(staging))
-        _publish(Path(staging), out)
+    # Written in a staging folder inside the output, then moved in: nothing half-written.
+    with staged_output(out, prefix=".compare-") as staging:
+        write_comparison(comparison, staging)
+        publish(staging, out)
+    for a, b in comparison.same_texts:
+        _say("warning", f"{a} and {b} are the same text: an article compared with itself shows no difference")
     if not comparison.same_story:
         print("note: the articles look like different stories; what they share is still shown", file=sys.stderr)
     print(f"wrote {out / 'compare.html'}", file=sys.stderr)
@@ -230,9 +251,12 @@ def _check_article_file(article: str, allow_non_english: bool) -> None:
 
     if article == "-":
         raise InputError("-: this command needs an article file, not stdin")
-    language = [w for w in read_path(article).warnings if getattr(w, "code", None) == "not_english"]
+    warnings = read_path(article).warnings
+    language = [w for w in warnings if getattr(w, "code", None) == "not_english"]
     if language and not allow_non_english:
         raise InputError(f"{language[0].split(';')[0]}; pass --allow-non-english to use it anyway")
+    for message in warnings:  # as `tables` says them: a cp1252 fallback, a page without a date ...
+        _say("warning", message)
 
 
 def _run_exercise(args) -> int:
@@ -254,20 +278,18 @@ def _run_exercise(args) -> int:
 
 
 def _run_coverage_exercise(args) -> int:
-    from analysis.classroom.coverage import build_coverage_exercise
+    from analysis.classroom.coverage import build_coverage_exercise, parse_drop_cards
     from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES
 
     if not MIN_ARTICLES <= len(args.articles) <= MAX_ARTICLES:
         raise InputError(f"exercise --compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(args.articles)}")
     if args.teacher_key is not None:
         raise InputError("--teacher-key is for a one-article exercise; leave out a comparison's cards with --drop-cards")
-    parts = [p.strip() for p in args.drop_cards.split(",") if p.strip()]
-    if not all(p.isdigit() for p in parts):
-        raise InputError(f"--drop-cards takes card numbers separated by commas (such as 2,4), not {args.drop_cards!r}")
+    drop = parse_drop_cards(args.drop_cards)  # before the analysis: a typo is refused at once
     for article in args.articles:
         _check_article_file(article, args.allow_non_english)
     out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / "compare-exercise")
-    written = build_coverage_exercise([Path(a).absolute() for a in args.articles], out, drop_cards=frozenset(int(p) for p in parts))
+    written = build_coverage_exercise([Path(a).absolute() for a in args.articles], out, drop_cards=drop)
     print(f"wrote {len(written)} files to {out}/: hand out {out}/student/, keep {out}/teacher/", file=sys.stderr)
     return EXIT_OK
 
@@ -319,8 +341,21 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of stdout went away (e.g. `| head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:
+        # A read-only or full disk is the user's to fix, like bad input (nothing was
+        # left half-written: every command stages its output and moves it in at the end).
+        problem = output_problem(exc)
+        if problem is None:
+            return _internal_error(exc)
+        _say("error", problem)
+        return EXIT_INPUT
     except Exception as exc:  # noqa: BLE001 - one line for the user; traceback on request
-        if os.environ.get("ANALYSIS_DEBUG"):
-            raise
-        _say("error", f"internal error: {type(exc).__name__}: {exc} (set ANALYSIS_DEBUG=1 for the traceback)")
-        return EXIT_INTERNAL
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    """One line for an error of ours; the traceback when ANALYSIS_DEBUG is set."""
+    if os.environ.get("ANALYSIS_DEBUG"):
+        raise exc
+    _say("error", f"internal error: {type(exc).__name__}: {exc} (set ANALYSIS_DEBUG=1 for the traceback)")
+    return EXIT_INTERNAL

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class AnalysisError(Exception):
     """Base class: the message is one line a user can act on."""
@@ -22,3 +24,25 @@ class InputError(AnalysisError, ValueError):
 
 class ModelNotFoundError(AnalysisError, RuntimeError):
     """No usable spaCy English model is installed."""
+
+
+#: What a user can do about an output that cannot be written, by the error's ``errno``.
+_WRITE_FIXES = {
+    errno.EACCES: "you may not write there: choose another --out folder",
+    errno.EPERM: "you may not write there: choose another --out folder",
+    errno.EROFS: "that disk is read-only: choose another --out folder",
+    errno.ENOSPC: "the disk is full: free some space or choose another --out folder",
+    errno.EDQUOT: "your disk quota is used up: free some space or choose another --out folder",
+    errno.ENAMETOOLONG: "a file name there would be too long: choose a shorter --out folder",
+    errno.EXDEV: "the files cannot be moved there: choose an --out folder on the same disk",
+}
+
+
+def output_problem(error: OSError) -> str | None:
+    """One line saying why an output could not be written and what to do about it
+    (a read-only folder, a full disk ...), or None when ``error`` is not such a case."""
+    fix = _WRITE_FIXES.get(error.errno)
+    if fix is None:
+        return None
+    where = f" {error.filename}" if error.filename else ""
+    return f"cannot write{where}: {error.strerror or error}; {fix}"

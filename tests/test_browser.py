@@ -1,6 +1,8 @@
 """The report in a real browser: headless Chromium opens it offline and shows its text.
 Skipped where Chromium is not installed (``.ci/run`` installs Debian's)."""
 
+import base64
+import hashlib
 import shutil
 import subprocess
 
@@ -37,8 +39,6 @@ def test_the_report_renders_offline_with_its_findings_and_charts(report_page, tm
 def test_the_worksheet_form_saves_answers_that_grade(tmp_path):
     """Fill the worksheet in headless Chromium, press its Save button, and grade the file
     it saves: the page's own script (allowed by its hash) builds the answers."""
-    import base64
-    import hashlib
     import html
     import json
     import re
@@ -127,7 +127,12 @@ def test_the_report_reads_well_in_a_browser(report_page, tmp_path, width, height
     import json
     import re
 
-    page = report_page.read_text(encoding="utf-8").replace("</body>", f"<script>{REPORT_CHECKS}</script></body>")
+    # The report allows no script: the test's own is let in by its hash, as the worksheet test does.
+    digest = base64.b64encode(hashlib.sha256(REPORT_CHECKS.encode()).digest()).decode()
+    page = report_page.read_text(encoding="utf-8")
+    assert "default-src 'none'" in page and "<script" not in page
+    page = page.replace("default-src 'none';", f"default-src 'none'; script-src 'sha256-{digest}';")
+    page = page.replace("</body>", f"<script>{REPORT_CHECKS}</script></body>")
     checked = tmp_path / "checked.html"
     checked.write_text(page, encoding="utf-8")
     dom = _chromium("--virtual-time-budget=5000", f"--window-size={width},{height}", "--dump-dom", checked.as_uri())

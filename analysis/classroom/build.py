@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +30,8 @@ from analysis.classroom.glossary import hard_words
 from analysis.classroom.notes import article_notes
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
+from analysis.presenting.export import publish, staged_output
+from analysis.reading.ingest import inert_copy_name
 from analysis.presenting.report import _output_folder, _stderr, with_parameters
 from analysis.vocabulary import ARTICLE_ROLES, SOURCE_TYPE, STATUS
 
@@ -204,35 +204,15 @@ def load_key(path: str | Path) -> dict:
     """
     name = str(path)
     try:
-        key = json.loads(Path(path).read_text(encoding="utf-8"))
+        # utf-8-sig: a key a teacher saved again in an editor may start with a BOM.
+        key = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except RecursionError:  # "[[[[...": the JSON parser gives up on deep nesting
+        raise InputError(f"{name}: not an exercise key (its JSON is nested too deeply)") from None
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise InputError(f"{name}: cannot read the exercise key: {' '.join(str(error).split())}") from None
     if not isinstance(key, dict) or key.get("format") != KEY_FORMAT or not isinstance(key.get("cards"), list):
         raise InputError(f"{name}: not an exercise key (teacher/key.json, as written by 'python -m analysis exercise')")
     return key
-
-
-def _publish_tree(staging: Path, out: Path) -> list[Path]:
-    """Move the folders made in ``staging`` into ``out``, readable by all; a folder of
-    the same name from an earlier run is replaced whole."""
-    out.mkdir(exist_ok=True)
-    written = []
-    for root, dirs, files in os.walk(staging):
-        for d in dirs:
-            os.chmod(Path(root) / d, 0o755)
-        for f in files:
-            os.chmod(Path(root) / f, 0o644)
-            written.append(out / (Path(root) / f).relative_to(staging))
-    for made in sorted(staging.iterdir()):
-        target = out / made.name
-        if target.is_dir() and not target.is_symlink():
-            old = staging / f".old-{made.name}"
-            os.replace(target, old)
-            os.replace(made, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(made, target)
-    return sorted(written)
 
 
 def build_exercise(
@@ -274,8 +254,8 @@ def build_exercise(
            "article_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), **exercise_key(result, cards, teacher_key=key_rows),
            "tasks": tasks, "rubric": [list(r) for r in RUBRIC], "notes": article_notes(result, material)}  # fmt: skip
     progress(f"[2/2] writing the student and teacher folders to {out}")
-    with tempfile.TemporaryDirectory(prefix=".exercise-", dir=out.parent) as staging:
-        student, teacher = Path(staging) / "student", Path(staging) / "teacher"
+    with staged_output(out, prefix=".exercise-") as staging:
+        student, teacher = staging / "student", staging / "teacher"
         student.mkdir()
         teacher.mkdir()
         (student / "worksheet.html").write_text(worksheet_html(material), encoding="utf-8")
@@ -287,10 +267,12 @@ def build_exercise(
         (teacher / "lesson_plan.html").write_text(lesson_plan_html(key), encoding="utf-8")
         # The teacher's notebook reads this copy, beside it, under a fixed name: the
         # article's own file name is the user's and could be any of the other files'.
-        copy = "article" + (path.suffix.lower() if path.suffix.lower() in config.HTML_SUFFIXES else ".txt")
+        # A page is kept as inert text (article.html.txt): opened in a browser, a saved
+        # news page's scripts and javascript: links would run on the teacher's machine.
+        copy = inert_copy_name(path, "article")
         shutil.copyfile(path, teacher / copy)
         parameters = {"article_path": copy, "key_path": "key.json"}
         if teacher_key is not None:
             shutil.copyfile(teacher_key, teacher / "teacher_key.csv")
         nbformat.write(teacher_notebook(EXERCISE_NOTEBOOK, **parameters), teacher / "teacher.ipynb")
-        return _publish_tree(Path(staging), out)
+        return publish(staging, out)

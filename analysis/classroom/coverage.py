@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +35,8 @@ from analysis import config
 from analysis.comparing.differences import RULES as PAIR_RULES
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
+from analysis.presenting.export import publish, staged_output
+from analysis.reading.ingest import inert_copy_name
 from analysis.presenting.report import _output_folder, _stderr
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, SOURCE_CHECKABILITY, STATUS_FIRMNESS
 
@@ -49,6 +51,7 @@ __all__ = [
     "coverage_material",
     "coverage_notebook",
     "build_coverage_exercise",
+    "parse_drop_cards",
 ]
 
 #: What a student answers on each card.
@@ -564,6 +567,55 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
 
 # --- Building ----------------------------------------------------------------------------
 
+#: ``--drop-cards``: card numbers in ASCII digits, separated by commas ("2,4"). Not
+#: ``str.isdigit``, which takes "²" and other digits ``int`` refuses.
+_CARD_NUMBER = re.compile(r"[0-9]+", re.ASCII)
+
+
+def parse_drop_cards(text: str) -> frozenset[int]:
+    """The card numbers of ``--drop-cards`` ("2,4", spaces allowed); an empty option
+    drops nothing.
+
+    Raises:
+        InputError: Something that is not a card number, or commas with no number.
+    """
+    if not text.strip():
+        return frozenset()
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:
+        raise InputError(f"--drop-cards: no card numbers given in {text!r}; give the numbers of the cards to leave out, "
+                         "separated by commas (such as 2,4)")  # fmt: skip
+    wrong = [part for part in parts if not _CARD_NUMBER.fullmatch(part)]
+    if wrong:
+        raise InputError(f"--drop-cards takes card numbers separated by commas (such as 2,4): {wrong[0]!r} is not one")
+    return frozenset(int(part) for part in parts)
+
+
+def _card_range(count: int) -> str:
+    """The cards an exercise has, in words: "card 1", "cards 1-5"."""
+    return "card 1" if count == 1 else f"cards 1-{count}"
+
+
+def _drop_cards(cards: pd.DataFrame, drop: frozenset[int]) -> pd.DataFrame:
+    """``cards`` without the numbers a teacher dropped (cards whose two sentences do not
+    tell the same claim): gone from both folders, the rest numbered again in order.
+
+    Raises:
+        InputError: A number the exercise has no card for, or every card dropped.
+    """
+    if not drop:
+        return cards
+    numbers = set(cards["card"])
+    unknown = sorted(set(drop) - numbers)
+    if unknown:
+        raise InputError(f"--drop-cards: no card {', '.join(map(str, unknown))} (this exercise has {_card_range(len(cards))})")
+    if numbers <= set(drop):
+        raise InputError(f"every card was dropped with --drop-cards: this exercise has {_card_range(len(cards))}; "
+                         "leave at least one out of --drop-cards")  # fmt: skip
+    kept = cards[~cards["card"].isin(drop)].reset_index(drop=True)
+    kept["card"] = range(1, len(kept) + 1)
+    return kept
+
 def build_coverage_exercise(
     articles: list[str | Path],
     out_dir: str | Path,
@@ -579,7 +631,7 @@ def build_coverage_exercise(
         InputError: Fewer than two or more than five articles, an article that cannot be
             read, or no pair of matched claims to make a card of.
     """
-    from analysis.classroom.build import KEY_FORMAT, _publish_tree, teacher_notebook
+    from analysis.classroom.build import KEY_FORMAT, teacher_notebook
     from analysis.classroom.coverage_pages import coverage_answer_key_html, coverage_lesson_plan_html, coverage_worksheet_html
     from analysis.classroom.marking import POINTS
     from analysis.classroom.notes import sensitive_topics
@@ -599,17 +651,10 @@ def build_coverage_exercise(
     comparison = compare([analyze(p) for p in paths])
     analyses = comparison.analyses
     cards = coverage_cards(comparison, analyses)
-    unknown = sorted(set(drop_cards) - set(cards["card"]))
-    if unknown:
-        raise InputError(f"--drop-cards: no card {', '.join(map(str, unknown))} (this exercise has cards 1-{len(cards)})")
-    if drop_cards:
-        # Cards a teacher found do not pair the same claim: gone from both folders, the
-        # rest numbered again in the same order.
-        cards = cards[~cards["card"].isin(drop_cards)].reset_index(drop=True)
-        cards["card"] = range(1, len(cards) + 1)
     if cards.empty:
         raise InputError("no claim in one article matches a claim in another, so there is no card to make "
                          "(do they report the same story?)")  # fmt: skip
+    cards = _drop_cards(cards, drop_cards)
     tasks = coverage_tasks(comparison, analyses)
     letters = _letters(comparison)
     first = next(iter(analyses.values()))
@@ -625,8 +670,8 @@ def build_coverage_exercise(
            "points": dict(POINTS), "cards": coverage_key(comparison, analyses, cards), "tasks": tasks,
            "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
     progress(f"[2/2] writing the student and teacher folders to {out}")
-    with tempfile.TemporaryDirectory(prefix=".exercise-", dir=out.parent) as staging:
-        student, teacher = Path(staging) / "student", Path(staging) / "teacher"
+    with staged_output(out, prefix=".exercise-") as staging:
+        student, teacher = staging / "student", staging / "teacher"
         student.mkdir()
         teacher.mkdir()
         (student / "worksheet.html").write_text(coverage_worksheet_html(material), encoding="utf-8")
@@ -642,8 +687,8 @@ def build_coverage_exercise(
         # articles' own file names are the user's and could be anything.
         copies = []
         for path, letter in zip(paths, LETTERS):
-            copy = f"article_{letter}" + (path.suffix.lower() if path.suffix.lower() in config.HTML_SUFFIXES else ".txt")
+            copy = inert_copy_name(path, f"article_{letter}")  # a page as inert text, as in build.py
             shutil.copyfile(path, teacher / copy)
             copies.append(copy)
         nbformat.write(teacher_notebook(COVERAGE_NOTEBOOK, article_paths=";".join(copies)), teacher / "compare.ipynb")
-        return _publish_tree(Path(staging), out)
+        return publish(staging, out)

@@ -58,16 +58,16 @@ _OPTION_WORDS = {"same": "both the same", "either": "either"}
 
 
 def _card_form(card: dict) -> str:
-    key = f"card:{card['card']}"
+    key = f"card:{card['card']}"  # escaped where it is written, once
     x, y = card["sides"]
     named = {o: _OPTION_WORDS.get(o, f"article {o}") for o in card["options"]["surer"] + card["options"]["cite"]}
     surer = _radio(f"{key}:surer", card["options"]["surer"], named)
     cite = _radio(f"{key}:cite", card["options"]["cite"], named)
-    return (f"<fieldset class='card'><legend>Card {card['card']}</legend>"
-            f"<p><b>Article {_esc(x['letter'])}</b>, sentence {x['number']}</p><blockquote>{_esc(x['text'])}</blockquote>"
-            f"<p><b>Article {_esc(y['letter'])}</b>, sentence {y['number']}</p><blockquote>{_esc(y['text'])}</blockquote>"
+    return (f"<fieldset class='card'><legend>Card {_esc(card['card'])}</legend>"
+            f"<p><b>Article {_esc(x['letter'])}</b>, sentence {_esc(x['number'])}</p><blockquote>{_esc(x['text'])}</blockquote>"
+            f"<p><b>Article {_esc(y['letter'])}</b>, sentence {_esc(y['number'])}</p><blockquote>{_esc(y['text'])}</blockquote>"
             f"<p><b>Which puts it more surely?</b></p>{surer}"
-            f"<p><label><b>Which words show it?</b> (from either sentence) <input type='text' name='{key}:evidence'></label></p>"
+            f"<p><label><b>Which words show it?</b> (from either sentence) <input type='text' name='{_esc(key)}:evidence'></label></p>"
             f"<p><b>Which would you rather cite?</b></p>{cite}</fieldset>")  # fmt: skip
 
 
@@ -110,7 +110,7 @@ def _accepted(answer: dict, points: dict) -> str:
     accepted = answer.get("accepted") or {}
     if not accepted:
         return "none"
-    return "; ".join(f"<em>{_esc(_choice_word(k))}</em> ({points['accepted']} point: {_esc(v)})" for k, v in sorted(accepted.items()))
+    return "; ".join(f"<em>{_esc(_choice_word(k))}</em> ({_esc(points['accepted'])} point: {_esc(v)})" for k, v in sorted(accepted.items()))
 
 
 def _match_precision() -> str:
@@ -134,7 +134,7 @@ def coverage_answer_key_html(key: dict) -> str:
     body = [f"<h1>{_esc(key['title'])}: answer key</h1>",
             "<p>" + "; ".join(f"<b>{_esc(a['letter'])}</b>: {_esc(a['headline'] or a['file'])} ({_esc(a['file'])})"
                              for a in key["articles"]) + "</p>",
-            f"<p class='note'>Points per field: {points['best']} for the answer, {points['accepted']} for an accepted "
+            f"<p class='note'>Points per field: {_esc(points['best'])} for the answer, {_esc(points['accepted'])} for an accepted "
             "alternative, 0 otherwise. The words field is marked only where a word decides how sure a sentence is.</p>",
             f"<p><b>Check each card before class</b>: do both sentences tell the same claim? {_esc(_match_precision())} "
             "To drop cards whose sentences do not, build the exercise again with <code>--drop-cards</code> and their "
@@ -142,7 +142,7 @@ def coverage_answer_key_html(key: dict) -> str:
             "<h2>Claim pairs</h2>"]  # fmt: skip
     for card in key["cards"]:
         sides = "".join(
-            f"<p><b>Article {_esc(s['letter'])}</b>, sentence {s['sent_id']}: <span class='note'>read as {_esc(s.get('read_as', s['status']))}"
+            f"<p><b>Article {_esc(s['letter'])}</b>, sentence {_esc(s['sent_id'])}: <span class='note'>read as {_esc(s.get('read_as', s['status']))}"
             + (f"; the card takes it as told by {_esc(s['source'])}, whom the sentence names" if s.get("read_as", s["status"]) != s["status"] else "")
             + f"; source: {_esc(s['source'] or 'the writer')} ({_esc(s['source_type'])})</span></p><blockquote>{_esc(s['text'])}</blockquote>"
             for s in card["sides"])  # fmt: skip
@@ -154,9 +154,9 @@ def coverage_answer_key_html(key: dict) -> str:
              "any one of them, in any form" if evidence else "no word decides either sentence", card["explain"]["evidence"]),
             ("Which to cite", f"<b>{_esc(_choice_word(a['cite']['best']))}</b>", _accepted(a["cite"], points), card["explain"]["cite"]),
         ]  # fmt: skip
-        table = "".join(f"<tr><th>{f}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
+        table = "".join(f"<tr><th>{_esc(f)}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
         notes = f"<p><b>What differs</b></p><ul>{_items(card['notes'])}</ul>" if card.get("notes") else ""
-        body.append(f"<div class='card'><p><b>Card {card['card']}</b></p>{sides}{notes}"
+        body.append(f"<div class='card'><p><b>Card {_esc(card['card'])}</b></p>{sides}{notes}"
                     "<table><tr><th></th><th>Answer</th><th>Also accepted</th><th>What the student reads</th></tr>"
                     f"{table}</table><details class='trace'><summary>How the tool decided</summary><p>{_esc(card['trace'])}</p>"
                     "</details></div>")  # fmt: skip
@@ -178,7 +178,7 @@ def _topics(key: dict) -> list[str]:
     for article in key["articles"]:
         for topic in article.get("topics") or []:
             words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
-            where = ", ".join(str(n) for n in topic["sent_ids"][:8])
+            where = ", ".join(_esc(n) for n in topic["sent_ids"][:8])
             items.append(f"<li>Article {_esc(article['letter'])}: <b>{_esc(topic['topic'])}</b> ({words}; sentences {where})</li>")
     if not items:
         return ["<h2>These articles</h2><p>No sensitive topic (war, death, violence, abuse, self-harm, drugs) was found by "

@@ -20,19 +20,20 @@ import base64
 import io
 import json
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.classroom.build import load_key
-from analysis.classroom.marking import mark_student
+from analysis.classroom.marking import FIELDS, MARKED_FIELDS, OPTION_FIELDS, POINTS, WORD_FIELDS, mark_student
 from analysis.classroom.pages import ANSWERS_FORMAT, WORD_PREFIX, WORDS_TASK, class_html, feedback_html
 from analysis.errors import InputError
-from analysis.presenting.report import _output_folder, _publish, _stderr
+from analysis.presenting.export import csv_text, publish, staged_output
+from analysis.presenting.report import _output_folder, _stderr
+from analysis.vocabulary import SOURCE_TYPE, STATUS
 
-__all__ = ["read_answers", "answer_files", "grade_class", "MAX_ANSWERS_BYTES"]
+__all__ = ["read_answers", "read_key", "check_key", "answer_files", "grade_class", "MAX_ANSWERS_BYTES"]
 
 #: Largest answers file read: a full worksheet is a few kB.
 MAX_ANSWERS_BYTES = 1_000_000
@@ -40,13 +41,18 @@ MAX_ANSWERS_BYTES = 1_000_000
 MAX_FIELD_CHARS = 5_000
 
 
-def _text(value, what: str, name: str) -> str:
+def _text(value, what: str, name: str, *, words: bool = False) -> str:
+    """One answer as text. ``words``: a field answered with words from the text (cues,
+    evidence), which may also be a list of them; one level only, so no answers file can
+    make this recurse however deeply it nests lists."""
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)) and what.endswith("cues"):
+    if isinstance(value, (list, tuple)) and words:
+        if not all(v is None or isinstance(v, (str, int, float)) for v in value):
+            raise InputError(f"{name}: {what} should be text or a list of words")
         return "; ".join(_text(v, what, name) for v in value)
     if not isinstance(value, (str, int, float)):
-        raise InputError(f"{name}: {what} should be text")
+        raise InputError(f"{name}: {what} should be text" + (" or a list of words" if words else ""))
     return str(value)[:MAX_FIELD_CHARS]
 
 
@@ -66,6 +72,8 @@ def read_answers(path: str | Path, *, exercise: str | None = None) -> dict:
         if isinstance(error, InputError):
             raise
         raise InputError(f"{name}: cannot read the answers: {' '.join(str(error).split())[:200]}") from None
+    except RecursionError:  # "[[[[...": the JSON parser gives up on deep nesting
+        raise InputError(f"{name}: not a saved answers file (its JSON is nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != ANSWERS_FORMAT:
         raise InputError(f"{name}: not a saved answers file (from the worksheet's Save button or the student notebook)")
     if exercise is not None and data.get("exercise") != exercise:
@@ -75,7 +83,8 @@ def read_answers(path: str | Path, *, exercise: str | None = None) -> dict:
         raise InputError(f"{name}: 'cards' should map each card number to its answers")
     clean = {"name": _text(data.get("name"), "name", name), "class": _text(data.get("class"), "class", name),
              "date": _text(data.get("date"), "date", name),
-             "cards": {str(k): {f: _text(v, f"card {k} {f}", name) for f, v in fields.items()} for k, fields in cards.items()},
+             "cards": {str(k): {f: _text(v, f"card {k} {f}", name, words=f in WORD_FIELDS) for f, v in fields.items()}
+                       for k, fields in cards.items()},
              "questions": {}, "urls": {}}  # fmt: skip
     for part in ("questions", "urls"):
         given = data.get(part) or {}
@@ -83,6 +92,195 @@ def read_answers(path: str | Path, *, exercise: str | None = None) -> dict:
             raise InputError(f"{name}: '{part}' should map each task to its answer")
         clean[part] = {str(k): _text(v, f"{part} {k}", name) for k, v in given.items()}
     return clean
+
+
+# --- The key, checked before anything is marked ------------------------------------------
+
+#: The labels a status or source-type answer can be (the worksheet's choices), with
+#: what the messages call one and several of them.
+_LABELS = {"status": ("status", "statuses", tuple(STATUS)),
+           "source_type": ("source type", "source types", tuple(SOURCE_TYPE))}  # fmt: skip
+
+
+def _shown(value) -> str:
+    """A wrong value as a message shows it: short text or a number as it is, anything
+    else by its kind (never the whole of a nested value)."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+
+
+def _wrong(name: str, where: str, what: str, value=...) -> InputError:
+    """The one line for a key that is not as ``exercise`` writes it: which field, what it
+    must be, and what it holds instead."""
+    held = "" if value is ... else ", but it is missing or null" if value is None else f", not {_shown(value)}"
+    return InputError(f"{name}: {where} must be {what}{held}; correct it, or build the exercise again for a new key")
+
+
+def _object(value, name: str, where: str, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise _wrong(name, where, what, value)
+    return value
+
+
+def _texts(value, name: str, where: str, *, empty: bool = True) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (not value and not empty):
+        raise _wrong(name, where, "a list of texts" if empty else "a list of at least one text", value)
+    return value
+
+
+def _whole(value, name: str, where: str, *, least: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise _wrong(name, where, f"a whole number{' from 1 up' if least == 1 else ''}", value)
+    return value
+
+
+def _text_field(value, name: str, where: str) -> str:
+    if not isinstance(value, str):
+        raise _wrong(name, where, "text", value)
+    return value
+
+
+def _reasons(value, name: str, where: str, allowed: tuple[str, ...], one: str, several: str) -> None:
+    """An answer's ``accepted`` alternatives: each one of ``allowed``, with its reason."""
+    if value is None:
+        return
+    _object(value, name, where, f"an object giving each accepted {one} its reason")
+    for choice, reason in value.items():
+        if choice not in allowed:
+            raise InputError(f"{name}: {where} accepts {_shown(choice)}, which is not one of the {several} "
+                             f"({', '.join(allowed)}); correct it, or build the exercise again for a new key")  # fmt: skip
+        _text_field(reason, name, f"{where}[{choice!r}]")
+
+
+def _check_answer(field: str, answer, name: str, where: str) -> None:
+    """One field's answer, as :mod:`analysis.classroom.marking` marks it."""
+    if field in _LABELS:
+        one, several, labels = _LABELS[field]
+        answer = _object(answer, name, where, "an object with the best answer ('best') and the accepted ones ('accepted')")
+        if answer.get("best") not in labels:
+            raise _wrong(name, f"{where}.best", f"one of the {several} ({', '.join(labels)})", answer.get("best"))
+        _reasons(answer.get("accepted"), name, f"{where}.accepted", labels, one, several)
+    elif field == "source":
+        answer = _object(answer, name, where, "an object with the source ('best') and the forms that count ('forms')")
+        _text_field(answer.get("best"), name, f"{where}.best")
+        _texts(answer.get("forms"), name, f"{where}.forms", empty=False)
+    elif field in WORD_FIELDS:
+        if answer is None:
+            return  # no word decides the claim: the field is not marked
+        answer = _object(answer, name, where, "null (not marked) or an object with the words that count ('forms')")
+        _texts(answer.get("forms"), name, f"{where}.forms", empty=False)
+        if "words" in answer:
+            _texts(answer["words"], name, f"{where}.words")
+    elif field in OPTION_FIELDS:
+        answer = _object(answer, name, where, "an object with the choices ('choices'), the best one ('best') and the accepted ones")
+        choices = _texts(answer.get("choices"), name, f"{where}.choices", empty=False)
+        if answer.get("best") not in choices:
+            raise _wrong(name, f"{where}.best", f"one of its choices ({', '.join(choices)})", answer.get("best"))
+        _reasons(answer.get("accepted"), name, f"{where}.accepted", tuple(choices), "choice", "card's choices")
+
+
+def _check_card(card, name: str, where: str, numbers: dict[int, str]) -> None:
+    """One card of the key: its number (its own), what the feedback page quotes, and an
+    answer and an explanation for every field it marks."""
+    card = _object(card, name, where, "an object with the card's number ('card'), its text, answers and explain")
+    number = _whole(card.get("card"), name, f"{where}.card", least=1)
+    if number in numbers:
+        raise InputError(f"{name}: {where} and {numbers[number]} are both card {number}; each card needs its own "
+                         "number (remove the copy, or build the exercise again for a new key)")  # fmt: skip
+    numbers[number] = where
+    _text_field(card.get("text"), name, f"{where}.text")
+    if card.get("where") is not None:
+        _text_field(card["where"], name, f"{where}.where")
+    else:
+        _whole(card.get("sent_id"), name, f"{where}.sent_id")
+    if card.get("sides") is not None:
+        sides = card["sides"]
+        if not isinstance(sides, list):
+            raise _wrong(name, f"{where}.sides", "a list of the card's sentences", sides)
+        for i, side in enumerate(sides):
+            side = _object(side, name, f"{where}.sides[{i}]", "an object with the article's letter, sentence number and text")
+            _text_field(side.get("letter"), name, f"{where}.sides[{i}].letter")
+            _whole(side.get("sent_id"), name, f"{where}.sides[{i}].sent_id")
+            _text_field(side.get("text"), name, f"{where}.sides[{i}].text")
+    fields = card.get("fields")
+    if fields is None:
+        fields = list(FIELDS)
+    elif not isinstance(fields, list) or not fields:
+        raise _wrong(name, f"{where}.fields", f"a list of the fields to mark ({', '.join(MARKED_FIELDS)})", fields)
+    for i, field in enumerate(fields):
+        if field not in MARKED_FIELDS:
+            raise _wrong(name, f"{where}.fields[{i}]", f"one of the fields grade marks ({', '.join(MARKED_FIELDS)})", field)
+        if fields.index(field) != i:
+            raise _wrong(name, f"{where}.fields[{i}]", "a field not already listed", field)
+    listed = ", ".join(fields)
+    answers = _object(card.get("answers"), name, f"{where}.answers", f"an object with an answer for each field ({listed})")
+    explain = _object(card.get("explain"), name, f"{where}.explain", f"an object with a plain explanation for each field ({listed})")
+    for field in fields:
+        if field not in answers:
+            raise _wrong(name, f"{where}.answers", f"an object with an answer for each field ({listed}); {field!r} is missing")
+        _check_answer(field, answers[field], name, f"{where}.answers.{field}")
+        _text_field(explain.get(field), name, f"{where}.explain.{field}")
+
+
+def _check_task(task, name: str, where: str) -> None:
+    """One task of the key, as the feedback pages and the class view show it."""
+    task = _object(task, name, where, "an object with the task's id, title, prompt and whether it is auto_marked")
+    for part in ("id", "title", "prompt"):
+        _text_field(task.get(part), name, f"{where}.{part}")
+    if not isinstance(task.get("auto_marked"), bool):
+        raise _wrong(name, f"{where}.auto_marked", "true or false", task.get("auto_marked"))
+    if not task["auto_marked"]:
+        _texts(task.get("model_answer"), name, f"{where}.model_answer")
+
+
+def check_key(key: dict, name: str = "key.json") -> dict:
+    """``key`` (a loaded ``teacher/key.json``, of a one-article or a comparison exercise)
+    checked against what marking and the feedback pages read from it, before any
+    student is marked: a hand-edited key that is wrong stops grading with one line
+    naming the field, rather than failing half-way or marking wrongly. Returns ``key``.
+
+    Raises:
+        InputError: The first thing wrong: a field missing or of the wrong kind, a card
+            number used twice, a field grade does not mark, a status or source type that
+            is not on the worksheet, a best answer that is not one of its choices.
+    """
+    _text_field(key.get("exercise"), name, "exercise")
+    _text_field(key.get("title"), name, "title")
+    points = _object(key.get("points"), name, "points",
+                     "an object with the points for the answer ('best') and for an accepted one ('accepted')")  # fmt: skip
+    for part in ("best", "accepted"):
+        # The pages say these points, and marking gives marking.POINTS: they must agree.
+        if _whole(points.get(part), name, f"points.{part}") != POINTS[part]:
+            raise InputError(f"{name}: points.{part} must be {POINTS[part]} (marking gives {POINTS['best']} points for the "
+                             f"best answer and {POINTS['accepted']} for an accepted one), not {points[part]}; correct it, "
+                             "or build the exercise again for a new key")  # fmt: skip
+    tasks = key.get("tasks")
+    if not isinstance(tasks, list):
+        raise _wrong(name, "tasks", "a list of the exercise's tasks", tasks)
+    for i, task in enumerate(tasks):
+        _check_task(task, name, f"tasks[{i}]")
+    cards = key.get("cards")
+    if not isinstance(cards, list) or not cards:
+        raise _wrong(name, "cards", "a list of at least one card", cards)
+    numbers: dict[int, str] = {}
+    for i, card in enumerate(cards):
+        _check_card(card, name, f"cards[{i}]", numbers)
+    return key
+
+
+def read_key(path: str | Path) -> dict:
+    """The exercise key at ``path``, read and checked (:func:`check_key`).
+
+    Raises:
+        InputError: The file cannot be read, is not an exercise key, or is one with a
+            field that is wrong (one line naming it).
+    """
+    return check_key(load_key(path), Path(path).name)
 
 
 def answer_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -131,13 +329,8 @@ def _chart(summary: pd.DataFrame) -> str | None:
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    from analysis.presenting.export import spreadsheet_safe
-
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or str(safe[column].dtype).startswith("str"):
-            safe[column] = safe[column].map(spreadsheet_safe)
-    safe.to_csv(path, index=False)
+    """A class table as the package writes every CSV (spreadsheet-safe, line breaks quoted)."""
+    path.write_text(csv_text(frame), encoding="utf-8", newline="")
 
 
 def grade_class(
@@ -151,9 +344,10 @@ def grade_class(
     module docstring); returns the files written.
 
     Raises:
-        InputError: The key cannot be read, or no answers file could be marked.
+        InputError: The key cannot be read or is wrong (:func:`check_key`), or no
+            answers file could be marked.
     """
-    key = load_key(key_path)
+    key = read_key(key_path)
     files = answer_files(answers)
     if not files:
         raise InputError("no answers files given (the .json files students saved)")
@@ -190,8 +384,7 @@ def grade_class(
     )  # fmt: skip
     chart = _chart(summary)
     progress(f"marked {len(marked)} of {len(files)} answers file(s); writing {out}")
-    with tempfile.TemporaryDirectory(prefix=".grade-", dir=out.parent) as staging:
-        staging = Path(staging)
+    with staged_output(out, prefix=".grade-") as staging:
         for stem, _, student, marks in marked:
             (staging / f"{stem}.html").write_text(feedback_html(key, student, marks), encoding="utf-8")
         _write_csv(detail, staging / "class.csv")
@@ -204,4 +397,4 @@ def grade_class(
             class_html(key, students, hardest, chart=chart, errors=errors, open_answers=pd.DataFrame(open_rows, columns=["file", "name", "task", "answer", "urls"])),
             encoding="utf-8",
         )  # fmt: skip
-        return _publish(staging, out)
+        return publish(staging, out)

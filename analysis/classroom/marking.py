@@ -36,6 +36,7 @@ from analysis.vocabulary import SOURCE_TYPE, STATUS
 
 __all__ = [
     "FIELDS",
+    "MARKED_FIELDS",
     "POINTS",
     "normalise_words",
     "same_source",
@@ -51,6 +52,8 @@ FIELDS = ("status", "source", "source_type", "cues")
 OPTION_FIELDS = {"surer": "which article puts it more surely", "cite": "which article you would cite"}
 #: Fields answered with words from the text: a claim card's cues, a comparison card's evidence.
 WORD_FIELDS = frozenset({"cues", "evidence"})
+#: Every field a key's card can ask to be marked: a claim card's, then a comparison card's.
+MARKED_FIELDS = (*FIELDS, "surer", "evidence", "cite")
 #: Points for the key's own answer and for an accepted alternative.
 POINTS = {"best": 2, "accepted": 1, "wrong": 0, "missing": 0}
 

@@ -1,8 +1,9 @@
 """The exercise's pages: the student's worksheet, and the teacher's answer key, lesson plan
 and feedback pages.
 
-Every page is one self-contained HTML file that works offline. Article text and student
-answers are escaped wherever they appear and never reach a script: the worksheet's only
+Every page is one self-contained HTML file that works offline. Article text, student
+answers and every value taken from the key (which a teacher may edit by hand: card
+numbers and points too) are escaped wherever they appear and never reach a script: the worksheet's only
 script is :data:`WORKSHEET_SCRIPT`, fixed and small, allowed by its hash in the page's
 Content-Security-Policy; the other pages have none.
 
@@ -111,7 +112,7 @@ def _emphasis(text: str) -> str:
 
 
 #: The open tasks' rubric as HTML list items (answer key, lesson plan, class view).
-_RUBRIC_ITEMS = "".join(f"<li><b>{points}</b>: {_esc(text)}</li>" for points, text in RUBRIC)
+_RUBRIC_ITEMS = "".join(f"<li><b>{_esc(points)}</b>: {_esc(text)}</li>" for points, text in RUBRIC)
 
 
 def _page(title: str, body: list[str], *, script: str | None = None) -> str:
@@ -144,7 +145,7 @@ def article_html(found: list[dict], paragraphs: list[dict]) -> list[str]:
         parts.append(f"<div class='found'><p><b>At the top of the page, as found</b></p><ul>{items}</ul></div>")
     parts.append("<div class='article'>")
     for paragraph in paragraphs:
-        sentences = " ".join(f"<span class='sent'>{s['number']}</span>{_esc(s['text'])}" for s in paragraph["sentences"])
+        sentences = " ".join(f"<span class='sent'>{_esc(s['number'])}</span>{_esc(s['text'])}" for s in paragraph["sentences"])
         tag = "h3" if paragraph["role"] == "headline" else "p"
         parts.append(f"<{tag}>{sentences}</{tag}>")
     parts.append("</div>")
@@ -163,7 +164,7 @@ def _hard_words(material: dict) -> list[str]:
     words = material.get("words") or []
     if not words:
         return []
-    rows = "".join(f"<tr><td><b>{_esc(w['word'])}</b> <span class='note'>(sentence {w['sentence']})</span></td>"
+    rows = "".join(f"<tr><td><b>{_esc(w['word'])}</b> <span class='note'>(sentence {_esc(w['sentence'])})</span></td>"
                    f"<td><input type='text' name='q:{WORD_PREFIX}{_esc(w['word'])}' aria-label='What {_esc(w['word'])} means'></td></tr>"
                    for w in words)  # fmt: skip
     return ["<section class='task words'><h2>Words you may need to look up</h2><p class='note'>Find what each word means "
@@ -178,15 +179,15 @@ def _choices(name: str, labels) -> str:
 
 
 def _card_form(card: dict) -> str:
-    key = f"card:{card['card']}"
-    context = (f"<p class='context'>To help: sentence {card['context_number']} says “{_esc(card['context'])}”</p>"
+    key = f"card:{card['card']}"  # escaped where it is written, once
+    context = (f"<p class='context'>To help: sentence {_esc(card['context_number'])} says “{_esc(card['context'])}”</p>"
                if card.get("context") else "")  # fmt: skip
-    return (f"<fieldset class='card'><legend>Card {card['card']} (sentence {card['number']})</legend>"
+    return (f"<fieldset class='card'><legend>Card {_esc(card['card'])} (sentence {_esc(card['number'])})</legend>"
             f"<blockquote>{_esc(card['text'])}</blockquote>{context}"
             f"<p><b>Status</b></p>{_choices(key + ':status', STATUS)}"
-            f"<p><label><b>Source</b> (who it comes from) <input type='text' name='{key}:source'></label></p>"
+            f"<p><label><b>Source</b> (who it comes from) <input type='text' name='{_esc(key)}:source'></label></p>"
             f"<p><b>Source type</b></p>{_choices(key + ':source_type', SOURCE_TYPE)}"
-            f"<p><label><b>Cue words</b> (the words that tell you how sure it is; write “none” if no word does) <input type='text' name='{key}:cues'></label></p>"
+            f"<p><label><b>Cue words</b> (the words that tell you how sure it is; write “none” if no word does) <input type='text' name='{_esc(key)}:cues'></label></p>"
             "</fieldset>")  # fmt: skip
 
 
@@ -228,7 +229,7 @@ def _alternatives(answer: dict, points: dict) -> str:
     accepted = answer.get("accepted") or {}
     if not accepted:
         return "none"
-    return "; ".join(f"<em>{_esc(k)}</em> ({points['accepted']} point{'s' if points['accepted'] != 1 else ''}: {_esc(v)})"
+    return "; ".join(f"<em>{_esc(k)}</em> ({_esc(points['accepted'])} point{'s' if points['accepted'] != 1 else ''}: {_esc(v)})"
                      for k, v in sorted(accepted.items()))  # fmt: skip
 
 
@@ -239,7 +240,7 @@ def answer_key_html(key: dict) -> str:
     model answer, what to look for and the rubric."""
     points = key["points"]
     body = [f"<h1>{_esc(key['title'])}: answer key</h1>",
-            f"<p class='note'>Points per field: {points['best']} for the answer, {points['accepted']} for an accepted "
+            f"<p class='note'>Points per field: {_esc(points['best'])} for the answer, {_esc(points['accepted'])} for an accepted "
             "alternative, 0 otherwise. The cue field is marked only where a word decides how sure the claim is.</p>",
             "<h2>Claim cards</h2>"]  # fmt: skip
     for card in key["cards"]:
@@ -255,9 +256,9 @@ def answer_key_html(key: dict) -> str:
             ("Cue words", (f"<b>{_esc('; '.join(cues['words']))}</b>{mark('cues')}" if cues else "not marked"),
              ("any one of them, in any form (" + _esc(cues["kind"]) + ")") if cues else "no word decides this claim", card["explain"]["cues"]),
         ]  # fmt: skip
-        table = "".join(f"<tr><th>{f}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
-        context = f"<p class='context'>Shown with sentence {card['context_sent_id']}: “{_esc(card['context'])}”</p>" if card["context"] else ""
-        body.append(f"<div class='card'><p><b>Card {card['card']}</b> (sentence {card['sent_id']})</p><blockquote>{_esc(card['text'])}</blockquote>{context}"
+        table = "".join(f"<tr><th>{_esc(f)}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
+        context = f"<p class='context'>Shown with sentence {_esc(card['context_sent_id'])}: “{_esc(card['context'])}”</p>" if card["context"] else ""
+        body.append(f"<div class='card'><p><b>Card {_esc(card['card'])}</b> (sentence {_esc(card['sent_id'])})</p><blockquote>{_esc(card['text'])}</blockquote>{context}"
                     "<table><tr><th></th><th>Answer</th><th>Also accepted</th><th>What the student reads</th></tr>"
                     f"{table}</table>" + (f"<ul class='note'>{tool}</ul>" if tool else "")
                     + f"<details class='trace'><summary>How the tool decided</summary><p>{_esc(card['trace'])}</p></details></div>")  # fmt: skip
@@ -355,7 +356,7 @@ def _article_notes(notes: dict | None) -> list[str]:
         shown = ", ".join(f"“{_esc(d)}”" for d in relative[:6])
         items.append(f"<li><b>Dates that depend on it</b>: {shown}. Ask students which day each one means.</li>")
     for topic in notes.get("topics") or []:
-        where = ", ".join(str(n) for n in topic["sent_ids"][:8]) + (" ..." if len(topic["sent_ids"]) > 8 else "")
+        where = ", ".join(_esc(n) for n in topic["sent_ids"][:8]) + (" ..." if len(topic["sent_ids"]) > 8 else "")
         words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
         items.append(f"<li><b>Sensitive topic: {_esc(topic['topic'])}</b> ({words}; sentences {where}). Decide whether it "
                      "suits your class, and prepare students for it.</li>")  # fmt: skip
@@ -364,7 +365,7 @@ def _article_notes(notes: dict | None) -> list[str]:
                      "anyway.</li>")  # fmt: skip
     words = notes.get("words") or []
     if words:
-        shown = ", ".join(f"{_esc(w['word'])} ({w['sentence']})" for w in words)
+        shown = ", ".join(f"{_esc(w['word'])} ({_esc(w['sentence'])})" for w in words)
         items.append(f"<li><b>Words to teach first</b> (sentence numbers in brackets; the worksheet asks students to look "
                      f"them up): {shown}.</li>")  # fmt: skip
     return ["<h2>This article</h2>", f"<ul>{''.join(items)}</ul>"]
@@ -387,6 +388,11 @@ _FIELD_NAMES = {"status": "Status", "source": "Source", "source_type": "Source t
                 "surer": "Which is surer", "evidence": "Which words", "cite": "Which to cite"}  # fmt: skip
 
 
+def _field_name(field: str) -> str:
+    """How a page names a card field ("Source type")."""
+    return _FIELD_NAMES.get(field, str(field))
+
+
 def _where(card: dict) -> str:
     """Where a card's sentence is: its number, or a comparison card's article letters and numbers."""
     return card.get("where") or f"sentence {card['sent_id']}"
@@ -401,20 +407,21 @@ def feedback_html(key: dict, student: dict, marks: list[dict]) -> str:
     name = student.get("name") or "(no name)"
     body = [f"<h1>Feedback: {_esc(key['title'])}</h1>",
             f"<p><b>{_esc(name)}</b>{(' · ' + _esc(student['class'])) if student.get('class') else ''}</p>",
-            f"<p>Claim cards: <b>{got} of {out_of} points</b>. Right answers get {key['points']['best']} points, answers "
-            f"that can be argued {key['points']['accepted']}.</p>"]  # fmt: skip
+            f"<p>Claim cards: <b>{_esc(got)} of {_esc(out_of)} points</b>. Right answers get {_esc(key['points']['best'])} points, answers "
+            f"that can be argued {_esc(key['points']['accepted'])}.</p>"]  # fmt: skip
     by_card: dict[int, list[dict]] = {}
     for mark in marks:
         by_card.setdefault(mark["card"], []).append(mark)
     for card in key["cards"]:
         rows = "".join(
-            f"<tr><th>{_FIELD_NAMES[m['field']]}</th><td>{_esc(m['given']) or '—'}</td>"
-            f"<td class='{m['verdict']}'>{_VERDICT_WORDS[m['verdict']]} ({m['points']}/{m['out_of']})</td><td>{_emphasis(m['feedback'])}</td></tr>"
+            f"<tr><th>{_esc(_field_name(m['field']))}</th><td>{_esc(m['given']) or '—'}</td>"
+            f"<td class='{_esc(m['verdict'])}'>{_esc(_VERDICT_WORDS.get(m['verdict'], m['verdict']))} ({_esc(m['points'])}/{_esc(m['out_of'])})</td>"
+            f"<td>{_emphasis(m['feedback'])}</td></tr>"
             for m in by_card.get(card["card"], [])
         )  # fmt: skip
-        quoted = "".join(f"<blockquote><b>{_esc(s['letter'])}</b> (sentence {s['sent_id']}): {_esc(s['text'])}</blockquote>"
+        quoted = "".join(f"<blockquote><b>{_esc(s['letter'])}</b> (sentence {_esc(s['sent_id'])}): {_esc(s['text'])}</blockquote>"
                          for s in card["sides"]) if card.get("sides") else f"<blockquote>{_esc(card['text'])}</blockquote>"  # fmt: skip
-        body.append(f"<div class='card'><p><b>Card {card['card']}</b> ({_esc(_where(card))})</p>{quoted}"
+        body.append(f"<div class='card'><p><b>Card {_esc(card['card'])}</b> ({_esc(_where(card))})</p>{quoted}"
                     f"<table><tr><th></th><th>You wrote</th><th></th><th>Why</th></tr>{rows}</table></div>")  # fmt: skip
     answers = student.get("questions") or {}
     urls = student.get("urls") or {}
@@ -437,13 +444,13 @@ def class_html(key: dict, summary, hardest, *, chart: str | None, errors: list[d
     with the rubric, and the answer files that could not be read."""
     body = [f"<h1>{_esc(key['title'])}: class summary</h1>"]
     rows = "".join(f"<tr><td><a href='{_esc(r.feedback)}'>{_esc(r.name or '(no name)')}</a></td><td>{_esc(r.file)}</td>"
-                   f"<td>{r.points} / {r.out_of}</td></tr>" for r in summary.itertuples())  # fmt: skip
+                   f"<td>{_esc(r.points)} / {_esc(r.out_of)}</td></tr>" for r in summary.itertuples())  # fmt: skip
     body.append(f"<table><tr><th>Student</th><th>Answers file</th><th>Claim cards</th></tr>{rows}</table>")
     if chart:
         body.append(f"<h2>Which questions the class found hard</h2><img alt='Share of the class with each card field right' "
                     f"src='data:image/png;base64,{chart}' style='max-width:100%'>")  # fmt: skip
     if len(hardest):
-        items = "".join(f"<li>Card {r.card}, {_FIELD_NAMES[r.field].lower()}: {r.right:.0%} right</li>" for r in hardest.itertuples())
+        items = "".join(f"<li>Card {_esc(r.card)}, {_esc(_field_name(r.field).lower())}: {r.right:.0%} right</li>" for r in hardest.itertuples())
         body.append(f"<p>Hardest for the class:</p><ul>{items}</ul>")
     rubric = _RUBRIC_ITEMS
     body.append(f"<h2>Open answers to mark</h2><ul>{rubric}</ul>")

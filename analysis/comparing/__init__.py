@@ -24,8 +24,8 @@ class Comparison:
 
     Attributes:
         articles: One row per article: article, headline, body claims, statuses.
-        similarity: Each pair of articles and how similar their bodies are (0 to 1), and
-            whether that looks like the same story.
+        similarity: Each pair of articles and how similar their bodies are (0 to 1),
+            whether that looks like the same story, and whether they are the same text.
         shared: The people, organisations, places, dates and numbers each pair shares.
         alignment: Each claim's best match in each other article, with its evidence.
         differences: Where the outlets differ (``vocabulary.COVERAGE_DIFFERENCE``).
@@ -42,6 +42,12 @@ class Comparison:
     analyses: dict = field(default_factory=dict, repr=False)
 
     TABLES = ("articles", "similarity", "shared", "alignment", "differences")
+
+    @property
+    def same_texts(self) -> list[tuple[str, str]]:
+        """Pairs of articles whose texts are identical (the same article given twice)."""
+        rows = self.similarity[self.similarity["same_text"]] if "same_text" in self.similarity else self.similarity.iloc[:0]
+        return list(zip(rows["article"], rows["other"]))
 
     @property
     def same_story(self) -> bool:
@@ -90,6 +96,9 @@ def compare(items, *, nlp=None) -> Comparison:
     headlines = pd.concat([heads for _, heads in read], ignore_index=True)
     similarity = story_similarity(claims)
     similarity["same_story"] = similarity["similarity"] >= SAME_STORY_AT
+    # One text given twice compares nothing: said in the page and by the command, not
+    # left as a similarity of 1.0 that reads like a finding.
+    similarity["same_text"] = [analyses[a].text == analyses[b].text for a, b in zip(similarity["article"], similarity["other"])]
     alignment = align_claims(claims)
     articles = pd.DataFrame([
         {"article": name, "headline": r.headline, "body_claims": len(r.body_sentences),

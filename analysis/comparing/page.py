@@ -60,7 +60,8 @@ def compare_html(comparison) -> str:
     body.append(f"<table class='articles'><tr><th>article</th><th>headline</th><th>claims</th>{heads}</tr>{rows}</table>")
     body.append("<h2>Same story?</h2>")
     for r in comparison.similarity.itertuples():
-        verdict = ("They look like the same story." if r.same_story else
+        verdict = ("They are the same text: an article compared with itself shows no difference." if r.same_text else
+                   "They look like the same story." if r.same_story else
                    "They look like different stories (or different parts of one); what they share is still shown.")  # fmt: skip
         shared = comparison.shared[(comparison.shared["article"] == r.article) & (comparison.shared["other"] == r.other)]
         items = "; ".join(f"{_esc(k)}: {', '.join(_esc(i) for i in g['item'])}" for k, g in shared.groupby("kind", sort=False))
@@ -94,7 +95,7 @@ def compare_html(comparison) -> str:
 
 def write_comparison(comparison, folder: Path) -> list[Path]:
     """Write ``compare.html``, one CSV and one JSON per table into ``folder`` (which exists)."""
-    from analysis.presenting.export import atomic_write_text, spreadsheet_safe
+    from analysis.presenting.export import atomic_write_text, csv_text
 
     written = [folder / "compare.html"]
     atomic_write_text(written[0], compare_html(comparison))
@@ -102,7 +103,7 @@ def write_comparison(comparison, folder: Path) -> list[Path]:
     tables["side_by_side"] = side_by_side(comparison)
     for name, table in tables.items():
         flat = table.map(lambda v: "; ".join(sorted(map(str, v))) if isinstance(v, (list, tuple, frozenset, set)) else v)
-        atomic_write_text(folder / f"{name}.csv", flat.map(spreadsheet_safe).to_csv(index=False))
+        atomic_write_text(folder / f"{name}.csv", csv_text(flat))
         atomic_write_text(folder / f"{name}.json", json.dumps(json.loads(flat.to_json(orient="records")), indent=1) + "\n")
         written += [folder / f"{name}.csv", folder / f"{name}.json"]
     return written
@@ -113,7 +114,8 @@ def summary_markdown(comparison) -> str:
     like one story, how many claims match, and how many differences of each kind."""
     lines = []
     for r in comparison.similarity.itertuples():
-        verdict = "look like the same story" if r.same_story else "look like different stories (or different parts of one)"
+        verdict = ("are the same text (an article compared with itself)" if r.same_text else
+                   "look like the same story" if r.same_story else "look like different stories (or different parts of one)")  # fmt: skip
         lines.append(f"- **{r.article}** and **{r.other}** {verdict} (similarity {r.similarity:.2f}).")
     matched = comparison.alignment[comparison.alignment["matched"]]
     pairs = len(side_by_side(comparison))

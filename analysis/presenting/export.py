@@ -8,6 +8,12 @@ recommends against CSV injection, a text cell that begins with ``=``, ``+``, ``-
 leading apostrophe, which spreadsheets read as "this is text". A text that is a plain
 number ("-5", "+3.2%") cannot be a formula and is left alone; numeric columns are
 numbers and untouched. JSON and Parquet hold the exact text: they are for code.
+
+Every CSV the package writes goes through :func:`csv_text`: rows end in CRLF (RFC 4180),
+so a text cell holding a line break of either kind, a lone ``\r`` from an old Mac file
+included, is quoted and stays one cell. (With ``\n`` line ends Python's writer leaves a
+bare ``\r`` unquoted, and a spreadsheet starts a new row at it: the text after it would
+become an unguarded first cell.)
 """
 
 from __future__ import annotations
@@ -16,7 +22,10 @@ import json
 import math
 import os
 import re
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +35,7 @@ from analysis.schema import TABLES
 
 __all__ = [
     "to_records", "to_json_dict", "to_json", "write_json", "write_csv", "atomic_write_text", "spreadsheet_safe",
-    "output_folder",
+    "output_folder", "csv_text", "CSV_LINE_END", "staged_output", "publish",
 ]  # fmt: skip
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's list, and
@@ -36,6 +45,8 @@ FORMULA_START = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
 #: anchors, so Python's ``re`` and Arrow's RE2 use the same pattern.
 PLAIN_NUMBER = r"[+-]?(?:\d[\d,]*)?\.?\d+%?"
 _PLAIN_NUMBER = re.compile(PLAIN_NUMBER)
+#: How every CSV row ends: CRLF, so the writer quotes any cell holding ``\r`` or ``\n``.
+CSV_LINE_END = "\r\n"
 #: The guard's mark: a leading apostrophe, which spreadsheets hide and read as "text".
 FORMULA_GUARD = "'"
 
@@ -111,6 +122,48 @@ def atomic_write_text(path: Path, content: str) -> None:
         raise
 
 
+@contextmanager
+def staged_output(out: Path, *, prefix: str) -> Iterator[Path]:
+    """A staging folder for what a command writes, inside ``out`` (created): everything is
+    made there and :func:`publish` moves it in at the end, so a failure leaves nothing
+    half-written. Inside, not beside, ``out``: the move is a rename on one filesystem
+    even when ``out`` is a mount point of its own (a USB stick, a network share). When
+    the command fails, an ``out`` this call created is removed again if it is empty."""
+    out = Path(out)
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=prefix, dir=out) as staging:
+            yield Path(staging)
+    except BaseException:
+        if created and out.is_dir() and not any(out.iterdir()):
+            out.rmdir()
+        raise
+
+
+def publish(staging: Path, out: Path) -> list[Path]:
+    """Move everything made in ``staging`` into ``out``, readable by all; a folder of the
+    same name from an earlier run is replaced whole. Returns every file written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for root, dirs, files in os.walk(staging):
+        for name in dirs:
+            os.chmod(Path(root) / name, 0o755)
+        for name in files:
+            os.chmod(Path(root) / name, 0o644)
+            written.append(out / (Path(root) / name).relative_to(staging))
+    for made in sorted(staging.iterdir()):
+        target = out / made.name
+        if target.is_dir() and not target.is_symlink():
+            old = staging / f".old-{made.name}"
+            os.replace(target, old)
+            os.replace(made, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(made, target)
+    return sorted(written)
+
+
 def write_json(analysis, out_dir: Path, *, name: str = "tables.json") -> Path:
     """Write the JSON form to ``out_dir/name``; returns the path."""
     out_dir = Path(out_dir)
@@ -143,13 +196,18 @@ def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def csv_text(frame: pd.DataFrame) -> str:
+    """``frame`` as the text of a CSV file a spreadsheet reads safely: lists as JSON, text
+    cells :func:`spreadsheet_safe`, CRLF row ends (so line breaks inside a cell are quoted),
+    no index. Every CSV the package writes is made here."""
+    return _csv_ready(frame).to_csv(index=False, lineterminator=CSV_LINE_END)
+
+
 def write_csv(analysis, out_dir: Path) -> list[Path]:
-    """Write one CSV per table, then per derived view, into ``out_dir``; returns the paths."""
+    """Write one CSV per table, then per derived view, into ``out_dir``; returns the paths.
+    All of them or none: they are made in a staging folder and moved in together."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name in (*TABLES, *analysis.VIEW_NAMES):
-        path = out_dir / f"{name}.csv"
-        atomic_write_text(path, _csv_ready(getattr(analysis, name)).to_csv(index=False))
-        paths.append(path)
-    return paths
+    with staged_output(out_dir, prefix=".tables-") as staging:
+        for name in (*TABLES, *analysis.VIEW_NAMES):
+            (staging / f"{name}.csv").write_text(csv_text(getattr(analysis, name)), encoding="utf-8", newline="")
+        return publish(staging, out_dir)

@@ -13,17 +13,16 @@ notebooks' parameter and set-up cells are dropped: the first notebook's already 
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis import config
 from analysis.errors import AnalysisError, InputError
+from analysis.presenting.export import publish, staged_output
 
 if TYPE_CHECKING:
     import nbformat
@@ -207,10 +206,9 @@ def build_report(
     # Resolved here, against the caller's working directory: the notebooks' kernel runs
     # in another one, and writes the tables into the staging folder by this path.
     out = _output_folder(out_dir)
-    # Everything is made in a staging folder beside OUT and moved in at the end, so a
+    # Everything is made in a staging folder inside OUT and moved in at the end, so a
     # failed step leaves nothing behind.
-    with tempfile.TemporaryDirectory(prefix=".report-", dir=out.parent) as staging:
-        staging = Path(staging)
+    with staged_output(out, prefix=".report-") as staging:
         progress(f"[1/3] analysing {path} and running {len(notebook_paths())} notebooks in one kernel")
         # The kernel boots while the notebooks are read and joined.
         kernel = start_kernel()
@@ -225,28 +223,16 @@ def build_report(
         notebook.cells = [c for c in notebook.cells if REPORT_TAG not in c.get("metadata", {}).get("tags", [])]
         (staging / "report.html").write_text(render_html(notebook, title=f"Source criticism: {headline or path.name}"), encoding="utf-8")
         progress(f"[3/3] writing report.html and the tables as CSV to {out}")
-        _publish(staging, out)
+        publish(staging, out)
     return out / "report.html"
 
 
 def _output_folder(out_dir: str | Path) -> Path:
-    """``out_dir`` as an absolute path, its parent created; refused when it is a file."""
+    """``out_dir`` as an absolute path; refused when it is a file. Nothing is created:
+    :func:`~analysis.presenting.export.staged_output` makes it when there is something to write."""
     from analysis.presenting.export import output_folder
 
-    out = output_folder(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return out
-
-
-def _publish(staging: Path, out: Path) -> list[Path]:
-    """Move everything made in ``staging`` into ``out`` (created), readable by all."""
-    out.mkdir(exist_ok=True)
-    moved = []
-    for made in sorted(staging.iterdir()):
-        os.chmod(made, 0o644)
-        os.replace(made, out / made.name)
-        moved.append(out / made.name)
-    return moved
+    return output_folder(out_dir)
 
 
 def report_values(notebook) -> dict:

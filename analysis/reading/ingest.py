@@ -26,6 +26,7 @@ __all__ = [
     "Article",
     "read_article",
     "read_path",
+    "inert_copy_name",
     "read_bytes",
     "read_text",
     "decode_bytes",
@@ -334,11 +335,16 @@ def read_bytes(data: bytes, *, source: str = "<stdin>", format: str | None = Non
         InputError: Binary, empty, too large, or HTML without article text.
     """
     if len(data) > config.MAX_INPUT_BYTES:
-        raise InputError(
-            f"{source} is {len(data) / 2**20:.1f} MB; the limit is {config.MAX_INPUT_BYTES // 2**20} MB for one article"
-        )
+        limit = config.MAX_INPUT_BYTES // 2**20
+        # stdin is read only to one byte past the limit: its size is "more than".
+        size = f"more than {limit} MB" if len(data) == config.MAX_INPUT_BYTES + 1 else f"{len(data) / 2**20:.1f} MB"
+        raise InputError(f"{source} is {size}; the limit is {limit} MB for one article")
     if not data.strip():
         raise InputError(f"{source} is empty: there is no article text to analyse", stage="check")
+    if data.lstrip()[:5] == b"%PDF-":
+        # A PDF without binary streams decodes as text, and would be read as a few words.
+        raise InputError(f"{source} is a PDF file, not text or HTML: save the article as text (.txt) or as a web page (.html)",
+                         stage="decode")  # fmt: skip
     text, encoding, warnings = decode_bytes(data, name=source)
     fmt = format or ("html" if looks_like_html(data) else "text")
     metadata: dict[str, str | None] = {}
@@ -357,8 +363,21 @@ def read_text(text: str, *, source: str = "<text>") -> Article:
     return _finish(text, source=source, fmt="text", encoding=None)
 
 
+#: A saved page kept as inert data ends ``.html.txt``: a browser shows it as text and runs
+#: none of its scripts, and :func:`read_path` still reads it as the page it is.
+INERT_PAGE_SUFFIXES = tuple(f"{suffix}.txt" for suffix in sorted(config.HTML_SUFFIXES))
+
+
+def inert_copy_name(path: str | Path, stem: str) -> str:
+    """The file name under which a copy of the article ``path`` is kept beside generated
+    files: ``stem.txt`` for text, ``stem.html.txt`` for a page (see :data:`INERT_PAGE_SUFFIXES`),
+    never a name a browser would open as a live page with the site's scripts."""
+    return stem + (".html.txt" if Path(path).suffix.lower() in config.HTML_SUFFIXES else ".txt")
+
+
 def read_path(path: str | Path) -> Article:
-    """Read an article file: ``.txt`` (or no extension) as text, ``.html``/``.htm`` as a page.
+    """Read an article file: ``.txt`` (or no extension) as text, ``.html``/``.htm`` as a page,
+    and ``.html.txt`` as a page kept as inert text (see :func:`inert_copy_name`).
 
     Raises:
         InputError: Missing, a directory, unreadable, unknown extension, too large,
@@ -371,7 +390,7 @@ def read_path(path: str | Path) -> Article:
     if path.is_dir():
         raise InputError(f"{name} is a directory, not an article file")
     suffix = path.suffix.lower()
-    if suffix in config.HTML_SUFFIXES:
+    if suffix in config.HTML_SUFFIXES or path.name.lower().endswith(INERT_PAGE_SUFFIXES):
         fmt = "html"
     elif suffix in config.TEXT_SUFFIXES:
         fmt = "text"
@@ -410,7 +429,8 @@ def read_article(source: str | Path | bytes) -> Article:
     if isinstance(source, Path):
         return read_path(source)
     if source == "-":
-        return read_bytes(sys.stdin.buffer.read(), source="<stdin>")
+        # One byte past the limit is enough to refuse: an endless stream is never read whole.
+        return read_bytes(sys.stdin.buffer.read(config.MAX_INPUT_BYTES + 1), source="<stdin>")
     if "\n" not in source and len(source) < 4096:
         try:
             is_file = Path(source).is_file()

@@ -129,3 +129,21 @@ def test_the_same_article_builds_the_same_folders(exercise, tmp_path):
     again = build_exercise(ARTICLE, tmp_path / "again", progress=lambda line: None)
     for first, second in zip(files, again):
         assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_a_saved_page_is_kept_in_the_teacher_folder_as_inert_text_the_notebook_reads(tmp_path):
+    from ..conftest import HTML_PAGE
+
+    out = tmp_path / "page-exercise"
+    files = build_exercise(HTML_PAGE, out, progress=lambda line: None)
+    teacher = out / "teacher"
+    # A browser shows article.html.txt as text: the page's scripts and links never run.
+    assert (teacher / "article.html.txt").read_bytes() == HTML_PAGE.read_bytes()
+    assert not [p for p in files if p.suffix == ".html" and p.name not in ("worksheet.html", "answer_key.html", "lesson_plan.html")]
+    kernel = start_kernel(cwd=teacher)
+    try:
+        ran = execute(nbformat.read(teacher / "teacher.ipynb", as_version=4), timeout=300, kernel=kernel)
+    finally:
+        stop_kernel(kernel)
+    assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert "article.html.txt" in nbformat.writes(ran)

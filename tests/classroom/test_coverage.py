@@ -20,6 +20,7 @@ from analysis.classroom.coverage import (
     coverage_cards,
     coverage_material,
     coverage_tasks,
+    parse_drop_cards,
 )
 from analysis.classroom.marking import mark_card
 from analysis.cli import main
@@ -230,3 +231,38 @@ def test_a_card_number_the_exercise_does_not_have_is_refused_after_the_analysis(
     errors = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
     assert len(errors) == 1 and "no card 99" in errors[0]
     assert not (tmp_path / "out").exists()
+
+
+def test_the_comparison_key_passes_the_key_check_unchanged(exercise):
+    from analysis.classroom.grade import check_key
+
+    out, _ = exercise
+    assert check_key(_key(out)) == _key(out)
+
+
+@pytest.mark.parametrize("given, said", [("²", "'²' is not one"), ("1,x", "'x' is not one"), (",", "no card numbers given"),
+                                         (" , ", "no card numbers given")])  # fmt: skip
+def test_drop_cards_that_are_not_ascii_card_numbers_or_none_at_all_are_refused_before_the_analysis(given, said, tmp_path, capsys):
+    assert main(["exercise", "--compare", str(WIRE), str(LOCAL), "--drop-cards", given, "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and said in err[0] and "internal error" not in err[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_drop_cards_reads_ascii_numbers_with_spaces_and_an_empty_option_drops_nothing():
+    assert parse_drop_cards(" 2, 4 ,") == frozenset({2, 4})
+    assert parse_drop_cards("") == frozenset()
+
+
+def test_dropping_every_card_says_so_and_names_the_cards_there_are():
+    import pandas as pd
+
+    from analysis.classroom.coverage import _drop_cards
+    from analysis.errors import InputError
+
+    cards = pd.DataFrame({"card": [1, 2, 3], "sent_id": [4, 5, 6]})
+    with pytest.raises(InputError, match=r"every card was dropped with --drop-cards: this exercise has cards 1-3"):
+        _drop_cards(cards, frozenset({1, 2, 3}))
+    with pytest.raises(InputError, match=r"no card 7 \(this exercise has cards 1-3\)"):
+        _drop_cards(cards, frozenset({2, 7}))
+    assert _drop_cards(cards, frozenset({2}))[["card", "sent_id"]].values.tolist() == [[1, 4], [2, 6]]

@@ -60,3 +60,19 @@ def test_the_lesson_plan_has_no_script_and_names_the_cards(key):
     page = coverage_pages.coverage_lesson_plan_html(key)
     assert "<script" not in page and "do the 1 card:" in page
     assert "Plan (50 minutes)" in page and "0-5" in page  # the shortest reading time: 5 minutes
+
+
+def test_key_values_a_teacher_may_edit_are_escaped_on_the_comparison_pages(key):
+    key["points"] = {"best": "<x-best>", "accepted": "<x-accepted>"}
+    card = key["cards"][0]
+    card.update(card="<x-card>", where="<x-where>", text="t")
+    for side in card["sides"]:
+        side["sent_id"] = "<x-sent>"
+    key["articles"][0]["topics"] = [{"topic": "war", "words": ["war"], "sent_ids": ["<x-topic>"]}]
+    material = {**MATERIAL, "cards": [{**MATERIAL["cards"][0], "card": "<x-card>",
+                                       "sides": [{**s, "number": "<x-number>"} for s in MATERIAL["cards"][0]["sides"]]}]}  # fmt: skip
+    student = {"name": "Eve", "class": "", "cards": {}, "questions": {}, "urls": {}}
+    shown = [coverage_pages.coverage_answer_key_html(key), coverage_pages.coverage_lesson_plan_html(key),
+             coverage_pages.coverage_worksheet_html(material), pages.feedback_html(key, student, [])]  # fmt: skip
+    for page in shown:
+        assert "<x-" not in page and "&lt;x-" in page

@@ -1,13 +1,14 @@
 """Marking a class on the teacher's side: three made-up students get the verdicts a
 teacher would give, a bad file is one row of errors, and the summary is spreadsheet-safe."""
 
+import copy
 import json
 
 import pandas as pd
 import pytest
 
 from analysis.classroom.build import build_exercise
-from analysis.classroom.grade import grade_class, read_answers
+from analysis.classroom.grade import check_key, grade_class, read_answers
 from analysis.cli import main
 from analysis.errors import InputError
 
@@ -126,3 +127,82 @@ def test_word_meanings_reach_the_class_view_unmarked(key_path, tmp_path):
     assert "Words looked up" in page and "belligerents: the sides fighting a war" in page
     detail = pd.read_csv(tmp_path / "out" / "class.csv")
     assert not detail["field"].astype(str).str.contains("word").any()
+
+
+def test_an_answers_file_nested_fifty_thousand_deep_is_one_skipped_file_and_the_class_is_marked(key_path, tmp_path, capsys):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "ada.json").write_text(json.dumps(_answers(key, "ada", _best)), encoding="utf-8")
+    (folder / "deep.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["grade", str(folder), "--key", str(key_path), "--out", str(out)]) == 0
+    errors = pd.read_csv(out / "errors.csv")
+    assert errors["file"].tolist() == ["deep.json"] and "nested too deeply" in errors["error"].iloc[0]
+    assert (out / "ada.html").exists()
+    assert "internal error" not in capsys.readouterr().err
+
+
+def test_cue_lists_inside_lists_are_refused_not_read_recursively(key_path, tmp_path):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    nested = "said"
+    for _ in range(200):
+        nested = [nested]
+    answers = _answers(key, "ada", lambda card: {"cues": nested})
+    path = tmp_path / "nested.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    with pytest.raises(InputError, match="cues should be text or a list of words"):
+        read_answers(path, exercise=key["exercise"])
+    answers = _answers(key, "ada", lambda card: {"cues": ["said", "may"]})  # one list of words is still fine
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    assert read_answers(path, exercise=key["exercise"])["cards"]["1"]["cues"] == "said; may"
+
+
+def test_the_one_article_key_passes_the_key_check_unchanged(key_path):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    assert check_key(copy.deepcopy(key)) == key
+
+
+#: Hand edits of a key that marking cannot work from, and the words naming the field.
+KEY_EDITS = {
+    "cards_that_are_numbers": (lambda k: k.update(cards=[1, 2]), "cards[0] must be an object"),
+    "a_card_without_answers": (lambda k: k["cards"][0].pop("answers"), "cards[0].answers must be an object"),
+    "no_tasks": (lambda k: k.pop("tasks"), "tasks must be a list"),
+    "a_field_grade_does_not_mark": (lambda k: k["cards"][0].update(fields=["status", "colour"]),
+                                    "cards[0].fields[1] must be one of the fields grade marks"),
+    "a_card_twice": (lambda k: k["cards"].append(copy.deepcopy(k["cards"][0])), "are both card 1"),
+    "a_status_not_on_the_worksheet": (lambda k: k["cards"][0]["answers"]["status"].update(best="definitely"),
+                                      "cards[0].answers.status.best must be one of the statuses"),
+    "an_accepted_status_not_on_the_worksheet": (lambda k: k["cards"][0]["answers"]["status"].update(accepted={"certain": "x"}),
+                                                "accepts 'certain', which is not one of the statuses"),
+    "html_as_a_card_number": (lambda k: k["cards"][0].update(card="<script>alert(1)</script>"), "cards[0].card must be a whole number"),
+    "html_as_points": (lambda k: k["points"].update(best="<b>2</b>"), "points.best must be a whole number"),
+    "points_marking_does_not_give": (lambda k: k["points"].update(best=5), "points.best must be 2"),
+    "a_source_without_forms": (lambda k: k["cards"][0]["answers"]["source"].pop("forms"), "cards[0].answers.source.forms must be a list"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("edit, named", KEY_EDITS.values(), ids=KEY_EDITS.keys())
+def test_a_hand_edited_key_that_is_wrong_is_refused_in_one_line_naming_the_field(key_path, tmp_path, capsys, edit, named):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    answers = tmp_path / "ada.json"
+    answers.write_text(json.dumps(_answers(key, "ada", _best)), encoding="utf-8")
+    edit(key)
+    bad = tmp_path / "key.json"
+    bad.write_text(json.dumps(key), encoding="utf-8")
+    assert main(["grade", str(answers), "--key", str(bad), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("analysis: error: key.json: ") and named in err[0], err
+    assert "internal error" not in err[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_key_nested_fifty_thousand_deep_is_refused_in_one_line(key_path, tmp_path, capsys):
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    answers = tmp_path / "ada.json"
+    answers.write_text(json.dumps(_answers(key, "ada", _best)), encoding="utf-8")
+    bad = tmp_path / "key.json"
+    bad.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    assert main(["grade", str(answers), "--key", str(bad), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nested too deeply" in err[0] and "internal error" not in err[0]

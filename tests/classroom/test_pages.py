@@ -2,9 +2,11 @@
 by its hash, the answer key complete, feedback in plain words."""
 
 import base64
+import copy
 import hashlib
 import re
 
+import pandas as pd
 import pytest
 
 from analysis.classroom import pages
@@ -74,3 +76,27 @@ def test_feedback_is_plain_and_escapes_what_students_wrote(hostile):
     page = pages.feedback_html(key, student, mark_student(key, student))
     assert "<b>Eve</b>" not in page and "<script>x" not in page and "<img src=y>" not in page
     assert "status rule" not in page and not re.search(r"\[\d+:\d+\]", page)  # no trace, no offsets
+
+
+def test_key_values_a_teacher_may_edit_are_escaped_on_every_page(hostile):
+    _, material, key = hostile
+    key = copy.deepcopy(key)
+    key["points"] = {**key["points"], "best": "<x-best>", "accepted": "<x-accepted>"}
+    key["notes"] = {"published": None, "topics": [{"topic": "war", "words": ["war"], "sent_ids": ["<x-topic>"]}],
+                    "words": [{"word": "escalation", "sentence": "<x-word>"}]}  # fmt: skip
+    for card in key["cards"]:
+        card.update(card=f"<x-card>{card['card']}", sent_id="<x-sent>", context_sent_id="<x-context>", context="c")
+    student = {"name": "Eve", "class": "", "cards": {}, "questions": {}, "urls": {}}
+    marks = mark_student(key, student)
+    summary = pd.DataFrame([{"name": "Eve", "file": "eve.json", "feedback": "eve.html", "points": "<x-points>", "out_of": "<x-out-of>"}])
+    hardest = pd.DataFrame([{"card": "<x-card>1", "field": "status", "right": 0.5}])
+    opened = pd.DataFrame(columns=["file", "name", "task", "answer", "urls"])
+    shown = [pages.feedback_html(key, student, marks), pages.answer_key_html(key), pages.lesson_plan_html(key),
+             pages.class_html(key, summary, hardest, chart=None, errors=[], open_answers=opened)]  # fmt: skip
+    worksheet = copy.deepcopy(material)
+    for card in worksheet["cards"]:
+        card.update(card=f"<x-card>{card['card']}", number="<x-number>", context_number="<x-context>", context="c")
+    worksheet["words"] = [{"word": "escalation", "sentence": "<x-word>"}]
+    shown.append(pages.worksheet_html(worksheet))
+    for page in shown:
+        assert "<x-" not in page and "&lt;x-" in page
