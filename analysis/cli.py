@@ -344,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         # A read-only or full disk is the user's to fix, like bad input (nothing was
         # left half-written: every command stages its output and moves it in at the end).
-        problem = output_problem(exc)
+        problem = output_problem(exc, out=getattr(args, "out", None))
         if problem is None:
             return _internal_error(exc)
         _say("error", problem)

@@ -38,11 +38,12 @@ _WRITE_FIXES = {
 }
 
 
-def output_problem(error: OSError) -> str | None:
+def output_problem(error: OSError, *, out: object = None) -> str | None:
     """One line saying why an output could not be written and what to do about it
-    (a read-only folder, a full disk ...), or None when ``error`` is not such a case."""
+    (a read-only folder, a full disk ...), or None when ``error`` is not such a case.
+    ``out``, the output folder, is named when the error names no file."""
     fix = _WRITE_FIXES.get(error.errno)
     if fix is None:
         return None
-    where = f" {error.filename}" if error.filename else ""
+    where = f" {error.filename or out}" if error.filename or out else ""
     return f"cannot write{where}: {error.strerror or error}; {fix}"

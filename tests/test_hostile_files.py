@@ -148,7 +148,7 @@ def test_an_output_that_cannot_be_written_is_exit_2_with_one_line_and_no_folder(
     assert main(["tables", str(POLITICS), "--format", "csv", "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert _one_line(err) and says in err and "internal error" not in err
-    assert not out.exists()
+    assert not out.parent.exists()  # neither the folder nor the parent made for it
 
 
 def test_tables_as_csv_are_written_all_or_none(tmp_path, monkeypatch, nlp):
@@ -293,3 +293,22 @@ def test_an_article_compared_with_itself_is_said_to_be_the_same_text(tmp_path, c
     assert main(["compare", str(POLITICS), str(POLITICS), "--out", str(out)]) == 0
     assert "are the same text" in capsys.readouterr().err
     assert "They are the same text" in (out / "compare.html").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_inside_the_report_kernel_is_said_as_any_failed_write(monkeypatch):
+    import nbclient
+    import nbformat
+    from nbclient.exceptions import CellExecutionError
+
+    from analysis.errors import output_problem
+    from analysis.presenting import report
+
+    def full(self, **kwargs):
+        raise CellExecutionError("Traceback ...", "OSError", "[Errno 28] No space left on device: '/out/sentences.csv'")
+
+    monkeypatch.setattr(nbclient.NotebookClient, "execute", full)
+    with pytest.raises(OSError) as raised:
+        report.execute(nbformat.v4.new_notebook(), kernel=object())
+    assert raised.value.errno == errno.ENOSPC
+    assert output_problem(raised.value, out="rep") == (
+        "cannot write rep: No space left on device; the disk is full: free some space or choose another --out folder")

@@ -128,16 +128,20 @@ def staged_output(out: Path, *, prefix: str) -> Iterator[Path]:
     made there and :func:`publish` moves it in at the end, so a failure leaves nothing
     half-written. Inside, not beside, ``out``: the move is a rename on one filesystem
     even when ``out`` is a mount point of its own (a USB stick, a network share). When
-    the command fails, an ``out`` this call created is removed again if it is empty."""
+    the command fails, the folders this call created are removed again if they are empty."""
     out = Path(out)
-    created = not out.exists()
+    # The folders this call makes (out and any missing parents), innermost first.
+    made = [folder for folder in (out, *out.parents) if not folder.exists()]
     try:
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=prefix, dir=out) as staging:
             yield Path(staging)
     except BaseException:
-        if created and out.is_dir() and not any(out.iterdir()):
-            out.rmdir()
+        for folder in made:
+            try:
+                folder.rmdir()  # only if empty: another command may have written there meanwhile
+            except OSError:
+                break
         raise
 
 

@@ -35,6 +35,8 @@ __all__ = [
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+#: Exceptions in the kernel that are a failed write, passed on as an OSError of this process.
+_OS_ERRORS = frozenset({"OSError", "PermissionError", "IOError"})
 TEMPLATE_NAME = "offline"
 #: The tag of the report's last cell, and the type of the values it hands back.
 REPORT_TAG = "report-values"
@@ -146,6 +148,9 @@ def execute(
     try:
         client.execute()
     except CellExecutionError as error:
+        failed_write = re.search(r"\[Errno (\d+)\] ([^:']+)", error.evalue or "") if error.ename in _OS_ERRORS else None
+        if failed_write:  # a full or read-only disk while the kernel wrote the tables: said as any failed write
+            raise OSError(int(failed_write.group(1)), failed_write.group(2).strip()) from None
         text = _ANSI_ESCAPE.sub("", str(error)).strip()  # the kernel colours its tracebacks
         last = text.splitlines()[-1] if text else type(error).__name__
         raise AnalysisError(f"a notebook cell failed: {last}") from None
