@@ -293,6 +293,8 @@ def test_an_article_compared_with_itself_is_said_to_be_the_same_text(tmp_path, c
     assert main(["compare", str(POLITICS), str(POLITICS), "--out", str(out)]) == 0
     assert "are the same text" in capsys.readouterr().err
     assert "They are the same text" in (out / "compare.html").read_text(encoding="utf-8")
+    with (out / "differences.csv").open(encoding="utf-8", newline="") as handle:
+        assert len(list(csv.reader(handle))) == 1  # the header alone: a text does not differ from itself
 
 
 def test_a_full_disk_inside_the_report_kernel_is_said_as_any_failed_write(monkeypatch):

@@ -105,5 +105,9 @@ def compare(items, *, nlp=None) -> Comparison:
          **{status: int((r.body_sentences["status"] == status).sum()) for status in STATUS}}
         for name, r in analyses.items()
     ])  # fmt: skip
-    return Comparison(articles, similarity, shared_facts(analyses), alignment,
-                      find_differences(claims, alignment, analyses, headlines=headlines), claims, analyses)  # fmt: skip
+    differences = find_differences(claims, alignment, analyses, headlines=headlines)
+    same = {frozenset(pair) for pair in zip(similarity.loc[similarity["same_text"], "article"], similarity.loc[similarity["same_text"], "other"])}
+    if same:  # one text given twice differs from itself in nothing, whatever the matcher paired
+        differences = differences[[frozenset(pair) not in same for pair in zip(differences["article"], differences["other"])]]
+        differences = differences.reset_index(drop=True)
+    return Comparison(articles, similarity, shared_facts(analyses), alignment, differences, claims, analyses)
