@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from analysis import __version__
 from analysis.rules.attribution import find_attributions
+from analysis.rules.attribution_model import refine as refine_with_model
 from analysis.rules.entities import correct_entities, entity_pairs, entity_summary, entity_table
 from analysis.rules.claims import claims_tables
 from analysis.rules.cues import HEDGE_DOMAINS, hedge_domains
@@ -206,7 +207,8 @@ def analyze_article(
     correct_entities(doc)
     sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans)
     in_body = [body for _, body in sentence_paragraphs(sentences, paragraphs)]
-    relations = find_attributions(doc)
+    # The rules link sources, cues and contents; the learned tagger moves their edges.
+    relations = refine_with_model(doc, find_attributions(doc))
     quotes = find_quotes(text, doc, spans, sentences, relations)
     labels = label_sources(text, doc, relations, quotes=quotes)
     cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes, domains=domains,

@@ -112,6 +112,7 @@ TABLES: dict[str, dict[str, str]] = {
         "relayed": "bool",
         "pattern": "str",
         "speaks_for": "object",
+        "reason": "str",
     },
     "quotes": {
         "sent_id": "int64",

@@ -131,24 +131,10 @@ def f1(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
     return {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", help="the PolNeAR folder (holding dev/)")
-    parser.add_argument("--limit", type=int, default=None, help="first N dev articles only")
-    args = parser.parse_args()
-    root = data_path(args.data, "polnear")
-    nlp = load_nlp()
-    # The project's own lexicon (not the learned cues), so the "speech" subset stays the same set.
-    lexicon = load_lexicon("reporting_verbs")
-    speech_lemmas = set(lexicon.loc[lexicon["category"] != "cognition", "cue"])
-    first_ann = {}
-    for ann in sorted((root / "dev" / "attributions").glob("*.ann")):
-        first_ann.setdefault(ann.name.rsplit("_", 1)[0], ann)
-    items = sorted(first_ann.items())[: args.limit]
-
+def measure(items, root, nlp, speech_lemmas, *, quiet: bool = False) -> dict:
+    """Every figure of the module docstring over ``items`` (one run of the package)."""
     counts = {subset: {m: defaultdict(int) for m in ("exact", "overlap")} for subset in ("all", "speech")}
     speakers: dict = defaultdict(int)
-    started = time.perf_counter()
     for name, ann in items:
         text = (root / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
         gold = read_brat(ann, text)
@@ -173,11 +159,6 @@ def main() -> None:
                     c[f"{role}_gold"] += len(g_spans)
                     c[f"{role}_tp_pred"] += sum(any(same(p, g) for g in g_spans) for p in p_spans)
                     c[f"{role}_tp_gold"] += sum(any(same(p, g) for p in p_spans) for g in g_spans)
-    elapsed = time.perf_counter() - started
-
-    print(f"PolNeAR dev: {len(items)} articles in {elapsed:.0f} s")
-    print(f"  anchors: {ANCHORS}")
-    print(f"  {GOALS}")
     figures: dict = {"articles": len(items)}
     for subset in ("all", "speech"):
         for mode in ("exact", "overlap"):
@@ -187,19 +168,60 @@ def main() -> None:
                 fig = f1(c[f"{role}_tp_pred"], c[f"{role}_pred"], c[f"{role}_tp_gold"], c[f"{role}_gold"])
                 figures[f"{subset} {mode} {role}"] = fig
                 line.append(f"{role} P {fig['precision']:5.1f} R {fig['recall']:5.1f} F1 {fig['f1']:5.1f}")
-            print(f"  {subset:<6} {mode:<7} " + " | ".join(line))
+            if not quiet:
+                print(f"  {subset:<6} {mode:<7} " + " | ".join(line))
     for subset, label in (("all", "all relations"), ("direct", "direct quotes")):
         n, right = speakers[f"speaker_{subset}_n"], speakers[f"speaker_{subset}_right"]
         figures[f"speaker accuracy {subset}"] = {"accuracy": round(100 * right / n, 1) if n else 0.0, "right": right, "relations": n}
-        print(f"  speaker accuracy, {label}: {figures[f'speaker accuracy {subset}']['accuracy']:.1f}% ({right} of {n} "
-              "predicted relations whose content overlaps a gold content name an overlapping source)")  # fmt: skip
         resolved = speakers[f"speaker_{subset}_resolved"]
         figures[f"speaker accuracy {subset} resolved"] = {"accuracy": round(100 * resolved / n, 1) if n else 0.0, "right": resolved, "relations": n}
-        print(f"  speaker accuracy, {label}, resolved: {figures[f'speaker accuracy {subset} resolved']['accuracy']:.1f}% "
-              f"({resolved} of {n}: the span overlaps, or the name it resolves to is the gold source's)")
+        if not quiet:
+            print(f"  speaker accuracy, {label}: {figures[f'speaker accuracy {subset}']['accuracy']:.1f}% ({right} of {n} "
+                  "predicted relations whose content overlaps a gold content name an overlapping source)")  # fmt: skip
+            print(f"  speaker accuracy, {label}, resolved: {figures[f'speaker accuracy {subset} resolved']['accuracy']:.1f}% "
+                  f"({resolved} of {n}: the span overlaps, or the name it resolves to is the gold source's)")
     relation = f1(speakers["relation_tp_pred"], speakers["relation_pred"], speakers["relation_tp_gold"], speakers["relation_gold"])
     figures["relation overlap"] = relation
-    print(f"  relations (content and source both overlap): P {relation['precision']:.1f} R {relation['recall']:.1f} F1 {relation['f1']:.1f}")
+    if not quiet:
+        print(f"  relations (content and source both overlap): P {relation['precision']:.1f} R {relation['recall']:.1f} F1 {relation['f1']:.1f}")
+    return figures
+
+
+def main() -> None:
+    from analysis.rules import attribution_model
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", help="the PolNeAR folder (holding dev/)")
+    parser.add_argument("--limit", type=int, default=None, help="first N dev articles only")
+    args = parser.parse_args()
+    root = data_path(args.data, "polnear")
+    nlp = load_nlp()
+    # The project's own lexicon (not the learned cues), so the "speech" subset stays the same set.
+    lexicon = load_lexicon("reporting_verbs")
+    speech_lemmas = set(lexicon.loc[lexicon["category"] != "cognition", "cue"])
+    first_ann = {}
+    for ann in sorted((root / "dev" / "attributions").glob("*.ann")):
+        first_ann.setdefault(ann.name.rsplit("_", 1)[0], ann)
+    items = sorted(first_ann.items())[: args.limit]
+    started = time.perf_counter()
+    print(f"PolNeAR dev: {len(items)} articles")
+    print(f"  anchors: {ANCHORS}")
+    print(f"  {GOALS}")
+    print("  the package as it runs (rules and the learned tagger):")
+    figures = measure(items, root, nlp, speech_lemmas)
+    # The same articles with the learned tagger off: what the model adds to the rules.
+    attribution_model.ENABLED = False
+    try:
+        rules = measure(items, root, nlp, speech_lemmas, quiet=True)
+    finally:
+        attribution_model.ENABLED = True
+    figures["rules only"] = {key: rules[key] for key in ("all exact source", "all exact cue", "all exact content",
+                                                          "speaker accuracy all", "speaker accuracy direct", "relation overlap")}
+    print("  the rules alone: exact F1 source / cue / content "
+          + " / ".join(str(rules[f"all exact {role}"]["f1"]) for role in ROLES)
+          + f"; speaker accuracy {rules['speaker accuracy all']['accuracy']}%, direct quotes "
+          f"{rules['speaker accuracy direct']['accuracy']}%")
+    print(f"  ({time.perf_counter() - started:.0f} s)")
     print("  goal: speaker accuracy >= 90% over all relations, >= 97% on direct quotes")
     record_results("attribution_spans", figures, command="python benchmarks/attribution_spans.py")
 

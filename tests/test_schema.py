@@ -75,12 +75,12 @@ def test_conform_builds_the_same_table_from_rows_as_pandas_would():
          "content": "it was over", "quote_type": "indirect", "source_start": 0, "source_end": 9,
          "canonical_source": None, "source_type_reason": "plural", "cue_start": 10, "cue_end": 14,
          "cue_lemma": "say", "content_start": 15, "content_end": 26, "anonymity_reason": None, "relayed": False,
-         "pattern": "p1", "speaks_for": None, "extra": 1.5},
+         "pattern": "p1", "speaks_for": None, "reason": "r1", "extra": 1.5},
         {"sent_id": 2, "source": None, "source_type": "unnamed", "cue": "reportedly", "cue_stance": "non_committal",
          "content": None, "quote_type": "indirect", "source_start": None, "source_end": None,
          "canonical_source": "Reuters", "source_type_reason": "no source", "cue_start": 40, "cue_end": 50,
          "cue_lemma": "reportedly", "content_start": None, "content_end": None, "anonymity_reason": "not allowed",
-         "relayed": True, "pattern": "p2", "speaks_for": "Ukraine", "extra": np.nan},
+         "relayed": True, "pattern": "p2", "speaks_for": "Ukraine", "reason": "r2", "extra": np.nan},
     ]  # fmt: skip
     built = conform("attributions", rows)
     via_pandas = conform("attributions", pd.DataFrame(rows))

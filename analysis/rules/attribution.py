@@ -91,6 +91,12 @@ class Attribution:
         source: The speaker's tokens, or None when the text names nobody.
         content: The attributed content's tokens, or None.
         pattern: Which syntactic pattern linked them.
+        shown_source, shown_cue: The source's and the cue's edges as the tables show them,
+            where the learned tagger moved them (:mod:`analysis.rules.attribution_model`:
+            "The shadow education secretary, Tim Collins" for the rules' "Tim Collins");
+            None where they are ``source`` and ``cue``. The rules reason on ``source`` and
+            ``cue`` (the speaker's head, the verb's stance); readers see the shown edges.
+        confidence: The learned tagger's confidence in what it decided (0 to 1), or None.
     """
 
     cue: tuple[int, int]
@@ -101,6 +107,9 @@ class Attribution:
     source: tuple[int, int] | None
     content: tuple[int, int] | None
     pattern: str
+    shown_source: tuple[int, int] | None = None
+    shown_cue: tuple[int, int] | None = None
+    confidence: float | None = None
 
     def source_text(self, doc: Doc) -> str | None:
         return doc[self.source[0] : self.source[1]].text if self.source else None

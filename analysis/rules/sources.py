@@ -46,7 +46,7 @@ from analysis.rules.phrases import LexiconMatcher
 from analysis.rules.quotes import Quote
 from analysis.schema import TableColumns, column_records, conform
 from analysis.text.structure import paragraph_index
-from analysis.vocabulary import NAMELESS_SOURCE_TYPES, SILENT_ENTITY_LABELS, SOURCE_TYPE, SPEAKING_ENTITY_LABELS
+from analysis.vocabulary import ATTRIBUTION_PATTERN, NAMELESS_SOURCE_TYPES, SILENT_ENTITY_LABELS, SOURCE_TYPE, SPEAKING_ENTITY_LABELS
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 
@@ -250,6 +250,25 @@ def quoted_first_person(doc: Doc, relations: list[Attribution], quotes: list[Quo
     return found
 
 
+def attribution_reason(text: str, relation: Attribution, shown: Span | None, cue: Span, speaker: Span | None) -> str:
+    """What linked this source to what it says, in plain words: the pattern
+    (``vocabulary.ATTRIBUTION_PATTERN``), this relation's words, and what the learned
+    tagger decided, with how sure it was."""
+    words = f"'{text[cue.start_char : cue.end_char]}'"
+    if shown is not None:
+        here = f"Here the reporting words are {words} and who says it is '{text[shown.start_char : shown.end_char]}'."
+    else:
+        here = f"Here the reporting words are {words}; nobody is named."
+    reason = f"{ATTRIBUTION_PATTERN.describe(relation.pattern)} {here}"
+    sure = f"{relation.confidence:.0%} sure" if relation.confidence is not None else ""
+    if relation.pattern == "learned":
+        reason += f" The model is {sure}."
+    elif relation.shown_source is not None and speaker is not None:
+        reason += (f" The source is shown as the whole phrase, as a model trained on 840 news articles marked by hand "
+                   f"(PolNeAR) marks sources ({sure}); the rules read '{text[speaker.start_char : speaker.end_char]}'.")
+    return reason
+
+
 def attribution_table(
     text: str,
     doc: Doc,
@@ -270,8 +289,11 @@ def attribution_table(
     ents = doc.ents
     rows = []
     for relation, label in labels.items():
-        source = doc[relation.source[0] : relation.source[1]] if relation.source else None
-        cue = doc[relation.cue[0] : relation.cue[1]]
+        speaker = doc[relation.source[0] : relation.source[1]] if relation.source else None
+        # The edges the tables show: the learned tagger's where it moved them.
+        shown = relation.shown_source or relation.source
+        source = doc[shown[0] : shown[1]] if shown else None
+        cue = doc[slice(*(relation.shown_cue or relation.cue))]
         content = doc[relation.content[0] : relation.content[1]] if relation.content else None
         sent_id = sentence_of.get(relation.anchor, 0)
         direct_inside = [q for q in quotes if q.kind == "direct" and q.attribution is relation]
@@ -302,7 +324,8 @@ def attribution_table(
                 "anonymity_reason": _anonymity_reason(doc, sentences[sent_id]) if anonymous and sentences else None,
                 "relayed": _relayed(doc, relation, relations),
                 "pattern": relation.pattern,
-                "speaks_for": speaks_for(doc, source, ents=ents),
+                "speaks_for": speaks_for(doc, speaker, ents=ents),
+                "reason": attribution_reason(text, relation, source, cue, speaker),
             }
         )
     for quote in quotes:

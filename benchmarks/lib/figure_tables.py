@@ -123,6 +123,10 @@ def attribution_table(results: Results) -> str:
                 f1 = _bold(scores["f1"]) if relations == "speech" else scores["f1"]
                 cells.append(f"{f1} ({scores['precision']}/{scores['recall']})")
             rows.append(cells)
+    rules = figures.get("rules only")
+    if rules:
+        rows.append(["all, the rules alone", "exact"] + [f"{rules[f'all exact {part}']['f1']} "
+                     f"({rules[f'all exact {part}']['precision']}/{rules[f'all exact {part}']['recall']})" for part in ("source", "cue", "content")])  # fmt: skip
     table = _table(["relations", "match", "source F1 (P/R)", "cue F1 (P/R)", "content F1 (P/R)"], rows)
     return f"{table}\n\n{_measured(entry)}"
 
@@ -140,11 +144,31 @@ def speaker_table(results: Results) -> str:
             f"{_bold(plain['accuracy'])}% ({_thousands(plain['right'])})",
             f"{resolved['accuracy']}% ({_thousands(resolved['right'])})", goal,
         ])
+    rules = figures.get("rules only")
+    if rules:
+        for kind, name in (("all", "all relations, the rules alone"), ("direct", "direct quotes, the rules alone")):
+            plain = rules[f"speaker accuracy {kind}"]
+            rows.append([name, _thousands(plain["relations"]), f"{plain['accuracy']}% ({_thousands(plain['right'])})", "", ""])
     relation = figures["relation overlap"]
     table = _table(["relations", "content matched", "right speaker", "counting a resolved name", "goal"], rows)
     both = (f"Relations matched on both content and source: F1 {relation['f1']} "
             f"(P {relation['precision']}, R {relation['recall']}).")
     return f"{table}\n\n{both}\n\n{_measured(entry)}"
+
+
+def speakers_real_pages_table(results: Results) -> str:
+    """The blind check on real pages: speaker and source type right, with and without the tagger."""
+    entry = results["speakers_real_pages"]
+    figures = entry["figures"]
+    n = figures["rows"]
+    rows = [["the package (rules and the learned tagger)", f"{figures['speaker']} of {n}", f"{figures['type']} of {n}",
+             _bold(f"{figures['both']} of {n} ({figures['both'] / n:.0%})"), f"{figures['both_lenient']} of {n}"]]  # fmt: skip
+    rules = figures.get("rules only")
+    if rules:
+        rows.append(["the rules alone", f"{rules['speaker']} of {n}", f"{rules['type']} of {n}",
+                     f"{rules['both']} of {n} ({rules['both'] / n:.0%})", f"{rules['both_lenient']} of {n}"])  # fmt: skip
+    table = _table(["", "right speaker", "right source type", "both (goal 90%)", "both, or the gold's alternative type"], rows)
+    return f"{table}\n\n{_measured(entry)}"
 
 
 def source_types_table(results: Results) -> str:
@@ -311,6 +335,7 @@ TABLES: dict[str, Callable[[Results], str]] = {
     "headline-table": headline_table,
     "attribution-table": attribution_table,
     "speaker-table": speaker_table,
+    "speakers-real-pages-table": speakers_real_pages_table,
     "source-types-table": source_types_table,
     "stage-cost-table": stage_cost_table,
     "entity-table": entity_table,

@@ -53,9 +53,16 @@ CASES = [
 ]  # fmt: skip
 
 
+def _shown(phrase: str, source: str) -> bool:
+    """Whether the table's source is this phrase: the phrase itself, or the whole noun
+    phrase around it as the learned tagger shows sources ("The shadow education
+    secretary, Tim Collins" for "Tim Collins"; "reports" for "Earlier reports")."""
+    return bool(source) and (source == phrase or phrase in source or source in phrase)
+
+
 def _row(nlp, text, source):
     result = analyze(f"A headline\n\n{text}", nlp=nlp)
-    rows = [r for r in result.attributions.to_dict("records") if r["source"] == source]
+    rows = [r for r in result.attributions.to_dict("records") if _shown(source, r["source"])]
     assert rows, result.attributions[["source", "cue", "source_type"]]
     return rows[-1]
 
@@ -125,8 +132,10 @@ def test_an_abbreviation_in_brackets_and_its_name_are_one_source(nlp):
             "The NHTSA said a pressure accumulator in the braking system could crack during normal driving.")  # fmt: skip
     result = analyze(text, nlp=nlp)
     canonical = dict(zip(result.attributions["source"], result.attributions["canonical_source"]))
-    assert canonical["GM"] == "General Motors"
-    assert canonical["The NHTSA"] == canonical["The National Highway Traffic Safety Administration"]
+    named = {phrase: next(c for s, c in canonical.items() if _shown(phrase, s))
+             for phrase in ("GM", "The NHTSA", "The National Highway Traffic Safety Administration")}  # fmt: skip
+    assert named["GM"] == "General Motors"
+    assert named["The NHTSA"] == named["The National Highway Traffic Safety Administration"]
     assert len(result.sources) == 2
 
 

@@ -207,7 +207,8 @@ GERUND_CASES = [
 def test_a_gerund_after_a_preposition_has_the_clause_subject(nlp, sentence, cue, source, where):
     result = analyze("Story\n\n" + sentence + " The rest of the story follows here, as it always does in the paper.", nlp=nlp)
     rows = result.attributions[result.attributions["cue"].str.contains(cue)]
-    assert list(rows["source"]) == [source], result.attributions[["source", "cue", "pattern"]]
+    # The table may show the source's whole noun phrase ("Dean, a medical doctor"): it starts with the rules' phrase.
+    assert [s.startswith(source) for s in rows["source"]] == [True], result.attributions[["source", "cue", "pattern"]]
 
 
 def test_a_gerund_on_a_noun_is_not_given_the_clause_subject(nlp):
