@@ -462,7 +462,45 @@ def group_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
         if floor <= i < head.i and (source_type == "organization" or plural) and earlier.lower_ not in GROUP_PRONOUNS:
             return Resolution(canonical, source_type, "group_pronoun",
                               f"'{head.text}' refers to {canonical}, who spoke before [rule: group_pronoun]")  # fmt: skip
-    return None
+    return _named_group_before(head, ctx)
+
+
+def _name_of(token: Token) -> str:
+    """A proper noun with the names compounded into it ("Ana Ruiz" of "Senators Ana Ruiz"),
+    titles and roles left out."""
+    parts, stack = [token], [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN":
+                parts.append(child)
+                stack.append(child)
+    words = [t.text for t in sorted(parts, key=lambda t: t.i)
+             if t.i == token.i or (t.lower_.rstrip(".") not in HONORIFICS and t.lower_.rstrip("s") not in _role_words())]
+    return " ".join(words)
+
+
+def _named_group_before(head: Token, ctx: MentionContext) -> Resolution | None:
+    """ "Senators Ana Ruiz, Tom Hale and Jim Cole wrote to the agency. They asked ...": with
+    no earlier source to be "they", the subject of the sentence before, when it names two
+    or more people (or bodies) joined by "and", are the people "they" speaks for."""
+    if head.sent.start == 0:
+        return None
+    before = ctx.doc[head.sent.start - 1].sent
+    subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    members = [subject, *subject.conjuncts]
+    if len(members) < 2 or not all(t.pos_ == "PROPN" for t in members):
+        return None
+    # The small model often tags only some of the names: what it does tag decides.
+    labels = {e.label_ for t in members if (e := _entity_at(ctx, t.i)) is not None}
+    if labels not in ({"PERSON"}, {"ORG"}):
+        return None
+    source_type = "person" if labels == {"PERSON"} else "organization"
+    names = [_name_of(t) for t in members]
+    canonical = ", ".join(names[:-1]) + " and " + names[-1]
+    return Resolution(canonical, source_type, "group_pronoun",
+                      f"'{head.text}' refers to {canonical}, named together in the sentence before [rule: group_pronoun]")  # fmt: skip
 
 
 def _sentences_back(token: Token, n: int) -> int:

@@ -20,7 +20,9 @@ head noun or the organisation named before it. Otherwise the phrase's head word 
   "Moscow"), or an institution noun owned by one ("South Korea's spy agency");
 - ``anonymous``: a singular person noun with no name ("a senior US military official",
   "a journalist"), or he/she with no named person to resolve to;
-- ``unnamed``: a plural person noun ("officials in Moscow", "experts"), or "they".
+- ``anonymous`` too: the plural of a role whose holders a reporter relies on unnamed
+  ("officials said", "sources said", "aides"; ``lexicons/anonymous_plurals.csv``);
+- ``unnamed``: any other plural person noun ("experts", "critics", "residents"), or "they".
 
 ``canonical_source`` is the fullest name the article gives: a surname resolves to the
 PERSON entity it ends ("Austin" -> "Lloyd Austin"), a pronoun or a definite noun phrase
@@ -135,10 +137,27 @@ def source_type(
         return "organization", f"'the {head.text}': one body a reader can identify, speaking on the record"
     plural = head.tag_ in ("NNS", "NNPS")
     if category == "person_role" or category is None:
+        if plural and _singular_forms(head) & _anonymous_plurals():
+            # "officials said", "sources said": particular people the reporter relies on
+            # and keeps secret (lexicons/anonymous_plurals.csv), not a vague crowd.
+            return "anonymous", f"'{head.text}': particular people the reporter relies on without naming them"
         if plural:
             return "unnamed", f"plural '{head.text}' with no names"
         return "anonymous", f"'{head.text}' with no name"
     return "unnamed", f"'{head.text}' with no names"
+
+
+def _singular_forms(token: Token) -> set[str]:
+    """The token's lemma and its word without a plural ending: the small model leaves a
+    capitalised plural ("Sources" opening a sentence, tagged NNPS) unlemmatised."""
+    lower = token.lower_
+    return {token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower, lower[:-2] if lower.endswith("es") else lower}
+
+
+@lru_cache(maxsize=1)
+def _anonymous_plurals() -> frozenset[str]:
+    """Role nouns whose plural is anonymous, not unnamed (``lexicons/anonymous_plurals.csv``)."""
+    return frozenset(load_lexicon("anonymous_plurals")["cue"])
 
 
 def speaks_for(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None) -> str | None:

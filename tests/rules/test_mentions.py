@@ -267,3 +267,17 @@ def test_the_council_is_no_body_named_without_council_in_its_name(nlp):
     rows = analyze(config.SEEDS_DIR / "sample_coverage_local.txt", nlp=nlp).attributions
     row = rows[rows["source"] == "The council"].iloc[0]
     assert row["canonical_source"] != "Harbour Bridge" and row["source_type"] == "organization"
+
+
+@pytest.mark.parametrize(
+    "text, canonical, source_type",
+    [
+        ("Senators Ana Ruiz and Tom Hale wrote to the agency on Monday. They said the agency had failed.",
+         "Ana Ruiz and Tom Hale", "person"),  # issue 30: "They asked ..." after named senators
+        ("Google and Microsoft met the regulator. They said the rules were unfair.", "Google and Microsoft", "organization"),
+        ("The rain fell all day. They said the match was off.", "They", "unnamed"),  # nobody named before: a group
+    ],
+)  # fmt: skip
+def test_they_with_no_earlier_source_is_the_people_named_together_just_before(nlp, text, canonical, source_type):
+    row = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.iloc[0]
+    assert (row["canonical_source"], row["source_type"]) == (canonical, source_type)

@@ -22,7 +22,11 @@ PATTERNS = [
     ("Now, the US has confirmed the deployment, with US Defence Secretary Lloyd Austin warning that it could become a \"very serious\" potential escalation.", "US Defence Secretary Lloyd Austin", "person", "warning", "assertive", "seed: with X warning that"),
     ("Speaking to reporters in Rome this week, Austin said there was evidence that North Korean forces were in Russia.", "Austin", "person", "said", "neutral", "seed: Speaking to reporters, X said"),
     ("A senior US military official later clarified Austin's remarks.", "A senior US military official", "anonymous", "clarified", "neutral", "seed: anonymous individual"),
-    ("Officials in Moscow have refused to confirm or deny whether North Korean troops were in its territory.", "Officials in Moscow", "unnamed", "refused to confirm or deny", "non_committal", "seed: unnamed group, non-committal"),
+    ("Officials in Moscow have refused to confirm or deny whether North Korean troops were in its territory.", "Officials in Moscow", "anonymous", "refused to confirm or deny", "non_committal", "seed: officials unnamed, non-committal"),
+    ("Critics say the plan will fail.", "Critics", "unnamed", "say", "neutral", "a vague group"),
+    ("Sources said the deal was close.", "Sources", "anonymous", "said", "neutral", "issue 30: sources said (capitalised, unlemmatised)"),
+    ("US officials said the talks had failed.", "US officials", "anonymous", "said", "neutral", "issue 30: officials said"),
+    ('"It was the role of a lifetime," quipped Smith.', "Smith", "person", "quipped", "neutral", "issue 30: a verb of speaking before its subject"),
     ("South Korea's spy agency warned earlier this month that around 12,000 troops were training.", "South Korea's spy agency", "organization", "warned", "assertive", "seed: organization by possession"),
     ("Mr Dyer acknowledged that it would be a huge undertaking.", "Mr Dyer", "person", "acknowledged", "confirming", "bbc tech/340: confirming"),
     # An institution with no name is an unnamed group (the article named it earlier; no coreference yet).
@@ -129,7 +133,7 @@ def test_claim_shares_add_up(seed):
     assert shares["claims"].sum() == len(seed.body_sentences)
     assert abs(shares["share"].sum() - 1) < 1e-9
     assert shares.loc["author", "claims"] == (seed.body_sentences["claim_source"] == "author").sum()
-    assert shares.loc["anonymous", "claims"] >= 1 and shares.loc["unnamed", "claims"] >= 1
+    assert shares.loc["anonymous", "claims"] >= 2  # the senior US official, and the officials in Moscow
 
 
 def test_videos_circulating_are_a_media_source(seed, nlp):
