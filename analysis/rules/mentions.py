@@ -59,7 +59,7 @@ from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, lis
 from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
 
-__all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at"]
+__all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at", "role_words"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words before a name that are not part of it ("Councillor Mark Adeyemi", "Dr Jane Hill").
@@ -138,6 +138,11 @@ def entity_at(doc: Doc, i: int, ents: tuple[Span, ...] | None = None) -> Span | 
 
 def _entity_at(ctx: MentionContext, i: int) -> Span | None:
     return entity_at(ctx.doc, i, ctx.ents)
+
+
+def role_words() -> frozenset[str]:
+    """Nouns for a person's role (see :func:`_role_words`): "leader", "chairman", "coach"."""
+    return _role_words()
 
 
 @lru_cache(maxsize=1)

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.rules.attribution import Attribution, source_noun_categories
 from analysis.rules.entities import NAME_LABELS, canonical_name, person_full_names
 from analysis.lexicon import load_lexicon
-from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve
+from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve, role_words
 
 #: First-person pronouns: inside a quotation, the quoted speaker.
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -240,6 +240,20 @@ def label_sources(
             else:
                 canonical = text[source.start_char : source.end_char]
             label = SourceLabel(stype, reason, canonical)
+        # The rules' phrase names nobody who speaks ("Argentine Economic Minister", "BBC Scotland's
+        # political correspondent"), but the fuller one does.
+        inside = {e.label_ for e in ents if source.start <= e.start < source.end}
+        unnamed_phrase = "PERSON" not in inside and ("ORG" not in inside or label.source_type in NAMELESS_SOURCE_TYPES)
+        # Only where no mention rule resolved the phrase (an apposed name is theirs already).
+        named = _name_right_after(doc, relation, ents) if unnamed_phrase and resolution is None else None
+        if named is not None:
+            # A person's role before the name ("Holyrood leader, Nicola Sturgeon", tagged ORG
+            # by the small model) makes the name a person's; else the name's own kind decides.
+            person = named.label_ == "PERSON" or source.root.lemma_.lower() in role_words()
+            label = SourceLabel("person" if person else "organization",
+                                f"'{source.text}' is {named.text}, named right after it in the phrase a model trained on "
+                                "PolNeAR marks as the source [rule: learned_name]",
+                                canonical_name(doc, named, full_names=full_names)[0] if person else canonical_name(doc, named)[0])  # fmt: skip
         context.remember(source.root, label.source_type, label.canonical,
                          resolved_by=resolution.rule if resolution is not None else None)  # fmt: skip
         labels[relation] = label
@@ -250,6 +264,20 @@ def label_sources(
             labels[relation] = SourceLabel(said.source_type, f"'{pronoun}' is the quoted speaker, {said.canonical} "
                                            "[rule: quoted_first_person]", said.canonical)  # fmt: skip
     return labels
+
+
+def _name_right_after(doc: Doc, relation: Attribution, ents: tuple[Span, ...]) -> Span | None:
+    """A person's or body's name that directly follows the rules' source phrase inside the
+    fuller phrase the learned tagger marks ("Spanish teenager Nadal", "media watchdog
+    Ofcom", "Argentine Economic Minister, Roberto Lavagna"): the role the rules read is
+    that named source. Only a comma may stand between them."""
+    if relation.shown_source is None or relation.source is None:
+        return None
+    end = relation.source[1]
+    while end < relation.shown_source[1] and doc[end].text == ",":
+        end += 1
+    named = next((e for e in ents if e.start == end and e.end <= relation.shown_source[1]), None)
+    return named if named is not None and named.label_ in ("PERSON", "ORG") else None
 
 
 def quoted_first_person(doc: Doc, relations: list[Attribution], quotes: list[Quote]) -> dict[Attribution, Attribution]:

@@ -101,3 +101,22 @@ def test_a_reporting_verb_whose_subject_the_rules_miss_is_a_learned_relation_tha
 )  # fmt: skip
 def test_the_model_adds_no_relation_where_the_rules_judged_there_is_none(nlp, text):
     assert "learned" not in set(_rows(nlp, text)["pattern"])
+
+
+@pytest.mark.parametrize(
+    "text, source_type, canonical",
+    [
+        # BBC politics/045 shape: a role the rules read as anonymous, named right after it.
+        ("BBC Scotland's political correspondent Glenn Campbell said the vote was close.", "person", "Glenn Campbell"),
+        ("Argentine Economic Minister, Roberto Lavagna, said the offer was final.", "person", "Roberto Lavagna"),
+        # BBC politics/050 shape: the small model tags the name ORG; a leader is a person.
+        ("The Scottish National Party's Holyrood leader, Nicola Sturgeon, said the plan was wrong.", "person", "Nicola Sturgeon"),
+        # A body in a preposition is not a name right after the role: still nobody named.
+        ("A senior official at the Pentagon said the plan was ready.", "anonymous", "A senior official at the Pentagon"),
+    ],
+)  # fmt: skip
+def test_a_name_right_after_a_role_in_the_learned_phrase_is_who_speaks(nlp, text, source_type, canonical):
+    row = _rows(nlp, text).iloc[0]
+    assert (row["source_type"], row["canonical_source"]) == (source_type, canonical)
+    if source_type == "person":
+        assert "[rule: learned_name]" in row["source_type_reason"]
