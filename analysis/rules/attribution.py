@@ -46,12 +46,17 @@ says ``complement=any``) an object or an "of"/"about" phrase. Rows with
 ``complement=media_subject`` ("show", "reveal") count only when a media or document
 noun is the subject ("videos ... appear to show").
 
+Each reporting verb goes through :data:`VERB_RULES`, small named functions in order:
+each refines what the ones before found (subject, content, pattern, stance), or says
+the verb is no attribution there ("people can claim compensation": ``what_one_may_do``).
+
 This module links sources to contents for the claim status; the sourcing step
 classifies source types and builds the ``attributions`` table from these relations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,7 +67,8 @@ from spacy.vocab import Vocab
 from analysis.lexicon import load_lexicon
 from analysis.rules.phrases import LexiconMatcher
 
-__all__ = ["Attribution", "find_attributions", "negation_of", "reporting_lexicon", "source_noun_categories"]
+__all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "find_attributions", "negation_of", "reporting_lexicon",
+           "source_noun_categories"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj")
@@ -553,6 +559,225 @@ def _nominal_confirmations(doc: Doc, tokens: Doc | Span, taken: set[int]) -> lis
     return found
 
 
+@dataclass
+class VerbLink:
+    """What the rules of :data:`VERB_RULES` have found so far for one reporting verb: its
+    subject (who says it), its content, the pattern that linked them, and the stance."""
+
+    doc: Doc
+    verb: Token
+    row: dict
+    cue: tuple[int, int]
+    subject: Token | None = None
+    content: tuple[int, int] | None = None
+    pattern: str = "subject_verb"
+    speaker_span: tuple[int, int, int] | None = None
+    stance: str = ""
+    category: str = ""
+
+
+def subject_and_content(link: VerbLink) -> bool | None:
+    """ "X said (that) ...": the verb's subject, and its clause, object or "of" phrase
+    (only a clause for verbs whose lexicon row says so)."""
+    link.subject = _subject(link.verb)
+    link.content = _content(link.verb, link.cue[1], clause_only=link.row["complement"] in ("clause", "finite_clause"),
+                            finite_only=link.row["complement"] == "finite_clause")  # fmt: skip
+    return None
+
+
+def story_publisher(link: VerbLink) -> bool | None:
+    """ "a journalist published a story claiming that ...": the story's publisher speaks
+    through it; with no publisher, the story itself is the source."""
+    verb = link.verb
+    if link.subject is None and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        story = verb.head
+        subject = _subject(story.head) if story.dep_ == "dobj" else None
+        link.subject = subject or story
+    return None
+
+
+def speaker_after_quotation(link: VerbLink) -> bool | None:
+    """ '"The story ... with them," Jeff Joseph, from the CEA, told the BBC.': parsed with
+    the speaker inside the quoted clause, the verb has no subject; the name between the
+    closing mark and the verb is the speaker."""
+    if link.subject is None and link.content is not None:
+        link.speaker_span = _speaker_after_quotation(link.doc, link.verb, link.content)
+        if link.speaker_span is not None:
+            first, last, end = link.speaker_span
+            link.content = (link.content[0], end)
+            link.subject = next(t for t in link.doc[first:last] if not first <= t.head.i < last)
+    return None
+
+
+def media_subject_only(link: VerbLink) -> bool | None:
+    """ "show", "reveal": reporting only with a media or document subject ("videos ...
+    appear to show")."""
+    if link.row["complement"] == "media_subject" and (link.subject is None or _source_noun_category(link.subject) not in ("media", "document")):
+        return False
+    return None
+
+
+def passive_or_impersonal(link: VerbLink) -> bool | None:
+    """ "X is alleged to ...", "it is believed that ...", "there are claims": the subject is
+    what is said, not who says it; the source is the "by" agent, if any. An active "it
+    said" or "it warned" is a body speaking (the sourcing step resolves "it")."""
+    verb, subject = link.verb, link.subject
+    expletive_it = subject is not None and subject.lower_ == "it" and (subject.dep_ != "nsubj" or verb.lemma_ in ("be", "seem", "appear"))
+    # A passive subject is what is said only when it is this verb's own ("X is alleged to
+    # ..."); "X was quoted in the Herald saying ...": X says it.
+    own_passive = subject is not None and subject.dep_ == "nsubjpass" and (
+        subject.head.i == verb.i or (verb.dep_ == "conj" and verb.tag_ == "VBN")  # "was announced and confirmed"
+    )
+    if subject is not None and (own_passive or subject.lower_ == "there" or expletive_it):
+        if own_passive and link.content is not None:
+            link.content = (min(subject.left_edge.i, link.content[0]), max(link.content[1], subject.right_edge.i + 1))
+        link.subject = _agent(verb)
+        link.pattern = "passive_agent" if link.subject is not None else "impersonal"
+    elif subject is None:
+        link.subject = _agent(verb)
+        link.pattern = "passive_agent" if link.subject is not None else link.pattern
+    return None
+
+
+def participle(link: VerbLink) -> bool | None:
+    """ "..., explaining that ...", "with X warning that ...": a participle takes its own
+    subject, else the subject of the clause it hangs from."""
+    if link.verb.tag_ == "VBG" and link.verb.dep_ in ("advcl", "pcomp", "xcomp", "acl"):
+        link.pattern = "participle"
+    return None
+
+
+def colon(link: VerbLink) -> bool | None:
+    """ 'As the minister admits: "We got this wrong."': the verb hangs from the clause after
+    the colon, which is what it reports."""
+    if link.content is None and link.subject is not None:
+        after = _colon_after(link.verb)
+        if after is not None and link.verb.head.i > after:
+            link.content, link.pattern = (after + 1, link.verb.head.right_edge.i + 1), "colon"
+    return None
+
+
+def parenthetical(link: VerbLink) -> bool | None:
+    """ '"The plan," the minister said, "will work."': the verb interrupts the clause it
+    reports; the content is that clause."""
+    if link.content is None and link.verb.dep_ == "parataxis" and link.subject is not None:
+        head = link.verb.head
+        link.content, link.pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
+    return None
+
+
+def trailing_parenthetical(link: VerbLink) -> bool | None:
+    """ "National Insurance will be raised if Labour wins, Tory leader Michael Howard has
+    claimed." and '"Twitter works ...," James B. Comey Jr. said': parsed upside down, the
+    trailing verb hangs from the clause it reports (as its complement, or coordinated
+    after a quotation); the content is that clause."""
+    verb, subject, doc = link.verb, link.subject, link.doc
+    before_subject = doc[subject.left_edge.i - 1].text if subject is not None and subject.left_edge.i > 0 else ""
+    if (link.content is None and subject is not None and verb.head.i < subject.i < verb.i
+            and ((verb.dep_ in ("ccomp", "relcl") and before_subject == ",") or (verb.dep_ == "conj" and before_subject in ('"', "'")))):
+        clause = verb.sent.root if verb.dep_ == "relcl" else verb.head  # "..., the Evening Gazette reported" read as a relative clause
+        link.content, link.pattern = (clause.left_edge.i, subject.left_edge.i - 1), "parenthetical"
+    return None
+
+
+def _may_introduce(link: VerbLink) -> bool:
+    return (link.content is None and link.subject is not None and link.verb.lemma_.lower() in INTRODUCING_VERBS
+            and link.subject.lower_ not in ("i", "we", "you") and negation_of(link.verb) is None)  # fmt: skip
+
+
+def introduced(link: VerbLink) -> bool | None:
+    """ 'Sam Lau ... said in a statement.' then '"There are no paper ballots ..."': the verb
+    introduces the quotation that opens the next sentence."""
+    if _may_introduce(link):
+        found = _quotation_introduced(link.verb)
+        if found is not None:
+            link.content, link.pattern = found, "introduced"
+    return None
+
+
+def quotation_before(link: VerbLink) -> bool | None:
+    """ '"I will be heading to Australia ..., I know that," she said.': parsed with the verb
+    deep inside the quotation, it has no complement; the quotation that closes right
+    before its subject is what it reports."""
+    if _may_introduce(link):
+        found = _quotation_before(link.verb, link.subject)
+        if found is not None:
+            link.content, link.pattern = found, "parenthetical"
+    return None
+
+
+def needs_content(link: VerbLink) -> bool | None:
+    """A reporting verb counts only with content; a learned cue only with someone saying
+    it ("it was agreed" does not)."""
+    if link.content is None or (link.row["complement"] == "finite_clause" and link.subject is None):
+        return False
+    link.stance, link.category = link.row["stance"], link.row["category"]
+    return None
+
+
+def what_one_may_do(link: VerbLink) -> bool | None:
+    """ "people can report posts", "businesses can claim compensation": what one may do,
+    not a statement."""
+    verb = link.verb
+    modal_holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) else verb
+    if negation_of(verb) is None and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "can" for c in modal_holder.children):
+        return False
+    return None
+
+
+def negated(link: VerbLink) -> bool | None:
+    """ "did not say which", "has not verified", "does not confirm", "did not deny": the
+    source leaves the claim open (non_committal). "can no longer argue that ..." is nobody
+    saying it; "could not say whether" and "could not comment" are."""
+    verb, negation = link.verb, negation_of(link.verb)
+    if negation is None or link.stance == "non_committal":
+        return None
+    open_question = link.doc[link.content[0]].lower_ in OPEN_QUESTION_WORDS
+    # "could not comment on", "cannot confirm the figures": a refusal to speak; but "I
+    # can't say I was pleased" (a clause after it) is a way of speaking.
+    refusal = verb.lemma_.lower() in REFUSAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children) and not open_question and not refusal:
+        return False
+    if link.stance != "belief":
+        link.stance, link.category = "non_committal", "non_commitment"
+    return None
+
+
+#: What links a reporting verb to its source and content, in the order tried: each rule
+#: refines what the ones before found (``None``), or says the verb is no attribution
+#: here (``False``). Keyed by name, as :data:`analysis.comparing.differences.RULES` is.
+VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
+    "subject_and_content": subject_and_content,
+    "story_publisher": story_publisher,
+    "speaker_after_quotation": speaker_after_quotation,
+    "media_subject_only": media_subject_only,
+    "passive_or_impersonal": passive_or_impersonal,
+    "participle": participle,
+    "colon": colon,
+    "parenthetical": parenthetical,
+    "trailing_parenthetical": trailing_parenthetical,
+    "introduced": introduced,
+    "quotation_before": quotation_before,
+    "needs_content": needs_content,
+    "what_one_may_do": what_one_may_do,
+    "negated": negated,
+}
+
+
+def link_verb(doc: Doc, verb: Token, row: dict, i: int, j: int) -> Attribution | None:
+    """The attribution a reporting verb makes (its lexicon ``row``, its cue tokens ``i``..``j``),
+    or None: :data:`VERB_RULES` in order."""
+    link = VerbLink(doc, verb, row, (i, j))
+    for rule in VERB_RULES.values():
+        if rule(link) is False:
+            return None
+    if link.speaker_span is not None:
+        source = link.speaker_span[:2]
+    else:
+        source = _trimmed_subtree(link.subject) if link.subject is not None else None
+    return Attribution((i, j), verb.i, row["cue"], link.stance, link.category, source, link.content, link.pattern)
+
+
 def find_attributions(doc: Doc | Span) -> list[Attribution]:
     """Attribution relations in ``doc``, ordered by cue position.
 
@@ -578,103 +803,10 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
         verb = next((t for t in whole[i:j] if not i <= t.head.i < j or t.head.i == t.i), whole[i])
         if verb.pos_ not in VERB_POS:
             continue
-        subject = _subject(verb)
-        pattern = "subject_verb"
-        if subject is None and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-            # "a journalist published a story claiming that ...": the story's publisher
-            # speaks through it; with no publisher, the story itself is the source.
-            story = verb.head
-            subject = _subject(story.head) if story.dep_ == "dobj" else None
-            subject = subject or story
-        content = _content(verb, j, clause_only=row["complement"] in ("clause", "finite_clause"),
-                           finite_only=row["complement"] == "finite_clause")  # fmt: skip
-        speaker_span = None
-        if subject is None and content is not None:
-            # '"The story ... with them," Jeff Joseph, from the CEA, told the BBC.': parsed
-            # with the speaker inside the quoted clause, the verb has no subject; the name
-            # between the closing mark and the verb is the speaker.
-            speaker_span = _speaker_after_quotation(whole, verb, content)
-            if speaker_span is not None:
-                content = (content[0], speaker_span[2])
-                subject = next(t for t in whole[speaker_span[0] : speaker_span[1]] if not speaker_span[0] <= t.head.i < speaker_span[1])
-        if row["complement"] == "media_subject" and (subject is None or _source_noun_category(subject) not in ("media", "document")):
-            continue
-        # "It is believed that ...", "there are claims": impersonal. An active "it said"
-        # or "it warned" is a body speaking (the sourcing step resolves "it").
-        expletive_it = subject is not None and subject.lower_ == "it" and (subject.dep_ != "nsubj" or verb.lemma_ in ("be", "seem", "appear"))
-        # A passive subject is what is said only when it is this verb's own ("X is alleged
-        # to ..."); "X was quoted in the Herald saying ...": X says it.
-        own_passive = subject is not None and subject.dep_ == "nsubjpass" and (
-            subject.head.i == verb.i or (verb.dep_ == "conj" and verb.tag_ == "VBN")  # "was announced and confirmed"
-        )
-        if subject is not None and (own_passive or subject.lower_ == "there" or expletive_it):
-            # "X is alleged to have ...", "it is believed that ...": the subject is what is
-            # said, not who says it; the source is the "by" agent, if any.
-            if own_passive and content is not None:
-                content = (min(subject.left_edge.i, content[0]), max(content[1], subject.right_edge.i + 1))
-            subject = _agent(verb)
-            pattern = "passive_agent" if subject is not None else "impersonal"
-        elif subject is None:
-            subject = _agent(verb)
-            pattern = "passive_agent" if subject is not None else pattern
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "acl"):
-            pattern = "participle"
-        if content is None and subject is not None:
-            colon = _colon_after(verb)
-            if colon is not None and verb.head.i > colon:
-                # "As the minister admits: "We got this wrong."": the verb hangs from the
-                # clause after the colon, which is what it reports.
-                content, pattern = (colon + 1, verb.head.right_edge.i + 1), "colon"
-        if content is None and verb.dep_ == "parataxis" and subject is not None:
-            # '"The plan," the minister said, "will work."': the verb interrupts the
-            # clause it reports; the content is that clause.
-            head = verb.head
-            content, pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
-        before_subject = whole[subject.left_edge.i - 1].text if subject is not None and subject.left_edge.i > 0 else ""
-        if (content is None and subject is not None and verb.head.i < subject.i < verb.i
-                and ((verb.dep_ in ("ccomp", "relcl") and before_subject == ",") or (verb.dep_ == "conj" and before_subject in ('"', "'")))):
-            # "National Insurance will be raised if Labour wins, Tory leader Michael Howard
-            # has claimed." and '"Twitter works ...," James B. Comey Jr. said': parsed
-            # upside down, the trailing verb hangs from the clause it reports (as its
-            # complement, or coordinated after a quotation); the content is that clause.
-            clause = verb.sent.root if verb.dep_ == "relcl" else verb.head  # "..., the Evening Gazette reported" read as a relative clause
-            content, pattern = (clause.left_edge.i, subject.left_edge.i - 1), "parenthetical"
-        if (content is None and subject is not None and verb.lemma_.lower() in INTRODUCING_VERBS
-                and subject.lower_ not in ("i", "we", "you") and negation_of(verb) is None):
-            introduced = _quotation_introduced(verb)
-            if introduced is not None:
-                # 'Sam Lau ... said in a statement.' then '"There are no paper ballots ..."':
-                # the verb introduces the quotation that opens the next sentence.
-                content, pattern = introduced, "introduced"
-        if (content is None and subject is not None and verb.lemma_.lower() in INTRODUCING_VERBS
-                and subject.lower_ not in ("i", "we", "you") and negation_of(verb) is None):
-            before = _quotation_before(verb, subject)
-            if before is not None:
-                # '"I will be heading to Australia ..., I know that," she said.': parsed
-                # with the verb deep inside the quotation, it has no complement; the
-                # quotation that closes right before its subject is what it reports.
-                content, pattern = before, "parenthetical"
-        if content is None or (row["complement"] == "finite_clause" and subject is None):
-            continue  # a learned cue counts only with someone saying it ("it was agreed" does not)
-        stance, category = row["stance"], row["category"]
-        negation = negation_of(verb)
-        modal_holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) else verb
-        if negation is None and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "can" for c in modal_holder.children):
-            continue  # "people can report posts", "businesses can claim compensation": what one may do, not a statement
-        if negation is not None and stance != "non_committal":
-            open_question = whole[content[0]].lower_ in OPEN_QUESTION_WORDS
-            # "could not comment on", "cannot confirm the figures": a refusal to speak; but
-            # "I can't say I was pleased" (a clause after it) is a way of speaking.
-            refusal = verb.lemma_.lower() in REFUSAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children)
-            if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children) and not open_question and not refusal:
-                continue  # "can no longer argue that ...": nobody is saying it ("could not say whether" is)
-            if stance != "belief":
-                # "did not say which", "has not verified", "does not confirm", "did not
-                # deny": the source leaves the claim open, it neither reports nor confirms.
-                stance, category = "non_committal", "non_commitment"
-        taken.update(range(i, j))
-        source = speaker_span[:2] if speaker_span is not None else _trimmed_subtree(subject) if subject is not None else None
-        found.append(Attribution((i, j), verb.i, row["cue"], stance, category, source, content, pattern))
+        relation = link_verb(whole, verb, row, i, j)
+        if relation is not None:
+            taken.update(range(i, j))
+            found.append(relation)
     in_sources = {t for a in found if a.source for t in range(*a.source)}
     found.extend(_announced_by(whole, doc, taken | in_sources))
     found.extend(_nominal_reports(whole, doc, taken | in_sources))

@@ -85,3 +85,36 @@ def test_a_speech_verb_ending_its_sentence_introduces_the_quotation_that_follows
 def test_no_introduction_when_the_quotation_has_its_own_speaker_or_the_verb_is_inside_a_quotation(nlp, text):
     doc = parse("Story\n\n" + text, [0, 7], nlp=nlp)
     assert not [r for r in find_attributions(doc) if r.pattern == "introduced"]
+
+
+def _rule_that_rejects(nlp, sentence: str, cue: str) -> str | None:
+    """Run VERB_RULES on the verb ``cue`` of ``sentence``; the name of the rule that says it
+    is no attribution, or None."""
+    from analysis.rules.attribution import VERB_RULES, VerbLink, _rows
+
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.text == cue)
+    row = next(r for r in _rows() if r["cue"] == verb.lemma_.lower())
+    link = VerbLink(doc, verb, row, (verb.i, verb.i + 1))
+    return next((name for name, rule in VERB_RULES.items() if rule(link) is False), None)
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, rejected_by",
+    [
+        ("People can claim compensation if their flight is late.", "claim", "what_one_may_do"),
+        ("They can no longer argue that the plan works.", "argue", "negated"),
+        ("The minister added a footnote.", "added", "needs_content"),
+        ("The minister said that the plan would work.", "said", None),
+    ],
+)  # fmt: skip
+def test_each_verb_rule_is_a_named_step_and_the_first_to_refuse_says_why(nlp, sentence, cue, rejected_by):
+    assert _rule_that_rejects(nlp, sentence, cue) == rejected_by
+
+
+def test_the_verb_rules_run_in_their_documented_order():
+    from analysis.rules.attribution import VERB_RULES
+
+    names = list(VERB_RULES)
+    assert names[0] == "subject_and_content" and names.index("needs_content") > names.index("quotation_before")
+    assert all(rule.__doc__ and rule.__name__ == name for name, rule in VERB_RULES.items())
