@@ -150,3 +150,11 @@ def test_side_a_source_speaks_for(seed):
     assert speaks["Ukrainian intelligence officials"] == "Ukraine"  # the demonym, linked to its place
     assert speaks["A senior US military official"] == "United States"
     assert "speaks_for" in seed.sources.columns
+
+
+def test_a_report_carries_its_call_on_to_the_next_sentence(nlp):
+    # issue 30: after "says a report by the union", "It calls on the regulator to ..." is the report's.
+    result = analyze("A headline\n\nPay is falling behind, says a report by the union. It calls on the regulator to act before the summer.", nlp=nlp)
+    row = result.attributions[result.attributions["cue"] == "calls on"].iloc[0]
+    assert row["canonical_source"] == "a report by the union" and row["content"] == "to act before the summer"
+    assert result.sentences.loc[result.sentences["sent_id"] == row["sent_id"], "status"].iloc[0] == "reported"
