@@ -609,6 +609,24 @@ def speaker_after_quotation(link: VerbLink) -> bool | None:
     return None
 
 
+def speaker_without_comma(link: VerbLink) -> bool | None:
+    """ "The documents are relevant to the probe officials said.": with the comma missing,
+    the parse reads the speaker as the last noun of the clause and leaves the verb with no
+    subject. A verb that ends its sentence, right after a plural noun of the source
+    nouns ("officials", "sources", "analysts") closing its content, has that noun as
+    its speaker; the content stops before it."""
+    verb, content = link.verb, link.content
+    if link.subject is not None or content is None or verb.i == 0 or content[1] != verb.i:
+        return None
+    noun = link.doc[verb.i - 1]
+    ends_sentence = all(t.is_punct for t in link.doc[verb.i + 1 : verb.sent.end])
+    if ends_sentence and noun.tag_ == "NNS" and noun.dep_ in ("pobj", "dobj") and _source_noun_category(noun) == "person_role":
+        link.speaker_span = (noun.i, noun.i + 1, noun.i)
+        link.content = (content[0], noun.i)
+        link.subject = noun
+    return None
+
+
 def media_subject_only(link: VerbLink) -> bool | None:
     """ "show", "reveal": reporting only with a media or document subject ("videos ...
     appear to show")."""
@@ -750,6 +768,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "subject_and_content": subject_and_content,
     "story_publisher": story_publisher,
     "speaker_after_quotation": speaker_after_quotation,
+    "speaker_without_comma": speaker_without_comma,
     "media_subject_only": media_subject_only,
     "passive_or_impersonal": passive_or_impersonal,
     "participle": participle,

@@ -118,3 +118,19 @@ def test_the_verb_rules_run_in_their_documented_order():
     names = list(VERB_RULES)
     assert names[0] == "subject_and_content" and names.index("needs_content") > names.index("quotation_before")
     assert all(rule.__doc__ and rule.__name__ == name for name, rule in VERB_RULES.items())
+
+
+@pytest.mark.parametrize(
+    "sentence, source, content",
+    [
+        ("The documents are relevant to the probe officials said.", "officials", "The documents are relevant to the probe"),
+        ("The talks failed last night officials said.", "officials", "The talks failed last night"),
+        ("The firm sold its shares to investors said.", "", "The firm sold its shares to investors"),  # not a source noun
+    ],
+)  # fmt: skip
+def test_a_speaker_after_a_missing_comma_is_still_found(nlp, sentence, source, content):
+    # issue 30: "relevant to the probe officials said." (a comma left out on a real page)
+    from analysis import analyze
+
+    row = analyze(f"A headline\n\n{sentence}", nlp=nlp).attributions.iloc[0]
+    assert (row["source"], row["content"]) == (source, content)
