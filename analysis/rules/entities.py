@@ -368,6 +368,14 @@ def _pronoun_antecedent(ctx: _EntityContext, mentions: list[_Mention]) -> list[_
     return mentions
 
 
+def _last_word(doc: Doc, start: int, end: int) -> str:
+    """The last word of ``doc[start:end]`` as written: its tokens back to the last space."""
+    k = end - 1
+    while k > start and not doc[k - 1].whitespace_:
+        k -= 1
+    return doc[k:end].text
+
+
 def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
     """known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person. A surname:
     the last word of a full name, or a single name after a title ("Mr Dyer")."""
@@ -376,8 +384,13 @@ def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Menti
     surnames = {
         doc[m.end - 1].text for m in mentions if m.label == "PERSON" and (m.end - m.start >= 2 or m.start in titled)
     }
+    # A hyphenated surname is one word of several tokens ("Okafor-Bridge" of "Jane
+    # Okafor-Bridge"), which the small model often tags ORG on its own.
+    surnames |= {text for m in mentions if m.label == "PERSON" and (text := _last_word(doc, m.start, m.end)) and "-" in text
+                 and _last_word(doc, m.start, m.end) != doc[m.start : m.end].text}  # fmt: skip
     for m in mentions:
-        if m.label != "PERSON" and m.end - m.start == 1 and doc[m.start].text in surnames:
+        one_word = m.end - m.start == 1 or _last_word(doc, m.start, m.end) == doc[m.start : m.end].text
+        if m.label != "PERSON" and one_word and doc[m.start : m.end].text in surnames:
             m.label, m.rule = "PERSON", "known_surname"
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for token in doc:
@@ -537,12 +550,18 @@ def outlet(name: str, *, following: str | None = None) -> str | None:
 def person_full_names(doc: Doc) -> dict[str, set[str]]:
     """Surname (and any trailing word run) -> the full PERSON names in the article ending with it."""
     ends: dict[str, set[str]] = defaultdict(set)
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or len(ent) < 2:
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2]
+    # "Kilroy-Silk" (three tokens) is the surname of "Robert Kilroy-Silk", not a full name.
+    longer = {ent.text for ent in people if " " in ent.text.strip()}
+    for ent in people:
+        one_word = not any(t.whitespace_ for t in ent[:-1])
+        if one_word and any(name != ent.text and name.endswith(" " + ent.text) for name in longer):
             continue
         words = [t.text for t in ent]
         for k in range(1, len(words)):
             ends[" ".join(words[k:])].add(ent.text)
+            # As written too: "Okafor-Bridge" of "Jane Okafor-Bridge" (tokens "Okafor", "-", "Bridge").
+            ends[doc.text[ent[k].idx : ent.end_char]].add(ent.text)
     return ends
 
 

@@ -200,3 +200,16 @@ def test_a_description_resolves_only_with_stated_evidence(seed, nlp):
     # Nobody introduced with a nationality and title: nothing to resolve to.
     result = _analyse(nlp, "Putin met Xi in Kazan. The Russian leader spoke first.")
     assert "description" not in set(result.entities["label_rule"])
+
+
+def test_a_hyphenated_surname_tagged_as_a_body_is_the_person_named_in_full(nlp):
+    # issue 30: "..., Okafor-Bridge said" typed an organisation; BBC politics/281 "Kilroy-Silk" (ORG) after "Robert Kilroy-Silk".
+    from analysis import analyze
+
+    result = analyze("A headline\n\nJane Okafor-Bridge, the head of the trust, spoke first. The motion failed, Okafor-Bridge said.", nlp=nlp)
+    surname = result.entities[result.entities["text"] == "Okafor-Bridge"].iloc[0]
+    assert (surname["label"], surname["canonical"]) == ("PERSON", "Jane Okafor-Bridge")
+    row = result.attributions.iloc[0]
+    assert (row["source_type"], row["canonical_source"]) == ("person", "Jane Okafor-Bridge")
+    # A company with a hyphen is left alone.
+    assert analyze("A headline\n\nCoca-Cola said sales rose.", nlp=nlp).attributions.iloc[0]["source_type"] == "organization"
