@@ -11,7 +11,7 @@ A run of punctuation or symbols longer than :data:`MAX_SYMBOL_RUN` characters
 (``=====...`` across a page, thousands of quotation marks) keeps its first
 :data:`MAX_SYMBOL_RUN` characters and reads as spaces after them: spaCy's tokenizer splits
 such a run one character at a time, each time searching the rest, so its cost grows with
-the square of the run's length (40,000 ``=`` took minutes). No word is touched.
+the square of the run's length (40,000 ``=`` would take minutes). No word is touched.
 
 Line endings stay as the file has them (offsets index the decoded text as it is), but
 for matching a lone carriage return (old Mac files, or a mix of conventions) reads as a
