@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from analysis import config
@@ -274,6 +275,16 @@ def _lexicon_rows() -> dict[str, dict]:
     return {row["cue"]: row for row in table.to_dict("records") if " " not in row["cue"]}
 
 
+_VERB_POS = frozenset({VERB, AUX})
+
+
+@lru_cache(maxsize=4)
+def _lexicon_verb_hashes(vocab) -> frozenset[int]:
+    """The lexicon's one-word cues as the hashes of the vocabulary's strings (a token's
+    ``lemma``): compared as numbers, on every token of every article."""
+    return frozenset(vocab.strings.add(cue) for cue in _lexicon_rows())
+
+
 def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> list:
     """Relations the rules did not find: a learned cue (its head a verb of the project's
     lexicon, neither negated nor with "can") with a learned source in its sentence, and
@@ -326,11 +337,14 @@ def refine(doc: Doc, relations: list, *, spans: list[LearnedSpan] | None = None,
     from dataclasses import replace
 
     if spans is None:
+        if not ENABLED or load_tagger() is None:
+            return relations
         # Only sentences where a learned span can be used: those of the rules' relations,
         # and those with a verb of the lexicon (a learned relation's cue). On news, most
         # sentences are neither, and the tagger costs about a tenth of the parse.
         wanted = {doc[r.anchor].sent.start for r in relations}
-        wanted |= {t.sent.start for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _lexicon_rows()}
+        verbs = _lexicon_verb_hashes(doc.vocab)
+        wanted |= {t.sent.start for t in doc if t.pos in _VERB_POS and t.lemma in verbs}
         spans = learned_spans(doc, only=wanted)
     if not spans:
         return relations
