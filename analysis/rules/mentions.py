@@ -25,7 +25,8 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   "A Downing Street spokesman"): the source is that organisation, unless the sentence
   says the speaker asked not to be named.
 - ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence
-  (not inside the quotation they speak), else the last named person source, else the
+  (not inside the quotation they speak), else a person the sentence before brings in as
+  its subject after the last speaker (not with "he added"), else the last named person source, else the
   person who is the subject of the sentence before, else the nearest named person
   before it.
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
@@ -380,6 +381,7 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     person = (
         nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents, full_names=ctx.full_names,
                               outside_quotes=True)
+        or _introduced_since_last_speaker(span, ctx)
         or ctx.last_person
         or _subject_person_before(ctx, span.start, female=head.lower_ in ("she", "her"))
         or nearest_person_before(ctx.doc, span.start, ents=ctx.ents, full_names=ctx.full_names, outside_quotes=True)
@@ -387,6 +389,49 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     if person is None:
         return None  # the type rules: a he/she with nobody named before is anonymous
     return Resolution(person, "person", "personal_pronoun", f"'{head.text}' refers to {person} [rule: personal_pronoun]")
+
+
+#: Verbs that carry on what the last speaker said ("he added"): their "he" stays that speaker.
+CONTINUING_VERBS = frozenset({"add", "continue", "conclude"})
+
+
+def _introduced_since_last_speaker(span: Span, ctx: MentionContext) -> str | None:
+    """ '"We will keep fighting," said Bob Crow. The firm's chief executive, Tom Hale,
+    disagreed. "The strike is pointless," he said.': a person the sentence before brings
+    in as its subject, after the last person who spoke, is who "he" or "she" is; not
+    with a verb that carries on the last speaker ("he added")."""
+    head = span.root
+    if ctx.last_person is None or head.head.lemma_.lower() in CONTINUING_VERBS:
+        return None
+    last_spoke = max((i for i, _, source_type, _ in ctx.sources if source_type == "person"), default=None)
+    start = head.sent.start
+    if last_spoke is None or start == 0 or ctx.doc[start - 1].sent.start <= last_spoke:
+        return None
+    before = ctx.doc[start - 1].sent
+    female = head.lower_ in ("she", "her")
+    for ent in ctx.ents:
+        if ent.label_ != "PERSON" or not (before.start <= ent.start and ent.end <= before.end):
+            continue
+        if _inside_quotation(ctx.doc, ent.start):
+            continue  # '"Ruud is the best striker in Europe. ..." he said': a name the speaker uses
+        root = ent.root
+        subject = root if root.dep_ in ("nsubj", "nsubjpass") else root.head if root.dep_ == "appos" else None
+        title = ctx.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        if (subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.dep_ != "ROOT"
+                or title in (MALE_TITLES if female else FEMALE_TITLES)):
+            continue
+        person = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0]
+        return person if person != ctx.last_person else None
+    return None
+
+
+def _inside_quotation(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` lies inside a quotation: an odd number of double quotation
+    marks before it since its paragraph began."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return sum(t.text == '"' for t in doc[start:i]) % 2 == 1
 
 
 #: Titles that say whether a person is a man or a woman ("Mr Blunkett" is no "she").

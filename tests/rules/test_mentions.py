@@ -281,3 +281,22 @@ def test_the_council_is_no_body_named_without_council_in_its_name(nlp):
 def test_they_with_no_earlier_source_is_the_people_named_together_just_before(nlp, text, canonical, source_type):
     row = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.iloc[0]
     assert (row["canonical_source"], row["source_type"]) == (canonical, source_type)
+
+
+@pytest.mark.parametrize(
+    "text, cue, canonical",
+    [
+        # issue 30: after one person's quotation, "he said" is the person just brought in.
+        ('"We will keep fighting," said union leader Bob Crow.\n\nThe rail firm\'s chief executive, Tom Hale, disagreed. '
+         '"The strike is pointless," he said.', "said", "Tom Hale"),
+        ('"We will keep fighting," said union leader Bob Crow.\n\nTom Hale runs the firm. "We will win," he said.', "said", "Tom Hale"),
+        # "he added" carries on the last speaker.
+        ('"We will keep fighting," said union leader Bob Crow.\n\nTom Hale sat in silence. "We will win," he added.', "added", "Bob Crow"),
+        # A name inside the speaker's quotation is who they speak of (BBC sport/152 shape).
+        ('"Ruud is the best striker in Europe," said Alex Ferguson.\n\n"Ruud is fit again. He will play," he said.', "said", "Alex Ferguson"),
+    ],
+)  # fmt: skip
+def test_he_after_a_quotation_is_the_person_brought_in_since_unless_he_carries_on(nlp, text, cue, canonical):
+    rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions
+    row = rows[(rows["cue"] == cue) & (rows["source"].str.lower() == "he")].iloc[-1]
+    assert row["canonical_source"] == canonical
