@@ -67,7 +67,7 @@ from spacy.vocab import Vocab
 from analysis.lexicon import load_lexicon
 from analysis.rules.phrases import LexiconMatcher
 
-__all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "find_attributions", "negation_of", "reporting_lexicon",
+__all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
            "source_noun_categories"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -559,6 +559,12 @@ def _nominal_confirmations(doc: Doc, tokens: Doc | Span, taken: set[int]) -> lis
     return found
 
 
+def cue_head(doc: Doc, i: int, j: int) -> Token:
+    """The cue phrase's own head, the first of ``doc[i:j]`` whose head lies outside it:
+    "say" in "would not say", "declined" in "declined to say"."""
+    return next((t for t in doc[i:j] if not i <= t.head.i < j or t.head.i == t.i), doc[i])
+
+
 @dataclass
 class VerbLink:
     """What the rules of :data:`VERB_RULES` have found so far for one reporting verb: its
@@ -818,8 +824,7 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 taken.update(range(i, j))
                 found.append(relation)
             continue
-        # The phrase's own head: "say" in "would not say", "declined" in "declined to say".
-        verb = next((t for t in whole[i:j] if not i <= t.head.i < j or t.head.i == t.i), whole[i])
+        verb = cue_head(whole, i, j)
         if verb.pos_ not in VERB_POS:
             continue
         relation = link_verb(whole, verb, row, i, j)

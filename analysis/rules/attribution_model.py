@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 from analysis import config
 
 __all__ = [
-    "MODEL_FILE", "ENABLED", "MIN_CONFIDENCE", "ROLES", "LearnedSpan", "sentence_features", "sentence_items", "tag_doc",
+    "MODEL_FILE", "ENABLED", "MIN_CONFIDENCE", "ROLES", "LearnedSpan", "sentence_items", "tag_doc",
     "learned_spans", "load_tagger", "refine", "learned_relations",
 ]  # fmt: skip
 
@@ -84,61 +84,11 @@ def _inside_quotes(sentence: Span) -> list[bool]:
     return flags
 
 
-def _word_features(token, quoted: bool, reporting: frozenset[str]) -> dict[str, str | float]:
-    lower = token.lower_
-    return {
-        "w": lower,
-        "l": token.lemma_.lower(),
-        "t": token.tag_,
-        "d": token.dep_,
-        "hl": token.head.lemma_.lower(),
-        "hd": token.head.dep_,
-        "cap": float(token.text[:1].isupper()),
-        "q": float(quoted),
-        "rv": float(token.lemma_.lower() in reporting),
-        "e": token.ent_type_ or "-",
-        "p": "punct" if token.is_punct else token.pos_,
-    }
-
-
-def sentence_features(sentence: Span) -> list[dict[str, str | float]]:
-    """The tagger's features for each token of ``sentence``: the word's own (see the module
-    docstring), and the word, lemma, tag and dependency of the two words either side."""
-    reporting = _reporting_lemmas()
-    tokens = list(sentence)
-    quoted = _inside_quotes(sentence)
-    own = [_word_features(t, q, reporting) for t, q in zip(tokens, quoted)]
-    features = []
-    for i, mine in enumerate(own):
-        item: dict[str, str | float] = dict(mine)
-        item["bias"] = 1.0
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < len(own):
-                other = own[j]
-                for key in ("w", "l", "t", "d", "rv", "q"):
-                    item[f"{offset}:{key}"] = other[key]
-            else:
-                item[f"{offset}:edge"] = 1.0
-        if i == 0:
-            item["first"] = 1.0
-        features.append(item)
-    return features
-
-
-def _to_crfsuite(features: list[dict[str, str | float]]) -> list[list[str]]:
-    """CRFsuite features: a text value becomes the feature ``key=value``, a flag its key
-    when it is set (a feature of weight 0 adds nothing to a CRF's score)."""
-    return [[f"{k}={v}" if isinstance(v, str) else k for k, v in item.items() if isinstance(v, str) or v]
-            for item in features]  # fmt: skip
-
-
-_WINDOW_KEYS = ("w", "l", "t", "d", "rv", "q")
-
-
 def sentence_items(sentence: Span) -> list[list[str]]:
-    """:func:`sentence_features` as CRFsuite reads them (:func:`_to_crfsuite`), built
-    directly: the tagger runs on every sentence of every article, so this is its hot path."""
+    """The tagger's features for each token of ``sentence``, as CRFsuite reads them: the
+    word's own (see the module docstring) as ``key=value`` strings, a flag as its key
+    when set, and the word, lemma, tag and dependency, lexicon and quotation flags of the
+    two words either side. Training and tagging both read this one function."""
     reporting = _reporting_lemmas()
     quoted = _inside_quotes(sentence)
     own = []
@@ -258,15 +208,6 @@ def _overlapping(spans: list[LearnedSpan], span: tuple[int, int] | None) -> Lear
     return max(found, key=lambda s: (s.confidence, -s.start)) if found else None
 
 
-def _root(doc: Doc, start: int, end: int):
-    """The token of ``doc[start:end]`` whose head lies outside it (the first such)."""
-    return next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
-
-
-def _lexicon_row(lemma: str) -> dict | None:
-    return _lexicon_rows().get(lemma)
-
-
 @lru_cache(maxsize=1)
 def _lexicon_rows() -> dict[str, dict]:
     from analysis.rules.attribution import reporting_lexicon
@@ -292,18 +233,18 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
     take it. The source is the learned source nearest the cue, before it on a tie. These
     are mostly the verbs whose subject the parse does not give ("..., said a spokesman
     for the union" parsed upside down)."""
-    from analysis.rules.attribution import Attribution, _content
+    from analysis.rules.attribution import VERB_POS, Attribution, _content, cue_head
 
     taken = {t for r in relations for span in (r.cue, r.source) if span for t in range(*span)}
     added = []
     for cue in (s for s in spans if s.role == "CUE" and s.confidence >= MIN_CONFIDENCE):
         if taken.intersection(range(cue.start, cue.end)):
             continue
-        verb = _root(doc, cue.start, cue.end)
-        row = _lexicon_row(verb.lemma_.lower())
+        verb = cue_head(doc, cue.start, cue.end)
+        row = _lexicon_rows().get(verb.lemma_.lower())
         if verb.dep_ == "relcl" and any(t.tag_ in ("WP", "WDT") for t in verb.children):
             continue  # "a spokeswoman, who asked not to be named": not what she says
-        if row is None or verb.pos_ not in ("VERB", "AUX") or row["complement"] == "media_subject":
+        if row is None or verb.pos_ not in VERB_POS or row["complement"] == "media_subject":
             continue  # a cue word the lexicon does not know (no stance to give it), or one the rules limit to media
         if any(c.dep_ in ("aux", "neg") and c.lower_ in ("can", "ca", "could", "not", "n't") for c in verb.children):
             continue  # "can argue", "did not say": the rules' own judgement of these stands
@@ -328,7 +269,7 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
     return added
 
 
-def refine(doc: Doc, relations: list, *, spans: list[LearnedSpan] | None = None, edges: bool = True, new: bool = True) -> list:
+def refine(doc: Doc, relations: list, *, spans: list[LearnedSpan] | None = None) -> list:
     """The rules' relations, each with the learned source phrase to show where the tagger
     marks a fuller one in the relation's sentence (:func:`_fuller_source`), then the
     relations the rules left without a speaker (:func:`learned_relations`). The rules'
@@ -350,23 +291,16 @@ def refine(doc: Doc, relations: list, *, spans: list[LearnedSpan] | None = None,
         return relations
     sources = [s for s in spans if s.role == "SOURCE"]
     refined = []
+    # A cue's edges stay the lexicon's ("warned of", not "have also warned of"): the cue
+    # words are what the worksheet asks students to find, and what its key marks.
     for relation in relations:
         sentence = doc[relation.anchor].sent
-        inside = lambda s: sentence.start <= s.start and s.end <= sentence.end  # noqa: E731
-        changes, sure = {}, []
-        source = _overlapping([s for s in sources if inside(s)], relation.source)
+        source = _overlapping([s for s in sources if sentence.start <= s.start and s.end <= sentence.end], relation.source)
         if (source is not None and (source.start, source.end) != relation.source and not _crosses(source, relation)
                 and _fuller_source(doc, source, relation.source)):
-            changes["shown_source"] = (source.start, source.end)
-            sure.append(source.confidence)
-        # A cue's edges stay the lexicon's ("warned of", not "have also warned of"): the
-        # cue words are what the worksheet asks students to find, and what its key marks.
-        if changes and edges:
-            relation = replace(relation, **changes, confidence=min(sure))
+            relation = replace(relation, shown_source=(source.start, source.end), confidence=source.confidence)
         refined.append(relation)
-    if new:
-        refined = sorted(refined + learned_relations(doc, refined, spans), key=lambda r: r.cue)
-    return refined
+    return sorted(refined + learned_relations(doc, refined, spans), key=lambda r: r.cue)
 
 
 _OPENERS = {"(": ")", "[": "]"}

@@ -426,12 +426,11 @@ def _introduced_since_last_speaker(span: Span, ctx: MentionContext) -> str | Non
 
 
 def _inside_quotation(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` lies inside a quotation: an odd number of double quotation
-    marks before it since its paragraph began."""
+    """Whether token ``i`` lies inside a quotation opened since its paragraph began."""
     start = i
     while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
         start -= 1
-    return sum(t.text == '"' for t in doc[start:i]) % 2 == 1
+    return i in _quoted_tokens(doc[start : i + 1])
 
 
 #: Titles that say whether a person is a man or a woman ("Mr Blunkett" is no "she").

@@ -4,7 +4,7 @@ Each training article is parsed as the package parses any article (``analysis.pa
 normalised text, paragraph starts as sentence starts), its tokens are tagged ``B-``/``I-``
 ``SOURCE``, ``CUE``, ``CONTENT`` or ``O`` from PolNeAR's BRAT spans (PolNeAR is
 univocal: a token has one label), and a linear-chain CRF (CRFsuite's L-BFGS) learns
-them sentence by sentence from :func:`analysis.rules.attribution_model.sentence_features`.
+them sentence by sentence from :func:`analysis.rules.attribution_model.sentence_items`.
 Where an article was annotated more than once, the first annotation file by name is used.
 PolNeAR dev is never read here.
 
