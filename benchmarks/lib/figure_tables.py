@@ -171,6 +171,23 @@ def speakers_real_pages_table(results: Results) -> str:
     return f"{table}\n\n{_measured(entry)}"
 
 
+def speaker_linking_table(results: Results) -> str:
+    """Who a speaking pronoun points to, against the last person named before it."""
+    entry = results["speaker_linking"]
+    figures = entry["figures"]
+    n = figures["rows"]
+    by_corpus = figures["by_corpus"]
+    rows = [["the package (rules and the learned tagger)", _bold(f"{figures['right']} of {n} ({figures['right_share']:.0%})"),
+             *(f"{by_corpus[c]['right']} of {by_corpus[c]['rows']}" for c in ("polnear_dev", "bbc"))]]  # fmt: skip
+    rules = figures.get("rules only")
+    if rules:
+        rows.append(["the rules alone", f"{rules['right']} of {n} ({rules['right_share']:.0%})", "", ""])
+    rows.append(["the last person named before the sentence",
+                 f"{figures['last_person_right']} of {n} ({figures['last_person_right_share']:.0%})", "", ""])  # fmt: skip
+    table = _table(["", "right person", "PolNeAR dev", "BBC"], rows)
+    return f"{table}\n\n{_measured(entry)}"
+
+
 def source_types_table(results: Results) -> str:
     """Accuracy of the source type on the hand-labelled PolNeAR dev attributions."""
     entry = results["source_types"]
@@ -336,6 +353,7 @@ TABLES: dict[str, Callable[[Results], str]] = {
     "attribution-table": attribution_table,
     "speaker-table": speaker_table,
     "speakers-real-pages-table": speakers_real_pages_table,
+    "speaker-linking-table": speaker_linking_table,
     "source-types-table": source_types_table,
     "stage-cost-table": stage_cost_table,
     "entity-table": entity_table,
