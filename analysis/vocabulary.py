@@ -25,7 +25,7 @@ __all__ = [
     "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "ATTRIBUTION_PATTERN", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
     "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
-    "STATUS_FIRMNESS", "SOURCE_CHECKABILITY",
+    "STATUS_FIRMNESS", "SOURCE_CHECKABILITY", "SOURCED_STATUSES", "SOURCE_TYPE_IN_WORDS",
 ]  # fmt: skip
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -238,6 +238,7 @@ COVERAGE_DIFFERENCE = _set(
     ("fact_vs_attributed", "One outlet states as fact what another reports as someone's claim or softens."),
     ("surer_vs_hedged", "One outlet is surer of the same claim than another (confirmed or stated, against hedged or left open)."),
     ("named_vs_nameless", "One outlet rests the same claim on a named source, another on a source without a name."),
+    ("source_differs", "The outlets credit the same claim to different sources (\"officials\" against \"NBC and ABC\")."),
     ("number_differs", "The outlets give different figures for the same thing."),
     ("rough_vs_exact", "One outlet gives a figure as exact, another as rough (\"about\", \"thousands\")."),
     ("source_only_here", "A source only one outlet quotes or cites."),
@@ -297,6 +298,16 @@ WEAK_SOURCE_TYPES = frozenset({"anonymous", "unnamed", "media"}) & frozenset(SOU
 IDENTIFIED_SOURCE_TYPES = frozenset({"person", "organization", "document"}) & frozenset(SOURCE_TYPE)
 #: Sources that withhold a name (one person or a group).
 NAMELESS_SOURCE_TYPES = frozenset({"anonymous", "unnamed"}) & frozenset(SOURCE_TYPE)
+#: Statuses that rest on a source (someone confirms, says, or will not say), not on the writer.
+SOURCED_STATUSES = frozenset({"confirmed", "reported", "unconfirmed"})
+#: Each source type in a few plain words, for lines that set two sources side by side.
+SOURCE_TYPE_IN_WORDS: dict[str, str] = {
+    "person": "a named person", "organization": "a named organisation", "document": "a document",
+    "anonymous": "a source kept secret", "unnamed": "an unnamed group", "media": "a news outlet or its report",
+    "author": "the writer alone",
+}  # fmt: skip
+if not SOURCED_STATUSES <= frozenset(STATUS) or set(SOURCE_TYPE_IN_WORDS) != set(SOURCE_TYPE):
+    raise ValueError("SOURCED_STATUSES and SOURCE_TYPE_IN_WORDS must use the labels of STATUS and SOURCE_TYPE")
 #: Stances that keep a claim at a distance.
 WEAK_STANCES = frozenset({"distancing", "non_committal", "belief", "denying"}) & frozenset(CUE_STANCE)
 #: Stances that decide a claim's status ("confirmed", "refused to confirm", "claimed", "denied").

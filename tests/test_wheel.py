@@ -53,7 +53,7 @@ def test_the_wheel_holds_the_package_data(installed):
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("analysis/_data/seeds/000_d9c7288233712f85.txt", "analysis/_data/notebooks/01_article_at_a_glance.ipynb",
                    "analysis/_data/results.json", "analysis/lexicons/hedges.csv", "analysis/templates/offline/index.html.j2",
-                   "analysis/models/attribution.crfsuite"):
+                   "analysis/models/attribution.crfsuite", "analysis/models/claim_matcher.json"):
         assert needed in names, needed  # fmt: skip
 
 

@@ -64,11 +64,6 @@ COVERAGE_NOTEBOOK = config.NOTEBOOKS_DIR / "05_compare_coverage.ipynb"
 #: comparison's rules on a pair of claims.
 CARD_DIFFERENCES = tuple(PAIR_RULES)
 LETTERS = "ABCDE"
-#: The match score a card's pair needs (``comparing.align``'s score): on the hand-aligned
-#: PolNeAR pairs, 17 of the 20 pairs at or above it told the same claim, 5 of the 12 below.
-CARD_MIN_SCORE = 0.25
-#: The fewest cards an exercise has when the articles have that many matched pairs.
-MIN_CARDS = 3
 
 
 def _letters(comparison) -> dict[str, str]:
@@ -93,9 +88,9 @@ def _teachable_sentence(result, sent_id: int) -> bool:
 def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     """Matched claim pairs for the cards, chosen to teach.
 
-    Rule: only pairs whose two sentences could each be a single-article card, and whose
-    match scores at least :data:`CARD_MIN_SCORE` (weaker matches only to make up
-    :data:`MIN_CARDS`). Pairs where the outlets differ (:data:`CARD_DIFFERENCES`, in that order) come first, then
+    Rule: only pairs whose two sentences could each be a single-article card, and that
+    the comparison matched (at or above the matcher's threshold, ``comparing.align``: a
+    weaker pair is no match, and never a card). Pairs where the outlets differ (:data:`CARD_DIFFERENCES`, in that order) come first, then
     pairs told alike; within each, the surest match first (highest ``score``), then
     reading order. No sentence is on two cards. When there is room, one card shows a
     pair both outlets put the same way, so "same" is sometimes the answer. Cards are
@@ -148,7 +143,7 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
 
     records = pool.to_dict("records")
     alike_rank = len(CARD_DIFFERENCES) + 1
-    strong = [r for r in records if r["score"] >= CARD_MIN_SCORE]
+    strong = records  # every matched pair is at or above the matcher's threshold: weaker pairs are no match
     differing = [r for r in strong if r["rank"] < alike_rank]
     alike = [r for r in strong if r["rank"] == alike_rank]
     for row in differing:
@@ -156,9 +151,6 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
             take(row)
     for row in alike[:1] + differing + alike[1:]:
         if len(chosen) < n and free(row) and row not in chosen:
-            take(row)
-    for row in records:  # weaker matches only to make up the fewest cards a lesson needs
-        if len(chosen) < min(MIN_CARDS, n) and free(row) and row not in chosen:
             take(row)
     cards = pd.DataFrame(chosen).sort_values(["letter", "sent_id", "other", "other_sent_id"], kind="stable")
     cards.insert(0, "card", range(1, len(cards) + 1))

@@ -29,7 +29,8 @@ class Comparison:
         shared: The people, organisations, places, dates and numbers each pair shares.
         alignment: Each claim's best match in each other article, with its evidence.
         differences: Where the outlets differ (``vocabulary.COVERAGE_DIFFERENCE``).
-        claims: The claim rows the alignment used.
+        claims: One row per body sentence of each article, with its status and source.
+        units: The claim units the alignment matched (:func:`analysis.comparing.units.claim_units`).
         analyses: Article name -> its :class:`~analysis.core.Analysis`, in the order given.
     """
 
@@ -39,6 +40,7 @@ class Comparison:
     alignment: pd.DataFrame
     differences: pd.DataFrame
     claims: pd.DataFrame
+    units: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     analyses: dict = field(default_factory=dict, repr=False)
 
     TABLES = ("articles", "similarity", "shared", "alignment", "differences")
@@ -81,6 +83,7 @@ def compare(items, *, nlp=None) -> Comparison:
     from analysis.comparing.claims import claim_and_headline_rows
     from analysis.comparing.differences import find_differences
     from analysis.comparing.story import SAME_STORY_AT, shared_facts, story_similarity
+    from analysis.comparing.units import claim_units
     from analysis.core import Analysis, analyze
     from analysis.errors import InputError
     from analysis.vocabulary import STATUS
@@ -99,15 +102,16 @@ def compare(items, *, nlp=None) -> Comparison:
     # One text given twice compares nothing: said in the page and by the command, not
     # left as a similarity of 1.0 that reads like a finding.
     similarity["same_text"] = [analyses[a].text == analyses[b].text for a, b in zip(similarity["article"], similarity["other"])]
-    alignment = align_claims(claims)
+    units = pd.concat([claim_units(result, name) for name, result in analyses.items()], ignore_index=True)
+    alignment = align_claims(units)
     articles = pd.DataFrame([
         {"article": name, "headline": r.headline, "body_claims": len(r.body_sentences),
          **{status: int((r.body_sentences["status"] == status).sum()) for status in STATUS}}
         for name, r in analyses.items()
     ])  # fmt: skip
-    differences = find_differences(claims, alignment, analyses, headlines=headlines)
+    differences = find_differences(claims, alignment, analyses, headlines=headlines, units=units)
     same = {frozenset(pair) for pair in zip(similarity.loc[similarity["same_text"], "article"], similarity.loc[similarity["same_text"], "other"])}
     if same:  # one text given twice differs from itself in nothing, whatever the matcher paired
         differences = differences[[frozenset(pair) not in same for pair in zip(differences["article"], differences["other"])]]
         differences = differences.reset_index(drop=True)
-    return Comparison(articles, similarity, shared_facts(analyses), alignment, differences, claims, analyses)
+    return Comparison(articles, similarity, shared_facts(analyses), alignment, differences, claims, units, analyses)

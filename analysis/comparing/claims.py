@@ -12,6 +12,10 @@ import pandas as pd
 
 from analysis.vocabulary import SPEAKING_ENTITY_LABELS, TOPIC_ENTITY_LABELS
 
+#: Verbs that carry no event of their own: a match on them shows nothing.
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "add", "report", "state", "make", "get", "go", "take", "come",
+                         "give", "let", "know", "think", "want", "see", "seem", "become", "include", "use", "according"})  # fmt: skip
+
 __all__ = ["claim_rows", "headline_rows", "claim_and_headline_rows", "CONTENT_POS"]
 
 #: Parts of speech whose lemmas say what a claim is about.
@@ -76,6 +80,8 @@ def _rows(result, article: str, body: pd.DataFrame) -> pd.DataFrame:
     tokens = tokens[tokens["sent_id"].isin(wanted)]
     content = tokens[tokens["pos"].isin(CONTENT_POS) & ~tokens["is_stop"] & ~tokens["is_punct"]]
     lemmas = content.groupby("sent_id")["lemma"].apply(lambda s: " ".join(x.lower() for x in s))
+    verbs = tokens[(tokens["pos"] == "VERB") & ~tokens["lemma"].str.lower().isin(LIGHT_VERBS)]
+    predicates = verbs.groupby("sent_id")["lemma"].apply(lambda s: frozenset(x.lower() for x in s))
     entities = result.entities[result.entities["label"].isin(TOPIC_ENTITY_LABELS) & result.entities["sent_id"].isin(wanted)]
     names = entities.groupby("sent_id")["canonical"].apply(lambda s: frozenset(x for x in s if isinstance(x, str)))
     people = entities[entities["label"].isin(SPEAKING_ENTITY_LABELS)].groupby("sent_id")["canonical"].apply(
@@ -94,6 +100,7 @@ def _rows(result, article: str, body: pd.DataFrame) -> pd.DataFrame:
             "claim_source": s.claim_source, "claim_source_type": s.claim_source_type,
             "lemmas": lemmas.get(s.sent_id, ""), "entities": names.get(s.sent_id, frozenset()),
             "speakers": people.get(s.sent_id, frozenset()), "numbers": by_sentence.get(s.sent_id, []),
+            "predicates": predicates.get(s.sent_id, frozenset()), "kind": "sentence",
         })  # fmt: skip
     return pd.DataFrame(rows, columns=["article", "sent_id", "text", "status", "claim_source", "claim_source_type",
-                                       "lemmas", "entities", "speakers", "numbers"])  # fmt: skip
+                                       "lemmas", "entities", "speakers", "numbers", "predicates", "kind"])  # fmt: skip

@@ -8,7 +8,9 @@ their plain meanings are ``vocabulary.COVERAGE_DIFFERENCE``):
 - ``surer_vs_hedged``: one outlet states or confirms a claim, another hedges it or
   leaves it open;
 - ``named_vs_nameless``: one outlet rests the claim on a named person, body or document,
-  another on a source without a name;
+  another on a source without a name (a news outlet is a named source);
+- ``source_differs``: both credit the claim to someone, and not to the same one
+  ("officials" against "NBC and ABC"), each as its article gives it;
 - ``number_differs``: matched claims give different figures for the same counted thing;
 - ``rough_vs_exact``: the same figure, exact in one and rough in the other;
 - ``source_only_here``: a named source (a person or body the article names) only one
@@ -28,7 +30,8 @@ from collections.abc import Callable
 import pandas as pd
 
 from analysis.rules.findings import same_figure
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, SPEAKING_ENTITY_LABELS, WEAK_STATUSES
+from analysis.vocabulary import (IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, SPEAKING_ENTITY_LABELS,
+                                 WEAK_STATUSES)  # fmt: skip
 
 __all__ = ["RULES", "find_differences", "headline_against_others", "COLUMNS"]
 
@@ -59,12 +62,36 @@ def surer_vs_hedged(a: dict, b: dict) -> str | None:
     return None
 
 
+def _credited(claim: dict) -> str:
+    """Who a claim is credited to, as the article gives it, with its type in words."""
+    kind = SOURCE_TYPE_IN_WORDS.get(claim["claim_source_type"])
+    return f"{_who(claim)} ({kind})" if kind else _who(claim)
+
+
 def named_vs_nameless(a: dict, b: dict) -> str | None:
-    if a["claim_source_type"] in IDENTIFIED_SOURCE_TYPES and b["claim_source_type"] in NAMELESS_SOURCE_TYPES | {"media"}:
+    # A news outlet is a source with a name ("a newspaper reported" is a media source,
+    # checkable by finding the report), so it is no nameless one here.
+    if a["claim_source_type"] in IDENTIFIED_SOURCE_TYPES and b["claim_source_type"] in NAMELESS_SOURCE_TYPES:
         return (f"{a['article']} names its source, {_who(a)} (sentence {a['sent_id']}); {b['article']} rests it on "
                 f"{_who(b)}, {'an' if b['claim_source_type'][:1] in 'aeiou' else 'a'} {b['claim_source_type']} source "
                 f"(sentence {b['sent_id']}).")  # fmt: skip
     return None
+
+
+def source_differs(a: dict, b: dict) -> str | None:
+    """Both outlets credit the claim to someone, and not to the same one (by name or
+    surname): "officials" against "NBC and ABC". Left to ``named_vs_nameless`` when that
+    is the difference."""
+    ta, tb = a["claim_source_type"], b["claim_source_type"]
+    if ta in (None, "author") or tb in (None, "author") or not isinstance(ta, str) or not isinstance(tb, str):
+        return None
+    if (ta in IDENTIFIED_SOURCE_TYPES and tb in NAMELESS_SOURCE_TYPES) or (tb in IDENTIFIED_SOURCE_TYPES and ta in NAMELESS_SOURCE_TYPES):
+        return None
+    who_a, who_b = _who(a), _who(b)
+    if who_a.lower() == who_b.lower() or _surname(who_a) == _surname(who_b) or (a["article"], a["sent_id"]) > (b["article"], b["sent_id"]):
+        return None  # the same source; or the pair seen from its other side (one line per pair)
+    return (f"{a['article']} credits it to {_credited(a)} (sentence {a['sent_id']}); {b['article']} to {_credited(b)} "
+            f"(sentence {b['sent_id']}).")  # fmt: skip
 
 
 def number_differs(a: dict, b: dict) -> str | None:
@@ -88,6 +115,7 @@ RULES: dict[str, Callable[[dict, dict], str | None]] = {
     "fact_vs_attributed": fact_vs_attributed,
     "surer_vs_hedged": surer_vs_hedged,
     "named_vs_nameless": named_vs_nameless,
+    "source_differs": source_differs,
     "number_differs": number_differs,
     "rough_vs_exact": rough_vs_exact,
 }
@@ -107,7 +135,7 @@ def _surname(name: str) -> str:
 
 
 def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: dict, *,
-                     headlines: pd.DataFrame | None = None) -> pd.DataFrame:
+                     headlines: pd.DataFrame | None = None, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every difference between the compared articles (see the module docstring).
 
     Args:
@@ -116,12 +144,21 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
         analyses: Article name -> :class:`~analysis.core.Analysis`, for sources and headlines.
         headlines: The headline rows of every article
             (:func:`analysis.comparing.claims.headline_rows`), when the caller has them.
+        units: The claim units of every article (:func:`analysis.comparing.units.claim_units`):
+            a headline is then matched to the other bodies' units, not whole sentences.
     """
     by_key = {(r["article"], r["sent_id"]): r for r in claims.to_dict("records")}
     rows: list[dict] = []
     seen: set[tuple] = set()
+    unit_sources = "source_type" in alignment.columns
     for match in alignment[alignment["matched"]].itertuples():
         a, b = by_key[(match.article, match.sent_id)], by_key[(match.other, int(match.other_sent_id))]
+        # The matched units' own sources: "Comey said [the FBI ...]" is Comey's claim
+        # even where the sentence as a whole rests on someone else.
+        if unit_sources:
+            a = {**a, "text": match.claim, "status": match.status, "claim_source": match.source, "claim_source_type": match.source_type}
+            b = {**b, "text": match.other_claim, "status": match.other_status, "claim_source": match.other_source,
+                 "claim_source_type": match.other_source_type}
         for name, rule in RULES.items():
             detail = rule(a, b)
             if detail:
@@ -162,14 +199,15 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
         for finding in headline.itertuples():
             rows.append({"difference": "headline_surer", "article": name, "sent_id": None, "other": None, "other_sent_id": None,
                          "detail": f"{name}: {finding.detail}"})  # fmt: skip
-    rows += headline_against_others(claims, analyses, headlines)
+    rows += headline_against_others(claims if units is None else units, analyses, headlines)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def headline_against_others(claims: pd.DataFrame, analyses: dict, headlines: pd.DataFrame | None = None) -> list[dict]:
     """A headline that states flatly what another outlet's body reports as someone's
-    claim, hedges or leaves open: the headline matched to that body's claims as claims
-    are matched (:func:`analysis.comparing.align.align_claims`), its best match read."""
+    claim, hedges or leaves open: the headline matched to that body's claims (or claim
+    units) as claims are matched (:func:`analysis.comparing.align.align_claims`), its
+    best match read."""
     from analysis.comparing.align import align_claims
     from analysis.comparing.claims import headline_rows
 
@@ -188,7 +226,11 @@ def headline_against_others(claims: pd.DataFrame, analyses: dict, headlines: pd.
                 found = matches[(matches["article"] == name) & (matches["sent_id"] == head["sent_id"]) & matches["matched"]]
                 if found.empty:
                     continue
-                best = body[body["sent_id"] == int(found.iloc[0]["other_sent_id"])].iloc[0]
+                top = found.iloc[0]
+                best = body[body["sent_id"] == int(top["other_sent_id"])].iloc[0].to_dict()
+                if "other_status" in found.columns and top["other_status"] is not None:  # the matched unit's own reading
+                    best.update(text=top["other_claim"], status=top["other_status"], claim_source=top["other_source"],
+                                claim_source_type=top["other_source_type"])
                 if best["status"] in WEAK_STATUSES or best["claim_source_type"] not in ("author", None):
                     rows.append({"difference": "headline_surer", "article": name, "sent_id": int(head["sent_id"]), "other": other,
                                  "other_sent_id": int(best["sent_id"]),

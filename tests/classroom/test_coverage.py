@@ -105,8 +105,10 @@ def test_cards_put_differing_pairs_first_and_use_each_sentence_once(comparison):
     assert 2 <= len(cards) <= 6
     ends = [(r.article, r.sent_id) for r in cards.itertuples()] + [(r.other, r.other_sent_id) for r in cards.itertuples()]
     assert len(ends) == len(set(ends))
-    # The figures the two reports give differently (30,000 / 35,000 vehicles) are on a card.
-    assert any("number_differs" in kinds for kinds in cards["differences"])
+    # The closure one report states and the other attributes to the council is on a card.
+    assert any("fact_vs_attributed" in kinds for kinds in cards["differences"])
+    matched = comparison.alignment[comparison.alignment["matched"]]
+    assert cards["score"].min() >= matched["score"].min()  # only pairs at or above the matcher's threshold
     assert list(cards["card"]) == list(range(1, len(cards) + 1))
     assert coverage_cards(comparison, comparison.analyses).equals(cards)  # deterministic
 

@@ -27,7 +27,7 @@ def test_the_files_hold_every_table(comparison, tmp_path):
 
 def test_the_summary_and_chart_read_the_comparison(comparison):
     text = summary_markdown(comparison)
-    assert "look like the same story" in text and "different figures" in text
+    assert "look like the same story" in text and "states as fact what another reports" in text
     assert status_chart(comparison).axes
 
 

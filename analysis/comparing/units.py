@@ -1,0 +1,154 @@
+"""Claim units: the pieces of a sentence a reader would match across outlets.
+
+A sentence often carries several claims, and what two outlets share is usually one of
+them. Each body sentence gives:
+
+- one ``content`` unit per attribution with a content of :data:`MIN_UNIT_WORDS` words or
+  more ("Comey said [the FBI would not recommend charges]"), with that attribution's
+  source, as the article gives it, and its type;
+- one ``clause`` unit per coordinated clause with a subject of its own ("[Trump won
+  Nevada], and [Rubio came second]"), when the sentence has two or more;
+- the ``sentence`` itself, for claims that span the whole of it.
+
+Each unit keeps what a match can rest on: its content lemmas, its predicates (the
+lemmas of its verbs, nominal events like "resignation" not included), the names it
+mentions (canonical) and its numbers; and how sure it is and who says it: a content has
+its attribution's source and a status of its own, a clause the sentence's source and
+its own status where the writer speaks (:func:`_clause_status`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.comparing.claims import CONTENT_POS, LIGHT_VERBS
+from analysis.vocabulary import SOURCED_STATUSES, TOPIC_ENTITY_LABELS
+
+__all__ = ["claim_units", "UNIT_KINDS", "MIN_UNIT_WORDS", "UNIT_COLUMNS"]
+
+#: The kinds of unit, in the order a sentence gives them.
+UNIT_KINDS = ("sentence", "content", "clause")
+#: The fewest words a content or clause unit needs to stand as a claim of its own.
+MIN_UNIT_WORDS = 4
+UNIT_COLUMNS = ["article", "unit_id", "sent_id", "kind", "start", "end", "text", "status", "claim_source",
+                "claim_source_type", "source", "lemmas", "predicates", "entities", "numbers"]  # fmt: skip
+
+
+def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
+    """Character spans of a sentence's coordinated clauses, when it has two or more: the
+    root verb's clause and each ``conj`` verb with a subject of its own."""
+    by_i = {t["i"]: t for t in tokens}
+    children: dict[int, list[int]] = {}
+    for t in tokens:
+        if t["head_i"] != t["i"]:
+            children.setdefault(t["head_i"], []).append(t["i"])
+    roots = [t for t in tokens if t["dep"] == "ROOT"]
+    if len(roots) != 1 or roots[0]["pos"] not in ("VERB", "AUX"):
+        return []
+    root = roots[0]["i"]
+    heads = [root] + [
+        c for c in children.get(root, [])
+        if c in by_i and by_i[c]["dep"] == "conj" and by_i[c]["pos"] in ("VERB", "AUX")
+        and any(by_i[g]["dep"] in ("nsubj", "nsubjpass", "expl") for g in children.get(c, []) if g in by_i)
+    ]  # fmt: skip
+    if len(heads) < 2:
+        return []
+    spans = []
+    for head in heads:
+        stop = set(heads) - {head}
+        own, todo = set(), [head]
+        while todo:
+            k = todo.pop()
+            own.add(k)
+            todo += [c for c in children.get(k, []) if c not in stop and c in by_i]
+        words = [by_i[k] for k in sorted(own) if by_i[k]["dep"] not in ("cc", "punct")]
+        if words:
+            spans.append((words[0]["start"], words[-1]["end"]))
+    return spans
+
+
+def _clause_status(sentence_status: str, hedges: list[tuple[int, int]], start: int, end: int) -> str:
+    """A coordinated clause's own status where the writer speaks: ``hedged`` when a
+    hedge ("could", not an approximator like "about") stands inside it, else
+    ``asserted`` ("The bridge was closed on Tuesday, and it could stay shut for a month":
+    the first clause is stated, the second hedged). Other statuses (reported, confirmed,
+    unconfirmed) rest on a source and hold for the whole sentence."""
+    if sentence_status in SOURCED_STATUSES:
+        return sentence_status
+    return "hedged" if any(start <= s and e <= end for s, e in hedges) else "asserted"
+
+
+def _content_status(sentence: dict, source: str | None, stance: object) -> str:
+    """An attribution's content: the sentence's status when the sentence rests on this
+    source; else what the reporting words make it (confirming: ``confirmed``;
+    non-committal: ``unconfirmed``; otherwise ``reported``)."""
+    if source and source == sentence["claim_source"] and sentence["status"] in SOURCED_STATUSES:
+        return sentence["status"]
+    return {"confirming": "confirmed", "non_committal": "unconfirmed"}.get(str(stance), "reported")
+
+
+def claim_units(result, article: str) -> pd.DataFrame:
+    """The claim units of one analysis's body sentences (see the module docstring).
+
+    Args:
+        result: An :class:`~analysis.core.Analysis`.
+        article: The name the comparison gives this article.
+
+    Returns:
+        One row per unit, columns :data:`UNIT_COLUMNS`; ``unit_id`` counts from 0 in
+        reading order; ``lemmas`` is a space-joined string (for TF-IDF), ``predicates``
+        and ``entities`` frozensets, ``numbers`` a list of (value, approximate,
+        counted, text).
+    """
+    body = result.body_sentences
+    text = result.text
+    wanted = set(body["sent_id"])
+
+    def by_sentence(frame: pd.DataFrame, columns: list[str]) -> dict[int, list[dict]]:
+        grouped: dict[int, list[dict]] = {}
+        for record in frame.loc[frame["sent_id"].isin(wanted), ["sent_id", *columns]].to_dict("records"):
+            grouped.setdefault(int(record["sent_id"]), []).append(record)
+        return grouped
+
+    tokens = by_sentence(result.tokens, ["i", "lemma", "pos", "dep", "head_i", "start", "end", "is_stop", "is_punct"])
+    entities = by_sentence(result.entities[result.entities["label"].isin(TOPIC_ENTITY_LABELS)], ["canonical", "start", "end"])
+    numbers = by_sentence(result.numbers, ["value", "approximate", "counted", "text", "start", "end"])
+    cues = result.cues
+    hedges = by_sentence(cues[(cues["kind"] == "hedge") & (cues["category"] != "approximator")], ["start", "end"])
+    attributions = by_sentence(result.attributions.dropna(subset=["content_start", "content_end"]),
+                               ["content_start", "content_end", "canonical_source", "source_type", "source", "cue_stance"])  # fmt: skip
+    rows: list[dict] = []
+    for sentence in body.to_dict("records"):
+        sid = int(sentence["sent_id"])
+        own_tokens = tokens.get(sid, [])
+        spans = [("sentence", int(sentence["start"]), int(sentence["end"]), sentence["claim_source"],
+                  sentence["claim_source_type"], None, sentence["status"])]  # fmt: skip
+        for a in attributions.get(sid, []):
+            start, end = int(a["content_start"]), int(a["content_end"])
+            if len(text[start:end].split()) >= MIN_UNIT_WORDS and (start, end) != (spans[0][1], spans[0][2]):
+                source = a["canonical_source"] if isinstance(a["canonical_source"], str) and a["canonical_source"] else None
+                spans.append(("content", start, end, source or "nobody named", a["source_type"], a["source"],
+                              _content_status(sentence, source, a["cue_stance"])))  # fmt: skip
+        hedge_spans = [(h["start"], h["end"]) for h in hedges.get(sid, [])]
+        for start, end in _clause_spans(own_tokens):
+            if len(text[start:end].split()) >= MIN_UNIT_WORDS and not any(s[1] <= start and end <= s[2] for s in spans[1:]):
+                status = _clause_status(sentence["status"], hedge_spans, start, end)
+                spans.append(("clause", start, end, sentence["claim_source"], sentence["claim_source_type"], None, status))
+        seen: set[tuple[int, int]] = set()
+        for kind, start, end, claim_source, claim_source_type, source, status in spans:
+            if (start, end) in seen:  # two attributions of one content ("said and wrote")
+                continue
+            seen.add((start, end))
+            inside = [t for t in own_tokens if t["start"] >= start and t["end"] <= end]
+            lemmas = [str(t["lemma"]).lower() for t in inside if t["pos"] in CONTENT_POS and not t["is_stop"] and not t["is_punct"]]
+            predicates = frozenset(str(t["lemma"]).lower() for t in inside if t["pos"] == "VERB") - LIGHT_VERBS
+            names = frozenset(e["canonical"] for e in entities.get(sid, [])
+                              if isinstance(e["canonical"], str) and e["start"] >= start and e["end"] <= end)  # fmt: skip
+            figures = [(float(n["value"]), bool(n["approximate"]), n["counted"] if isinstance(n["counted"], str) else None, n["text"])
+                       for n in numbers.get(sid, []) if n["start"] >= start and n["end"] <= end]  # fmt: skip
+            rows.append({
+                "article": article, "unit_id": len(rows), "sent_id": sid, "kind": kind, "start": start, "end": end,
+                "text": text[start:end], "status": status, "claim_source": claim_source, "claim_source_type": claim_source_type,
+                "source": source, "lemmas": " ".join(lemmas), "predicates": predicates, "entities": names, "numbers": figures,
+            })  # fmt: skip
+    return pd.DataFrame(rows, columns=UNIT_COLUMNS)

@@ -1,0 +1,17 @@
+"""Claim units: a sentence's claims one by one, each with its own source and status."""
+
+from analysis import analyze
+from analysis.comparing.units import claim_units
+
+
+def test_a_sentence_gives_its_attributions_contents_and_coordinated_clauses_as_units(nlp):
+    result = analyze("Bridge\n\nThe council said the bridge would stay closed for two weeks. The bridge was closed on "
+                     "Tuesday after a crack was found, and it could stay shut for a month.", nlp=nlp)  # fmt: skip
+    units = claim_units(result, "a")
+    said = units[units["sent_id"] == 1].set_index("kind")
+    assert said.loc["content", "text"] == "the bridge would stay closed for two weeks"
+    assert said.loc["content", "claim_source"] == "The council" and said.loc["content", "status"] == "reported"
+    clauses = units[(units["sent_id"] == 2) & (units["kind"] == "clause")]
+    assert clauses["text"].str.startswith("The bridge was closed").any() and clauses["text"].str.startswith("it could").any()
+    assert dict(zip(clauses["text"].str[:6], clauses["status"])) == {"The br": "asserted", "it cou": "hedged"}
+    assert units.loc[units["sent_id"] == 2, "kind"].tolist()[0] == "sentence"  # the whole sentence stays a unit
