@@ -122,7 +122,9 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
         kinds = sorted(set(found.get(frozenset({a, b}), [])), key=CARD_DIFFERENCES.index)
         # A pair told with different certainty or sources teaches even when no
         # difference rule names it (reported against hedged).
-        told_apart = _firmness(analyses[a[0]], a[1]) != _firmness(analyses[b[0]], b[1])
+        claims = _matched_claims(comparison, a, b)
+        told_apart = (_claim_firmness(claims[a]) != _claim_firmness(claims[b]) if claims
+                      else _firmness(analyses[a[0]], a[1]) != _firmness(analyses[b[0]], b[1]))  # fmt: skip
         rank = CARD_DIFFERENCES.index(kinds[0]) if kinds else len(CARD_DIFFERENCES) if told_apart else len(CARD_DIFFERENCES) + 1
         rows.append({"article": a[0], "sent_id": a[1], "other": b[0], "other_sent_id": b[1], "score": float(p.score),
                      "differences": kinds, "rank": rank, "letter": letters[a[0]]})  # fmt: skip
@@ -157,6 +159,25 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     return cards[columns].reset_index(drop=True)
 
 
+def _matched_claims(comparison, a: tuple[str, int], b: tuple[str, int]) -> dict[tuple[str, int], dict]:
+    """The claims the comparison matched inside two sentences, each with its own text,
+    status and source (``comparing.units``): ``{(article, sent_id): {...}}``, empty when
+    the alignment has no such pair."""
+    table = comparison.alignment
+    rows = table[table["matched"] & (table["article"] == a[0]) & (table["sent_id"] == a[1]) & (table["other"] == b[0])
+                 & (table["other_sent_id"] == b[1])]  # fmt: skip
+    if rows.empty or "status" not in table.columns:
+        return {}
+    m = rows.iloc[0]
+    return {a: {"claim": m["claim"], "status": m["status"], "source": m["source"], "source_type": m["source_type"]},
+            b: {"claim": m["other_claim"], "status": m["other_status"], "source": m["other_source"],
+                "source_type": m["other_source_type"]}}  # fmt: skip
+
+
+def _claim_firmness(claim: dict) -> tuple[int, int]:
+    return STATUS_FIRMNESS[str(claim["status"])], SOURCE_CHECKABILITY.get(str(claim["source_type"]), 0)
+
+
 def _firmness(result, sent_id: int) -> tuple[int, int]:
     row = result.sentences.set_index("sent_id").loc[sent_id]
     return STATUS_FIRMNESS[str(row["status"])], SOURCE_CHECKABILITY[str(row["claim_source_type"])]
@@ -174,16 +195,23 @@ def _source_words(source, source_type: str) -> str:
     return f"{first.lower()} {rest}" if first in {"A", "An", "The"} and rest else source
 
 
-def _side(result, letter: str, name: str, sent_id: int) -> dict:
+def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = None) -> dict:
     """One outlet's version of a card's claim: its sentence, status, source and the
-    words that decide how sure it is (the single exercise's deciding words)."""
+    words that decide how sure it is (the single exercise's deciding words). With
+    ``claim`` (the claim the comparison matched inside the sentence, :func:`_matched_claims`),
+    the status and source are that claim's own: "The bridge was closed on Tuesday, and it
+    could stay shut for a month" states the closure although the sentence is hedged."""
     from analysis.classroom.exercises import _as_written, _deciding_cues
 
     row = result.sentences.set_index("sent_id").loc[sent_id]
     status, source_type = str(row["status"]), str(row["claim_source_type"])
     source = row["claim_source"] if source_type != "author" else None
     read_as = status
-    told = _told_by(result, sent_id) if source_type == "author" else None
+    if claim is not None and (claim["status"] != status or claim["source_type"] != source_type):
+        status, source_type = str(claim["status"]), str(claim["source_type"])
+        source = claim["source"] if source_type != "author" and claim["source"] != "nobody named" else None
+        read_as = status
+    told = _told_by(result, sent_id) if source_type == "author" and claim is None else None
     kind, cues = _deciding_cues(result, sent_id, status, source)
     if told is not None:
         # "Tracy Martin issued a statement, saying ...": the writer states the event, but
@@ -195,7 +223,8 @@ def _side(result, letter: str, name: str, sent_id: int) -> dict:
             status, kind = "reported", "the reporting verb"
             cues = [{"text": told["cue"], "lemma": told["cue_lemma"] or told["cue"]}]
     source = None if source is None or pd.isna(source) else str(source)
-    return {"letter": letter, "article": name, "sent_id": int(sent_id), "text": str(row["text"]), "status": status,
+    matched = claim["claim"] if claim is not None and " ".join(str(claim["claim"]).split()) != " ".join(str(row["text"]).split()) else None
+    return {"letter": letter, "article": name, "sent_id": int(sent_id), "text": str(row["text"]), "claim": matched, "status": status,
             "read_as": read_as, "source": source, "written": _as_written(result, [sent_id], source) if source else None,
             "source_type": source_type, "cue_kind": kind, "cues": [c["text"] for c in cues],
             "cue_lemmas": [c["lemma"] for c in cues]}  # fmt: skip
@@ -283,8 +312,10 @@ def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
     alignment = comparison.alignment
     out = []
     for card in cards.to_dict("records"):
-        a = _side(analyses[card["article"]], letters[card["article"]], card["article"], int(card["sent_id"]))
-        b = _side(analyses[card["other"]], letters[card["other"]], card["other"], int(card["other_sent_id"]))
+        ends = (card["article"], int(card["sent_id"])), (card["other"], int(card["other_sent_id"]))
+        claims = _matched_claims(comparison, *ends)
+        a = _side(analyses[card["article"]], letters[card["article"]], card["article"], int(card["sent_id"]), claims.get(ends[0]))
+        b = _side(analyses[card["other"]], letters[card["other"]], card["other"], int(card["other_sent_id"]), claims.get(ends[1]))
         surer, why_surer = _surer(a, b)
         cite, why_cite = _cite(a, b)
         evidence, why_evidence = _evidence(a, b)
@@ -478,6 +509,16 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
 
 # --- The student's copy ------------------------------------------------------------------
 
+def _material_side(comparison, letters: dict, texts: dict, end: tuple[str, int], other: tuple[str, int]) -> dict:
+    """One side of a card as a student sees it: the letter, the sentence and, when the
+    comparison matched only part of it, that part (``claim``): which claim the card is
+    about, not how sure anyone is of it."""
+    text = str(texts[end[0]][end[1]])
+    claim = _matched_claims(comparison, end, other).get(end, {}).get("claim")
+    shown = claim if claim is not None and " ".join(str(claim).split()) != " ".join(text.split()) else None
+    return {"letter": letters[end[0]], "number": end[1], "text": text, "claim": shown}
+
+
 def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: list[dict], *, title: str) -> dict:
     """Everything a student's copy shows: each article (its letter, the lines found at
     the top of its page, its numbered sentences), each card's two sentences, the tasks
@@ -494,8 +535,8 @@ def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: li
         "articles": [{"letter": letters[name], "found": page_identity(r), "paragraphs": numbered_paragraphs(r)}
                      for name, r in analyses.items()],
         "cards": [{"card": int(c["card"]),
-                   "sides": [{"letter": letters[c["article"]], "number": int(c["sent_id"]), "text": str(texts[c["article"]][c["sent_id"]])},
-                             {"letter": letters[c["other"]], "number": int(c["other_sent_id"]), "text": str(texts[c["other"]][c["other_sent_id"]])}],
+                   "sides": [_material_side(comparison, letters, texts, (c["article"], int(c["sent_id"])), (c["other"], int(c["other_sent_id"]))),
+                             _material_side(comparison, letters, texts, (c["other"], int(c["other_sent_id"])), (c["article"], int(c["sent_id"])))],
                    # The same three options on every card: the two letters and "same" / "either".
                    "options": {"surer": [letters[c["article"]], letters[c["other"]], SAME],
                                "cite": [letters[c["article"]], letters[c["other"]], EITHER]}}

@@ -57,6 +57,12 @@ def _radio(name: str, options: list[str], words: dict[str, str]) -> str:
 _OPTION_WORDS = {"same": "both the same", "either": "either"}
 
 
+def _claim_line(side: dict) -> str:
+    """Which part of a sentence the card is about, when it is not the whole sentence."""
+    claim = side.get("claim")
+    return f"<p class='note'>The claim on this card: “{_esc(claim)}”</p>" if claim else ""
+
+
 def _card_form(card: dict) -> str:
     key = f"card:{card['card']}"  # escaped where it is written, once
     x, y = card["sides"]
@@ -64,8 +70,8 @@ def _card_form(card: dict) -> str:
     surer = _radio(f"{key}:surer", card["options"]["surer"], named)
     cite = _radio(f"{key}:cite", card["options"]["cite"], named)
     return (f"<fieldset class='card'><legend>Card {_esc(card['card'])}</legend>"
-            f"<p><b>Article {_esc(x['letter'])}</b>, sentence {_esc(x['number'])}</p><blockquote>{_esc(x['text'])}</blockquote>"
-            f"<p><b>Article {_esc(y['letter'])}</b>, sentence {_esc(y['number'])}</p><blockquote>{_esc(y['text'])}</blockquote>"
+            f"<p><b>Article {_esc(x['letter'])}</b>, sentence {_esc(x['number'])}</p><blockquote>{_esc(x['text'])}</blockquote>{_claim_line(x)}"
+            f"<p><b>Article {_esc(y['letter'])}</b>, sentence {_esc(y['number'])}</p><blockquote>{_esc(y['text'])}</blockquote>{_claim_line(y)}"
             f"<p><b>Which puts it more surely?</b></p>{surer}"
             f"<p><label><b>Which words show it?</b> (from either sentence) <input type='text' name='{_esc(key)}:evidence'></label></p>"
             f"<p><b>Which would you rather cite?</b></p>{cite}</fieldset>")  # fmt: skip
@@ -145,6 +151,7 @@ def coverage_answer_key_html(key: dict) -> str:
             f"<p><b>Article {_esc(s['letter'])}</b>, sentence {_esc(s['sent_id'])}: <span class='note'>read as {_esc(s.get('read_as', s['status']))}"
             + (f"; the card takes it as told by {_esc(s['source'])}, whom the sentence names" if s.get("read_as", s["status"]) != s["status"] else "")
             + f"; source: {_esc(s['source'] or 'the writer')} ({_esc(s['source_type'])})</span></p><blockquote>{_esc(s['text'])}</blockquote>"
+            + _claim_line(s)
             for s in card["sides"])  # fmt: skip
         a = card["answers"]
         evidence = a["evidence"]

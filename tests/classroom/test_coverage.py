@@ -77,7 +77,7 @@ def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
         assert "sample_coverage" not in text, name  # a file name can give away the outlet and the date
     material = json.loads(texts["exercise.json"])
     for card in material["cards"]:
-        assert set(card) == {"card", "sides", "options"} and all(set(s) == {"letter", "number", "text"} for s in card["sides"])
+        assert set(card) == {"card", "sides", "options"} and all(set(s) == {"letter", "number", "text", "claim"} for s in card["sides"])
         letters = [s["letter"] for s in card["sides"]]
         assert card["options"] == {"surer": [*letters, SAME], "cite": [*letters, EITHER]}  # the same on every card
     notebook = nbformat.reads(texts["student.ipynb"], as_version=4)
@@ -111,6 +111,22 @@ def test_cards_put_differing_pairs_first_and_use_each_sentence_once(comparison):
     assert cards["score"].min() >= matched["score"].min()  # only pairs at or above the matcher's threshold
     assert list(cards["card"]) == list(range(1, len(cards) + 1))
     assert coverage_cards(comparison, comparison.analyses).equals(cards)  # deterministic
+
+
+def test_a_card_is_about_the_claim_matched_inside_its_sentences(exercise):
+    out, _ = exercise
+    # "The Harbour Bridge ... was closed on Tuesday after a crack was found in the main span,
+    # and it could stay shut for a month": the card is about the closure the local report
+    # states, not the month it hedges; the wire gives the closure as the council's.
+    card = next(c for c in _key(out)["cards"] if any((s["claim"] or "").endswith("found in the main span") for s in c["sides"]))
+    local = next(s for s in card["sides"] if (s["claim"] or "").endswith("found in the main span"))
+    wire = next(s for s in card["sides"] if s is not local)
+    assert local["status"] == "asserted" and local["read_as"] == "asserted" and wire["status"] == "reported"
+    assert card["answers"]["surer"]["best"] == local["letter"]
+    material = json.loads((out / "student" / "exercise.json").read_text(encoding="utf-8"))
+    shown = next(c for c in material["cards"] if c["card"] == card["card"])
+    assert any(s["claim"] == local["claim"] for s in shown["sides"])
+    assert "The claim on this card" in (out / "student" / "worksheet.html").read_text(encoding="utf-8")
 
 
 def _side(letter, status, source_type, source=None, cues=()):
