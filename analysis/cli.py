@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     exercise.add_argument("--drop-cards", default="", metavar="N,M",
                           help="with --compare: card numbers to leave out (from an earlier build's answer key), e.g. 2,4")  # fmt: skip
     exercise.add_argument("--teacher-key", type=Path, default=None,
-                          help="a CSV of your own answers (sent_id, status, source, source_type, cues) that overrides the tool's")  # fmt: skip
+                          help="a CSV of your own answers that overrides the tool's: for one article sent_id, status, source, "
+                               "source_type, cues; with --compare card, surer (a letter, same or different), cite")  # fmt: skip
     exercise.add_argument("--allow-non-english", action="store_true", help="use text that does not look like English")
     exercise.set_defaults(handler=_run_exercise)
 
@@ -283,13 +284,14 @@ def _run_coverage_exercise(args) -> int:
 
     if not MIN_ARTICLES <= len(args.articles) <= MAX_ARTICLES:
         raise InputError(f"exercise --compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(args.articles)}")
-    if args.teacher_key is not None:
-        raise InputError("--teacher-key is for a one-article exercise; leave out a comparison's cards with --drop-cards")
     drop = parse_drop_cards(args.drop_cards)  # before the analysis: a typo is refused at once
+    key = Path(args.teacher_key).absolute() if args.teacher_key is not None else None
+    if key is not None and not key.is_file():
+        raise InputError(f"{args.teacher_key}: no such teacher's key (a CSV with card, surer, cite)")
     for article in args.articles:
         _check_article_file(article, args.allow_non_english)
     out = _out_folder(args.out if args.out is not None else config.OUTPUT_DIR / "compare-exercise")
-    written = build_coverage_exercise([Path(a).absolute() for a in args.articles], out, drop_cards=drop)
+    written = build_coverage_exercise([Path(a).absolute() for a in args.articles], out, drop_cards=drop, teacher_key=key)
     print(f"wrote {len(written)} files to {out}/: hand out {out}/student/, keep {out}/teacher/", file=sys.stderr)
     return EXIT_OK
 

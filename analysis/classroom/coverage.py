@@ -45,6 +45,8 @@ __all__ = [
     "COVERAGE_NOTEBOOK",
     "SAME",
     "EITHER",
+    "DIFFERENT",
+    "read_coverage_teacher_key",
     "coverage_cards",
     "coverage_key",
     "coverage_tasks",
@@ -58,6 +60,12 @@ __all__ = [
 COVERAGE_FIELDS = ("surer", "evidence", "cite")
 #: The answers for "both put it as surely" and "either is as good to cite".
 SAME, EITHER = "same", "either"
+#: The answer for "these two sentences do not tell the same claim": offered on every
+#: card, right when the teacher's key says so (``--teacher-key``); the card's other
+#: fields are then not marked.
+DIFFERENT = "different"
+#: The columns a teacher's key for a comparison may have (blank cells keep the tool's answer).
+COVERAGE_KEY_COLUMNS = ("card", "surer", "cite")
 #: The teacher's notebook: the comparison notebook, run on copies of the articles.
 COVERAGE_NOTEBOOK = config.NOTEBOOKS_DIR / "05_compare_coverage.ipynb"
 #: Differences on a matched pair that make it worth a card, in the order they teach: the
@@ -267,9 +275,9 @@ def _surer(a: dict, b: dict) -> tuple[dict, str]:
         for side, other in ((a, b), (b, a)):
             if side["status"] == "confirmed" and other["status"] == "asserted":
                 accepted[side["letter"]] = "a named source confirming it is firmer ground than the writer's word"
-        return {"best": SAME, "accepted": accepted, "choices": [a["letter"], b["letter"], SAME]}, f"{told} Both put it as surely."
+        return {"best": SAME, "accepted": accepted, "choices": [a["letter"], b["letter"], SAME, DIFFERENT]}, f"{told} Both put it as surely."
     surer, weaker = (a, b) if firm_a > firm_b else (b, a)
-    return ({"best": surer["letter"], "accepted": {}, "choices": [a["letter"], b["letter"], SAME]},
+    return ({"best": surer["letter"], "accepted": {}, "choices": [a["letter"], b["letter"], SAME, DIFFERENT]},
             f"{told} So article {surer['letter']} puts it more surely than article {weaker['letter']}.")  # fmt: skip
 
 
@@ -538,7 +546,7 @@ def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: li
                    "sides": [_material_side(comparison, letters, texts, (c["article"], int(c["sent_id"])), (c["other"], int(c["other_sent_id"]))),
                              _material_side(comparison, letters, texts, (c["other"], int(c["other_sent_id"])), (c["article"], int(c["sent_id"])))],
                    # The same three options on every card: the two letters and "same" / "either".
-                   "options": {"surer": [letters[c["article"]], letters[c["other"]], SAME],
+                   "options": {"surer": [letters[c["article"]], letters[c["other"]], SAME, DIFFERENT],
                                "cite": [letters[c["article"]], letters[c["other"]], EITHER]}}
                   for c in cards.to_dict("records")],
         "tasks": student_tasks(tasks),
@@ -605,6 +613,80 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
 _CARD_NUMBER = re.compile(r"[0-9]+", re.ASCII)
 
 
+def read_coverage_teacher_key(path: str | Path, cards: pd.DataFrame, letters: dict[str, str]) -> dict[int, dict]:
+    """A teacher's key for a comparison's cards: a CSV with ``card`` and either of
+    ``surer`` (an article letter of that card, ``same`` or ``different``: the two
+    sentences do not tell the same claim) and ``cite`` (a letter of that card or
+    ``either``; blank when ``surer`` is ``different``). Blank cells keep the tool's
+    answer. Checked before use, each problem named by its line.
+
+    Returns:
+        Card number -> {field: answer} for the cells given.
+
+    Raises:
+        InputError: The file cannot be read, or the key is not valid (one line).
+    """
+    name = str(path)
+    try:
+        key = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(f"{name}: cannot read the teacher's key: {' '.join(str(error).split())}") from None
+    key.columns = [str(c).strip().lower() for c in key.columns]
+    unknown = [c for c in key.columns if c not in COVERAGE_KEY_COLUMNS]
+    if unknown or "card" not in key.columns:
+        raise InputError(f"{name}: a comparison's teacher key has the columns {', '.join(COVERAGE_KEY_COLUMNS)} "
+                         f"(card required){'; unknown: ' + ', '.join(map(repr, unknown)) if unknown else ''}")  # fmt: skip
+    sides = {int(c["card"]): [letters[c["article"]], letters[c["other"]]] for c in cards.to_dict("records")}
+    found: dict[int, dict] = {}
+    lines: dict[int, int] = {}
+    for row, record in enumerate(key.to_dict("records")):
+        line = row + 2  # the header is line 1, as a spreadsheet numbers rows
+        value = record["card"].strip()
+        if not re.fullmatch(r"\d+", value) or int(value) not in sides:
+            raise InputError(f"{name}, line {line}: card {value!r} is not a card of this exercise ({_card_range(len(cards))}; "
+                             "numbers as the answer key shows them)")  # fmt: skip
+        number = int(value)
+        if number in lines:
+            raise InputError(f"{name}, line {line}: card {number} is already in the key (line {lines[number]})")
+        lines[number] = line
+        answers = {}
+        for field, extra in (("surer", (SAME, DIFFERENT)), ("cite", (EITHER,))):
+            given = str(record.get(field, "")).strip()
+            if not given:
+                continue
+            choice = given.upper() if len(given) == 1 else given.lower()
+            allowed = [*sides[number], *extra]
+            if choice not in allowed:
+                raise InputError(f"{name}, line {line}: {field} {given!r} is not one of {', '.join(allowed)} for card {number}")
+            answers[field] = choice
+        if answers.get("surer") == DIFFERENT and answers.get("cite"):
+            raise InputError(f"{name}, line {line}: card {number} says the sentences tell different claims, so leave cite blank")
+        found[number] = answers
+    return found
+
+
+def _teacher_answers(card: dict, teacher: dict) -> dict:
+    """A key card with the teacher's answers put in (marked ``by`` the teacher)."""
+    card = {**card, "answers": dict(card["answers"]), "explain": dict(card["explain"]), "by": dict(card["by"])}
+    surer = teacher.get("surer")
+    if surer == DIFFERENT:
+        card["answers"]["surer"] = {**card["answers"]["surer"], "best": DIFFERENT, "accepted": {}}
+        card["answers"]["evidence"] = card["answers"]["cite"] = None
+        card["explain"]["surer"] = ("Your teacher judged that these two sentences do not tell the same claim, so neither "
+                                    "can be surer of it, and there is no better one to cite.")  # fmt: skip
+        card["explain"]["evidence"] = card["explain"]["cite"] = "Not marked: the two sentences tell different claims."
+        card["by"].update(surer="teacher", evidence="teacher", cite="teacher")
+        return card
+    for field in ("surer", "cite"):
+        if field in teacher:
+            choice = teacher[field]
+            card["answers"][field] = {**card["answers"][field], "best": choice, "accepted": {}}
+            named = {SAME: "both put it as surely", EITHER: "either will do"}.get(choice, f"article {choice}")
+            card["explain"][field] = f"Your teacher's answer: {named}. The tool read it this way: {card['explain'][field]}"
+            card["by"][field] = "teacher"
+    return card
+
+
 def parse_drop_cards(text: str) -> frozenset[int]:
     """The card numbers of ``--drop-cards`` ("2,4", spaces allowed); an empty option
     drops nothing.
@@ -631,7 +713,8 @@ def _card_range(count: int) -> str:
 
 def _drop_cards(cards: pd.DataFrame, drop: frozenset[int]) -> pd.DataFrame:
     """``cards`` without the numbers a teacher dropped (cards whose two sentences do not
-    tell the same claim): gone from both folders, the rest numbered again in order.
+    tell the same claim): gone from both folders; the rest keep their numbers, so
+    answers saved before the drop still grade.
 
     Raises:
         InputError: A number the exercise has no card for, or every card dropped.
@@ -645,15 +728,14 @@ def _drop_cards(cards: pd.DataFrame, drop: frozenset[int]) -> pd.DataFrame:
     if numbers <= set(drop):
         raise InputError(f"every card was dropped with --drop-cards: this exercise has {_card_range(len(cards))}; "
                          "leave at least one out of --drop-cards")  # fmt: skip
-    kept = cards[~cards["card"].isin(drop)].reset_index(drop=True)
-    kept["card"] = range(1, len(kept) + 1)
-    return kept
+    return cards[~cards["card"].isin(drop)].reset_index(drop=True)
 
 def build_coverage_exercise(
     articles: list[str | Path],
     out_dir: str | Path,
     *,
     drop_cards: frozenset[int] = frozenset(),
+    teacher_key: str | Path | None = None,
     progress: Callable[[str], None] = _stderr,
 ) -> list[Path]:
     """Write the comparison exercise for two to five articles into ``out_dir/student``
@@ -687,20 +769,26 @@ def build_coverage_exercise(
     if cards.empty:
         raise InputError("no claim in one article matches a claim in another, so there is no card to make "
                          "(do they report the same story?)")  # fmt: skip
-    cards = _drop_cards(cards, drop_cards)
     tasks = coverage_tasks(comparison, analyses)
     letters = _letters(comparison)
+    teacher = read_coverage_teacher_key(teacher_key, cards, letters) if teacher_key is not None else {}
     first = next(iter(analyses.values()))
     others = len(analyses) - 1
     title = f"Find better coverage: {first.headline or next(iter(analyses))} and {others} other report{'s' if others > 1 else ''}"
-    material = coverage_material(comparison, analyses, cards, tasks, title=title)
+    # The exercise's id is that of every card the articles give: dropping cards later
+    # keeps it (and the other cards' numbers), so answers already saved still grade.
+    exercise_id = coverage_material(comparison, analyses, cards, tasks, title=title)["exercise"]
+    cards = _drop_cards(cards, drop_cards)
+    material = {**coverage_material(comparison, analyses, cards, tasks, title=title), "exercise": exercise_id}
     words = {a["letter"]: sum(len(s["text"].split()) for p in a["paragraphs"] for s in p["sentences"]) for a in material["articles"]}
     key = {"format": KEY_FORMAT, "kind": "compare", "version": 1, "exercise": material["exercise"], "title": title,
            "articles": [{"letter": letters[n], "article": n, "file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
                          "headline": r.headline, "words": words[letters[n]],
                          "topics": sensitive_topics(r.tokens, set(r.sentences["sent_id"])).to_dict("records")}
                         for (n, r), p in zip(analyses.items(), paths)],
-           "points": dict(POINTS), "cards": coverage_key(comparison, analyses, cards), "tasks": tasks,
+           "points": dict(POINTS), "dropped": sorted(drop_cards),
+           "cards": [_teacher_answers(card, teacher[card["card"]]) if card["card"] in teacher else card
+                     for card in coverage_key(comparison, analyses, cards)], "tasks": tasks,
            "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
     progress(f"[2/2] writing the student and teacher folders to {out}")
     with staged_output(out, prefix=".exercise-") as staging:
@@ -724,4 +812,6 @@ def build_coverage_exercise(
             shutil.copyfile(path, teacher / copy)
             copies.append(copy)
         nbformat.write(teacher_notebook(COVERAGE_NOTEBOOK, article_paths=";".join(copies)), teacher / "compare.ipynb")
+        if teacher_key is not None:
+            shutil.copyfile(teacher_key, teacher / "teacher_key.csv")
         return publish(staging, out)

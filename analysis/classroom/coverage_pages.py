@@ -54,7 +54,7 @@ def _radio(name: str, options: list[str], words: dict[str, str]) -> str:
 
 
 #: How the worksheet names the options that are not an article.
-_OPTION_WORDS = {"same": "both the same", "either": "either"}
+_OPTION_WORDS = {"same": "both the same", "either": "either", "different": "they do not tell the same claim"}
 
 
 def _claim_line(side: dict) -> str:
@@ -109,7 +109,7 @@ def coverage_worksheet_html(material: dict) -> str:
 
 
 def _choice_word(value: str) -> str:
-    return value if value in ("same", "either") else f"article {value}"
+    return _OPTION_WORDS.get(value, f"article {value}")
 
 
 def _accepted(answer: dict, points: dict) -> str:
@@ -144,7 +144,10 @@ def coverage_answer_key_html(key: dict) -> str:
             "alternative, 0 otherwise. The words field is marked only where a word decides how sure a sentence is.</p>",
             f"<p><b>Check each card before class</b>: do both sentences tell the same claim? {_esc(_match_precision())} "
             "To drop cards whose sentences do not, build the exercise again with <code>--drop-cards</code> and their "
-            "numbers (for example <code>--drop-cards 2,4</code>): they leave both folders and the rest are numbered again.</p>",
+            "numbers (for example <code>--drop-cards 2,4</code>): they leave both folders, the other cards keep their "
+            "numbers and answers already saved still grade. Or keep such a card as a question: a teacher's key "
+            "(<code>--teacher-key</code>, a CSV with <code>card,surer,cite</code>) with <code>surer</code> "
+            "<code>different</code> makes \u201cthey do not tell the same claim\u201d the answer.</p>",
             "<h2>Claim pairs</h2>"]  # fmt: skip
     for card in key["cards"]:
         sides = "".join(
@@ -159,7 +162,8 @@ def coverage_answer_key_html(key: dict) -> str:
             ("Which is surer", f"<b>{_esc(_choice_word(a['surer']['best']))}</b>", _accepted(a["surer"], points), card["explain"]["surer"]),
             ("Which words", f"<b>{_esc('; '.join(evidence['words']))}</b>" if evidence else "not marked",
              "any one of them, in any form" if evidence else "no word decides either sentence", card["explain"]["evidence"]),
-            ("Which to cite", f"<b>{_esc(_choice_word(a['cite']['best']))}</b>", _accepted(a["cite"], points), card["explain"]["cite"]),
+            ("Which to cite", f"<b>{_esc(_choice_word(a['cite']['best']))}</b>", _accepted(a["cite"], points), card["explain"]["cite"])
+            if a["cite"] else ("Which to cite", "not marked", "", "Not marked: the two sentences tell different claims."),
         ]  # fmt: skip
         table = "".join(f"<tr><th>{_esc(f)}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
         notes = f"<p><b>What differs</b></p><ul>{_items(card['notes'])}</ul>" if card.get("notes") else ""

@@ -193,14 +193,25 @@ def _option(value: str) -> str:
     words = [w for w in words if w not in {"article", "the", "both", "outlet"}]
     if len(words) == 1 and len(words[0]) == 1:
         return words[0].upper()
+    # "they do not tell the same claim", "not the same", "different claims": the card's
+    # two sentences are about different things.
+    if words[:1] == ["different"] or ("not" in words and ("same" in words or "claim" in words)):
+        return "different"
     return " ".join(words)
 
 
-def _mark_option(field: str, given: str, answer: dict, explain: str) -> tuple[str, int, str]:
+#: How feedback names the options of a comparison card that are not an article.
+OPTION_WORDS = {"same": "the same", "either": "either", "different": "they do not tell the same claim"}
+
+
+def _mark_option(field: str, given: str, answer: dict | None, explain: str) -> tuple[str, int, str] | None:
     """A comparison card's choice (which article is surer, which to cite): the key's
-    answer, an accepted alternative, wrong or missing."""
+    answer, an accepted alternative, wrong or missing; None (not marked) where the key
+    has no answer (which to cite, on a card whose sentences tell different claims)."""
+    if answer is None:
+        return None
     best = answer["best"]
-    shown = {c: ("the same" if c == "same" else c if len(c) > 1 else f"article {c}") for c in answer.get("choices", [])}
+    shown = {c: OPTION_WORDS.get(c, c if len(c) > 1 else f"article {c}") for c in answer.get("choices", [])}
     name = OPTION_FIELDS[field]
     if not given.strip():
         return "missing", 0, f"You left {name} empty. The answer is *{shown.get(best, best)}*. {explain}"

@@ -57,10 +57,17 @@ class Comparison:
         return bool(len(self.similarity)) and bool(self.similarity["same_story"].all())
 
 
-def _names(sources) -> list[str]:
+def _names(articles) -> list[str]:
+    """A name for each article: the outlet its page states (``sitename``), else its file
+    name; two of one outlet, or one file name twice, are told apart."""
+    bases = []
+    for article in articles:
+        site = " ".join(str(article.metadata.get("sitename") or "").split())
+        bases.append(site[:60] if site else Path(str(article.source)).name or "text")
     names, taken = [], set()
-    for source in sources:
-        name = Path(str(source)).name or "text"
+    for article, name in zip(articles, bases):
+        if bases.count(name) > 1 and name != (Path(str(article.source)).name or "text"):
+            name = f"{name} ({Path(str(article.source)).name or 'text'})"
         base, n = name, 2
         while name in taken:  # two files of one name from different folders
             name, n = f"{base} ({n})", n + 1
@@ -92,7 +99,7 @@ def compare(items, *, nlp=None) -> Comparison:
     if not MIN_ARTICLES <= len(items) <= MAX_ARTICLES:
         raise InputError(f"compare takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(items)}")
     analyses_list = [item if isinstance(item, Analysis) else analyze(item, nlp=nlp) for item in items]
-    names = _names(a.article.source for a in analyses_list)
+    names = _names([a.article for a in analyses_list])
     analyses = dict(zip(names, analyses_list))
     read = [claim_and_headline_rows(result, name) for name, result in analyses.items()]
     claims = pd.concat([body for body, _ in read], ignore_index=True)

@@ -52,7 +52,11 @@ def side_by_side(comparison) -> pd.DataFrame:
 def compare_html(comparison) -> str:
     """The comparison as a self-contained HTML page (see the module docstring)."""
     articles = comparison.articles
-    body = ["<h1>Find better coverage: how the outlets report the same story</h1>"]
+    apart = not comparison.same_story and not comparison.same_texts
+    body = ["<h1>These articles look like different stories</h1><p>Their bodies share too little to be one story told "
+            "twice, so the page does not list claims or sources only one of them has: that would compare different "
+            "news. Claims they do share are still matched below.</p>" if apart else
+            "<h1>Find better coverage: how the outlets report the same story</h1>"]  # fmt: skip
     rows = "".join(f"<tr><td>{_esc(r.article)}</td><td>{_esc(r.headline)}</td><td>{r.body_claims}</td>"
                    f"<td>{r.confirmed}</td><td>{r.reported}</td><td>{r.asserted}</td><td>{r.hedged}</td><td>{r.unconfirmed}</td></tr>"
                    for r in articles.itertuples())  # fmt: skip
@@ -72,6 +76,8 @@ def compare_html(comparison) -> str:
                 "rests on a match the tool made from shared words, names and figures, and on its reading of each "
                 "sentence: read both sentences before drawing a conclusion.</p>")  # fmt: skip
     differences = comparison.differences
+    if apart:  # what only one of two different stories has is no finding about coverage
+        differences = differences[~differences["difference"].isin(["claim_only_here", "source_only_here"])]
     main = differences[~differences["difference"].isin(["claim_only_here"])]
     if main.empty:
         body.append("<p>No difference in how sure they are, whom they cite or their figures was found on the claims "
@@ -84,13 +90,15 @@ def compare_html(comparison) -> str:
         body.append(f"<p class='diff'><span class='kind'>{_esc(COVERAGE_DIFFERENCE.describe(kind))}</span></p><ul>{items}</ul>")
     body.append(folded_table(side_by_side(comparison), "Claims side by side: every matched pair, with both statuses and "
                              "sources and what the match rests on")._repr_html_())  # fmt: skip
-    only = differences[differences["difference"] == "claim_only_here"][["article", "sent_id", "detail"]]
-    body.append(folded_table(only, "Claims with names or figures that only one outlet makes")._repr_html_())
-    body.append("<p class='note'>Matches rest on shared words, names and figures, not on meaning: two outlets can say "
-                "the same thing in other words and not be matched, so read the articles too.</p>")  # fmt: skip
+    if not apart:
+        only = differences[differences["difference"] == "claim_only_here"][["article", "sent_id", "detail"]]
+        body.append(folded_table(only, "Claims with names or figures that only one outlet makes")._repr_html_())
+    body.append("<p class='note'>A match needs a name, word or figure and an event in common, and a score from how "
+                "close the claims are in meaning and words: two outlets can tell the same thing in other words and not be "
+                "matched (a missing match is only \u201cno match\u201d), so read the articles too.</p>")  # fmt: skip
     return ("<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width, "
             "initial-scale=1'><meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; "
-            "img-src data:\"><title>Comparing coverage</title>" + _STYLE + "</head><body>" + "\n".join(body) + "</body></html>\n")  # fmt: skip
+            "img-src data:\"><title>" + ("Different stories" if apart else "Comparing coverage") + "</title>" + _STYLE + "</head><body>" + "\n".join(body) + "</body></html>\n")  # fmt: skip
 
 
 def write_comparison(comparison, folder: Path) -> list[Path]:

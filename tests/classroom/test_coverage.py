@@ -12,6 +12,7 @@ import pytest
 from analysis import config
 from analysis.classroom.coverage import (
     COVERAGE_FIELDS,
+    DIFFERENT,
     EITHER,
     SAME,
     _cite,
@@ -79,7 +80,7 @@ def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
     for card in material["cards"]:
         assert set(card) == {"card", "sides", "options"} and all(set(s) == {"letter", "number", "text", "claim"} for s in card["sides"])
         letters = [s["letter"] for s in card["sides"]]
-        assert card["options"] == {"surer": [*letters, SAME], "cite": [*letters, EITHER]}  # the same on every card
+        assert card["options"] == {"surer": [*letters, SAME, DIFFERENT], "cite": [*letters, EITHER]}  # the same on every card
     notebook = nbformat.reads(texts["student.ipynb"], as_version=4)
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert [line for c in code for line in c.source.splitlines() if line.startswith(("import ", "from "))] == ["import json"]
@@ -233,15 +234,65 @@ def test_the_command_refuses_a_wrong_number_of_articles_in_one_line(argv, tmp_pa
     assert not (tmp_path / "out").exists()
 
 
-def test_dropped_cards_leave_both_folders_and_the_rest_are_numbered_again(exercise, tmp_path):
+def test_dropped_cards_leave_both_folders_and_answers_saved_before_still_grade(exercise, tmp_path):
+    from analysis.classroom.grade import mark_student, read_answers
+
     out, _ = exercise
-    before = _key(out)["cards"]
+    before = _key(out)
     build_coverage_exercise([WIRE, LOCAL], tmp_path / "again", drop_cards=frozenset({1}), progress=lambda line: None)
-    after = _key(tmp_path / "again")["cards"]
-    assert [c["card"] for c in after] == list(range(1, len(before)))
-    assert [c["text"] for c in after] == [c["text"] for c in before[1:]]
+    after = _key(tmp_path / "again")
+    assert [c["card"] for c in after["cards"]] == [c["card"] for c in before["cards"][1:]]  # numbers kept
+    assert [c["text"] for c in after["cards"]] == [c["text"] for c in before["cards"][1:]]
+    assert after["exercise"] == before["exercise"] and after["dropped"] == [1]
     material = json.loads((tmp_path / "again" / "student" / "exercise.json").read_text(encoding="utf-8"))
-    assert len(material["cards"]) == len(after)
+    assert len(material["cards"]) == len(after["cards"]) and material["exercise"] == before["exercise"]
+    # A student who answered the first build: every card still there is marked on its own answer.
+    from analysis.classroom.pages import ANSWERS_FORMAT
+
+    saved = {"format": ANSWERS_FORMAT, "exercise": before["exercise"],
+             "cards": {str(c["card"]): {"surer": c["answers"]["surer"]["best"]} for c in before["cards"]}}  # fmt: skip
+    (tmp_path / "answers.json").write_text(json.dumps(saved), encoding="utf-8")
+    marks = mark_student(after, read_answers(tmp_path / "answers.json", exercise=after["exercise"]))
+    assert {m["card"] for m in marks if m["field"] == "surer" and m["verdict"] == "best"} == {c["card"] for c in after["cards"]}
+
+
+def test_a_teachers_key_can_say_a_card_tells_different_claims(exercise, tmp_path):
+    from analysis.classroom.marking import mark_card
+
+    out, _ = exercise
+    first, second = _key(out)["cards"][:2]
+    other = next(c for c in second["answers"]["cite"]["choices"] if c != second["answers"]["cite"]["best"])
+    (tmp_path / "key.csv").write_text(f"card,surer,cite\n{first['card']},different,\n{second['card']},,{other.lower()}\n",
+                                      encoding="utf-8")  # fmt: skip
+    assert main(["exercise", "--compare", str(WIRE), str(LOCAL), "--teacher-key", str(tmp_path / "key.csv"),
+                 "--out", str(tmp_path / "out")]) == 0  # fmt: skip
+    key = _key(tmp_path / "out")
+    changed, kept = key["cards"][0], key["cards"][1]
+    assert changed["answers"]["surer"]["best"] == "different" and changed["by"]["surer"] == "teacher"
+    assert changed["answers"]["cite"] is None and changed["answers"]["evidence"] is None
+    marks = mark_card(changed, {"surer": "They do not tell the same claim", "cite": "A"})
+    assert [(m["field"], m["verdict"]) for m in marks] == [("surer", "best")]  # nothing else is marked on that card
+    assert mark_card(changed, {"surer": changed["sides"][0]["letter"]})[0]["verdict"] == "wrong"
+    assert kept["answers"]["cite"]["best"] == other and kept["by"]["cite"] == "teacher"
+    assert kept["answers"]["surer"] == second["answers"]["surer"]  # a blank cell keeps the tool's answer
+    assert (tmp_path / "out" / "teacher" / "teacher_key.csv").is_file()
+    assert "they do not tell the same claim" in (tmp_path / "out" / "student" / "worksheet.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("csv_text, message", [
+    ("card,surer\n9,A\n", "line 2: card '9' is not a card of this exercise"),
+    ("card,surer\n1,Z\n", "line 2: surer 'Z' is not one of"),
+    ("card,surer,cite\n1,different,A\n", "line 2: card 1 says the sentences tell different claims, so leave cite blank"),
+    ("card,surer\n1,A\n1,B\n", "line 3: card 1 is already in the key (line 2)"),
+    ("card,status\n1,hedged\n", "a comparison's teacher key has the columns card, surer, cite"),
+])  # fmt: skip
+def test_a_wrong_teachers_key_for_a_comparison_is_refused_in_one_line(tmp_path, capsys, csv_text, message):
+    (tmp_path / "key.csv").write_text(csv_text, encoding="utf-8")
+    assert main(["exercise", "--compare", str(WIRE), str(LOCAL), "--teacher-key", str(tmp_path / "key.csv"),
+                 "--out", str(tmp_path / "out")]) == 2  # fmt: skip
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert len(errors) == 1 and message in errors[0], errors
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_card_number_the_exercise_does_not_have_is_refused_after_the_analysis(tmp_path, capsys):
@@ -283,4 +334,4 @@ def test_dropping_every_card_says_so_and_names_the_cards_there_are():
         _drop_cards(cards, frozenset({1, 2, 3}))
     with pytest.raises(InputError, match=r"no card 7 \(this exercise has cards 1-3\)"):
         _drop_cards(cards, frozenset({2, 7}))
-    assert _drop_cards(cards, frozenset({2}))[["card", "sent_id"]].values.tolist() == [[1, 4], [2, 6]]
+    assert _drop_cards(cards, frozenset({2}))[["card", "sent_id"]].values.tolist() == [[1, 4], [3, 6]]  # numbers kept

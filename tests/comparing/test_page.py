@@ -2,7 +2,7 @@
 
 import json
 
-from analysis import analyze
+from analysis import analyze, config
 from analysis.cli import main
 from analysis.comparing import compare
 from analysis.comparing.page import compare_html, status_chart, summary_markdown, write_comparison
@@ -39,3 +39,27 @@ def test_the_command_writes_the_page_or_refuses_in_one_line(tmp_path, capsys):
     assert main(["compare", str(WIRE), "--out", str(tmp_path / "one")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].endswith("compare takes 2 to 5 articles, not 1") and not (tmp_path / "one").exists()
+
+
+def test_articles_are_named_by_the_outlet_their_page_states(nlp):
+    from analysis import analyze
+    from analysis.comparing import compare
+    from tests.comparing.conftest import WIRE
+
+    page = analyze(config.PROJECT_DIR / "tests" / "data" / "news_page.html", nlp=nlp)
+    names = compare([page, analyze(WIRE, nlp=nlp)]).articles["article"].tolist()
+    assert names == ["The Riverside Gazette", "sample_coverage_wire.txt"]  # a text file has only its name
+    twice = compare([page, page]).articles["article"].tolist()
+    assert twice == ["The Riverside Gazette (news_page.html)", "The Riverside Gazette (news_page.html) (2)"]
+
+
+def test_different_stories_get_a_page_that_says_so_without_one_outlet_only_lists(nlp):
+    from analysis import analyze
+    from analysis.comparing import compare
+    from tests.comparing.conftest import WIRE
+
+    comparison = compare([analyze(config.SEED_ARTICLE, nlp=nlp), analyze(WIRE, nlp=nlp)])
+    assert not comparison.same_story
+    page = compare_html(comparison)
+    assert "<h1>These articles look like different stories</h1>" in page and "<title>Different stories</title>" in page
+    assert "A source only one outlet quotes or cites" not in page and "only one outlet makes" not in page
