@@ -238,7 +238,7 @@ COVERAGE_DIFFERENCE = _set(
     ("fact_vs_attributed", "One outlet states as fact what another reports as someone's claim or softens."),
     ("surer_vs_hedged", "One outlet is surer of the same claim than another (confirmed or stated, against hedged or left open)."),
     ("named_vs_nameless", "One outlet rests the same claim on a named source, another on a source without a name."),
-    ("source_differs", "The outlets credit the same claim to different sources (\"officials\" against \"NBC and ABC\")."),
+    ("source_differs", "The outlets credit the same claim to different sources."),
     ("number_differs", "The outlets give different figures for the same thing."),
     ("rough_vs_exact", "One outlet gives a figure as exact, another as rough (\"about\", \"thousands\")."),
     ("source_only_here", "A source only one outlet quotes or cites."),

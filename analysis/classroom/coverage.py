@@ -395,6 +395,20 @@ def _with_letters(text: str, letters: dict[str, str]) -> str:
     return text
 
 
+def _figures_given(analyses: dict, letters: dict[str, str]) -> list[str]:
+    """Each article's figures (10 or more, with what they count), for a teacher to set
+    side by side when the tool matched no two claims with different figures."""
+    lines = ["The tool matched no two claims that give different figures; compare the figures each gives:"]
+    for name, result in analyses.items():
+        numbers = result.numbers[result.numbers["in_body"] & (result.numbers["value"] >= 10)]
+        shown = [f"{n.text} {n.counted}" if isinstance(n.counted, str) and n.counted else str(n.text)
+                 for n in numbers.itertuples()]  # fmt: skip
+        lines.append(f"{letters[name]}: {', '.join(dict.fromkeys(shown[:12])) or 'no figures of 10 or more'}"
+                     f" (sentences {', '.join(dict.fromkeys(str(int(n)) for n in numbers['sent_id'].head(12)))})." if shown else
+                     f"{letters[name]}: no figures of 10 or more.")  # fmt: skip
+    return lines
+
+
 def _named_sources_only_here(comparison, letters: dict[str, str], *, limit: int = 8) -> list[str]:
     """Named people and bodies only one article cites, with the sentence that cites them."""
     rows = comparison.differences[comparison.differences["difference"] == "source_only_here"]
@@ -495,12 +509,14 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
          "prompt": "Do the articles give the same figures? Where they differ, or one is rough (“about”, “thousands”) "
                    "and another exact, which would you check, and where?",
          "lines": 3, "urls": True,
-         "model_answer": none(numbers, "The tool found no figure that differs between the articles on the claims it matched."),
+         "model_answer": numbers or _figures_given(analyses, letters),
          "look_for": ["Figures that differ, with sentence numbers", "Where to check the figure (the original source)"]},
         {"id": "find-only-here", "step": "Find better coverage", "title": "What only one tells you",
          "prompt": "Find a claim that only one article makes. Why might the others leave it out? How would you check it?",
          "lines": 3, "urls": False,
-         "model_answer": none(only, "Every claim with a name or figure is matched in another article."),
+         "model_answer": (["Claims the tool matched in no other article (it misses a claim told in other words, so check "
+                           "each in the others before you call it missing):", *only] if only else
+                          ["Every claim with a name or figure is matched in another article."]),
          "look_for": ["A claim with its article and sentence", "A reason it might be missing elsewhere", "A way to check it"]},
         {"id": "find-share", "step": "Find better coverage", "title": "Which would you share?",
          "prompt": "Which article would you share with a friend who wants to know what happened, and why? Use what you "

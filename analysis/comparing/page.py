@@ -34,19 +34,26 @@ def _esc(value) -> str:
 
 
 def side_by_side(comparison) -> pd.DataFrame:
-    """The matched claims as pairs, each with both texts, statuses and sources."""
+    """The matched claims as pairs: each claim as matched (the part of its sentence the
+    comparison paired, ``claim``), with its own status and source, the sentence it is in,
+    the score and what the match rests on."""
     claims = comparison.claims.set_index(["article", "sent_id"])
+    unit_level = "status" in comparison.alignment.columns
     rows = []
     for m in comparison.alignment[comparison.alignment["matched"]].itertuples():
         if (m.other, m.article) < (m.article, m.other):
             continue  # each pair once, from the first article's side
         a, b = claims.loc[(m.article, m.sent_id)], claims.loc[(m.other, int(m.other_sent_id))]
-        rows.append({"article": m.article, "sent_id": m.sent_id, "text": a["text"], "status": a["status"], "source": a["claim_source"],
-                     "other": m.other, "other_sent_id": int(m.other_sent_id), "other_text": b["text"], "other_status": b["status"],
-                     "other_source": b["claim_source"], "score": m.score,
-                     "evidence": ", ".join([*m.shared_lemmas, *m.shared_names, *([m.shared_number] if m.shared_number else [])])})  # fmt: skip
-    return pd.DataFrame(rows, columns=["article", "sent_id", "text", "status", "source", "other", "other_sent_id", "other_text",
-                                       "other_status", "other_source", "score", "evidence"])  # fmt: skip
+        evidence = [*getattr(m, "shared_events", []), *m.shared_names, *([m.shared_number] if m.shared_number else []),
+                    *(w for w in m.shared_lemmas if w not in " ".join(m.shared_names).lower())]  # fmt: skip
+        rows.append({"article": m.article, "sent_id": m.sent_id, "claim": m.claim if unit_level else a["text"], "text": a["text"],
+                     "status": m.status if unit_level else a["status"], "source": m.source if unit_level else a["claim_source"],
+                     "other": m.other, "other_sent_id": int(m.other_sent_id), "other_claim": m.other_claim if unit_level else b["text"],
+                     "other_text": b["text"], "other_status": m.other_status if unit_level else b["status"],
+                     "other_source": m.other_source if unit_level else b["claim_source"], "score": m.score,
+                     "evidence": ", ".join(dict.fromkeys(map(str, evidence)))})  # fmt: skip
+    return pd.DataFrame(rows, columns=["article", "sent_id", "claim", "text", "status", "source", "other", "other_sent_id",
+                                       "other_claim", "other_text", "other_status", "other_source", "score", "evidence"])  # fmt: skip
 
 
 def compare_html(comparison) -> str:
@@ -88,8 +95,9 @@ def compare_html(comparison) -> str:
             continue
         items = "".join(f"<li>{_esc(d)}</li>" for d in rows["detail"])
         body.append(f"<p class='diff'><span class='kind'>{_esc(COVERAGE_DIFFERENCE.describe(kind))}</span></p><ul>{items}</ul>")
-    body.append(folded_table(side_by_side(comparison), "Claims side by side: every matched pair, with both statuses and "
-                             "sources and what the match rests on")._repr_html_())  # fmt: skip
+    pairs = side_by_side(comparison).drop(columns=["text", "other_text"])
+    body.append(folded_table(pairs, "Claims side by side: every matched pair of claims, with how sure each article is of "
+                             "its claim, whom it credits, and what the match rests on")._repr_html_())  # fmt: skip
     if not apart:
         only = differences[differences["difference"] == "claim_only_here"][["article", "sent_id", "detail"]]
         body.append(folded_table(only, "Claims with names or figures that only one outlet makes")._repr_html_())

@@ -22,6 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.comparing.claims import CONTENT_POS, LIGHT_VERBS
+from analysis.rules.quotes import FIRST_PERSON
 from analysis.vocabulary import SOURCED_STATUSES, TOPIC_ENTITY_LABELS
 
 __all__ = ["claim_units", "UNIT_KINDS", "MIN_UNIT_WORDS", "UNIT_COLUMNS"]
@@ -65,6 +66,16 @@ def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
         if words:
             spans.append((words[0]["start"], words[-1]["end"]))
     return spans
+
+
+def _speech_within_speech(attribution: dict, spoken: list[tuple[int, int]]) -> bool:
+    """An attribution inside someone's quotation, or with "I", "we" or "you" as its
+    source ("'I cannot believe how civil it's been,' Trump said"): what it reports is the
+    quoted speaker's own words, the whole sentence's claim, not a claim of its own."""
+    source = str(attribution["source"] or "").strip().lower()
+    cue = attribution["cue_start"]
+    inside = cue is not None and not pd.isna(cue) and any(start <= int(cue) < end for start, end in spoken)
+    return source in FIRST_PERSON or inside
 
 
 def _clause_status(sentence_status: str, hedges: list[tuple[int, int]], start: int, end: int) -> str:
@@ -116,7 +127,9 @@ def claim_units(result, article: str) -> pd.DataFrame:
     cues = result.cues
     hedges = by_sentence(cues[(cues["kind"] == "hedge") & (cues["category"] != "approximator")], ["start", "end"])
     attributions = by_sentence(result.attributions.dropna(subset=["content_start", "content_end"]),
-                               ["content_start", "content_end", "canonical_source", "source_type", "source", "cue_stance"])  # fmt: skip
+                               ["content_start", "content_end", "canonical_source", "source_type", "source", "cue_stance",
+                                "cue_start"])  # fmt: skip
+    spoken = [(int(q["start"]), int(q["end"])) for q in result.quotes.to_dict("records") if isinstance(q["speaker"], str)]
     rows: list[dict] = []
     for sentence in body.to_dict("records"):
         sid = int(sentence["sent_id"])
@@ -124,6 +137,8 @@ def claim_units(result, article: str) -> pd.DataFrame:
         spans = [("sentence", int(sentence["start"]), int(sentence["end"]), sentence["claim_source"],
                   sentence["claim_source_type"], None, sentence["status"])]  # fmt: skip
         for a in attributions.get(sid, []):
+            if _speech_within_speech(a, spoken):
+                continue
             start, end = int(a["content_start"]), int(a["content_end"])
             if len(text[start:end].split()) >= MIN_UNIT_WORDS and (start, end) != (spans[0][1], spans[0][2]):
                 source = a["canonical_source"] if isinstance(a["canonical_source"], str) and a["canonical_source"] else None

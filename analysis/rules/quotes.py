@@ -144,6 +144,16 @@ def _adjacent(doc: Doc, span: Span, attributions: list[Attribution]) -> Attribut
         before = [a for a in with_source if sentence.start <= a.anchor < j and a.cue[1] <= j]
         if before:
             return max(before, key=lambda a: a.cue[1])
+    if j >= 0 and doc[j].text == ",":
+        # 'Trump told the Washington Post, "I like Paul, but ... We need very strong
+        # leadership. ..."': the verb before the comma reports what the quotation opens
+        # with (its content starts at the opening mark), so the whole quotation is its
+        # speaker's however many sentences it runs over.
+        sentence = doc[j].sent
+        before = [a for a in with_source if sentence.start <= a.anchor < j and a.cue[1] <= j and a.content
+                  and span.start <= a.content[0] <= span.start + 1 and a.content[1] <= span.end]  # fmt: skip
+        if before:
+            return max(before, key=lambda a: a.cue[1])
     return None
 
 

@@ -15,3 +15,10 @@ def test_a_sentence_gives_its_attributions_contents_and_coordinated_clauses_as_u
     assert clauses["text"].str.startswith("The bridge was closed").any() and clauses["text"].str.startswith("it could").any()
     assert dict(zip(clauses["text"].str[:6], clauses["status"])) == {"The br": "asserted", "it cou": "hedged"}
     assert units.loc[units["sent_id"] == 2, "kind"].tolist()[0] == "sentence"  # the whole sentence stays a unit
+
+
+def test_speech_inside_a_quotation_is_not_a_claim_of_its_own(nlp):
+    result = analyze("Debate\n\n\u201cSo far, I cannot believe how civil it has been up here,\u201d Trump said of the debate.", nlp=nlp)
+    units = claim_units(result, "a")
+    # The quotation is Trump's claim; "I cannot believe" inside it is no claim of an "I".
+    assert set(units["claim_source"]) == {"Trump"} and len(units) == 2

@@ -84,3 +84,18 @@ def test_a_speech_verb_the_parse_buries_in_the_quotation_still_reports_it(nlp):
     result = analyze(text, nlp=nlp)
     row = result.attributions[result.attributions["cue"] == "said"].iloc[0]
     assert row["pattern"] == "parenthetical" and row["canonical_source"] == "Justine Henin-Hardenne"
+
+
+def test_a_quotation_opened_after_a_reporting_verb_and_a_comma_is_that_speakers_to_its_end(nlp):
+    # The parse ends the verb's content with the quotation's first sentence; the rest of
+    # the quotation is still the same speaker's, not a nameless one's.
+    text = ("Ryan\n\nTrump told the Washington Post, \u201cI like Paul, but these are horrible times for our country. "
+            "We need very strong leadership. I'm not quite there yet.\u201d\n\nRyan did not comment.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    assert result.quotes["speaker"].tolist() == ["Trump"]
+    inside = result.body_sentences[result.body_sentences["text"].str.startswith(("We need", "I'm not"))]
+    assert inside["claim_source"].tolist() == ["Trump", "Trump"] and set(inside["claim_source_type"]) == {"person"}
+    # A comma after a clause that reports nothing carries no speaker onto a quotation.
+    plain = analyze("Ryan\n\nAfter the meeting, \u201cStrong leadership\u201d was the slogan on every poster in the hall. "
+                    "Nobody said who wrote it.", nlp=nlp)  # fmt: skip
+    assert plain.quotes["speaker"].tolist() == [None]
