@@ -29,8 +29,20 @@ def load_meaning_model():
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
+#: Vectors already computed in this process, by text: a comparison embeds each body's
+#: claims once for the claims and again for each headline set against them.
+_CACHE: dict[str, np.ndarray] = {}
+_CACHE_LIMIT = 50_000
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """One unit-length vector per text (rows), for cosine similarity by dot product."""
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
-    return np.asarray(load_meaning_model().embed(list(texts), norm=True), dtype=np.float32)
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if missing:
+        if len(_CACHE) + len(missing) > _CACHE_LIMIT:
+            _CACHE.clear()
+        vectors = np.asarray(load_meaning_model().embed(missing, norm=True), dtype=np.float32)
+        _CACHE.update(zip(missing, vectors))
+    return np.stack([_CACHE[t] for t in texts])

@@ -77,8 +77,10 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
             single = char in "\u2018\u2019"
             if not (double or single):
                 continue
-            before = text[pos - 1] if pos > p_start else " "
-            after = text[pos + 1] if pos + 1 < p_end else " "
+            # Context from the normalised text: a pair of apostrophes (''So far,'') is one
+            # mark there, its first half a space, so the pair can open a quotation.
+            before = norm[pos - 1] if pos > p_start else " "
+            after = norm[pos + 1] if pos + 1 < p_end else " "
             if single and not (char == "\u2018" or (open_at is not None and text[open_at] == "\u2018" and not after.isalpha())):
                 continue  # a right single quote inside a word is an apostrophe
             can_open = (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
@@ -150,8 +152,9 @@ def _adjacent(doc: Doc, span: Span, attributions: list[Attribution]) -> Attribut
         # with (its content starts at the opening mark), so the whole quotation is its
         # speaker's however many sentences it runs over.
         sentence = doc[j].sent
+        first_word = next((t.i for t in span if not (t.is_space or t.is_quote or t.is_punct)), span.start)
         before = [a for a in with_source if sentence.start <= a.anchor < j and a.cue[1] <= j and a.content
-                  and span.start <= a.content[0] <= span.start + 1 and a.content[1] <= span.end]  # fmt: skip
+                  and span.start <= a.content[0] <= first_word and a.content[1] <= span.end]  # fmt: skip
         if before:
             return max(before, key=lambda a: a.cue[1])
     return None

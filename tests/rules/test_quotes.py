@@ -99,3 +99,14 @@ def test_a_quotation_opened_after_a_reporting_verb_and_a_comma_is_that_speakers_
     plain = analyze("Ryan\n\nAfter the meeting, \u201cStrong leadership\u201d was the slogan on every poster in the hall. "
                     "Nobody said who wrote it.", nlp=nlp)  # fmt: skip
     assert plain.quotes["speaker"].tolist() == [None]
+
+
+def test_a_pair_of_apostrophes_opens_and_closes_a_quotation(nlp):
+    # Newspaper-database exports write both quotation marks as two apostrophes.
+    text = "Debate\n\nThe debate was so calm that Mr. Trump said, ''So far, I cannot believe how civil it's been up here.''\n\nIt ended late."
+    result = analyze(text, nlp=nlp)
+    quote = result.quotes.iloc[0]
+    # The span runs from each pair's second apostrophe, where the normalised text has its
+    # mark, as the sentence spans do.
+    assert quote["text"] == "'So far, I cannot believe how civil it's been up here.'" and quote["speaker"] == "Trump"
+    assert quote_spans("it's ''fine''", [(0, 13)]) == [(6, 12)]  # the apostrophe in "it's" opens nothing
