@@ -78,10 +78,11 @@ def compare_html(comparison) -> str:
         items = "; ".join(f"{_esc(k)}: {', '.join(_esc(i) for i in g['item'])}" for k, g in shared.groupby("kind", sort=False))
         body.append(f"<p><b>{_esc(r.article)}</b> and <b>{_esc(r.other)}</b>: similarity {r.similarity:.2f} (0 to 1). "
                     f"{verdict}</p><p class='note'>Shared: {items or 'no names, dates or figures'}.</p>")  # fmt: skip
-    body.append("<h2>Where they differ</h2><p class='note'>What a reader should look at: the same claim told with "
+    body.append("<h2>Where they may differ: questions to check</h2><p class='note'>What a reader should look at: the same claim told with "
                 "different certainty or sources, different figures, sources or claims only one outlet has. Each line "
-                "rests on a match the tool made from shared words, names and figures, and on its reading of each "
-                "sentence: read both sentences before drawing a conclusion.</p>")  # fmt: skip
+                "rests on a match the tool made and on its reading of who says each claim and how surely, and both "
+                "can be wrong: on real news it was not fitted to, most lines that set two claims side by side were. "
+                "Treat each line as a question, and read both sentences before drawing a conclusion.</p>")  # fmt: skip
     differences = comparison.differences
     if apart:  # what only one of two different stories has is no finding about coverage
         differences = differences[~differences["difference"].isin(["claim_only_here", "source_only_here"])]

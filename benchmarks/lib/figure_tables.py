@@ -346,6 +346,16 @@ def coverage_table(results: Results) -> str:
     if cards:
         cost += (f" Of the {cards['chosen']} claim pairs the comparison exercise made cards of on all fourteen pairs, "
                  f"{cards['right']} tell the same claim ({_bold(format(cards['precision'], '.2f'))}).")  # fmt: skip
+    checks = figures.get("differences check") or {}
+    if checks:
+        def said(c: dict) -> str:
+            total = sum(c.values())
+            return f"{c.get('right', 0)} of {total} right, {c.get('half', 0)} half right"
+
+        parts = [f"{name}: {said(p['all'])}" + (f" (of the lines on matched pairs, {said(p['matched pairs'])})"
+                                                 if p["matched pairs"] != p["all"] else "") for name, p in sorted(checks.items())]  # fmt: skip
+        cost += (" \u201cWhere they differ\u201d lines judged by readers who did not write the matcher (goal 85% right): "
+                 + "; ".join(parts) + ".")  # fmt: skip
     return f"{table}\n\n{cost}\n\n{_measured(entry)}"
 
 
