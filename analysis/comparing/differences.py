@@ -68,9 +68,18 @@ def _credited(claim: dict) -> str:
     return f"{_who(claim)} ({kind})" if kind else _who(claim)
 
 
+#: The status rule of a sentence inside a quotation whose speaker the article does not
+#: name nearby (``rules/claims.py``): its source is unknown to the tool, not kept secret by
+#: the article ("It has been returned to me", a listing quoted a paragraph after it is
+#: introduced), so it shows no difference of sources.
+UNATTRIBUTED_QUOTE = "rule: unattributed_quote"
+
+
 def named_vs_nameless(a: dict, b: dict) -> str | None:
     # A news outlet is a source with a name ("a newspaper reported" is a media source,
     # checkable by finding the report), so it is no nameless one here.
+    if a.get("unattributed_quote") or b.get("unattributed_quote"):
+        return None
     if a["claim_source_type"] in IDENTIFIED_SOURCE_TYPES and b["claim_source_type"] in NAMELESS_SOURCE_TYPES:
         return (f"{a['article']} names its source, {_who(a)} (sentence {a['sent_id']}); {b['article']} rests it on "
                 f"{_who(b)}, {'an' if b['claim_source_type'][:1] in 'aeiou' else 'a'} {b['claim_source_type']} source "
@@ -83,6 +92,8 @@ def source_differs(a: dict, b: dict) -> str | None:
     surname): "officials" against "NBC and ABC". Left to ``named_vs_nameless`` when that
     is the difference."""
     ta, tb = a["claim_source_type"], b["claim_source_type"]
+    if a.get("unattributed_quote") or b.get("unattributed_quote"):
+        return None
     if ta in (None, "author") or tb in (None, "author") or not isinstance(ta, str) or not isinstance(tb, str):
         return None
     if (ta in IDENTIFIED_SOURCE_TYPES and tb in NAMELESS_SOURCE_TYPES) or (tb in IDENTIFIED_SOURCE_TYPES and ta in NAMELESS_SOURCE_TYPES):
@@ -148,6 +159,9 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
             a headline is then matched to the other bodies' units, not whole sentences.
     """
     by_key = {(r["article"], r["sent_id"]): r for r in claims.to_dict("records")}
+    unattributed = {(name, int(sid)) for name, result in analyses.items()
+                    for sid, reason in zip(result.sentences["sent_id"], result.sentences["status_reason"])
+                    if isinstance(reason, str) and UNATTRIBUTED_QUOTE in reason}  # fmt: skip
     rows: list[dict] = []
     seen: set[tuple] = set()
     unit_sources = "source_type" in alignment.columns
@@ -159,6 +173,13 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
             a = {**a, "text": match.claim, "status": match.status, "claim_source": match.source, "claim_source_type": match.source_type}
             b = {**b, "text": match.other_claim, "status": match.other_status, "claim_source": match.other_source,
                  "claim_source_type": match.other_source_type}
+        for side in ("a", "b"):
+            claim = a if side == "a" else b
+            quoted = (claim["article"], int(claim["sent_id"])) in unattributed and _who(claim) == "no one named"
+            if side == "a":
+                a = {**a, "unattributed_quote": quoted}
+            else:
+                b = {**b, "unattributed_quote": quoted}
         for name, rule in RULES.items():
             detail = rule(a, b)
             if detail:

@@ -70,3 +70,16 @@ def test_a_source_the_other_outlet_cites_without_a_name_is_not_only_here(compari
     only = comparison.differences[comparison.differences["difference"] == "source_only_here"]["detail"]
     assert not only.str.contains("council$|council\\.$", regex=True).any() and not only.str.contains("Harbour Bridge").any()
     assert only.str.contains("Dana Whitlock").any()
+
+
+def test_a_quotation_whose_speaker_the_article_does_not_name_is_no_nameless_source(nlp):
+    from analysis import analyze
+    from analysis.comparing import compare
+
+    a = analyze("Gun sale\n\nZimmerman said the pistol still has the case number written on it in silver marker.", nlp=nlp)
+    b = analyze("Gun sale\n\nHe is now selling the handgun.\n\n\"The pistol currently has the case number written on it in "
+                "silver permanent marker.\"", nlp=nlp)  # fmt: skip
+    comparison = compare([a, b])
+    assert comparison.alignment["matched"].any()  # the same claim, matched
+    kinds = set(comparison.differences["difference"])
+    assert not kinds & {"named_vs_nameless", "source_differs"}
