@@ -125,10 +125,14 @@ def _match_precision() -> str:
 
     figures = load_results().get("coverage_alignment", {}).get("figures", {})
     cards = figures.get("cards") or {}
+    # How sure and from whom each side is: the same readings the "What differs" notes
+    # rest on, which readers found mostly wrong on real news (benchmarks page).
+    readings = (" Check each side's reading too (read as, source): the tool can give a quotation to the wrong "
+                "speaker or miss who says it, and the \u201cWhat differs\u201d notes rest on those readings.")  # fmt: skip
     if isinstance(cards.get("precision"), (int, float)) and cards.get("chosen"):
         return (f"On hand-aligned news pairs, {cards['right']} of the {cards['chosen']} pairs the exercise chose as cards "
-                f"told the same claim ({cards['precision']:.0%}).")  # fmt: skip
-    return "The tool matches claims by shared words, names and figures, not by meaning."
+                f"told the same claim ({cards['precision']:.0%}).{readings}")  # fmt: skip
+    return "The tool matches claims that share a name, word or figure and an event, and come close in meaning." + readings
 
 
 def coverage_answer_key_html(key: dict) -> str:
