@@ -194,7 +194,12 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
     sources, cited = {}, {}
     for name, result in analyses.items():
         table = result.attributions  # the same names as the sources view, without building it
-        sources[name] = set(table.loc[table["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].dropna())
+        # A name inside someone's quotation ("Bernie thinks ...," his aide said) is what the
+        # speaker cites, not the article: only relations outside a quotation with a speaker.
+        spoken = [(q.start, q.end) for q in result.quotes.itertuples() if isinstance(q.speaker, str)]
+        outside = [not any(s <= c < e for s, e in spoken) for c in table["cue_start"].fillna(-1).astype(int)]
+        own = table.loc[pd.Series(outside, index=table.index, dtype=bool)]
+        sources[name] = set(own.loc[own["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].dropna())
         cited[name] = set(table["canonical_source"].dropna())  # any source, named or not ("The council")
     for name, own in sources.items():
         others = set().union(*(s for n, s in cited.items() if n != name))

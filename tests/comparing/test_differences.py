@@ -83,3 +83,14 @@ def test_a_quotation_whose_speaker_the_article_does_not_name_is_no_nameless_sour
     assert comparison.alignment["matched"].any()  # the same claim, matched
     kinds = set(comparison.differences["difference"])
     assert not kinds & {"named_vs_nameless", "source_differs"}
+
+
+def test_a_name_inside_someones_quotation_is_not_a_source_the_article_cites(nlp):
+    from analysis import analyze
+    from analysis.comparing import compare
+
+    a = analyze("Sanders\n\n\"Bernie Sanders believes the fight goes on to the convention,\" his aide Tad Devine said on "
+                "Wednesday.", nlp=nlp)  # fmt: skip
+    b = analyze("Sanders\n\nThe senator from Vermont will stay in the race until the convention, his campaign said.", nlp=nlp)
+    details = _details(compare([a, b]), "source_only_here")
+    assert any("Tad Devine" in d for d in details) and not any("Bernie" in d for d in details)
