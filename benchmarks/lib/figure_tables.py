@@ -359,6 +359,17 @@ def coverage_table(results: Results) -> str:
     return f"{table}\n\n{cost}\n\n{_measured(entry)}"
 
 
+def body_extraction_table(results: Results) -> str:
+    """The article body on the public extraction benchmark, the project against trafilatura."""
+    entry = results["body_extraction"]
+    figures = entry["figures"]
+    rows = [[name, _bold(format(figures[key]["f1"], ".3f")) if key == "project" else format(figures[key]["f1"], ".3f"),
+             f"{figures[key]['precision']:.3f}", f"{figures[key]['recall']:.3f}", f"{figures[key]['accuracy']:.3f}"]
+            for key, name in (("project", "the package (body and subheading paragraphs)"), ("trafilatura", "trafilatura 2, defaults"))]  # fmt: skip
+    table = _table(["", "F1 (goal 0.975)", "precision", "recall", "pages exactly right"], rows)
+    return f"{table}\n\n{_measured(entry)}"
+
+
 TABLES: dict[str, Callable[[Results], str]] = {
     "hedge-table": hedge_table,
     "claim-status-table": claim_status_tables,
@@ -376,4 +387,5 @@ TABLES: dict[str, Callable[[Results], str]] = {
     "long-article-table": long_article_table,
     "parse-variants-table": parse_variants_table,
     "coverage-table": coverage_table,
+    "body-extraction-table": body_extraction_table,
 }

@@ -94,3 +94,34 @@ def test_paragraph_offsets_point_into_the_original():
 def test_empty_and_whitespace_text_has_no_paragraphs():
     assert split_paragraphs("") == []
     assert split_paragraphs(" \n\n\t ") == []
+
+
+@pytest.mark.parametrize(
+    "line, furniture",
+    [
+        ("Additional reporting by Jane Roe in London; Editing by John Stonestreet", True),
+        ("(Reporting by Ana Lopez; Writing by Tom Hale; Editing by Mark Potter)", True),
+        ("Our Standards: The Thomson Reuters Trust Principles.", True),
+        ("Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com. Follow her on Twitter @AmyKup or on Facebook.", True),
+        ("Follow her on Twitter @AmyKup", True),
+        ("If you buy something through this post, IGN may get a share of the sale. For more, learn more.", True),
+        ("Get the latest updates right in your inbox. Subscribe to our newsletters.", True),
+        ("Print this page", True),
+        ("Permalink https://p.dw.com/p/3WRsM", True),
+        ("Send us your feedback", True),
+        ("Watch video 02:17", True),
+        ("copyright Inexhibit 2019 - ISSN: 2283-5474", True),
+        # Body sentences that open with the same words stay body.
+        ("Reporting by local papers suggested the mayor knew of the crack months ago, the inquiry heard.", False),
+        ("Get the latest figures from the council and the picture looks worse than the minister admits.", False),
+        ("Copyright holders won the case in 2019 after a long fight with the streaming firm, the court said.", False),
+        ("Police said the man may be reached at the hospital, where he is recovering, but declined to name him.", False),
+    ],
+)
+def test_page_furniture_lines_are_set_aside_with_their_reason(line, furniture):
+    spans = split_paragraphs(f"Headline\n\n{BODY}\n\n{line}\n\n{BODY2}")
+    texts = [f"Headline\n\n{BODY}\n\n{line}\n\n{BODY2}"[s:e] for s, e in spans]
+    role, reason = assign_roles(texts)[2]
+    assert (role == "artifact") == furniture, (line, role, reason)
+    if furniture:
+        assert "lexicons/boilerplate.csv" in reason
