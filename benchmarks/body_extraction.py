@@ -27,7 +27,6 @@ import re
 import time
 import warnings
 from collections import Counter
-from pathlib import Path
 
 from lib.benchmarking import data_path, record_results
 
