@@ -150,8 +150,9 @@ def _regex_sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str]]:
-    """Compiled page-furniture patterns: (regex, role, max_words, pattern, category)."""
+def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str, str]]:
+    """Compiled page-furniture patterns: (regex, role, max_words, pattern, category, what
+    it is in plain words)."""
     rules = []
     for row in load_lexicon("boilerplate").itertuples(index=False):
         literal = re.escape(_key(row.pattern))
@@ -161,16 +162,18 @@ def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str]]:
             "contains": rf".*(?<!\w){literal}(?!\w).*",
             "regex": rf"(?:{row.pattern}).*",
         }[row.match]
-        rules.append((re.compile(body, re.S), row.role, int(row.max_words), row.pattern, row.category))
+        what = row.notes if isinstance(row.notes, str) and row.notes.strip() else row.category.replace("_", " ")
+        rules.append((re.compile(body, re.S), row.role, int(row.max_words), row.pattern, row.category, what))
     return rules
 
 
 def _furniture(text: str) -> tuple[str, str] | None:
     key = _key(text)
     n_words = len(_words(text))
-    for regex, role, max_words, pattern, category in _furniture_rules():
+    for regex, role, max_words, pattern, category, what in _furniture_rules():
         if n_words <= max_words and regex.fullmatch(key):
-            return role, f"matches page-furniture pattern '{pattern}' ({category}, lexicons/boilerplate.csv)"
+            # Plain words first (what the line is), the pattern that found it second.
+            return role, f"page furniture: {what} (matches page-furniture pattern '{pattern}', {category}, lexicons/boilerplate.csv)"
     return None
 
 
