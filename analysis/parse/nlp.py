@@ -133,7 +133,36 @@ def make_doc(text: str, paragraph_starts: list[int], nlp: Language) -> Doc:
             second = span[0].i + 1
             if second < len(doc) and doc[second].idx < next_start and not (doc[second].is_space or doc[second].is_punct):
                 doc[second].is_sent_start = False
+    _no_end_after_titles(doc)
     return doc
+
+
+@lru_cache(maxsize=1)
+def _dotted_titles() -> frozenset[str]:
+    """The abbreviated titles of ``lexicons/titles.csv`` ("Sen.", "Sens.", "Lt.", "St."),
+    without their full stop."""
+    from analysis.lexicon import load_lexicon
+
+    titles = load_lexicon("titles")["title"]
+    return frozenset(t[:-1] for t in titles if isinstance(t, str) and t.endswith(".") and " " not in t)
+
+
+def _no_end_after_titles(doc: Doc) -> None:
+    """An abbreviated title before a name never ends a sentence ("Sens. Chuck Grassley
+    and Ron Johnson wrote ...", "Lt. Gen. Michael Flynn"): the capitalised word after it
+    is marked as no sentence start before the parser runs. The tokenizer keeps some
+    titles whole ("Sen.") and splits others ("Sens" "."), so both are read."""
+    titles = _dotted_titles()
+    for token in doc:
+        text = token.text
+        if text.endswith(".") and text[:-1] in titles:
+            following = token.i + 1
+        elif text in titles and token.i + 1 < len(doc) and doc[token.i + 1].text == "." and not token.whitespace_:
+            following = token.i + 2
+        else:
+            continue
+        if following < len(doc) and doc[following].text[:1].isupper() and doc[following].is_sent_start is not True:
+            doc[following].is_sent_start = False
 
 
 #: A text longer than this many characters is parsed in pieces of about this size, cut at

@@ -109,3 +109,21 @@ def test_an_untested_spacy_loads_stock_components_with_one_warning(monkeypatch):
     with pytest.warns(PipelineWarning, match="spaCy 3.9.0"):
         stock = _load.__wrapped__(name, True)
     assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # From PolNeAR articles where the parser ended a sentence after the title.
+    ("Take Idaho Republican Sens. Mike Crapo and Jim Risch. Both voted no.",
+     ["Take Idaho Republican Sens. Mike Crapo and Jim Risch.", "Both voted no."]),
+    ("Rubio refrained from attacking his rivals, particularly Govs. Jeb Bush and Chris Christie. He smiled.",
+     ["Rubio refrained from attacking his rivals, particularly Govs. Jeb Bush and Chris Christie.", "He smiled."]),
+    ("Israel freed 1,000 prisoners for Sgt. Gilad Shalit, who had been held for five years. Talks followed.",
+     ["Israel freed 1,000 prisoners for Sgt. Gilad Shalit, who had been held for five years.", "Talks followed."]),
+    # A full stop that is no title's still ends its sentence.
+    ("The vote was set for Sept. 12. Reps. Jim Jordan and Mark Meadows objected.",
+     ["The vote was set for Sept. 12.", "Reps. Jim Jordan and Mark Meadows objected."]),
+])  # fmt: skip
+def test_an_abbreviated_title_before_a_name_never_ends_a_sentence(text, sentences):
+    from analysis import analyze
+
+    assert analyze(f"Headline\n\n{text}").sentences["text"].tolist()[1:] == sentences
