@@ -143,7 +143,8 @@ QUOTE_KIND = _set(
     "kind",
     ("direct", "Someone's own words, in quotation marks."),
     ("scare", "A word or two in quotation marks to keep a distance from them."),
-    ("term", "A name or term in quotation marks, such as a title."),
+    ("term", 'A name in quotation marks, such as a pact\'s or the title of a film, series or book ("Parasite"): '
+     "nobody is quoted."),
 )
 PARAGRAPH_ROLE = _set(
     "role",

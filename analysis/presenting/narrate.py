@@ -56,6 +56,31 @@ def _names(values, limit: int = 5) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
+#: Words that stand for a source without naming it: no list at the top shows one alone.
+_BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "this", "that"})
+#: The most words a listed source has: a longer string is a phrase the parse took whole
+#: ("Speaking from a stage at the firm's headquarters, Chief Executive Jane Roe"), not a name.
+MAX_LISTED_SOURCE_WORDS = 8
+
+
+def _listed_sources(values) -> list[str]:
+    """The sources a list at the top may show, in order and once each: names and short
+    descriptions, never a bare pronoun, "nobody named", a missing value or a long phrase."""
+    shown = []
+    for value in values:
+        text = " ".join(value.split()) if isinstance(value, str) else ""
+        if (not text or text.lower() in ("nobody named", "author") or text.lower() in _BARE_PRONOUNS
+                or len(text.split()) > MAX_LISTED_SOURCE_WORDS):  # fmt: skip
+            continue
+        shown.append(text)
+    return list(dict.fromkeys(shown))
+
+
+def _in_brackets(names: list[str], limit: int) -> str:
+    """`` (A, B and C)``, or nothing when there is no name to show."""
+    return f" ({_names(names, limit=limit)})" if names else ""
+
+
 def _plain(reason: str) -> str:
     """A reason's plain words, its rule names and parse paths left to the tables."""
     from analysis.presenting.tables import split_reason
@@ -173,29 +198,30 @@ def key_findings(result) -> list[str]:
     total = len(body)
     confirmed = body[body["status"] == "confirmed"]
     if len(confirmed):
-        who = _names(dict.fromkeys(confirmed["claim_source"]))
+        who = _in_brackets(_listed_sources(confirmed["claim_source"]), 5)
         out.append(f"**Confirmed**: {_plural(len(confirmed), 'claim')} of {total} {'is' if len(confirmed) == 1 else 'are'} "
-                   f"confirmed by a named source ({who}){_see(confirmed['sent_id'])}.")  # fmt: skip
+                   f"confirmed by a named source{who}{_see(confirmed['sent_id'])}.")  # fmt: skip
     else:
         out.append(f"**Confirmed**: none of the {total} body claims is confirmed by a named source.")
     nameless = body[body["claim_source_type"].isin(NAMELESS_SOURCE_TYPES | {"media"})]
     if len(nameless):
         attributions = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
         reasons = attributions["anonymity_reason"].dropna()
-        named_as = [s for s in dict.fromkeys(nameless["claim_source"]) if isinstance(s, str) and s != "nobody named"]
+        named_as = _listed_sources(nameless["claim_source"])
         nobody = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"])) & result.attributions["source"].fillna("").eq("")]
         said = _names([chr(0x201C) + c + chr(0x201D) for c in dict.fromkeys(nobody["cue"])], limit=2)
         nobody_at_all = f"no one at all ({said})" if len(nobody) else ""
-        who = _names(named_as, limit=3) + (f", and {nobody_at_all}" if nobody_at_all and named_as else nobody_at_all)
+        who = (_names(named_as, limit=3) if named_as else "") + (f", and {nobody_at_all}" if nobody_at_all and named_as else nobody_at_all)
+        who = f" ({who})" if who else ""
         reason = (f"a reason for keeping the name back is given {_plural(len(reasons), 'time')}" if len(reasons)
                   else "no reason is given for keeping the names back")  # fmt: skip
         out.append(f"**Sources without names**: {_plural(len(nameless), 'claim')} rest{'s' if len(nameless) == 1 else ''} "
-                   f"on sources the reader cannot check by name ({who}); {reason}{_see(nameless['sent_id'])}.")  # fmt: skip
+                   f"on sources the reader cannot check by name{who}; {reason}{_see(nameless['sent_id'])}.")  # fmt: skip
     named = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) & (body["status"] != "confirmed")]
     if len(named):
         besides = "Besides what is confirmed, " if len(confirmed) else ""
         out.append(f"**Named sources**: {besides}{_plural(len(named), 'claim')} {'is' if len(named) == 1 else 'are'} reported "
-                   f"from people, organisations or documents the article names ({_names(dict.fromkeys(named['claim_source']), limit=3)}).")  # fmt: skip
+                   f"from people, organisations or documents the article names{_in_brackets(_listed_sources(named['claim_source']), 3)}.")  # fmt: skip
     # "Rests on" is the sentence's claim source, as in the charts and claim_shares.
     writer = body[body["claim_source_type"] == "author"]
     if len(writer):

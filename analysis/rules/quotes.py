@@ -13,19 +13,22 @@ paragraph runs to the paragraph's end, so unbalanced marks never break anything.
 Kinds, first rule that applies:
 
 1. ``scare``: preceded by "so-called".
-2. ``term``: followed by a naming noun ("... pact", "... operation") or preceded by
+2. ``term``, the title of a work: a short capitalised quotation with a work noun right
+   before it ("the film") or a role right after it ("creator"): a film, series, book or
+   song (``_quoted_title``);
+3. ``term``: followed by a naming noun ("... pact", "... operation") or preceded by
    "called", "named", "dubbed", "known as" (``lexicons/quote_terms.csv``).
-3. ``direct``: inside the content of an attribution (a partial quote in a paraphrase,
+4. ``direct``: inside the content of an attribution (a partial quote in a paraphrase,
    "warning that it could become a "very serious" escalation") or in the phrase of a
    reporting verb ("dismissed the plan as "desperate""); the speaker is that
    attribution's source (the innermost).
-4. ``direct``: a quotation filling most of its sentence, continuing the previous
+5. ``direct``: a quotation filling most of its sentence, continuing the previous
    speaker's quotation.
-5. ``direct``: a quotation opening and filling most of its sentence right after a
+6. ``direct``: a quotation opening and filling most of its sentence right after a
    sentence that reports what someone says: that speaker's (:func:`_speaker_before`).
-6. ``scare``: a short quote (at most 3 words) with no speaker: words the author holds at
+7. ``scare``: a short quote (at most 3 words) with no speaker: words the author holds at
    arm's length.
-7. ``direct`` with no speaker found.
+8. ``direct`` with no speaker found.
 """
 
 from __future__ import annotations
@@ -113,6 +116,36 @@ def _term_cues() -> tuple[frozenset[str], frozenset[str]]:
     nouns = frozenset(table.loc[table["category"] == "naming_noun", "cue"])
     verbs = frozenset(table.loc[table["category"] == "naming_verb", "cue"])
     return nouns, verbs
+
+
+@lru_cache(maxsize=1)
+def _work_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that name a work before its quoted title ("the film"), and the roles
+    that follow one ("creator", "star"): ``lexicons/quote_terms.csv``."""
+    table = load_lexicon("quote_terms")
+    return (frozenset(table.loc[table["category"] == "work_noun", "cue"]),
+            frozenset(table.loc[table["category"] == "work_role", "cue"]))  # fmt: skip
+
+
+#: The most words a quoted title has ("The Lord of the Rings: The Return of the King").
+TITLE_MAX_WORDS = 10
+
+
+def _quoted_title(span: Span, before: list, after) -> str | None:
+    """The work a short capitalised quotation names, when a work noun stands right before
+    it ("the film "Parasite"", "the BBC series "Fleabag"") or a role right after it
+    (""Fleabag" creator Phoebe Waller-Bridge"); else None."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > TITLE_MAX_WORDS or not words[0].text[:1].isupper():
+        return None
+    nouns, roles = _work_cues()
+    # The word right before the opening mark, in the same sentence ("... the film "Parasite"").
+    last = next((t for t in reversed(before) if not t.is_space), None)
+    if last is not None and last.sent == span[0].sent and (last.lemma_.lower() in nouns or last.lower_ in nouns):
+        return f"'{last.text}' before it"
+    if after is not None and (after.lower_ in roles or after.lemma_.lower() in roles):
+        return f"'{after.text}' after it"
+    return None
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span:
@@ -233,6 +266,10 @@ def find_quotes(
 
         if any(t.lower_ == "so" for t in before) and any(t.lower_ in ("called", "call") for t in before):
             quote = Quote(start, end, "scare", None, "preceded by 'so-called'")
+        elif (work := _quoted_title(span, before, after)) is not None:
+            # A kind of its own would break the data contract's closed list of quote kinds
+            # (direct, scare, term); a title is a quoted name, and its reason says which.
+            quote = Quote(start, end, "term", None, f"the title of a work ({work})")
         elif (after is not None and after.lemma_.lower() in nouns and len(inner_words) <= 8) or any(
             t.lemma_.lower() in verbs for t in before[-2:]
         ):

@@ -64,3 +64,16 @@ def test_trust_in_words_reads_every_figure_from_the_results():
     assert "On 40 sentences of 3 news articles" in text and "50 in 100" in text
     assert text.count("not measured yet") == 6
     assert "F1" not in text.split("A \"balanced score\"")[0]  # no measure's name before it is explained
+
+
+def test_the_lists_at_the_top_show_names_not_pronouns_phrases_or_none(nlp):
+    from analysis import analyze
+    from analysis.presenting.narrate import _listed_sources, key_findings
+
+    assert _listed_sources(["They", "nobody named", None, "Jane Roe", "Jane Roe",
+                            "Speaking from a stage at the firm's headquarters on Monday, Chief Executive Jane Roe",
+                            "officials"]) == ["Jane Roe", "officials"]  # fmt: skip
+    text = ("Factory to close\n\nThey said the factory would close in March, putting 300 jobs at risk. "
+            "The union said it would fight the plan. Officials said talks would continue next week.")
+    lines = " ".join(key_findings(analyze(text, nlp=nlp)))
+    assert "(none)" not in lines and "(They" not in lines and "none)" not in lines

@@ -1,5 +1,7 @@
 """Quotations: spans by their marks, direct quotes with a speaker, scare quotes."""
 
+import pytest
+
 from analysis import analyze
 from analysis.rules.quotes import quote_spans
 
@@ -110,3 +112,18 @@ def test_a_pair_of_apostrophes_opens_and_closes_a_quotation(nlp):
     # mark, as the sentence spans do.
     assert quote["text"] == "'So far, I cannot believe how civil it's been up here.'" and quote["speaker"] == "Trump"
     assert quote_spans("it's ''fine''", [(0, 13)]) == [(6, 12)]  # the apostrophe in "it's" opens nothing
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ('"Fleabag" creator Phoebe Waller-Bridge won three awards on Sunday night in Los Angeles.', "term"),
+    ('The South Korean film "Parasite" took the top prize at the ceremony, beating the favourites.', "term"),
+    ('She starred in the BBC series "Killing Eve" before moving to Hollywood last year.', "term"),
+    # A work noun ending the sentence before a quotation names no title.
+    ('He recorded dozens of songs. "He called them his ass-saver tapes," his son said.', "direct"),
+    # A reported phrase after a noun is no title: it opens in lower case.
+    ('The minister said the show was "a national embarrassment" and should end.', "direct"),
+])  # fmt: skip
+def test_a_quoted_title_of_a_work_is_a_term_with_its_reason(nlp, sentence, kind):
+    quotes = analyze(f"Awards\n\n{sentence}", nlp=nlp).quotes
+    assert quotes["kind"].tolist()[-1] == kind, quotes[["text", "kind", "reason"]].values.tolist()
+    assert quotes["reason"].tolist()[-1].startswith("the title of a work") == (kind == "term")
