@@ -153,6 +153,48 @@ def _element_text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+#: A page title's parts: "Headline | Site | 19.01.2020", "Headline - Site", "Site: Headline".
+_TITLE_BAR = re.compile(r"\s+\|\s+")
+_TITLE_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+#: The most words a part after a bar has when it names the site, its section or a date.
+SITE_PART_MAX_WORDS = 4
+
+
+def _same_site(part: str, sitename: str | None) -> bool:
+    """Whether a title part names the site: its name, or its name's first word
+    ("Inexhibit" for "Inexhibit magazine"), ignoring case, spaces and dots."""
+    if not sitename:
+        return False
+    key = re.sub(r"[\s.]+", "", part).lower()
+    site = re.sub(r"[\s.]+", "", sitename).lower()
+    first = re.sub(r"[\s.]+", "", sitename.split()[0]).lower() if sitename.split() else ""
+    return bool(key) and (key == site or key == first or key == site.removesuffix("com"))
+
+
+def page_headline(title: str, sitename: str | None = None) -> str:
+    """A page's title without what the site adds to it: the parts after a bar that name
+    the site, a section or a date ("... new initiative | DW | 19.01.2020", "... |
+    Editorial"), a part after a dash that is the site's name ("... - IGN", "... –
+    TechCrunch"), and the site's name before a bar or colon ("LinkNaija | ...")."""
+    title = " ".join(title.split())
+    site = " ".join((sitename or "").split())
+    rest = title[len(site):] if site and title.lower().startswith(site.lower()) else ""
+    # "Site | Headline", or a site name that holds a bar itself ("LinkNaija | Nigeria's
+    # popular news platform: ..."); "Brexit: what happens next" on a site named Brexit stays.
+    if rest and (re.match(r"\s+\|\s+\S", rest) or ("|" in site and re.match(r"\s*[:|\-\u2013\u2014]\s+\S", rest))):
+        title = re.sub(r"^\s*[:|\-\u2013\u2014]\s+", "", title[len(site):])  # "LinkNaija | ...: BREAKING NEWS ..."
+    parts = _TITLE_BAR.split(title)
+    while len(parts) > 1 and (len(parts[-1].split()) <= SITE_PART_MAX_WORDS or _same_site(parts[-1], sitename)):
+        parts.pop()
+    while len(parts) > 1 and _same_site(parts[0], sitename):
+        parts.pop(0)
+    title = " | ".join(parts)
+    dashed = _TITLE_DASH.split(title)
+    if len(dashed) > 1 and _same_site(dashed[-1], sitename):
+        title = title[: title.rfind(dashed[-1])].rstrip(" -\u2013\u2014")
+    return title
+
+
 def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str | None]]:
     """Extract the headline and article paragraphs from a saved news page.
 
@@ -199,7 +241,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     blocks = [b for b in blocks if b]
     if not blocks:
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
-    title = (metadata.get("title") or "").strip()
+    title = page_headline(metadata.get("title") or "", metadata.get("sitename"))
     # The headline is the first line of every article we analyse: put the page title
     # first unless the extracted body already opens with it.
     if title and " ".join(title.split()) != blocks[0]:

@@ -128,3 +128,25 @@ def test_warnings_carry_a_code_the_program_tests_instead_of_their_wording():
     assert pickle.loads(pickle.dumps(note)).code == "not_english"  # corpus workers pass it on
     fallback = read_bytes(b"Caf\xe9 owners protest against the new rules in the city centre on Monday morning.")
     assert [w.code for w in fallback.warnings] == ["encoding_fallback", "language_unchecked"]
+
+
+@pytest.mark.parametrize("title, site, headline", [
+    ("Germany launches new initiative | DW | 19.01.2020", "Deutsche Welle", "Germany launches new initiative"),
+    ("Daily Deals: More Black Friday Deals Are Live - IGN", "IGN", "Daily Deals: More Black Friday Deals Are Live"),
+    ("New York State Attorney General reportedly investigating WeWork \u2013 TechCrunch", "TechCrunch",
+     "New York State Attorney General reportedly investigating WeWork"),
+    ("The Guardian view on Hong Kong: a city on the brink | Editorial", "The Guardian",
+     "The Guardian view on Hong Kong: a city on the brink"),
+    ("'The Medium is the Message': the 7th Amsterdam Light Festival | Inexhibit", "Inexhibit magazine",
+     "'The Medium is the Message': the 7th Amsterdam Light Festival"),
+    ("LinkNaija | Nigeria's popular news platform: BREAKING NEWS: Chelsea sign Kepa", "LinkNaija | Nigeria's popular news platform",
+     "BREAKING NEWS: Chelsea sign Kepa"),
+    # A dash inside the headline stays when what follows is not the site.
+    ("Brexit - what happens next", "BBC News", "Brexit - what happens next"),
+    ("Brexit: what happens next", "Brexit", "Brexit: what happens next"),
+    ("Taylor Swift's AMA row seems to be over", None, "Taylor Swift's AMA row seems to be over"),
+])  # fmt: skip
+def test_the_sites_additions_leave_the_page_title(title, site, headline):
+    from analysis.reading.ingest import page_headline
+
+    assert page_headline(title, site) == headline
