@@ -148,17 +148,70 @@ def page_identity(result) -> list[dict]:
     return found
 
 
+#: Words that make a credit a job, not a person ("AP National Political Writer").
+_ROLE_WORDS = re.compile(r"\b(writer|reporter|correspondent|editor|staff|producer|contributor|columnist)s?\b", re.I)
+#: Site accounts that credit nobody ("By admin").
+_SITE_ACCOUNTS = frozenset({"admin", "administrator", "staff", "web desk", "news desk", "newsroom", "editorial staff", "editor"})
+#: A credit to a news service rather than a person ("Detroit News wire services").
+_SERVICE_WORDS = re.compile(r"\b(wire services?|news services?|news agency|agencies)\b", re.I)
+
+
+def byline_people(credit: str | None) -> tuple[str | None, str | None]:
+    """The people a byline credits, and the news agency or outlet it credits instead.
+
+    "STEVE PEOPLES; AP National Political Writer" is Steve Peoples (a job title is no
+    person, a name in capitals is written as a name); "The Associated Press" and
+    "Detroit News wire services" credit an agency, not a writer; "admin" is a site account.
+    """
+    from analysis.rules.entities import outlet
+
+    if not credit or not credit.strip():
+        return None, None
+    people, agencies = [], []
+    for part in re.split(r"\s*;\s*|\s+and\s+|\s*,\s+(?=[A-Z])", " ".join(credit.split())):
+        part = re.sub(r"(?i)^by\s+|\s+published\b.*$", "", part).strip(" ,.|")
+        key = re.sub(r"(?i)^the\s+", "", part).lower()
+        if not part or key in _SITE_ACCOUNTS:
+            continue
+        if outlet(part) is not None or _SERVICE_WORDS.search(part):
+            agencies.append(part)
+        elif re.fullmatch(r"[A-Z]{1,4}|Ph\.?D\.?", part):
+            continue  # letters after a name ("Rachael Link, MS, RD")
+        elif not _ROLE_WORDS.search(part):
+            people.append(part.title() if part.isupper() else part)
+    return ("; ".join(dict.fromkeys(people)) or None), ("; ".join(dict.fromkeys(agencies)) or None)
+
+
+def identity_fields(result) -> dict[str, str | None]:
+    """Who wrote it, who published it and when, as the identity box gives them: the
+    page's metadata, else (for the writer) a "By ..." line at the page's edges; None
+    where the page gives nothing. Keys ``byline`` (people only, :func:`byline_people`),
+    ``credit`` (an agency or outlet the byline credits instead), ``outlet``, ``date``."""
+    found = page_identity(result)
+    by_field = {f["what"]: f["text"] for f in found}
+    lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
+    from_line = next((m.group(1).strip() for line in lines if (m := re.match(r"(?i)by\s+(.+)", line))), None)
+    people, credit = byline_people(by_field.get(METADATA_FIELDS["author"]) or from_line)
+    return {"byline": people, "credit": credit,
+            "outlet": by_field.get(METADATA_FIELDS["sitename"]), "date": by_field.get(METADATA_FIELDS["date"])}  # fmt: skip
+
+
 def identity_markdown(result) -> str:
     """The article's identity as a reader first wants it: headline, and who wrote it,
     who published it and when, as found on the page or "not given"."""
     codes = set(result.findings["finding"])
     found = page_identity(result)
-    by_field = {f["what"]: f["text"] for f in found}
+    fields = identity_fields(result)
     lines = [f"**Headline**: {_md(result.headline) if result.headline else 'none found'}", ""]
-    for code, question, field in (("no_byline", "Who wrote it", "author"), ("no_outlet", "Who published it", "sitename"),
+    for code, question, field in (("no_byline", "Who wrote it", "byline"), ("no_outlet", "Who published it", "outlet"),
                                   ("no_dateline", "When", "date")):  # fmt: skip
-        value = by_field.get(METADATA_FIELDS[field])
-        answer = _md(value) if value else ("not given in the text" if code in codes else "given in the text (see the lines below)")
+        value = fields[field]
+        if value:
+            answer = _md(value)
+        elif field == "byline" and fields["credit"]:
+            answer = f"no writer named; credited to {_md(fields['credit'])}"
+        else:
+            answer = "not given in the text" if code in codes else "given in the text (see the lines below)"
         lines.append(f"- **{question}**: {answer}")
     page_lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
     lines += ["", f"*File*: `{Path(str(result.article.source)).name}`" if result.article.source else ""]

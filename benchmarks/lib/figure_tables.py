@@ -370,6 +370,15 @@ def body_extraction_table(results: Results) -> str:
     return f"{table}\n\n{_measured(entry)}"
 
 
+def identity_table(results: Results) -> str:
+    """Who wrote it, who published it and when, against the blind identity gold."""
+    entry = results["identity"]
+    f = entry["figures"]
+    n = f["pages"]
+    rows = [[field, f"{f[field]} of {n} ({f[field] / n:.0%})"] for field in ("byline", "outlet", "date")]
+    return f"{_table(['', 'right (goal 95%)'], rows)}\n\n{_measured(entry)}"
+
+
 TABLES: dict[str, Callable[[Results], str]] = {
     "hedge-table": hedge_table,
     "claim-status-table": claim_status_tables,
@@ -388,4 +397,5 @@ TABLES: dict[str, Callable[[Results], str]] = {
     "parse-variants-table": parse_variants_table,
     "coverage-table": coverage_table,
     "body-extraction-table": body_extraction_table,
+    "identity-table": identity_table,
 }

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from analysis.presenting import narrate
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
@@ -77,3 +79,28 @@ def test_the_lists_at_the_top_show_names_not_pronouns_phrases_or_none(nlp):
             "The union said it would fight the plan. Officials said talks would continue next week.")
     lines = " ".join(key_findings(analyze(text, nlp=nlp)))
     assert "(none)" not in lines and "(They" not in lines and "none)" not in lines
+
+
+def test_identity_fields_are_what_the_identity_box_says(nlp):
+    from analysis import analyze, config
+    from analysis.presenting.narrate import identity_fields
+
+    page = analyze(config.PROJECT_DIR / "tests" / "data" / "news_page.html", nlp=nlp)
+    assert identity_fields(page) == {"byline": "Jane Doe", "credit": None, "outlet": "The Riverside Gazette", "date": "2024-03-05"}
+    text = analyze("Bridge closed\n\nBy Tom Hale\n\nThe council closed the bridge on Tuesday after engineers found a crack.", nlp=nlp)
+    fields = identity_fields(text)
+    assert fields == {"byline": "Tom Hale", "credit": None, "outlet": None, "date": None}  # a "By ..." line at the top
+
+
+@pytest.mark.parametrize("credit, people, agency", [
+    ("STEVE PEOPLES; AP National Political Writer", "Steve Peoples", None),
+    ("The Associated Press", None, "The Associated Press"),
+    ("Detroit News wire services Published 11:34 p.m.", None, "Detroit News wire services"),
+    ("admin", None, None),
+    ("Sandee LaMotte, CNN", "Sandee LaMotte", "CNN"),
+    ("By Ben Knight and Anna Smith", "Ben Knight; Anna Smith", None),
+    ("Rachael Link, MS, RD", "Rachael Link", None),
+    ("Jane Doe", "Jane Doe", None),
+])  # fmt: skip
+def test_a_byline_credits_people_not_agencies_jobs_or_site_accounts(credit, people, agency):
+    assert narrate.byline_people(credit) == (people, agency)
