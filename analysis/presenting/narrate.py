@@ -190,10 +190,26 @@ def identity_fields(result) -> dict[str, str | None]:
     found = page_identity(result)
     by_field = {f["what"]: f["text"] for f in found}
     lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
-    from_line = next((m.group(1).strip() for line in lines if (m := re.match(r"(?i)by\s+(.+)", line))), None)
-    people, credit = byline_people(by_field.get(METADATA_FIELDS["author"]) or from_line)
-    return {"byline": people, "credit": credit,
+    from_line = next((m.group(1).strip() for line in lines if (m := re.match(r"(?i)(?:by|author:?)\s+(.+)", line))), None)
+    people, credit = byline_people(by_field.get(METADATA_FIELDS["author"]))
+    in_text, text_credit = byline_people(from_line)
+    note = None
+    if in_text and people and not _same_people(in_text, people):
+        # What a reader sees wins; the page's details are shown beside it.
+        note = f"the page's details say {people}; the text says {in_text}"
+        people = in_text
+    elif in_text and not people:
+        people = in_text
+        if credit and not _same_people(in_text, credit):
+            note = f"the page's details credit {credit}; the text says {in_text}"
+    return {"byline": people, "credit": credit or text_credit, "byline_note": note,
             "outlet": by_field.get(METADATA_FIELDS["sitename"]), "date": by_field.get(METADATA_FIELDS["date"])}  # fmt: skip
+
+
+def _same_people(a: str, b: str) -> bool:
+    """Whether two credits share a name word (a surname), ignoring case."""
+    words = lambda text: {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]{2,}", text)}  # noqa: E731
+    return bool(words(a) & words(b))
 
 
 def identity_markdown(result) -> str:
@@ -207,7 +223,7 @@ def identity_markdown(result) -> str:
                                   ("no_dateline", "When", "date")):  # fmt: skip
         value = fields[field]
         if value:
-            answer = _md(value)
+            answer = _md(value) + (f" ({_md(fields['byline_note'])})" if field == "byline" and fields["byline_note"] else "")
         elif field == "byline" and fields["credit"]:
             answer = f"no writer named; credited to {_md(fields['credit'])}"
         else:

@@ -68,7 +68,7 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "rumour", "rumor", "report", "su
 #: How many paragraphs from the top a byline or dateline may sit in.
 TOP_PARAGRAPHS = 6
 
-BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b")
+BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Words by|Reporting by|Author:?)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b")
 WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—]")
 WIRE_CREDIT = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa|Xinhua|CNN|BBC)\)")
 COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?[A-Z][\w&.' -]{2,60}", re.I)

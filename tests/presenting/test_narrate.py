@@ -86,10 +86,10 @@ def test_identity_fields_are_what_the_identity_box_says(nlp):
     from analysis.presenting.narrate import identity_fields
 
     page = analyze(config.PROJECT_DIR / "tests" / "data" / "news_page.html", nlp=nlp)
-    assert identity_fields(page) == {"byline": "Jane Doe", "credit": None, "outlet": "The Riverside Gazette", "date": "2024-03-05"}
+    assert identity_fields(page) == {"byline": "Jane Doe", "credit": None, "byline_note": None, "outlet": "The Riverside Gazette", "date": "2024-03-05"}
     text = analyze("Bridge closed\n\nBy Tom Hale\n\nThe council closed the bridge on Tuesday after engineers found a crack.", nlp=nlp)
     fields = identity_fields(text)
-    assert fields == {"byline": "Tom Hale", "credit": None, "outlet": None, "date": None}  # a "By ..." line at the top
+    assert fields == {"byline": "Tom Hale", "credit": None, "byline_note": None, "outlet": None, "date": None}  # a "By ..." line at the top
 
 
 @pytest.mark.parametrize("credit, people, agency", [
@@ -104,3 +104,22 @@ def test_identity_fields_are_what_the_identity_box_says(nlp):
 ])  # fmt: skip
 def test_a_byline_credits_people_not_agencies_jobs_or_site_accounts(credit, people, agency):
     assert narrate.byline_people(credit) == (people, agency)
+
+
+def test_when_the_page_details_and_the_text_disagree_on_the_writer_both_are_shown(nlp):
+    from analysis import analyze
+    from analysis.presenting.narrate import identity_fields, identity_markdown
+
+    html = (b'<html><head><title>Germany launches new initiative | DW | 19.01.2020</title>'
+            b'<meta name="author" content="Deutsche Welle"><meta property="og:site_name" content="DW.COM"></head>'
+            b'<body><article><h1>Germany launches new initiative</h1>'
+            b'<p>The German government on Sunday launched a new initiative to support small businesses hit by rising '
+            b'energy prices, officials said in Berlin.</p><p>The scheme will offer cheap loans to firms with fewer than 50 '
+            b'staff, the economy ministry said in a statement on Sunday afternoon.</p><p>Critics said the plan came too '
+            b'late for many firms that had already closed their doors during the winter months.</p>'
+            b'<p>Author Ben Knight</p></article></body></html>')  # fmt: skip
+    result = analyze(html, nlp=nlp)
+    fields = identity_fields(result)
+    assert fields["byline"] == "Ben Knight" and fields["credit"] == "Deutsche Welle"
+    assert "Ben Knight (the page's details credit Deutsche Welle; the text says Ben Knight)" in identity_markdown(result)
+    assert result.headline == "Germany launches new initiative"  # the site's " | DW | 19.01.2020" is gone
