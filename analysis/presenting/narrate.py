@@ -156,12 +156,14 @@ _SITE_ACCOUNTS = frozenset({"admin", "administrator", "staff", "web desk", "news
 _SERVICE_WORDS = re.compile(r"\b(wire services?|news services?|news agency|agencies)\b", re.I)
 
 
-def byline_people(credit: str | None) -> tuple[str | None, str | None]:
+def byline_people(credit: str | None, site: str | None = None) -> tuple[str | None, str | None]:
     """The people a byline credits, and the news agency or outlet it credits instead.
 
     "STEVE PEOPLES; AP National Political Writer" is Steve Peoples (a job title is no
     person, a name in capitals is written as a name); "The Associated Press" and
-    "Detroit News wire services" credit an agency, not a writer; "admin" is a site account.
+    "Detroit News wire services" credit an agency, not a writer; "admin" is a site account;
+    with ``site`` (the page's site name), a part the site's name holds is the site
+    ("Tanza Loudenback; Business Insider" on Business Insider Deutschland).
     """
     from analysis.rules.entities import outlet
 
@@ -173,7 +175,7 @@ def byline_people(credit: str | None) -> tuple[str | None, str | None]:
         key = re.sub(r"(?i)^the\s+", "", part).lower()
         if not part or key in _SITE_ACCOUNTS:
             continue
-        if outlet(part) is not None or _SERVICE_WORDS.search(part):
+        if outlet(part) is not None or _SERVICE_WORDS.search(part) or (site and key and key in site.lower()):
             agencies.append(part)
         elif re.fullmatch(r"[A-Z]{1,4}|Ph\.?D\.?", part):
             continue  # letters after a name ("Rachael Link, MS, RD")
@@ -191,8 +193,9 @@ def identity_fields(result) -> dict[str, str | None]:
     by_field = {f["what"]: f["text"] for f in found}
     lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
     from_line = next((m.group(1).strip() for line in lines if (m := re.match(r"(?i)(?:by|author:?)\s+(.+)", line))), None)
-    people, credit = byline_people(by_field.get(METADATA_FIELDS["author"]))
-    in_text, text_credit = byline_people(from_line)
+    site = by_field.get(METADATA_FIELDS["sitename"])
+    people, credit = byline_people(by_field.get(METADATA_FIELDS["author"]), site)
+    in_text, text_credit = byline_people(from_line, site)
     note = None
     if in_text and people and not _same_people(in_text, people):
         # What a reader sees wins; the page's details are shown beside it.

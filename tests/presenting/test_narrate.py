@@ -123,3 +123,8 @@ def test_when_the_page_details_and_the_text_disagree_on_the_writer_both_are_show
     assert fields["byline"] == "Ben Knight" and fields["credit"] == "Deutsche Welle"
     assert "Ben Knight (the page's details credit Deutsche Welle; the text says Ben Knight)" in identity_markdown(result)
     assert result.headline == "Germany launches new initiative"  # the site's " | DW | 19.01.2020" is gone
+
+
+def test_a_byline_part_naming_the_site_is_the_site_not_a_writer():
+    assert narrate.byline_people("Tanza Loudenback; Business Insider", "Business Insider Deutschland") == (
+        "Tanza Loudenback", "Business Insider")

@@ -111,6 +111,8 @@ def test_empty_and_whitespace_text_has_no_paragraphs():
         ("Send us your feedback", True),
         ("Watch video 02:17", True),
         ("copyright Inexhibit 2019 - ISSN: 2283-5474", True),
+        ("Visit Business Insider's homepage for more stories.", True),
+        ("Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.", True),
         # Body sentences that open with the same words stay body.
         ("Reporting by local papers suggested the mayor knew of the crack months ago, the inquiry heard.", False),
         ("Get the latest figures from the council and the picture looks worse than the minister admits.", False),
