@@ -642,12 +642,11 @@ def read_coverage_teacher_key(path: str | Path, cards: pd.DataFrame, letters: di
     Raises:
         InputError: The file cannot be read, or the key is not valid (one line).
     """
+    from analysis.classroom.exercises import read_key_table
+
     name = str(path)
-    try:
-        key = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise InputError(f"{name}: cannot read the teacher's key: {' '.join(str(error).split())}") from None
-    key.columns = [str(c).strip().lower() for c in key.columns]
+    key = read_key_table(path)
+    key.columns = [c.lower() for c in key.columns]
     unknown = [c for c in key.columns if c not in COVERAGE_KEY_COLUMNS]
     if unknown or "card" not in key.columns:
         raise InputError(f"{name}: a comparison's teacher key has the columns {', '.join(COVERAGE_KEY_COLUMNS)} "

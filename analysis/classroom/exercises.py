@@ -38,6 +38,7 @@ __all__ = [
     "claim_cards",
     "exercise_key",
     "read_teacher_key",
+    "read_key_table",
     "check_key_sentences",
     "key_table",
     "tasks_table",
@@ -458,6 +459,21 @@ def _source_type_reason(result, sent_id: int, source: str | None) -> str:
 KEY_COLUMNS = ("sent_id", *FIELDS)
 
 
+def read_key_table(path: str | Path) -> pd.DataFrame:
+    """A teacher's key CSV as text cells (blank cells empty), column names stripped; for
+    :func:`read_teacher_key` and the comparison's key.
+
+    Raises:
+        InputError: The file cannot be read (one line).
+    """
+    try:
+        key = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read the teacher's key: {' '.join(str(error).split())}") from None
+    key.columns = [str(c).strip() for c in key.columns]
+    return key
+
+
 def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
     """A teacher's answer key: a CSV with ``sent_id`` and any of status, source,
     source_type, cues (cues separated by ``;``). Blank cells leave the tool's answer.
@@ -471,11 +487,7 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
         InputError: The file cannot be read, or the key is not valid (one line).
     """
     name = str(path)
-    try:
-        key = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise InputError(f"{name}: cannot read the teacher's key: {' '.join(str(error).split())}") from None
-    key.columns = [str(c).strip() for c in key.columns]
+    key = read_key_table(path)
     unknown = [c for c in key.columns if c not in KEY_COLUMNS]
     if unknown:
         raise InputError(f"{name}: unknown column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
