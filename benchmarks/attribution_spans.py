@@ -38,7 +38,7 @@ from collections import defaultdict
 
 from analysis import analyze, load_nlp
 from analysis.lexicon import load_lexicon
-from lib.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results, rules_alone
 
 ANCHORS = "published exact F1 on PolNeAR test (source/cue/content): BERT-Cofe 83.2/75.3/72.9; rule-based 10.7/22.8/5.6; CoreNLP quotes 13.9/-/17.5"
 GOALS = "goal on dev: exact F1 >= 60 source, 60 cue, 45 content; overlap F1 >= 75 source and cue"
@@ -188,8 +188,6 @@ def measure(items, root, nlp, speech_lemmas, *, quiet: bool = False) -> dict:
 
 
 def main() -> None:
-    from analysis.rules import attribution_model
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", help="the PolNeAR folder (holding dev/)")
     parser.add_argument("--limit", type=int, default=None, help="first N dev articles only")
@@ -210,11 +208,8 @@ def main() -> None:
     print("  the package as it runs (rules and the learned tagger):")
     figures = measure(items, root, nlp, speech_lemmas)
     # The same articles with the learned tagger off: what the model adds to the rules.
-    attribution_model.ENABLED = False
-    try:
+    with rules_alone():
         rules = measure(items, root, nlp, speech_lemmas, quiet=True)
-    finally:
-        attribution_model.ENABLED = True
     figures["rules only"] = {key: rules[key] for key in ("all exact source", "all exact cue", "all exact content",
                                                           "speaker accuracy all", "speaker accuracy direct", "relation overlap")}
     print("  the rules alone: exact F1 source / cue / content "

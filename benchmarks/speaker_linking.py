@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from analysis import analyze, config, load_nlp
-from lib.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results, rules_alone
 from speakers_real_pages import speaker_right
 
 GOLD = config.PROJECT_DIR / "benchmarks" / "gold" / "speaker_links.csv"
@@ -121,8 +121,6 @@ def measure(gold: list[dict], data: Path, nlp) -> tuple[dict, list]:
 
 
 def main(argv=None) -> None:
-    from analysis.rules import attribution_model
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", help="the shared data folder (holding polnear/ and bbc/)")
     parser.add_argument("--show", action="store_true", help="print every row the tool gets wrong")
@@ -134,11 +132,8 @@ def main(argv=None) -> None:
     gold = list(csv.DictReader(GOLD.open(encoding="utf-8")))
     nlp = load_nlp()
     figures, wrong = measure(gold, data, nlp)
-    attribution_model.ENABLED = False
-    try:
+    with rules_alone():
         rules, _ = measure(gold, data, nlp)
-    finally:
-        attribution_model.ENABLED = True
     figures["rules only"] = {key: rules[key] for key in ("right", "right_share")}
     n = figures["rows"]
     print(f"speaker linking: {n} pronouns that speak, from {figures['articles']} articles (PolNeAR dev and unread BBC)")

@@ -28,7 +28,7 @@ import warnings
 from pathlib import Path
 
 from analysis import analyze, config, load_nlp
-from lib.benchmarking import data_path, record_results
+from lib.benchmarking import data_path, record_results, rules_alone
 
 GOLD = config.PROJECT_DIR / "benchmarks" / "gold" / "speakers_real_pages.csv"
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "The", "A", "An", "President", "Chief", "Executive",
@@ -107,8 +107,6 @@ def measure(gold: list[dict], root: Path, nlp) -> tuple[dict, list]:
 
 
 def main(argv=None) -> None:
-    from analysis.rules import attribution_model
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", help="the extraction benchmark folder (holding html/)")
     parser.add_argument("--show", action="store_true", help="print every row the tool gets wrong")
@@ -117,11 +115,8 @@ def main(argv=None) -> None:
     gold = list(csv.DictReader(GOLD.open(encoding="utf-8")))
     nlp = load_nlp()
     figures, wrong = measure(gold, root, nlp)
-    attribution_model.ENABLED = False  # the same pages with the rules alone
-    try:
+    with rules_alone():  # the same pages with the rules alone
         rules, _ = measure(gold, root, nlp)
-    finally:
-        attribution_model.ENABLED = True
     figures["rules only"] = {key: rules[key] for key in ("speaker", "type", "both", "both_lenient")}
     n = figures["rows"]
     print(f"speakers on real pages: {n} gold sentences from {figures['pages']} saved pages (never used for tuning)")

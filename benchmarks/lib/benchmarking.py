@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from contextlib import contextmanager
 import platform
 import sys
 from pathlib import Path
@@ -56,3 +57,16 @@ def record_results(name: str, figures: dict, *, command: str, path: Path = RESUL
         "python": platform.python_version(),
     }
     atomic_write_text(Path(path), json.dumps(results, indent=1, sort_keys=True) + "\n")
+
+
+@contextmanager
+def rules_alone():
+    """The analysis with the learned attribution tagger off while the block runs: what
+    the rules give without the model, measured in the same run as the package."""
+    from analysis.rules import attribution_model
+
+    attribution_model.ENABLED = False
+    try:
+        yield
+    finally:
+        attribution_model.ENABLED = True
