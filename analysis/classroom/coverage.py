@@ -116,6 +116,7 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     if pairs.empty:
         return pd.DataFrame(columns=columns)
     letters = _letters(comparison)
+    matched = _matched_claims(comparison)
     found: dict[frozenset, list[str]] = {}
     for d in comparison.differences.dropna(subset=["other_sent_id"]).itertuples():
         if d.difference in CARD_DIFFERENCES:
@@ -130,7 +131,7 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
         kinds = sorted(set(found.get(frozenset({a, b}), [])), key=CARD_DIFFERENCES.index)
         # A pair told with different certainty or sources teaches even when no
         # difference rule names it (reported against hedged).
-        claims = _matched_claims(comparison, a, b)
+        claims = matched.get((a, b), {})
         told_apart = (_claim_firmness(claims[a]) != _claim_firmness(claims[b]) if claims
                       else _firmness(analyses[a[0]], a[1]) != _firmness(analyses[b[0]], b[1]))  # fmt: skip
         rank = CARD_DIFFERENCES.index(kinds[0]) if kinds else len(CARD_DIFFERENCES) if told_apart else len(CARD_DIFFERENCES) + 1
@@ -167,19 +168,19 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     return cards[columns].reset_index(drop=True)
 
 
-def _matched_claims(comparison, a: tuple[str, int], b: tuple[str, int]) -> dict[tuple[str, int], dict]:
-    """The claims the comparison matched inside two sentences, each with its own text,
-    status and source (``comparing.units``): ``{(article, sent_id): {...}}``, empty when
-    the alignment has no such pair."""
-    table = comparison.alignment
-    rows = table[table["matched"] & (table["article"] == a[0]) & (table["sent_id"] == a[1]) & (table["other"] == b[0])
-                 & (table["other_sent_id"] == b[1])]  # fmt: skip
-    if rows.empty or "status" not in table.columns:
-        return {}
-    m = rows.iloc[0]
-    return {a: {"claim": m["claim"], "status": m["status"], "source": m["source"], "source_type": m["source_type"]},
-            b: {"claim": m["other_claim"], "status": m["other_status"], "source": m["other_source"],
-                "source_type": m["other_source_type"]}}  # fmt: skip
+def _matched_claims(comparison) -> dict[tuple, dict[tuple[str, int], dict]]:
+    """The claims the comparison matched inside each pair of sentences, each with its own
+    text, status and source (``comparing.units``): ``{((article, sent_id), (other,
+    other_sent_id)): {(article, sent_id): {...}, (other, other_sent_id): {...}}}``, read
+    once from the alignment (its best match first, as the alignment sorts them)."""
+    found: dict[tuple, dict] = {}
+    for m in comparison.alignment[comparison.alignment["matched"]].itertuples():
+        a, b = (m.article, int(m.sent_id)), (m.other, int(m.other_sent_id))
+        found.setdefault((a, b), {
+            a: {"claim": m.claim, "status": m.status, "source": m.source, "source_type": m.source_type},
+            b: {"claim": m.other_claim, "status": m.other_status, "source": m.other_source, "source_type": m.other_source_type},
+        })  # fmt: skip
+    return found
 
 
 def _claim_firmness(claim: dict) -> tuple[int, int]:
@@ -206,7 +207,7 @@ def _source_words(source, source_type: str) -> str:
 def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = None) -> dict:
     """One outlet's version of a card's claim: its sentence, status, source and the
     words that decide how sure it is (the single exercise's deciding words). With
-    ``claim`` (the claim the comparison matched inside the sentence, :func:`_matched_claims`),
+    ``claim`` (the claim the comparison matched inside the sentence, from :func:`_matched_claims`),
     the status and source are that claim's own: "The bridge was closed on Tuesday, and it
     could stay shut for a month" states the closure although the sentence is hedged."""
     from analysis.classroom.exercises import _as_written, _deciding_cues
@@ -318,10 +319,11 @@ def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
     the comparison's evidence for the match (for the teacher)."""
     letters = _letters(comparison)
     alignment = comparison.alignment
+    matched = _matched_claims(comparison)
     out = []
     for card in cards.to_dict("records"):
         ends = (card["article"], int(card["sent_id"])), (card["other"], int(card["other_sent_id"]))
-        claims = _matched_claims(comparison, *ends)
+        claims = matched.get(ends, {})
         a = _side(analyses[card["article"]], letters[card["article"]], card["article"], int(card["sent_id"]), claims.get(ends[0]))
         b = _side(analyses[card["other"]], letters[card["other"]], card["other"], int(card["other_sent_id"]), claims.get(ends[1]))
         surer, why_surer = _surer(a, b)
@@ -533,12 +535,12 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
 
 # --- The student's copy ------------------------------------------------------------------
 
-def _material_side(comparison, letters: dict, texts: dict, end: tuple[str, int], other: tuple[str, int]) -> dict:
+def _material_side(matched: dict, letters: dict, texts: dict, end: tuple[str, int], other: tuple[str, int]) -> dict:
     """One side of a card as a student sees it: the letter, the sentence and, when the
     comparison matched only part of it, that part (``claim``): which claim the card is
     about, not how sure anyone is of it."""
     text = str(texts[end[0]][end[1]])
-    claim = _matched_claims(comparison, end, other).get(end, {}).get("claim")
+    claim = matched.get((end, other), {}).get(end, {}).get("claim")
     shown = claim if claim is not None and " ".join(str(claim).split()) != " ".join(text.split()) else None
     return {"letter": letters[end[0]], "number": end[1], "text": text, "claim": shown}
 
@@ -552,6 +554,7 @@ def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: li
     from analysis.classroom.tasks import student_tasks
 
     letters = _letters(comparison)
+    matched = _matched_claims(comparison)
     texts = {name: r.sentences.set_index("sent_id")["text"] for name, r in analyses.items()}
     material = {
         "format": EXERCISE_FORMAT, "kind": "compare", "version": 1, "title": title,
@@ -559,8 +562,8 @@ def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: li
         "articles": [{"letter": letters[name], "found": page_identity(r), "paragraphs": numbered_paragraphs(r)}
                      for name, r in analyses.items()],
         "cards": [{"card": int(c["card"]),
-                   "sides": [_material_side(comparison, letters, texts, (c["article"], int(c["sent_id"])), (c["other"], int(c["other_sent_id"]))),
-                             _material_side(comparison, letters, texts, (c["other"], int(c["other_sent_id"])), (c["article"], int(c["sent_id"])))],
+                   "sides": [_material_side(matched, letters, texts, (c["article"], int(c["sent_id"])), (c["other"], int(c["other_sent_id"]))),
+                             _material_side(matched, letters, texts, (c["other"], int(c["other_sent_id"])), (c["article"], int(c["sent_id"])))],
                    # The same three options on every card: the two letters and "same" / "either".
                    "options": {"surer": [letters[c["article"]], letters[c["other"]], SAME, DIFFERENT],
                                "cite": [letters[c["article"]], letters[c["other"]], EITHER]}}

@@ -48,10 +48,11 @@ __all__ = ["align_claims", "candidate_features", "reader_check", "matcher", "sco
 MODEL_FILE = config.PACKAGE_DIR / "models" / "claim_matcher.json"
 #: What describes a candidate pair of claim units, in the order of the model's weights.
 FEATURES = ("meaning", "words", "rare_words", "same_event", "shared_names", "best_for_both")
-#: What the reader's check reads besides (:func:`reader_check`); shown as evidence, not weighed:
-#: fitted, a shared figure, figures for the same counted thing (also when the two claims
-#: are each other's closest) and a count of shared words each took a negative weight (the tuning pairs' live blog repeats delegate counts and
-#: percentages in sentences on other matters), which no reader would accept as a reason.
+#: What the reader's check reads besides (:func:`reader_check`); shown as evidence, not
+#: weighed: fitted, a shared figure, figures for the same counted thing (also when the two
+#: claims are each other's closest) and a count of shared words each took a negative weight
+#: (the tuning pairs' live blog repeats delegate counts and percentages in sentences on
+#: other matters), which no reader would accept as a reason.
 CHECKED = ("shared_words", "same_figure", "whole_sentences")
 #: Lemmas too common in news to show that two claims say the same thing.
 GENERIC_LEMMAS = frozenset({"say", "tell", "add", "report", "state", "be", "have", "do", "make", "get", "go", "also",
@@ -63,8 +64,8 @@ SYNONYM_AT = 0.35
 #: cross-validation against no gate and a verb-only gate).
 CLOSE_MEANING_AT = 0.45
 COLUMNS = ["article", "sent_id", "other", "other_sent_id", "score", "claim", "other_claim", "status", "source",
-           "source_type", "other_status", "other_source", "other_source_type", "meaning_similarity", "text_similarity", "shared_events", "shared_names",
-           "shared_number", "shared_lemmas", "matched"]  # fmt: skip
+           "source_type", "other_status", "other_source", "other_source_type", "meaning_similarity", "text_similarity",
+           "shared_events", "shared_names", "shared_number", "shared_lemmas", "matched"]  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +189,13 @@ def score(features: pd.DataFrame, model: dict | None = None) -> np.ndarray:
     return np.where(passes, probability, 0.0)
 
 
+def _no_match(article: str, sent_id: int, other: str) -> dict:
+    """The alignment row of a claim that matches nothing in ``other``."""
+    return {**dict.fromkeys(COLUMNS), "article": article, "sent_id": sent_id, "other": other, "score": 0.0,
+            "meaning_similarity": 0.0, "text_similarity": 0.0, "shared_events": [], "shared_names": [], "shared_number": "",
+            "shared_lemmas": [], "matched": False}  # fmt: skip
+
+
 def align_claims(units: pd.DataFrame, *, threshold: float | None = None, model: dict | None = None) -> pd.DataFrame:
     """Every claim's matches in every other article.
 
@@ -245,11 +253,7 @@ def align_claims(units: pd.DataFrame, *, threshold: float | None = None, model: 
                 continue
             found = by_claim.get((article, sent_id, other), [])
             if not found:
-                found = [{"article": article, "sent_id": sent_id, "other": other, "other_sent_id": None, "score": 0.0, "claim": None,
-                          "other_claim": None, "status": None, "source": None, "source_type": None, "other_status": None,
-                          "other_source": None,
-                          "other_source_type": None, "meaning_similarity": 0.0, "text_similarity": 0.0, "shared_events": [],
-                          "shared_names": [], "shared_number": "", "shared_lemmas": [], "matched": False}]  # fmt: skip
+                found = [_no_match(article, sent_id, other)]
             rows += sorted(found, key=lambda r: (-r["score"], r["other_sent_id"] or 0))
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["other_sent_id"] = table["other_sent_id"].astype("Int64")

@@ -145,6 +145,16 @@ def _surname(name: str) -> str:
     return name.split()[-1].lower() if name else ""
 
 
+def _matched_side(sentence: dict, text: str, status: str, source, source_type, unattributed_sentence: bool) -> dict:
+    """One side of a matched pair as the rules read it: the sentence's row with the matched
+    claim's own text, status and source ("Comey said [the FBI ...]" is Comey's claim even
+    where the sentence as a whole rests on someone else), and whether it is a quotation
+    whose speaker the article does not name nearby (:data:`UNATTRIBUTED_QUOTE`)."""
+    side = {**sentence, "text": text, "status": status, "claim_source": source, "claim_source_type": source_type}
+    side["unattributed_quote"] = unattributed_sentence and _who(side) == "no one named"
+    return side
+
+
 def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: dict, *,
                      headlines: pd.DataFrame | None = None, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every difference between the compared articles (see the module docstring).
@@ -164,27 +174,15 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
                     if isinstance(reason, str) and UNATTRIBUTED_QUOTE in reason}  # fmt: skip
     rows: list[dict] = []
     seen: set[tuple] = set()
-    unit_sources = "source_type" in alignment.columns
     for match in alignment[alignment["matched"]].itertuples():
-        a, b = by_key[(match.article, match.sent_id)], by_key[(match.other, int(match.other_sent_id))]
-        # The matched units' own sources: "Comey said [the FBI ...]" is Comey's claim
-        # even where the sentence as a whole rests on someone else.
-        if unit_sources:
-            a = {**a, "text": match.claim, "status": match.status, "claim_source": match.source, "claim_source_type": match.source_type}
-            b = {**b, "text": match.other_claim, "status": match.other_status, "claim_source": match.other_source,
-                 "claim_source_type": match.other_source_type}
-        for side in ("a", "b"):
-            claim = a if side == "a" else b
-            quoted = (claim["article"], int(claim["sent_id"])) in unattributed and _who(claim) == "no one named"
-            if side == "a":
-                a = {**a, "unattributed_quote": quoted}
-            else:
-                b = {**b, "unattributed_quote": quoted}
+        ends = ((match.article, match.sent_id), (match.other, int(match.other_sent_id)))
+        a = _matched_side(by_key[ends[0]], match.claim, match.status, match.source, match.source_type, ends[0] in unattributed)
+        b = _matched_side(by_key[ends[1]], match.other_claim, match.other_status, match.other_source, match.other_source_type,
+                          ends[1] in unattributed)  # fmt: skip
         for name, rule in RULES.items():
             detail = rule(a, b)
             if detail:
                 detail += f" \u201c{_short(a['text'])}\u201d / \u201c{_short(b['text'])}\u201d"
-            ends = ((a["article"], a["sent_id"]), (b["article"], b["sent_id"]))
             # A figure that differs differs both ways: one row for the pair.
             key = (name, frozenset(ends)) if name in SYMMETRIC else (name, *ends)
             if detail and key not in seen:
@@ -254,9 +252,9 @@ def headline_against_others(claims: pd.DataFrame, analyses: dict, headlines: pd.
                     continue
                 top = found.iloc[0]
                 best = body[body["sent_id"] == int(top["other_sent_id"])].iloc[0].to_dict()
-                if "other_status" in found.columns and top["other_status"] is not None:  # the matched unit's own reading
-                    best.update(text=top["other_claim"], status=top["other_status"], claim_source=top["other_source"],
-                                claim_source_type=top["other_source_type"])
+                # The matched claim's own reading, not the whole sentence's.
+                best.update(text=top["other_claim"], status=top["other_status"], claim_source=top["other_source"],
+                            claim_source_type=top["other_source_type"])
                 if best["status"] in WEAK_STATUSES or best["claim_source_type"] not in ("author", None):
                     rows.append({"difference": "headline_surer", "article": name, "sent_id": int(head["sent_id"]), "other": other,
                                  "other_sent_id": int(best["sent_id"]),

@@ -38,19 +38,16 @@ def side_by_side(comparison) -> pd.DataFrame:
     comparison paired, ``claim``), with its own status and source, the sentence it is in,
     the score and what the match rests on."""
     claims = comparison.claims.set_index(["article", "sent_id"])
-    unit_level = "status" in comparison.alignment.columns
     rows = []
     for m in comparison.alignment[comparison.alignment["matched"]].itertuples():
         if (m.other, m.article) < (m.article, m.other):
             continue  # each pair once, from the first article's side
         a, b = claims.loc[(m.article, m.sent_id)], claims.loc[(m.other, int(m.other_sent_id))]
-        evidence = [*getattr(m, "shared_events", []), *m.shared_names, *([m.shared_number] if m.shared_number else []),
+        evidence = [*m.shared_events, *m.shared_names, *([m.shared_number] if m.shared_number else []),
                     *(w for w in m.shared_lemmas if w not in " ".join(m.shared_names).lower())]  # fmt: skip
-        rows.append({"article": m.article, "sent_id": m.sent_id, "claim": m.claim if unit_level else a["text"], "text": a["text"],
-                     "status": m.status if unit_level else a["status"], "source": m.source if unit_level else a["claim_source"],
-                     "other": m.other, "other_sent_id": int(m.other_sent_id), "other_claim": m.other_claim if unit_level else b["text"],
-                     "other_text": b["text"], "other_status": m.other_status if unit_level else b["status"],
-                     "other_source": m.other_source if unit_level else b["claim_source"], "score": m.score,
+        rows.append({"article": m.article, "sent_id": m.sent_id, "claim": m.claim, "text": a["text"], "status": m.status,
+                     "source": m.source, "other": m.other, "other_sent_id": int(m.other_sent_id), "other_claim": m.other_claim,
+                     "other_text": b["text"], "other_status": m.other_status, "other_source": m.other_source, "score": m.score,
                      "evidence": ", ".join(dict.fromkeys(map(str, evidence)))})  # fmt: skip
     return pd.DataFrame(rows, columns=["article", "sent_id", "claim", "text", "status", "source", "other", "other_sent_id",
                                        "other_claim", "other_text", "other_status", "other_source", "score", "evidence"])  # fmt: skip

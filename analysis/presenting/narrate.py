@@ -184,12 +184,14 @@ def byline_people(credit: str | None, site: str | None = None) -> tuple[str | No
     return ("; ".join(dict.fromkeys(people)) or None), ("; ".join(dict.fromkeys(agencies)) or None)
 
 
-def identity_fields(result) -> dict[str, str | None]:
+def identity_fields(result, found: list[dict] | None = None) -> dict[str, str | None]:
     """Who wrote it, who published it and when, as the identity box gives them: the
     page's metadata, else (for the writer) a "By ..." line at the page's edges; None
     where the page gives nothing. Keys ``byline`` (people only, :func:`byline_people`),
-    ``credit`` (an agency or outlet the byline credits instead), ``outlet``, ``date``."""
-    found = page_identity(result)
+    ``credit`` (an agency or outlet the byline credits instead), ``byline_note`` (what the
+    page's details say when they disagree with the text), ``outlet``, ``date``. ``found``:
+    :func:`page_identity` of ``result``, when the caller has it."""
+    found = page_identity(result) if found is None else found
     by_field = {f["what"]: f["text"] for f in found}
     lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
     from_line = next((m.group(1).strip() for line in lines if (m := re.match(r"(?i)(?:by|author:?)\s+(.+)", line))), None)
@@ -209,10 +211,13 @@ def identity_fields(result) -> dict[str, str | None]:
             "outlet": by_field.get(METADATA_FIELDS["sitename"]), "date": by_field.get(METADATA_FIELDS["date"])}  # fmt: skip
 
 
+def _name_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]{2,}", text)}
+
+
 def _same_people(a: str, b: str) -> bool:
     """Whether two credits share a name word (a surname), ignoring case."""
-    words = lambda text: {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]{2,}", text)}  # noqa: E731
-    return bool(words(a) & words(b))
+    return bool(_name_words(a) & _name_words(b))
 
 
 def identity_markdown(result) -> str:
@@ -220,7 +225,7 @@ def identity_markdown(result) -> str:
     who published it and when, as found on the page or "not given"."""
     codes = set(result.findings["finding"])
     found = page_identity(result)
-    fields = identity_fields(result)
+    fields = identity_fields(result, found)
     lines = [f"**Headline**: {_md(result.headline) if result.headline else 'none found'}", ""]
     for code, question, field in (("no_byline", "Who wrote it", "byline"), ("no_outlet", "Who published it", "outlet"),
                                   ("no_dateline", "When", "date")):  # fmt: skip
