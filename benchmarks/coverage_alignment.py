@@ -51,6 +51,21 @@ PAIRS = HERE / "gold" / "coverage_pairs.csv"
 DIFFERENCES_CHECK = HERE / "gold" / "coverage_differences_check.csv"
 
 
+def sentence_at(result, start: int, end: int) -> int:
+    """The body sentence of ``result`` holding most of the gold span ``start:end``: the
+    gold names sentences by character offsets as well as by number, and the numbers
+    shift when the sentence splitter changes ("Sens. | Mike Crapo" joined), the offsets
+    do not."""
+    body = result.body_sentences
+    overlap = (body["end"].clip(upper=end) - body["start"].clip(lower=start)).to_numpy()
+    return int(body["sent_id"].iloc[int(overlap.argmax())])
+
+
+def gold_key(row: dict, a, b) -> tuple[int, int]:
+    """A gold row's pair of sentence numbers in the analyses ``a`` and ``b`` of its two articles."""
+    return sentence_at(a, int(row["start_a"]), int(row["end_a"])), sentence_at(b, int(row["start_b"]), int(row["end_b"]))
+
+
 def differences_check() -> dict:
     """The judged "where they differ" lines: per check, right / half / wrong, all lines
     and the lines that set two matched claims side by side (not "only one cites")."""
@@ -92,12 +107,6 @@ def main(argv: list[str] | None = None) -> int:
     pairs = list(csv.DictReader(PAIRS.open(encoding="utf-8")))
     gold_all, gold_high = defaultdict(set), defaultdict(set)
     claims_of: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for row in gold_rows:
-        key = (int(row["sent_a"]), int(row["sent_b"]))
-        gold_all[int(row["pair"])].add(key)
-        claims_of[int(row["pair"])][row["what"]].add(key)
-        if row["confidence"] == "high":
-            gold_high[int(row["pair"])].add(key)
     tally = {split: defaultdict(int) for split in ("held out", "tuning")}
     predicted_all: set = set()
     every_gold: set = set()
@@ -112,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
         a = analyze(folder / pair["article_a"], nlp=nlp)
         b = analyze(folder / pair["article_b"], nlp=nlp)
         analyse_seconds += time.perf_counter() - started
+        keys = {}
+        for index, row in enumerate(gold_rows):
+            if int(row["pair"]) == n:
+                keys[index] = key = gold_key(row, a, b)
+                gold_all[n].add(key)
+                claims_of[n][row["what"]].add(key)
+                if row["confidence"] == "high":
+                    gold_high[n].add(key)
         started = time.perf_counter()
         comparison = compare([a, b])
         compare_seconds += time.perf_counter() - started
@@ -132,8 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             fa, fb = STATUS_FIRMNESS.get(str(row.status), 0), STATUS_FIRMNESS.get(str(row.other_status), 0)
             key = (row.sent_id, int(row.other_sent_id))
             firmer_side[key] = ("A" if fa > fb else "B" if fb > fa else "same", row.source, row.other_source)
-        for row in (r for r in gold_rows if int(r["pair"]) == n and r.get("surer")):
-            key = (int(row["sent_a"]), int(row["sent_b"]))
+        for index, key in keys.items():
+            row = gold_rows[index]
+            if not row.get("surer"):
+                continue
             found = firmer_side.get(key)
             if row["surer"] in ("A", "B"):
                 split["surer"] += 1

@@ -38,16 +38,17 @@ from analysis.comparing.units import claim_units  # noqa: E402
 GOLD = PROJECT / "benchmarks" / "gold" / "coverage_alignment.csv"
 PAIRS = PROJECT / "benchmarks" / "gold" / "coverage_pairs.csv"
 sys.path.insert(0, str(PROJECT / "benchmarks"))
-from coverage_alignment import TUNED_PAIRS as TUNING_PAIRS  # noqa: E402 -- the benchmark's split, written once
+from coverage_alignment import TUNED_PAIRS as TUNING_PAIRS, gold_key  # noqa: E402 -- the benchmark's split and gold, written once
 SEED = 0
 
 
-def pair_candidates(folder: Path, pair: dict, gold: set, nlp) -> tuple[list[dict], set]:
+def pair_candidates(folder: Path, pair: dict, gold_rows: list[dict], nlp) -> tuple[list[dict], set]:
     """The candidate features of one article pair, each with ``sent_a``, ``sent_b`` and
-    ``label``; and the gold sentence pairs."""
+    ``label``; and the gold sentence pairs (found by the gold's character offsets)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         a, b = analyze(folder / pair["article_a"], nlp=nlp), analyze(folder / pair["article_b"], nlp=nlp)
+    gold = {gold_key(row, a, b) for row in gold_rows}
     import pandas as pd
 
     units = pd.concat([claim_units(a, "A"), claim_units(b, "B")], ignore_index=True)
@@ -94,10 +95,10 @@ def main(argv=None) -> int:
     if not folder.is_dir():
         print(f"skipped: the PolNeAR training texts are not at {folder} (pass the folder)")
         return 0
-    gold: dict[int, set] = defaultdict(set)
+    gold: dict[int, list] = defaultdict(list)
     with GOLD.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            gold[int(row["pair"])].add((int(row["sent_a"]), int(row["sent_b"])))
+            gold[int(row["pair"])].append(row)
     with PAIRS.open(encoding="utf-8") as handle:
         pairs = [p for p in csv.DictReader(handle) if int(p["pair"]) in TUNING_PAIRS]
     nlp = load_nlp()
