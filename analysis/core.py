@@ -165,23 +165,27 @@ class Analysis:
         return f"<Analysis of {self.article.source!r}: {counts}>"
 
 
-def structure_tables(text: str, doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Span], pd.DataFrame, pd.DataFrame]:
+def structure_tables(
+    text: str, doc: Doc, spans: list[tuple[int, int]], *, page_standfirst: str | None = None
+) -> tuple[list[Span], pd.DataFrame, pd.DataFrame]:
     """Sentences, the ``paragraphs`` table and the ``sentences`` table of a parsed article.
 
     Sentences per paragraph feed the role rules (pull quotes are matched sentence by
     sentence), so roles are assigned after the parse.
     """
-    sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans)
+    sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans, page_standfirst=page_standfirst)
     return sentences, paragraphs, sentence_table(text, sentences, paragraphs)
 
 
-def _sentences_and_paragraphs(text: str, doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Span], pd.DataFrame]:
+def _sentences_and_paragraphs(
+    text: str, doc: Doc, spans: list[tuple[int, int]], *, page_standfirst: str | None = None
+) -> tuple[list[Span], pd.DataFrame]:
     starts = [start for start, _ in spans]
     sentences = sentence_spans(doc, starts)
     by_para: list[list[str]] = [[] for _ in spans]
     for sent in sentences:
         by_para[paragraph_index(sent.start_char, starts)].append(sent.text)
-    roles = assign_roles([text[s:e] for s, e in spans], by_para)
+    roles = assign_roles([text[s:e] for s, e in spans], by_para, page_standfirst=page_standfirst)
     return sentences, paragraph_table(text, spans, roles)
 
 
@@ -205,7 +209,7 @@ def analyze_article(
     if doc is None:
         doc = parse(text, [start for start, _ in spans], nlp=nlp)
     correct_entities(doc)
-    sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans)
+    sentences, paragraphs = _sentences_and_paragraphs(text, doc, spans, page_standfirst=article.metadata.get("standfirst"))
     in_body = [body for _, body in sentence_paragraphs(sentences, paragraphs)]
     # The rules link sources, cues and contents; the learned tagger moves their edges.
     relations = refine_with_model(doc, find_attributions(doc))

@@ -10,6 +10,7 @@ binary file, an unknown extension, a file over the size limit) raises
 
 from __future__ import annotations
 
+from html import unescape
 import re
 import sys
 from dataclasses import dataclass, field
@@ -195,6 +196,49 @@ def page_headline(title: str, sitename: str | None = None) -> str:
     return title
 
 
+#: A page's summary is a standfirst only within these lengths (in words): shorter is a
+#: label, longer is the lead paragraph itself.
+STANDFIRST_WORDS = (6, 60)
+#: Elements whose text a reader never sees as the page's summary.
+_UNSEEN = frozenset({"head", "script", "style", "noscript", "template", "a", "title", "meta", "button"})
+
+
+#: Class names with which pages mark the summary under a headline.
+_SUMMARY_CLASS = re.compile(r"deck|\bdek|standfirst|strap|sub-?head|subline|subtitle|summary|description|intro|lede|teaser", re.I)
+
+
+def page_standfirst(html: str, description: str | None, blocks: list[str]) -> str | None:
+    """The page's standfirst: its own summary (its ``description`` metadata) shown on the
+    page as one element's whole text, outside links, and either missing from the
+    extracted paragraphs or extracted as the paragraph under the headline from an element
+    the page marks as a summary (a heading, or a class such as "deck" or "standfirst").
+    A summary that is the lead paragraph itself (many sites copy the lead) stays body."""
+    summary = " ".join(unescape(description or "").split())
+    if not STANDFIRST_WORDS[0] <= len(summary.split()) <= STANDFIRST_WORDS[1] or summary.endswith(("...", "\u2026")):
+        return None
+    key = summary[:80].lower()
+    under_headline = len(blocks) > 1 and blocks[1] == summary
+    if any(key in block.lower() for block in blocks) and not under_headline:
+        return None
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8", "replace"))
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse has no standfirst to find
+        return None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _UNSEEN:
+            continue
+        if any(parent.tag in _UNSEEN for parent in element.iterancestors()):
+            continue
+        if " ".join(element.text_content().split()) != summary:
+            continue
+        marked = element.tag in ("h2", "h3", "h4") or bool(_SUMMARY_CLASS.search(element.get("class") or ""))
+        if marked or not under_headline:
+            return summary
+    return None
+
+
 def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str | None]]:
     """Extract the headline and article paragraphs from a saved news page.
 
@@ -207,7 +251,9 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
         name: What to call the input in messages.
 
     Returns:
-        The extracted text and metadata (title, author, date, sitename, url).
+        The extracted text and metadata (title, author, date, sitename, url, and
+        ``standfirst`` when the page shows a summary the extractor dropped, placed
+        right after the headline).
 
     Raises:
         InputError: No article text could be found in the page.
@@ -231,6 +277,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     if root is None:
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     metadata = {key: root.get(key) for key in ("title", "author", "date", "sitename", "url")}
+    description = root.get("description")
     blocks: list[str] = []
     main = root.find("main")
     for element in main if main is not None else []:
@@ -246,6 +293,10 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     # first unless the extracted body already opens with it.
     if title and " ".join(title.split()) != blocks[0]:
         blocks.insert(0, " ".join(title.split()))
+    standfirst = page_standfirst(html, description, blocks)
+    if standfirst and blocks[1:2] != [standfirst]:
+        blocks.insert(1, standfirst)
+    metadata["standfirst"] = standfirst
     return "\n\n".join(blocks), metadata
 
 

@@ -11,7 +11,8 @@ labels. The rules below are general, ordered, and each states its evidence:
 1. The first paragraph is the headline.
 2. A short paragraph matching a page-furniture pattern (``lexicons/boilerplate.csv``)
    is an ``artifact`` or a ``related_link``.
-3. The first content paragraph after the headline is the ``standfirst`` when it has no
+3. The first content paragraph after the headline is the ``standfirst`` when a saved
+   page shows it there as its summary (its description), or when it has no
    final punctuation and the page marks it as one: it is repeated or restated later,
    or the headline is repeated right after it. (A lead paragraph that merely lacks a
    full stop stays body: losing body text is worse than missing a standfirst.)
@@ -221,6 +222,7 @@ class _Paragraphs:
     sentence_words: list[list[list[str]]]
     roles: list[tuple[str, str] | None]
     body_started: bool = False
+    page_standfirst: str = ""  # the comparison key of the summary the page shows under its headline
 
     def others(self, i: int) -> list[tuple[int, list[str]]]:
         """Sentences of longer paragraphs not yet set aside: what a short paragraph may restate."""
@@ -239,6 +241,8 @@ def _standfirst(p: _Paragraphs, i: int) -> str | None:
     """Rule 3: the standfirst, only before the body starts: a sentence with no final
     punctuation that the page repeats or restates."""
     text, n_words, n = p.texts[i], len(p.words[i]), len(p.texts)
+    if not p.body_started and p.page_standfirst and p.keys[i] == p.page_standfirst and i == 1:
+        return "the page shows it under the headline as its summary (the page's description)"
     if p.body_started or _has_final_punctuation(text) or not STANDFIRST_MIN_WORDS <= n_words <= STANDFIRST_MAX_WORDS:
         return None
     if p.earlier_copy(i) is not None:
@@ -310,7 +314,9 @@ ROLE_RULES = {
 }
 
 
-def assign_roles(texts: list[str], sentences: list[list[str]] | None = None) -> list[tuple[str, str]]:
+def assign_roles(
+    texts: list[str], sentences: list[list[str]] | None = None, *, page_standfirst: str | None = None
+) -> list[tuple[str, str]]:
     """Give each paragraph a role and the reason for it: the headline, page furniture
     (``lexicons/boilerplate.csv``), then the first of :data:`ROLE_RULES` that applies,
     else body.
@@ -319,6 +325,9 @@ def assign_roles(texts: list[str], sentences: list[list[str]] | None = None) -> 
         texts: Paragraph texts in reading order (the first is the headline).
         sentences: The sentences of each paragraph (from the parser); split on final
             punctuation when not given.
+        page_standfirst: The summary a saved page shows under its headline (from
+            :func:`analysis.reading.ingest.page_standfirst`): the second paragraph is the
+            standfirst when it is this text.
 
     Returns:
         One ``(role, reason)`` per paragraph.
@@ -326,7 +335,8 @@ def assign_roles(texts: list[str], sentences: list[list[str]] | None = None) -> 
     if sentences is None:
         sentences = [_regex_sentences(t) for t in texts]
     p = _Paragraphs(texts, [_words(t) for t in texts], [_key(t) for t in texts], sentences,
-                    [[_words(s) for s in sents] for sents in sentences], [None] * len(texts))  # fmt: skip
+                    [[_words(s) for s in sents] for sents in sentences], [None] * len(texts),
+                    page_standfirst=_key(page_standfirst) if page_standfirst else "")  # fmt: skip
     # Rules 1-2: headline and page furniture, decided without context.
     for i, text in enumerate(texts):
         p.roles[i] = ("headline", "first line of the article") if i == 0 else _furniture(text)

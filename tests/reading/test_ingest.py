@@ -150,3 +150,34 @@ def test_the_sites_additions_leave_the_page_title(title, site, headline):
     from analysis.reading.ingest import page_headline
 
     assert page_headline(title, site) == headline
+
+
+def _page(summary_element: str, description: str, lead: str = "The council voted on Tuesday to build a new bridge over the Avon at a cost of twelve million pounds.") -> str:
+    body = "".join(f"<p>{lead if i == 0 else f'Paragraph {i} of the story says something more about the bridge and the vote, at some length.'}</p>" for i in range(6))
+    return (f'<html><head><title>Council approves bridge | The Gazette</title><meta name="description" content="{description}">'
+            f'<meta property="og:site_name" content="The Gazette"></head><body><article><h1>Council approves bridge</h1>'
+            f"{summary_element}{body}</article></body></html>")  # fmt: skip
+
+
+@pytest.mark.parametrize("element", ['<p class="standfirst">{}</p>', '<h2 class="article-subline">{}</h2>', '<div class="dek">{}</div>'])
+def test_a_summary_the_page_shows_under_its_headline_is_the_standfirst(element):
+    summary = "Residents have waited thirty years for a second crossing over the river."
+    text, metadata = extract_html(_page(element.format(summary), summary))
+    assert metadata["standfirst"] == summary
+    assert text.split("\n\n")[:2] == ["Council approves bridge", summary]
+    from analysis import analyze
+
+    paragraphs = analyze(_page(element.format(summary), summary).encode()).paragraphs
+    assert paragraphs.loc[1, "role"] == "standfirst"
+    assert "summary" in paragraphs.loc[1, "reason"]
+
+
+def test_a_description_that_copies_the_lead_or_is_not_shown_is_no_standfirst():
+    lead = "The council voted on Tuesday to build a new bridge over the Avon at a cost of twelve million pounds."
+    # Many sites copy the lead into the description: it stays body.
+    assert extract_html(_page("", lead, lead=lead))[1]["standfirst"] is None
+    # A description the page never shows is no standfirst.
+    assert extract_html(_page("", "Residents have waited thirty years for a second crossing over the river."))[1]["standfirst"] is None
+    # Shown only inside a link (a teaser elsewhere on the page) is no standfirst either.
+    linked = '<a href="/x"><p>Residents have waited thirty years for a second crossing over the river.</p></a>'
+    assert extract_html(_page(linked, "Residents have waited thirty years for a second crossing over the river."))[1]["standfirst"] is None
