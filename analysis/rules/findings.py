@@ -21,13 +21,22 @@ Headline against body (each headline and standfirst sentence against the body
 sentences on the same topic: sharing a named entity and a content noun with it):
 
 - ``headline_entity_absent``: the headline names someone or somewhere the body never does.
-- ``headline_place_unsupported``: the headline puts its topic in a place, the body links
-  the topic to that place only in weak sentences (hedged, unconfirmed, or attributed to
-  media, anonymous or unnamed sources, or with a distancing or non-committal cue), and
-  its firm sentences on the topic, if any, name other places.
-- ``headline_flat``: the headline has no hedge, no quotation marks and no attribution of
-  its own, but every body sentence on its topic is weak, the lead sentence included (a
-  news story's first sentence states what its headline says).
+- ``headline_place_unsupported`` (:data:`PLACE_RULES`): the headline puts its topic in a
+  place, and the body links the topic to that place only in weak sentences (hedged,
+  unconfirmed, or attributed to media, anonymous or unnamed sources, or with a
+  distancing or non-committal cue) while its firm sentences on the topic, if any, name
+  other places; or the body names the headline's place only in what is hedged, kept
+  secret or another outlet's report.
+- ``headline_flat`` (:data:`FLAT_RULES`): the headline has no hedge ("may", "set to"),
+  no quotation marks, no attribution, no verb of speech ("hails") and no noun that
+  reports a claim ("threat", "row") (``lexicons/headline_reporting.csv``), and either
+  the lead (a news story's first sentence restates its headline) gives the headline's
+  claim words only on the word of another outlet, an unnamed or secret source, as a
+  claim, belief or forecast, or under a hedge, and no other body sentence states them
+  firmly; or every body sentence on its topic is weak. A lead in which the party the
+  headline is about speaks (a firm announcing its own cuts, "its authors", a spokesman),
+  a record ("official figures", "a report shows"), a ruling or a denial answers the
+  headline.
 - ``headline_denied``: the body reports that someone named denies what the headline
   states ("Hollis Bank has denied that any job cuts are planned").
 - ``headline_number``: the headline's figure for something ("500 jobs", "15%") differs
@@ -51,7 +60,9 @@ from analysis.rules.entities import PLACE_LABELS, listed_place
 from analysis.lexicon import load_lexicon
 from analysis.schema import TableColumns, column_records
 from analysis.rules.sources import ContentIndex
-from analysis.vocabulary import FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES
+from analysis.vocabulary import (
+    FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES,
+)
 
 __all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table", "finding_columns"]
 
@@ -64,7 +75,7 @@ IDENTIFIED = IDENTIFIED_SOURCE_TYPES
 #: ("the Tories dismissed the plan") than deny that it exists.
 DENIAL_LEMMAS = frozenset({"deny", "refute", "contradict"})
 #: Nouns with which a headline reports a claim rather than making it ("... claim denied").
-CLAIM_NOUNS = frozenset({"claim", "allegation", "rumour", "rumor", "report", "suggestion", "speculation", "denial", "row"})
+CLAIM_NOUNS = frozenset(load_lexicon("headline_reporting").query("pos == 'noun'")["word"])
 #: How many paragraphs from the top a byline or dateline may sit in.
 TOP_PARAGRAPHS = 6
 
@@ -363,6 +374,7 @@ class _Body:
     body_words: set[str]
     source_spans: list[tuple[int, int]]
     hedged_sents: set[int]
+    hedge_starts: dict[int, tuple[str, str]]  # each hedge cue's (cue, category) by where it starts
     attributed_sents: set[int]
     contents: ContentIndex
     denials: list[dict]
@@ -384,6 +396,29 @@ class _Headline:
     nouns: set[str]
     support: list[_Support]  # body claims naming its topic and sharing a noun
     named_support: list[_Support]  # body claims naming its topic
+
+
+@lru_cache(maxsize=1)
+def _reporting_lemmas() -> frozenset[str]:
+    """Verbs with which a headline reports what someone says or stands for ("Berlin hails
+    ...", "Howard attacks ...", "Firm warns ..."): ``reporting_verbs.csv`` (one-word cues)
+    and the verbs of ``headline_reporting.csv``."""
+    cues = {c for c in load_lexicon("reporting_verbs")["cue"] if " " not in c}
+    return frozenset(cues | set(load_lexicon("headline_reporting").query("pos == 'verb'")["word"]))
+
+
+@lru_cache(maxsize=1)
+def _headline_hedge() -> re.Pattern:
+    """Phrases with which a headline says its event is expected, not done ("set to",
+    "poised to"): the phrases of ``headline_reporting.csv``."""
+    phrases = load_lexicon("headline_reporting").query("pos == 'phrase'")["word"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _reports_speech(span: Span) -> bool:
+    """The headline's main verb reports someone's words or stance."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in _reporting_lemmas() and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT")
+               for t in span)  # fmt: skip
 
 
 def _headline(head: dict, body: _Body) -> _Headline:
@@ -414,7 +449,10 @@ def _headline(head: dict, body: _Body) -> _Headline:
         {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB") and not t.is_stop},
         # A headline quoting its claim ("Tautou 'to star in film'") already holds it at
         # arm's length. So does one that says who claims it ("Bortolami predicts dour contest").
-        head_id in body.hedged_sents or quoted or head_id in body.attributed_sents,
+        # So does one whose verb reports what someone says ("Berlin hails European cinema").
+        # And one that says its event is expected ("Orange colour clash set for court").
+        head_id in body.hedged_sents or quoted or head_id in body.attributed_sents or _reports_speech(span)
+        or bool(_headline_hedge().search(head_text)),
         mentions, places, topic, nouns, support, named_support,
     )  # fmt: skip
 
@@ -472,9 +510,9 @@ def _check_entity_absent(h: _Headline, body: _Body) -> list[dict]:
                  "a headline entity with no body mention") for name in absent]  # fmt: skip
 
 
-def _check_place(h: _Headline, body: _Body) -> list[dict]:
-    """``headline_place_unsupported``: the body puts the topic in the headline's place
-    only in weak sentences (two at least), and its firm ones, if any, elsewhere."""
+def _place_on_topic(h: _Headline, body: _Body) -> list[dict]:
+    """The body puts the topic in the headline's place only in weak sentences (two at
+    least), and its firm ones, if any, elsewhere."""
     rows = []
     firm = [s for s in h.support if not s.weak]
     for place in sorted(h.places):
@@ -501,11 +539,93 @@ def _check_place(h: _Headline, body: _Body) -> list[dict]:
     return rows
 
 
-def _check_flat(h: _Headline, body: _Body) -> list[dict]:
-    """``headline_flat``: no hedge in the headline; its opening and every body claim on its
-    topic weak, two at least (or the whole body weak)."""
-    if h.holds_back:
-        return []
+#: What makes a sentence too weak to place an event: a hedge, a question left open, or a
+#: source a reader cannot hold to it (kept secret, or another outlet's report). An
+#: unnamed group ("police said") is how news places most events, so it places them.
+PLACING_WEAK_SOURCES = frozenset({"anonymous", "media"}) & WEAK_SOURCES
+#: Prepositions with which a headline puts its event somewhere ("... in Doncaster").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _headline_places(h: _Headline, body: _Body) -> list[str]:
+    """The headline's places: listed countries, and names it puts its event in ("fire in
+    Doncaster") that the body tags as a place (a headline's capitals mislead the tagger:
+    "in Doncaster" read as a firm), not a firm read as a place ("Verizon")."""
+    span = body.sentences[h.sent_id]
+    body_places = {m["canonical"] for i, here in body.named_in.items() if i in body.row_of for m in here if m["label"] in PLACE_LABELS}
+    places = set()
+    for m in h.mentions:
+        name = span.doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
+        after_preposition = name is not None and name.root.dep_ == "pobj" and name.root.head.lower_ in PLACE_PREPOSITIONS
+        # A country that names a team or owner ("England injury list", "Ukraine's army") is not where the event is.
+        modifier = name is not None and name.root.dep_ in ("compound", "poss", "amod", "nmod")
+        if (m["label"] in PLACE_LABELS and listed_place(m["canonical"]) is not None and not modifier) or (
+            after_preposition and m["canonical"] in body_places
+        ):
+            places.add(m["canonical"])
+    return sorted(places)
+
+
+def _place_named_only_weakly(h: _Headline, body: _Body) -> list[dict]:
+    """The body names the headline's place only in what is hedged, left open, kept secret
+    or another outlet's report: never once in its own voice or on a source's name."""
+    rows = []
+    for place in _headline_places(h, body):
+        naming = [(i, m) for i, here in sorted(body.named_in.items()) if i in body.row_of
+                  for m in here if m["label"] in PLACE_LABELS and _same_place(place, m["canonical"])
+                  and not _inside_source(int(m["start"]), int(m["end"]), body.source_spans)]  # fmt: skip
+        if not naming:
+            continue
+        reasons = []
+        for i, m in naming:
+            why = _placing_weakness(i, m, body)
+            if why is None:
+                break
+            reasons.append((i, why))
+        else:
+            ids = sorted({i for i, _ in reasons})
+            rows.append(_row("headline_place_unsupported",
+                             f"The headline puts it in {place}; the article names {place} only in what is hedged, left open, "
+                             "kept secret or reported by another outlet.", ids,
+                             " | ".join(f"[{i}] weak: {why}" for i, why in reasons),
+                             "headline place named in the body only in weak sentences"))  # fmt: skip
+    return rows
+
+
+def _placing_weakness(sent_id: int, mention: dict, body: _Body) -> str | None:
+    """Why a sentence cannot place an event, or None when it can."""
+    row = body.row_of[sent_id]
+    claim = body.contents.innermost(int(mention["start"]), int(mention["end"]))
+    if claim is not None:
+        who = claim["canonical_source"] if isinstance(claim["canonical_source"], str) else "nobody named"
+        if claim["source_type"] in PLACING_WEAK_SOURCES:
+            return f"attributed to {claim['source_type']} source '{who}' ('{claim['cue']}')"
+        if claim["cue_stance"] in WEAK_STANCES:
+            return f"'{who}' {claim['cue']} ({claim['cue_stance']})"
+        return None
+    if row["status"] in WEAK_STATUSES:
+        return f"{row['status']}: {row['status_reason']}"
+    return None
+
+
+#: The ways a headline's place goes unsupported, in order: the first that fires is the finding.
+#: (A lead that puts the event in another town is not a rule: without a gazetteer,
+#: "Sundance" against "Utah" looks the same as "Bewdley" against "Stourport".)
+PLACE_RULES = {"place_on_topic": _place_on_topic, "place_named_only_weakly": _place_named_only_weakly}
+
+
+def _check_place(h: _Headline, body: _Body) -> list[dict]:
+    """``headline_place_unsupported``: by the first of :data:`PLACE_RULES` that fires."""
+    for rule in PLACE_RULES.values():
+        rows = rule(h, body)
+        if rows:
+            return rows
+    return []
+
+
+def _flat_on_topic(h: _Headline, body: _Body) -> list[dict]:
+    """Every body claim on the headline's topic is weak, its opening included, two at
+    least (or the whole body is weak)."""
     if not h.mentions:
         # No name to find the topic by: the body claims sharing two of its words.
         support = [_Support(i, _sentence_is_weak(row), f"{row['status']}: {row['status_reason']}", set())
@@ -521,6 +641,187 @@ def _check_flat(h: _Headline, body: _Body) -> list[dict]:
         return []
     return [_row("headline_flat", "The headline states flatly what every body sentence on its topic hedges or leaves to weak sources.",
                  [s.sent_id for s in support], " | ".join(f"[{s.sent_id}] {s.reason}" for s in support), rule)]  # fmt: skip
+
+
+#: The lead restates the headline when it shares this many of its content words.
+LEAD_SHARED_WORDS = 2
+
+
+def _claim_words(h: _Headline, span: Span) -> list:
+    """The tokens of ``span`` that repeat the headline's claim words (its nouns and verbs)."""
+    return [t for t in span if t.lemma_.lower() in h.common and t.pos_ in ("NOUN", "VERB") and t.is_alpha]
+
+
+@lru_cache(maxsize=1)
+def _distancing_lemmas() -> frozenset[str]:
+    """Verbs that hold what they govern as someone's claim, belief or accusation ("has
+    accused the firm of dumping", "believes"): the weak-stance cues of
+    ``reporting_verbs.csv`` and the accusation verbs of ``headline_reporting.csv``."""
+    verbs = load_lexicon("reporting_verbs")
+    headline = load_lexicon("headline_reporting")
+    return frozenset(set(verbs[verbs["stance"].isin(WEAK_STANCES) & ~verbs["cue"].str.contains(" ")]["cue"])
+                     | set(headline[(headline["pos"] == "verb") & (headline["category"] == "accusation")]["word"]))  # fmt: skip
+
+
+def _distancing_verb(words: list):
+    """The verb above a claim word that holds it as someone's claim, belief or
+    accusation, or None."""
+    return next((a for w in words for a in w.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in _distancing_lemmas()), None)
+
+
+#: Words that open a source phrase belonging to the party the headline is about ("its
+#: authors", "their spokesman"): the party speaking for itself.
+_OWN_SOURCE = frozenset({"its", "their", "his", "her"})
+#: People whose job is to speak for the party the story is about.
+#: What a weak stance makes of a claim, in plain words.
+_STANCE_WORDS = {"distancing": "a claim", "belief": "a belief or expectation", "non_committal": "what will not be confirmed",
+                 "denying": "what is denied"}  # fmt: skip
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "organisers", "organizers"})
+#: Sources that are published records, which establish what they count ("official
+#: figures suggest" is a statistic, not a rumour); a study's tentative finding is not.
+_RECORD_NOUNS = frozenset({"figures", "statistics", "data"})
+#: Hedges that soften a lead's claim: modal verbs of possibility, epistemic verbs and
+#: adverbs, reportive words. Not "would" (reported speech: "said it would cut"), not
+#: approximators ("about 500"), not a status noun ("an injury doubt").
+LEAD_HEDGE_CATEGORIES = frozenset({"modal", "epistemic_verb", "epistemic_adverb", "reportive"})
+LEAD_HEDGE_EXCLUDED = frozenset({"would", "doubt"})
+
+
+def _governs(cue, words: list) -> bool:
+    """A hedge governs the claim when its head is one of the claim words or above one
+    ("could" on "be listed" above "market"), not when it sits in a side phrase ("after a
+    week of speculation")."""
+    return any(cue.head == w or cue.head in w.ancestors for w in words)
+
+
+@lru_cache(maxsize=1)
+def _evidence_lemmas() -> frozenset[str]:
+    """Verbs with which a document shows what it holds ("a report shows"): the
+    ``evidence`` cues of ``reporting_verbs.csv``."""
+    verbs = load_lexicon("reporting_verbs")
+    return frozenset(verbs[verbs["category"] == "evidence"]["cue"])
+
+
+def _side_clause(cue, word) -> bool:
+    """The cue's clause is about something else: a passive cue with a subject of its own
+    that is not the claim ("... after its release date was announced"), unlike "the
+    Gazette reported" or "it has been confirmed"."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lower_ != "it" and word.i not in {t.i for t in subject.subtree}
+
+
+def _lead_weakness(h: _Headline, body: _Body, sent_id: int) -> str | None:
+    """Why the lead holds the headline's claim at a distance, in plain words, or None: the
+    claim words sit in what a news outlet, an unnamed or a secret source says, in what
+    someone claims, believes or will not confirm, in someone's forecast, or under a hedge.
+    A source the headline names itself, or one of its own people ("its authors"), does not
+    hold it at a distance: that is the party announcing its own plan or figures."""
+    row, span = body.row_of[sent_id], body.sentences[sent_id]
+    words = _claim_words(h, span)
+    if not words:
+        return None
+    claim = body.contents.innermost(words[0].idx, words[0].idx + len(words[0]))
+    cue = next((t for t in span if claim is not None and t.idx == int(claim["cue_start"])), None)
+    # A cue whose clause is about something else ("has topped the chart ... after its date
+    # was announced") does not attribute the claim, though the parse may put it there.
+    if cue is not None and _side_clause(cue, words[0]):
+        claim = None
+    if claim is not None:
+        who = claim["canonical_source"] if isinstance(claim["canonical_source"], str) else "nobody named"
+        # A denial or a ruling is an act the body reports (headline_denied reads denials).
+        if _speaks_for_itself(h, who) or claim["cue_stance"] in ("confirming", "denying"):
+            return None
+        # A record, or a report that shows or reveals it, establishes what it counts.
+        if set(who.lower().split()) & _RECORD_NOUNS or (cue is not None and cue.lemma_.lower() in _evidence_lemmas()):
+            return None
+        kind = SOURCE_TYPE_IN_WORDS[claim["source_type"]]
+        if claim["cue_stance"] in WEAK_STANCES:
+            whose = kind if who == "nobody named" else f"'{who}'"
+            return f"the article's opening gives it only as {_STANCE_WORDS[claim['cue_stance']]} of {whose} ('{claim['cue']}')"
+        if claim["source_type"] in WEAK_SOURCES:
+            said = f", with '{claim['cue']}'" if who == "nobody named" else f": '{who}' ('{claim['cue']}')"
+            return f"the article's opening gives it only on the word of {kind}{said}"
+        if row.get("claim_type") == "prediction":
+            return f"the article's opening gives it only as a forecast by '{who}' ('{claim['cue']}')"
+    verb = _distancing_verb(words)
+    if verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        who = " ".join(t.text for t in subject.subtree) if subject is not None else "someone"
+        if not _speaks_for_itself(h, who):
+            return f"the article's opening gives it only as a claim or accusation by {who} ('{verb.text}')"
+    hedges = [t for t in span if t.idx in body.hedge_starts and body.hedge_starts[t.idx][1] in LEAD_HEDGE_CATEGORIES
+              and body.hedge_starts[t.idx][0] not in LEAD_HEDGE_EXCLUDED]  # fmt: skip
+    if row["status"] in WEAK_STATUSES | {"reported"} and any(_governs(t, words) for t in hedges):
+        return f"the article's opening softens it ('{next(t.text for t in hedges if _governs(t, words))}')"
+    return None
+
+
+def _speaks_for_itself(h: _Headline, who: str) -> bool:
+    """The source is the party the headline is about: named in the headline, or one of
+    its own people ("its authors")."""
+    words = who.lower().split()
+    return bool(set(_words(who)) & set(_words(h.text)) - _NAME_FILLERS) or (words[:1] != [] and words[0] in _OWN_SOURCE) or bool(set(words) & _SPOKESPEOPLE)
+
+
+def _states_firmly(h: _Headline, body: _Body, sent_id: int, lead_words: set[str]) -> bool:
+    """A body sentence establishes the headline's claim: it repeats two of the headline's
+    claim words (nouns and verbs), or every one the lead repeats, in the writer's own
+    voice or as confirmed, or in the words of the party the headline is about; and it is
+    not hedged and not a forecast."""
+    row, span = body.row_of[sent_id], body.sentences[sent_id]
+    shared = {t.lemma_.lower() for t in _claim_words(h, span)}
+    if not (len(shared) >= LEAD_SHARED_WORDS or (lead_words and lead_words <= shared)):
+        return False
+    if sent_id in body.hedged_sents or row.get("claim_type") == "prediction":
+        return False
+    who = row["claim_source"] if isinstance(row["claim_source"], str) else ""
+    return row["status"] in ("asserted", "confirmed") or (row["status"] == "reported" and bool(who) and _speaks_for_itself(h, who))
+
+
+def _lead_sentence(h: _Headline, body: _Body) -> int | None:
+    """The lead: the first of the first two body claims that shares two of the headline's
+    content words (a news story's opening restates its headline)."""
+    opening = sorted(body.row_of)[:2]
+    return next((i for i in opening if len(h.lemmas & _content_lemmas(body.sentences[i])) >= LEAD_SHARED_WORDS), None)
+
+
+def _flat_lead(h: _Headline, body: _Body) -> list[dict]:
+    """The lead (the first body claim sharing two of the headline's words, among the first
+    two) gives the headline's claim only as someone's word or with a hedge, and no later
+    body sentence states it firmly."""
+    lead = _lead_sentence(h, body)
+    if lead is None:
+        return []
+    why = _lead_weakness(h, body, lead)
+    lead_words = {t.lemma_.lower() for t in _claim_words(h, body.sentences[lead])}
+    if why is None or any(_states_firmly(h, body, i, lead_words) for i in body.row_of if i != lead):
+        return []
+    return [_row("headline_flat", f"The headline states it as fact; {why}, and the article never states it itself.",
+                 [lead], f"[{lead}] {body.sentences[lead].text.strip()}",
+                 "no hedge in the headline; the lead gives its claim to a weak source or a hedge; no firm body sentence repeats it")]  # fmt: skip
+
+
+#: The ways a headline states flatly what the body does not, in order: the first that fires is the finding.
+FLAT_RULES = {"flat_on_topic": _flat_on_topic, "flat_lead": _flat_lead}
+
+
+def _check_flat(h: _Headline, body: _Body) -> list[dict]:
+    """``headline_flat``: no hedge in the headline, and the body gives its claim only weakly
+    (by the first of :data:`FLAT_RULES` that fires)."""
+    # A headline that reports a claim, a threat or a row ("Strike threat over pension
+    # plans") states that someone claims it, not the claim.
+    if h.holds_back or h.common & CLAIM_NOUNS:
+        return []
+    # A lead that restates the headline firmly, or in the words of the party it is about,
+    # answers it, whatever else the body says.
+    lead = _lead_sentence(h, body)
+    if lead is not None and _lead_weakness(h, body, lead) is None:
+        return []
+    for rule in FLAT_RULES.values():
+        rows = rule(h, body)
+        if rows:
+            return rows
+    return []
 
 
 #: The headline checks, in order, keyed by the ``finding`` each sets.
@@ -554,7 +855,7 @@ def headline_findings(
     heads = {p for p, role in zip(paragraphs["para_id"].tolist(), paragraphs["role"].tolist()) if role in HEADLINE_ROLES}
     # Plain per-sentence lookups: the checks visit every body sentence per headline.
     sents = column_records(sentence_rows, ["sent_id", "para_id", "text", "in_body", "status", "status_reason",
-                                           "claim_source", "claim_source_type"])  # fmt: skip
+                                           "claim_type", "claim_source", "claim_source_type"])  # fmt: skip
     head_sents = [r for r in sents if r["para_id"] in heads]
     if not head_sents:
         return []
@@ -576,6 +877,8 @@ def headline_findings(
         source_spans=[(int(s), int(e)) for s, e in zip(attributions["source_start"].tolist(), attributions["source_end"].tolist())
                       if pd.notna(s)],
         hedged_sents={int(i) for i, kind in zip(cues["sent_id"].tolist(), cues["kind"].tolist()) if kind == "hedge"},
+        hedge_starts={int(start): (cue, category) for start, kind, cue, category
+                      in zip(cues["start"].tolist(), cues["kind"].tolist(), cues["cue"].tolist(), cues["category"].tolist()) if kind == "hedge"},
         attributed_sents={int(i) for i in attributions["sent_id"].tolist()},
         contents=contents or ContentIndex(attributions),
         denials=[r for r in column_records(attributions, ["sent_id", "cue_stance", "source_type", "canonical_source", "content",

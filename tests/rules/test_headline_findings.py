@@ -97,3 +97,93 @@ def test_a_flat_headline_needs_a_weak_opening_and_two_weak_sentences(nlp):
                  "The sources said Brookvale Motors could move production to Spain. "
                  "One said Brookvale Motors might keep a small team in Derby.")  # fmt: skip
     assert "headline_flat" not in _codes(nlp, firm_lead)
+
+
+# (headline, body, flat?, where): the lead restates the headline; is it only someone's word
+# or softened, and does the body state it anywhere itself?
+LEADS = [
+    ("Castleford sign striker Okafor",
+     "Castleford United have signed Harlow Town striker Daniel Okafor, the Evening Gazette reported on Tuesday. "
+     "Neither club has commented. Okafor scored 18 goals for Harlow last season.", True, "made up: another outlet's report"),
+    ("Newcastle to join Morientes race",
+     "Newcastle have joined the race to sign Real Madrid striker Fernando Morientes, according to reports. "
+     "Monaco are also interested in the player.", True, "bbc sport/272 shape: according to reports"),
+    ("Mobile gaming takes off in India",
+     "Gaming on the move is one of the fastest-growing activities among the young in India, says a report. "
+     "India has a large population of under-25s.", True, "bbc tech/192 shape: says a report"),
+    ("Falconridge Water dumps sewage into river",
+     "Campaigner Ruth Amsel has accused Falconridge Water of dumping raw sewage into the River Wear. "
+     "The company said it was aware of the claims.", True, "made up: an accusation"),
+    ("Firm cuts 500 jobs at Leeds plant",
+     "Hollis Motors is cutting 500 jobs at its Leeds plant, the company said on Monday. "
+     "Hollis Motors said the plant had lost orders.", False, "made up: the party announcing its own plan"),
+    ("Latest Opera browser gets vocal",
+     "Net browser Opera 8.0 will be the most accessible browser on the market, according to its authors. "
+     "It will respond to spoken commands.", False, "bbc tech/089 shape: its own authors"),
+    ("ID theft surge hits US consumers",
+     "Almost a quarter of a million US consumers complained of being targeted for identity theft in 2004, official figures suggest. "
+     "Fraud complaints also rose.", False, "bbc business/079 shape: official figures are a record"),
+    ("Consumers drive French economy",
+     "France's economic growth accelerated in the last three months of 2004, driven by consumer spending, a report shows. "
+     "Gross domestic product rose by 0.8%, the statistics office said.", False, "bbc business/190 shape: a report shows"),
+    ("Orange colour clash set for court",
+     "A row over the colour orange could hit the courts after the phone firm Orange launched legal action.", False,
+     "bbc business/205 shape: 'set for' in the headline"),
+    ("Berlin hails European cinema",
+     "Organisers say this year's Berlin Film Festival will celebrate a revitalised European cinema.", False,
+     "bbc entertainment/058 shape: a headline verb of speech"),
+    ("Strike threat over pension plans",
+     "Millions of public service workers could strike if ministers scrap their pension scheme, union leaders warn.", False,
+     "bbc politics/042 shape: the headline reports a threat"),
+    ("New Harry Potter tops book chart",
+     "Harry Potter and the Half-Blood Prince has topped Amazon's book chart less than a day after its release date was announced. "
+     "Amazon said orders had broken records.", False, "bbc entertainment/025 shape: a passive cue about something else"),
+    ("Yukos loses US bankruptcy battle",
+     "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection in the US.", False,
+     "bbc business/025 shape: a ruling is an act, not a claim"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("headline, body, flat, where", LEADS, ids=[c[3] for c in LEADS])
+def test_a_flat_headline_over_a_lead_that_only_reports_or_softens_it(nlp, headline, body, flat, where):
+    assert ("headline_flat" in _codes(nlp, f"{headline}\n\n{body}")) is flat
+
+
+def test_the_flat_finding_says_why_in_plain_words(nlp):
+    text = ("Castleford sign striker Okafor\n\n"
+            "Castleford United have signed Harlow Town striker Daniel Okafor, the Evening Gazette reported on Tuesday. "
+            "Neither club has commented.")  # fmt: skip
+    findings = analyze(text, nlp=nlp).tables["findings"]
+    row = findings[findings["finding"] == "headline_flat"].iloc[0]
+    assert "only on the word of a news outlet" in row["detail"] and "Evening Gazette" in row["detail"]
+    assert row["sent_ids"] == [1]
+
+
+def test_a_later_firm_sentence_answers_a_weak_lead(nlp):
+    text = ("Castleford sign striker Okafor\n\n"
+            "Castleford United have signed striker Daniel Okafor, the Evening Gazette reported on Tuesday. "
+            "The club later confirmed it had signed the striker on a three-year deal.")  # fmt: skip
+    assert "headline_flat" not in _codes(nlp, text)
+
+
+PLACES = [
+    ("Fire destroys Harrowden warehouse in Doncaster",
+     "A fire has destroyed a warehouse belonging to the parcel firm Harrowden Logistics, the company confirmed. "
+     "The firm said the blaze broke out at one of its sites in South Yorkshire. "
+     "It is thought to have been the company's depot in Doncaster, according to two employees who asked not to be named.",
+     True, "made up: the town only in an anonymous, hedged sentence"),
+    ("Corvane to build plant in Hartlepool",
+     "Corvane Batteries is to build a £900m factory in north-east England, the company has announced. "
+     "The factory will reportedly be built on former industrial land in Hartlepool.", True, "made up: the town only 'reportedly'"),
+    ("Fire destroys Harrowden warehouse in Doncaster",
+     "A fire has destroyed a warehouse belonging to the parcel firm Harrowden Logistics in Doncaster, the company confirmed. "
+     "Staff at the Doncaster depot were evacuated.", False, "made up: the town stated"),
+    ("Dawson joins England injury list",
+     "Scrum-half Matt Dawson is an injury doubt for England's Six Nations opener against Wales.", False,
+     "bbc sport/356 shape: a country as a team"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("headline, body, fires, where", PLACES, ids=[c[3] for c in PLACES])
+def test_a_headline_place_the_body_names_only_weakly(nlp, headline, body, fires, where):
+    assert ("headline_place_unsupported" in _codes(nlp, f"{headline}\n\n{body}")) is fires
