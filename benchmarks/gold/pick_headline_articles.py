@@ -10,7 +10,7 @@ Reads only the article texts, never the tool's output. Articles come from
   with the page's own headline (its ``og:title``, else its first ``<h1>``, else its
   ``<title>``) for the reader to trim.
 
-Round 2 (``--round 2``) draws 120 more BBC articles and the 20 other English saved pages,
+Round 2 (``--round 2``) draws 120 more BBC articles and every other English saved page,
 leaving out round 1's, from the articles where a headline finding is likelier: the
 headline has no quotation marks and no verb or hedge that holds its claim at a distance
 ("says", "may", "set to"), and the first three body paragraphs attribute or hedge

@@ -107,7 +107,26 @@ def headline_table(results: Results) -> str:
         ["made-up pairs: recall", f"{_bold(format(pairs['recall'], '.2f'))} ({pairs['found']} of {pairs['mismatches']}: {kinds})"],
         ["made-up controls: false alarms", f"{pairs['control_false_alarms']} of {pairs['controls']}"],
     ]
-    return f"{_table(['', 'now'], rows)}\n\n{_measured(entry)}"
+    summary = _table(["", "now"], rows)
+    blind = entry["figures"].get("blind")
+    if not blind:
+        return f"{summary}\n\n{_measured(entry)}"
+
+    def share(part: int, whole: int) -> str:
+        return f"{part / whole:.2f} ({part} of {whole})" if whole else "-"
+
+    per_code = []
+    for code in sorted({c for half in ("tuning", "held_out") for c in blind.get(half, {})}):
+        cells: list[object] = [f"`{code}`"]
+        for half in ("tuning", "held_out"):
+            counts = blind.get(half, {}).get(code, {"fires": 0, "right": 0, "gold": 0, "found": 0})
+            cells += [share(counts["right"], counts["fires"]), share(counts["found"], counts["gold"])]
+        per_code.append(cells)
+    every = blind["all"]
+    table = _table(["finding", "tuning: precision", "tuning: recall", "held out: precision", "held out: recall"], per_code)
+    overall = (f"Both halves, every kind: {share(every['right'], every['fires'])} of the warnings right; "
+               f"{share(every['found'], every['gold'])} of the readers' findings caught.")
+    return f"{summary}\n\nBlind gold, {blind['articles']} articles:\n\n{table}\n\n{overall}\n\n{_measured(entry)}"
 
 
 def attribution_table(results: Results) -> str:
