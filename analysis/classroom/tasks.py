@@ -74,7 +74,8 @@ def _lines(items: list[str], empty: str) -> list[str]:
 def _headline_answer(result) -> list[str]:
     rows = result.findings[result.findings["category"] == "headline"]
     if rows.empty:
-        return ["The tool found no gap: the body backs the headline's places and certainty. Check the wording yourself."]
+        return ["The tool found no gap, but it misses many. Check whether the first sentences state the headline's claim "
+                "themselves or only report someone saying it, and whether its names, places and figures are in the body."]
     return [str(row.detail) for row in rows.itertuples()]  # the plain finding; its parse evidence is the report's
 
 

@@ -269,7 +269,8 @@ def key_findings(result) -> list[str]:
             out.append(f"**Headline**: {_md(row.detail)}{_see(row.sent_ids)}")
     elif result.headline:
         out.append("**Headline**: the checks found no gap between the headline and the body (names, places, figures "
-                   "and how sure it sounds).")  # fmt: skip
+                   "and how sure it sounds). They miss many gaps a careful reader finds, so compare the headline with "
+                   "the first sentence yourself.")  # fmt: skip
     if body.empty:
         return out + ["The text has no body sentences to assess."]
     total = len(body)
