@@ -189,7 +189,8 @@ def identity_fields(result, found: list[dict] | None = None) -> dict[str, str | 
     page's metadata, else (for the writer) a "By ..." line at the page's edges; None
     where the page gives nothing. Keys ``byline`` (people only, :func:`byline_people`),
     ``credit`` (an agency or outlet the byline credits instead), ``byline_note`` (what the
-    page's details say when they disagree with the text), ``outlet``, ``date``. ``found``:
+    page's details say when they disagree with the text), ``outlet``, ``date`` (as the
+    page shows it to readers), ``date_note`` (the details' date when it is a day off). ``found``:
     :func:`page_identity` of ``result``, when the caller has it."""
     found = page_identity(result) if found is None else found
     by_field = {f["what"]: f["text"] for f in found}
@@ -207,8 +208,14 @@ def identity_fields(result, found: list[dict] | None = None) -> dict[str, str | 
         people = in_text
         if credit and not _same_people(in_text, credit):
             note = f"the page's details credit {credit}; the text says {in_text}"
+    metadata = dict(getattr(result.article, "metadata", {}) or {})
+    date, date_note = by_field.get(METADATA_FIELDS["date"]), None
+    if metadata.get("date_shown"):
+        # The page shows its readers another day: the same moment in the site's time zone.
+        date_note = f"the page shows \u201c{metadata['date_shown_text']}\u201d; its details give {date}, in another time zone"
+        date = metadata["date_shown"]
     return {"byline": people, "credit": credit or text_credit, "byline_note": note,
-            "outlet": by_field.get(METADATA_FIELDS["sitename"]), "date": by_field.get(METADATA_FIELDS["date"])}  # fmt: skip
+            "outlet": by_field.get(METADATA_FIELDS["sitename"]), "date": date, "date_note": date_note}  # fmt: skip
 
 
 def _name_words(text: str) -> set[str]:
@@ -231,7 +238,8 @@ def identity_markdown(result) -> str:
                                   ("no_dateline", "When", "date")):  # fmt: skip
         value = fields[field]
         if value:
-            answer = _md(value) + (f" ({_md(fields['byline_note'])})" if field == "byline" and fields["byline_note"] else "")
+            note = fields.get(f"{field}_note")
+            answer = _md(value) + (f" ({_md(note)})" if note else "")
         elif field == "byline" and fields["credit"]:
             answer = f"no writer named; credited to {_md(fields['credit'])}"
         else:

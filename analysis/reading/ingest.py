@@ -239,6 +239,51 @@ def page_standfirst(html: str, description: str | None, blocks: list[str]) -> st
     return None
 
 
+_MONTHS = {m: i for i, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for m in names}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+#: A date written for readers: "Nov 18, 2019", "November 20th, 2019", "19 November 2019".
+_SHOWN_DATE = re.compile(rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
+                         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')},?\s+(?P<year2>(?:19|20)\d\d))\b", re.I)  # fmt: skip
+#: How far (in days) the date a page shows may sit from its metadata's and still be the
+#: same moment told in another time zone ("9:24 pm ET" on the 18th is 02:24 UTC on the 19th).
+SHOWN_DATE_MAX_DAYS = 1
+#: A shown date is the article's when it has a clock time beside it ("Nov 19, 2019, 10:31
+#: pm CST") or a word of publication before it ("Published", "By ... —"); a bare date in
+#: the site's header ("Wednesday, November 20, 2019 Spokane") is today's date, not the article's.
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{4}\s+(?:GMT|UTC)\b", re.I)
+_PUBLISHED_WORD = re.compile(r"\b(?:published|updated|posted|by)\b", re.I)
+
+
+def page_shown_date(html: str, metadata_date: str | None) -> tuple[str, str] | None:
+    """The publication date as the page shows it to readers, when it differs from the
+    metadata's by a time zone: the first date written out in the page's visible text
+    (outside scripts and links), with a clock time beside it or a word of publication
+    before it, within a day of the metadata's. Returns (ISO date, the words on the page)
+    or None."""
+    import datetime as dt
+
+    if not metadata_date or not re.match(r"\d{4}-\d\d-\d\d", metadata_date):
+        return None
+    told = dt.date.fromisoformat(metadata_date[:10])
+    visible = re.sub(r"(?is)<(script|style|noscript|template|a)\b.*?</\1>|<head\b.*?</head>", " ", html)
+    text = unescape(" ".join(re.sub(r"<[^>]+>", " ", visible).split()))
+    for match in _SHOWN_DATE.finditer(text):
+        month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
+        try:
+            shown = dt.date(int(match.group("year") or match.group("year2")), month, int(match.group("day") or match.group("day2")))
+        except ValueError:
+            continue
+        near = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
+        if not (_CLOCK.search(near[0] + " " + near[1]) or _PUBLISHED_WORD.search(text[max(0, match.start() - 25) : match.start()])):
+            continue
+        if abs((shown - told).days) <= SHOWN_DATE_MAX_DAYS:
+            return (shown.isoformat(), match.group(0)) if shown != told else None
+    return None
+
+
 def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str | None]]:
     """Extract the headline and article paragraphs from a saved news page.
 
@@ -253,7 +298,9 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     Returns:
         The extracted text and metadata (title, author, date, sitename, url, and
         ``standfirst`` when the page shows a summary the extractor dropped, placed
-        right after the headline).
+        right after the headline; ``date_shown`` and ``date_shown_text`` when the page
+        shows readers a date a day off its metadata's, the same moment in another time
+        zone).
 
     Raises:
         InputError: No article text could be found in the page.
@@ -297,6 +344,9 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     if standfirst and blocks[1:2] != [standfirst]:
         blocks.insert(1, standfirst)
     metadata["standfirst"] = standfirst
+    # A reader trusts the date the page shows over its details in another time zone.
+    shown = page_shown_date(html, metadata.get("date"))
+    metadata["date_shown"], metadata["date_shown_text"] = shown if shown else (None, None)
     return "\n\n".join(blocks), metadata
 
 

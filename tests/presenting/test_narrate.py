@@ -86,10 +86,11 @@ def test_identity_fields_are_what_the_identity_box_says(nlp):
     from analysis.presenting.narrate import identity_fields
 
     page = analyze(config.PROJECT_DIR / "tests" / "data" / "news_page.html", nlp=nlp)
-    assert identity_fields(page) == {"byline": "Jane Doe", "credit": None, "byline_note": None, "outlet": "The Riverside Gazette", "date": "2024-03-05"}
+    assert identity_fields(page) == {"byline": "Jane Doe", "credit": None, "byline_note": None, "outlet": "The Riverside Gazette", "date": "2024-03-05",
+                                     "date_note": None}  # fmt: skip
     text = analyze("Bridge closed\n\nBy Tom Hale\n\nThe council closed the bridge on Tuesday after engineers found a crack.", nlp=nlp)
     fields = identity_fields(text)
-    assert fields == {"byline": "Tom Hale", "credit": None, "byline_note": None, "outlet": None, "date": None}  # a "By ..." line at the top
+    assert fields == {"byline": "Tom Hale", "credit": None, "byline_note": None, "outlet": None, "date": None, "date_note": None}  # a "By ..." line
 
 
 @pytest.mark.parametrize("credit, people, agency", [

@@ -181,3 +181,34 @@ def test_a_description_that_copies_the_lead_or_is_not_shown_is_no_standfirst():
     # Shown only inside a link (a teaser elsewhere on the page) is no standfirst either.
     linked = '<a href="/x"><p>Residents have waited thirty years for a second crossing over the river.</p></a>'
     assert extract_html(_page(linked, "Residents have waited thirty years for a second crossing over the river."))[1]["standfirst"] is None
+
+
+@pytest.mark.parametrize("shown, metadata_date, expected", [
+    # cbssports.com shape: 9:24 pm Eastern on the 18th is 02:24 UTC on the 19th.
+    ("<p>By Bryan DeArdo</p><p>Nov 18, 2019 at 9:24 pm ET</p>", "2019-11-19", ("2019-11-18", "Nov 18, 2019")),
+    ("<p>Published November 20th, 2019 - 07:29 GMT</p>", "2019-11-19", ("2019-11-20", "November 20th, 2019")),
+    # The site's header shows today's date with no time: not the article's.
+    ("<div>Wednesday, November 20, 2019 Spokane, Washington</div>", "2019-11-19", None),
+    # The same day, or more than a day off (another date in the text), changes nothing.
+    ("<p>Nov 19, 2019, 10:31 pm CST</p>", "2019-11-19", None),
+    ("<p>Published Nov 12, 2019, 10:31 pm CST</p>", "2019-11-19", None),
+    # A date inside a link (a related story) is not the page's.
+    ('<a href="/x">Published Nov 18, 2019 at 9:24 pm ET</a>', "2019-11-19", None),
+])  # fmt: skip
+def test_the_date_a_page_shows_its_readers_wins_over_a_time_zone(shown, metadata_date, expected):
+    from analysis.reading.ingest import page_shown_date
+
+    html = f"<html><head><title>x</title></head><body><h1>Headline</h1>{shown}<p>Body text.</p></body></html>"
+    assert page_shown_date(html, metadata_date) == expected
+
+
+def test_the_identity_box_gives_the_shown_date_and_says_what_the_details_say(nlp):
+    from analysis import analyze
+    from analysis.presenting.narrate import identity_fields
+
+    body = "".join(f"<p>Paragraph {i} of the story says something more about the bridge and the vote, at some length.</p>" for i in range(6))
+    html = ('<html><head><title>Council approves bridge</title><meta property="article:published_time" content="2019-11-19T02:24:00Z">'
+            f'</head><body><article><h1>Council approves bridge</h1><p>Nov 18, 2019 at 9:24 pm ET</p>{body}</article></body></html>')  # fmt: skip
+    fields = identity_fields(analyze(html.encode(), nlp=nlp))
+    assert fields["date"] == "2019-11-18"
+    assert "Nov 18, 2019" in fields["date_note"] and "2019-11-19" in fields["date_note"]
