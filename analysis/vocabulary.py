@@ -25,7 +25,7 @@ __all__ = [
     "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "ATTRIBUTION_PATTERN", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
     "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
-    "STATUS_FIRMNESS", "SOURCE_CHECKABILITY", "SOURCED_STATUSES", "SOURCE_TYPE_IN_WORDS",
+    "STATUS_FIRMNESS", "SOURCE_CHECKABILITY", "SOURCED_STATUSES", "SOURCE_TYPE_IN_WORDS", "WEAK_STANCE_AS_NOUN",
 ]  # fmt: skip
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -307,6 +307,13 @@ SOURCE_TYPE_IN_WORDS: dict[str, str] = {
     "anonymous": "a source kept secret", "unnamed": "an unnamed group", "media": "a news outlet or its report",
     "author": "the writer alone",
 }  # fmt: skip
+#: What a weak stance makes of a claim, as a noun phrase ("only as a claim of ...").
+WEAK_STANCE_AS_NOUN: dict[str, str] = {
+    "distancing": "a claim", "belief": "a belief or expectation", "non_committal": "what will not be confirmed",
+    "denying": "what is denied",
+}  # fmt: skip
+if not set(WEAK_STANCE_AS_NOUN) <= frozenset(CUE_STANCE):
+    raise ValueError("WEAK_STANCE_AS_NOUN must use the labels of CUE_STANCE")
 if not SOURCED_STATUSES <= frozenset(STATUS) or set(SOURCE_TYPE_IN_WORDS) != set(SOURCE_TYPE):
     raise ValueError("SOURCED_STATUSES and SOURCE_TYPE_IN_WORDS must use the labels of STATUS and SOURCE_TYPE")
 #: Stances that keep a claim at a distance.

@@ -61,7 +61,8 @@ from analysis.lexicon import load_lexicon
 from analysis.schema import TableColumns, column_records
 from analysis.rules.sources import ContentIndex
 from analysis.vocabulary import (
-    FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCES, WEAK_STATUSES,
+    FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCE_AS_NOUN, WEAK_STANCES,
+    WEAK_STATUSES,
 )
 
 __all__ = ["CHECKS", "provenance_findings", "headline_findings", "findings_table", "finding_columns"]
@@ -673,9 +674,6 @@ def _distancing_verb(words: list):
 #: authors", "their spokesman"): the party speaking for itself.
 _OWN_SOURCE = frozenset({"its", "their", "his", "her"})
 #: People whose job is to speak for the party the story is about.
-#: What a weak stance makes of a claim, in plain words.
-_STANCE_WORDS = {"distancing": "a claim", "belief": "a belief or expectation", "non_committal": "what will not be confirmed",
-                 "denying": "what is denied"}  # fmt: skip
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "organisers", "organizers"})
 #: Sources that are published records, which establish what they count ("official
 #: figures suggest" is a statistic, not a rumour); a study's tentative finding is not.
@@ -737,7 +735,7 @@ def _lead_weakness(h: _Headline, body: _Body, sent_id: int) -> str | None:
         kind = SOURCE_TYPE_IN_WORDS[claim["source_type"]]
         if claim["cue_stance"] in WEAK_STANCES:
             whose = kind if who == "nobody named" else f"'{who}'"
-            return f"the article's opening gives it only as {_STANCE_WORDS[claim['cue_stance']]} of {whose} ('{claim['cue']}')"
+            return f"the article's opening gives it only as {WEAK_STANCE_AS_NOUN[claim['cue_stance']]} of {whose} ('{claim['cue']}')"
         if claim["source_type"] in WEAK_SOURCES:
             said = f", with '{claim['cue']}'" if who == "nobody named" else f": '{who}' ('{claim['cue']}')"
             return f"the article's opening gives it only on the word of {kind}{said}"
