@@ -175,7 +175,9 @@ def byline_people(credit: str | None, site: str | None = None) -> tuple[str | No
         key = re.sub(r"(?i)^the\s+", "", part).lower()
         if not part or key in _SITE_ACCOUNTS:
             continue
-        if outlet(part) is not None or _SERVICE_WORDS.search(part) or (site and key and key in site.lower()):
+        # A part the site's name holds, or that holds the site's name ("Cleveland.com" on Cleveland).
+        site_words = _name_words(site) if site else set()
+        if outlet(part) is not None or _SERVICE_WORDS.search(part) or (site and key and (key in site.lower() or (site_words and site_words <= _name_words(part)))):
             agencies.append(part)
         elif re.fullmatch(r"[A-Z]{1,4}|Ph\.?D\.?", part):
             continue  # letters after a name ("Rachael Link, MS, RD")
@@ -196,6 +198,9 @@ def identity_fields(result, found: list[dict] | None = None) -> dict[str, str | 
     by_field = {f["what"]: f["text"] for f in found}
     lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
     from_line = next((m.group(1).strip() for line in lines if (m := re.match(r"(?i)(?:by|author:?)\s+(.+)", line))), None)
+    metadata = dict(getattr(result.article, "metadata", {}) or {})
+    # The "By ..." line a saved page shows above its article (read from the page itself).
+    from_line = from_line or metadata.get("byline_shown")
     site = by_field.get(METADATA_FIELDS["sitename"])
     people, credit = byline_people(by_field.get(METADATA_FIELDS["author"]), site)
     in_text, text_credit = byline_people(from_line, site)
@@ -204,18 +209,29 @@ def identity_fields(result, found: list[dict] | None = None) -> dict[str, str | 
         # What a reader sees wins; the page's details are shown beside it.
         note = f"the page's details say {people}; the text says {in_text}"
         people = in_text
+    elif in_text and people:
+        people = in_text  # the same people, as the reader sees them ("Troy L. Smith", not "Troy Smith; Troy L Smith")
     elif in_text and not people:
         people = in_text
         if credit and not _same_people(in_text, credit):
             note = f"the page's details credit {credit}; the text says {in_text}"
-    metadata = dict(getattr(result.article, "metadata", {}) or {})
     date, date_note = by_field.get(METADATA_FIELDS["date"]), None
     if metadata.get("date_shown"):
-        # The page shows its readers another day: the same moment in the site's time zone.
-        date_note = f"the page shows \u201c{metadata['date_shown_text']}\u201d; its details give {date}, in another time zone"
+        # The page shows its readers another day: the same moment in the site's time zone,
+        # or a date it labels "Published" where its details give another (a day off at most
+        # is a time zone).
+        zone = str(date)[:10] and abs((_day(metadata["date_shown"]) - _day(str(date))).days) <= 1
+        date_note = (f"the page shows \u201c{metadata['date_shown_text']}\u201d; its details give {date}"
+                     + (", in another time zone" if zone else ""))  # fmt: skip
         date = metadata["date_shown"]
     return {"byline": people, "credit": credit or text_credit, "byline_note": note,
             "outlet": by_field.get(METADATA_FIELDS["sitename"]), "date": date, "date_note": date_note}  # fmt: skip
+
+
+def _day(iso: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso[:10])
 
 
 def _name_words(text: str) -> set[str]:

@@ -255,6 +255,7 @@ SHOWN_DATE_MAX_DAYS = 1
 #: the site's header ("Wednesday, November 20, 2019 Spokane") is today's date, not the article's.
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{4}\s+(?:GMT|UTC)\b", re.I)
 _PUBLISHED_WORD = re.compile(r"\b(?:published|updated|posted|by)\b", re.I)
+_PUBLISHED_LABEL = re.compile(r"\bpublished\b", re.I)
 
 
 def page_shown_date(html: str, metadata_date: str | None) -> tuple[str, str] | None:
@@ -277,10 +278,52 @@ def page_shown_date(html: str, metadata_date: str | None) -> tuple[str, str] | N
         except ValueError:
             continue
         near = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
-        if not (_CLOCK.search(near[0] + " " + near[1]) or _PUBLISHED_WORD.search(text[max(0, match.start() - 25) : match.start()])):
+        labelled = bool(_PUBLISHED_LABEL.search(text[max(0, match.start() - 25) : match.start()]))
+        if not (labelled or _CLOCK.search(near[0] + " " + near[1]) or _PUBLISHED_WORD.search(text[max(0, match.start() - 25) : match.start()])):
             continue
-        if abs((shown - told).days) <= SHOWN_DATE_MAX_DAYS:
+        # A date the page labels "Published" is the article's, however far from the
+        # metadata's (PolitiFact's details give the date of the statement it checks).
+        if labelled or abs((shown - told).days) <= SHOWN_DATE_MAX_DAYS:
             return (shown.isoformat(), match.group(0)) if shown != told else None
+    return None
+
+
+#: A byline as a page shows it: "By" and up to six names, cut before a date or a bar.
+_SHOWN_BYLINE = re.compile(
+    r"^By:?\s+(?P<names>[A-Z][^|•·\d@(]{1,120}?)"
+    r"(?=\s+(?i:on|published|updated|posted|about|follow|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\s+[-\u2013\u2014]\s|\s*[|•·\d@(]|\s*$)"
+)
+#: Small words a name may hold in lower case ("Ludwig van Beethoven", "Ana and Tom").
+_NAME_PARTICLES = frozenset({"and", "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"})
+_BYLINE_TAGS = frozenset({"p", "div", "span", "address", "li", "section", "header"})
+
+
+def page_byline(html: str) -> str | None:
+    """The byline a page shows its readers ("By Matthew Digby, Minh Do"): the first
+    element whose visible text, links included, starts with "By" and a capitalised name
+    and is short, outside scripts and the page's head. None when there is none."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8", "replace"))
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse shows no byline to find
+        return None
+    for element in tree.iter(*_BYLINE_TAGS):
+        if any(parent.tag in ("head", "script", "noscript", "template") for parent in element.iterancestors()):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())  # spaces between child elements
+        if not text.startswith("By") or len(text.split()) > 16:
+            continue
+        match = _SHOWN_BYLINE.match(text)
+        if match:
+            words = []
+            for word in re.sub(r"\s+,", ",", match.group("names")).split():
+                if not (word[:1].isupper() or word.lower() in _NAME_PARTICLES):
+                    break  # "Brigit Katz smithsonian.com": the name ends at a word in lower case
+                words.append(word)
+            names = " ".join(words).strip(" ,")
+            return names if 1 <= len(names.split()) <= 12 else None
     return None
 
 
@@ -300,7 +343,8 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
         ``standfirst`` when the page shows a summary the extractor dropped, placed
         right after the headline; ``date_shown`` and ``date_shown_text`` when the page
         shows readers a date a day off its metadata's, the same moment in another time
-        zone).
+        zone, or labels one "Published"; ``byline_shown``, the "By ..." line the page
+        shows).
 
     Raises:
         InputError: No article text could be found in the page.
@@ -347,6 +391,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     # A reader trusts the date the page shows over its details in another time zone.
     shown = page_shown_date(html, metadata.get("date"))
     metadata["date_shown"], metadata["date_shown_text"] = shown if shown else (None, None)
+    metadata["byline_shown"] = page_byline(html)
     return "\n\n".join(blocks), metadata
 
 

@@ -104,15 +104,16 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
     Args:
         paragraphs: The ``paragraphs`` table.
         dates: The ``dates`` table.
-        metadata: Page metadata from ingest (``author``, ``date``, ``sitename`` when the
-            input was an HTML page).
+        metadata: Page metadata from ingest (``author``, ``date``, ``sitename``,
+            ``byline_shown`` when the input was an HTML page).
     """
     top = paragraphs["text"].head(TOP_PARAGRAPHS).tolist()
     whole = "\n".join(paragraphs["text"].tolist())
     rows = []
-    if not metadata.get("author") and not any(BYLINE.match(p) for p in top):
+    # A saved page's own "By ..." line (metadata byline_shown) is a byline the reader sees.
+    if not metadata.get("author") and not metadata.get("byline_shown") and not any(BYLINE.match(p) for p in top):
         rows.append(_row("no_byline", "No byline: the text does not say who wrote it.", [], "",
-                         "no author in page metadata; no 'By ...' line in the first paragraphs"))  # fmt: skip
+                         "no author in page metadata; no 'By ...' line on the page or in the first paragraphs"))  # fmt: skip
     if not metadata.get("sitename") and not WIRE_CREDIT.search(whole) and not COPYRIGHT.search(whole):
         rows.append(_row("no_outlet", "No outlet: the text does not say who published it.", [], "",
                          "no site name in page metadata; no wire credit or copyright line"))  # fmt: skip

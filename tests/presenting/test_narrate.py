@@ -129,3 +129,15 @@ def test_when_the_page_details_and_the_text_disagree_on_the_writer_both_are_show
 def test_a_byline_part_naming_the_site_is_the_site_not_a_writer():
     assert narrate.byline_people("Tanza Loudenback; Business Insider", "Business Insider Deutschland") == (
         "Tanza Loudenback", "Business Insider")
+
+
+def test_a_byline_the_page_shows_is_the_writer_when_its_details_name_none(nlp):
+    from analysis import analyze
+    from analysis.presenting.narrate import identity_fields
+
+    body = "".join(f"<p>Paragraph {i} of the story says something more about the bridge and the vote, at some length.</p>" for i in range(6))
+    html = ('<html><head><title>Council approves bridge</title></head><body><article><h1>Council approves bridge</h1>'
+            f'<p class="meta">By <a href="/staff/jane">Jane Doe</a> , <a href="/staff/tom">Tom Hale</a></p>{body}</article></body></html>')  # fmt: skip
+    result = analyze(html.encode(), nlp=nlp)
+    assert identity_fields(result)["byline"] == "Jane Doe; Tom Hale"
+    assert "no_byline" not in set(result.findings["finding"])

@@ -191,7 +191,10 @@ def test_a_description_that_copies_the_lead_or_is_not_shown_is_no_standfirst():
     ("<div>Wednesday, November 20, 2019 Spokane, Washington</div>", "2019-11-19", None),
     # The same day, or more than a day off (another date in the text), changes nothing.
     ("<p>Nov 19, 2019, 10:31 pm CST</p>", "2019-11-19", None),
-    ("<p>Published Nov 12, 2019, 10:31 pm CST</p>", "2019-11-19", None),
+    ("<p>Posted Nov 12, 2019, 10:31 pm CST</p>", "2019-11-19", None),
+    # politifact.com shape: a date the page labels "Published" wins however far off (its
+    # details give the date of the statement it checks).
+    ("<p>Published: Monday, November 18th, 2019 at 11:08 a.m.</p>", "2019-10-13", ("2019-11-18", "November 18th, 2019")),
     # A date inside a link (a related story) is not the page's.
     ('<a href="/x">Published Nov 18, 2019 at 9:24 pm ET</a>', "2019-11-19", None),
 ])  # fmt: skip
@@ -212,3 +215,21 @@ def test_the_identity_box_gives_the_shown_date_and_says_what_the_details_say(nlp
     fields = identity_fields(analyze(html.encode(), nlp=nlp))
     assert fields["date"] == "2019-11-18"
     assert "Nov 18, 2019" in fields["date_note"] and "2019-11-19" in fields["date_note"]
+
+
+@pytest.mark.parametrize("element, expected", [
+    # politifact.com shape: the names are links; the date follows "on".
+    ('<p class="article__meta">By <a href="/a">Matthew Digby</a> , <a href="/b">Minh Do</a> '
+     '<span>on Monday, November 18th, 2019 at 11:08 a.m.</span></p>', "Matthew Digby, Minh Do"),
+    ("<div>By Brigit Katz smithsonian.com November 18, 2019</div>", "Brigit Katz"),
+    ("<p>By <span>Carrie Arnold</span><span>November 15, 2019</span></p>", "Carrie Arnold"),
+    ("<p>By Troy L. Smith, Cleveland.com</p>", "Troy L. Smith, Cleveland.com"),
+    # Not a byline: a sentence that starts with "By", a script, nothing capitalised after "By".
+    ("<p>By the time the council met on Tuesday, the bridge had been closed for a week and traffic had built up.</p>", None),
+    ("<script>var x = 'By Someone Else';</script>", None),
+    ("<p>by subject</p>", None),
+])  # fmt: skip
+def test_the_byline_a_page_shows(element, expected):
+    from analysis.reading.ingest import page_byline
+
+    assert page_byline(f"<html><head><title>x</title></head><body><h1>Headline</h1>{element}<p>Body.</p></body></html>") == expected
