@@ -24,7 +24,7 @@ from analysis.rules.entities import correct_entities, entity_pairs, entity_summa
 from analysis.rules.claims import claims_tables
 from analysis.rules.cues import HEDGE_DOMAINS, hedge_domains
 from analysis.rules.quotes import find_quotes
-from analysis.rules.sources import ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
+from analysis.rules.sources import WRITER, ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
 from analysis.text.document import sentence_paragraphs, sentence_spans, sentence_table, token_columns
 from analysis.reading.ingest import Article, read_article
 from analysis.parse.nlp import load_nlp, model_name, parse
@@ -224,7 +224,7 @@ def analyze_article(
             (None, None) if row["status"] is None
             # A quotation with no speaker found: someone the article does not name.
             else ("nobody named", "anonymous") if source is None and row["status"] == "reported"
-            else ("author", "author") if source is None
+            else ("author", "author") if source is None or source.canonical == WRITER
             else (source.canonical or "nobody named", source.source_type)
         )  # fmt: skip
     sentence_rows = sentence_table(text, sentences, paragraphs, claims=claims)

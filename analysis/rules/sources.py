@@ -198,6 +198,12 @@ def _relayed(doc: Doc, relation: Attribution, all_relations: list[Attribution]) 
     return verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in ("publish", "post", "write", "air", "broadcast", "run", "quote", "cite")
 
 
+#: The canonical source of what the writer says in the first person.
+WRITER = "the writer"
+#: Pronouns with which a writer speaks in their own voice ("we" of an outlet's team).
+WRITER_PRONOUNS = frozenset({"i", "we"})
+
+
 @dataclass(frozen=True)
 class SourceLabel:
     """A relation's source as the tables name it."""
@@ -214,7 +220,8 @@ def label_sources(
     phrase stands for (:mod:`analysis.rules.mentions`: a name in apposition, a news outlet, a
     pronoun or a definite noun phrase referring back), then the type rules on the phrase.
     Last, "I" or "we" inside a direct quotation is its speaker (``quotes``, from
-    :func:`analysis.rules.quotes.find_quotes`): rule ``quoted_first_person``."""
+    :func:`analysis.rules.quotes.find_quotes`): rule ``quoted_first_person``; outside any
+    quotation, the writer (:data:`WRITER`): rule ``first_person_writer``."""
     labels: dict[Attribution, SourceLabel] = {}
     context = MentionContext.of(doc)
     ents, full_names = context.ents, context.full_names  # read once: both are rebuilt on each call
@@ -257,7 +264,18 @@ def label_sources(
         context.remember(source.root, label.source_type, label.canonical,
                          resolved_by=resolution.rule if resolution is not None else None)  # fmt: skip
         labels[relation] = label
-    for relation, speaker in quoted_first_person(doc, relations, quotes).items():
+    quoted = quoted_first_person(doc, relations, quotes)
+    for relation in relations:
+        if relation.source is None or relation in quoted:
+            continue
+        source = doc[relation.source[0] : relation.source[1]]
+        at = source.start_char
+        if source.root.lower_ in WRITER_PRONOUNS and not any(q.start <= at < q.end for q in quotes):
+            # "We confirmed that ...", "I truly believe ...": outside quotation marks, the
+            # writer (or the outlet's team) speaks; the claim rests on the writer's word.
+            labels[relation] = SourceLabel(labels[relation].source_type,
+                                           f"'{source.text}' outside quotation marks is the writer [rule: first_person_writer]", WRITER)  # fmt: skip
+    for relation, speaker in quoted.items():
         if speaker in labels:
             said = labels[speaker]
             pronoun = doc[relation.source[0] : relation.source[1]].text

@@ -158,3 +158,20 @@ def test_a_report_carries_its_call_on_to_the_next_sentence(nlp):
     row = result.attributions[result.attributions["cue"] == "calls on"].iloc[0]
     assert row["canonical_source"] == "a report by the union" and row["content"] == "to act before the summer"
     assert result.sentences.loc[result.sentences["sent_id"] == row["sent_id"], "status"].iloc[0] == "reported"
+
+
+def test_i_and_we_outside_quotation_marks_are_the_writer(nlp):
+    from analysis import analyze
+
+    text = ("Black Friday deals are live\n\n"
+            "We confirmed that you still receive the credit when you buy the console. "
+            '"We are thrilled with the response," said Jane Doe, the store\'s manager. '
+            "I truly believe these are the best prices of the year.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    attributions = result.attributions.set_index("cue")
+    assert attributions.loc["confirmed", "canonical_source"] == "the writer"
+    assert attributions.loc["believe", "canonical_source"] == "the writer"
+    # Inside the quotation, "we" is the quoted speaker's side, not the writer.
+    assert attributions.loc["said", "canonical_source"] == "Jane Doe"
+    sentences = result.sentences.set_index("sent_id")
+    assert sentences.loc[1, "claim_source_type"] == "author" and sentences.loc[3, "claim_source_type"] == "author"
