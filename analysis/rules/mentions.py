@@ -43,6 +43,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 - ``epithet``: "the presumptive Republican presidential nominee wrote" (a definite
   description, no name, a noun that is no anonymous role) is the person who spoke in
   this or the two sentences before.
+- ``described_person``: "the actor said", "the 23-year-old" (a description of the kind
+  of person a story is about, ``lexicons/described_people.csv``) is the named person who
+  is the subject of the sentence before.
 - ``group_pronoun``: "they say" is the last body or plural source of this or the two
   sentences before ("The Tories ... They say ..."), with its type; else a group.
 """
@@ -495,6 +498,51 @@ def epithet(span: Span, ctx: MentionContext) -> Resolution | None:
     return None
 
 
+#: Descriptions that usually bring in someone other than the person just named ("X was
+#: charged. The victim said ...").
+OTHER_PERSON_NOUNS = frozenset({
+    "victim", "witness", "driver", "passenger", "neighbour", "neighbor", "resident", "mother", "father", "wife",
+    "husband", "son", "daughter", "brother", "sister", "friend", "relative", "prosecutor", "defendant", "suspect",
+    "doctor", "nurse", "teacher", "officer", "owner", "customer", "user", "reader", "viewer", "fan", "caller",
+    "interviewer", "host", "presenter", "reporter", "journalist", "writer", "author",
+})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """ "Scot", "Welshman": a people's name the model may tag as a person."""
+    return frozenset(d.lower() for d in load_lexicon("demonyms")["demonym"])
+
+
+@lru_cache(maxsize=1)
+def _described_people() -> frozenset[str]:
+    return frozenset(load_lexicon("described_people")["word"])
+
+
+def described_person(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "the actor said", "the 'Pose' actor", "the 23-year-old": a definite description of
+    the kind of person a story is about (``lexicons/described_people.csv``; not a newcomer
+    such as "the victim") is the named person who is the subject of the sentence before."""
+    head = span.root
+    lemma = head.lemma_.lower()
+    # "the actor", "the 2003 champion", "the 23-year-old": words for the person a story is
+    # about (lexicons/described_people.csv), or an age.
+    described = lemma in _described_people() or head.lower_.endswith("year-old") or head.lower_ == "old" and "year" in span.text
+    if not described or span[0].lower_ != "the" or head.tag_ not in ("NN", "JJ") or lemma in OTHER_PERSON_NOUNS:
+        return None  # other rules, or someone else
+    # The story's subject: the person who is the subject of the sentence before (a story
+    # keeps its subject; the person named nearest, or the last to speak, is often someone
+    # else: "She will now meet Venus Williams. 'Bring it on,' said the 23-year-old").
+    previous = ctx.doc[_sentences_back(head, 1) : head.sent.start]
+    for entity in ctx.ents:
+        if (entity.label_ == "PERSON" and previous.start <= entity.start < previous.end and entity.text.lower() not in _demonyms()
+                and entity.root.dep_ in ("nsubj", "nsubjpass") and entity.root.head.dep_ == "ROOT"):  # fmt: skip
+            name = canonical_name(ctx.doc, entity, full_names=ctx.full_names)[0]
+            return Resolution(name, "person", "described_person",
+                              f"'{span.text}' describes {name}, the subject of the sentence before [rule: described_person]")  # fmt: skip
+    return None
+
+
 GROUP_PRONOUNS = frozenset({"they", "them"})
 
 
@@ -681,6 +729,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "institution_noun": institution_noun,
     "it_pronoun": it_pronoun,
     "epithet": epithet,
+    "described_person": described_person,
     "group_pronoun": group_pronoun,
 }
 

@@ -175,3 +175,25 @@ def test_i_and_we_outside_quotation_marks_are_the_writer(nlp):
     assert attributions.loc["said", "canonical_source"] == "Jane Doe"
     sentences = result.sentences.set_index("sent_id")
     assert sentences.loc[1, "claim_source_type"] == "author" and sentences.loc[3, "claim_source_type"] == "author"
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    ("Beckham rules out coaching\n\nDavid Beckham has no plans to become a manager. "
+     '"I am not interested in being a coach," the England captain said.', "the England captain", "David Beckham"),
+    ("Negar Khan deported\n\nNegar Khan has had roles in music videos and films. "
+     "The distressed actress told reporters she was being driven to the airport.", "The distressed actress", "Negar Khan"),
+    # The subject of the sentence before, not the person named nearest (bbc sport/446 shape).
+    ("Serena into final\n\nSerena Williams beat Maria Sharapova in three sets on Thursday. "
+     '"Bring it on," said the 23-year-old.', "the 23-year-old", "Serena Williams"),
+    # A newcomer is someone else: "the victim" is not the man charged.
+    ("Man charged\n\nJohn Smith was charged with assault on Monday. The victim said she was relieved.", "The victim", None),
+])  # fmt: skip
+def test_a_description_of_the_story_s_subject_is_that_person(nlp, text, source, expected):
+    from analysis import analyze
+
+    attributions = analyze(text, nlp=nlp).attributions
+    row = attributions[attributions["source"] == source].iloc[0]
+    if expected is None:
+        assert row["source_type"] != "person"
+    else:
+        assert (row["source_type"], row["canonical_source"]) == ("person", expected)
