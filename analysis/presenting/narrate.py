@@ -306,19 +306,27 @@ def key_findings(result) -> list[str]:
     else:
         out.append(f"**Confirmed**: none of the {total} body claims is confirmed by a named source.")
     nameless = body[body["claim_source_type"].isin(NAMELESS_SOURCE_TYPES | {"media"})]
+    # A claim whose attribution names nobody ("is expected to", "it was announced") hides
+    # no source: nobody is said to say it. It gets its own line.
+    in_nameless = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
+    sourced = set(in_nameless.loc[in_nameless["source"].fillna("").ne(""), "sent_id"])
+    agentless = nameless[~nameless["sent_id"].isin(sourced)]
+    nameless = nameless[nameless["sent_id"].isin(sourced)]
     if len(nameless):
-        attributions = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
+        attributions = in_nameless[in_nameless["sent_id"].isin(set(nameless["sent_id"]))]
         reasons = attributions["anonymity_reason"].dropna()
         named_as = _listed_sources(nameless["claim_source"])
-        nobody = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"])) & result.attributions["source"].fillna("").eq("")]
-        said = _names([chr(0x201C) + c + chr(0x201D) for c in dict.fromkeys(nobody["cue"])], limit=2)
-        nobody_at_all = f"no one at all ({said})" if len(nobody) else ""
-        who = (_names(named_as, limit=3) if named_as else "") + (f", and {nobody_at_all}" if nobody_at_all and named_as else nobody_at_all)
-        who = f" ({who})" if who else ""
+        who = _in_brackets(named_as, 3) if named_as else ""
         reason = (f"a reason for keeping the name back is given {_plural(len(reasons), 'time')}" if len(reasons)
                   else "no reason is given for keeping the names back")  # fmt: skip
         out.append(f"**Sources without names**: {_plural(len(nameless), 'claim')} rest{'s' if len(nameless) == 1 else ''} "
                    f"on sources the reader cannot check by name{who}; {reason}{_see(nameless['sent_id'])}.")  # fmt: skip
+    if len(agentless):
+        cues = in_nameless[in_nameless["sent_id"].isin(set(agentless["sent_id"]))]["cue"]
+        said = _names([chr(0x201C) + c + chr(0x201D) for c in dict.fromkeys(cues)], limit=2)
+        out.append(f"**Nobody said to say it**: {_plural(len(agentless), 'claim')} {'is' if len(agentless) == 1 else 'are'} "
+                   f"given with words such as {said} and no one saying {'it' if len(agentless) == 1 else 'them'}"
+                   f"{_see(agentless['sent_id'])}.")  # fmt: skip
     named = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) & (body["status"] != "confirmed")]
     if len(named):
         besides = "Besides what is confirmed, " if len(confirmed) else ""

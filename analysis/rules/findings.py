@@ -735,11 +735,13 @@ def _lead_weakness(h: _Headline, body: _Body, sent_id: int) -> str | None:
             return None
         kind = SOURCE_TYPE_IN_WORDS[claim["source_type"]]
         if claim["cue_stance"] in WEAK_STANCES:
-            whose = kind if who == "nobody named" else f"'{who}'"
-            return f"the article's opening gives it only as {WEAK_STANCE_AS_NOUN[claim['cue_stance']]} of {whose} ('{claim['cue']}')"
+            if who == "nobody named":
+                return f"the article's opening gives it only as {WEAK_STANCE_AS_NOUN[claim['cue_stance']]} ('{claim['cue']}'), with nobody saying it"
+            return f"the article's opening gives it only as {WEAK_STANCE_AS_NOUN[claim['cue_stance']]} of '{who}' ('{claim['cue']}')"
         if claim["source_type"] in WEAK_SOURCES:
-            said = f", with '{claim['cue']}'" if who == "nobody named" else f": '{who}' ('{claim['cue']}')"
-            return f"the article's opening gives it only on the word of {kind}{said}"
+            if who == "nobody named":
+                return f"the article's opening gives it only with '{claim['cue']}', with nobody saying it"
+            return f"the article's opening gives it only on the word of {kind}: '{who}' ('{claim['cue']}')"
         if row.get("claim_type") == "prediction":
             return f"the article's opening gives it only as a forecast by '{who}' ('{claim['cue']}')"
     verb = _distancing_verb(words)

@@ -141,3 +141,18 @@ def test_a_byline_the_page_shows_is_the_writer_when_its_details_name_none(nlp):
     result = analyze(html.encode(), nlp=nlp)
     assert identity_fields(result)["byline"] == "Jane Doe; Tom Hale"
     assert "no_byline" not in set(result.findings["finding"])
+
+
+def test_a_claim_nobody_is_said_to_make_is_not_a_source_without_a_name(nlp):
+    from analysis import analyze
+    from analysis.presenting.narrate import key_findings
+
+    text = ("Console goes on sale\n\n"
+            "The new console is expected to go on sale in March. "
+            "Officials said the launch would go ahead. "
+            "The company sold two million units last year.")  # fmt: skip
+    lines = key_findings(analyze(text, nlp=nlp))
+    nameless = next(line for line in lines if line.startswith("**Sources without names**"))
+    assert "1 claim" in nameless and "no one at all" not in nameless
+    nobody = next(line for line in lines if line.startswith("**Nobody said to say it**"))
+    assert "“expected”" in nobody
