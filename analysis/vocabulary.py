@@ -168,6 +168,8 @@ FINDING = _set(
     ("no_byline", "The article does not say who wrote it.", None, "provenance"),
     ("no_outlet", "The article does not say who published it.", None, "provenance"),
     ("no_dateline", "The article does not say when it was published.", None, "provenance"),
+    ("paid_or_promotional", "The page says it is an advert, sponsored, paid for, earns from sales it links to, or is a "
+     "press release: someone with an interest made or paid for it.", None, "provenance"),
     ("relative_dates", 'The article says "on Tuesday" or "last week", but not when it was written.', None, "time"),
     ("headline_entity_absent", "The headline names someone or somewhere the article never mentions.", None, "headline"),
     ("headline_place_unsupported", "The headline says where it happened, but the article backs that place only with hedged or poorly sourced sentences.", None,

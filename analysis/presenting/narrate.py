@@ -353,6 +353,9 @@ def key_findings(result) -> list[str]:
         counted = f" ({_md(first['counted'])})" if first["counted"] and first["counted_rule"] != "currency" else ""
         out.append(f"**Numbers to question**: {_plural(len(numbers), 'number')}, such as \u201c{_md(first['text'])}\u201d"
                    f"{counted}: {_md(first['flag_reason'])}{_see(numbers['sent_id'])}.")  # fmt: skip
+    for row in findings[findings["finding"] == "paid_or_promotional"].itertuples():
+        out.append(f"**Paid or promotional**: {_md(row.detail.removeprefix('The page says it is paid for or promotional: '))} "
+                   "Someone with an interest in it made or paid for it: read its claims with that in mind.")  # fmt: skip
     missing = [what for code, what in (("no_byline", "who wrote it"), ("no_outlet", "who published it"), ("no_dateline", "when"))
                if code in set(findings["finding"])]  # fmt: skip
     if missing:

@@ -14,6 +14,9 @@ published it, when):
   copyright line in the text.
 - ``no_dateline``: no publication date in the page metadata, no dateline ("LONDON
   (Reuters) -") and no date with a year in the opening paragraphs.
+- ``paid_or_promotional``: the page says it is an advert ("#ad"), sponsored, paid for,
+  earns from sales it links to, or is a press release, anywhere in its text, page
+  furniture included (``lexicons/disclosures.csv``).
 - ``relative_dates``: no dateline, and the body leans on relative dates ("on
   Wednesday", "this week") that a reader therefore cannot place.
 
@@ -98,6 +101,27 @@ def _row(finding: str, detail: str, sent_ids: list[int], evidence: str, rule: st
     }
 
 
+@lru_cache(maxsize=1)
+def _disclosure_rules() -> list[tuple[re.Pattern, str]]:
+    # The notes' example in brackets stays in the lexicon; the finding says what it means.
+    return [(re.compile(row.pattern, re.I | re.M), re.sub(r"\s*\(.*\)$", "", row.notes))
+            for row in load_lexicon("disclosures").itertuples(index=False)]
+
+
+def _disclosures(paragraphs: pd.DataFrame) -> list[tuple[str, str]]:
+    """Lines of the page that say it is paid for or promotional, with what each says (one
+    line per kind), as (the words around the match, what it means)."""
+    found: dict[str, tuple[str, str]] = {}
+    for text in paragraphs["text"].tolist():
+        for regex, what in _disclosure_rules():
+            match = regex.search(text)
+            if match and what not in found:
+                start, end = max(0, match.start() - 40), min(len(text), match.end() + 40)
+                words = " ".join(text[start:end].split())
+                found[what] = (("..." if start else "") + words + ("..." if end < len(text) else ""), what)
+    return list(found.values())
+
+
 def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata: dict) -> list[dict]:
     """Missing byline, outlet and dateline, and relative dates nobody can place.
 
@@ -117,6 +141,11 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
     if not metadata.get("sitename") and not WIRE_CREDIT.search(whole) and not COPYRIGHT.search(whole):
         rows.append(_row("no_outlet", "No outlet: the text does not say who published it.", [], "",
                          "no site name in page metadata; no wire credit or copyright line"))  # fmt: skip
+    disclosed = _disclosures(paragraphs)
+    if disclosed:
+        lines = "; ".join(f"\u201c{line}\u201d ({what})" for line, what in disclosed[:3])
+        rows.append(_row("paid_or_promotional", f"The page says it is paid for or promotional: {lines}.", [], " | ".join(l for l, _ in disclosed),
+                         "a disclosure on the page (lexicons/disclosures.csv)"))  # fmt: skip
     date_rows = column_records(dates, ["sent_id", "text", "start", "end", "kind", "in_body"])
     date_spans = [(d["start"], d["end"]) for d in date_rows if d["kind"] == "absolute"]
     top_spans = zip(top, paragraphs["start"].head(TOP_PARAGRAPHS).tolist(), paragraphs["end"].head(TOP_PARAGRAPHS).tolist())

@@ -109,3 +109,21 @@ def test_a_one_word_party_name_is_a_metonym_not_an_absent_entity(bbc_analyses):
     result = bbc_analyses["politics_001.txt"]
     absent = result.findings[result.findings["finding"] == "headline_entity_absent"]
     assert not absent["detail"].str.contains("'Labour'").any()
+
+
+@pytest.mark.parametrize("line, fires", [
+    ("This shop has been compensated by #CollectiveBias, Inc. All opinions are mine alone. #ad", True),
+    ("If you buy something through this post, IGN may get a share of the sale.", True),
+    ("Disclosure: ZDNet may earn a commission from some of the products featured on this page.", True),
+    ("This sponsored deal is brought to you by Dashlane.", True),
+    # News sentences with the same words are no disclosure.
+    ("Victims were compensated by the government after the flood, the minister said.", False),
+    ("The conference, sponsored by the United Nations, opened in Geneva on Monday.", False),
+    ("The firm issued a statement on Monday denying the claims.", False),
+])  # fmt: skip
+def test_a_page_that_says_it_is_paid_for_or_promotional(nlp, line, fires):
+    text = ("Water for the mountain hike\n\n"
+            "We took three bottles of water on our hike in the hills above the town last weekend. "
+            f"The trail was steep and the views were good.\n\n{line}")  # fmt: skip
+    findings = _analyse(nlp, text).findings
+    assert ("paid_or_promotional" in set(findings["finding"])) is fires
