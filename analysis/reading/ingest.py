@@ -220,11 +220,8 @@ def page_standfirst(html: str, description: str | None, blocks: list[str]) -> st
     under_headline = len(blocks) > 1 and blocks[1] == summary
     if any(key in block.lower() for block in blocks) and not under_headline:
         return None
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html.encode("utf-8", "replace"))
-    except Exception:  # noqa: BLE001 - a page lxml cannot parse has no standfirst to find
+    tree = _page_tree(html)
+    if tree is None:
         return None
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _UNSEEN:
@@ -303,11 +300,8 @@ def page_byline(html: str) -> str | None:
     """The byline a page shows its readers ("By Matthew Digby, Minh Do"): the first
     element whose visible text, links included, starts with "By" and a capitalised name
     and is short, outside scripts and the page's head. None when there is none."""
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html.encode("utf-8", "replace"))
-    except Exception:  # noqa: BLE001 - a page lxml cannot parse shows no byline to find
+    tree = _page_tree(html)
+    if tree is None:
         return None
     for element in tree.iter(*_BYLINE_TAGS):
         if any(parent.tag in ("head", "script", "noscript", "template") for parent in element.iterancestors()):
@@ -325,6 +319,54 @@ def page_byline(html: str) -> str | None:
             names = " ".join(words).strip(" ,")
             return names if 1 <= len(names.split()) <= 12 else None
     return None
+
+
+def _page_tree(html: str):
+    """The page parsed by lxml from its text (so its characters stay as decoded), or None."""
+    import lxml.html
+
+    try:
+        return lxml.html.fromstring(html)
+    except ValueError:  # a string with an XML encoding declaration: parse its bytes
+        try:
+            return lxml.html.fromstring(html.encode("utf-8", "replace"))
+        except Exception:  # noqa: BLE001 - a page lxml cannot parse
+            return None
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse
+        return None
+
+
+#: Classes of a page's header furniture, where a site's name sits in an <h1>.
+_SITE_CHROME = re.compile(r"logo|brand|masthead|site-?(name|title|header)|navbar|\bnav\b", re.I)
+_HEADING_MARK = re.compile(r"title|headline|entry|story|post|article|h1", re.I)
+
+
+def page_h1(html: str, title: str) -> str | None:
+    """The headline a reader sees on the page, when its only <h1> differs from the page's
+    title (the title written for search engines and sharing: "Simple Hiking Survival Kit
+    (with Kids)" over "Hiking the Boulder Flat Irons"): the one <h1> of three words or
+    more, marked as the article's title or inside the article, outside the page's header,
+    navigation and logo, sharing a word with the title.
+    None when the page has none, several, or the same as the title."""
+    tree = _page_tree(html)
+    if tree is None:
+        return None
+    headings = []
+    for element in tree.iter("h1"):
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text.split()) < 3:
+            continue
+        chrome = any(parent.tag in ("header", "nav", "a") or _SITE_CHROME.search(parent.get("class") or "")
+                     for parent in [element, *element.iterancestors()])  # fmt: skip
+        # The article's own heading: marked as a title or headline, or inside the article.
+        marked = bool(_HEADING_MARK.search(f"{element.get('class') or ''} {element.get('itemprop') or ''}")) or any(
+            parent.tag in ("article", "main") for parent in element.iterancestors())
+        if not chrome and marked:
+            headings.append(text)
+    if len(headings) != 1 or headings[0] == title:
+        return None
+    words = {w.lower() for w in re.findall(r"\w{4,}", title)}
+    return headings[0] if words & {w.lower() for w in re.findall(r"\w{4,}", headings[0])} else None
 
 
 def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str | None]]:
@@ -380,6 +422,9 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     if not blocks:
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     title = page_headline(metadata.get("title") or "", metadata.get("sitename"))
+    # The headline a reader sees (the page's one <h1>) wins over a title written for
+    # search engines; the title stays in the metadata.
+    title = page_h1(html, " ".join(title.split())) or title
     # The headline is the first line of every article we analyse: put the page title
     # first unless the extracted body already opens with it.
     if title and " ".join(title.split()) != blocks[0]:

@@ -233,3 +233,26 @@ def test_the_byline_a_page_shows(element, expected):
     from analysis.reading.ingest import page_byline
 
     assert page_byline(f"<html><head><title>x</title></head><body><h1>Headline</h1>{element}<p>Body.</p></body></html>") == expected
+
+
+@pytest.mark.parametrize("h1, expected", [
+    # The headline a reader sees wins over the title written for search engines.
+    ('<h1 class="post-title entry-title">Hiking the Boulder Flat Irons</h1>', "Hiking the Boulder Flat Irons"),
+    ("<article><h1>Hiking trip: what we packed</h1></article>", "Hiking trip: what we packed"),
+    # A site's name in the header, an unmarked heading, or one sharing no word is not the headline.
+    ('<header><h1 class="site-title">Hiking Daily News</h1></header>', None),
+    ("<h1>Kabar tentang Dunia Islam</h1>", None),
+    ('<h1 class="entry-title">Our favourite recipes this week</h1>', None),
+])  # fmt: skip
+def test_the_headline_a_page_shows_wins_over_its_search_title(h1, expected):
+    from analysis.reading.ingest import page_h1
+
+    html = f"<html><head><title>Simple Hiking Survival Kit (with Kids)</title></head><body>{h1}<p>Body.</p></body></html>"
+    assert page_h1(html, "Simple Hiking Survival Kit (with Kids)") == expected
+
+
+def test_page_text_keeps_its_characters():
+    from analysis.reading.ingest import page_byline
+
+    html = "<html><head><meta charset='utf-8'><title>x</title></head><body><p>By José Núñez</p></body></html>"
+    assert page_byline(html) == "José Núñez"
