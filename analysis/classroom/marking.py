@@ -32,6 +32,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from functools import lru_cache
+
+from analysis.lexicon import load_lexicon
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
 __all__ = [
@@ -72,9 +75,57 @@ _SPELLING = (
 
 
 def _plain(text: str) -> str:
-    """Lower case, curly quotes and apostrophes made straight, accents kept."""
+    """Lower case, curly quotes and apostrophes made straight, accents kept, dotted
+    abbreviations closed up ("U.S." is "us", "F.B.I." is "fbi")."""
     text = unicodedata.normalize("NFKC", str(text)).lower()
-    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", "") + " ", text)
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, set[tuple[str, ...]]]:
+    """Each known short form's words and the long forms it stands for, both ways ("nyt"
+    and "new york times"; ``lexicons/short_forms.csv``)."""
+    table: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for row in load_lexicon("short_forms").itertuples(index=False):
+        short, long = tuple(normalise_words(row.short)), tuple(normalise_words(row.long))
+        table.setdefault(short, set()).add(long)
+        table.setdefault(long, set()).add(short)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """The last word of every title of ``lexicons/titles.csv`` ("secretary", "minister",
+    "director"): a post that names its holder ("the Defence Secretary", "the FBI director")."""
+    return frozenset(w[-1] for w in (normalise_words(t) for t in load_lexicon("titles")["title"]) if w)
+
+
+#: Words after which a name's head has come ("Officials in Moscow": the head is "officials").
+_AFTER_HEAD = frozenset({"in", "at", "for", "from", "with", "on", "to"})
+#: Heads of a body's name, where a title word is part of the name ("the Justice Department").
+_BODY_HEADS = frozenset({"department", "ministry", "office", "agency", "bureau", "committee", "council", "court", "party",
+                         "service", "commission", "board", "authority", "administration", "house", "company", "group"})  # fmt: skip
+
+
+def _head(words: list[str]) -> str:
+    """A name's head word: the last word before "in", "at", "for"... ("officials" of
+    "officials in Moscow"), else the last word."""
+    cut = next((i for i, w in enumerate(words) if w in _AFTER_HEAD and i > 0), len(words))
+    return words[cut - 1]
+
+
+def _variants(words: list[str]) -> list[list[str]]:
+    """A name's words, and the same with a known short form written out or shortened
+    (the whole name or a run inside it: "nyt", "new york times"; "fbi officials",
+    "federal bureau investigation officials")."""
+    out = [words]
+    table = _short_forms()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            for other in table.get(tuple(words[start : start + size]), ()):
+                out.append(words[:start] + list(other) + words[start + size :])
+    return out
 
 
 def normalise_words(text: str) -> list[str]:
@@ -93,23 +144,43 @@ def normalise_words(text: str) -> list[str]:
 
 def same_source(given: str, forms: Iterable[str]) -> bool:
     """Whether a student's source names one of ``forms`` (the words the article uses for
-    it): the student's words are all in one form and include its last word ("Austin"
-    for "Lloyd Austin", "the official" for "a senior US military official") or two of
-    its words ("Defence Secretary"); or a whole form is in the student's words ("Lloyd
-    Austin, the defence secretary")."""
+    it), after :func:`normalise_words` (case, "the", possessives, spelling, "U.S." as
+    "US") and with known short forms written out ("NYT", "F.B.I."; ``lexicons/short_forms.csv``):
+    the student's words are all in one form and include its head word ("Austin" for
+    "Lloyd Austin", "the official" for "a senior US military official", "officials" for
+    "Officials in Moscow") or end in a post ("the Defence Secretary", "the FBI director");
+    or a whole form is in the student's words ("Lloyd Austin, the defence secretary"). A
+    piece of a name is not the name ("New York" for "The New York Times", "Lloyd" for
+    "Lloyd Austin", "Moscow" for "Officials in Moscow", "Justice" for "the Justice
+    Department")."""
     student = normalise_words(given)
     if not student:
         return False
-    said = set(student)
-    for form in forms:
-        words = normalise_words(form)
-        if not words:
-            continue
-        if said <= set(words) and (words[-1] in said or len(said) >= 2):
-            return True
-        if set(words) <= said:
-            return True
+    # A name in apposition is a form of its own ("The Shadow Secretary of State for the
+    # Family, Theresa May": "Theresa May").
+    forms = [part for form in forms for part in dict.fromkeys([form, *str(form).split(", ")]) if part.strip()]
+    for said_words in _variants(student):
+        said = set(said_words)
+        for form in forms:
+            for words in _variants(normalise_words(form)):
+                if not words:
+                    continue
+                head = _head(words)
+                # A post in place of its holder's name ("the Defence Secretary" for
+                # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
+                post = said_words[-1] in _role_words() and head not in _BODY_HEADS
+                if said <= set(words) and (head in said or post):
+                    return True
+                if set(words) <= said:
+                    return True
     return False
+
+
+def written_differently(given: str, forms: Iterable[str]) -> bool:
+    """Whether a right answer is written other than any way the article writes it (the
+    feedback then says "Right (written differently)")."""
+    key = " ".join(str(given).split()).casefold().removeprefix("the ").strip(" .")
+    return all(key != " ".join(str(f).split()).casefold().removeprefix("the ").strip(" .") for f in forms)
 
 
 def split_cues(value) -> list[str]:
@@ -127,11 +198,18 @@ def _phrase_in(short: list[str], long: list[str]) -> bool:
     return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
+#: Words that carry no meaning of a cue on their own ("don't" of "don't know").
+_FUNCTION_WORDS = frozenset({"don't", "do", "does", "did", "not", "no", "to", "be", "is", "are", "was", "were", "been", "has",
+                             "have", "had", "or", "and", "it", "that", "would", "will", "can", "cannot", "can't", "won't",
+                             "didn't", "doesn't", "isn't", "wasn't", "a", "the"})  # fmt: skip
+
+
 def cue_matches(given: str, forms: Iterable[str]) -> bool:
     """Whether one cue a student gave is one of the key's cue words: the word itself or
-    its dictionary form ("says" for "said"), part of a longer cue that keeps its first
-    word ("refused to confirm" for "refused to confirm or deny"), or a phrase around it
-    ("has confirmed")."""
+    its dictionary form ("says" for "said", "refuse to confirm" for "refused to confirm"),
+    part of a longer cue that keeps its first word and a word of meaning ("refused to
+    confirm" for "refused to confirm or deny", not "don't" for "don't know"), or a phrase
+    around it ("has confirmed")."""
     student = re.findall(r"[\w']+", _plain(given))
     if not student:
         return False
@@ -139,10 +217,13 @@ def cue_matches(given: str, forms: Iterable[str]) -> bool:
         words = re.findall(r"[\w']+", _plain(form))
         if not words:
             continue
-        if student == words or (_phrase_in(student, words) and student[0] == words[0]) or _phrase_in(words, student):
+        # A shorter phrase keeps the cue's first word and a word that carries meaning
+        # ("refused to confirm" for "refused to confirm or deny"; not "don't" for "don't know").
+        fragment = _phrase_in(student, words) and student[0] == words[0] and (student == words or bool(set(student) - _FUNCTION_WORDS))
+        if student == words or fragment or _phrase_in(words, student):
             return True
-        if len(student) == 1 and len(words) == 1 and _same_lemma(student[0], words[0]):
-            return True
+        if len(student) == len(words) and all(_same_lemma(a, b) for a, b in zip(student, words)):
+            return True  # "refuse to confirm" for "refused to confirm"
     return False
 
 
@@ -228,6 +309,8 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
     if not given:
         return "missing", 0, f"You left the source empty. {explain}"
     if same_source(given, answer["forms"]):
+        if written_differently(given, answer["forms"]):
+            return "best", POINTS["best"], f"Right (written differently): the article writes *{answer['forms'][0]}*. {explain}"
         return "best", POINTS["best"], f"Yes. {explain}"
     return "wrong", 0, f"You said *{given}*. {explain}"
 

@@ -1,0 +1,82 @@
+"""What the marking accepts, as a table a teacher can read: (the key's forms, a student's
+answer, accepted?). The forms are sources and cues as they appear in real articles: the
+seed (seeds/000_d9c7288233712f85.txt), PolNeAR 2016 news (New York Times, FBI, Justice
+Department, Clinton campaign) and BBC News 2004-05 (Greene and Cunningham 2006)."""
+
+import pytest
+
+from analysis.classroom.marking import cue_matches, mark_card, same_source, written_differently
+
+OFFICIAL = ["A senior US military official"]
+AUSTIN = ["US Defence Secretary Lloyd Austin", "Lloyd Austin", "Austin"]
+SPY = ["South Korea's spy agency"]
+MOSCOW = ["Officials in Moscow"]
+NYT = ["The New York Times"]
+FBI = ["F.B.I. officials"]
+DOJ = ["the Justice Department"]
+AP = ["The Associated Press"]
+US = ["the United States", "the US"]
+TESCO = ["A Tesco spokeswoman", "Tesco"]
+UN = ["the United Nations"]
+COMEY = ["FBI Director James Comey", "James Comey", "Comey"]
+NHS = ["NHS managers"]
+BLAIR = ["Prime Minister Tony Blair", "Tony Blair", "Mr Blair"]
+
+SOURCES = [
+    # Dotted and undotted abbreviations, case, articles.
+    (OFFICIAL, "a senior U.S. military official", True), (OFFICIAL, "A SENIOR US MILITARY OFFICIAL", True),
+    (OFFICIAL, "senior us military official", True), (OFFICIAL, "the official", True), (OFFICIAL, "military official", True),
+    (FBI, "FBI officials", True), (FBI, "f.b.i. officials", True), (FBI, "the FBI officials", True),
+    (FBI, "Federal Bureau of Investigation officials", True),
+    (US, "U.S.", True), (US, "US", True), (US, "USA", True), (US, "United States of America", True),
+    (US, "the States", True),
+    # Known short forms of outlets and bodies.
+    (NYT, "NYT", True), (NYT, "the NY Times", False), (NYT, "New York Times", True), (NYT, "the new york times", True),
+    (DOJ, "DOJ", True), (DOJ, "the Department of Justice", True), (DOJ, "Justice Dept", False),
+    (AP, "AP", True), (AP, "Associated Press", True), (AP, "the A.P.", True),
+    (UN, "UN", True), (UN, "the U.N.", True),
+    (NHS, "National Health Service managers", True),
+    # Possessives and curly apostrophes.
+    (SPY, "South Korea’s spy agency", True), (SPY, "South Koreas spy agency", False), (SPY, "the spy agency", True),
+    (SPY, "South Korean spy agency", False),
+    # A title with or without the name.
+    (AUSTIN, "the Defence Secretary", True), (AUSTIN, "Defense Secretary Austin", True), (AUSTIN, "Secretary Austin", True),
+    (AUSTIN, "Lloyd Austin, the US defence secretary", True), (COMEY, "the FBI director", True), (COMEY, "Director Comey", True),
+    (BLAIR, "the Prime Minister", True), (BLAIR, "Blair", True), (BLAIR, "PM Tony Blair", True),
+    (TESCO, "Tesco's spokeswoman", True), (TESCO, "a spokeswoman", True),
+    # A piece of the name, or another name, is not the answer.
+    (NYT, "New York", False), (NYT, "Times", True), (AUSTIN, "Lloyd", False), (COMEY, "James", False),
+    (MOSCOW, "Moscow", False), (MOSCOW, "officials", True), (OFFICIAL, "US", False), (AUSTIN, "Putin", False),
+    (BLAIR, "Tony", False), (DOJ, "Justice", False), (FBI, "the bureau", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("forms, answer, accepted", SOURCES, ids=[f"{f[0]} <- {a}" for f, a, _ in SOURCES])
+def test_what_the_marking_accepts_for_a_source(forms, answer, accepted):
+    assert same_source(answer, forms) is accepted
+
+
+CUES = [
+    (["refused to confirm"], "refuse to confirm", True), (["refused to confirm"], "refused to confirm", True),
+    (["refused to confirm or deny"], "refused to confirm", True), (["refused to confirm or deny"], "confirm or deny", False),
+    (["refused to confirm or deny"], "refused", True), (["don't know"], "don't", False), (["don't know"], "don’t know", True),
+    (["don't know"], "do not know", False), (["said", "say"], "says", True), (["said"], "SAID", True), (["warned"], "warning", True),
+    (["may"], "\u201cmay\u201d", True), (["could"], "would", False), (["reportedly"], "reported", False),
+    (["according to"], "according", True), (["according to"], "to", False), (["claimed"], "claims", True),
+    (["would not say"], "would", False), (["would not say"], "would not say", True), (["suggest"], "suggests", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("forms, answer, accepted", CUES, ids=[f"{f[0]} <- {a}" for f, a, _ in CUES])
+def test_what_the_marking_accepts_for_a_cue(forms, answer, accepted):
+    assert cue_matches(answer, forms) is accepted
+
+
+def test_feedback_says_when_a_right_source_is_written_differently():
+    assert written_differently("a senior U.S. military official", OFFICIAL)
+    assert not written_differently("A senior US military official", OFFICIAL)
+    card = {"card": 1, "answers": {"source": {"best": OFFICIAL[0], "forms": OFFICIAL}},
+            "explain": {"source": "The claim comes from an official the article does not name."}, "fields": ["source"]}  # fmt: skip
+    row = mark_card(card, {"source": "a senior U.S. military official"})[0]
+    assert row["verdict"] == "best" and row["feedback"].startswith("Right (written differently)")
+    assert mark_card(card, {"source": "A senior US military official"})[0]["feedback"].startswith("Yes.")
