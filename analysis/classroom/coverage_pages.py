@@ -10,6 +10,7 @@ material alone, so it cannot hold an answer.
 from __future__ import annotations
 
 from analysis.classroom.pages import _RUBRIC_ITEMS, WORKSHEET_SCRIPT, _emphasis, _esc, _items, _page, article_html
+from analysis.classroom.notes import listed_topics
 from analysis.classroom.tasks import SIFT_STEPS
 from analysis.vocabulary import STATUS, STATUS_FIRMNESS
 
@@ -196,8 +197,8 @@ def _topics(key: dict) -> list[str]:
             where = ", ".join(_esc(n) for n in topic["sent_ids"][:8])
             items.append(f"<li>Article {_esc(article['letter'])}: <b>{_esc(topic['topic'])}</b> ({words}; sentences {where})</li>")
     if not items:
-        return ["<h2>These articles</h2><p>No sensitive topic (war, death, violence, abuse, self-harm, drugs) was found by "
-                "word; skim them anyway.</p>"]  # fmt: skip
+        return [f"<h2>These articles</h2><p>No listed topic words were found ({listed_topics()}); that does not "
+                "mean there are none. Read the articles before class.</p>"]  # fmt: skip
     return ["<h2>These articles</h2><p>Sensitive topics, found by word: decide whether they suit your class, and prepare "
             f"students for them.</p><ul>{''.join(items)}</ul>"]  # fmt: skip
 

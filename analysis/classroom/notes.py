@@ -7,6 +7,8 @@ with the sentences where they come up, and the words to teach first
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 import pandas as pd
@@ -19,7 +21,15 @@ __all__ = ["sensitive_topics", "article_notes"]
 @lru_cache(maxsize=1)
 def _topics() -> dict[tuple[str, ...], str]:
     table = load_lexicon("sensitive_topics")
-    return {tuple(cue.lower().split()): category for cue, category in zip(table["cue"], table["category"])}
+    # Tokens as the parser splits them: "self-harm" is "self", "-", "harm".
+    return {tuple(re.findall(r"[\w']+|-", cue.lower())): category for cue, category in zip(table["cue"], table["category"])}
+
+
+def listed_topics() -> str:
+    """The topics ``lexicons/sensitive_topics.csv`` lists, in words ("war and armed
+    conflict, ... and racism and hate"), for a lesson plan that found none of their words."""
+    topics = list(dict.fromkeys(_topics().values()))
+    return "; ".join(topics[:-1]) + "; " + topics[-1] if len(topics) > 1 else "".join(topics)
 
 
 def sensitive_topics(tokens: pd.DataFrame, sentence_ids: set[int] | None = None) -> pd.DataFrame:

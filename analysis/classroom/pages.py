@@ -18,6 +18,7 @@ import hashlib
 import html
 import re
 
+from analysis.classroom.notes import listed_topics
 from analysis.classroom.tasks import RUBRIC, SIFT_STEPS
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
@@ -361,8 +362,8 @@ def _article_notes(notes: dict | None) -> list[str]:
         items.append(f"<li><b>Sensitive topic: {_esc(topic['topic'])}</b> ({words}; sentences {where}). Decide whether it "
                      "suits your class, and prepare students for it.</li>")  # fmt: skip
     if not notes.get("topics"):
-        items.append("<li>No sensitive topic (war, death, violence, abuse, self-harm, drugs) was found by word; skim it "
-                     "anyway.</li>")  # fmt: skip
+        items.append(f"<li>No listed topic words were found ({listed_topics()}); that does not mean there "
+                     "are none. Read the article before class.</li>")  # fmt: skip
     words = notes.get("words") or []
     if words:
         shown = ", ".join(f"{_esc(w['word'])} ({_esc(w['sentence'])})" for w in words)

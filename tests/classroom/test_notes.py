@@ -53,3 +53,23 @@ def exercise_key_and_material(nlp):
     cards = claim_cards(result)
     material = student_material(result, cards, exercise_tasks(result), title="t")
     return {"title": "t", **exercise_key(result, cards), "tasks": []}, material, result
+
+
+@pytest.mark.parametrize("text, topic", [
+    # Shapes of the two articles a teacher found given an all-clear.
+    ("Teacher charged\n\nA teacher was charged after sexting a 15-year-old pupil and sending explicit images.", "sexual violence and abuse"),
+    ("Court ruling\n\nThe court found the former general guilty of genocide and crimes against humanity.", "war crimes and genocide"),
+    ("Help for pupils\n\nThe charity said more pupils were asking for help with self-harm.", "suicide and self-harm"),
+    ("Club fined\n\nThe club was fined after fans directed racist abuse at a player.", "racism and hate"),
+])  # fmt: skip
+def test_the_topics_a_teacher_must_know_of_are_found(nlp, text, topic):
+    assert topic in set(sensitive_topics(analyze(text, nlp=nlp).tokens)["topic"])
+
+
+def test_no_listed_topic_is_never_an_all_clear(nlp):
+    text = "Bridge opens\n\nThe new bridge over the river opened on Tuesday, the council said."
+    notes = article_notes(analyze(text, nlp=nlp), {"found": [], "paragraphs": [{"sentences": [{"number": 1}]}], "words": []})
+    assert notes["topics"] == []
+    page = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": notes})
+    assert "No listed topic words were found" in page and "does not mean there are none" in page
+    assert "racism and hate" in page and "No sensitive topic" not in page
