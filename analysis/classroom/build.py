@@ -28,6 +28,7 @@ import nbformat
 from analysis import config
 from analysis.classroom.glossary import hard_words
 from analysis.classroom.notes import article_notes
+from analysis.classroom.tasks import CONTEXT_HINT
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
 from analysis.presenting.export import publish, staged_output
@@ -145,8 +146,7 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
         cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
         if task["auto_marked"]:
             for card in material["cards"]:
-                context = (f"\n\n*To help: sentence {card['context_number']} says* \u201c{_md(card['context'])}\u201d"
-                           if card["context"] else "")  # fmt: skip
+                context = f"\n\n*To help: {CONTEXT_HINT}*" if card["context"] else ""
                 cells.append(new_md(f"### Card {card['card']} (sentence {card['number']})\n\n> {_md(card['text'])}{context}"))
                 cells.append(new_code(
                     f'answers["cards"]["{card["card"]}"] = {{\n'

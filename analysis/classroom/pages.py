@@ -19,7 +19,7 @@ import html
 import re
 
 from analysis.classroom.notes import listed_topics
-from analysis.classroom.tasks import RUBRIC, SIFT_STEPS
+from analysis.classroom.tasks import CONTEXT_HINT, RUBRIC, SIFT_STEPS
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
 __all__ = [
@@ -181,8 +181,8 @@ def _choices(name: str, labels) -> str:
 
 def _card_form(card: dict) -> str:
     key = f"card:{card['card']}"  # escaped where it is written, once
-    context = (f"<p class='context'>To help: sentence {_esc(card['context_number'])} says “{_esc(card['context'])}”</p>"
-               if card.get("context") else "")  # fmt: skip
+    # A pointer, not the sentence: the sentence that names the speaker holds the answer.
+    context = (f"<p class='context'>To help: {_esc(CONTEXT_HINT)}</p>" if card.get("context") else "")
     return (f"<fieldset class='card'><legend>Card {_esc(card['card'])} (sentence {_esc(card['number'])})</legend>"
             f"<blockquote>{_esc(card['text'])}</blockquote>{context}"
             f"<p><b>Status</b></p>{_choices(key + ':status', STATUS)}"

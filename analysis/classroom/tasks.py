@@ -18,6 +18,8 @@ concrete search; lateral reading itself is always the student's work.
 
 from __future__ import annotations
 
+import re
+
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STANCES
@@ -42,6 +44,11 @@ RUBRIC = (
 STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked")
 
 
+#: What a card whose speaker is named in another sentence says to the student: where to
+#: look, not the sentence (which holds the answer).
+CONTEXT_HINT = "this sentence does not name who says it; a sentence next to it in the article does."
+
+
 def _names(result, *, limit: int = 4) -> list[str]:
     """Whom to search for in lateral reading: the named sources the body's claims rest
     on, the firmest first (confirmed, then reported), then the other named sources, most
@@ -59,7 +66,22 @@ def _names(result, *, limit: int = 4) -> list[str]:
     # the fuller of two forms ("European Commission", not also "Commission").
     names = [n for n in dict.fromkeys(names) if isinstance(n, str) and n and n[0].isupper() and n.split()[0] not in ("A", "An", "The")]
     names = [n for n in names if not any(other != n and other.endswith(" " + n) for other in names)]
-    return names[:limit]
+    # The article's own words: a name the tool worked out ("United States" for the
+    # article's "the US") can be a card's answer, so the list gives what the text says.
+    return list(dict.fromkeys(_as_written(result, n) for n in names))[:limit]
+
+
+def _as_written(result, name: str) -> str:
+    """``name`` as the article writes it: itself when the text has it, else the first
+    mention the tool resolved to it (a source phrase or a named entity), without "the"."""
+    if name in result.text:
+        return name
+    mentions = [*result.attributions.loc[result.attributions["canonical_source"] == name, "source"].tolist(),
+                *result.entities.loc[result.entities["canonical"] == name, "text"].tolist()]  # fmt: skip
+    for mention in mentions:
+        if isinstance(mention, str) and mention.strip():
+            return re.sub(r"^(?i:the)\s+", "", " ".join(mention.split()))
+    return name
 
 
 def _outlet(result) -> str | None:

@@ -27,3 +27,23 @@ def test_model_answers_come_from_the_article(seed):
 def test_the_students_tasks_hold_no_model_answer(seed):
     for task in student_tasks(exercise_tasks(seed)):
         assert set(task) == set(STUDENT_FIELDS)
+
+
+def test_lateral_reading_names_are_the_articles_own_words(seed):
+    # The seed writes "the US"; "United States" is the tool's name for it and a card's answer.
+    lateral = next(t for t in exercise_tasks(seed) if t["id"] == "investigate-2")
+    import re
+
+    names = re.findall("\u201c([^\u201d]+)\u201d", lateral["prompt"])
+    assert names and "United States" not in names
+    assert all(name in seed.text for name in names), names
+
+
+def test_a_card_points_to_the_sentence_naming_its_speaker_without_quoting_it():
+    from analysis.classroom.pages import _card_form
+    from analysis.classroom.tasks import CONTEXT_HINT
+
+    card = {"card": 3, "number": 12, "text": "\u201cWe will keep fighting,\u201d he said.", "context_number": 11,
+            "context": "Union leader Bob Crow spoke to members on Monday."}  # fmt: skip
+    form = _card_form(card)
+    assert "Bob Crow" not in form and CONTEXT_HINT in form
