@@ -71,7 +71,7 @@ def numbered_paragraphs(result) -> list[dict]:
 def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
     """Everything a student's copy shows, and nothing else: the title, the lines found at
     the top of the page, the article's paragraphs as numbered sentences, each card's
-    sentence (and the neighbour that names its speaker), the tasks as a student reads
+    sentence (and whether a neighbouring sentence names its speaker), the tasks as a student reads
     them, the rarest words to look up (:func:`analysis.classroom.glossary.hard_words`),
     and the label choices with their plain meanings. It reads the article's text, tokens
     and structure only, never a label the tool gave a sentence; ``exercise`` is a
@@ -85,9 +85,10 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
         "title": title,
         "found": page_identity(result),
         "paragraphs": shown,
+        # Whether a neighbouring sentence names the speaker, not which one or what it says:
+        # that sentence holds the card's answer.
         "cards": [{"card": int(c["card"]), "number": int(c["sent_id"]), "text": str(c["text"]),
-                   "context_number": None if c["context_sent_id"] is None or c["context_sent_id"] != c["context_sent_id"] else int(c["context_sent_id"]),
-                   "context": str(c["context"] or "")} for c in cards.to_dict("records")],  # fmt: skip
+                   "named_nearby": bool(c["context"])} for c in cards.to_dict("records")],  # fmt: skip
         "tasks": student_tasks(tasks),
         "words": [{"word": w["word"], "sentence": int(w["sent_id"])}
                   for w in hard_words(result.tokens, {s["number"] for p in shown for s in p["sentences"]}).to_dict("records")],
@@ -146,7 +147,7 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
         cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
         if task["auto_marked"]:
             for card in material["cards"]:
-                context = f"\n\n*To help: {CONTEXT_HINT}*" if card["context"] else ""
+                context = f"\n\n*To help: {CONTEXT_HINT}*" if card["named_nearby"] else ""
                 cells.append(new_md(f"### Card {card['card']} (sentence {card['number']})\n\n> {_md(card['text'])}{context}"))
                 cells.append(new_code(
                     f'answers["cards"]["{card["card"]}"] = {{\n'

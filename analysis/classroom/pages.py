@@ -182,7 +182,7 @@ def _choices(name: str, labels) -> str:
 def _card_form(card: dict) -> str:
     key = f"card:{card['card']}"  # escaped where it is written, once
     # A pointer, not the sentence: the sentence that names the speaker holds the answer.
-    context = (f"<p class='context'>To help: {_esc(CONTEXT_HINT)}</p>" if card.get("context") else "")
+    context = f"<p class='context'>To help: {_esc(CONTEXT_HINT)}</p>" if card.get("named_nearby") else ""
     return (f"<fieldset class='card'><legend>Card {_esc(card['card'])} (sentence {_esc(card['number'])})</legend>"
             f"<blockquote>{_esc(card['text'])}</blockquote>{context}"
             f"<p><b>Status</b></p>{_choices(key + ':status', STATUS)}"

@@ -43,7 +43,6 @@ def test_a_card_points_to_the_sentence_naming_its_speaker_without_quoting_it():
     from analysis.classroom.pages import _card_form
     from analysis.classroom.tasks import CONTEXT_HINT
 
-    card = {"card": 3, "number": 12, "text": "\u201cWe will keep fighting,\u201d he said.", "context_number": 11,
-            "context": "Union leader Bob Crow spoke to members on Monday."}  # fmt: skip
-    form = _card_form(card)
-    assert "Bob Crow" not in form and CONTEXT_HINT in form
+    card = {"card": 3, "number": 12, "text": "\u201cWe will keep fighting,\u201d he said.", "named_nearby": True}
+    assert CONTEXT_HINT in _card_form(card)
+    assert CONTEXT_HINT not in _card_form({**card, "named_nearby": False})
