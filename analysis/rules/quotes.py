@@ -110,6 +110,38 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Languages whose word frequencies ``wordfreq`` ships, against which a quoted phrase is
+#: checked (Speer, 2022).
+LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
+                  "pl": "Polish", "tr": "Turkish", "sv": "Swedish", "id": "Indonesian"}  # fmt: skip
+OTHER_LANGUAGES = tuple(LANGUAGE_NAMES)
+#: A phrase reads as another language's when that language uses it about thirty times as
+#: often as English (1.5 Zipf units) and English uses it little. Rarity in English
+#: alone is no sign: writers put rare English words in scare quotes ("rebalanced",
+#: "glitterati").
+OTHER_LANGUAGE_MARGIN = 1.5
+#: A foreign term is short; a longer quotation in another language is someone's words.
+FOREIGN_TERM_MAX_WORDS = 3
+COMMON_IN_ENGLISH = 3.0
+
+
+def foreign_words(words: list[str]) -> str | None:
+    """Whether quoted words are another language's ("Rechtsstaat", "laissez-faire",
+    "coup de grâce"): the language, in plain words, or None. Frequencies from
+    ``wordfreq``'s offline lists (languages it does not list, such as Swahili, are not
+    found)."""
+    from wordfreq import zipf_frequency
+
+    words = [w.lower() for w in words if w.isalpha()]
+    if not words:
+        return None
+    english = sum(zipf_frequency(w, "en") for w in words) / len(words)
+    best, language = max((sum(zipf_frequency(w, lang) for w in words) / len(words), lang) for lang in OTHER_LANGUAGES)
+    if best - english >= OTHER_LANGUAGE_MARGIN and english < COMMON_IN_ENGLISH:
+        return f"far more common in {LANGUAGE_NAMES[language]} than in English"
+    return None
+
+
 @lru_cache(maxsize=1)
 def _term_cues() -> tuple[frozenset[str], frozenset[str]]:
     table = load_lexicon("quote_terms")
@@ -275,6 +307,10 @@ def find_quotes(
         ):
             cue = after.text if after is not None and after.lemma_.lower() in nouns else before[-1].text
             quote = Quote(start, end, "term", None, f"a quoted name: '{cue}'")
+        elif len(inner_words) <= FOREIGN_TERM_MAX_WORDS and (other := foreign_words([t.text for t in inner_words])) is not None:
+            # A word of another language ("Rechtsstaat", "laissez-faire") is quoted as a
+            # term, not held at arm's length nor anyone's own words.
+            quote = Quote(start, end, "term", None, f"words of another language ({other}): a term, not the writer's distance")
         elif holder is not None and holder.source is not None:
             speaker = holder.source_text(doc)
             quote = Quote(start, end, "direct", speaker, f"inside what '{speaker}' says", holder)

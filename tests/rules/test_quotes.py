@@ -127,3 +127,18 @@ def test_a_quoted_title_of_a_work_is_a_term_with_its_reason(nlp, sentence, kind)
     quotes = analyze(f"Awards\n\n{sentence}", nlp=nlp).quotes
     assert quotes["kind"].tolist()[-1] == kind, quotes[["text", "kind", "reason"]].values.tolist()
     assert quotes["reason"].tolist()[-1].startswith("the title of a work") == (kind == "term")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('The judges said the country remained a "Rechtsstaat" despite the crisis.', "term"),
+    ('Critics called the plan "laissez-faire" and said it would fail.', "term"),
+    ('Marchers carried banners reading "Sin Miedo" through the city.', "term"),
+    # Rare English words in quotation marks still hold the writer at a distance.
+    ('The minister presented a "rebalanced" budget on Wednesday.', "scare"),
+    ('Critics called the plan "reckless" and said it would fail.', "scare"),
+])  # fmt: skip
+def test_a_phrase_of_another_language_is_a_term_not_a_scare_quote(nlp, text, kind):
+    from analysis import analyze
+
+    quotes = analyze(f"Headline here\n\n{text}", nlp=nlp).quotes
+    assert quotes["kind"].tolist() == [kind]
