@@ -134,7 +134,7 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
     cells = [
         new_md(f"# Exercise: {_md(material['title'])}\n\n**The question:** How sure is each claim in this article, who "
                "says so, and what would you need to check outside it?\n\nWrite your answers between the quotation marks "
-               "in the code cells, then run the last cell: it saves `answers.json` for your teacher."),
+               "in the code cells, then run the last cell: it saves `answers-<your name>.json` for your teacher."),
         new_code("answers_file: str = \"answers.json\"  # where your answers are saved", metadata={"tags": ["parameters"]}),
         new_code("import json"),
         new_md(_article_markdown(material)),
@@ -171,11 +171,16 @@ def open_answer_cells(task: dict) -> list[nbformat.NotebookNode]:
 
 
 def finished_notebook(cells: list) -> nbformat.NotebookNode:
-    """A student's notebook from its cells: the cells that save ``answers.json`` added at
+    """A student's notebook from its cells: the cells that save ``answers-<name>.json``
+    (``answers.json`` when no name is given) added at
     the end, fixed cell ids (the same notebook for the same material, build after build)
     and a Python kernel."""
     new_md, new_code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     cells = [*cells, new_md("## Save your answers\n\nRun the next cell, then hand in the file it names."), new_code(
+        "# Each student's own file name, so a class's files do not overwrite each other.\n"
+        "own = \"\".join(c if c.isalnum() else \"-\" for c in str(answers.get(\"name\") or \"\").strip().lower()).strip(\"-\")\n"
+        "if answers_file == \"answers.json\" and own:\n"
+        "    answers_file = f\"answers-{own}.json\"\n"
         "with open(answers_file, \"w\", encoding=\"utf-8\") as file:\n"
         "    json.dump(answers, file, ensure_ascii=False, indent=2)\n"
         "answered = sum(1 for card in answers[\"cards\"].values() if any(str(v).strip() for v in card.values()))\n"
@@ -248,6 +253,13 @@ def build_exercise(
     cards = claim_cards(result)
     if cards.empty:
         raise InputError(f"{article}: no sentence in the article's body makes a claim card (is it an article?)")
+    if key_rows is not None:
+        # A key row for a sentence that is on no card is not used: say so, do not drop it silently.
+        unused = sorted(set(int(i) for i in key_rows["sent_id"]) - set(int(i) for i in cards["sent_id"]))
+        if unused:
+            on_cards = ", ".join(str(int(i)) for i in cards["sent_id"])
+            progress(f"note: {teacher_key}: the rows for sentence{'s' if len(unused) > 1 else ''} "
+                     f"{', '.join(map(str, unused))} match no claim card and were not used (the cards are sentences {on_cards})")  # fmt: skip
     tasks = exercise_tasks(result)
     title = f"Source criticism: {result.headline or path.name}"
     material = student_material(result, cards, tasks, title=title)

@@ -594,7 +594,7 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
     cells = [
         new_md(f"# Exercise: {_md(material['title'])}\n\n**The question:** How do these articles tell the same story, "
                "and which would you trust and share?\n\nWrite your answers between the quotation marks in the code "
-               "cells, then run the last cell: it saves `answers.json` for your teacher."),
+               "cells, then run the last cell: it saves `answers-<your name>.json` for your teacher."),
         new_code("answers_file: str = \"answers.json\"  # where your answers are saved", metadata={"tags": ["parameters"]}),
         new_code("import json"),
     ]  # fmt: skip

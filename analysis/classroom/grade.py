@@ -304,7 +304,8 @@ def _safe_stem(path: Path, taken: set[str]) -> str:
 
 
 def _chart(summary: pd.DataFrame) -> str | None:
-    """A bar chart of the share of the class right on each card field, as base64 PNG."""
+    """A bar chart of each card field: the share of the class with full credit, then with
+    part credit (an accepted alternative), as base64 PNG."""
     if summary.empty:
         return None
     import matplotlib
@@ -315,11 +316,14 @@ def _chart(summary: pd.DataFrame) -> str | None:
     ordered = summary.sort_values(["card", "field"], kind="stable")
     labels = [f"card {r.card} {r.field.replace('_', ' ')}" for r in ordered.itertuples()]
     fig, ax = plt.subplots(figsize=(7, 0.28 * len(labels) + 1.2))
-    ax.barh(range(len(labels)), ordered["right"], color="#0072B2")
+    ax.barh(range(len(labels)), ordered["full"], color="#0072B2", label="full credit (the key's answer)")
+    ax.barh(range(len(labels)), ordered["part"], left=ordered["full"], color="#E69F00", hatch="//", edgecolor="white",
+            label="part credit (an accepted alternative)")  # fmt: skip
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the class with it right (accepted answers count)")
+    ax.set_xlabel("share of the class")
+    ax.legend(loc="lower right", fontsize=7)
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     fig.tight_layout()
     buffer = io.BytesIO()
@@ -375,9 +379,12 @@ def grade_class(
     if not marked:
         raise InputError(f"none of the {len(files)} answers file(s) could be marked: {errors[0]['error']}")
     detail = pd.DataFrame(rows, columns=["file", "name", "class", "card", "field", "given", "verdict", "points", "out_of", "feedback"])
-    summary = (detail.assign(right=detail["verdict"].isin(["best", "accepted"]))
-               .groupby(["card", "field"], sort=True, as_index=False)["right"].mean()
-               .sort_values(["right", "card", "field"], kind="stable"))  # fmt: skip
+    # Full credit (the key's answer), part credit (an accepted alternative) and none, kept
+    # apart: a class that chose the weaker answer is not "right".
+    summary = (detail.assign(full=detail["verdict"].eq("best"), part=detail["verdict"].eq("accepted"))
+               .groupby(["card", "field"], sort=True, as_index=False)[["full", "part"]].mean()
+               .sort_values(["full", "card", "field"], kind="stable"))  # fmt: skip
+    summary["none"] = 1 - summary["full"] - summary["part"]
     students = pd.DataFrame(
         [{"name": s["name"], "file": p.name, "feedback": f"{stem}.html", "points": sum(m["points"] for m in marks),
           "out_of": sum(m["out_of"] for m in marks)} for stem, p, s, marks in marked]
@@ -388,11 +395,12 @@ def grade_class(
         for stem, _, student, marks in marked:
             (staging / f"{stem}.html").write_text(feedback_html(key, student, marks), encoding="utf-8")
         _write_csv(detail, staging / "class.csv")
-        _write_csv(summary.rename(columns={"right": "share_right"}), staging / "class_summary.csv")
+        _write_csv(summary.rename(columns={"full": "share_full_credit", "part": "share_part_credit", "none": "share_no_credit"}),
+                   staging / "class_summary.csv")  # fmt: skip
         if chart:
             (staging / "class_summary.png").write_bytes(base64.b64decode(chart))
         _write_csv(pd.DataFrame(errors, columns=["file", "error"]), staging / "errors.csv")
-        hardest = summary[summary["right"] < 1].head(3)
+        hardest = summary[summary["full"] < 1].head(3)
         (staging / "class.html").write_text(
             class_html(key, students, hardest, chart=chart, errors=errors, open_answers=pd.DataFrame(open_rows, columns=["file", "name", "task", "answer", "urls"])),
             encoding="utf-8",

@@ -446,12 +446,15 @@ def class_html(key: dict, summary, hardest, *, chart: str | None, errors: list[d
     body = [f"<h1>{_esc(key['title'])}: class summary</h1>"]
     rows = "".join(f"<tr><td><a href='{_esc(r.feedback)}'>{_esc(r.name or '(no name)')}</a></td><td>{_esc(r.file)}</td>"
                    f"<td>{_esc(r.points)} / {_esc(r.out_of)}</td></tr>" for r in summary.itertuples())  # fmt: skip
-    body.append(f"<table><tr><th>Student</th><th>Answers file</th><th>Claim cards</th></tr>{rows}</table>")
+    body.append(f"<table><tr><th>Student</th><th>Answers file</th><th>Claim cards (points)</th></tr>{rows}</table>"
+                "<p>The points cover the claim cards only: 2 for the key's answer, 1 for an accepted alternative. "
+                "The open tasks below are yours to mark with the rubric.</p>")  # fmt: skip
     if chart:
         body.append(f"<h2>Which questions the class found hard</h2><img alt='Share of the class with each card field right' "
                     f"src='data:image/png;base64,{chart}' style='max-width:100%'>")  # fmt: skip
     if len(hardest):
-        items = "".join(f"<li>Card {_esc(r.card)}, {_esc(_field_name(r.field).lower())}: {r.right:.0%} right</li>" for r in hardest.itertuples())
+        items = "".join(f"<li>Card {_esc(r.card)}, {_esc(_field_name(r.field).lower())}: {r.full:.0%} full credit"
+                        + (f", {r.part:.0%} part credit" if r.part else "") + "</li>" for r in hardest.itertuples())  # fmt: skip
         body.append(f"<p>Hardest for the class:</p><ul>{items}</ul>")
     rubric = _RUBRIC_ITEMS
     body.append(f"<h2>Open answers to mark</h2><ul>{rubric}</ul>")

@@ -147,3 +147,29 @@ def test_a_saved_page_is_kept_in_the_teacher_folder_as_inert_text_the_notebook_r
         stop_kernel(kernel)
     assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert "article.html.txt" in nbformat.writes(ran)
+
+
+def test_the_notebook_saves_each_students_answers_under_their_name(exercise, tmp_path, monkeypatch):
+    out, _ = exercise
+    notebook = nbformat.read(str(next((out / "student").glob("*.ipynb"))), as_version=4)
+    save = notebook.cells[-1].source
+    monkeypatch.chdir(tmp_path)
+    for name, expected in (("Ada Lovelace", "answers-ada-lovelace.json"), ("", "answers.json")):
+        scope = {"json": json, "answers_file": "answers.json", "answers": {"name": name, "cards": {"1": {"status": ""}}}}
+        exec(save, scope)  # the cell as the student runs it
+        assert (tmp_path / expected).exists()
+
+
+def test_key_rows_that_match_no_card_are_reported(tmp_path):
+    from analysis import analyze
+
+    result = analyze(ARTICLE)
+    cards = claim_cards(result)
+    body = set(int(i) for i in result.body_sentences["sent_id"])
+    off_card = next(i for i in sorted(body) if i not in set(int(c) for c in cards["sent_id"]))
+    key = tmp_path / "key.csv"
+    key.write_text(f"sent_id,status\n{int(cards['sent_id'].iloc[0])},reported\n{off_card},reported\n", encoding="utf-8")
+    lines: list[str] = []
+    build_exercise(ARTICLE, tmp_path / "out", teacher_key=key, progress=lines.append)
+    note = next(line for line in lines if "match no claim card" in line)
+    assert f"sentence {off_card} match" in note

@@ -89,7 +89,7 @@ def test_key_values_a_teacher_may_edit_are_escaped_on_every_page(hostile):
     student = {"name": "Eve", "class": "", "cards": {}, "questions": {}, "urls": {}}
     marks = mark_student(key, student)
     summary = pd.DataFrame([{"name": "Eve", "file": "eve.json", "feedback": "eve.html", "points": "<x-points>", "out_of": "<x-out-of>"}])
-    hardest = pd.DataFrame([{"card": "<x-card>1", "field": "status", "right": 0.5}])
+    hardest = pd.DataFrame([{"card": "<x-card>1", "field": "status", "full": 0.5, "part": 0.25}])
     opened = pd.DataFrame(columns=["file", "name", "task", "answer", "urls"])
     shown = [pages.feedback_html(key, student, marks), pages.answer_key_html(key), pages.lesson_plan_html(key),
              pages.class_html(key, summary, hardest, chart=None, errors=[], open_answers=opened)]  # fmt: skip
