@@ -310,7 +310,10 @@ def key_findings(result) -> list[str]:
     # no source: nobody is said to say it. It gets its own line.
     in_nameless = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
     sourced = set(in_nameless.loc[in_nameless["source"].fillna("").ne(""), "sent_id"])
-    agentless = nameless[~nameless["sent_id"].isin(sourced)]
+    attributed = set(in_nameless["sent_id"])
+    # A quotation the tool found no speaker for is not a source kept back: say so.
+    unplaced = nameless[~nameless["sent_id"].isin(attributed)]
+    agentless = nameless[nameless["sent_id"].isin(attributed - sourced)]
     nameless = nameless[nameless["sent_id"].isin(sourced)]
     if len(nameless):
         attributions = in_nameless[in_nameless["sent_id"].isin(set(nameless["sent_id"]))]
@@ -321,6 +324,10 @@ def key_findings(result) -> list[str]:
                   else "no reason is given for keeping the names back")  # fmt: skip
         out.append(f"**Sources without names**: {_plural(len(nameless), 'claim')} rest{'s' if len(nameless) == 1 else ''} "
                    f"on sources the reader cannot check by name{who}; {reason}{_see(nameless['sent_id'])}.")  # fmt: skip
+    if len(unplaced):
+        out.append(f"**Quotations with no speaker found**: {_plural(len(unplaced), 'claim')} in quotation marks "
+                   f"{'has' if len(unplaced) == 1 else 'have'} no speaker the tool could find; the article may name them "
+                   f"nearby: check who says {'it' if len(unplaced) == 1 else 'them'}{_see(unplaced['sent_id'])}.")  # fmt: skip
     if len(agentless):
         cues = in_nameless[in_nameless["sent_id"].isin(set(agentless["sent_id"]))]["cue"]
         said = _names([chr(0x201C) + c + chr(0x201D) for c in dict.fromkeys(cues)], limit=2)

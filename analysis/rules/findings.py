@@ -117,6 +117,11 @@ def _disclosures(paragraphs: pd.DataFrame) -> list[tuple[str, str]]:
             match = regex.search(text)
             if match and what not in found:
                 start, end = max(0, match.start() - 40), min(len(text), match.end() + 40)
+                # Whole words only: widen to the word boundaries on both sides.
+                while start > 0 and not text[start - 1].isspace():
+                    start -= 1
+                while end < len(text) and not text[end].isspace():
+                    end += 1
                 words = " ".join(text[start:end].split())
                 found[what] = (("..." if start else "") + words + ("..." if end < len(text) else ""), what)
     return list(found.values())

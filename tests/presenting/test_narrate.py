@@ -156,3 +156,16 @@ def test_a_claim_nobody_is_said_to_make_is_not_a_source_without_a_name(nlp):
     assert "1 claim" in nameless and "no one at all" not in nameless
     nobody = next(line for line in lines if line.startswith("**Nobody said to say it**"))
     assert "“expected”" in nobody
+
+
+def test_a_quotation_with_no_speaker_found_is_not_a_source_kept_back(nlp):
+    from analysis import analyze
+    from analysis.presenting.narrate import key_findings
+
+    text = ("Actor speaks of loss\n\n"
+            "James Van Der Beek spoke about his family on Monday. "
+            "\u201cYou never know why these things happen.\u201d\n\n"
+            "The show continues next week.")  # fmt: skip
+    lines = key_findings(analyze(text, nlp=nlp))
+    assert not any("words such as none" in line for line in lines)
+    assert not any(line.startswith("**Nobody said to say it**") for line in lines)
