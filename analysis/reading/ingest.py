@@ -413,11 +413,19 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     description = root.get("description")
     blocks: list[str] = []
     main = root.find("main")
+    # Leading text before the first element, when there are elements (a bare text is the
+    # extractor's fallback on a page with no article: "Home" from a menu).
+    if main is not None and len(main) and (main.text or "").strip():
+        blocks.append(" ".join(main.text.split()))
     for element in main if main is not None else []:
         if element.tag == "list":
             blocks.extend(_element_text(item) for item in element.iter("item"))
         else:
             blocks.append(_element_text(element))
+        # Text the extractor leaves after an element (a paragraph following a heading or
+        # an image, with no tag of its own) is article text too.
+        if (element.tail or "").strip():
+            blocks.append(" ".join(element.tail.split()))
     blocks = [b for b in blocks if b]
     if not blocks:
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")

@@ -256,3 +256,15 @@ def test_page_text_keeps_its_characters():
 
     html = "<html><head><meta charset='utf-8'><title>x</title></head><body><p>By José Núñez</p></body></html>"
     assert page_byline(html) == "José Núñez"
+
+
+def test_text_after_a_heading_with_no_tag_of_its_own_is_kept():
+    # ign.com deals shape: each deal's text follows its heading with no <p> around it.
+    body = "".join(f"<p>Paragraph {i} of the deals story says something more about the prices this week, at some length.</p>" for i in range(5))
+    html = (f"<html><head><title>Daily Deals: Black Friday</title></head><body><article><h1>Daily Deals: Black Friday</h1>{body}"
+            "<h2>PS4 DualShock Controller for $30</h2>The price of one of the PS4 controllers has dropped to its Black Friday "
+            "price early this week.<h2>Switch Lite bundle</h2>Save $31 if you get a turquoise Switch Lite this weekend only."
+            "<p>This sponsored deal is brought to you by Dashlane, the password manager, for this week.</p></article></body></html>")  # fmt: skip
+    paragraphs = extract_html(html)[0].split("\n\n")
+    assert "The price of one of the PS4 controllers has dropped to its Black Friday price early this week." in paragraphs
+    assert "Save $31 if you get a turquoise Switch Lite this weekend only." in paragraphs
