@@ -803,6 +803,18 @@ def link_verb(doc: Doc, verb: Token, row: dict, i: int, j: int) -> Attribution |
     return Attribution((i, j), verb.i, row["cue"], link.stance, link.category, source, link.content, link.pattern)
 
 
+def discourse_marker(doc: Doc, verb) -> bool:
+    """ "That said, ...", "That being said, ...", "Having said that, ...": a phrase meaning
+    "however" at the start of a sentence, not anyone saying anything."""
+    i = verb.i
+    start = verb.sent.start
+    before = [t.lower_ for t in doc[start:i]]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is None:
+        return False
+    return (before in (["that"], ["that", "being"]) and after.text == ",") or (before == ["having"] and after.lower_ in ("that", "this"))
+
+
 def find_attributions(doc: Doc | Span) -> list[Attribution]:
     """Attribution relations in ``doc``, ordered by cue position.
 
@@ -825,7 +837,7 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 found.append(relation)
             continue
         verb = cue_head(whole, i, j)
-        if verb.pos_ not in VERB_POS:
+        if verb.pos_ not in VERB_POS or discourse_marker(whole, verb):
             continue
         relation = link_verb(whole, verb, row, i, j)
         if relation is not None:

@@ -134,3 +134,12 @@ def test_a_speaker_after_a_missing_comma_is_still_found(nlp, sentence, source, c
 
     row = analyze(f"A headline\n\n{sentence}", nlp=nlp).attributions.iloc[0]
     assert (row["source"], row["content"]) == (source, content)
+
+
+def test_that_said_means_however_not_that_someone_said_it(nlp):
+    from analysis import analyze
+
+    text = ("Border drugs\n\nMost drugs come through official crossings. That said, the DEA says that the southwestern border "
+            "remains the primary entry point. Having said that, officials warned of new routes.")  # fmt: skip
+    attributions = analyze(text, nlp=nlp).attributions
+    assert attributions["source"].tolist() == ["the DEA", "officials"]
