@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("answers", nargs="+", help="answers files students saved (.json), or folders holding them")
     grade.add_argument("--key", type=Path, required=True, help="the exercise key: teacher/key.json")
     grade.add_argument("--out", type=Path, default=None, help="output folder (default: feedback/ beside the key's folder)")
+    grade.add_argument("--open-marks", type=Path, default=None,
+                       help="your marks for the open tasks: the open_marks.csv grade wrote, with its mark column filled in")
     grade.set_defaults(handler=_run_grade)
 
     corpus = commands.add_parser("corpus", help="analyse a folder, JSONL or CSV of articles into Parquet and CSV tables")
@@ -301,7 +303,7 @@ def _run_grade(args) -> int:
 
     key = Path(args.key).absolute()
     out = _out_folder(args.out if args.out is not None else key.parent.parent / "feedback")
-    written = grade_class(args.answers, key, out)
+    written = grade_class(args.answers, key, out, open_marks=args.open_marks)
     print(f"wrote {len(written)} files to {out}/ (class.html is the class summary)", file=sys.stderr)
     return EXIT_OK
 

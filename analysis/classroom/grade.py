@@ -11,7 +11,11 @@ student notebook's ``answers.json``), marks the claim cards against the key
 - ``class_summary.csv`` and ``class_summary.png``: the share of the class with each
   card field right, the hardest first;
 - ``errors.csv``: answer files that could not be read, one row each. A bad file never
-  stops the others from being marked.
+  stops the others from being marked;
+- ``open_marks.csv``: one row per student and open task, with an empty ``mark`` column
+  for the teacher (0, 1 or 2 by the rubric). Given back with ``--open-marks``, its marks
+  are added to the class page beside the card points (the rows already marked are kept
+  when the file is written again).
 """
 
 from __future__ import annotations
@@ -28,12 +32,13 @@ import pandas as pd
 from analysis.classroom.build import load_key
 from analysis.classroom.marking import FIELDS, MARKED_FIELDS, OPTION_FIELDS, POINTS, WORD_FIELDS, mark_student
 from analysis.classroom.pages import ANSWERS_FORMAT, WORD_PREFIX, WORDS_TASK, class_html, feedback_html
+from analysis.classroom.tasks import RUBRIC
 from analysis.errors import InputError
 from analysis.presenting.export import csv_text, publish, staged_output
 from analysis.presenting.report import _output_folder, _stderr
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
-__all__ = ["read_answers", "read_key", "check_key", "answer_files", "grade_class", "MAX_ANSWERS_BYTES"]
+__all__ = ["read_answers", "read_key", "check_key", "answer_files", "read_open_marks", "grade_class", "MAX_ANSWERS_BYTES"]
 
 #: Largest answers file read: a full worksheet is a few kB.
 MAX_ANSWERS_BYTES = 1_000_000
@@ -332,6 +337,39 @@ def _chart(summary: pd.DataFrame) -> str | None:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+#: The marks the rubric gives an open task.
+OPEN_MARKS = tuple(points for points, _ in RUBRIC)
+
+
+def read_open_marks(path: str | Path) -> dict[tuple[str, str], int]:
+    """The teacher's marks for the open tasks: ``open_marks.csv`` as ``grade`` wrote it,
+    with the ``mark`` column filled in (blank rows are not marked yet).
+
+    Returns:
+        ``{(answers file, task id): mark}``.
+
+    Raises:
+        InputError: The file cannot be read, lacks a column, or a mark is not one the
+            rubric gives (one line, naming the row).
+    """
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read the open-task marks: {' '.join(str(error).split())}") from None
+    missing = {"file", "task", "mark"} - set(table.columns)
+    if missing:
+        raise InputError(f"{path}: the open-task marks need the columns file, task and mark (missing: {', '.join(sorted(missing))})")
+    marks = {}
+    for row, (file, task, mark) in enumerate(zip(table["file"], table["task"], table["mark"]), start=2):
+        mark = mark.strip()
+        if not mark:
+            continue
+        if mark not in {str(m) for m in OPEN_MARKS}:
+            raise InputError(f"{path}, line {row}: mark {mark!r} is not one the rubric gives ({', '.join(map(str, OPEN_MARKS))})")
+        marks[(file.strip(), task.strip())] = int(mark)
+    return marks
+
+
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     """A class table as the package writes every CSV (spreadsheet-safe, line breaks quoted)."""
     path.write_text(csv_text(frame), encoding="utf-8", newline="")
@@ -342,16 +380,19 @@ def grade_class(
     key_path: str | Path,
     out_dir: str | Path,
     *,
+    open_marks: str | Path | None = None,
     progress: Callable[[str], None] = _stderr,
 ) -> list[Path]:
     """Mark every answers file against the key and write the feedback folder (see the
-    module docstring); returns the files written.
+    module docstring); returns the files written. ``open_marks``: the teacher's
+    ``open_marks.csv`` with marks filled in (:func:`read_open_marks`).
 
     Raises:
         InputError: The key cannot be read or is wrong (:func:`check_key`), or no
             answers file could be marked.
     """
     key = read_key(key_path)
+    given_marks = read_open_marks(open_marks) if open_marks is not None else {}
     files = answer_files(answers)
     if not files:
         raise InputError("no answers files given (the .json files students saved)")
@@ -385,9 +426,19 @@ def grade_class(
                .groupby(["card", "field"], sort=True, as_index=False)[["full", "part"]].mean()
                .sort_values(["full", "card", "field"], kind="stable"))  # fmt: skip
     summary["none"] = 1 - summary["full"] - summary["part"]
+    open_tasks = [t["id"] for t in key["tasks"] if not t["auto_marked"]]
     students = pd.DataFrame(
         [{"name": s["name"], "file": p.name, "feedback": f"{stem}.html", "points": sum(m["points"] for m in marks),
-          "out_of": sum(m["out_of"] for m in marks)} for stem, p, s, marks in marked]
+          "out_of": sum(m["out_of"] for m in marks),
+          "open_points": sum(given_marks.get((p.name, t), 0) for t in open_tasks),
+          "open_marked": sum((p.name, t) in given_marks for t in open_tasks), "open_tasks": len(open_tasks)}
+         for stem, p, s, marks in marked]
+    )  # fmt: skip
+    marks_sheet = pd.DataFrame(
+        [{"file": r["file"], "name": r["name"], "task": r["task"], "answer": r["answer"],
+          "mark": given_marks.get((r["file"], r["task"]), ""), "out_of": max(OPEN_MARKS)}
+         for r in open_rows if r["task"] != WORDS_TASK],
+        columns=["file", "name", "task", "answer", "mark", "out_of"],
     )  # fmt: skip
     chart = _chart(summary)
     progress(f"marked {len(marked)} of {len(files)} answers file(s); writing {out}")
@@ -400,6 +451,7 @@ def grade_class(
         if chart:
             (staging / "class_summary.png").write_bytes(base64.b64decode(chart))
         _write_csv(pd.DataFrame(errors, columns=["file", "error"]), staging / "errors.csv")
+        _write_csv(marks_sheet, staging / "open_marks.csv")
         hardest = summary[summary["full"] < 1].head(3)
         (staging / "class.html").write_text(
             class_html(key, students, hardest, chart=chart, errors=errors, open_answers=pd.DataFrame(open_rows, columns=["file", "name", "task", "answer", "urls"])),

@@ -444,11 +444,21 @@ def class_html(key: dict, summary, hardest, *, chart: str | None, errors: list[d
     feedback, the chart of the questions the class found hard, the open answers to mark
     with the rubric, and the answer files that could not be read."""
     body = [f"<h1>{_esc(key['title'])}: class summary</h1>"]
+    def open_cell(r) -> str:
+        marked, tasks = int(getattr(r, "open_marked", 0)), int(getattr(r, "open_tasks", 0))
+        if not tasks:
+            return "—"
+        if not marked:
+            return "not marked yet"
+        return f"{int(r.open_points)} / {2 * marked}" + (f" ({marked} of {tasks} marked)" if marked < tasks else "")
+
     rows = "".join(f"<tr><td><a href='{_esc(r.feedback)}'>{_esc(r.name or '(no name)')}</a></td><td>{_esc(r.file)}</td>"
-                   f"<td>{_esc(r.points)} / {_esc(r.out_of)}</td></tr>" for r in summary.itertuples())  # fmt: skip
-    body.append(f"<table><tr><th>Student</th><th>Answers file</th><th>Claim cards (points)</th></tr>{rows}</table>"
-                "<p>The points cover the claim cards only: 2 for the key's answer, 1 for an accepted alternative. "
-                "The open tasks below are yours to mark with the rubric.</p>")  # fmt: skip
+                   f"<td>{_esc(r.points)} / {_esc(r.out_of)}</td><td>{_esc(open_cell(r))}</td></tr>" for r in summary.itertuples())  # fmt: skip
+    body.append(f"<table><tr><th>Student</th><th>Answers file</th><th>Claim cards (points)</th><th>Open tasks (your marks)</th></tr>"
+                f"{rows}</table>"
+                "<p>Claim cards: 2 points for the key's answer, 1 for an accepted alternative. Open tasks: your marks by the "
+                "rubric (0, 1 or 2 each); write them in the <code>mark</code> column of <code>open_marks.csv</code> and run "
+                "<code>grade</code> again with <code>--open-marks open_marks.csv</code> to add them here.</p>")  # fmt: skip
     if chart:
         body.append(f"<h2>Which questions the class found hard</h2><img alt='Share of the class with each card field right' "
                     f"src='data:image/png;base64,{chart}' style='max-width:100%'>")  # fmt: skip

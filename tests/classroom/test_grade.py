@@ -60,6 +60,42 @@ def graded(key_path, tmp_path_factory):
     return key, out, lines
 
 
+def test_open_task_marks_go_into_a_sheet_the_teacher_fills_and_grade_reads_back(graded, key_path, tmp_path):
+    key, out, _ = graded
+    sheet = pd.read_csv(out / "open_marks.csv", dtype=str, keep_default_na=False)
+    assert list(sheet.columns) == ["file", "name", "task", "answer", "mark", "out_of"] and (sheet["mark"] == "").all()
+    open_tasks = [t["id"] for t in key["tasks"] if not t["auto_marked"]]
+    assert set(sheet["task"]) == set(open_tasks) and set(sheet["file"]) == {"answers-ada.json", "answers-ben.json", "answers-cas.json"}
+    ada = sheet["file"] == "answers-ada.json"
+    sheet.loc[ada, "mark"] = "2"
+    sheet.loc[sheet["file"] == "answers-ben.json", "mark"] = ["1"] + [""] * (len(open_tasks) - 1)
+    marks = tmp_path / "open_marks.csv"
+    sheet.to_csv(marks, index=False)
+    again = tmp_path / "feedback"
+    answers_folder = tmp_path / "answers"
+    answers_folder.mkdir()
+    for name, pick in (("ada", _best), ("ben", _defensible), ("cas", _confused)):
+        (answers_folder / f"answers-{name}.json").write_text(json.dumps(_answers(key, name, pick)), encoding="utf-8")
+    grade_class([answers_folder], key_path, again, open_marks=marks, progress=lambda line: None)
+    page = (again / "class.html").read_text(encoding="utf-8")
+    assert f"{2 * len(open_tasks)} / {2 * len(open_tasks)}" in page  # ada, every open task marked 2
+    assert f"1 / 2 (1 of {len(open_tasks)} marked)" in page  # ben, one task marked so far
+    kept = pd.read_csv(again / "open_marks.csv", dtype=str, keep_default_na=False)
+    assert (kept.loc[kept["file"] == "answers-ada.json", "mark"] == "2").all()
+
+
+def test_a_mark_the_rubric_does_not_give_is_refused_with_its_line(tmp_path):
+    from analysis.classroom.grade import read_open_marks
+    from analysis.errors import InputError
+
+    marks = tmp_path / "open_marks.csv"
+    marks.write_text("file,name,task,answer,mark,out_of\na.json,Ada,stop-1,x,2,2\nb.json,Ben,stop-1,y,5,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 3: mark '5' is not one the rubric gives"):
+        read_open_marks(marks)
+    marks.write_text("file,name,task,answer,mark,out_of\na.json,Ada,stop-1,x,2,2\nb.json,Ben,stop-1,y,,2\n", encoding="utf-8")
+    assert read_open_marks(marks) == {("a.json", "stop-1"): 2}
+
+
 def test_three_students_get_the_verdicts_a_teacher_would(graded):
     key, out, _ = graded
     detail = pd.read_csv(out / "class.csv", keep_default_na=False)
@@ -84,7 +120,7 @@ def test_every_student_gets_a_feedback_page_and_the_teacher_a_summary(graded):
     assert ((summary["share_full_credit"] + summary["share_part_credit"] + summary["share_no_credit"]).round(9) == 1).all()
     # ben's accepted alternative is part credit, not full: some field has part credit.
     assert (summary["share_part_credit"] > 0).any()
-    assert "open tasks below are yours to mark" in page
+    assert "Open tasks (your marks)" in page and "not marked yet" in page
     assert (out / "class_summary.png").stat().st_size > 1000
 
 
