@@ -59,8 +59,9 @@ def _matches(code: str, gold_detail: str, tool_detail: str) -> bool:
     return _same_name(gold_detail, named)
 
 
-def blind_gold(bbc: Path, pages: Path, *, nlp, show: bool = False, only: str | None = None) -> dict:
-    """Precision and recall per finding code on ``headline_gold.csv``, per split."""
+def blind_gold(bbc: Path, pages: Path, *, run, show: bool = False, only: str | None = None) -> dict:
+    """Precision and recall per finding code on ``headline_gold.csv``, per split; ``run``
+    analyses one article (a path, or a saved page's bytes)."""
     import gzip
 
     with (GOLD_DIR / "headline_gold.csv").open(encoding="utf-8", newline="") as handle:
@@ -78,13 +79,10 @@ def blind_gold(bbc: Path, pages: Path, *, nlp, show: bool = False, only: str | N
         if only and rows[0]["split"] != only:
             continue
         corpus, rest = article.split("/", 1)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            if corpus == "bbc":
-                result = analyze(bbc / f"{rest}.txt", nlp=nlp)
-            else:
-                path = next((pages / "html").glob(f"{rest}*.html.gz"))
-                result = analyze(gzip.decompress(path.read_bytes()), nlp=nlp)
+        if corpus == "bbc":
+            result = run(bbc / f"{rest}.txt")
+        else:
+            result = run(gzip.decompress(next((pages / "html").glob(f"{rest}*.html.gz")).read_bytes()))
         now = headline_findings(result)
         split = rows[0]["split"]
         wanted = [r for r in rows if r["finding"] != "none"]
@@ -135,14 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp()
     figures: dict = {}
 
-    def run(path: Path):
+    def run(source: Path | bytes):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return analyze(path, nlp=nlp)
+            return analyze(source, nlp=nlp)
 
     pages = Path(args.pages) if args.pages else config.SHARED_DATA_DIR / "extraction"
     if bbc.exists() and pages.exists():
-        figures["blind"] = blind_gold(bbc, pages, nlp=nlp, show=args.show, only=args.only)
+        figures["blind"] = blind_gold(bbc, pages, run=run, show=args.show, only=args.only)
     else:
         print(f"skipped the blind gold: {bbc} or {pages} not found (pass them as arguments)")
 

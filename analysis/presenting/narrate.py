@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
+from analysis.reading.ingest import SHOWN_DATE_MAX_DAYS
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, PLACE_ENTITY_LABELS, WEAK_STATUSES
 
 __all__ = [
@@ -220,7 +221,7 @@ def identity_fields(result, found: list[dict] | None = None) -> dict[str, str | 
         # The page shows its readers another day: the same moment in the site's time zone,
         # or a date it labels "Published" where its details give another (a day off at most
         # is a time zone).
-        zone = str(date)[:10] and abs((_day(metadata["date_shown"]) - _day(str(date))).days) <= 1
+        zone = date is not None and abs((_day(metadata["date_shown"]) - _day(str(date))).days) <= SHOWN_DATE_MAX_DAYS
         date_note = (f"the page shows \u201c{metadata['date_shown_text']}\u201d; its details give {date}"
                      + (", in another time zone" if zone else ""))  # fmt: skip
         date = metadata["date_shown"]

@@ -207,12 +207,13 @@ _UNSEEN = frozenset({"head", "script", "style", "noscript", "template", "a", "ti
 _SUMMARY_CLASS = re.compile(r"deck|\bdek|standfirst|strap|sub-?head|subline|subtitle|summary|description|intro|lede|teaser", re.I)
 
 
-def page_standfirst(html: str, description: str | None, blocks: list[str]) -> str | None:
+def page_standfirst(html, description: str | None, blocks: list[str]) -> str | None:
     """The page's standfirst: its own summary (its ``description`` metadata) shown on the
     page as one element's whole text, outside links, and either missing from the
     extracted paragraphs or extracted as the paragraph under the headline from an element
     the page marks as a summary (a heading, or a class such as "deck" or "standfirst").
-    A summary that is the lead paragraph itself (many sites copy the lead) stays body."""
+    A summary that is the lead paragraph itself (many sites copy the lead) stays body.
+    ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     summary = " ".join(unescape(description or "").split())
     if not STANDFIRST_WORDS[0] <= len(summary.split()) <= STANDFIRST_WORDS[1] or summary.endswith(("...", "\u2026")):
         return None
@@ -296,10 +297,11 @@ _NAME_PARTICLES = frozenset({"and", "de", "van", "von", "der", "den", "da", "di"
 _BYLINE_TAGS = frozenset({"p", "div", "span", "address", "li", "section", "header"})
 
 
-def page_byline(html: str) -> str | None:
+def page_byline(html) -> str | None:
     """The byline a page shows its readers ("By Matthew Digby, Minh Do"): the first
     element whose visible text, links included, starts with "By" and a capitalised name
-    and is short, outside scripts and the page's head. None when there is none."""
+    and is short, outside scripts and the page's head. None when there is none.
+    ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     tree = _page_tree(html)
     if tree is None:
         return None
@@ -321,8 +323,12 @@ def page_byline(html: str) -> str | None:
     return None
 
 
-def _page_tree(html: str):
-    """The page parsed by lxml from its text (so its characters stay as decoded), or None."""
+def _page_tree(html):
+    """The page parsed by lxml from its text (so its characters stay as decoded), or None
+    when lxml cannot parse it; a page already parsed (or None) is returned as it is, so
+    :func:`extract_html` parses once for every reader of the page."""
+    if not isinstance(html, str):
+        return html
     import lxml.html
 
     try:
@@ -341,13 +347,14 @@ _SITE_CHROME = re.compile(r"logo|brand|masthead|site-?(name|title|header)|navbar
 _HEADING_MARK = re.compile(r"title|headline|entry|story|post|article|h1", re.I)
 
 
-def page_h1(html: str, title: str) -> str | None:
+def page_h1(html, title: str) -> str | None:
     """The headline a reader sees on the page, when its only <h1> differs from the page's
     title (the title written for search engines and sharing: "Simple Hiking Survival Kit
     (with Kids)" over "Hiking the Boulder Flat Irons"): the one <h1> of three words or
     more, marked as the article's title or inside the article, outside the page's header,
     navigation and logo, sharing a word with the title.
-    None when the page has none, several, or the same as the title."""
+    None when the page has none, several, or the same as the title.
+    ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     tree = _page_tree(html)
     if tree is None:
         return None
@@ -432,19 +439,20 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     title = page_headline(metadata.get("title") or "", metadata.get("sitename"))
     # The headline a reader sees (the page's one <h1>) wins over a title written for
     # search engines; the title stays in the metadata.
-    title = page_h1(html, " ".join(title.split())) or title
+    page = _page_tree(html)  # parsed once, for the headline, the standfirst and the byline
+    title = page_h1(page, " ".join(title.split())) or title
     # The headline is the first line of every article we analyse: put the page title
     # first unless the extracted body already opens with it.
     if title and " ".join(title.split()) != blocks[0]:
         blocks.insert(0, " ".join(title.split()))
-    standfirst = page_standfirst(html, description, blocks)
+    standfirst = page_standfirst(page, description, blocks)
     if standfirst and blocks[1:2] != [standfirst]:
         blocks.insert(1, standfirst)
     metadata["standfirst"] = standfirst
     # A reader trusts the date the page shows over its details in another time zone.
     shown = page_shown_date(html, metadata.get("date"))
     metadata["date_shown"], metadata["date_shown_text"] = shown if shown else (None, None)
-    metadata["byline_shown"] = page_byline(html)
+    metadata["byline_shown"] = page_byline(page)
     return "\n\n".join(blocks), metadata
 
 

@@ -808,6 +808,8 @@ def discourse_marker(doc: Doc, verb) -> bool:
     "however" at the start of a sentence, not anyone saying anything."""
     i = verb.i
     start = verb.sent.start
+    if i - start > 2:  # every cue of a sentence passes here: the phrase is the sentence's first two words
+        return False
     before = [t.lower_ for t in doc[start:i]]
     after = doc[i + 1] if i + 1 < len(doc) else None
     if after is None:
