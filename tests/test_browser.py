@@ -146,3 +146,21 @@ def test_the_report_reads_well_in_a_browser(report_page, tmp_path, width, height
     assert checks["marks"] > 100 and checks["unexplained"] == 0, checks
     if width >= 1280:
         assert 0 <= checks["findings_top"] < height, checks  # the findings are above the fold
+
+
+def test_the_seed_worksheet_prints_on_at_most_seven_a4_pages(seed_path, tmp_path):
+    """Print the seed's worksheet to PDF as a teacher would (Chromium, A4): every card and
+    task whole, with room to write, in at most seven pages."""
+    import re
+
+    from analysis.classroom.build import build_exercise
+
+    build_exercise(seed_path, tmp_path / "ex", progress=lambda line: None)
+    pdf = tmp_path / "worksheet.pdf"
+    printed = _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", (tmp_path / "ex" / "student" / "worksheet.html").as_uri())
+    assert printed.returncode == 0 and pdf.exists(), printed.stderr[-1000:]
+    data = pdf.read_bytes()
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", data)
+    assert sizes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in sizes)  # A4 in points
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    assert 3 <= pages <= 7, f"{pages} pages"

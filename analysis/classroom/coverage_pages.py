@@ -9,7 +9,17 @@ material alone, so it cannot hold an answer.
 
 from __future__ import annotations
 
-from analysis.classroom.pages import _RUBRIC_ITEMS, WORKSHEET_SCRIPT, _emphasis, _esc, _items, _page, article_html
+from analysis.classroom.pages import (
+    _RUBRIC_ITEMS,
+    WORKSHEET_SCRIPT,
+    _emphasis,
+    _esc,
+    _items,
+    _page,
+    answer_box,
+    article_html,
+    task_head,
+)
 from analysis.classroom.notes import listed_topics
 from analysis.classroom.tasks import SIFT_STEPS
 from analysis.vocabulary import STATUS, STATUS_FIRMNESS
@@ -41,7 +51,7 @@ def _articles(material: dict) -> list[str]:
     parts = [_SIDE_BY_SIDE, "<h2>The articles</h2>", "<p class='note'>Small numbers mark the sentences of each article.</p>",
              "<div class='outlets'>"]  # fmt: skip
     for article in material["articles"]:
-        parts.append(f"<section class='task'><h2>Article {_esc(article['letter'])}</h2>")
+        parts.append(f"<section class='task flows'><h2>Article {_esc(article['letter'])}</h2>")
         parts += article_html(article["found"], article["paragraphs"])
         parts[-1] += "</section>"
     parts.append("</div>")
@@ -74,18 +84,15 @@ def _card_form(card: dict) -> str:
             f"<p><b>Article {_esc(x['letter'])}</b>, sentence {_esc(x['number'])}</p><blockquote>{_esc(x['text'])}</blockquote>{_claim_line(x)}"
             f"<p><b>Article {_esc(y['letter'])}</b>, sentence {_esc(y['number'])}</p><blockquote>{_esc(y['text'])}</blockquote>{_claim_line(y)}"
             f"<p><b>Which puts it more surely?</b></p>{surer}"
-            f"<p><label><b>Which words show it?</b> (from either sentence) <input type='text' name='{_esc(key)}:evidence'></label></p>"
+            f"<label class='field'><b>Which words show it?</b> (from either sentence) <input type='text' name='{_esc(key)}:evidence'></label>"
             f"<p><b>Which would you rather cite?</b></p>{cite}</fieldset>")  # fmt: skip
 
 
 def _task_form(number: int, task: dict, material: dict) -> str:
-    head = f"<p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
+    head = task_head(number, task)
     if task["auto_marked"]:
-        return f"<section class='task'>{head}</section>" + "".join(_card_form(c) for c in material["cards"])
-    box = f"<textarea name='q:{_esc(task['id'])}' rows='{max(2, int(task['lines']) + 1)}' aria-label='Your answer'></textarea>"
-    if task["urls"]:
-        box += f"<p><label>Web addresses you used<textarea name='u:{_esc(task['id'])}' rows='2'></textarea></label></p>"
-    return f"<section class='task'>{head}{box}</section>"
+        return f"<section class='task lead-in'>{head}</section>" + "".join(_card_form(c) for c in material["cards"])
+    return f"<section class='task'>{head}{answer_box(task)}</section>"
 
 
 def coverage_worksheet_html(material: dict) -> str:

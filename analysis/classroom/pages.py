@@ -25,6 +25,11 @@ from analysis.vocabulary import SOURCE_TYPE, STATUS
 __all__ = [
     "WORKSHEET_SCRIPT",
     "ANSWERS_FORMAT",
+    "MIN_ANSWER_CM",
+    "SOURCE_ROOM_CM",
+    "writing_room_cm",
+    "answer_box",
+    "task_head",
     "worksheet_html",
     "answer_key_html",
     "lesson_plan_html",
@@ -36,32 +41,50 @@ __all__ = [
 #: row that gathers a student's meanings for the class view.
 WORD_PREFIX = "word-"
 WORDS_TASK = "words"
+#: Room to write, in centimetres: an open answer's box at the least, and a two-line field
+#: (a card's source, the web addresses used).
+MIN_ANSWER_CM = 4.0
+SOURCE_ROOM_CM = 1.6
 #: The ``format`` value of a saved answers file.
 ANSWERS_FORMAT = "analysis-exercise-answers"
 
 _STYLE = """<style>
 body {font-family: Georgia, serif; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #111;}
 h1, h2, h3, legend, .who, button {font-family: system-ui, sans-serif;}
+h2, h3, .step, .task-head {break-after: avoid; page-break-after: avoid;}
 .who {display: flex; gap: 1em; flex-wrap: wrap; border-bottom: 2px solid #111; padding-bottom: .5em;}
 .who label {flex: 1; min-width: 12em;} .who input {width: 100%;}
 input[type=text], textarea {font: inherit; border: 0; border-bottom: 1px solid #777; background: #fafafa; width: 100%; box-sizing: border-box;}
-textarea {border: 1px solid #999; background-image: repeating-linear-gradient(transparent, transparent 1.45em, #ddd 1.5em);}
+/* Ruled like paper, one line every 8 mm, printed too: room to write by hand. */
+textarea {display: block; border: 1px solid #999; resize: vertical; line-height: .8cm; padding: 0 .3em; margin: .2em 0;
+  background: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='8' height='8'%3E%3Cpath d='M0 7.8H8' stroke='%23aaa' stroke-width='.4'/%3E%3C/svg%3E") 0 0 / .8cm .8cm repeat;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;}
 .card, .task {border: 1px solid #999; border-radius: 4px; padding: .6em 1em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid;}
+.task.flows {break-inside: auto; page-break-inside: auto;} .lead-in {break-after: avoid; page-break-after: avoid;}
+.field {display: flex; flex-wrap: wrap; align-items: baseline; gap: .2em .6em; margin: .3em 0;}
+.field input[type=text], .field textarea {flex: 1 1 14em; width: auto;} .field .hint {font-size: 90%; color: #333;}
 .choices {display: flex; flex-wrap: wrap; gap: .2em 1em; margin: .2em 0 .6em;} .choices label {white-space: nowrap;}
+.field .choices {flex: 1 1 24em; margin: 0;}
+.word-rows {display: grid; grid-template-columns: repeat(auto-fit, minmax(18em, 1fr)); gap: .2em 1.5em;}
+.word-rows label {display: flex; gap: .4em; align-items: baseline; break-inside: avoid;} .word-rows input {flex: 1; min-width: 6em;}
 .sent {font-size: 75%; color: #555; vertical-align: super; font-family: system-ui, sans-serif;}
 .found {background: #f3f3f3; padding: .5em 1em; border-left: 4px solid #999;}
-.context {color: #444; font-style: italic;} blockquote {margin: .4em 0 .8em; padding-left: .8em; border-left: 3px solid #0072B2;} .step {font-size: 80%; text-transform: uppercase; letter-spacing: .05em; color: #555;}
+.context {color: #444; font-style: italic;} blockquote {margin: .4em 0 .8em; padding-left: .8em; border-left: 3px solid #0072B2;} .step {font-size: 80%; text-transform: uppercase; letter-spacing: .05em; color: #555;} h3 .step {font-weight: normal; margin-left: .6em; white-space: nowrap;}
 dl.labels dt {font-weight: bold; font-family: system-ui, sans-serif;} dl.labels dd {margin: 0 0 .4em 1.2em;}
 table {border-collapse: collapse; font-size: 14px; width: 100%;} td, th {border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left;}
 .best {color: #006b4f;} .accepted {color: #7a5500;} .wrong, .missing {color: #a3320b;}
 details.trace {font-size: 12px; color: #444;} .note {font-size: 90%; color: #333;}
 button {font-size: 1.05em; padding: .5em 1.2em; margin: 1em 0;}
 @media print {button, .screen-only {display: none;} body {margin: 0; max-width: none; font-size: 10.5pt; line-height: 1.35;}
-  input[type=text], textarea {background: none;} a {color: inherit;}
-  .article {column-count: 2; column-gap: 1.6em;} .article h3 {column-span: all;}
-  .card, .task {margin: .6em 0; padding: .4em .8em;} .card p {margin: .25em 0;} .choices {margin: 0 0 .3em; font-size: 95%;}
-  dl.labels dd {margin-bottom: .2em;} h2 {margin: .8em 0 .3em;}}
-@page {margin: 1.5cm;}
+  h1 {font-size: 17pt; margin: .4em 0;} .article {font-size: 10pt; line-height: 1.3;} .choices {gap: .1em .8em;}
+  .card .choices {gap: .1em .6em; font-size: 95%;} .card legend {font-size: 95%;} h2 + .note {break-after: avoid;}
+  input[type=text] {background: none; height: .8cm;} a {color: inherit;}
+  .article {column-count: 2; column-gap: 1.6em;} .article h3 {column-span: all;} .article p {margin: .4em 0;}
+  .glossary {column-count: 2; column-gap: 1.6em; font-size: 9.5pt;} .glossary h3 {margin: 0 0 .2em; break-after: avoid;}
+  .glossary dl.labels dt {break-after: avoid;} .glossary dl.labels dd {break-inside: avoid;}
+  .card, .task {margin: .5em 0; padding: .3em .8em .4em;} .card p, .task p {margin: .25em 0;} blockquote {margin: .3em 0 .4em;}
+  .task h3 {margin: .1em 0 .2em;} .step {margin: .2em 0 0;} dl.labels dd {margin-bottom: .2em;} h2 {margin: .6em 0 .3em;}}
+@page {size: A4; margin: 1.5cm;}
 </style>"""
 
 #: The worksheet's one script: it reads the form and saves the answers as a JSON file
@@ -133,8 +156,8 @@ def _page(title: str, body: list[str], *, script: str | None = None) -> str:
 def _labels_help() -> str:
     statuses = "".join(f"<dt>{_esc(n)}</dt><dd>{_esc(STATUS.describe(n))}</dd>" for n in STATUS)
     types = "".join(f"<dt>{_esc(n)}</dt><dd>{_esc(SOURCE_TYPE.describe(n))}</dd>" for n in SOURCE_TYPE)
-    return (f"<h3>Status: how sure is the article?</h3><dl class='labels'>{statuses}</dl>"
-            f"<h3>Source type: who does the claim come from?</h3><dl class='labels'>{types}</dl>")  # fmt: skip
+    return (f"<div class='glossary'><h3>Status: how sure is the article?</h3><dl class='labels'>{statuses}</dl>"
+            f"<h3>Source type: who does the claim come from?</h3><dl class='labels'>{types}</dl></div>")  # fmt: skip
 
 
 def article_html(found: list[dict], paragraphs: list[dict]) -> list[str]:
@@ -165,12 +188,12 @@ def _hard_words(material: dict) -> list[str]:
     words = material.get("words") or []
     if not words:
         return []
-    rows = "".join(f"<tr><td><b>{_esc(w['word'])}</b> <span class='note'>(sentence {_esc(w['sentence'])})</span></td>"
-                   f"<td><input type='text' name='q:{WORD_PREFIX}{_esc(w['word'])}' aria-label='What {_esc(w['word'])} means'></td></tr>"
+    rows = "".join(f"<label><span><b>{_esc(w['word'])}</b> <span class='note'>(sentence {_esc(w['sentence'])})</span></span>"
+                   f"<input type='text' name='q:{WORD_PREFIX}{_esc(w['word'])}' aria-label='What {_esc(w['word'])} means'></label>"
                    for w in words)  # fmt: skip
-    return ["<section class='task words'><h2>Words you may need to look up</h2><p class='note'>Find what each word means "
-            "(a dictionary, or ask) before the tasks.</p>"
-            f"<table><tr><th>Word</th><th>What it means</th></tr>{rows}</table></section>"]  # fmt: skip
+    return ["<section class='task words flows'><h2>Words you may need to look up</h2><p class='note'>Find what each word "
+            "means (a dictionary, or ask) before the tasks, and write it on its line.</p>"
+            f"<div class='word-rows'>{rows}</div></section>"]  # fmt: skip
 
 
 def _choices(name: str, labels) -> str:
@@ -185,21 +208,44 @@ def _card_form(card: dict) -> str:
     context = f"<p class='context'>To help: {_esc(CONTEXT_HINT)}</p>" if card.get("named_nearby") else ""
     return (f"<fieldset class='card'><legend>Card {_esc(card['card'])} (sentence {_esc(card['number'])})</legend>"
             f"<blockquote>{_esc(card['text'])}</blockquote>{context}"
-            f"<p><b>Status</b></p>{_choices(key + ':status', STATUS)}"
-            f"<p><label><b>Source</b> (who it comes from) <input type='text' name='{_esc(key)}:source'></label></p>"
-            f"<p><b>Source type</b></p>{_choices(key + ':source_type', SOURCE_TYPE)}"
-            f"<p><label><b>Cue words</b> (the words that tell you how sure it is; write “none” if no word does) <input type='text' name='{_esc(key)}:cues'></label></p>"
+            f"<div class='field'><b>Status</b>{_choices(key + ':status', STATUS)}</div>"
+            f"<label class='field'><b>Source</b> <span class='hint'>(who it comes from)</span>"
+            f"<textarea name='{_esc(key)}:source' rows='2' style='height: {SOURCE_ROOM_CM}cm'></textarea></label>"
+            f"<div class='field'><b>Source type</b>{_choices(key + ':source_type', SOURCE_TYPE)}</div>"
+            f"<label class='field'><b>Cue words</b> <span class='hint'>(the words that show how sure; “none” if no word does)</span>"
+            f"<input type='text' name='{_esc(key)}:cues'></label>"
             "</fieldset>")  # fmt: skip
 
 
-def _task_form(number: int, task: dict, cards: list[dict]) -> str:
-    head = f"<p class='step'>{_esc(task['step'])}</p><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
-    if task["auto_marked"]:
-        return f"<section class='task'>{head}</section>" + "".join(_card_form(card) for card in cards)
-    box = f"<textarea name='q:{_esc(task['id'])}' rows='{max(2, int(task['lines']) + 1)}' aria-label='Your answer'></textarea>"
+def writing_room_cm(lines: int) -> float:
+    """The height of an open answer's box, in centimetres: a ruled line (8 mm) for each
+    line the task asks for and one to spare, and never less than :data:`MIN_ANSWER_CM`."""
+    return max(MIN_ANSWER_CM, round(0.8 * (int(lines) + 1), 1))
+
+
+def answer_box(task: dict) -> str:
+    """An open task's ruled writing box, and a two-line box for web addresses where the
+    task asks for them."""
+    name = _esc(task["id"])
+    box = (f"<textarea name='q:{name}' rows='{max(2, int(task['lines']) + 1)}' style='height: {writing_room_cm(task['lines'])}cm'"
+           " aria-label='Your answer'></textarea>")  # fmt: skip
     if task["urls"]:
-        box += f"<p><label>Web addresses you used<textarea name='u:{_esc(task['id'])}' rows='2'></textarea></label></p>"
-    return f"<section class='task'>{head}{box}</section>"
+        box += (f"<label class='field'>Web addresses you used<textarea name='u:{name}' rows='2' "
+                f"style='height: {SOURCE_ROOM_CM}cm'></textarea></label>")  # fmt: skip
+    return box
+
+
+def task_head(number: int, task: dict) -> str:
+    """A task's SIFT move, number, title and prompt, kept with what follows it on paper."""
+    return (f"<div class='task-head'><h3>Task {number}: {_esc(task['title'])} <span class='step'>{_esc(task['step'])}</span></h3>"
+            f"<p>{_esc(task['prompt'])}</p></div>")  # fmt: skip
+
+
+def _task_form(number: int, task: dict, cards: list[dict]) -> str:
+    head = task_head(number, task)
+    if task["auto_marked"]:
+        return f"<section class='task lead-in'>{head}</section>" + "".join(_card_form(card) for card in cards)
+    return f"<section class='task'>{head}{answer_box(task)}</section>"
 
 
 def worksheet_html(material: dict) -> str:

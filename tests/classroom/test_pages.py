@@ -56,6 +56,30 @@ def test_the_worksheet_is_a_form_with_a_field_for_every_answer(hostile):
     assert "page-break-inside: avoid" in page and "@media print" in page
 
 
+def test_the_worksheet_leaves_room_to_write_by_hand(hostile):
+    """At least 4 cm for every open answer, more for a task that asks for more lines, and
+    two ruled lines for each card's source and each list of web addresses."""
+    _, material, _ = hostile
+    page = pages.worksheet_html(material)
+    heights = dict(re.findall(r"<textarea name='([^']+)'[^>]*style='height: ([0-9.]+)cm'", page))
+    open_tasks = [t for t in material["tasks"] if not t["auto_marked"]]
+    assert open_tasks and all(float(heights[f"q:{t['id']}"]) >= pages.MIN_ANSWER_CM for t in open_tasks)
+    longest = max(open_tasks, key=lambda t: t["lines"])
+    shortest = min(open_tasks, key=lambda t: t["lines"])
+    assert float(heights[f"q:{longest['id']}"]) > float(heights[f"q:{shortest['id']}"])
+    for card in material["cards"]:
+        assert float(heights[f"card:{card['card']}:source"]) == pages.SOURCE_ROOM_CM == 2 * 0.8
+    assert all(float(heights[f"u:{t['id']}"]) == pages.SOURCE_ROOM_CM for t in open_tasks if t["urls"])
+    # The page never breaks inside a card or a task, but a long section (the words to
+    # look up) may flow on to the next page rather than leave one half empty.
+    assert re.search(r"\.card, \.task \{[^}]*break-inside: avoid", page) and "class='task words flows'" in page
+
+
+@pytest.mark.parametrize("lines, cm", [(0, 4.0), (3, 4.0), (4, 4.0), (5, 4.8), (8, 7.2)])
+def test_writing_room_grows_with_the_lines_a_task_asks_for(lines, cm):
+    assert pages.writing_room_cm(lines) == cm
+
+
 def test_the_teachers_pages_have_no_script_and_hold_the_key(hostile):
     _, _, key = hostile
     answer_key = pages.answer_key_html(key)
