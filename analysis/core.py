@@ -25,6 +25,7 @@ from analysis.rules.claims import claims_tables
 from analysis.rules.cues import HEDGE_DOMAINS, hedge_domains
 from analysis.rules.quotes import find_quotes
 from analysis.rules.sources import WRITER, ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
+from analysis.text.spans import attach_spans, register_extensions
 from analysis.text.document import sentence_paragraphs, sentence_spans, sentence_table, token_columns
 from analysis.reading.ingest import Article, read_article
 from analysis.parse.nlp import load_nlp, model_name, parse
@@ -51,9 +52,14 @@ class Analysis:
     Attributes:
         text: The text every ``start``/``end`` offset refers to.
         article: Where the text came from (source, format, encoding, metadata).
-        doc: The spaCy Doc (of the normalised text; same offsets as ``text``).
+        doc: The spaCy Doc (of the normalised text; same offsets as ``text``), with the
+            findings as span groups (``doc.spans["hedges"]``, ``"sources"``, ``"claims"``...)
+            and each sentence's status as ``span._.status`` (see :mod:`analysis.text.spans`).
         paragraphs, tokens, sentences, cues, entities, attributions, quotes, numbers:
-            The contract's tables (see the README's data dictionary).
+            The contract's tables (see the README's data dictionary). Start from
+            :attr:`body_sentences`: the article's claims, each with its status and
+            who it rests on (``sentences`` also holds the headline and subheadings,
+            which make no claim of their own).
         dates, findings: Date expressions, and what a careful reader would question
             (missing byline, outlet or dateline; a headline beyond its body).
         warnings: Problems with the input that did not stop the analysis.
@@ -160,9 +166,45 @@ class Analysis:
         """Contract problems (empty when every table, label and span is valid)."""
         return check_tables(self.tables, self.text)
 
+    def __getstate__(self) -> dict:
+        # Pickled (a worker process's analysis sent back): the Doc travels as its own bytes,
+        # without the pipeline's vocabulary and vectors a pickled Doc would carry each time.
+        state = dict(self.__dict__)
+        if self.doc is not None:
+            state["doc"] = _PortableDoc(self.doc.to_bytes(exclude=["user_data", "tensor"]), dict(self.doc._.sentence_status or {}))
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        if isinstance(state.get("doc"), _PortableDoc):
+            state = {**state, "doc": state["doc"].restore()}
+        self.__dict__.update(state)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
         return f"<Analysis of {self.article.source!r}: {counts}>"
+
+
+@dataclass(frozen=True)
+class _PortableDoc:
+    """An analysed Doc as bytes (tokens, annotations, span groups) and its sentences'
+    statuses. Restored on one blank vocabulary shared in the process, so a process that
+    receives analyses need not load the pipeline."""
+
+    data: bytes
+    sentence_status: dict
+
+    def restore(self) -> Doc:
+        doc = Doc(_shared_vocab()).from_bytes(self.data)
+        register_extensions()
+        doc._.sentence_status = self.sentence_status
+        return doc
+
+
+@lru_cache(maxsize=1)
+def _shared_vocab():
+    from spacy.vocab import Vocab
+
+    return Vocab()
 
 
 def structure_tables(
@@ -241,6 +283,8 @@ def analyze_article(
     findings = provenance_findings(paragraphs, dates, dict(article.metadata)) + headline_findings(
         sentences, sentence_rows, paragraphs, entities, cues, attributions, contents=contents, numbers=number_rows
     )
+    quote_rows = quote_columns(text, sentences, quotes)
+    attach_spans(doc, {"cues": cues, "attributions": attributions, "quotes": quote_rows, "sentences": sentence_rows})
     return Analysis(
         text=text,
         article=article,
@@ -253,7 +297,7 @@ def analyze_article(
         dates=dates,
         unread_tables={
             "tokens": token_columns(text, sentences),
-            "quotes": quote_columns(text, sentences, quotes),
+            "quotes": quote_rows,
             "numbers": numbers,
             "findings": finding_columns(findings),
         },
