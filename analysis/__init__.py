@@ -6,7 +6,11 @@ are pandas DataFrames::
 
     from analysis import analyze
     result = analyze("seeds/000_d9c7288233712f85.txt")
-    result.paragraphs[["role", "reason", "text"]]
+    result.body_sentences[["text", "status", "claim_source"]]
+
+Many articles at once, and the words in them: :func:`analyze_many` (the same tables,
+``article_id`` first), :func:`kwic` (keyword in context, with each line's status and
+source), :func:`word_frequencies` and :func:`keyness`.
 """
 
 __version__ = "0.1.0"
@@ -17,6 +21,8 @@ _EXPORTS = {
     "Analysis": "core", "ArticleWarning": "core", "analyze": "core", "analyze_article": "core",
     "analyze_once": "core", "AnalysisError": "errors", "InputError": "errors", "ModelNotFoundError": "errors",
     "Article": "reading.ingest", "read_article": "reading.ingest", "load_nlp": "parse.nlp",
+    "ManyAnalyses": "corpus.many", "analyze_many": "corpus.many", "kwic": "presenting.kwic",
+    "word_frequencies": "presenting.frequencies", "keyness": "presenting.frequencies",
 }  # fmt: skip
 
 __all__ = [*sorted(_EXPORTS), "__version__"]
@@ -30,3 +36,8 @@ def __getattr__(name: str):
         globals()[name] = value  # later lookups skip this function
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The lazy names too, so that tab completion (`analysis.<Tab>`) lists them.
+    return sorted(set(globals()) | set(__all__))

@@ -17,6 +17,10 @@ from analysis.schema import TABLES
 
 _NLP = None
 
+#: What :func:`analyze_batch` keeps of each article: its tables (a corpus run, written to
+#: disk) or its whole analysis (:func:`~analysis.corpus.many.analyze_many`, in memory).
+KEEP = ("tables", "analysis")
+
 
 #: Characters each pipeline has analysed outside a memory zone in this process.
 _WARMED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -55,7 +59,7 @@ def _init_worker(model: str | None) -> None:
 
 def analyze_batch(
     items: list[CorpusItem], *, nlp=None, batch_size: int = 8, on_article: Callable[[], None] | None = None,
-    hedge_domain: str | None = None,
+    hedge_domain: str | None = None, keep: str = "tables",
 ) -> list[tuple[str, dict | None, dict | None]]:
     """Analyse a batch: ``(article_id, tables, error)`` per item, in order.
 
@@ -67,7 +71,14 @@ def analyze_batch(
     the same. ``on_article`` is called once per article analysed or failed (progress).
     The ``article_id`` column is added when the batch is written (see :func:`_store`).
     ``hedge_domain`` is :func:`analysis.analyze`'s.
+
+    With ``keep="analysis"`` (:func:`~analysis.corpus.many.analyze_many`, which keeps
+    the articles in memory) ``tables`` holds the whole
+    :class:`~analysis.core.Analysis` under ``analysis`` beside the ``articles`` row, and
+    the batch is not run in a memory zone: its Docs outlive it.
     """
+    if keep not in KEEP:
+        raise ValueError(f"keep must be one of {', '.join(KEEP)}, not {keep!r}")
     from analysis.core import prepare
     from analysis.parse.nlp import load_nlp
 
@@ -83,7 +94,9 @@ def analyze_batch(
             outcomes[index] = (item.article_id, None, error_row(item, getattr(error, "stage", "read"), error))
             done()
     warmed = _WARMED.get(nlp, 0)
-    if warmed < config.CORPUS_WARM_CHARS:
+    if keep == "analysis":
+        outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done, hedge_domain=hedge_domain, keep=keep))
+    elif warmed < config.CORPUS_WARM_CHARS:
         # One of this process's first batches: its words are kept (see CORPUS_WARM_CHARS).
         _WARMED[nlp] = warmed + sum(len(article.text) for _, _, article in readable)
         outcomes.update(_analyze_readable(readable, nlp=nlp, batch_size=batch_size, done=done, hedge_domain=hedge_domain))
@@ -93,7 +106,8 @@ def analyze_batch(
     return [outcomes[i] for i in range(len(items))]
 
 
-def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[], None], hedge_domain: str | None = None) -> dict[int, tuple]:
+def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[], None], hedge_domain: str | None = None,
+                      keep: str = "tables") -> dict[int, tuple]:
     from analysis.core import ArticleFailure, analyze_articles
 
     results = analyze_articles([article for _, _, article in readable], nlp=nlp, batch_size=batch_size, keep_going=True,
@@ -105,8 +119,8 @@ def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[]
             outcomes[index] = (item.article_id, None, error_row(item, result.stage, result.error))
         else:
             try:
-                tables = {**{name: result.table_source(name) for name in TABLES},
-                          "articles": article_row(item.article_id, item.source, result)}  # fmt: skip
+                kept = {"analysis": result} if keep == "analysis" else {name: result.table_source(name) for name in TABLES}
+                tables = {**kept, "articles": article_row(item.article_id, item.source, result)}
                 outcomes[index] = (item.article_id, tables, None)
             except Exception as error:  # noqa: BLE001 - this article's failure alone
                 outcomes[index] = (item.article_id, None, error_row(item, "tables", error))
@@ -114,15 +128,16 @@ def _analyze_readable(readable: list, *, nlp, batch_size: int, done: Callable[[]
     return outcomes
 
 
-def _analyze_batch_with_model(items: list[CorpusItem], model: str | None, hedge_domain: str | None = None) -> list:
+def _analyze_batch_with_model(items: list[CorpusItem], model: str | None, hedge_domain: str | None = None,
+                              keep: str = "tables") -> list:
     """The per-batch function as a Dask task: each worker process loads spaCy once."""
     from analysis.parse.nlp import load_nlp
 
-    return analyze_batch(items, nlp=load_nlp(model), hedge_domain=hedge_domain)
+    return analyze_batch(items, nlp=load_nlp(model), hedge_domain=hedge_domain, keep=keep)
 
 
 def _dask_batches(batches: Iterator[list[CorpusItem]], *, jobs: int, scheduler: str | None, model: str | None,
-                  hedge_domain: str | None = None):
+                  hedge_domain: str | None = None, keep: str = "tables"):
     """Run batches on Dask, a few in flight per worker, yielding results in input order."""
     from collections import deque
 
@@ -137,7 +152,7 @@ def _dask_batches(batches: Iterator[list[CorpusItem]], *, jobs: int, scheduler: 
     pending: deque = deque()
     try:
         for batch in batches:
-            pending.append(client.submit(_analyze_batch_with_model, batch, model, hedge_domain, pure=False))
+            pending.append(client.submit(_analyze_batch_with_model, batch, model, hedge_domain, keep, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -148,17 +163,23 @@ def _dask_batches(batches: Iterator[list[CorpusItem]], *, jobs: int, scheduler: 
             cluster.close()
 
 
-def _run_batches(todo: Iterator[CorpusItem], out: Path, *, total: int, size: int, jobs: int, model: str | None,
-                 engine: str, scheduler: str | None, progress: bool, freeze_gc: bool, hedge_domain: str | None = None) -> None:  # fmt: skip
-    """Analyse ``todo`` in batches of ``size`` on the chosen engine, storing each batch as it comes."""
+def batch_outcomes(todo: Iterator[CorpusItem], *, total: int, size: int, jobs: int, model: str | None, engine: str,
+                   scheduler: str | None, progress: bool, freeze_gc: bool, hedge_domain: str | None = None,
+                   keep: str = "tables", desc: str = "corpus") -> Iterator[list[tuple[str, dict | None, dict | None]]]:
+    """Analyse ``todo`` in batches of ``size`` on the chosen engine (this process, a
+    pool of ``jobs`` processes, or Dask), yielding each batch's outcomes (see
+    :func:`analyze_batch`) in input order, with a progress bar on stderr. What a corpus
+    run writes to disk and what :func:`~analysis.corpus.many.analyze_many` keeps in
+    memory both come from here."""
     from tqdm import tqdm
 
-    bar = tqdm(total=total, unit="article", disable=not progress, desc="corpus", smoothing=0.1)
+    bar = tqdm(total=total, unit="article", disable=not progress, desc=desc, smoothing=0.1)
     try:
         if engine == "dask":
-            for outcomes in _dask_batches(_batches(todo, size), jobs=jobs, scheduler=scheduler, model=model, hedge_domain=hedge_domain):
-                _store(out, outcomes)
+            for outcomes in _dask_batches(_batches(todo, size), jobs=jobs, scheduler=scheduler, model=model,
+                                          hedge_domain=hedge_domain, keep=keep):  # fmt: skip
                 bar.update(len(outcomes))
+                yield outcomes
         elif jobs <= 1:
             from analysis.parse.nlp import load_nlp
 
@@ -167,14 +188,22 @@ def _run_batches(todo: Iterator[CorpusItem], out: Path, *, total: int, size: int
                 _freeze_loaded(nlp)
             for batch in _batches(todo, size):
                 # The bar moves article by article, even when the corpus is one batch.
-                _store(out, analyze_batch(batch, nlp=nlp, on_article=lambda: bar.update(1), hedge_domain=hedge_domain))
+                yield analyze_batch(batch, nlp=nlp, on_article=lambda: bar.update(1), hedge_domain=hedge_domain, keep=keep)
         else:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")  # no fork of a loaded pipeline
             with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
-                for outcomes in pool.imap(functools.partial(analyze_batch, hedge_domain=hedge_domain), _batches(todo, size)):
-                    _store(out, outcomes)
+                for outcomes in pool.imap(functools.partial(analyze_batch, hedge_domain=hedge_domain, keep=keep), _batches(todo, size)):
                     bar.update(len(outcomes))
+                    yield outcomes
     finally:
         bar.close()
+
+
+def _run_batches(todo: Iterator[CorpusItem], out: Path, *, total: int, size: int, jobs: int, model: str | None,
+                 engine: str, scheduler: str | None, progress: bool, freeze_gc: bool, hedge_domain: str | None = None) -> None:  # fmt: skip
+    """Analyse ``todo`` in batches of ``size`` on the chosen engine, storing each batch as it comes."""
+    for outcomes in batch_outcomes(todo, total=total, size=size, jobs=jobs, model=model, engine=engine, scheduler=scheduler,
+                                   progress=progress, freeze_gc=freeze_gc, hedge_domain=hedge_domain):  # fmt: skip
+        _store(out, outcomes)

@@ -26,6 +26,7 @@ from analysis.reading.textnorm import normalize
 __all__ = [
     "Article",
     "read_article",
+    "names_a_file",
     "read_path",
     "inert_copy_name",
     "read_bytes",
@@ -664,6 +665,20 @@ def read_path(path: str | Path) -> Article:
 _PATHLIKE = re.compile(r"^[^\n\r]{1,4096}\.(txt|text|html|htm)$", re.I)
 
 
+def names_a_file(source: str) -> bool:
+    """Whether a string given as an article is a path rather than the text: it names an
+    existing file (not a folder), or looks like a file name (one line ending in
+    .txt/.html/.htm)."""
+    if "\n" in source or len(source) >= 4096:
+        return False
+    try:
+        if Path(source).is_file():
+            return True
+    except (OSError, ValueError):  # names with NUL bytes or too long for the OS
+        pass
+    return bool(_PATHLIKE.match(source.strip()))
+
+
 def read_article(source: str | Path | bytes) -> Article:
     """Read an article from a path, ``"-"`` (stdin), raw bytes, or the text itself.
 
@@ -680,13 +695,8 @@ def read_article(source: str | Path | bytes) -> Article:
     if source == "-":
         # One byte past the limit is enough to refuse: an endless stream is never read whole.
         return read_bytes(sys.stdin.buffer.read(config.MAX_INPUT_BYTES + 1), source="<stdin>")
-    if "\n" not in source and len(source) < 4096:
-        try:
-            is_file = Path(source).is_file()
-        except (OSError, ValueError):  # names with NUL bytes or too long for the OS
-            is_file = False
-        if is_file or _PATHLIKE.match(source.strip()):
-            return read_path(source)
+    if names_a_file(source):
+        return read_path(source)
     _check_characters(source, "<text>")
     fmt = "html" if looks_like_html(source) else "text"
     if fmt == "html":
