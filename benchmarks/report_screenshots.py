@@ -5,8 +5,9 @@ page (what a reader sees first) cropped to a fixed height.
     .venv/bin/python benchmarks/report_screenshots.py [--bbc ../shared/data/bbc/politics/001.txt]
 
 Writes ``docs/img/report-<article>-<width>.png``, ``docs/img/report.png`` (the seed at
-desktop width, the README's picture) and ``docs/img/compare.png`` (the comparison page
-of the two made-up sample reports in ``seeds/``). Needs Debian's ``chromium``; without it, or
+desktop width, the README's picture), ``docs/img/compare.png`` (the comparison page
+of the two made-up sample reports in ``seeds/``) and ``docs/img/kwic.png`` (the seed's
+"Russia" in context, as ``analysis.kwic`` shows it in a notebook). Needs Debian's ``chromium``; without it, or
 without the BBC file, it says so and skips that part.
 """
 
@@ -72,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         samples = [Path(config.SEEDS_DIR) / "sample_coverage_wire.txt", Path(config.SEEDS_DIR) / "sample_coverage_local.txt"]
         write_comparison(compare(samples), Path(tmp))
         shoot(Path(tmp) / "compare.html", IMAGES / "compare.png", width=1100, height=800, keep=1500)
+    # A concordance as a notebook shows it: the table's own HTML, in JupyterLab's font.
+    from analysis import analyze, kwic
+
+    lines = kwic(analyze(config.SEED_ARTICLE), "Russia")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "kwic.html"
+        page.write_text("<!doctype html><meta charset='utf-8'><style>body {font: 13px system-ui, sans-serif; margin: 12px;}"
+                        " td, th {padding: 3px 8px;} tr:nth-child(even) {background: #f5f5f5;}</style>"
+                        f"<pre style='color:#333'>kwic(result, \"Russia\")</pre>{lines._repr_html_()}", encoding="utf-8")  # fmt: skip
+        shoot(page, IMAGES / "kwic.png", width=1000, height=600, keep=440)
     return 0
 
 

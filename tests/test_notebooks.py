@@ -67,3 +67,17 @@ def test_the_comparison_notebook_runs_on_its_samples_and_is_not_in_the_report():
     assert not [o for o in outputs if o.output_type == "error"]
     html = " ".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "Dana Whitlock" in html and "<figcaption" in html
+
+
+def test_the_words_notebook_runs_on_the_seed_and_the_samples_and_is_not_in_the_report():
+    path = config.NOTEBOOKS_DIR / "06_words_in_context.ipynb"
+    assert path not in NOTEBOOKS
+    nb = execute(nbformat.read(path, as_version=4), timeout=300)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    html = " ".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    markdown = " ".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
+    assert "<mark><b>Ukraine</b></mark>" in html and "<mark><b>said</b></mark>" in html  # the concordances
+    assert "displacy" in html or "spans" in html  # the hedges drawn by displaCy
+    assert "“Ukraine” occurs" in markdown and "Used more in the headline and standfirst" in markdown
+    assert "3 articles analysed" in markdown

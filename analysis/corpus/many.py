@@ -88,6 +88,17 @@ class ManyAnalyses:
         """The analysed articles' ids, in input order."""
         return list(self.analyses)
 
+    def subset(self, article_ids: Iterable[str]) -> ManyAnalyses:
+        """These articles only, in the order given (say, all but one, to compare one
+        outlet's words against the others' with :func:`analysis.keyness`)."""
+        chosen = [article_id for article_id in article_ids]
+        missing = [article_id for article_id in chosen if article_id not in self.analyses]
+        if missing:
+            raise KeyError(f"no article with the id {missing[0]!r} (have: {', '.join(self.ids[:5])}{'...' if len(self) > 5 else ''})")
+        return ManyAnalyses({article_id: self.analyses[article_id] for article_id in chosen},
+                            articles=self.articles[self.articles["article_id"].isin(chosen)].reset_index(drop=True),
+                            errors=self.errors.iloc[0:0])  # fmt: skip
+
     def __iter__(self) -> Iterator[Analysis]:
         return iter(self.analyses.values())
 

@@ -4,8 +4,8 @@ uses more than another.
 What it counts: the words of the chosen parts of each article (the body by default;
 the headline and standfirst on request), by lemma ("said" and "says" are "say") or as
 written, each named entity (a person, organisation, place, group...) as one term
-("Lloyd Austin", not "lloyd" and "austin"; by lemma, under the name the analysis
-settled on for it). Punctuation is never a word; stop words ("the", "of") are left out
+("Lloyd Austin", not "lloyd" and "austin"; by lemma, a short form such as "Austin"
+under the full name the analysis settled on for it). Punctuation is never a word; stop words ("the", "of") are left out
 unless asked for, but always count towards the total that ``per_1000`` divides by.
 
 Keyness compares two such counts with the log-likelihood G2 (Rayson and Garside 2000;
@@ -40,6 +40,16 @@ def _roles(roles: Iterable[str] | str) -> set[str]:
     return chosen
 
 
+def _shortens(mention: str, canonical) -> bool:
+    """Whether a mention is a short form of the name settled on ("Putin" of "Vladimir
+    Putin"), so that both count as one term; a demonym ("Ukrainian" of "Ukraine") is a
+    word of its own."""
+    if not isinstance(canonical, str) or not canonical:
+        return False
+    names = set(canonical.casefold().split())
+    return all(word in names for word in mention.casefold().replace("’s", "").replace("'s", "").split())
+
+
 def terms(source, *, by: str = "lemma", stop_words: bool = False, roles: Iterable[str] | str = ("body",)) -> pd.DataFrame:
     """Every term of the chosen parts of one analysis or many, in order: one row per
     word or named entity with ``article_id``, ``sent_id``, ``term``, ``kind`` (``word``
@@ -54,7 +64,9 @@ def terms(source, *, by: str = "lemma", stop_words: bool = False, roles: Iterabl
     tokens = tokens[~tokens["is_punct"].astype(bool)]
     words = len(tokens)
     entities = article_table(source, "entities")
-    entities = entities[entities["label"].isin(TOPIC_ENTITY_LABELS)].merge(kept, on=["article_id", "sent_id"])
+    # Names only: a description standing for one ("the Russian leader") is ordinary words.
+    entities = entities[entities["label"].isin(TOPIC_ENTITY_LABELS) & (entities["label_rule"] != "description")]
+    entities = entities.merge(kept, on=["article_id", "sent_id"])
     in_entity = np.zeros(len(tokens), dtype=bool)
     rows = []
     token_article = tokens["article_id"].to_numpy()
@@ -67,13 +79,14 @@ def terms(source, *, by: str = "lemma", stop_words: bool = False, roles: Iterabl
             if hi <= lo:
                 continue
             in_entity[where[lo:hi]] = True
-            name = canonical if by == "lemma" and isinstance(canonical, str) and canonical else text
+            name = canonical if by == "lemma" and _shortens(text, canonical) else text
             rows.append((article_id, int(sent_id), name, "entity", int(start), int(end)))
     plain = tokens[~in_entity]
     plain = plain[plain["tag"] != "POS"]  # the possessive 's is no word of its own
     if not stop_words:
         plain = plain[~plain["is_stop"].astype(bool)]
-    written = plain["lemma" if by == "lemma" else "text"].astype(str).str.lower()
+    written = plain["lemma" if by == "lemma" else "text"].astype(str)
+    written = written.where(plain["pos"] == "PROPN", written.str.lower())  # "Tuesday" stays a name
     has_word = written.str.contains(r"\w", regex=True)
     plain, written = plain[has_word], written[has_word]
     columns = ["article_id", "sent_id", "term", "kind", "start", "end"]
@@ -95,7 +108,7 @@ def word_frequencies(
     Args:
         source: An analysis, or many (:func:`analysis.analyze_many`).
         by: ``lemma`` (dictionary forms: "said" counts as "say") or ``text`` (as written,
-            in lower case). A named entity is one term either way.
+            in lower case but for proper nouns). A named entity is one term either way.
         stop_words: Count stop words ("the", "of", "is") as terms too.
         min_count: Leave out terms seen fewer times.
         roles: Which parts of each article: ``body`` (the default), ``headline``,

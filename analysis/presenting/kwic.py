@@ -18,7 +18,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.presenting.article_tables import article_table, article_texts, with_roles
-from analysis.vocabulary import STATUS
+from analysis.vocabulary import SOURCE_TYPE_IN_WORDS, STATUS
+
+#: The claim_source_type of a claim that rests on the writer alone.
+WRITER_TYPE = "author"
 
 __all__ = ["KWIC_BY", "KWIC_COLUMNS", "Concordance", "kwic"]
 
@@ -57,16 +60,22 @@ class Concordance(pd.DataFrame):
                         f"padding:0 .4em;border-radius:3px'>{html.escape(status)}</span>")  # fmt: skip
             else:
                 chip = f"<span style='color:#666'>{html.escape(str(row.get('role') or ''))}</span>"
-            who = row.get("claim_source")
-            who = "" if not isinstance(who, str) else f"{html.escape(who)} <span style='color:#666'>({html.escape(str(row.get('claim_source_type')))})</span>"
+            who, kind = row.get("claim_source"), row.get("claim_source_type")
+            if not isinstance(who, str):
+                who = ""
+            elif kind == WRITER_TYPE:
+                who = f"<span style='color:#666'>{html.escape(SOURCE_TYPE_IN_WORDS[kind])}</span>"
+            else:
+                who = f"{html.escape(who)} <span style='color:#666'>({html.escape(str(kind))})</span>"
             where = (f"{html.escape(str(row['article_id']))} · " if many else "") + html.escape(str(row.get("sent_id", "")))
             rows.append(f"<tr><td style='color:#666'>{where}</td><td style='text-align:right;white-space:nowrap'>{html.escape(str(row['left']))}</td>"
                         f"<td style='text-align:center'><mark><b>{html.escape(str(row['match']))}</b></mark></td>"
-                        f"<td style='text-align:left;white-space:nowrap'>{html.escape(str(row['right']))}</td><td>{chip}</td><td>{who}</td></tr>")  # fmt: skip
+                        f"<td style='text-align:left;white-space:nowrap'>{html.escape(str(row['right']))}</td><td>{chip}</td>"
+                        f"<td style='text-align:left'>{who}</td></tr>")  # fmt: skip
         more = len(self) - len(shown)
         tail = f"<p style='color:#666'>… and {more} more line{'s' if more != 1 else ''} ({len(self)} in all)</p>" if more else ""
         head = ("<tr><th>" + ("article · " if many else "") + "sentence</th><th style='text-align:right'>before</th><th>match</th>"
-                "<th style='text-align:left'>after</th><th>status</th><th>who says so</th></tr>")  # fmt: skip
+                "<th style='text-align:left'>after</th><th>status</th><th style='text-align:left'>who says so</th></tr>")  # fmt: skip
         return f"<table class='kwic'>{head}{''.join(rows)}</table>{tail}"
 
 
@@ -121,11 +130,19 @@ def kwic(source, query: str, *, window: int = 5, by: str = "lemma") -> Concordan
         for article_id, sent_id, start, text in zip(sentences["article_id"], sentences["sent_id"], sentences["start"], sentences["text"]):
             spans += [(article_id, int(sent_id), int(start) + m.start(), int(start) + m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
     else:
-        for first, last in _token_hits(tokens, query.split(), by):
-            spans.append((tokens.at[first, "article_id"], int(tokens.at[first, "sent_id"]), int(tokens.at[first, "start"]), int(tokens.at[last, "end"])))
-    # Each sentence's words (punctuation is shown but not counted), for the context.
+        article, sentence = tokens["article_id"].to_numpy(), tokens["sent_id"].to_numpy()
+        start, end = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+        spans = [(article[first], int(sentence[first]), int(start[first]), int(end[last])) for first, last in _token_hits(tokens, query.split(), by)]
+    # Each sentence's words (punctuation is shown but not counted), for the context: the
+    # words are in article and sentence order, so each sentence is one run of rows.
     words = tokens[~tokens["is_punct"].astype(bool)]
-    offsets = {key: (group["start"].to_numpy(), group["end"].to_numpy()) for key, group in words.groupby(["article_id", "sent_id"], sort=False)}
+    word_starts, word_ends = words["start"].to_numpy(), words["end"].to_numpy()
+    key = list(zip(words["article_id"].to_numpy(), words["sent_id"].to_numpy().tolist()))
+    runs: dict[tuple, tuple[int, int]] = {}
+    for i, k in enumerate(key):
+        lo, _ = runs.get(k, (i, i))
+        runs[k] = (lo, i + 1)
+    offsets = {k: (word_starts[lo:hi], word_ends[lo:hi]) for k, (lo, hi) in runs.items()}
     bounds = {(a, int(i)): (int(s), int(e)) for a, i, s, e in zip(sentences["article_id"], sentences["sent_id"], sentences["start"], sentences["end"])}
     rows = []
     for article_id, sent_id, start, end in spans:

@@ -34,6 +34,9 @@ __all__ = [
     "numbers_text",
     "trust_table",
     "trust_text",
+    "frequencies_text",
+    "kwic_text",
+    "keyness_text",
 ]
 
 
@@ -746,3 +749,56 @@ def status_meanings() -> str:
     from analysis.vocabulary import STATUS
 
     return "Each body sentence gets one **status**:\n\n" + "\n".join(f"- *{name}*: {STATUS.describe(name)}" for name in STATUS)
+
+
+def frequencies_text(frequencies: pd.DataFrame, *, top: int = 10) -> str:
+    """The most frequent terms of a :func:`~analysis.presenting.frequencies.word_frequencies`
+    table in a sentence: how many words were counted, the leading terms, how many of
+    them are names."""
+    words = frequencies.attrs.get("words", 0)
+    if frequencies.empty:
+        return f"There are {_plural(words, 'word')} to count here, and no term besides stop words."
+    head = frequencies.head(top)
+    leading = [f"{_md(t)} ({c})" for t, c in zip(head["term"], head["count"])]
+    names = int((head["kind"] == "entity").sum())
+    spread = ""
+    if "articles" in head and frequencies["articles"].max() > 1:
+        widest = frequencies.sort_values(["articles", "count"], ascending=False, kind="stable").iloc[0]
+        spread = f" The term found in the most articles is {_md(widest['term'])}, in {widest['articles']}."
+    return (f"{_plural(words, 'word')} counted. The most frequent terms: {_names(leading, limit=top)}; "
+            f"{names} of these {len(head)} {'is a name' if names == 1 else 'are names'} (a person, organisation, place or group, "
+            f"counted as one term).{spread}")  # fmt: skip
+
+
+def kwic_text(lines: pd.DataFrame, query: str) -> str:
+    """What a :func:`~analysis.presenting.kwic.kwic` table shows, in a sentence: where the
+    word occurs and how sure the article is of the body sentences that use it."""
+    if lines.empty:
+        return f"“{_md(query)}” does not occur."
+    body = lines[lines["status"].notna()]
+    other = len(lines) - len(body)
+    counts = body["status"].value_counts()
+    parts = [f"{n} {status}" for status, n in counts.items()]
+    articles = lines["article_id"].nunique()
+    where = f" in {_plural(articles, 'article')}" if articles > 1 else ""
+    outside = f" ({other} in headlines or other lines that make no claim)" if other else ""
+    weak = int(body["status"].isin(WEAK_STATUSES).sum())
+    share = f" {weak} of the {len(body)} claims using it are hedged or unconfirmed." if len(body) else ""
+    return (f"“{_md(query)}” occurs {_plural(len(lines), 'time')}{where}{outside}; in the body sentences: "
+            f"{_names(parts, limit=len(parts))}.{share}")  # fmt: skip
+
+
+def keyness_text(table: pd.DataFrame, *, a: str, b: str, top: int = 6) -> str:
+    """The terms a :func:`~analysis.presenting.frequencies.keyness` table finds
+    distinctive, each way, and whether any difference is beyond chance (p < 0.05)."""
+    if table.empty:
+        return f"Neither {a} nor {b} has a term to compare."
+    lines = []
+    for side, name, other in (("a", a, b), ("b", b, a)):
+        rows = table[table["more_in"] == side].head(top)
+        significant = int((table[table["more_in"] == side]["p_value"] < 0.05).sum())
+        words = [f"{_md(t)} ({x} against {y})" for t, x, y in zip(rows["term"], rows[f"count_{side}"], rows[f"count_{'b' if side == 'a' else 'a'}"])]
+        lines.append(f"- Used more in {name} than in {other}: {_names(words, limit=top)}. "
+                     + (f"{_plural(significant, 'term')} differ beyond chance (p < 0.05)." if significant
+                        else "None of the differences is beyond chance (p < 0.05): the texts are too short or too alike to tell."))  # fmt: skip
+    return "\n".join(lines)

@@ -164,3 +164,19 @@ def test_a_quotation_with_no_speaker_found_is_not_a_source_kept_back(nlp):
                                "\u201cYou never know why these things happen.\u201d\n\nThe show continues next week.")  # fmt: skip
     assert not any("words such as none" in line or line.startswith("**Nobody said to say it**") for line in lines)
     assert any(line.startswith("**Quotations with no speaker found**") for line in lines), lines
+
+
+def test_the_word_tools_in_words_say_what_their_tables_hold(seed):
+    from analysis import keyness, kwic, word_frequencies
+
+    frequent = word_frequencies(seed)
+    text = narrate.frequencies_text(frequent)
+    assert f"{frequent.attrs['words']} words counted" in text and f"{frequent['term'].iloc[0]} ({frequent['count'].iloc[0]})" in text
+    lines = kwic(seed, "Ukraine")
+    said = narrate.kwic_text(lines, "Ukraine")
+    body = lines["status"].notna().sum()
+    assert f"occurs {len(lines)} times" in said and f"of the {body} claims" in said
+    assert narrate.kwic_text(kwic(seed, "zebra"), "zebra") == "“zebra” does not occur."
+    apart = narrate.keyness_text(keyness(word_frequencies(seed, roles="headline"), frequent), a="the headline", b="the body")
+    assert apart.startswith("- Used more in the headline than in the body:")
+    assert "*" not in narrate.kwic_text(kwic(seed, "Ukraine"), "*bold*").replace("\\*", "")  # the query is made inert
