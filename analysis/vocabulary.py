@@ -254,6 +254,7 @@ ATTRIBUTION_PATTERN = _set(
     ("passive_agent", "The verb is passive; who says it follows \"by\" (\"it was confirmed by the police\")."),
     ("participle", "A reporting word ending in -ing takes the speaker of the clause it hangs from (\"..., adding that ...\")."),
     ("according_to", 'The words "according to" name who says it.'),
+    ("quoted_as", "Someone else passes the words on; the one they quote said them (\"Reuters quoted the minister as saying ...\")."),
     ("impersonal", "The verb names nobody who says it (\"it is believed that ...\")."),
     ("parenthetical", 'The speaker and the verb interrupt or follow the words they report (\'"...," she said\').'),
     ("colon", "The speaker and the verb introduce the words after a colon."),
@@ -348,6 +349,9 @@ DEFENSIBLE_ANSWERS: dict[tuple[str, str, str], str] = {
     ("source_type", "unnamed", "anonymous"): "both keep the source's name from you",
     ("source_type", "anonymous", "unnamed"): "both keep the source's name from you",
     ("source_type", "document", "organization"): "a statement or report speaks for the organisation behind it",
+    ("source_type", "media", "document"): "a report whose outlet the article does not name may be a news report or a document",
+    ("source_type", "document", "media"): "a report may be read as a document or as a news report",
+    ("source_type", "media", "organization"): "a news outlet is an organisation too",
 }
 
 #: What an exercise asks students to find as a claim's cue words, for each status, in

@@ -591,6 +591,50 @@ def subject_and_content(link: VerbLink) -> bool | None:
     return None
 
 
+#: Verbs with which an outlet or person passes on someone's words: "quoted X as saying".
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
+def _quoted_as(verb: Token) -> tuple[Token, Token] | None:
+    """For the speech verb of "Reuters quoted the minister as saying ...": the quoting verb
+    and the one quoted (its object); None for any other verb."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    quoted = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return (prep.head, quoted) if quoted is not None else None
+
+
+def passes_words_on(verb: Token) -> bool:
+    """Whether ``verb`` is the "quoted" of "Reuters quoted the minister as saying ...": it
+    only passes the words on, and the speech verb after "as" carries who said them."""
+    return verb.lemma_.lower() in QUOTING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children
+    )
+
+
+def passed_on(link: VerbLink) -> bool | None:
+    """ "Reuters quoted the minister as saying ...": no attribution of the quoting verb's
+    own (see :func:`quoted_as_saying`)."""
+    return False if passes_words_on(link.verb) else None
+
+
+def quoted_as_saying(link: VerbLink) -> bool | None:
+    """ "Reuters quoted the minister as saying the talks would resume" and '"...," the
+    Interfax news agency quoted Mr Khodorkovsky as saying': the one quoted is who says
+    it; the content is the speech verb's clause, else the quotation that closes right
+    before the quoting outlet."""
+    found = _quoted_as(link.verb)
+    if found is None:
+        return None
+    quoting, quoted = found
+    link.subject, link.pattern = quoted, "quoted_as"
+    if link.content is None:
+        outlet = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+        link.content = _quotation_before(quoting, outlet) if outlet is not None else None
+    return None
+
+
 def story_publisher(link: VerbLink) -> bool | None:
     """ "a journalist published a story claiming that ...": the story's publisher speaks
     through it; with no publisher, the story itself is the source."""
@@ -655,6 +699,11 @@ def passive_or_impersonal(link: VerbLink) -> bool | None:
     if subject is not None and (own_passive or subject.lower_ == "there" or expletive_it):
         if own_passive and link.content is not None:
             link.content = (min(subject.left_edge.i, link.content[0]), max(link.content[1], subject.right_edge.i + 1))
+        elif own_passive and link.row["stance"] in ("denying", "confirming") and _agent(verb) is not None:
+            # "But the claim was denied by a UKIP spokesman": what is denied or confirmed is
+            # the subject ("was told by" keeps a listener there, so only these stances; and
+            # "an offer has been rejected", with nobody named, is an event, not a claim).
+            link.content = (subject.left_edge.i, subject.right_edge.i + 1)
         link.subject = _agent(verb)
         link.pattern = "passive_agent" if link.subject is not None else "impersonal"
     elif subject is None:
@@ -772,12 +821,14 @@ def negated(link: VerbLink) -> bool | None:
 #: here (``False``). Keyed by name, as :data:`analysis.comparing.differences.RULES` is.
 VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "subject_and_content": subject_and_content,
+    "passed_on": passed_on,
     "story_publisher": story_publisher,
     "speaker_after_quotation": speaker_after_quotation,
     "speaker_without_comma": speaker_without_comma,
     "media_subject_only": media_subject_only,
     "passive_or_impersonal": passive_or_impersonal,
     "participle": participle,
+    "quoted_as_saying": quoted_as_saying,
     "colon": colon,
     "parenthetical": parenthetical,
     "trailing_parenthetical": trailing_parenthetical,

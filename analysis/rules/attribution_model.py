@@ -233,7 +233,7 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
     take it. The source is the learned source nearest the cue, before it on a tie. These
     are mostly the verbs whose subject the parse does not give ("..., said a spokesman
     for the union" parsed upside down)."""
-    from analysis.rules.attribution import VERB_POS, Attribution, _content, cue_head, discourse_marker
+    from analysis.rules.attribution import VERB_POS, Attribution, _content, cue_head, discourse_marker, passes_words_on
 
     taken = {t for r in relations for span in (r.cue, r.source) if span for t in range(*span)}
     added = []
@@ -246,8 +246,8 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
             continue  # "a spokeswoman, who asked not to be named": not what she says
         if row is None or verb.pos_ not in VERB_POS or row["complement"] == "media_subject":
             continue  # a cue word the lexicon does not know (no stance to give it), or one the rules limit to media
-        if discourse_marker(doc, verb):
-            continue  # "That said, ...": "however", not anyone saying anything
+        if discourse_marker(doc, verb) or passes_words_on(verb):
+            continue  # "That said, ...": "however"; "quoted X as saying": X's words, which the rules found
         if any(c.dep_ in ("aux", "neg") and c.lower_ in ("can", "ca", "could", "not", "n't") for c in verb.children):
             continue  # "can argue", "did not say": the rules' own judgement of these stands
         sentence = verb.sent

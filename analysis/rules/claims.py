@@ -274,6 +274,8 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
             candidates.append(relation)
         elif relation.pattern in FRAMING_PATTERNS and relation.content and any(relation.contains(i) for i in main_ids):
             candidates.append(relation)  # "according to X, ...", "As X admits: ...", "..., X said, but ...": the main clause is what X says
+        elif relation.pattern == "quoted_as" and mains and mains[0].doc[relation.anchor].head.head.i in main_ids:
+            candidates.append(relation)  # "Reuters quoted the minister as saying ...": the sentence is the minister's word
         elif relation.pattern == "nominal" and relation.stance == "confirming" and relation.anchor in subject_ids:
             candidates.append(relation)  # "Confirmation from the ministry that ... came on Tuesday": the sentence is the confirmation
     if not candidates:
@@ -362,6 +364,11 @@ def assess_sentence(
                       and not (main_attr is not None and main_attr.stance != "non_committal" and main_attr.contains(c.i))]  # fmt: skip
     if non_commitment:
         cue = non_commitment[0]
+        if main_attr is None and quoted is not None:
+            # '"We don't know if this company is linked to Gazprom."' in a quotation that runs
+            # on from "..., said Oleg Maximov": the speaker leaves it open, not the writer.
+            return claim("unconfirmed", f"non-commitment '{cue.text}' inside a direct quotation by '{quoted.speaker}': the "
+                                        "speaker leaves it open", quoted.attribution)  # fmt: skip
         return claim("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({scope[cue.i][1]})", main_attr)
     open_question = next((c for c in governing if _is_open_question(doc, c)), None)
     if open_question is not None and main_attr is None and quoted is None and not _inside_quotation(sent, open_question.i):

@@ -57,6 +57,8 @@ __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "
 
 
 #: Bodies of a state that "the" alone identifies ("the government", "the police").
+#: Words that make an agency or service a news outlet: "news agency", "press service".
+NEWS_MODIFIERS = frozenset({"news", "press", "wire"})
 STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "police", "army", "military", "council"})
 
 
@@ -100,6 +102,10 @@ def source_type(
         return "media", f"'{head.text}' " + ("by a news outlet" if has_name else "with no named outlet") + " [rule: media_noun]"
     if category == "document":
         return "document", f"'{head.text}' " + ("by a named body" if has_name else "(a document)") + " [rule: document_noun]"
+    press = next((c for c in head.children if c.dep_ in ("compound", "amod") and c.lower_ in NEWS_MODIFIERS), None)
+    if category == "institution" and press is not None:
+        # "the Interfax news agency", "the state press agency", "a wire service": an outlet.
+        return "media", f"'{press.text} {head.text}' is a news outlet [rule: news_agency]"
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
             # A he/she that refers to someone named was resolved before (analysis.rules.mentions).

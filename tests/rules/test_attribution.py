@@ -143,3 +143,32 @@ def test_that_said_means_however_not_that_someone_said_it(nlp):
             "remains the primary entry point. Having said that, officials warned of new routes.")  # fmt: skip
     attributions = analyze(text, nlp=nlp).attributions
     assert attributions["source"].tolist() == ["the DEA", "officials"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        # BBC News 2004-05 (business/318, business/372, business/417, business/043, tech/132).
+        ('"Russia\'s most efficient oil company has been destroyed," the Interfax news agency quoted Mr Khodorkovsky as saying '
+         "via his lawyers.", "Mr Khodorkovsky"),
+        ('"It\'s above all a question of sovereignty," Reuters quoted a central bank official as saying.', "a central bank official"),
+        ('"A deal doesn\'t seem likely," Reuters quoted one trader as saying.', "one trader"),
+        ("Arab News quoted Prince Saud as saying that the reforms had created a new generation of Saudi women.", "Prince Saud"),
+        ('"He\'s been successful ripping people off all these years," AP quoted prosecutor Russell McGuire as saying.',
+         "prosecutor Russell McGuire"),
+    ],
+)  # fmt: skip
+def test_the_one_quoted_as_saying_is_the_source_not_the_outlet_passing_it_on(nlp, sentence, source):
+    from analysis import analyze
+
+    result = analyze(f"A headline\n\n{sentence}", nlp=nlp)
+    rows = result.attributions
+    assert list(rows["source"]) == [source] and list(rows["pattern"]) == ["quoted_as"]
+    assert rows["content"].iloc[0] and rows["content"].iloc[0] not in ("via his lawyers",)
+    body = result.body_sentences.iloc[0]
+    assert body["status"] == "reported" and body["claim_source"] in source  # "Khodorkovsky", "Saud": the name
+
+
+def test_the_quoting_verb_alone_is_no_attribution(nlp):
+    assert _rule_that_rejects(nlp, "Reuters quoted the minister as saying the talks would resume.", "quoted") == "passed_on"
+    assert _rule_that_rejects(nlp, "Reuters quoted the minister on Monday.", "quoted") != "passed_on"

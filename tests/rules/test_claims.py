@@ -219,3 +219,16 @@ def test_sentence_roots_of_a_whole_doc_equal_each_sentences_own(seed, bbc_analys
             checked += bool(roots)
     assert checked > 50  # real sentences, most with a root
     assert sentence_roots(seed.doc, []) == []
+
+
+def test_a_speaker_who_says_it_is_not_known_inside_a_running_quotation_keeps_the_claim(nlp):
+    # BBC News business/318: the quotation runs on from "..., said Oleg Maximov".
+    from analysis import analyze
+
+    text = ('Mystery surrounds new owner\n\n"It is a front for somebody but not necessarily for Gazprom," said Oleg Maximov, an '
+            'analyst at Troika Dialog in Moscow. "We don\'t know if this company is linked 100% to Gazprom.\n\n'
+            '"We tried to find it, but we couldn\'t."')  # fmt: skip
+    sentences = analyze(text, nlp=nlp).body_sentences.set_index("sent_id")
+    unsure = sentences[sentences["text"].str.contains("don't know")].iloc[0]
+    assert unsure["status"] == "unconfirmed" and unsure["claim_source"] == "Oleg Maximov"
+    assert "inside a direct quotation by" in unsure["status_reason"]

@@ -197,3 +197,22 @@ def test_a_description_of_the_story_s_subject_is_that_person(nlp, text, source, 
         assert row["source_type"] != "person"
     else:
         assert (row["source_type"], row["canonical_source"]) == ("person", expected)
+
+
+@pytest.mark.parametrize(
+    "text, source_type",
+    [
+        ("The Interfax news agency said the sale was illegal, lawyers for the firm told reporters in Moscow on Monday.", "media"),
+        ("The state news agency Xinhua reported that the talks had failed after the two sides met in Beijing on Monday.", "media"),
+        ("The Kremlin press service said the president had been briefed on the crisis late on Sunday by his aides.", None),
+        ("The European Space Agency said the probe had landed safely on the moon of Saturn after a seven-year trip.", "organization"),
+    ],
+)  # fmt: skip
+def test_a_news_agency_is_an_outlet_and_another_agency_a_body(nlp, text, source_type):
+    from analysis import analyze
+
+    first = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.iloc[0]
+    if source_type is None:
+        assert first["source_type"] != "media"  # a press service speaks for its body
+    else:
+        assert first["source_type"] == source_type, first["source_type_reason"]
