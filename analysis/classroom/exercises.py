@@ -28,7 +28,16 @@ import pandas as pd
 
 from analysis.classroom.marking import FIELDS, POINTS
 from analysis.errors import InputError
-from analysis.vocabulary import CARD_STATUS_ORDER, CUE_KIND_BY_STATUS, DECIDING_STANCES, DEFENSIBLE_ANSWERS, NAMELESS_SOURCE_TYPES, SOURCE_TYPE, STATUS
+from analysis.vocabulary import (
+    CARD_STATUS_ORDER,
+    CUE_KIND_BY_STATUS,
+    DECIDING_STANCES,
+    DEFENSIBLE_ANSWERS,
+    NAMELESS_SOURCE_TYPES,
+    SOURCE_TYPE,
+    SOURCED_STATUSES,
+    STATUS,
+)
 
 __all__ = [
     "FIELDS",
@@ -252,6 +261,7 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
 
 # --- The key -----------------------------------------------------------------------------
 
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
 _APPOSITION = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)\s*,")
 
 
@@ -271,7 +281,11 @@ def _source_forms(result, source: str | None) -> list[str]:
     people = entities[entities["label"] == "PERSON"]
     for row in same.itertuples():
         if pd.notna(row.source_end):
-            beside = people[(people["start"] >= row.source_end) & (people["start"] - row.source_end <= 3)]
+            near = people[(people["start"] >= row.source_end) & (people["start"] - row.source_end <= 3)]
+            # Only after a comma, in the same sentence: '... said founder Mikhail
+            # Khodorkovsky. "Yuganskneftegas has ...' names no one beside him.
+            comma = [_APPOSITION_GAP.fullmatch(result.span(int(row.source_end), int(start))) is not None for start in near["start"]]
+            beside = near.loc[pd.Series(comma, index=near.index, dtype=bool)]
             forms |= set(beside["text"]) | set(beside["canonical"].dropna())
             # The parser does not always tag the name ("Theresa May"): a capitalised name
             # between commas right after the description counts too.
@@ -411,6 +425,11 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
         if by["status"] == "teacher":
             cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
         cue_forms = sorted({w.lower() for w in cue_words} | ({c["lemma"].lower() for c in cues} if by["cues"] == "tool" else set()))
+        if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
+            # Every reporting word the sentence gives the same source counts ("the claim was
+            # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
+            same_speaker = own[own["sent_id"] == sent_id]
+            cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
         answers = {
             "status": {"best": best["status"], "accepted": _accepted("status", best["status"], (
                 {"reported": f"{written} does say something about it, though what they say leaves it open"}

@@ -443,8 +443,9 @@ def grade_class(
     chart = _chart(summary)
     progress(f"marked {len(marked)} of {len(files)} answers file(s); writing {out}")
     with staged_output(out, prefix=".grade-") as staging:
-        for stem, _, student, marks in marked:
-            (staging / f"{stem}.html").write_text(feedback_html(key, student, marks), encoding="utf-8")
+        for stem, p, student, marks in marked:
+            given = {t: given_marks[(p.name, t)] for t in open_tasks if (p.name, t) in given_marks}
+            (staging / f"{stem}.html").write_text(feedback_html(key, student, marks, open_marks=given), encoding="utf-8")
         _write_csv(detail, staging / "class.csv")
         _write_csv(summary.rename(columns={"full": "share_full_credit", "part": "share_part_credit", "none": "share_no_credit"}),
                    staging / "class_summary.csv")  # fmt: skip

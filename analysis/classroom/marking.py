@@ -142,6 +142,26 @@ def normalise_words(text: str) -> list[str]:
     return out
 
 
+def _singular(words: list[str]) -> list[str]:
+    """Words with a plural -s dropped ("analysts" as "analyst"; "us", "press" kept), so a
+    source's number does not decide ("an analyst" for "analysts")."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+
+
+def _initials(form: str) -> str:
+    """A name's initials as one word ("ukip" of "UK Independence Party", "fbi" of "Federal
+    Bureau of Investigation"): a word in capitals gives itself, any other its first letter."""
+    words = [w for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", str(form))) if w.lower() not in _NOISE]
+    return "".join(w.lower() if w.isupper() and len(w) > 1 else w[0].lower() for w in words)
+
+
+def _is_initials_of(short: str, form: str) -> bool:
+    """Whether ``short`` (one word, at least two letters) is the initials of ``form`` (of
+    at least two words): "UKIP" for "UK Independence Party"."""
+    short = _plain(short).strip().replace(".", "")
+    return bool(re.fullmatch(r"[a-z]{2,}", short)) and len(normalise_words(form)) >= 2 and _initials(form) == short
+
+
 def same_source(given: str, forms: Iterable[str]) -> bool:
     """Whether a student's source names one of ``forms`` (the words the article uses for
     it), after :func:`normalise_words` (case, "the", possessives, spelling, "U.S." as
@@ -159,19 +179,28 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     # A name in apposition is a form of its own ("The Shadow Secretary of State for the
     # Family, Theresa May": "Theresa May").
     forms = [part for form in forms for part in dict.fromkeys([form, *str(form).split(", ")]) if part.strip()]
-    for said_words in _variants(student):
+    # A name's initials, either way round ("UKIP" for "UK Independence Party").
+    if any(_is_initials_of(given, form) or _is_initials_of(form, given) for form in forms):
+        return True
+    for as_said in _variants(student):
+        said_words = _singular(as_said)
         said = set(said_words)
         for form in forms:
+            # A name in the form: a student may say more ("Lloyd Austin, the defence
+            # secretary"); a description alone ("analysts") may not be made particular
+            # ("Renaissance Capital analysts" is someone else).
+            named = any(c.isupper() for c in str(form))
             for words in _variants(normalise_words(form)):
+                words = _singular(words)
                 if not words:
                     continue
                 head = _head(words)
                 # A post in place of its holder's name ("the Defence Secretary" for
                 # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
-                post = said_words[-1] in _role_words() and head not in _BODY_HEADS
+                post = as_said[-1] in _role_words() and head not in _BODY_HEADS
                 if said <= set(words) and (head in said or post):
                     return True
-                if set(words) <= said:
+                if set(words) <= said and (named or said_words[-1] == words[-1] and len(said) <= len(words) + 1):
                     return True
     return False
 
@@ -210,11 +239,11 @@ def cue_matches(given: str, forms: Iterable[str]) -> bool:
     part of a longer cue that keeps its first word and a word of meaning ("refused to
     confirm" for "refused to confirm or deny", not "don't" for "don't know"), or a phrase
     around it ("has confirmed")."""
-    student = re.findall(r"[\w']+", _plain(given))
+    student = _cue_words(given)
     if not student:
         return False
     for form in forms:
-        words = re.findall(r"[\w']+", _plain(form))
+        words = _cue_words(form)
         if not words:
             continue
         # A shorter phrase keeps the cue's first word and a word that carries meaning
@@ -225,6 +254,18 @@ def cue_matches(given: str, forms: Iterable[str]) -> bool:
         if len(student) == len(words) and all(_same_lemma(a, b) for a, b in zip(student, words)):
             return True  # "refuse to confirm" for "refused to confirm"
     return False
+
+
+#: Contractions written out, so "do not know" and "don't know" are one cue.
+_CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"), (re.compile(r"\bcannot\b"), "can not"),
+                 (re.compile(r"n't\b"), " not"))  # fmt: skip
+
+
+def _cue_words(text: str) -> list[str]:
+    plain = _plain(text)
+    for pattern, replacement in _CONTRACTIONS:
+        plain = pattern.sub(replacement, plain)
+    return re.findall(r"[\w']+", plain)
 
 
 def _same_lemma(a: str, b: str) -> bool:

@@ -209,7 +209,7 @@ def _card_form(card: dict) -> str:
     return (f"<fieldset class='card'><legend>Card {_esc(card['card'])} (sentence {_esc(card['number'])})</legend>"
             f"<blockquote>{_esc(card['text'])}</blockquote>{context}"
             f"<div class='field'><b>Status</b>{_choices(key + ':status', STATUS)}</div>"
-            f"<label class='field'><b>Source</b> <span class='hint'>(who it comes from)</span>"
+            f"<label class='field'><b>Source</b> <span class='hint'>(who it comes from; “the writer” if nobody else)</span>"
             f"<textarea name='{_esc(key)}:source' rows='2' style='height: {SOURCE_ROOM_CM}cm'></textarea></label>"
             f"<div class='field'><b>Source type</b>{_choices(key + ':source_type', SOURCE_TYPE)}</div>"
             f"<label class='field'><b>Cue words</b> <span class='hint'>(the words that show how sure; “none” if no word does)</span>"
@@ -256,11 +256,14 @@ def worksheet_html(material: dict) -> str:
     body = [f"<form id='worksheet' data-exercise='{_esc(material['exercise'])}' autocomplete='off'>",
             "<div class='who'><label>Name <input type='text' name='who:name'></label>"
             "<label>Class <input type='text' name='who:class'></label><label>Date <input type='text' name='who:date'></label></div>",
-            f"<h1>{_esc(material['title'])}</h1>",
-            "<p class='screen-only note'>Fill this in on screen and press <b>Save my answers</b> at the end, or print it "
-            "and write on paper. Do the tasks your teacher sets, in the order given: they follow SIFT (Stop, "
-            "Investigate the source, Find better coverage, Trace claims).</p>"]  # fmt: skip
+            f"<h1>{_esc(material['title'])}</h1>"]  # fmt: skip
     numbered = list(enumerate(material["tasks"], start=1))
+    stops = [str(number) for number, task in numbered if task["step"] == "Stop"]
+    first = (f"Task{'s' if len(stops) > 1 else ''} {' and '.join(stops)} come{'' if len(stops) > 1 else 's'} before you read "
+             "the article: cover it until you have done them. ") if stops else ""  # fmt: skip
+    body.append(f"<p class='note'>Do the tasks your teacher sets, in the order given: they follow SIFT (Stop, Investigate "
+                f"the source, Find better coverage, Trace claims). {first}<span class='screen-only'>Fill this in on screen "
+                "and press <b>Save my answers</b> at the end, or print it and write on paper.</span></p>")  # fmt: skip
     # Stop comes before the article: what you think, and the headline alone.
     body.append("<h2>Before you read</h2>")
     body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] == "Stop"]
@@ -401,7 +404,8 @@ def _article_notes(notes: dict | None) -> list[str]:
     relative = notes.get("relative_dates") or []
     if relative:
         shown = ", ".join(f"“{_esc(d)}”" for d in relative[:6])
-        items.append(f"<li><b>Dates that depend on it</b>: {shown}. Ask students which day each one means.</li>")
+        items.append(f"<li><b>Dates that depend on it</b>: {shown}. Ask students when each one was (which day, week or "
+                     "year), and how they could tell without the date of publication.</li>")  # fmt: skip
     for topic in notes.get("topics") or []:
         where = ", ".join(_esc(n) for n in topic["sent_ids"][:8]) + (" ..." if len(topic["sent_ids"]) > 8 else "")
         words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
@@ -445,10 +449,13 @@ def _where(card: dict) -> str:
     return card.get("where") or f"sentence {card['sent_id']}"
 
 
-def feedback_html(key: dict, student: dict, marks: list[dict]) -> str:
+def feedback_html(key: dict, student: dict, marks: list[dict], *, open_marks: dict[str, int] | None = None) -> str:
     """One student's feedback page: the score on the claim cards, one or two plain
-    sentences per field, and for the open tasks their answer beside the model answer
-    (the teacher marks those). No rule names or character offsets."""
+    sentences per field, and for the open tasks their answer beside what a good answer
+    mentions and the teacher's mark, once given (``open_marks``: task id -> 0, 1 or 2).
+    The tool's own model answers stay on the teacher's answer key: the tool can be
+    wrong, and the teacher marks these. No rule names or character offsets."""
+    open_marks = open_marks or {}
     got = sum(m["points"] for m in marks)
     out_of = sum(m["out_of"] for m in marks)
     name = student.get("name") or "(no name)"
@@ -472,16 +479,21 @@ def feedback_html(key: dict, student: dict, marks: list[dict]) -> str:
                     f"<table><tr><th></th><th>You wrote</th><th></th><th>Why</th></tr>{rows}</table></div>")  # fmt: skip
     answers = student.get("questions") or {}
     urls = student.get("urls") or {}
-    body.append("<h2>Your other answers</h2><p class='note'>Your teacher marks these. Beside each: what a good answer looks at.</p>")
-    for number, task in enumerate(key["tasks"], start=1):
-        if task["auto_marked"]:
-            continue
+    open_tasks = [(number, task) for number, task in enumerate(key["tasks"], start=1) if not task["auto_marked"]]
+    marked = [open_marks[t["id"]] for _, t in open_tasks if t["id"] in open_marks]
+    total = (f" Your teacher's marks so far: <b>{sum(marked)} of {2 * len(marked)} points</b>"
+             + (f" ({len(marked)} of {len(open_tasks)} tasks marked)." if len(marked) < len(open_tasks) else ".")) if marked else ""
+    body.append(f"<h2>Your other answers</h2><p class='note'>Your teacher marks these, 0 to 2 each.{total} Beside each: "
+                "what a good answer mentions.</p>")  # fmt: skip
+    for number, task in open_tasks:
         given = answers.get(task["id"], "") or ""
         links = urls.get(task["id"], "") or ""
-        model = _items(task["model_answer"])
+        look = _items(task.get("look_for") or [])
+        mark = (f"<p><b>Your teacher's mark:</b> {_esc(open_marks[task['id']])} of 2</p>" if task["id"] in open_marks
+                else "<p class='note'>Not marked yet.</p>")  # fmt: skip
         body.append(f"<div class='task'><h3>Task {number}: {_esc(task['title'])}</h3><p>{_esc(task['prompt'])}</p>"
                     f"<p><b>You wrote:</b> {_esc(given) or '—'}</p>" + (f"<p><b>Web addresses:</b> {_esc(links)}</p>" if links else "")
-                    + f"<p><b>What the article shows:</b></p><ul>{model}</ul></div>")  # fmt: skip
+                    + mark + (f"<p><b>A good answer mentions:</b></p><ul>{look}</ul>" if look else "") + "</div>")  # fmt: skip
     return _page(f"Feedback for {name}", body)
 
 

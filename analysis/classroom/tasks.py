@@ -22,6 +22,7 @@ import re
 
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
+from analysis.classroom.marking import same_source
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STANCES
 
 __all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
@@ -49,7 +50,7 @@ STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked
 CONTEXT_HINT = "this sentence does not name who says it; a sentence next to it in the article does."
 
 
-def _names(result, *, limit: int = 4) -> list[str]:
+def _names(result, *, limit: int = 5) -> list[str]:
     """Whom to search for in lateral reading: the named sources the body's claims rest
     on, the firmest first (confirmed, then reported), then the other named sources, most
     cited first, then the people and organisations it mentions most."""
@@ -64,11 +65,34 @@ def _names(result, *, limit: int = 4) -> list[str]:
         names += summary.loc[summary["type"].isin(["PERSON", "ORG"]), "canonical"].tolist()
     # Names a search engine can use: proper names ("a council statement" is not), and
     # the fuller of two forms ("European Commission", not also "Commission").
-    names = [n for n in dict.fromkeys(names) if isinstance(n, str) and n and n[0].isupper() and n.split()[0] not in ("A", "An", "The")]
+    names = [_name_inside(result, n) for n in dict.fromkeys(names) if isinstance(n, str) and n]
+    names = [n for n in dict.fromkeys(names) if n[0].isupper() and n.split()[0] not in ("A", "An", "The")]
     names = [n for n in names if not any(other != n and other.endswith(" " + n) for other in names)]
     # The article's own words: a name the tool worked out ("United States" for the
     # article's "the US") can be a card's answer, so the list gives what the text says.
-    return list(dict.fromkeys(_as_written(result, n) for n in names))[:limit]
+    written = list(dict.fromkeys(_as_written(result, n) for n in names))
+    # One search per body: "UKIP" and "UK Independence Party" are one.
+    kept: list[str] = []
+    for name in written:
+        if not any(same_source(name, [other]) and same_source(other, [name]) for other in kept):
+            kept.append(name)
+    return kept[:limit]
+
+
+def _name_inside(result, phrase: str) -> str:
+    """The name a source phrase ends with, for a search: "Panlogic" of "Market analysts
+    Panlogic" (words that describe before a name the article tags); else the phrase."""
+    names = {t for t in result.entities["text"] if isinstance(t, str) and len(t) > 2 and t != phrase and phrase.endswith(" " + t)}
+    for name in sorted(names, key=len, reverse=True):
+        before = phrase[: -len(name)].split()
+        if before and all(word.lower() in _DESCRIBING or word.islower() for word in before):
+            return name
+    return phrase
+
+
+#: Words that open a description before a name ("Market analysts Panlogic", "Consultancy 4Cast").
+_DESCRIBING = frozenset({"market", "analysts", "analyst", "consultancy", "consultants", "firm", "group", "company",
+                         "broker", "brokers", "research", "think-tank"})  # fmt: skip
 
 
 def _as_written(result, name: str) -> str:
@@ -89,6 +113,24 @@ def _outlet(result) -> str | None:
     return metadata.get("sitename") or None
 
 
+#: The most words of a lead sentence a search prompt quotes.
+LEAD_WORDS = 20
+
+
+def _lead(result) -> str | None:
+    """The story's main claim, to search for: the standfirst (the summary under the
+    headline), else the body's first sentence, cut to :data:`LEAD_WORDS` words; None for
+    an article with neither."""
+    sentences = result.sentences.merge(result.paragraphs[["para_id", "role"]], on="para_id")
+    standfirst = sentences[sentences["role"] == "standfirst"]
+    body = result.body_sentences
+    first = standfirst if len(standfirst) else body
+    if first.empty:
+        return None
+    words = str(first["text"].iloc[0]).split()
+    return " ".join(words[:LEAD_WORDS]) + (" ..." if len(words) > LEAD_WORDS else "")
+
+
 def _lines(items: list[str], empty: str) -> list[str]:
     return items if items else [empty]
 
@@ -104,7 +146,7 @@ def _headline_answer(result) -> list[str]:
 def _provenance_answer(result) -> list[str]:
     rows = result.findings[result.findings["category"].isin(["provenance", "time"])]
     if rows.empty:
-        return ["The article gives a byline, an outlet and a dateline."]
+        return ["The tool found a byline, an outlet and a dateline: check them on the page."]
     return [str(row.detail) for row in rows.itertuples()]
 
 
@@ -124,7 +166,8 @@ def _anonymous_answer(result) -> list[str]:
     out = [f"Sentence {row.sent_id}: {row.source} is not named, but speaks on the record for {row.canonical_source}: the "
            f"organisation's official line (a name would still help)." for row in spokespeople.itertuples()]  # fmt: skip
     for row in rows.itertuples():
-        who = row.source if isinstance(row.source, str) and row.source else "nobody is named (“it is said”, “is expected”)"
+        cue = f" (“{row.cue}”)" if isinstance(row.cue, str) and row.cue else ""
+        who = row.source if isinstance(row.source, str) and row.source else f"nobody is named{cue}"
         reason = f"reason given: “{row.anonymity_reason}”" if isinstance(row.anonymity_reason, str) and row.anonymity_reason else "no reason given"
         out.append(f"Sentence {row.sent_id}: {who} ({row.source_type}); {reason}.")
     return _lines(out, "Every source is named.")
@@ -143,7 +186,8 @@ def _scare_answer(result) -> list[str]:
         else:
             out.append(f"Sentence {row.sent_id}: “{row.text}” is a loaded word in a quotation by {row.whose}: "
                        "their judgement, reported, not the writer's.")
-    return _lines(out, "No scare quotes or loaded words found.")
+    return _lines(out, "The tool found no scare quotes and none of the loaded words on its list; its list is short, so "
+                       "read for others (words that judge or stir feeling, such as “frantic” or “slammed”).")
 
 
 def _numbers_answer(result) -> list[str]:
@@ -170,7 +214,8 @@ def _other_side_answer(result) -> list[str]:
         lines.append("Sources who deny or will not confirm: "
                      + "; ".join(f"{r.source or 'nobody named'} (“{r.cue}”, sentence {r.sent_id})" for r in against.itertuples()) + ".")  # fmt: skip
     else:
-        lines.append("No source denies or disputes the main claim: ask who would, and whether they were asked.")
+        lines.append("The tool found no source who denies the main claim or will not confirm it; it misses disagreement "
+                     "that is not worded as a denial. Ask who would disagree, and whether they were asked.")
     return lines
 
 
@@ -186,6 +231,7 @@ def exercise_tasks(result) -> list[dict]:
     names = _names(result)
     outlet = _outlet(result)
     search = ", ".join(f"“{n}”" for n in names) or "the people and organisations the article names"
+    lead = _lead(result) or headline
     tasks = [
         {"id": "stop-1", "step": "Stop", "title": "What do you already think?",
          "prompt": "Before you read the article: what do you already know or believe about this topic? Where did that come from?",
@@ -214,8 +260,9 @@ def exercise_tasks(result) -> list[dict]:
          "look_for": ["A description of each person or body from another site (not from the article)",
                       "Web addresses of the pages used", "Any reason a source might be biased"]},
         {"id": "find-1", "step": "Find better coverage", "title": "What do other outlets say?",
-         "prompt": f"Search for the main claim: “{headline}”. Do other outlets report it? Did any confirm it with their "
-                   "own sources, or do they all repeat one report? Write the web addresses.",
+         "prompt": f"Search for the story's main claim, as the article sums it up: “{lead}”. Do other "
+                   "outlets report it? Did any confirm it with their own sources, or do they all repeat one report? "
+                   "Write the web addresses.",
          "lines": 5, "urls": True,
          "model_answer": ["The tool cannot answer this. A good answer names two or more other outlets, says whether they "
                           "had their own sources, and notes any outlet that reports it differently."],

@@ -158,3 +158,43 @@ def test_the_sources_without_names_task_leaves_out_words_inside_a_quotation_and_
     assert "many residents" not in answer  # a word of Councillor Lopez's quotation
     assert "Sentence 8" not in answer  # "according to a council statement" names the source
     assert "speaks on the record for Riverside Residents' Association" in answer
+
+
+# BBC News 2004-05, business/318 ("Mystery surrounds new Yukos owner"), shortened.
+YUKOS = ("Mystery surrounds new Yukos owner\n\n"
+         "The sale has destroyed Yukos, once the owner of Yuganskneftegas, said founder Mikhail Khodorkovsky. \"Yuganskneftegas "
+         "has been sold in the best traditions of the 90s,\" the Interfax news agency quoted Mr Khodorkovsky as saying via his "
+         "lawyers.\n\nBut the claim was denied by a Gazprom spokesman, who said: \"We have no link with the buyer.\" The sale "
+         "has however bought time for Gazprom to raise the money needed for the purchase, analysts said.")  # fmt: skip
+
+
+def _key_cards(nlp, text):
+    from analysis import analyze
+
+    result = analyze(text, nlp=nlp)
+    cards = claim_cards(result, n=20)
+    return {c["sent_id"]: c for c in exercise_key(result, cards)["cards"]}, result
+
+
+def test_a_name_after_the_sentence_ends_is_no_form_of_the_source(nlp):
+    cards, result = _key_cards(nlp, YUKOS)
+    card = next(c for c in cards.values() if c["text"].startswith("The sale has destroyed"))
+    forms = card["answers"]["source"]["forms"]
+    assert same_source("Khodorkovsky", forms) and not same_source("Yuganskneftegas", forms)
+
+
+def test_every_reporting_word_the_sentence_gives_its_source_counts_as_a_cue(nlp):
+    cards, _ = _key_cards(nlp, YUKOS)
+    denied = [c for c in cards.values() if "was denied" in c["text"]]
+    if denied:  # a card when the chooser picks it; its cue then takes "denied" and "said"
+        forms = denied[0]["answers"]["cues"]["forms"]
+        assert {"denied", "said"} <= set(forms)
+
+
+def test_a_report_with_no_outlet_named_may_be_called_a_document(nlp):
+    # BBC News tech/074 ("China 'to overtake US net use'"), its first sentence.
+    cards, _ = _key_cards(nlp, "China 'to overtake US net use'\n\nThe Chinese net-using population looks set to exceed that of "
+                               "the US in less than three years, says a report. Market analysts Panlogic predicts that net "
+                               "users in China will exceed the 137 million US users of the net by 2008.")  # fmt: skip
+    report = next(c for c in cards.values() if "says a report" in c["text"])
+    assert report["answers"]["source_type"]["best"] == "media" and "document" in report["answers"]["source_type"]["accepted"]

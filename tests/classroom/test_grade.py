@@ -2,6 +2,7 @@
 teacher would give, a bad file is one row of errors, and the summary is spreadsheet-safe."""
 
 import copy
+import html
 import json
 
 import pandas as pd
@@ -82,6 +83,14 @@ def test_open_task_marks_go_into_a_sheet_the_teacher_fills_and_grade_reads_back(
     assert f"1 / 2 (1 of {len(open_tasks)} marked)" in page  # ben, one task marked so far
     kept = pd.read_csv(again / "open_marks.csv", dtype=str, keep_default_na=False)
     assert (kept.loc[kept["file"] == "answers-ada.json", "mark"] == "2").all()
+    # Each student's own page shows the teacher's marks, and never the tool's model answers.
+    ada_page = next(again.glob("*ada*.html")).read_text(encoding="utf-8")
+    ben_page = next(again.glob("*ben*.html")).read_text(encoding="utf-8")
+    assert f"{2 * len(open_tasks)} of {2 * len(open_tasks)} points" in ada_page and "Not marked yet" not in ada_page
+    assert f"1 of 2 points</b> (1 of {len(open_tasks)} tasks marked)" in ben_page and "Not marked yet" in ben_page
+    model_lines = [line for t in key["tasks"] if not t["auto_marked"] for line in t["model_answer"] if len(line) > 30]
+    assert model_lines and not any(html.escape(line) in ada_page for line in model_lines)
+    assert "A good answer mentions" in ada_page
 
 
 def test_a_mark_the_rubric_does_not_give_is_refused_with_its_line(tmp_path):

@@ -21,6 +21,10 @@ UN = ["the United Nations"]
 COMEY = ["FBI Director James Comey", "James Comey", "Comey"]
 NHS = ["NHS managers"]
 BLAIR = ["Prime Minister Tony Blair", "Tony Blair", "Mr Blair"]
+UKIP = ["The UK Independence Party", "UK Independence Party", "The party"]
+MAKOWER = ["William Makower, chief executive of Panlogic", "William Makower", "Mr Makower"]
+ANALYSTS = ["analysts"]
+REPORT = ["The report", "a report"]
 
 SOURCES = [
     # Dotted and undotted abbreviations, case, articles.
@@ -37,7 +41,7 @@ SOURCES = [
     (UN, "UN", True), (UN, "the U.N.", True),
     (NHS, "National Health Service managers", True),
     # Possessives and curly apostrophes.
-    (SPY, "South Korea’s spy agency", True), (SPY, "South Koreas spy agency", False), (SPY, "the spy agency", True),
+    (SPY, "South Korea’s spy agency", True), (SPY, "South Koreas spy agency", True), (SPY, "the spy agency", True),
     (SPY, "South Korean spy agency", False),
     # A title with or without the name.
     (AUSTIN, "the Defence Secretary", True), (AUSTIN, "Defense Secretary Austin", True), (AUSTIN, "Secretary Austin", True),
@@ -48,6 +52,13 @@ SOURCES = [
     (NYT, "New York", False), (NYT, "Times", True), (AUSTIN, "Lloyd", False), (COMEY, "James", False),
     (MOSCOW, "Moscow", False), (MOSCOW, "officials", True), (OFFICIAL, "US", False), (AUSTIN, "Putin", False),
     (BLAIR, "Tony", False), (DOJ, "Justice", False), (FBI, "the bureau", False),
+    # A name's initials, as the article itself may use them; a title's short form (BBC News
+    # 2004-05: UKIP and Veritas, China's net use).
+    (UKIP, "UKIP", True), (UKIP, "U.K.I.P.", True), (UKIP, "UK", False), (MAKOWER, "CEO of Panlogic", True),
+    (MAKOWER, "the chief executive of Panlogic", True),
+    # One or many of a description; but a description made someone in particular is not it.
+    (ANALYSTS, "an analyst", True), (ANALYSTS, "market analysts", True), (ANALYSTS, "Renaissance Capital analysts", False),
+    (REPORT, "reports", True), (REPORT, "the reporter", False),
 ]  # fmt: skip
 
 
@@ -60,7 +71,7 @@ CUES = [
     (["refused to confirm"], "refuse to confirm", True), (["refused to confirm"], "refused to confirm", True),
     (["refused to confirm or deny"], "refused to confirm", True), (["refused to confirm or deny"], "confirm or deny", False),
     (["refused to confirm or deny"], "refused", True), (["don't know"], "don't", False), (["don't know"], "don’t know", True),
-    (["don't know"], "do not know", False), (["said", "say"], "says", True), (["said"], "SAID", True), (["warned"], "warning", True),
+    (["don't know"], "do not know", True), (["said", "say"], "says", True), (["said"], "SAID", True), (["warned"], "warning", True),
     (["may"], "\u201cmay\u201d", True), (["could"], "would", False), (["reportedly"], "reported", False),
     (["according to"], "according", True), (["according to"], "to", False), (["claimed"], "claims", True),
     (["would not say"], "would", False), (["would not say"], "would not say", True), (["suggest"], "suggests", True),
