@@ -21,6 +21,7 @@ Marking against the key is :mod:`analysis.classroom.marking`; the open questions
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from pathlib import Path
 
@@ -336,6 +337,36 @@ def _plain_cues(cue_kind: str, cues: list[dict]) -> str:
     return f"Look for {cue_kind}: {words}."
 
 
+@lru_cache(maxsize=1)
+def _confirming_lemmas() -> frozenset[str]:
+    from analysis.rules.attribution import reporting_lexicon
+
+    lexicon = reporting_lexicon()
+    return frozenset(lexicon.loc[lexicon["stance"] == "confirming", "cue"].str.lower())
+
+
+def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[dict[str, str], set[str]]:
+    """Statuses a teacher would also accept for a reported claim, with the words that
+    show them: "hedged" when the source's words carry a hedge ("according to Dr Graham,
+    Vioxx may be linked ..."), "confirmed" when the source says it confirms ('"I can
+    confirm that ...," a spokeswoman said').
+    """
+    if status != "reported" or not sourced:
+        return {}, set()
+    extra: dict[str, str] = {}
+    words: set[str] = set()
+    hedges = [h for h in (sentence["hedges"] or []) if isinstance(h, str)]
+    if hedges:
+        extra["hedged"] = f"what the source says is softened (“{hedges[0]}”)"
+        words |= {h.lower() for h in hedges}
+    tokens = result.tokens[result.tokens["sent_id"] == sentence.name]
+    confirming = [t for t, lemma in zip(tokens["text"], tokens["lemma"]) if str(lemma).lower() in _confirming_lemmas()]
+    if confirming:
+        extra["confirmed"] = f"the source says it confirms it (“{confirming[0]}”)"
+        words |= {c.lower() for c in confirming}
+    return extra, words
+
+
 def _accepted(field: str, best: str, extra: dict[str, str] | None = None) -> dict[str, str]:
     found = {given: reason for (f, b, given), reason in DEFENSIBLE_ANSWERS.items() if f == field and b == best}
     return {**found, **(extra or {})}
@@ -409,6 +440,10 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
         if best["source_type"] == "organization" and by["source_type"] == "tool" and DOCUMENT_WORDS.search(str(card["text"])):
             extra_types["document"] = "the organisation speaks here through a statement, letter or report"
         forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
+        if by["source"] == "teacher" and source and str(source) in str(card["text"]):
+            # Your source wins; the words the sentence itself uses for the tool's still count
+            # (you wrote "BaFin" for "Germany's financial watchdog BaFin").
+            forms = [*forms, *(f for f in _source_forms(result, source) if f in str(card["text"]))]
         if by["source"] == "tool" and source:
             # Someone in the sentence who speaks for the source ("Defence Secretary Lloyd
             # Austin" for the US) is a fair answer too, and so is calling them a person.
@@ -424,16 +459,20 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
         cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
         if by["status"] == "teacher":
             cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
-        cue_forms = sorted({w.lower() for w in cue_words} | ({c["lemma"].lower() for c in cues} if by["cues"] == "tool" else set()))
+        cue_forms = sorted({w.lower() for w in cue_words} | {c["lemma"].lower() for c in cues}
+                           | ({c["text"].lower() for c in cues} if by["cues"] == "teacher" else set()))  # your words, and the tool's too
         if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
             # Every reporting word the sentence gives the same source counts ("the claim was
             # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
             same_speaker = own[own["sent_id"] == sent_id]
             cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
+        extra_statuses, extra_cues = _status_alternatives(result, sentence, best["status"], by["status"] == "tool" and bool(source))
+        if by["cues"] == "tool" and cue_words:
+            cue_forms = sorted(set(cue_forms) | extra_cues)
+        if best["status"] == "unconfirmed" and source and by["source"] == "tool":
+            extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
         answers = {
-            "status": {"best": best["status"], "accepted": _accepted("status", best["status"], (
-                {"reported": f"{written} does say something about it, though what they say leaves it open"}
-                if best["status"] == "unconfirmed" and source and by["source"] == "tool" else None))},
+            "status": {"best": best["status"], "accepted": _accepted("status", best["status"], extra_statuses)},
             "source": {"best": best["source"], "forms": forms},
             "source_type": {"best": best["source_type"], "accepted": _accepted("source_type", best["source_type"], extra_types)},
             "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,

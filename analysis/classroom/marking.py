@@ -98,7 +98,10 @@ def _short_forms() -> dict[str, set[tuple[str, ...]]]:
 def _role_words() -> frozenset[str]:
     """The last word of every title of ``lexicons/titles.csv`` ("secretary", "minister",
     "director"): a post that names its holder ("the Defence Secretary", "the FBI director")."""
-    return frozenset(w[-1] for w in (normalise_words(t) for t in load_lexicon("titles")["title"]) if w)
+    titles = load_lexicon("titles")
+    # An honorific ("Mr", "Dr", "Sir") names nobody on its own: no post.
+    posts = titles[~titles["category"].isin(["honorific", "royal_religious"])]["title"]
+    return frozenset(w[-1] for w in (normalise_words(t) for t in posts) if w)
 
 
 #: Words after which a name's head has come ("Officials in Moscow": the head is "officials").
@@ -108,11 +111,25 @@ _BODY_HEADS = frozenset({"department", "ministry", "office", "agency", "bureau",
                          "service", "commission", "board", "authority", "administration", "house", "company", "group"})  # fmt: skip
 
 
+#: Letters after a name that are no part of who it is ("Guy Mansfield QC").
+_POSTNOMINALS = frozenset({"qc", "kc", "mp", "msp", "mep", "jr", "sr", "obe", "mbe", "cbe", "phd"})
+#: Words of a body's or a law's name that name nothing alone ("Office" of the Home Office).
+_GENERIC_HEADS = _BODY_HEADS | frozenset({"act", "law", "bill", "treaty", "council", "association", "union", "institute"})
+
+
 def _head(words: list[str]) -> str:
-    """A name's head word: the last word before "in", "at", "for"... ("officials" of
-    "officials in Moscow"), else the last word."""
+    """A name's head word: the last word before "of", "in", "at", "for"... ("officials" of
+    "officials in Moscow", "chairman" of "chairman of the Bar Council"), else the last
+    word that is not letters after a name ("Mansfield" of "Guy Mansfield QC")."""
     cut = next((i for i, w in enumerate(words) if w in _AFTER_HEAD and i > 0), len(words))
+    while cut > 1 and words[cut - 1] in _POSTNOMINALS:
+        cut -= 1
     return words[cut - 1]
+
+
+def _head_words(text: str) -> list[str]:
+    """:func:`normalise_words` with "of" kept, for finding a name's head."""
+    return [w for w in normalise_words(re.sub(r"\bof\b", " in ", str(text), flags=re.I))]
 
 
 def _variants(words: list[str]) -> list[list[str]]:
@@ -190,11 +207,14 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
             # secretary"); a description alone ("analysts") may not be made particular
             # ("Renaissance Capital analysts" is someone else).
             named = any(c.isupper() for c in str(form))
+            form_head = _singular([_head(_head_words(form))])[0] if normalise_words(form) else ""
             for words in _variants(normalise_words(form)):
                 words = _singular(words)
                 if not words:
                     continue
-                head = _head(words)
+                head = form_head if form_head in words else _head(words)
+                if len(said) == 1 and head in said and head in _GENERIC_HEADS and len(words) > 1:
+                    continue  # "Office" for "the Home Office", "Act" for "the Securities Trading Act"
                 # A post in place of its holder's name ("the Defence Secretary" for
                 # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
                 post = as_said[-1] in _role_words() and head not in _BODY_HEADS
@@ -268,9 +288,18 @@ def _cue_words(text: str) -> list[str]:
     return re.findall(r"[\w']+", plain)
 
 
+#: Past forms of reporting verbs that no suffix rule finds ("said" is "say").
+_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write", "spoke": "speak", "knew": "know",
+              "felt": "feel", "held": "hold", "gave": "give", "made": "make", "saw": "see", "found": "find",
+              "heard": "hear", "taught": "teach", "understood": "understand", "foresaw": "foresee"}  # fmt: skip
+
+
 def _same_lemma(a: str, b: str) -> bool:
     """Two forms of one verb or noun ("warns", "warned", "warning"; "confirm",
-    "confirmed"): a simple suffix check, enough for the cue words a key holds."""
+    "confirmed"; "said", "says"): a simple suffix check and the past forms of
+    :data:`_IRREGULAR`, enough for the cue words a key holds."""
+    a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
+
     def stem(word: str) -> str:
         for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -269,8 +269,11 @@ def worksheet_html(material: dict) -> str:
     body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] == "Stop"]
     body += _article(material)
     body += _hard_words(material)
-    body += ["<h2>Words you will use</h2>", _labels_help(), "<h2>Tasks</h2>"]
-    body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] != "Stop"]
+    # The labels' meanings come right before the tasks that use them (the claim cards).
+    body.append("<h2>Tasks</h2>")
+    body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] not in ("Stop", "Trace claims")]
+    body += ["<h2>Words you will use for the claims</h2>", _labels_help()]
+    body += [_task_form(number, task, material["cards"]) for number, task in numbered if task["step"] == "Trace claims"]
     body += ["<button type='button' id='save'>Save my answers</button>", "<p id='saved' role='status' class='note'></p>", "</form>"]
     return _page(material["title"], body, script=WORKSHEET_SCRIPT)
 

@@ -185,6 +185,16 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     return i, j
 
 
+def _named_after(noun: Token) -> Token | None:
+    """ "Germany's financial watchdog BaFin told ...": parsed as two subjects, a noun and
+    the name right after it; the name is who speaks."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if (noun.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and after.dep_ == noun.dep_
+            and after.head.i == noun.head.i and after.ent_type_ in ("ORG", "PERSON")):  # fmt: skip
+        return after
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, looking through auxiliaries, coordination and control."""
     seen = set()
@@ -195,7 +205,7 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
                     return current.head  # "videos which appear to show": the videos
-                return child
+                return _named_after(child) or child
         # spaCy sometimes hangs the subject on the auxiliary ("the US has, ..., confirmed").
         for child in current.children:
             if child.dep_ in ("aux", "auxpass"):

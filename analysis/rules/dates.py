@@ -64,11 +64,27 @@ def _kind(span: Span) -> tuple[str, str]:
     return "relative", "no year: placed only by the date of writing"
 
 
+#: An amount, not a date: "11bn", "4.8bn", "300m" (the model sometimes tags these DATE).
+AMOUNT = re.compile(r"^[£$€]?\d+(\.\d+)?(bn|m|tn|k)$", re.I)
+
+
+def _not_a_date(span: Span) -> bool:
+    """A DATE entity that is none: an amount ("11bn euros"), or a programme's name ("BBC
+    Radio 4's Today programme": "Today" capitalised inside a sentence)."""
+    if len(span) == 1 and AMOUNT.match(span.text):
+        return True
+    first = span[0]
+    return span.text == "Today" and not first.is_sent_start and (
+        first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ in ("programme", "program", "show")
+        or first.i > 0 and span.doc[first.i - 1].tag_ == "POS"
+    )
+
+
 def find_dates(doc: Doc) -> list[Span]:
     """Date and time expressions in text order: DATE/TIME entities plus untagged weekday
     and month names (a capitalised "May" only beside a number, since it is also a name
     and a modal verb)."""
-    found = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    found = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and not _not_a_date(e)]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     for token in doc:
         if token.i in covered or not token.text[:1].isupper():

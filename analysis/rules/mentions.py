@@ -674,6 +674,11 @@ def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
     name = _nearest_organisation(span, ctx)
     if name is None:
         return None
+    country = next((t for t in head.children if t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE")), None)
+    if country is not None and country.lower_ not in name.lower():
+        # "the German regulator" after "US banking giant Citigroup": a country's body, not
+        # the company the story is about.
+        return None
     noun = head.lemma_.lower()
     if noun in NAMED_KINDS and noun not in name.lower():
         # "the council" is a council: not the "Harbour Bridge" named before it, though "the

@@ -277,12 +277,15 @@ def find_quotes(
         after = doc[span.end] if span.end < len(doc) else None
         sentence = next((s for s in sentences if s.start_char <= start < s.end_char), None)
         para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe), -1)
+        # A reporting verb inside the quotation is part of what is quoted ('"Germany's
+        # Securities Trading Act says that ..."', from a spokeswoman): never its speaker.
+        outside = [a for a in attributions if not span.start <= a.anchor < span.end]
         # The innermost attribution whose content holds the quote; failing that, the
         # reporting verb whose phrase holds it ("dismissed the plan as "desperate"").
-        holding = [a for a in attributions if a.content and a.content[0] <= span.start and span.end <= a.content[1] + 1]
+        holding = [a for a in outside if a.content and a.content[0] <= span.start and span.end <= a.content[1] + 1]
         hanging = [
             a
-            for a in attributions
+            for a in outside
             if sentence is not None
             and sentence.start <= a.anchor < sentence.end
             and doc[a.anchor].left_edge.i <= span.start
@@ -294,7 +297,7 @@ def find_quotes(
         elif hanging:
             holder = min(hanging, key=lambda a: doc[a.anchor].right_edge.i - doc[a.anchor].left_edge.i)
         else:
-            holder = _adjacent(doc, span, attributions)
+            holder = _adjacent(doc, span, outside)
 
         if any(t.lower_ == "so" for t in before) and any(t.lower_ in ("called", "call") for t in before):
             quote = Quote(start, end, "scare", None, "preceded by 'so-called'")

@@ -198,3 +198,16 @@ def test_a_report_with_no_outlet_named_may_be_called_a_document(nlp):
                                "users in China will exceed the 137 million US users of the net by 2008.")  # fmt: skip
     report = next(c for c in cards.values() if "says a report" in c["text"])
     assert report["answers"]["source_type"]["best"] == "media" and "document" in report["answers"]["source_type"]["accepted"]
+
+
+def test_a_hedge_or_a_confirmation_in_the_sources_words_may_be_named_as_the_status(nlp):
+    # BBC News business/191 and business/489, shortened.
+    cards, _ = _key_cards(nlp, "US regulator to rule on pain drug\n\nAccording to calculations presented to the US Senate by "
+                               "Dr Graham in November, Vioxx may be linked to as many as 56,000 American deaths. \"I can "
+                               "confirm that the agency has passed the case to the prosecutor,\" a BaFin spokeswoman said.")  # fmt: skip
+    vioxx = next(c for c in cards.values() if "Vioxx" in c["text"])
+    assert vioxx["answers"]["status"]["best"] == "reported" and "hedged" in vioxx["answers"]["status"]["accepted"]
+    assert "may" in vioxx["answers"]["cues"]["forms"]
+    confirm = [c for c in cards.values() if "I can confirm" in c["text"]]
+    if confirm:
+        assert "confirmed" in confirm[0]["answers"]["status"]["accepted"] and "confirm" in confirm[0]["answers"]["cues"]["forms"]

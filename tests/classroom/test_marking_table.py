@@ -25,6 +25,12 @@ UKIP = ["The UK Independence Party", "UK Independence Party", "The party"]
 MAKOWER = ["William Makower, chief executive of Panlogic", "William Makower", "Mr Makower"]
 ANALYSTS = ["analysts"]
 REPORT = ["The report", "a report"]
+# BBC News 2004-05: politics/049 (ID cards), business/191 (a pain drug), business/489 (Citigroup).
+MANSFIELD = ["The chairman of the Bar Council, Guy Mansfield QC", "Guy Mansfield QC"]
+CLARKE = ["New Home Secretary Charles Clarke", "Charles Clarke", "Mr Clarke", "Clarke"]
+HOME_OFFICE = ["The Home Office", "Home Office"]
+KIM = ["Merck's head of research Peter Kim", "Peter Kim", "Mr Kim", "Kim"]
+ACT = ["Germany's Securities Trading Act", "Securities Trading Act"]
 
 SOURCES = [
     # Dotted and undotted abbreviations, case, articles.
@@ -59,6 +65,12 @@ SOURCES = [
     # One or many of a description; but a description made someone in particular is not it.
     (ANALYSTS, "an analyst", True), (ANALYSTS, "market analysts", True), (ANALYSTS, "Renaissance Capital analysts", False),
     (REPORT, "reports", True), (REPORT, "the reporter", False),
+    # Letters after a name, an honorific alone, a name's generic word alone, a body a
+    # person chairs; a post "of" something.
+    (MANSFIELD, "Guy Mansfield", True), (MANSFIELD, "Mansfield", True), (MANSFIELD, "the Bar Council chairman", True),
+    (MANSFIELD, "Bar Council", False), (CLARKE, "Mr", False), (CLARKE, "the Home Secretary", True),
+    (HOME_OFFICE, "Office", False), (HOME_OFFICE, "the home office", True), (ACT, "Act", False),
+    (ACT, "the Securities Trading Act", True), (KIM, "Merck's head of research", True), (KIM, "Merck", False),
 ]  # fmt: skip
 
 
@@ -71,7 +83,7 @@ CUES = [
     (["refused to confirm"], "refuse to confirm", True), (["refused to confirm"], "refused to confirm", True),
     (["refused to confirm or deny"], "refused to confirm", True), (["refused to confirm or deny"], "confirm or deny", False),
     (["refused to confirm or deny"], "refused", True), (["don't know"], "don't", False), (["don't know"], "don’t know", True),
-    (["don't know"], "do not know", True), (["said", "say"], "says", True), (["said"], "SAID", True), (["warned"], "warning", True),
+    (["don't know"], "do not know", True), (["says", "say"], "said", True), (["tell"], "told", True), (["said", "say"], "says", True), (["said"], "SAID", True), (["warned"], "warning", True),
     (["may"], "\u201cmay\u201d", True), (["could"], "would", False), (["reportedly"], "reported", False),
     (["according to"], "according", True), (["according to"], "to", False), (["claimed"], "claims", True),
     (["would not say"], "would", False), (["would not say"], "would not say", True), (["suggest"], "suggests", True),

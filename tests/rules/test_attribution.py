@@ -172,3 +172,13 @@ def test_the_one_quoted_as_saying_is_the_source_not_the_outlet_passing_it_on(nlp
 def test_the_quoting_verb_alone_is_no_attribution(nlp):
     assert _rule_that_rejects(nlp, "Reuters quoted the minister as saying the talks would resume.", "quoted") == "passed_on"
     assert _rule_that_rejects(nlp, "Reuters quoted the minister on Monday.", "quoted") != "passed_on"
+
+
+def test_calculations_presented_by_someone_are_theirs(nlp):
+    # BBC News business/191.
+    from analysis import analyze
+
+    text = ("US regulator to rule on pain drug\n\nAccording to calculations presented to the US Senate by Dr Graham in "
+            "November, Vioxx may be linked to as many as 56,000 American deaths.")  # fmt: skip
+    row = analyze(text, nlp=nlp).attributions.iloc[0]
+    assert (row["source"], row["source_type"], row["pattern"]) == ("Dr Graham", "person", "according_to")

@@ -18,3 +18,14 @@ def test_each_date_gets_its_kind_and_reason(nlp, sentence, words, kind):
     rows = result.dates[result.dates["text"].str.contains(words.split()[-1])]
     assert len(rows) >= 1, result.dates
     assert rows.iloc[0]["kind"] == kind and rows.iloc[0]["rule"], rows
+
+
+def test_an_amount_and_a_programmes_name_are_no_dates(nlp):
+    # BBC News business/489 ("11bn euros") and politics/049 ("BBC Radio 4's Today programme").
+    from analysis import analyze
+
+    text = ("Probe on bond deal\n\nThe deal saw the sale of 11bn euros of government bonds on 2 August. He told BBC Radio 4's "
+            "Today programme that the plan would go ahead. Today the minister said the talks would resume next week.")  # fmt: skip
+    dates = analyze(text, nlp=nlp).dates
+    assert "11bn" not in set(dates["text"]) and "2 August" in set(dates["text"])
+    assert list(dates.loc[dates["text"] == "Today", "sent_id"]) == [3]  # the day, at the sentence's start; not the programme

@@ -216,3 +216,22 @@ def test_a_news_agency_is_an_outlet_and_another_agency_a_body(nlp, text, source_
         assert first["source_type"] != "media"  # a press service speaks for its body
     else:
         assert first["source_type"] == source_type, first["source_type_reason"]
+
+
+def test_a_name_after_its_description_speaks_and_a_countrys_regulator_is_not_the_firm(nlp):
+    # BBC News business/489 (Citigroup and BaFin), shortened.
+    from analysis import analyze
+
+    text = ("Criminal probe on Citigroup deals\n\nTraders at US banking giant Citigroup are facing a criminal investigation "
+            "in Germany. Now the German regulator has said it has found evidence of possible market manipulation. Germany's "
+            "financial watchdog BaFin told BBC News it had transferred the investigation to the public prosecutor. "
+            "\"I can confirm that BaFin has passed the case to the prosecutor,\" a BaFin spokeswoman said. \"Germany's "
+            "Securities Trading Act says that if BaFin finds such clues, it has to put the case in the hands of the "
+            "prosecutor.\"")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    regulator = result.attributions[result.attributions["source"] == "the German regulator"].iloc[0]
+    assert regulator["canonical_source"] != "Citigroup" and regulator["source_type"] == "organization"
+    told = result.attributions[result.attributions["cue"] == "told"].iloc[0]
+    assert (told["source"], told["source_type"]) == ("BaFin", "organization")
+    act = result.sentences[result.sentences["text"].str.contains("Securities Trading Act")].iloc[0]
+    assert act["claim_source"] == "BaFin"  # inside the spokeswoman's quotation, not the law speaking
