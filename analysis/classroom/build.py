@@ -28,6 +28,7 @@ import nbformat
 from analysis import config
 from analysis.classroom.glossary import hard_words
 from analysis.classroom.notes import article_notes
+from analysis.classroom.pages import WORD_PREFIX
 from analysis.classroom.tasks import CONTEXT_HINT
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
@@ -143,6 +144,12 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
                  f"\"exercise\": {material['exercise']!r}, \"cards\": {{}}, \"questions\": {{}}, \"urls\": {{}}}}\n"
                  'answers["name"] = ""  # your name\nanswers["class"] = ""  # your class\nanswers["date"] = ""  # today\'s date'),
     ]  # fmt: skip
+    if material.get("words"):
+        # What each word to look up means, as the worksheet asks (the word as a JSON string:
+        # article text never becomes code).
+        cells.append(new_md("### Words you may need to look up\n\nWrite what each word means between the quotation marks."))
+        cells.append(new_code("\n".join(f'answers["questions"][{json.dumps(WORD_PREFIX + str(w["word"]))}] = ""'
+                                        for w in material["words"])))
     for number, task in enumerate(material["tasks"], start=1):
         cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
         if task["auto_marked"]:

@@ -87,6 +87,9 @@ def test_the_student_notebook_runs_and_saves_answers_that_grade(exercise, tmp_pa
     notebook = nbformat.read(folder / "student.ipynb", as_version=4)
     card = next(c for c in notebook.cells if c.cell_type == "code" and c.source.startswith('answers["cards"]["1"]'))
     card.source = card.source.replace('"status": ""', '"status": "asserted"', 1)
+    # The words to look up, as on the worksheet (politics_001 has some).
+    words = next(c for c in notebook.cells if c.cell_type == "code" and c.source.startswith('answers["questions"]["word-'))
+    words.source = words.source.replace('] = ""', '] = "a meaning"', 1)
     kernel = start_kernel(cwd=folder)
     try:
         ran = execute(notebook, timeout=120, kernel=kernel)
@@ -95,6 +98,7 @@ def test_the_student_notebook_runs_and_saves_answers_that_grade(exercise, tmp_pa
     assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     saved = json.loads((folder / "answers.json").read_text(encoding="utf-8"))
     assert saved["cards"]["1"]["status"] == "asserted"
+    assert "a meaning" in [v for k, v in saved["questions"].items() if k.startswith("word-")]
     assert main(["grade", str(folder / "answers.json"), "--key", str(out / "teacher" / "key.json"), "--out", str(tmp_path / "fb")]) == 0
     assert (tmp_path / "fb" / "answers.html").is_file()
 
