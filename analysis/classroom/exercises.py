@@ -207,10 +207,10 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
 
     Rule: only sentences that pass :data:`CARD_RULES`. For each status in the order of
     ``vocabulary.CARD_STATUS_ORDER`` (rarest first), take the first sentence (in reading
-    order) with that status whose deciding word is clearest (:func:`_clarity`), then
-    one whose sentence cites nobody else (one voice: "Reports that ..." inside a
-    writer's claim is two), then a source type not on a card yet, then a source not on a
-    card yet; then fill up to ``n`` cards the same
+    order) whose sentence cites nobody else (one voice: "Reports that ..." inside a
+    writer's claim is two, and so is "... as the police said ..."), then whose deciding
+    word is clearest (:func:`_clarity`), then a source type not on a card yet, then a
+    source not on a card yet; then fill up to ``n`` cards the same
     way from every status. Cards are numbered in reading order, so
     their order says nothing about their answers.
 
@@ -233,8 +233,12 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
         new = ~rows["claim_source_type"].isin(types)
         fresh = ~rows["claim_source"].isin(sources)
         clear, one = rows["clarity"] == 2, rows["one_voice"]
-        for candidates in (rows[clear & one & new], rows[clear & one & fresh], rows[clear & one], rows[clear & new], rows[clear],
-                           rows[(rows["clarity"] >= 1) & new], rows[rows["clarity"] >= 1], rows[new], rows):  # fmt: skip
+        some = rows["clarity"] >= 1
+        # One voice first at every level: a sentence that cites a second voice ("... as
+        # the police said ...") has two fair answers, and a card should have one.
+        for candidates in (rows[clear & one & new], rows[clear & one & fresh], rows[clear & one], rows[some & one & new],
+                           rows[some & one], rows[one & new], rows[one], rows[clear & new], rows[clear], rows[some & new],
+                           rows[some], rows[new], rows):  # fmt: skip
             if len(candidates):
                 row = candidates.iloc[0]
                 chosen.append(int(row["sent_id"]))

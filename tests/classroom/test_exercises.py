@@ -211,3 +211,16 @@ def test_a_hedge_or_a_confirmation_in_the_sources_words_may_be_named_as_the_stat
     confirm = [c for c in cards.values() if "I can confirm" in c["text"]]
     if confirm:
         assert "confirmed" in confirm[0]["answers"]["status"]["accepted"] and "confirm" in confirm[0]["answers"]["cues"]["forms"]
+
+
+def test_a_sentence_with_a_second_voice_is_no_card_while_one_voice_ones_remain(nlp):
+    # BBC News politics/049, shortened: "... as the police said ..." is the writer's claim and the police's.
+    from analysis import analyze
+
+    text = ("Clarke to press on with ID cards\n\nThey had decided to support the plans as the police said they would help "
+            "fight terror, crime and illegal immigration. The bill will be debated in Parliament next Monday. Ministers "
+            "will publish the costs of the scheme in the spring.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    assert (result.body_sentences["status"] == "asserted").sum() >= 2
+    cards = claim_cards(result, n=2)
+    assert not cards["text"].str.contains("as the police said").any()
