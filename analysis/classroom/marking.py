@@ -127,9 +127,17 @@ def _head(words: list[str]) -> str:
     return words[cut - 1]
 
 
+#: Words that head a post "of" something ("head of research", "chairman of the Bar Council").
+_POST_HEADS = frozenset({"head", "chief", "leader", "member", "chairman", "chairwoman", "chair", "president", "director",
+                         "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "minister", "editor"})  # fmt: skip
+
+
 def _head_words(text: str) -> list[str]:
-    """:func:`normalise_words` with "of" kept, for finding a name's head."""
-    return [w for w in normalise_words(re.sub(r"\bof\b", " in ", str(text), flags=re.I))]
+    """:func:`normalise_words` with the "of" after a post kept (as "in"), for finding a
+    name's head: "chairman of the Bar Council" is a chairman, while "Bank of England
+    deputy governor Rachel Lomax" is Rachel Lomax."""
+    marked = re.sub(r"\b(\w+)\s+of\b", lambda m: f"{m.group(1)} in" if m.group(1).lower() in _POST_HEADS else m.group(0), str(text))
+    return normalise_words(marked)
 
 
 def _variants(words: list[str]) -> list[list[str]]:
@@ -382,7 +390,11 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
         if written_differently(given, answer["forms"]):
             return "best", POINTS["best"], f"Right (written differently): the article writes *{answer['forms'][0]}*. {explain}"
         return "best", POINTS["best"], f"Yes. {explain}"
-    return "wrong", 0, f"You said *{given}*. {explain}"
+    # Why not, in words a student can use: the names the article gives the source (the
+    # writer's own claims have no other name).
+    names = [f for f in answer["forms"] if f[:1].isupper() and f.lower() not in ("author",)][:3]
+    accepted = f" The key takes any of: {', '.join(f'*{n}*' for n in names)}; your teacher may accept another fair answer." if names else ""
+    return "wrong", 0, f"You said *{given}*. {explain}{accepted}"
 
 
 def _mark_cues(given: list[str], answer: dict | None, explain: str) -> tuple[str, int, str] | None:

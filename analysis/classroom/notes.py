@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.rules.dates import ORDINAL_POINT_RULE
+
 from analysis.lexicon import load_lexicon
 
 __all__ = ["sensitive_topics", "article_notes"]
@@ -71,7 +73,10 @@ def article_notes(result, material: dict) -> dict:
     """
     published = next((f["text"] for f in material.get("found") or [] if f["what"].lower().startswith("date")), None)
     dates = result.dates
-    relative = dates[(dates["kind"] == "relative") & dates["in_body"]]["text"].drop_duplicates().tolist()
+    # Dates placed only by the date of writing; not a point within something the text
+    # dates ("the second half", "the first 15 minutes" of a match).
+    placed = dates["rule"] != ORDINAL_POINT_RULE
+    relative = dates[(dates["kind"] == "relative") & dates["in_body"] & placed]["text"].drop_duplicates().tolist()
     shown = {s["number"] for p in material["paragraphs"] for s in p["sentences"]}
     topics = sensitive_topics(result.tokens, shown)
     return {"published": published, "relative_dates": relative, "topics": topics.to_dict("records"),

@@ -669,6 +669,24 @@ def speaker_after_quotation(link: VerbLink) -> bool | None:
     return None
 
 
+def clause_as_subject(link: VerbLink) -> bool | None:
+    """ 'The "myth that ageing is a barrier" needs to be "exploded", the work and pensions
+    minister has said.': parsed with two subjects, the clause and the speaker; the one
+    after the comma, right before the verb, is who speaks, and the clause before the
+    comma is what they say."""
+    verb, doc = link.verb, link.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if link.content is not None or len(subjects) < 2:
+        return None
+    speaker, clause = subjects[-1], subjects[0]
+    comma = speaker.left_edge.i - 1
+    between = [t for t in doc[speaker.right_edge.i + 1 : verb.i] if t.dep_ not in ("aux", "neg", "advmod")]
+    if comma <= clause.i or doc[comma].text != "," or between:
+        return None
+    link.subject, link.content, link.pattern = speaker, (clause.left_edge.i, comma), "parenthetical"
+    return None
+
+
 def speaker_without_comma(link: VerbLink) -> bool | None:
     """ "The documents are relevant to the probe officials said.": with the comma missing,
     the parse reads the speaker as the last noun of the clause and leaves the verb with no
@@ -834,6 +852,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "passed_on": passed_on,
     "story_publisher": story_publisher,
     "speaker_after_quotation": speaker_after_quotation,
+    "clause_as_subject": clause_as_subject,
     "speaker_without_comma": speaker_without_comma,
     "media_subject_only": media_subject_only,
     "passive_or_impersonal": passive_or_impersonal,

@@ -56,7 +56,7 @@ def _kind(span: Span) -> tuple[str, str]:
     if month:
         return "relative", f"'{month[0]}' with no year"
     if any(w in ORDINALS or ORDINAL.match(w) for w in words):
-        return "relative", "an ordinal point ('the second day') within something the text dates, if at all"
+        return "relative", ORDINAL_POINT_RULE
     if any(w in UNITS for w in re.split(r"[\s-]+", span.text.lower())) and (
         any(t.like_num for t in span) or "-" in span.text or words[-1].endswith("s")
     ):
@@ -68,11 +68,21 @@ def _kind(span: Span) -> tuple[str, str]:
 AMOUNT = re.compile(r"^[£$€]?\d+(\.\d+)?(bn|m|tn|k)$", re.I)
 
 
+#: The rule of a point within something the text dates ("the second day", "the first 15
+#: minutes"): placed by that, not by the date of writing.
+ORDINAL_POINT_RULE = "an ordinal point ('the second day') within something the text dates, if at all"
+#: An age, not a date: "under 65", "over 70", "past 65", "aged 16".
+AGE = re.compile(r"^(under|over|past|aged|above|below)\s+\d{1,3}$", re.I)
+
+
 def _not_a_date(span: Span) -> bool:
-    """A DATE entity that is none: an amount ("11bn euros"), or a programme's name ("BBC
-    Radio 4's Today programme": "Today" capitalised inside a sentence)."""
+    """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), or a
+    programme's name ("BBC Radio 4's Today programme": "Today" capitalised inside a
+    sentence)."""
     if len(span) == 1 and AMOUNT.match(span.text):
         return True
+    if AGE.match(span.text):
+        return True  # "under 65", "past 65": an age
     first = span[0]
     return span.text == "Today" and not first.is_sent_start and (
         first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ in ("programme", "program", "show")

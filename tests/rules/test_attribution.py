@@ -182,3 +182,16 @@ def test_calculations_presented_by_someone_are_theirs(nlp):
             "November, Vioxx may be linked to as many as 56,000 American deaths.")  # fmt: skip
     row = analyze(text, nlp=nlp).attributions.iloc[0]
     assert (row["source"], row["source_type"], row["pattern"]) == ("Dr Graham", "person", "according_to")
+
+
+def test_a_clause_parsed_as_a_second_subject_is_what_the_speaker_after_it_says(nlp):
+    # BBC News politics/132: the parse gives "said" two subjects, "myth" and "minister".
+    from analysis import analyze
+
+    text = ('Retirement age could be scrapped\n\nThe "myth that ageing is a barrier" to contributing to society needs to be '
+            '"exploded", the work and pensions minister has said.')  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    row = result.attributions.iloc[0]
+    assert row["source"] == "the work and pensions minister" and row["content"].startswith('The "myth')
+    assert result.body_sentences.iloc[0]["status"] == "reported"
+    assert _rule_that_rejects(nlp, "The minister said that the plan would work.", "said") is None

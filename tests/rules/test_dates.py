@@ -29,3 +29,16 @@ def test_an_amount_and_a_programmes_name_are_no_dates(nlp):
     dates = analyze(text, nlp=nlp).dates
     assert "11bn" not in set(dates["text"]) and "2 August" in set(dates["text"])
     assert list(dates.loc[dates["text"] == "Today", "sent_id"]) == [3]  # the day, at the sentence's start; not the programme
+
+
+def test_an_age_is_no_date_and_a_point_in_a_match_is_not_placed_by_the_date_of_writing(nlp):
+    # BBC News politics/132 ("people under 65") and sport/348 ("the first 15 minutes").
+    from analysis import analyze
+    from analysis.rules.dates import ORDINAL_POINT_RULE
+
+    text = ("Retirement age could be scrapped\n\nMost people under 65 will keep working, the minister said last week. "
+            "Wales scored twice in the first 15 minutes of the match.")  # fmt: skip
+    dates = analyze(text, nlp=nlp).dates
+    assert "under 65" not in set(dates["text"]) and "last week" in set(dates["text"])
+    first = dates[dates["text"].str.contains("15 minutes")]
+    assert first.empty or (first["rule"] == ORDINAL_POINT_RULE).all()
