@@ -59,24 +59,25 @@ def test_notebook_runs_top_to_bottom_on_the_seed(path):
         assert not any("text/html" in o.get("data", {}) and "<figcaption" not in o["data"]["text/html"] for o in cell.outputs), cell.source
 
 
-def test_the_comparison_notebook_runs_on_its_samples_and_is_not_in_the_report():
-    path = config.NOTEBOOKS_DIR / "05_compare_coverage.ipynb"
+def _run_outside_the_report(name: str) -> tuple[str, str]:
+    """Run a notebook that is not part of the report top to bottom on its defaults;
+    its HTML and Markdown outputs, after checking it raised nothing."""
+    path = config.NOTEBOOKS_DIR / name
     assert path not in NOTEBOOKS
     nb = execute(nbformat.read(path, as_version=4), timeout=300)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
-    html = " ".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    return (" ".join(o.get("data", {}).get("text/html", "") for o in outputs),
+            " ".join(o.get("data", {}).get("text/markdown", "") for o in outputs))  # fmt: skip
+
+
+def test_the_comparison_notebook_runs_on_its_samples_and_is_not_in_the_report():
+    html, _ = _run_outside_the_report("05_compare_coverage.ipynb")
     assert "Dana Whitlock" in html and "<figcaption" in html
 
 
 def test_the_words_notebook_runs_on_the_seed_and_the_samples_and_is_not_in_the_report():
-    path = config.NOTEBOOKS_DIR / "06_words_in_context.ipynb"
-    assert path not in NOTEBOOKS
-    nb = execute(nbformat.read(path, as_version=4), timeout=300)
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
-    html = " ".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    markdown = " ".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
+    html, markdown = _run_outside_the_report("06_words_in_context.ipynb")
     assert "<mark><b>Ukraine</b></mark>" in html and "<mark><b>said</b></mark>" in html  # the concordances
     assert "displacy" in html or "spans" in html  # the hedges drawn by displaCy
     assert "“Ukraine” occurs" in markdown and "Used more in the headline and standfirst" in markdown

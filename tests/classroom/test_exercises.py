@@ -185,10 +185,8 @@ def test_a_name_after_the_sentence_ends_is_no_form_of_the_source(nlp):
 
 def test_every_reporting_word_the_sentence_gives_its_source_counts_as_a_cue(nlp):
     cards, _ = _key_cards(nlp, YUKOS)
-    denied = [c for c in cards.values() if "was denied" in c["text"]]
-    if denied:  # a card when the chooser picks it; its cue then takes "denied" and "said"
-        forms = denied[0]["answers"]["cues"]["forms"]
-        assert {"denied", "said"} <= set(forms)
+    denied = next(c for c in cards.values() if "was denied" in c["text"])
+    assert {"denied", "said"} <= set(denied["answers"]["cues"]["forms"])
 
 
 def test_a_report_with_no_outlet_named_may_be_called_a_document(nlp):
@@ -208,9 +206,8 @@ def test_a_hedge_or_a_confirmation_in_the_sources_words_may_be_named_as_the_stat
     vioxx = next(c for c in cards.values() if "Vioxx" in c["text"])
     assert vioxx["answers"]["status"]["best"] == "reported" and "hedged" in vioxx["answers"]["status"]["accepted"]
     assert "may" in vioxx["answers"]["cues"]["forms"]
-    confirm = [c for c in cards.values() if "I can confirm" in c["text"]]
-    if confirm:
-        assert "confirmed" in confirm[0]["answers"]["status"]["accepted"] and "confirm" in confirm[0]["answers"]["cues"]["forms"]
+    confirm = next(c for c in cards.values() if "I can confirm" in c["text"])
+    assert "confirmed" in confirm["answers"]["status"]["accepted"] and "confirm" in confirm["answers"]["cues"]["forms"]
 
 
 def test_a_sentence_with_a_second_voice_is_no_card_while_one_voice_ones_remain(nlp):
