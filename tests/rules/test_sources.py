@@ -235,3 +235,15 @@ def test_a_name_after_its_description_speaks_and_a_countrys_regulator_is_not_the
     assert (told["source"], told["source_type"]) == ("BaFin", "organization")
     act = result.sentences[result.sentences["text"].str.contains("Securities Trading Act")].iloc[0]
     assert act["claim_source"] == "BaFin"  # inside the spokeswoman's quotation, not the law speaking
+
+
+def test_a_person_described_by_age_is_never_a_secret_source(nlp):
+    # BBC News entertainment/315 (shortened) and sport/046 ("the 30-year-old").
+    from analysis import analyze
+
+    text = ("Hoffman attacks Hollywood films\n\nActor Dustin Hoffman has said current Hollywood films are too formulaic. "
+            "The star of Rain Man and Tootsie said the film culture was \"in the craphouse\" at a press conference on Tuesday. "
+            "The 67-year-old also said he stopped working a few years ago because he lost his \"spark\" for acting.")  # fmt: skip
+    row = analyze(text, nlp=nlp).attributions.set_index("source").loc["The 67-year-old"]
+    assert (row["canonical_source"], row["source_type"]) == ("Dustin Hoffman", "person")
+    assert "[rule: age_description]" in row["source_type_reason"] or "described" in row["source_type_reason"]
