@@ -35,6 +35,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 - ``introduced_role``: "the prime minister", "the senator" is the nearest person the
   article introduced with that role ("Prime Minister Tony Blair", "Tim Collins, the
   shadow education secretary").
+- ``role_named_next``: in the lead, "the work and pensions minister has said" with no one
+  introduced as minister before is the person who speaks in the next sentence ("...,
+  Alan Johnson said").
 - ``institution_noun``: "the company", "the group", "the agency" is the nearest
   organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences); for a
   kind a name carries ("the council", "the committee"), only a name with that word.
@@ -675,6 +678,36 @@ def introduced_role(span: Span, ctx: MentionContext) -> Resolution | None:
                       f"'{span.text}' is {name}, introduced before as {lemma} [rule: introduced_role]")  # fmt: skip
 
 
+def role_named_next(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "... needs to be exploded, the work and pensions minister has said." then "...,
+    Alan Johnson said.": a news lead gives the post first and the name in the next
+    sentence. A definite post with no name ("the minister", "the home secretary"),
+    in the article's first two sentences, that nobody was introduced as before, is the
+    person who speaks first in the next sentence."""
+    head = span.root
+    if head.pos_ != "NOUN" or not _definite(span) or head.lemma_.lower() not in _role_words() or any(t.pos_ == "PROPN" for t in span):
+        return None
+    sentences = list(ctx.doc.sents)
+    index = next((k for k, sent in enumerate(sentences) if sent.start <= head.i < sent.end), None)
+    if index is None or index + 1 >= len(sentences) or index > 2:
+        return None  # the lead only (the headline is sentence 0)
+    after = sentences[index + 1]
+    for ent in ctx.ents:
+        if ent.label_ == "PERSON" and after.start <= ent.start < after.end and ent.root.dep_ in ("nsubj", "nsubjpass") \
+                and ent.root.head.lemma_.lower() in _speech_lemmas():
+            name = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0]
+            return Resolution(name, "person", "role_named_next",
+                              f"'{span.text}' is {name}, named in the next sentence [rule: role_named_next]")  # fmt: skip
+    return None
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    from analysis.rules.attribution import reporting_lexicon
+
+    return frozenset(reporting_lexicon()["cue"].str.lower())
+
+
 def _introduced_people(ctx: MentionContext) -> list[tuple[str, int, str]]:
     """(role noun, start, canonical name) of each person introduced with a role: the
     title word right before the name, or the head of an apposition to it. Found once."""
@@ -759,6 +792,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "personal_pronoun": personal_pronoun,
     "same_head": same_head,
     "introduced_role": introduced_role,
+    "role_named_next": role_named_next,
     "institution_noun": institution_noun,
     "it_pronoun": it_pronoun,
     "epithet": epithet,

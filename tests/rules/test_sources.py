@@ -247,3 +247,22 @@ def test_a_person_described_by_age_is_never_a_secret_source(nlp):
     row = analyze(text, nlp=nlp).attributions.set_index("source").loc["The 67-year-old"]
     assert (row["canonical_source"], row["source_type"]) == ("Dustin Hoffman", "person")
     assert "[rule: age_description]" in row["source_type_reason"] or "described" in row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "lead, name",
+    [
+        # BBC News politics/132 and politics/175 (shortened).
+        ('Retirement age could be scrapped\n\nThe "myth that ageing is a barrier" to contributing to society needs to be '
+         '"exploded", the work and pensions minister has said.\n\nThis was why the government was considering scrapping the '
+         "retirement age entirely, Alan Johnson said.",
+         "Alan Johnson"),
+        ("Brown targets Tory health plans\n\nThe chancellor has said the NHS would not be safe under the Conservatives.\n\n"
+         "Speaking in Gateshead, Gordon Brown claimed the health service would be cut.", "Gordon Brown"),
+    ],
+)  # fmt: skip
+def test_a_post_in_the_lead_is_the_person_named_speaking_next(nlp, lead, name):
+    from analysis import analyze
+
+    first = analyze(lead, nlp=nlp).attributions.iloc[0]
+    assert (first["canonical_source"], first["source_type"]) == (name, "person")
