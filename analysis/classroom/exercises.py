@@ -300,8 +300,11 @@ def _source_forms(result, source: str | None) -> list[str]:
     # A name inside the source ("Maria Lopez" in "Councillor Maria Lopez") brings every
     # form the article uses for it ("Lopez", "Ms Lopez").
     summary = result.entity_summary
-    inside = summary["canonical"].map(lambda name: isinstance(name, str) and len(name) > 2 and (name == source or f" {name} " in f" {source} "))
-    for joined in summary.loc[inside, "forms"]:
+    # Only a person's name ending a description brings its forms ("Councillor Maria
+    # Lopez"): "Lib Dem" in "the Lib Dem leader" is a party, not the leader.
+    inside = [isinstance(name, str) and len(name) > 2 and (name == source or (kind == "PERSON" and f" {source}".endswith(f" {name}")))
+              for name, kind in zip(summary["canonical"], summary["type"])]  # fmt: skip
+    for joined in summary.loc[pd.Series(inside, index=summary.index, dtype=bool), "forms"]:
         forms |= {f for f in str(joined).split(";") if f}
     return sorted(forms, key=lambda f: (-len(f), f))
 

@@ -221,3 +221,14 @@ def test_a_sentence_with_a_second_voice_is_no_card_while_one_voice_ones_remain(n
     assert (result.body_sentences["status"] == "asserted").sum() >= 2
     cards = claim_cards(result, n=2)
     assert not cards["text"].str.contains("as the police said").any()
+
+
+def test_a_party_inside_a_description_is_no_form_of_the_person_described(nlp):
+    # BBC News politics/049: "The Lib Dem leader said ..." (the parse calls "Lib Dem" a person).
+    cards, _ = _key_cards(nlp, "Clarke to press on with ID cards\n\nNew Home Secretary Charles Clarke has vowed to plough on "
+                               "with plans for ID cards despite a call for him to \"pause for thought\" from Charles Kennedy.\n\n"
+                               "The Lib Dem leader said David Blunkett's resignation was a \"good opportunity\" to question "
+                               "whether the legislation was necessary.")  # fmt: skip
+    leader = next(c for c in cards.values() if c["text"].startswith("The Lib Dem leader"))
+    forms = leader["answers"]["source"]["forms"]
+    assert not same_source("Dem", forms) and not same_source("Lib Dem", forms)
