@@ -207,6 +207,14 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     # A name's initials, either way round ("UKIP" for "UK Independence Party").
     if any(_is_initials_of(given, form) or _is_initials_of(form, given) for form in forms):
         return True
+    # The description the article puts before a name it also gives alone ("Wales number
+    # eight" of "Wales number eight Michael Owen", with "Michael Owen" a form too).
+    for form in forms:
+        for name in forms:
+            if name != form and len(normalise_words(name)) >= 2 and str(form).endswith(" " + str(name)):
+                before = normalise_words(str(form)[: -len(str(name))])
+                if len(before) >= 2 and student == before:
+                    return True
     for as_said in _variants(student):
         said_words = _singular(as_said)
         said = set(said_words)

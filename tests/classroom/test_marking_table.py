@@ -33,6 +33,8 @@ KIM = ["Merck's head of research Peter Kim", "Peter Kim", "Mr Kim", "Kim"]
 ACT = ["Germany's Securities Trading Act", "Securities Trading Act"]
 # BBC News business/057.
 LOMAX = ["Bank of England deputy governor Rachel Lomax", "Rachel Lomax", "Ms Lomax", "Lomax"]
+# BBC News sport/348.
+OWEN = ["Wales number eight Michael Owen", "Michael Owen", "Owen"]
 
 SOURCES = [
     # Dotted and undotted abbreviations, case, articles.
@@ -73,7 +75,7 @@ SOURCES = [
     (MANSFIELD, "Bar Council", False), (CLARKE, "Mr", False), (CLARKE, "the Home Secretary", True),
     (HOME_OFFICE, "Office", False), (HOME_OFFICE, "the home office", True), (ACT, "Act", False),
     (ACT, "the Securities Trading Act", True), (KIM, "Merck's head of research", True), (KIM, "Merck", False),
-    (LOMAX, "Bank of England", False), (LOMAX, "the Bank", False), (LOMAX, "the deputy governor", True), (LOMAX, "Ms. Lomax", True),
+    (OWEN, "Wales number eight", True), (OWEN, "Wales", False), (OWEN, "number eight", False), (LOMAX, "Bank of England", False), (LOMAX, "the Bank", False), (LOMAX, "the deputy governor", True), (LOMAX, "Ms. Lomax", True),
 ]  # fmt: skip
 
 
