@@ -173,18 +173,21 @@ def _singular(words: list[str]) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 
 
-def _initials(form: str) -> str:
+def _initials(form: str, *, small_words: bool = False) -> str:
     """A name's initials as one word ("ukip" of "UK Independence Party", "fbi" of "Federal
-    Bureau of Investigation"): a word in capitals gives itself, any other its first letter."""
-    words = [w for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", str(form))) if w.lower() not in _NOISE]
+    Bureau of Investigation"; with ``small_words``, "boe" of "Bank of England"): a word in
+    capitals gives itself, any other its first letter."""
+    words = [w for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", str(form)))
+             if w.lower() not in _NOISE or (small_words and w.lower() in ("of", "and"))]  # fmt: skip
     return "".join(w.lower() if w.isupper() and len(w) > 1 else w[0].lower() for w in words)
 
 
 def _is_initials_of(short: str, form: str) -> bool:
     """Whether ``short`` (one word, at least two letters) is the initials of ``form`` (of
-    at least two words): "UKIP" for "UK Independence Party"."""
+    at least two words): "UKIP" for "UK Independence Party", "BoE" for "Bank of England"."""
     short = _plain(short).strip().replace(".", "")
-    return bool(re.fullmatch(r"[a-z]{2,}", short)) and len(normalise_words(form)) >= 2 and _initials(form) == short
+    return (bool(re.fullmatch(r"[a-z]{2,}", short)) and len(normalise_words(form)) >= 2
+            and short in (_initials(form), _initials(form, small_words=True)))  # fmt: skip
 
 
 def same_source(given: str, forms: Iterable[str]) -> bool:

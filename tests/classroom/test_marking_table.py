@@ -64,7 +64,7 @@ SOURCES = [
     (BLAIR, "Tony", False), (DOJ, "Justice", False), (FBI, "the bureau", False),
     # A name's initials, as the article itself may use them; a title's short form (BBC News
     # 2004-05: UKIP and Veritas, China's net use).
-    (UKIP, "UKIP", True), (UKIP, "U.K.I.P.", True), (UKIP, "UK", False), (MAKOWER, "CEO of Panlogic", True),
+    (UKIP, "UKIP", True), (UKIP, "U.K.I.P.", True), (UKIP, "UK", False), (["the Bank of England"], "BoE", True), (MAKOWER, "CEO of Panlogic", True),
     (MAKOWER, "the chief executive of Panlogic", True),
     # One or many of a description; but a description made someone in particular is not it.
     (ANALYSTS, "an analyst", True), (ANALYSTS, "market analysts", True), (ANALYSTS, "Renaissance Capital analysts", False),
