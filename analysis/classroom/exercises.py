@@ -211,7 +211,7 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     writer's claim is two, and so is "... as the police said ..."), then whose deciding
     word is clearest (:func:`_clarity`), then a source type not on a card yet, then a
     source not on a card yet; then fill up to ``n`` cards the same
-    way from every status. Cards are numbered in reading order, so
+    way, from the statuses on fewest cards first. Cards are numbered in reading order, so
     their order says nothing about their answers.
 
     Returns:
@@ -251,7 +251,12 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
         if len(chosen) < n:
             take(pool[pool["status"] == status])
     while len(chosen) < min(n, len(pool)):
-        take(pool)
+        # Fill up from the statuses on fewest cards first, so six cards are not six of one.
+        left = pool[~pool["sent_id"].isin(chosen)]
+        used = pool[pool["sent_id"].isin(chosen)]["status"].value_counts()
+        fewest = min((used.get(status, 0) for status in left["status"]), default=0)
+        if not take(left[left["status"].map(lambda status: used.get(status, 0) == fewest)]):
+            take(pool)
     cards = pool[pool["sent_id"].isin(chosen)].sort_values("sent_id")
     texts = result.sentences.set_index("sent_id")["text"]
     context = [int(c) if pd.notna(c) else None for c in cards["context_sent_id"]]

@@ -232,3 +232,18 @@ def test_a_party_inside_a_description_is_no_form_of_the_person_described(nlp):
     leader = next(c for c in cards.values() if c["text"].startswith("The Lib Dem leader"))
     forms = leader["answers"]["source"]["forms"]
     assert not same_source("Dem", forms) and not same_source("Lib Dem", forms)
+
+
+def test_cards_fill_up_from_the_statuses_on_fewest_cards(nlp):
+    # BBC News politics/132 in short: many sentences reported by one minister, some stated by the writer.
+    text = ("Retirement age could be scrapped\n\nThis was why the government was considering scrapping the retirement age "
+            "entirely, Alan Johnson said. It was also committed to stamping out age discrimination, he told a conference. "
+            "Mr Johnson said the plans would be published in the spring. He said older workers were a great asset. "
+            "All three parties have been wooing older voters with pledges of higher pensions. The state pension age "
+            "for women will rise to 65 from 2010. Around a fifth of people over 65 now live alone in Britain.")  # fmt: skip
+    cards, result = _key_cards(nlp, text)
+    statuses = [c["answers"]["status"]["best"] for c in cards.values()]
+    assert "asserted" in statuses and statuses.count("reported") <= len(statuses) - 1
+    picked = claim_cards(result, n=4)
+    chosen = result.sentences.set_index("sent_id").loc[list(picked["sent_id"]), "status"].tolist()
+    assert chosen.count("reported") <= 2 and chosen.count("asserted") >= 2
