@@ -275,6 +275,13 @@ _APPOSITION_GAP = re.compile(r"\s*,\s*")
 _APPOSITION = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)\s*,")
 
 
+def _names_the_person(source: str, name: str) -> bool:
+    """Whether ``name`` is who the source phrase is: it ends the phrase, or what follows
+    it describes them ("..., chief scientist at 2d3", "of MiraLab", "from the FDA")."""
+    # The name may run on by a hyphen the parse cut ("Nadia Magnenat" of "Nadia Magnenat-Thalman").
+    return re.search(rf"(?:^|\s){re.escape(name)}(?:-[\w'’]+)?(?:$|, | of | from | at )", source) is not None
+
+
 def _source_forms(result, source: str | None) -> list[str]:
     """Every form the article uses for a source: its canonical name, each mention in an
     attribution and in the entities table, and a person's surname."""
@@ -305,9 +312,10 @@ def _source_forms(result, source: str | None) -> list[str]:
     # A name inside the source ("Maria Lopez" in "Councillor Maria Lopez") brings every
     # form the article uses for it ("Lopez", "Ms Lopez").
     summary = result.entity_summary
-    # Only a person's name ending a description brings its forms ("Councillor Maria
-    # Lopez"): "Lib Dem" in "the Lib Dem leader" is a party, not the leader.
-    inside = [isinstance(name, str) and len(name) > 2 and (name == source or (kind == "PERSON" and f" {source}".endswith(f" {name}")))
+    # Only a person's name that ends a description, or that what follows describes,
+    # brings its forms ("Councillor Maria Lopez", "Professor Nadia Magnenat of the Swiss
+    # research group MiraLab"): "Lib Dem" in "the Lib Dem leader" is a party, not the leader.
+    inside = [isinstance(name, str) and len(name) > 2 and (name == source or (kind == "PERSON" and _names_the_person(str(source), name)))
               for name, kind in zip(summary["canonical"], summary["type"])]  # fmt: skip
     for joined in summary.loc[pd.Series(inside, index=summary.index, dtype=bool), "forms"]:
         forms |= {f for f in str(joined).split(";") if f}

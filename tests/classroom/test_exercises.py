@@ -247,3 +247,12 @@ def test_cards_fill_up_from_the_statuses_on_fewest_cards(nlp):
     picked = claim_cards(result, n=4)
     chosen = result.sentences.set_index("sent_id").loc[list(picked["sent_id"]), "status"].tolist()
     assert chosen.count("reported") <= 2 and chosen.count("asserted") >= 2
+
+
+def test_a_persons_name_described_after_it_is_a_form_of_the_source(nlp):
+    # BBC News tech/115, shortened: the parse names "Nadia Magnenat" and keeps the rest as description.
+    cards, result = _key_cards(nlp, "Pompeii gets digital make-over\n\n\"This technology can now be used for much more than "
+                                    "just computer games,\" said Professor Nadia Magnenat-Thalman of the Swiss research group "
+                                    "MiraLab. It lets visitors see the city as it was before the eruption.")  # fmt: skip
+    card = next(c for c in cards.values() if "MiraLab" in c["text"])
+    assert same_source("Nadia Magnenat-Thalman", card["answers"]["source"]["forms"])
