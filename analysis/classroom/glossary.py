@@ -45,10 +45,15 @@ def hard_words(
     if sentence_ids is not None:
         rows = rows[rows["sent_id"].isin(sentence_ids)]
     seen: dict[str, dict] = {}
+    words: set[str] = set()
+    # A word the article never writes in lower case is a name ("Pompeii", "Ruddock"), not
+    # a word to look up.
+    lower = {str(t) for t in tokens["text"] if str(t)[:1].islower()}
     for token in rows.itertuples():
         word, lemma = str(token.text).lower(), str(token.lemma).lower()
-        if lemma in seen or len(word) < 4 or not word.isalpha():
+        if lemma in seen or word in words or len(word) < 4 or not word.isalpha() or word not in lower:
             continue
+        words.add(word)
         zipf = max(_zipf(word), _zipf(lemma))
         if zipf < rare_below:
             seen[lemma] = {"word": word, "lemma": lemma, "sent_id": int(token.sent_id), "zipf": round(zipf, 2), "start": int(token.start)}

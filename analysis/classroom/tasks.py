@@ -128,7 +128,8 @@ def _lead(result) -> str | None:
     if first.empty:
         return None
     words = str(first["text"].iloc[0]).split()
-    return " ".join(words[:LEAD_WORDS]) + (" ..." if len(words) > LEAD_WORDS else "")
+    # No full stop of its own: the prompt closes the quotation ('... shortage”.', not '.”.').
+    return " ".join(words[:LEAD_WORDS]).rstrip(".") + (" ..." if len(words) > LEAD_WORDS else "")
 
 
 def _lines(items: list[str], empty: str) -> list[str]:

@@ -83,6 +83,8 @@ def _not_a_date(span: Span) -> bool:
         return True
     if AGE.match(span.text):
         return True  # "under 65", "past 65": an age
+    if span.text.lower() == "the century" and span.start > 0 and span.doc[span.start - 1].lower_ == "of":
+        return True  # "the swindle of the century": a figure of speech
     first = span[0]
     return span.text == "Today" and not first.is_sent_start and (
         first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ in ("programme", "program", "show")

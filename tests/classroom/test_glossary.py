@@ -28,3 +28,14 @@ def test_only_the_sentences_asked_for(nlp):
     result = analyze("The belligerents meet\n\nThe talks went well.", nlp=nlp)
     body = set(result.sentences.loc[result.sentences["in_body"], "sent_id"])
     assert hard_words(result.tokens, body).empty
+
+
+def test_a_name_is_no_word_to_look_up_and_a_word_is_listed_once(nlp):
+    # BBC News tech/115 and sport/348, shortened: "Pompeii" and "Ruddock" are never written in lower case.
+    from analysis import analyze
+
+    text = ("Pompeii gets digital make-over\n\nPompeii will be shown with augmented reality, and the augmented frescos "
+            "will look as they did. Ruddock praised the skipper, who wore the armband with pride.")  # fmt: skip
+    words = list(hard_words(analyze(text, nlp=nlp).tokens)["word"])
+    assert "pompeii" not in words and "ruddock" not in words
+    assert words.count("augmented") <= 1 and "armband" in words

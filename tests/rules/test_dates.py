@@ -42,3 +42,12 @@ def test_an_age_is_no_date_and_a_point_in_a_match_is_not_placed_by_the_date_of_w
     assert "under 65" not in set(dates["text"]) and "last week" in set(dates["text"])
     first = dates[dates["text"].str.contains("15 minutes")]
     assert first.empty or (first["rule"] == ORDINAL_POINT_RULE).all()
+
+
+def test_the_swindle_of_the_century_is_no_date(nlp):
+    # BBC News business/426: "the swindle of the century".
+    from analysis import analyze
+
+    dates = analyze("Minister hits out at Yukos sale\n\nThe sale was the swindle of the century, the adviser said on "
+                    "28 December.", nlp=nlp).dates  # fmt: skip
+    assert "the century" not in set(dates["text"]) and "28 December" in set(dates["text"])
