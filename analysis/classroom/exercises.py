@@ -357,6 +357,10 @@ def _plain_cues(cue_kind: str, cues: list[dict]) -> str:
     return f"Look for {cue_kind}: {words}."
 
 
+#: Hedges a careful reader may read past: a conditional "would" ("It would allow ...").
+WEAK_HEDGE_WORDS = frozenset({"would"})
+
+
 @lru_cache(maxsize=1)
 def _confirming_lemmas() -> frozenset[str]:
     from analysis.rules.attribution import reporting_lexicon
@@ -366,16 +370,20 @@ def _confirming_lemmas() -> frozenset[str]:
 
 
 def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[dict[str, str], set[str]]:
-    """Statuses a teacher would also accept for a reported claim, with the words that
-    show them: "hedged" when the source's words carry a hedge ("according to Dr Graham,
-    Vioxx may be linked ..."), "confirmed" when the source says it confirms ('"I can
-    confirm that ...," a spokeswoman said').
+    """Statuses a teacher would also accept, with the words that show them: for a
+    reported claim, "hedged" when the source's words carry a hedge ("according to Dr
+    Graham, Vioxx may be linked ..."), "confirmed" when the source says it confirms
+    ('"I can confirm that ...," a spokeswoman said'); for a claim hedged only by a
+    conditional "would", "asserted".
     """
+    hedges = [h for h in (sentence["hedges"] or []) if isinstance(h, str)]
+    if status == "hedged" and hedges and all(h.lower() in WEAK_HEDGE_WORDS for h in hedges):
+        # "It would allow visitors to ...": a conditional many readers take as stated.
+        return {"asserted": f"“{hedges[0]}” says what would happen; read as stated, it is the writer's claim"}, set()
     if status != "reported" or not sourced:
         return {}, set()
     extra: dict[str, str] = {}
     words: set[str] = set()
-    hedges = [h for h in (sentence["hedges"] or []) if isinstance(h, str)]
     if hedges:
         extra["hedged"] = f"what the source says is softened (“{hedges[0]}”)"
         words |= {h.lower() for h in hedges}

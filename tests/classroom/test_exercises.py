@@ -256,3 +256,14 @@ def test_a_persons_name_described_after_it_is_a_form_of_the_source(nlp):
                                     "MiraLab. It lets visitors see the city as it was before the eruption.")  # fmt: skip
     card = next(c for c in cards.values() if "MiraLab" in c["text"])
     assert same_source("Nadia Magnenat-Thalman", card["answers"]["source"]["forms"])
+
+
+def test_a_claim_hedged_only_by_would_may_be_called_asserted(nlp):
+    # BBC News tech/115, shortened.
+    cards, result = _key_cards(nlp, "Pompeii gets digital make-over\n\nThe system would allow visitors to walk through the "
+                                    "ancient city as it was before the eruption. Researchers may use it in other museums.")  # fmt: skip
+    statuses = result.sentences.set_index("sent_id")["status"]
+    would = next(c for c in cards.values() if "would allow" in c["text"])
+    assert statuses[would["sent_id"]] == "hedged" and "asserted" in would["answers"]["status"]["accepted"]
+    may = next((c for c in cards.values() if "may use" in c["text"]), None)
+    assert may is None or "asserted" not in may["answers"]["status"]["accepted"]
