@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.classroom.marking import FIELDS, POINTS
+from analysis.classroom.marking import FIELDS, POINTS, same_source
 from analysis.errors import InputError
 from analysis.vocabulary import (
     CARD_STATUS_ORDER,
@@ -468,10 +468,13 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
         if best["source_type"] == "organization" and by["source_type"] == "tool" and DOCUMENT_WORDS.search(str(card["text"])):
             extra_types["document"] = "the organisation speaks here through a statement, letter or report"
         forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
-        if by["source"] == "teacher" and source and str(source) in str(card["text"]):
-            # Your source wins; the words the sentence itself uses for the tool's still count
-            # (you wrote "BaFin" for "Germany's financial watchdog BaFin").
-            forms = [*forms, *(f for f in _source_forms(result, source) if f in str(card["text"]))]
+        if by["source"] == "teacher" and source:
+            # Your source wins. Where it names the tool's source another way ("the Lord
+            # Chancellor" for "Lord Falconer" is not; "Ms Lomax" for "Rachel Lomax" is),
+            # the words the sentence itself uses for it still count; another person's do not.
+            tool_forms = _source_forms(result, source)
+            if same_source(str(best["source"]), tool_forms) or same_source(str(source), [str(best["source"])]):
+                forms = [*forms, *(f for f in tool_forms if f in str(card["text"]))]
         if by["source"] == "tool" and source:
             # Someone in the sentence who speaks for the source ("Defence Secretary Lloyd
             # Austin" for the US) is a fair answer too, and so is calling them a person.

@@ -267,3 +267,15 @@ def test_a_claim_hedged_only_by_would_may_be_called_asserted(nlp):
     assert statuses[would["sent_id"]] == "hedged" and "asserted" in would["answers"]["status"]["accepted"]
     may = next((c for c in cards.values() if "may use" in c["text"]), None)
     assert may is None or "asserted" not in may["answers"]["status"]["accepted"]
+
+
+@pytest.mark.parametrize("teacher, tool_words_count", [("Mr Austin", True), ("Vladimir Putin", False)])
+def test_a_teachers_source_keeps_the_tools_words_only_for_the_same_source(seed, tmp_path, teacher, tool_words_count):
+    cards = claim_cards(seed)
+    austin = next(c for c in exercise_key(seed, cards)["cards"] if c["answers"]["source"]["best"] == "Lloyd Austin")
+    path = tmp_path / "key.csv"
+    pd.DataFrame({"sent_id": [austin["sent_id"]], "source": [teacher]}).to_csv(path, index=False)
+    key = exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))
+    card = next(c for c in key["cards"] if c["sent_id"] == austin["sent_id"])
+    forms = card["answers"]["source"]["forms"]
+    assert same_source(teacher, forms) and same_source("Austin", forms) is tool_words_count
