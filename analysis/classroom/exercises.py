@@ -161,9 +161,22 @@ def _speaker_context(result, sent_id: int, source: str | None) -> int | None:
         return None
     for other in (sent_id + 1, sent_id - 1, sent_id + 2, sent_id - 2):
         rows = attributions[(attributions["sent_id"] == other) & (attributions["canonical_source"] == source)]
-        if len(rows):
+        # A neighbour that only says "he" again names nobody.
+        if rows["source"].map(lambda s: isinstance(s, str) and s.lower() not in PRONOUNS).any():
             return other
     return None
+
+
+def _speaker_unfindable(result, sent_id: int, source: str | None) -> bool:
+    """Whether a claim's speaker is only a pronoun in its sentence ("But he stressed ...")
+    and no sentence next to it names them: a student could not find who it is."""
+    if not source:
+        return False
+    attributions = result.attributions
+    here = attributions[(attributions["sent_id"] == sent_id) & (attributions["canonical_source"] == source)]
+    quoted = here.empty  # a quotation running on: the naming sentence is found as context
+    pronoun_only = not quoted and not here["source"].map(lambda s: isinstance(s, str) and s.lower() not in PRONOUNS).any()
+    return (pronoun_only or quoted) and _speaker_context(result, sent_id, source) is None
 
 
 def _teachable(result) -> pd.DataFrame:
@@ -178,6 +191,8 @@ def _teachable(result) -> pd.DataFrame:
         if not all(rule(sentence, own) for rule in CARD_RULES.values()):
             continue
         source = sentence["claim_source"] if sentence["claim_source_type"] != "author" else None
+        if _speaker_unfindable(result, int(sentence["sent_id"]), source):
+            continue  # "But he stressed ..." with the name three sentences back: no fair card
         kind, cues = _deciding_cues(result, int(sentence["sent_id"]), sentence["status"], source)
         voices = result.attributions.loc[result.attributions["sent_id"] == sentence["sent_id"], "canonical_source"]
         one_voice = all(v == source for v in voices) if source else voices.empty

@@ -279,3 +279,14 @@ def test_a_teachers_source_keeps_the_tools_words_only_for_the_same_source(seed, 
     card = next(c for c in key["cards"] if c["sent_id"] == austin["sent_id"])
     forms = card["answers"]["source"]["forms"]
     assert same_source(teacher, forms) and same_source("Austin", forms) is tool_words_count
+
+
+def test_a_he_whose_name_is_far_back_is_no_card(nlp):
+    # BBC News business/426, shortened: "But he stressed ..." names German Gref three sentences back.
+    text = ("Minister hits out at Yukos sale\n\nEconomy minister German Gref told the Kommersant newspaper that direct state "
+            "involvement in oil was unjustified. The sale took most of the firm's assets into public ownership. The unit "
+            "had been seized and sold in December to a little-known firm. But he stressed that the government needed to "
+            "get out of oil. Prices rose sharply in the new year.")  # fmt: skip
+    cards, result = _key_cards(nlp, text)
+    assert not any(c["text"].startswith("But he stressed") for c in cards.values())
+    assert any("German Gref" in c["text"] for c in cards.values())  # the sentence that names him is fine
