@@ -194,7 +194,8 @@ def _without_titles(name: str) -> str:
 
 def apposed_name(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
-    if head.pos_ == "PROPN" or head.lemma_.lower() not in _role_words():
+    # A post capitalised as a title ("The Lord Chancellor, Lord Falconer,") is still a post.
+    if head.lemma_.lower() not in _role_words() or (head.pos_ == "PROPN" and not any(c.dep_ == "appos" for c in head.children)):
         return None
     doc = ctx.doc
     for child in head.children:
@@ -388,9 +389,16 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
     if head.lower_ not in PERSON_PRONOUNS:
         return None
+    # '"The changes proposed by Lord Dubs were ...", he said': a "he" after the clause it
+    # reports is not someone named in that clause.
+    verb = head.head
+    after_clause = (head.dep_ == "nsubj" and verb.lemma_.lower() in _speech_lemmas() and head.i > head.sent.start
+                    and ctx.doc[head.i - 1].text in (",", '"', "\u201d", "'")
+                    # what is said comes before; "If Holmes runs, she has indicated that ..." says it after
+                    and not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children))  # fmt: skip
     person = (
-        nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents, full_names=ctx.full_names,
-                              outside_quotes=True)
+        (None if after_clause else nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents,
+                                                         full_names=ctx.full_names, outside_quotes=True))
         or _introduced_since_last_speaker(span, ctx)
         or ctx.last_person
         or _subject_person_before(ctx, span.start, female=head.lower_ in ("she", "her"))

@@ -266,3 +266,14 @@ def test_a_post_in_the_lead_is_the_person_named_speaking_next(nlp, lead, name):
 
     first = analyze(lead, nlp=nlp).attributions.iloc[0]
     assert (first["canonical_source"], first["source_type"]) == (name, "person")
+
+
+def test_a_capitalised_post_with_a_name_after_it_is_that_person_and_a_he_is_not_someone_in_what_he_says(nlp):
+    # BBC News politics/073, shortened.
+    from analysis import analyze
+
+    text = ("No to Royal succession shake-up\n\nThe Lord Chancellor, Lord Falconer, agreed the 1701 Act of Settlement was "
+            "discriminatory but added that it had little effect. The changes proposed by Lord Dubs were a \"complex and "
+            "controversial undertaking raising major constitutional issues\", he said.")  # fmt: skip
+    rows = analyze(text, nlp=nlp).attributions.set_index("source")["canonical_source"]
+    assert rows["The Lord Chancellor, Lord Falconer"] == "Falconer" and rows["he"] == "Falconer"
