@@ -11,14 +11,17 @@ How each field is marked (points: 2 for the key's answer, 1 for an accepted alte
   claim a named source confirmed, never the other way round).
 - ``source``: any form the article uses for the source ("Defence Secretary Lloyd
   Austin", "Austin"), with or without a title, "the" or a first name, in British or
-  American spelling, with straight or curly apostrophes (:func:`same_source`). A claim
-  nobody is given for takes "the writer", "nobody" and the like.
+  American spelling, with straight or curly apostrophes, one or many ("an analyst" for
+  "analysts"), a name's initials ("UKIP") or a known short form ("NYT", "CEO")
+  (:func:`same_source`); not a piece that names something else ("New York", "Office",
+  "Mr"). A claim nobody is given for takes "the writer", "nobody" and the like.
 - ``surer`` and ``cite`` (a comparison card, :mod:`analysis.classroom.coverage`): the
   article letter the key gives, "same" or "either", or an accepted alternative; "article
   b" counts as "B".
 - ``evidence`` (a comparison card): like ``cues``, any one deciding word of either sentence.
 - ``cues``: one of the words the worksheet's definitions teach for the status: the
-  reporting verb for a reported claim, the hedge for a hedged one (:func:`cue_matches`).
+  reporting verb for a reported claim, the hedge for a hedged one, in any form ("said"
+  for "says", "do not know" for "don't know") (:func:`cue_matches`).
   Approximate numbers ("thousands") are never required. Cues may be one string
   ("said; may") or a list.
 
