@@ -168,15 +168,18 @@ def _items(sources, *, text_column: str, id_column: str | None) -> list[CorpusIt
             raise InputError(f"{sources}: no such folder or file")
         sources = [sources]
     pairs = list(sources.items()) if isinstance(sources, Mapping) else [(None, s) for s in sources]
+    # Each source once: a file, a text, or neither (a file check reads the disk).
+    kinds = ["file" if isinstance(source, Path) or (isinstance(source, str) and names_a_file(source))
+             else "text" if isinstance(source, str) else "other" for _, source in pairs]  # fmt: skip
     stems = []
-    for n, (given, source) in enumerate(pairs, 1):
+    for n, ((given, source), kind) in enumerate(zip(pairs, kinds), 1):
         if given is not None:
             stems.append(str(given))
-        elif isinstance(source, Path) or (isinstance(source, str) and names_a_file(source)):
+        elif kind == "file":
             parent = Path(source).parent.name
             stems.append(f"{parent}/{Path(source).stem}" if parent else Path(source).stem)
         else:
-            stems.append(f"text-{n}" if isinstance(source, str) else f"item-{n}")
+            stems.append(f"{'text' if kind == 'text' else 'item'}-{n}")
     if isinstance(sources, Mapping):
         ids = stems
     else:
@@ -185,11 +188,11 @@ def _items(sources, *, text_column: str, id_column: str | None) -> list[CorpusIt
         repeated = {s for s in short if short.count(s) > 1}
         ids = _unique([s if s.rsplit("/", 1)[-1] in repeated else s.rsplit("/", 1)[-1] for s in stems])
     items = []
-    for n, ((_, source), article_id) in enumerate(zip(pairs, ids), 1):
+    for n, ((_, source), kind, article_id) in enumerate(zip(pairs, kinds, ids), 1):
         article_id = _printable(article_id)
-        if isinstance(source, Path) or (isinstance(source, str) and names_a_file(source)):
+        if kind == "file":
             items.append(CorpusItem(article_id, _printable(str(source)), path=str(source)))
-        elif isinstance(source, str):
+        elif kind == "text":
             items.append(CorpusItem(article_id, f"<text {n}>", text=source))
         else:
             items.append(CorpusItem(article_id, f"<item {n}>",
