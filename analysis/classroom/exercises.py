@@ -21,7 +21,6 @@ Marking against the key is :mod:`analysis.classroom.marking`; the open questions
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +28,7 @@ import pandas as pd
 
 from analysis.classroom.marking import FIELDS, POINTS, same_source
 from analysis.errors import InputError
+from analysis.rules.attribution import reporting_cues
 from analysis.vocabulary import (
     CARD_STATUS_ORDER,
     CUE_KIND_BY_STATUS,
@@ -376,14 +376,6 @@ def _plain_cues(cue_kind: str, cues: list[dict]) -> str:
 WEAK_HEDGE_WORDS = frozenset({"would"})
 
 
-@lru_cache(maxsize=1)
-def _confirming_lemmas() -> frozenset[str]:
-    from analysis.rules.attribution import reporting_lexicon
-
-    lexicon = reporting_lexicon()
-    return frozenset(lexicon.loc[lexicon["stance"] == "confirming", "cue"].str.lower())
-
-
 def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[dict[str, str], set[str]]:
     """Statuses a teacher would also accept, with the words that show them: for a
     reported claim, "hedged" when the source's words carry a hedge ("according to Dr
@@ -403,7 +395,7 @@ def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[
         extra["hedged"] = f"what the source says is softened (“{hedges[0]}”)"
         words |= {h.lower() for h in hedges}
     tokens = result.tokens[result.tokens["sent_id"] == sentence.name]
-    confirming = [t for t, lemma in zip(tokens["text"], tokens["lemma"]) if str(lemma).lower() in _confirming_lemmas()]
+    confirming = [t for t, lemma in zip(tokens["text"], tokens["lemma"]) if str(lemma).lower() in reporting_cues("confirming")]
     if confirming:
         extra["confirmed"] = f"the source says it confirms it (“{confirming[0]}”)"
         words |= {c.lower() for c in confirming}

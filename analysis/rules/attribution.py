@@ -68,6 +68,7 @@ from analysis.lexicon import load_lexicon
 from analysis.rules.phrases import LexiconMatcher
 
 __all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
+    "reporting_cues",
            "source_noun_categories"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -150,6 +151,16 @@ def _lexicon() -> pd.DataFrame:
 def reporting_lexicon() -> pd.DataFrame:
     """The reporting-verb lexicon (cue, stance, category, notes, provenance), learned cues included."""
     return _lexicon().copy()
+
+
+@lru_cache(maxsize=8)
+def reporting_cues(stance: str | None = None) -> frozenset[str]:
+    """The lexicon's cues in lower case (learned cues included), or those of one stance
+    ("confirming"): to test a lemma ("said" is "say") against."""
+    table = _lexicon()
+    if stance is not None:
+        table = table[table["stance"] == stance]
+    return frozenset(table["cue"].str.lower())
 
 
 @lru_cache(maxsize=4)

@@ -65,7 +65,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.rules.attribution import source_noun_categories
+from analysis.rules.attribution import reporting_cues, source_noun_categories
 from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
 from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
@@ -392,7 +392,7 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     # '"The changes proposed by Lord Dubs were ...", he said': a "he" after the clause it
     # reports is not someone named in that clause.
     verb = head.head
-    after_clause = (head.dep_ == "nsubj" and verb.lemma_.lower() in _speech_lemmas() and head.i > head.sent.start
+    after_clause = (head.dep_ == "nsubj" and verb.lemma_.lower() in reporting_cues() and head.i > head.sent.start
                     and ctx.doc[head.i - 1].text in (",", '"', "\u201d", "'")
                     # what is said comes before; "If Holmes runs, she has indicated that ..." says it after
                     and not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children))  # fmt: skip
@@ -702,18 +702,11 @@ def role_named_next(span: Span, ctx: MentionContext) -> Resolution | None:
     after = sentences[index + 1]
     for ent in ctx.ents:
         if ent.label_ == "PERSON" and after.start <= ent.start < after.end and ent.root.dep_ in ("nsubj", "nsubjpass") \
-                and ent.root.head.lemma_.lower() in _speech_lemmas():
+                and ent.root.head.lemma_.lower() in reporting_cues():
             name = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0]
             return Resolution(name, "person", "role_named_next",
                               f"'{span.text}' is {name}, named in the next sentence [rule: role_named_next]")  # fmt: skip
     return None
-
-
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset[str]:
-    from analysis.rules.attribution import reporting_lexicon
-
-    return frozenset(reporting_lexicon()["cue"].str.lower())
 
 
 def _introduced_people(ctx: MentionContext) -> list[tuple[str, int, str]]:
