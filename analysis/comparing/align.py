@@ -53,7 +53,7 @@ FEATURES = ("meaning", "words", "rare_words", "same_event", "shared_names", "bes
 #: claims are each other's closest) and a count of shared words each took a negative weight
 #: (the tuning pairs' live blog repeats delegate counts and percentages in sentences on
 #: other matters), which no reader would accept as a reason.
-CHECKED = ("shared_words", "same_figure", "whole_sentences")
+CHECKED = ("shared_words", "same_figure", "whole_sentences", "different_doers", "anchored_event")
 #: Lemmas too common in news to show that two claims say the same thing.
 GENERIC_LEMMAS = frozenset({"say", "tell", "add", "report", "state", "be", "have", "do", "make", "get", "go", "also",
                             "year", "day", "time", "people", "new", "first", "last", "week", "percent"})  # fmt: skip
@@ -65,7 +65,7 @@ SYNONYM_AT = 0.35
 CLOSE_MEANING_AT = 0.45
 COLUMNS = ["article", "sent_id", "other", "other_sent_id", "score", "claim", "other_claim", "status", "source",
            "source_type", "other_status", "other_source", "other_source_type", "meaning_similarity", "text_similarity",
-           "shared_events", "shared_names", "shared_number", "shared_lemmas", "matched"]  # fmt: skip
+           "shared_events", "shared_names", "shared_number", "shared_lemmas", "event_in_common", "matched"]  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +93,7 @@ def reader_check(features: dict) -> bool:
     "the site took down the auction")."""
     actor_or_object = features["shared_names"] > 0 or features["shared_words"] > 0 or features["same_figure"] > 0
     event = features["same_event"] >= SYNONYM_AT or features["same_figure"] > 0 or features["meaning"] >= CLOSE_MEANING_AT
-    return actor_or_object and event
+    return actor_or_object and event and not features.get("different_doers", 0.0)
 
 
 def _verb_similarity(vectors: dict, a: frozenset, b: frozenset) -> tuple[float, list[str]]:
@@ -107,6 +107,33 @@ def _verb_similarity(vectors: dict, a: frozenset, b: frozenset) -> tuple[float, 
             if value > best:
                 best, pair = value, [f"{x} ~ {y}"]
     return best, pair if best >= SYNONYM_AT else []
+
+
+def _same_name(a: frozenset, b: frozenset) -> bool:
+    """Two sets of names share a person or place: the same name, or the same last word
+    ("Ted Cruz" / "Cruz", as another outlet may name him)."""
+    return bool(a & b) or bool({n.split()[-1].lower() for n in a} & {n.split()[-1].lower() for n in b})
+
+
+def _different_doers(vectors: dict, a: tuple, b: tuple) -> bool:
+    """The two claims tell one event (the same verb, or a near one) done by different
+    named people or places, and name no doer in common: "Trump has won Georgia, Virginia
+    ..." and "Clinton was sweeping the South, winning ... Georgia ... and Virginia" are
+    two results, not one told twice. ("Clinton won four states, while Sanders prevailed
+    in Vermont" shares Sanders with "Sanders won Vermont": no difference.)"""
+    if _same_name(frozenset().union(*(names for _, names in a)), frozenset().union(*(names for _, names in b))):
+        return False
+    return any(verb_a == verb_b or float(vectors[verb_a] @ vectors[verb_b]) >= SYNONYM_AT
+               for verb_a, _ in a for verb_b, _ in b)  # fmt: skip
+
+
+def _anchored_event(vectors: dict, a: tuple, b: tuple) -> bool:
+    """The two claims tell one event about one thing: a verb of each, the same or near in
+    meaning, with an argument in common (a doer, an object, a place: "Cruz [won] the
+    primary in [Oklahoma]" / "Cruz [won] [Oklahoma] and Texas"), not only the same verb and
+    the same words somewhere in the sentence."""
+    return any((verb_a == verb_b or float(vectors[verb_a] @ vectors[verb_b]) >= SYNONYM_AT) and words_a & words_b
+               for verb_a, words_a in a for verb_b, words_b in b)  # fmt: skip
 
 
 def _candidate_pairs(articles: np.ndarray, lemma_sets: list[frozenset], numbers: list[list]) -> list[tuple[int, int]]:
@@ -143,7 +170,10 @@ def candidate_features(units: pd.DataFrame) -> pd.DataFrame:
     most_idf = max(idf.values(), default=1.0)
     meaning = embed([" ".join(str(t).split()) for t in units["text"]])
     predicates = [p if isinstance(p, frozenset) else frozenset() for p in units.get("predicates", [frozenset()] * len(units))]
-    verbs = sorted(set().union(*predicates))
+    # Headline rows set against body units have no doers: an empty tuple, not a missing value.
+    agents = [d if isinstance(d, tuple) else () for d in units.get("agents", [()] * len(units))]
+    verb_arguments = [e if isinstance(e, tuple) else () for e in units.get("events", [()] * len(units))]
+    verbs = sorted(set().union(*predicates, *({verb for verb, _ in doers} for doers in agents), *({v for v, _ in e} for e in verb_arguments)))
     verb_vectors = dict(zip(verbs, embed(verbs)))
     lemma_sets = [frozenset(t.split()) - GENERIC_LEMMAS for t in units["lemmas"]]
     records = units.to_dict("records")
@@ -161,6 +191,8 @@ def candidate_features(units: pd.DataFrame) -> pd.DataFrame:
             "rare_words": min(sum(idf.get(w, 0.0) for w in shared) / (3 * most_idf), 1.0), "same_event": event,
             "shared_names": min(len(names), 3) / 3, "best_for_both": 0.0, "shared_words": min(len(shared), 5) / 5,
             "same_figure": 1.0 if number else 0.0, "whole_sentences": 1.0 if kinds[i] == kinds[j] == "sentence" else 0.0,
+            "different_doers": 1.0 if _different_doers(verb_vectors, agents[i], agents[j]) else 0.0,
+            "anchored_event": 1.0 if _anchored_event(verb_vectors, verb_arguments[i], verb_arguments[j]) else 0.0,
             "shared_events": events, "shared_lemmas": sorted(shared)[:8], "shared_names_list": names, "shared_number": number,
         })  # fmt: skip
     table = pd.DataFrame(rows, columns=columns)
@@ -193,7 +225,7 @@ def _no_match(article: str, sent_id: int, other: str) -> dict:
     """The alignment row of a claim that matches nothing in ``other``."""
     return {**dict.fromkeys(COLUMNS), "article": article, "sent_id": sent_id, "other": other, "score": 0.0,
             "meaning_similarity": 0.0, "text_similarity": 0.0, "shared_events": [], "shared_names": [], "shared_number": "",
-            "shared_lemmas": [], "matched": False}  # fmt: skip
+            "shared_lemmas": [], "event_in_common": False, "matched": False}  # fmt: skip
 
 
 def align_claims(units: pd.DataFrame, *, threshold: float | None = None, model: dict | None = None) -> pd.DataFrame:
@@ -241,6 +273,7 @@ def align_claims(units: pd.DataFrame, *, threshold: float | None = None, model: 
                     "meaning_similarity": round(f["meaning"], 3), "text_similarity": round(f["words"], 3),
                     "shared_events": f["shared_events"], "shared_names": f["shared_names_list"], "shared_number": f["shared_number"],
                     "shared_lemmas": f["shared_lemmas"], "matched": True,
+                    "event_in_common": bool(f["anchored_event"] or f["same_figure"]),
                 }  # fmt: skip
     by_claim: dict[tuple, list[dict]] = {}
     for (article, sent_id, other, _), match in best.items():

@@ -57,6 +57,11 @@ def fact_vs_attributed(a: dict, b: dict) -> str | None:
 
 
 def surer_vs_hedged(a: dict, b: dict) -> str | None:
+    # A hedge elsewhere in the sentence is no hedge on the matched event: "Racking up
+    # victories, Trump and Clinton solidified their claims as likely nominees" does not
+    # soften the victories another outlet states.
+    if b["status"] == "hedged" and b.get("event_verbs") and not b["event_verbs"] & b.get("hedged_verbs", frozenset()):
+        return None
     if a["status"] in _FIRM and b["status"] in WEAK_STATUSES:
         return f"{a['article']}: {a['status']} (sentence {a['sent_id']}); {b['article']}: {b['status']} (sentence {b['sent_id']})."
     return None
@@ -145,12 +150,15 @@ def _surname(name: str) -> str:
     return name.split()[-1].lower() if name else ""
 
 
-def _matched_side(sentence: dict, text: str, status: str, source, source_type, unattributed_sentence: bool) -> dict:
+def _matched_side(sentence: dict, text: str, status: str, source, source_type, unattributed_sentence: bool,
+                  *, hedged_verbs: frozenset = frozenset(), event_verbs: frozenset = frozenset()) -> dict:
     """One side of a matched pair as the rules read it: the sentence's row with the matched
     claim's own text, status and source ("Comey said [the FBI ...]" is Comey's claim even
-    where the sentence as a whole rests on someone else), and whether it is a quotation
-    whose speaker the article does not name nearby (:data:`UNATTRIBUTED_QUOTE`)."""
-    side = {**sentence, "text": text, "status": status, "claim_source": source, "claim_source_type": source_type}
+    where the sentence as a whole rests on someone else), whether it is a quotation whose
+    speaker the article does not name nearby (:data:`UNATTRIBUTED_QUOTE`), the verbs its
+    hedges bear on and the verbs of the event the two claims share."""
+    side = {**sentence, "text": text, "status": status, "claim_source": source, "claim_source_type": source_type,
+            "hedged_verbs": hedged_verbs, "event_verbs": event_verbs}  # fmt: skip
     side["unattributed_quote"] = unattributed_sentence and _who(side) == "no one named"
     return side
 
@@ -172,13 +180,22 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
     unattributed = {(name, int(sid)) for name, result in analyses.items()
                     for sid, reason in zip(result.sentences["sent_id"], result.sentences["status_reason"])
                     if isinstance(reason, str) and UNATTRIBUTED_QUOTE in reason}  # fmt: skip
+    hedged = {} if units is None or "hedged_verbs" not in units else {
+        (u["article"], int(u["sent_id"]), u["text"]): u["hedged_verbs"] for u in units.to_dict("records")}
     rows: list[dict] = []
     seen: set[tuple] = set()
-    for match in alignment[alignment["matched"]].itertuples():
+    # Only where the matched claims tell one event about one thing (a verb of each, the
+    # same or near, with a doer, object or place in common; or the same figure): a pair
+    # that shares only a topic's words ("Cruz won Oklahoma" / "the only way to stop Trump
+    # may be to rally behind Ted Cruz") differs in everything, which shows nothing.
+    for match in alignment[alignment["matched"] & alignment["event_in_common"].astype(bool)].itertuples():
         ends = ((match.article, match.sent_id), (match.other, int(match.other_sent_id)))
-        a = _matched_side(by_key[ends[0]], match.claim, match.status, match.source, match.source_type, ends[0] in unattributed)
+        verbs = frozenset(v for shared in match.shared_events for v in str(shared).split(" ~ "))
+        a = _matched_side(by_key[ends[0]], match.claim, match.status, match.source, match.source_type, ends[0] in unattributed,
+                          hedged_verbs=hedged.get((*ends[0], match.claim), frozenset()), event_verbs=verbs)  # fmt: skip
         b = _matched_side(by_key[ends[1]], match.other_claim, match.other_status, match.other_source, match.other_source_type,
-                          ends[1] in unattributed)  # fmt: skip
+                          ends[1] in unattributed, hedged_verbs=hedged.get((*ends[1], match.other_claim), frozenset()),
+                          event_verbs=verbs)  # fmt: skip
         for name, rule in RULES.items():
             detail = rule(a, b)
             if detail:

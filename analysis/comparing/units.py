@@ -32,7 +32,11 @@ UNIT_KINDS = ("sentence", "content", "clause")
 #: The fewest words a content or clause unit needs to stand as a claim of its own.
 MIN_UNIT_WORDS = 4
 UNIT_COLUMNS = ["article", "unit_id", "sent_id", "kind", "start", "end", "text", "status", "claim_source",
-                "claim_source_type", "source", "lemmas", "predicates", "entities", "numbers"]  # fmt: skip
+                "claim_source_type", "source", "lemmas", "predicates", "entities", "numbers", "agents", "events", "hedged_verbs"]  # fmt: skip
+#: Names whose being the doer of an event tells two claims apart ("Trump won Georgia" /
+#: "Clinton won Georgia"): people and places. Not organisations: "the FBI recommended" and
+#: "Comey recommended" can tell one decision, the body's and its head's.
+AGENT_LABELS = frozenset({"PERSON", "GPE"})
 
 
 def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
@@ -66,6 +70,101 @@ def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
         if words:
             spans.append((words[0]["start"], words[-1]["end"]))
     return spans
+
+
+def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozenset], dict[int, frozenset]]:
+    """Who does each verb of a sentence and what it is about, by the verb's token index.
+
+    - Doers: the names doing the verb (:data:`AGENT_LABELS`): its subject (or a passive's
+      "by" agent), the subject's conjuncts ("Trump and Clinton won") and a name in
+      apposition ("her rival, Bernie Sanders, won"); a verb with no subject of its own
+      ("..., winning Alabama") takes the one of the verb it hangs on. Verbs whose doer is
+      no name (a pronoun, a description) are left out.
+    - Arguments: the words of its subject, objects and the objects of its prepositions
+      ("won [the primary] in [Oklahoma]"), each a name's last word or a noun's lemma:
+      what two claims must share, beside the verb, to tell one event.
+    """
+    by_i = {t["i"]: t for t in tokens}
+    children: dict[int, list[dict]] = {}
+    for t in tokens:
+        if t["head_i"] != t["i"]:
+            children.setdefault(t["head_i"], []).append(t)
+
+    def with_conjuncts(found: list[dict]) -> list[dict]:
+        todo = list(found)
+        while todo:  # "Trump and Clinton", "Oklahoma and Texas"
+            extra = [c for c in children.get(todo.pop()["i"], []) if c["dep"] == "conj"]
+            found = found + extra
+            todo += extra
+        return found
+
+    def doers(verb: int) -> list[dict]:
+        found = [c for c in children.get(verb, []) if c["dep"] in ("nsubj", "nsubjpass")]
+        found = [c for c in found if c["dep"] == "nsubj"] or [
+            g for c in children.get(verb, []) if c["dep"] == "agent" for g in children.get(c["i"], []) if g["dep"] == "pobj"]
+        # "her rival, Bernie Sanders, won": the name in apposition stands for the description
+        found = [next((c for c in children.get(d["i"], []) if c["dep"] == "appos"), d) for d in found]
+        return with_conjuncts(found)
+
+    def objects(verb: int) -> list[dict]:
+        found = [c for c in children.get(verb, []) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass")]
+        found += [g for c in children.get(verb, []) if c["dep"] in ("prep", "agent")
+                  for g in children.get(c["i"], []) if g["dep"] == "pobj"]  # fmt: skip
+        return with_conjuncts(found)
+
+    def word(token: dict) -> str | None:
+        name = next((n for n in names if n["start"] <= token["start"] < n["end"]), None)
+        if name is not None:
+            return str(name["canonical"]).split()[-1].lower()
+        if token["pos"] in ("NOUN", "PROPN", "NUM") and not token["is_stop"]:
+            return str(token["lemma"]).lower()
+        return None
+
+    agents: dict[int, frozenset] = {}
+    arguments: dict[int, frozenset] = {}
+    for t in tokens:
+        if t["pos"] != "VERB":
+            continue
+        verb, found = t, doers(t["i"])
+        for _ in range(3):  # "Clinton was sweeping the South, winning Alabama": winning's doer is Clinton
+            # Not through "xcomp": "called on her to resign" is her resigning, not the caller.
+            if found or verb["dep"] not in ("advcl", "conj") or verb["head_i"] not in by_i:
+                break
+            verb = by_i[verb["head_i"]]
+            found = doers(verb["i"])
+        held = frozenset(n["canonical"] for n in names if n["label"] in AGENT_LABELS
+                         for d in found if n["start"] <= d["start"] < n["end"])  # fmt: skip
+        if found and len(held) == len(found):  # every doer a name: "Trump and his aides" is no named doer
+            agents[t["i"]] = held
+        words = frozenset(w for w in map(word, found + objects(t["i"])) if w)
+        if words:
+            arguments[t["i"]] = words
+    return agents, arguments
+
+
+def _hedged_verbs(tokens: list[dict], hedges: list[tuple[int, int]]) -> frozenset:
+    """The lemmas of the verbs a sentence's hedges bear on: the verb each hedge hangs on
+    (or the hedge itself, "appears"), and the clauses that verb takes ("it appears [that
+    Cruz won]", "is likely [to win]"). "Racking up victories, they solidified their claims
+    as likely nominees" hedges the nomination, not the victories."""
+    by_i = {t["i"]: t for t in tokens}
+    children: dict[int, list[int]] = {}
+    for t in tokens:
+        if t["head_i"] != t["i"]:
+            children.setdefault(t["head_i"], []).append(t["i"])
+    found: set[str] = set()
+    for start, end in hedges:
+        cue = next((t for t in tokens if start <= t["start"] < end), None)
+        for _ in range(6):  # up to the verb the hedge hangs on
+            if cue is None or cue["head_i"] == cue["i"] or cue["pos"] == "VERB" or (cue["pos"] == "AUX" and cue["dep"] not in ("aux", "auxpass")):
+                break  # "may have won": the modal hangs on "won"
+            cue = by_i.get(cue["head_i"])
+        todo = [cue["i"]] if cue is not None else []
+        while todo:
+            verb = by_i[todo.pop()]
+            found.add(str(verb["lemma"]).lower())
+            todo += [c for c in children.get(verb["i"], []) if by_i[c]["dep"] in ("ccomp", "xcomp", "aux", "auxpass")]
+    return frozenset(found)
 
 
 def _speech_within_speech(attribution: dict, spoken: list[tuple[int, int]]) -> bool:
@@ -122,7 +221,7 @@ def claim_units(result, article: str) -> pd.DataFrame:
         return grouped
 
     tokens = by_sentence(result.tokens, ["i", "lemma", "pos", "dep", "head_i", "start", "end", "is_stop", "is_punct"])
-    entities = by_sentence(result.entities[result.entities["label"].isin(TOPIC_ENTITY_LABELS)], ["canonical", "start", "end"])
+    entities = by_sentence(result.entities[result.entities["label"].isin(TOPIC_ENTITY_LABELS)], ["canonical", "label", "start", "end"])
     numbers = by_sentence(result.numbers, ["value", "approximate", "counted", "text", "start", "end"])
     cues = result.cues
     hedges = by_sentence(cues[(cues["kind"] == "hedge") & (cues["category"] != "approximator")], ["start", "end"])
@@ -144,7 +243,9 @@ def claim_units(result, article: str) -> pd.DataFrame:
                 source = a["canonical_source"] if isinstance(a["canonical_source"], str) and a["canonical_source"] else None
                 spans.append(("content", start, end, source or "nobody named", a["source_type"], a["source"],
                               _content_status(sentence, source, a["cue_stance"])))  # fmt: skip
+        doers, arguments = _verb_roles(own_tokens, [e for e in entities.get(sid, []) if isinstance(e["canonical"], str)])
         hedge_spans = [(h["start"], h["end"]) for h in hedges.get(sid, [])]
+        hedged_verbs = _hedged_verbs(own_tokens, hedge_spans)
         for start, end in _clause_spans(own_tokens):
             if len(text[start:end].split()) >= MIN_UNIT_WORDS and not any(s[1] <= start and end <= s[2] for s in spans[1:]):
                 status = _clause_status(sentence["status"], hedge_spans, start, end)
@@ -161,9 +262,14 @@ def claim_units(result, article: str) -> pd.DataFrame:
                               if isinstance(e["canonical"], str) and e["start"] >= start and e["end"] <= end)  # fmt: skip
             figures = [(float(n["value"]), bool(n["approximate"]), n["counted"] if isinstance(n["counted"], str) else None, n["text"])
                        for n in numbers.get(sid, []) if n["start"] >= start and n["end"] <= end]  # fmt: skip
+            agents = tuple(sorted((str(t["lemma"]).lower(), doers[t["i"]]) for t in inside
+                                  if t["i"] in doers and str(t["lemma"]).lower() in predicates))  # fmt: skip
+            events = tuple(sorted((str(t["lemma"]).lower(), arguments[t["i"]]) for t in inside
+                                  if t["i"] in arguments and str(t["lemma"]).lower() in predicates))  # fmt: skip
             rows.append({
                 "article": article, "unit_id": len(rows), "sent_id": sid, "kind": kind, "start": start, "end": end,
                 "text": text[start:end], "status": status, "claim_source": claim_source, "claim_source_type": claim_source_type,
                 "source": source, "lemmas": " ".join(lemmas), "predicates": predicates, "entities": names, "numbers": figures,
+                "agents": agents, "events": events, "hedged_verbs": hedged_verbs & predicates,
             })  # fmt: skip
     return pd.DataFrame(rows, columns=UNIT_COLUMNS)

@@ -87,3 +87,13 @@ def test_the_threshold_decides_what_is_a_match(comparison, threshold):
     table = align_claims(comparison.units, threshold=threshold)
     assert table["matched"].any() == (threshold == 0.0)
     assert (table.loc[table["matched"], "score"] >= threshold).all()
+
+
+def test_one_event_done_by_different_named_people_is_no_match(nlp):
+    a = analyze("Primaries\n\nMaria Lopez has won Leeds, York, Hull and Bath in the primaries on Tuesday.", nlp=nlp)
+    b = analyze("Primaries\n\nJohn Smith was sweeping the region, winning Bath, Hull, York and Leeds in the primaries.", nlp=nlp)
+    c = analyze("Primaries\n\nLopez won Bath, Hull, York and Leeds in Tuesday's primaries.", nlp=nlp)
+    # A reader does not call two results one claim told twice
+    assert not compare([a, b]).alignment["matched"].any()
+    same = compare([a, c]).alignment
+    assert same["matched"].any() and same.loc[same["matched"], "event_in_common"].all()

@@ -1,5 +1,7 @@
 """Where outlets differ: each rule on the two sample reports, in plain words."""
 
+from analysis import analyze
+from analysis.comparing import compare
 from analysis.comparing.differences import RULES
 from analysis.vocabulary import COVERAGE_DIFFERENCE
 
@@ -94,3 +96,24 @@ def test_a_name_inside_someones_quotation_is_not_a_source_the_article_cites(nlp)
     b = analyze("Sanders\n\nThe senator from Vermont will stay in the race until the convention, his campaign said.", nlp=nlp)
     details = _details(compare([a, b]), "source_only_here")
     assert any("Tad Devine" in d for d in details) and not any("Bernie" in d for d in details)
+
+
+def test_a_difference_needs_the_matched_claims_to_tell_one_event(nlp):
+    from analysis.comparing.differences import find_differences
+
+    comparison = compare([analyze("Fire\n\nA fire destroyed the old mill in Hexham on Monday.", nlp=nlp),
+                          analyze("Fire\n\nA fire destroyed the old mill in Hexham on Monday, police said.", nlp=nlp)])  # fmt: skip
+    assert "fact_vs_attributed" in set(comparison.differences["difference"])
+    # The same pair, as if the matched claims shared only a topic's words: no difference shown
+    alignment = comparison.alignment.assign(event_in_common=False)
+    shown = find_differences(comparison.claims, alignment, comparison.analyses, units=comparison.units)
+    assert not set(shown["difference"]) & {"fact_vs_attributed", "surer_vs_hedged", "source_differs"}
+
+
+def test_a_hedge_elsewhere_in_the_sentence_is_no_hedge_on_the_matched_claim(nlp):
+    firm = analyze("Vote\n\nThe senator won three more states on Tuesday.", nlp=nlp)
+    elsewhere = analyze("Vote\n\nWinning three more states on Tuesday, the senator could become her party's "
+                        "nominee.", nlp=nlp)  # fmt: skip
+    on_it = analyze("Vote\n\nThe senator may have won three more states on Tuesday.", nlp=nlp)
+    assert "surer_vs_hedged" not in set(compare([firm, elsewhere]).differences["difference"])
+    assert "surer_vs_hedged" in set(compare([firm, on_it]).differences["difference"])
