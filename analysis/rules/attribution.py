@@ -612,6 +612,21 @@ def subject_and_content(link: VerbLink) -> bool | None:
     return None
 
 
+def document_finding(link: VerbLink) -> bool | None:
+    """ "The survey finds Clinton with only a small lead", "the audit found no evidence":
+    a verb that reports only with a finite clause ("investigators found that ...") also
+    reports its object, and what follows it, when a document or an outlet is its subject:
+    a document's finding, not the writer's."""
+    if link.content is not None or link.row["complement"] != "finite_clause" or link.subject is None:
+        return None
+    if _source_noun_category(link.subject) not in ("document", "media"):
+        return None
+    after = [c for c in link.verb.children if c.i >= link.cue[1] and c.dep_ not in ("punct", "cc", "conj")]
+    if any(c.dep_ == "dobj" for c in after):
+        link.content = _span_of([t for c in after for t in c.subtree])
+    return None
+
+
 #: Verbs with which an outlet or person passes on someone's words: "quoted X as saying".
 QUOTING_VERBS = frozenset({"quote", "cite"})
 
@@ -860,6 +875,7 @@ def negated(link: VerbLink) -> bool | None:
 #: here (``False``). Keyed by name, as :data:`analysis.comparing.differences.RULES` is.
 VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "subject_and_content": subject_and_content,
+    "document_finding": document_finding,
     "passed_on": passed_on,
     "story_publisher": story_publisher,
     "speaker_after_quotation": speaker_after_quotation,

@@ -195,3 +195,23 @@ def test_a_clause_parsed_as_a_second_subject_is_what_the_speaker_after_it_says(n
     assert row["source"] == "the work and pensions minister" and row["content"].startswith('The "myth')
     assert result.body_sentences.iloc[0]["status"] == "reported"
     assert _rule_that_rejects(nlp, "The minister said that the plan would work.", "said") is None
+
+
+@pytest.mark.parametrize("sentence, source, content", [
+    # PolNeAR train (Politico, 2016-05-26) and BBC News tech/079
+    ("The survey, conducted by the Public Policy Institute of California, finds Clinton with only a small lead over "
+     "Sanders.", "The survey", "Clinton with only a small lead over Sanders"),
+    ("A survey conducted by NOP found evidence that most large companies have been victims of cyber-crime.",
+     "A survey", "evidence that most large companies have been victims of cyber-crime"),
+])  # fmt: skip
+def test_a_document_that_finds_something_is_the_source_of_its_finding(nlp, sentence, source, content):
+    from analysis import analyze
+
+    row = analyze("Poll\n\n" + sentence, nlp=nlp).attributions.iloc[0]
+    assert (row["source"], row["content"], row["source_type"]) == (source, content, "document")
+
+
+def test_a_person_who_finds_an_object_reports_nothing(nlp):
+    from analysis import analyze
+
+    assert analyze("Search\n\nPolice found the body of a man near the river on Sunday.", nlp=nlp).attributions.empty
