@@ -10,7 +10,9 @@ their plain meanings are ``vocabulary.COVERAGE_DIFFERENCE``):
 - ``named_vs_nameless``: one outlet rests the claim on a named person, body or document,
   another on a source without a name (a news outlet is a named source);
 - ``source_differs``: both credit the claim to someone, and not to the same one
-  ("officials" against "NBC and ABC"), each as its article gives it;
+  ("officials" against "NBC and ABC"), each as its article gives it; two of one kind where
+  one is a description only ("the survey" / "the PPIC poll") may be one source, and are
+  not listed;
 - ``number_differs``: matched claims give different figures for the same counted thing;
 - ``rough_vs_exact``: the same figure, exact in one and rough in the other;
 - ``source_only_here``: a named source (a person or body the article names) only one
@@ -92,6 +94,12 @@ def named_vs_nameless(a: dict, b: dict) -> str | None:
     return None
 
 
+def _unnamed(source: str) -> bool:
+    """A source given by a description alone, with no name in it ("The survey", "a new
+    statewide poll"): it may be the very source the other outlet names."""
+    return not any(word[:1].isupper() for word in source.split()[1:])
+
+
 def source_differs(a: dict, b: dict) -> str | None:
     """Both outlets credit the claim to someone, and not to the same one (by name or
     surname): "officials" against "NBC and ABC". Left to ``named_vs_nameless`` when that
@@ -104,6 +112,8 @@ def source_differs(a: dict, b: dict) -> str | None:
     if (ta in IDENTIFIED_SOURCE_TYPES and tb in NAMELESS_SOURCE_TYPES) or (tb in IDENTIFIED_SOURCE_TYPES and ta in NAMELESS_SOURCE_TYPES):
         return None
     who_a, who_b = _who(a), _who(b)
+    if ta == tb and (_unnamed(who_a) or _unnamed(who_b)):
+        return None  # "The survey" and "The poll by the Public Policy Institute of California" may be one poll
     if who_a.lower() == who_b.lower() or _surname(who_a) == _surname(who_b) or (a["article"], a["sent_id"]) > (b["article"], b["sent_id"]):
         return None  # the same source; or the pair seen from its other side (one line per pair)
     return (f"{a['article']} credits it to {_credited(a)} (sentence {a['sent_id']}); {b['article']} to {_credited(b)} "

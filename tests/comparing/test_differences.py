@@ -117,3 +117,14 @@ def test_a_hedge_elsewhere_in_the_sentence_is_no_hedge_on_the_matched_claim(nlp)
     on_it = analyze("Vote\n\nThe senator may have won three more states on Tuesday.", nlp=nlp)
     assert "surer_vs_hedged" not in set(compare([firm, elsewhere]).differences["difference"])
     assert "surer_vs_hedged" in set(compare([firm, on_it]).differences["difference"])
+
+
+def test_a_described_document_and_a_named_one_of_its_kind_may_be_one_source():
+    from analysis.comparing.differences import source_differs
+
+    def side(article, source, kind="document"):
+        return {"article": article, "sent_id": 1, "claim_source": source, "claim_source_type": kind}
+
+    # Politico's "The survey" and the NYT's "The poll by the Public Policy Institute of California" (PolNeAR train)
+    assert source_differs(side("a", "The survey"), side("b", "The poll by the Public Policy Institute of California")) is None
+    assert source_differs(side("a", "The Field Poll"), side("b", "The poll by the Public Policy Institute of California"))
