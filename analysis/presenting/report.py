@@ -155,6 +155,11 @@ def execute(
         last = text.splitlines()[-1] if text else type(error).__name__
         raise AnalysisError(f"a notebook cell failed: {last}") from None
     finally:
+        # nbclient leaves the channels of a client it made for a kernel it was given running
+        # (their threads and sockets live on until garbage collection, which then warns).
+        if client.kc is not None:
+            client.kc.stop_channels()
+            client.kc = None
         if kernel is None:
             stop_kernel(manager)
     return notebook

@@ -136,3 +136,19 @@ def test_the_report_hands_its_headline_back_through_a_tagged_cell_output():
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), cell])
     assert report_values(notebook) == {"headline": "Talks fail"}
     assert report_values(nbformat.v4.new_notebook()) == {}
+
+
+def test_running_a_notebook_leaves_no_kernel_client_threads_behind():
+    # nbclient leaves the channels of a client it made for a kernel it was given
+    # running: one thread and its sockets per notebook run, for the life of a process.
+    import threading
+
+    import nbformat
+
+    from analysis.presenting.report import execute
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    execute(notebook, timeout=60)  # the first run may start threads that live for the process
+    before = {t.ident for t in threading.enumerate()}
+    execute(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("2 + 2")]), timeout=60)
+    assert {t.ident for t in threading.enumerate()} - before == set()
