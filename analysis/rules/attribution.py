@@ -771,7 +771,46 @@ def participle(link: VerbLink) -> bool | None:
     subject, else the subject of the clause it hangs from."""
     if link.verb.tag_ == "VBG" and link.verb.dep_ in ("advcl", "pcomp", "xcomp", "acl"):
         link.pattern = "participle"
+        # Only a participle hanging on a verb ("..., remarking that"): not "a couple
+        # purporting to ..." (the couple's), not "without making clear" (the clause's).
+        speaker = _reporting_ancestor(link.verb) if link.verb.dep_ == "advcl" else None
+        if speaker is not None and not any(c.dep_ in SUBJECT_DEPS for c in link.verb.children):
+            link.subject = speaker
     return None
+
+
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """The subject of the nearest reporting verb above a participle whose own clause is
+    some other verb's: "Hannity said ... after the senator won his primary, remarking
+    that ..." (the parse hangs "remarking" on "won"), "Cardin stressed that 'the way ...
+    is ...', suggesting that ...": the one who remarks and suggests is the one who said
+    and stressed. None when the verb the participle hangs on reports itself, or no
+    reporting verb is above it."""
+    cues = reporting_cues()
+    head = verb.head
+    if head.i == verb.i or head.lemma_.lower() in cues:
+        return None
+    current = head
+    for _ in range(4):
+        # Up through what a verb says or does ("said [his plans were not racist]"), not
+        # across a coordinated clause with a subject of its own ("It was denied, but the
+        # Tories remain suspicious, claiming ...": the Tories claim).
+        if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "advcl"):
+            return None
+        current = current.head
+        if current.pos_ in VERB_POS and current.lemma_.lower() in cues:
+            # Not out of a quotation: in '"We spoke to the clubs, explaining ...," he
+            # added' the ones explaining are "we", not the one who adds it.
+            between = verb.doc.text[min(current.idx, verb.idx) : max(current.idx, verb.idx)]
+            if sum(between.count(mark) for mark in DOUBLE_QUOTE_MARKS) % 2:
+                return None
+            return _subject(current)
+    return None
+
+
+#: Double quotation marks, straight and curly: an odd number of them between two words
+#: puts one inside a quotation and the other outside.
+DOUBLE_QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 
 def colon(link: VerbLink) -> bool | None:

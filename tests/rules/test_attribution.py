@@ -215,3 +215,23 @@ def test_a_person_who_finds_an_object_reports_nothing(nlp):
     from analysis import analyze
 
     assert analyze("Search\n\nPolice found the body of a man near the river on Sunday.", nlp=nlp).attributions.empty
+
+
+@pytest.mark.parametrize("sentence, cue, source", [
+    # PolNeAR train (Washington Post, 2016-07-16; Politico, 2016-08-31) and BBC News politics/257
+    ('Cardin stressed that "the way to proceed is to get Democrats and Republicans working together," suggesting that the '
+     "only way to do that might be to pass a renewal of the act.", "suggesting", "Cardin"),
+    ("Hannity said during a panel on his show after the senator easily won his primary, remarking that Rubio already had "
+     "the support.", "remarking", "Hannity"),
+    ('Labour\'s Paul Flynn said Mr Blair and Mr Brown had a "scorching" from MPs adding: "It was a meeting like no other."',
+     "adding", "Labour's Paul Flynn"),
+    # Not out of a quotation (BBC News sport/248), nor across a clause with its own subject (politics/360)
+    ('"We spoke to all the clubs in the summer explaining what the situation was," he added.', "explaining", "We"),
+    ("It was immediately denied, but the Tories remain suspicious, claiming that the money must come from somewhere.",
+     "claiming", "the Tories"),
+])  # fmt: skip
+def test_a_participle_after_a_reported_clause_is_the_reporters(nlp, sentence, cue, source):
+    from analysis import analyze
+
+    rows = analyze("Report\n\n" + sentence, nlp=nlp).attributions
+    assert rows.loc[rows["cue"] == cue, "source"].tolist() == [source]
