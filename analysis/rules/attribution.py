@@ -206,17 +206,31 @@ def _named_after(noun: Token) -> Token | None:
     return None
 
 
+def _across_quotation(a: Token, b: Token) -> bool:
+    """One of two words is inside a quotation and the other outside it: an odd number of
+    double quotation marks stands between them."""
+    between = a.doc.text[min(a.idx, b.idx) : max(a.idx, b.idx)]
+    return bool(sum(between.count(mark) for mark in DOUBLE_QUOTE_MARKS) % 2)
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, looking through auxiliaries, coordination and control."""
     seen = set()
     current: Token | None = verb
     while current is not None and current.i not in seen:
         seen.add(current.i)
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
-                    return current.head  # "videos which appear to show": the videos
-                return _named_after(child) or child
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        # '"My apologies, I'm sorry," Quick said': the parse may give the verb a second
+        # subject inside the quotation it reports; the speaker is the one outside it.
+        # '"..., Mr. President," Representative Steve Cohen told Mr. Obama': the name in
+        # apposition to a vocative the parse took for the subject.
+        subjects = [next((a for a in child.children if a.dep_ == "appos" and not _across_quotation(a, current)), child)
+                    if _across_quotation(child, current) else child for child in subjects]  # fmt: skip
+        outside = [child for child in subjects if not _across_quotation(child, current)]
+        for child in outside[:1] or subjects[:1]:
+            if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
+                return current.head  # "videos which appear to show": the videos
+            return _named_after(child) or child
         # spaCy sometimes hangs the subject on the auxiliary ("the US has, ..., confirmed").
         for child in current.children:
             if child.dep_ in ("aux", "auxpass"):
@@ -801,8 +815,7 @@ def _reporting_ancestor(verb: Token) -> Token | None:
         if current.pos_ in VERB_POS and current.lemma_.lower() in cues:
             # Not out of a quotation: in '"We spoke to the clubs, explaining ...," he
             # added' the ones explaining are "we", not the one who adds it.
-            between = verb.doc.text[min(current.idx, verb.idx) : max(current.idx, verb.idx)]
-            if sum(between.count(mark) for mark in DOUBLE_QUOTE_MARKS) % 2:
+            if _across_quotation(current, verb):
                 return None
             return _subject(current)
     return None

@@ -235,3 +235,18 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(nlp, sentence, cu
 
     rows = analyze("Report\n\n" + sentence, nlp=nlp).attributions
     assert rows.loc[rows["cue"] == cue, "source"].tolist() == [source]
+
+
+@pytest.mark.parametrize("sentence, cue, source", [
+    # PolNeAR train (Washington Post, 2015-11-10; New York Times, 2015-12-15) and BBC News business/277
+    ('"My apologies, I am sorry," Quick said after a back-and-forth.', "said", "Quick"),
+    ('"That was a good speech you gave last night, Mr. President," Representative Steve Cohen, Democrat of Tennessee, '
+     "told Mr. Obama as he stopped.", "told", "Representative Steve Cohen, Democrat of Tennessee"),
+    ('"A literate and qualified Turkish population," insisted Mr Sener, "will make a positive impact on the EU."',
+     "insisted", "Mr Sener"),
+])  # fmt: skip
+def test_the_speaker_is_outside_the_quotation_the_parse_gave_the_verb_as_a_subject(nlp, sentence, cue, source):
+    from analysis import analyze
+
+    rows = analyze("Report\n\n" + sentence, nlp=nlp).attributions
+    assert rows.loc[rows["cue"] == cue, "source"].tolist() == [source]
