@@ -839,7 +839,13 @@ def colon(link: VerbLink) -> bool | None:
 def parenthetical(link: VerbLink) -> bool | None:
     """ '"The plan," the minister said, "will work."': the verb interrupts the clause it
     reports; the content is that clause."""
-    if link.content is None and link.verb.dep_ == "parataxis" and link.subject is not None:
+    verb, subject, doc = link.verb, link.subject, link.doc
+    # "Mrs. Clinton has no plans, advisers say, to take cues from ...": set off by commas,
+    # the verb interrupts its clause even where the parse hangs the clause's end on it.
+    set_off = (subject is not None and subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","
+               and verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and link.content is not None
+               and link.content[0] > verb.i)  # fmt: skip
+    if (link.content is None or set_off) and verb.dep_ == "parataxis" and subject is not None:
         head = link.verb.head
         link.content, link.pattern = (head.left_edge.i, head.right_edge.i + 1), "parenthetical"
     return None

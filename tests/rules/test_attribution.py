@@ -250,3 +250,13 @@ def test_the_speaker_is_outside_the_quotation_the_parse_gave_the_verb_as_a_subje
 
     rows = analyze("Report\n\n" + sentence, nlp=nlp).attributions
     assert rows.loc[rows["cue"] == cue, "source"].tolist() == [source]
+
+
+def test_a_speaker_set_off_by_commas_inside_a_clause_reports_the_whole_clause(nlp):
+    # PolNeAR train (New York Times, 2016-06-27): the parse hangs "to take cues ..." on "say"
+    from analysis import analyze
+
+    result = analyze("Brexit\n\nNor does Mrs. Clinton have any plans, advisers say, to take cues from the Brexit campaign.", nlp=nlp)
+    row = result.attributions.iloc[0]
+    assert (row["source"], row["pattern"]) == ("advisers", "parenthetical") and row["content"].startswith("Nor does Mrs. Clinton")
+    assert result.body_sentences.iloc[0]["status"] == "reported"
