@@ -121,11 +121,14 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     for d in comparison.differences.dropna(subset=["other_sent_id"]).itertuples():
         if d.difference in CARD_DIFFERENCES:
             found.setdefault(frozenset({(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))}), []).append(d.difference)
+    telling = _pairs_telling_one_event(comparison)
     rows = []
     for p in pairs.itertuples():
         a, b = (p.article, int(p.sent_id)), (p.other, int(p.other_sent_id))
         if letters[a[0]] > letters[b[0]]:
             a, b = b, a
+        if frozenset({a, b}) not in telling:
+            continue
         if not (_teachable_sentence(analyses[a[0]], a[1]) and _teachable_sentence(analyses[b[0]], b[1])):
             continue
         kinds = sorted(set(found.get(frozenset({a, b}), [])), key=CARD_DIFFERENCES.index)
@@ -166,6 +169,33 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     cards = pd.DataFrame(chosen).sort_values(["letter", "sent_id", "other", "other_sent_id"], kind="stable")
     cards.insert(0, "card", range(1, len(cards) + 1))
     return cards[columns].reset_index(drop=True)
+
+
+#: How close in wording two sentences must be to make a card without a verb in common:
+#: one quotation given by both outlets ("No, I meant he's the founder of ISIS").
+SAME_WORDS_AT = 0.8
+
+
+def _pairs_telling_one_event(comparison) -> set[frozenset]:
+    """The matched sentence pairs a card can rest on: their claims tell one event about
+    one thing (``event_in_common``: a verb of each with a doer, object or place in
+    common, or the same figure), or the two give nearly the same words
+    (:data:`SAME_WORDS_AT`). Not a pair whose only shared event is the saying ("Hewitt
+    suggested ..." / "After Hewitt suggested ..., Trump contradicted him"): both writers
+    state who said it, and how sure each is of what was said rests on other parts of
+    the sentences. Two claims on one topic that share a name ("she won the primaries
+    over Sanders" / "Sanders skipped the meeting") are no card: a teacher's blind review
+    found such cards wrong."""
+    from analysis.rules.attribution import reporting_cues
+
+    saying = reporting_cues()
+    found: set[frozenset] = set()
+    for m in comparison.alignment[comparison.alignment["matched"]].itertuples():
+        verbs = {v for shared in m.shared_events for v in str(shared).split(" ~ ")}
+        one_event = bool(m.event_in_common) and not (verbs and verbs <= saying)
+        if one_event or float(m.text_similarity) >= SAME_WORDS_AT:
+            found.add(frozenset({(m.article, int(m.sent_id)), (m.other, int(m.other_sent_id))}))
+    return found
 
 
 def _matched_claims(comparison) -> dict[tuple, dict[tuple[str, int], dict]]:
@@ -237,6 +267,40 @@ def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = Non
             "read_as": read_as, "source": source, "written": _as_written(result, [sent_id], source) if source else None,
             "source_type": source_type, "cue_kind": kind, "cues": [c["text"] for c in cues],
             "cue_lemmas": [c["lemma"] for c in cues]}  # fmt: skip
+
+
+#: How a reporting verb's stance sets the status of what it reports (as ``comparing.units``).
+_STANCE_STATUS = {"confirming": "confirmed", "non_committal": "unconfirmed"}
+
+
+def _as_told_by_one_speaker(result_a, a: dict, result_b, b: dict) -> tuple[dict, dict]:
+    """Both sides of a card read as told by one speaker, when each matched claim holds an
+    attribution to the same named source (by its last word) with its reporting verb: "Hewitt
+    suggested Trump hadn't meant it literally, but ..." / "After Hewitt suggested that
+    Trump simply meant ..., Trump contradicted him" both report Hewitt's suggestion,
+    although the second sentence's own claim is the writer's. Otherwise the sides as
+    they are."""
+    def speakers(result, side: dict) -> dict[str, dict]:
+        text = " ".join(str(side["claim"] or side["text"]).split())
+        rows = result.attributions[(result.attributions["sent_id"] == side["sent_id"]) & result.attributions["canonical_source"].notna()]
+        found = {}
+        for row in rows.sort_values("cue_start", kind="stable").to_dict("records"):
+            name = str(row["canonical_source"])
+            if name.lower() != "nobody named" and row["source_type"] in IDENTIFIED_SOURCE_TYPES and str(row["cue"]) in text:
+                found.setdefault(name.split()[-1].lower(), row)
+        return found
+
+    in_a, in_b = speakers(result_a, a), speakers(result_b, b)
+    shared = sorted(set(in_a) & set(in_b))
+    if not shared:
+        return a, b
+    sides = []
+    for side, row in ((a, in_a[shared[0]]), (b, in_b[shared[0]])):
+        status = _STANCE_STATUS.get(str(row["cue_stance"]), "reported")
+        sides.append({**side, "status": status, "read_as": status, "source": str(row["canonical_source"]),
+                      "written": str(row["source"]), "source_type": str(row["source_type"]), "cue_kind": "the reporting verb",
+                      "cues": [str(row["cue"])], "cue_lemmas": [str(row["cue_lemma"] or row["cue"])]})  # fmt: skip
+    return sides[0], sides[1]
 
 
 def _told_by(result, sent_id: int) -> dict | None:
@@ -326,6 +390,7 @@ def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
         claims = matched.get(ends, {})
         a = _side(analyses[card["article"]], letters[card["article"]], card["article"], int(card["sent_id"]), claims.get(ends[0]))
         b = _side(analyses[card["other"]], letters[card["other"]], card["other"], int(card["other_sent_id"]), claims.get(ends[1]))
+        a, b = _as_told_by_one_speaker(analyses[card["article"]], a, analyses[card["other"]], b)
         surer, why_surer = _surer(a, b)
         cite, why_cite = _cite(a, b)
         evidence, why_evidence = _evidence(a, b)
@@ -785,8 +850,11 @@ def build_coverage_exercise(
     analyses = comparison.analyses
     cards = coverage_cards(comparison, analyses)
     if cards.empty:
+        matched = int(comparison.alignment["matched"].sum()) // 2
         raise InputError("no claim in one article matches a claim in another, so there is no card to make "
-                         "(do they report the same story?)")  # fmt: skip
+                         "(do they report the same story?)" if not matched else
+                         f"the tool matched {matched} pair(s) of claims, but none tells one event in both articles "
+                         "clearly enough for a card; compare the articles with 'compare' and write the cards by hand")  # fmt: skip
     tasks = coverage_tasks(comparison, analyses)
     letters = _letters(comparison)
     teacher = read_coverage_teacher_key(teacher_key, cards, letters) if teacher_key is not None else {}

@@ -335,3 +335,39 @@ def test_dropping_every_card_says_so_and_names_the_cards_there_are():
     with pytest.raises(InputError, match=r"no card 7 \(this exercise has cards 1-3\)"):
         _drop_cards(cards, frozenset({2, 7}))
     assert _drop_cards(cards, frozenset({2}))[["card", "sent_id"]].values.tolist() == [[1, 4], [3, 6]]  # numbers kept
+
+
+def test_a_card_rests_on_one_event_in_both_articles_or_the_same_words():
+    import pandas as pd
+
+    from analysis.classroom.coverage import _pairs_telling_one_event
+
+    def row(sent_id, events, event_in_common, text_similarity):
+        return {"article": "a", "sent_id": sent_id, "other": "b", "other_sent_id": sent_id, "matched": True,
+                "shared_events": events, "event_in_common": event_in_common, "text_similarity": text_similarity}
+
+    alignment = pd.DataFrame([
+        row(1, [], False, 0.3),  # one topic and one name ("... wins over Sanders" / "Sanders skipped the meeting")
+        row(2, ["win"], True, 0.3),  # one event with a doer or object in common
+        row(3, ["suggest"], True, 0.5),  # only the saying in common ("Hewitt suggested ..." / "After Hewitt suggested ...")
+        row(4, [], False, 0.9),  # one quotation in both
+    ])  # fmt: skip
+    telling = _pairs_telling_one_event(types.SimpleNamespace(alignment=alignment))
+    assert telling == {frozenset({("a", 2), ("b", 2)}), frozenset({("a", 4), ("b", 4)})}
+
+
+def test_two_outlets_reporting_one_speakers_words_are_read_as_that_speakers(nlp):
+    from analysis import analyze
+    from analysis.classroom.coverage import _as_told_by_one_speaker, _side
+
+    # PolNeAR train (HuffPost and Politico, 2016-08-11): the second sentence's own claim is
+    # the writer's, but what both tell is Hewitt's suggestion
+    a = analyze("ISIS\n\nHewitt suggested Trump had not meant his statement to be taken literally, but the candidate cut "
+                "him off.", nlp=nlp)  # fmt: skip
+    b = analyze("ISIS\n\nAfter Hewitt suggested that Trump simply meant that Obama's policies created the conditions for "
+                "the group, Trump contradicted him.", nlp=nlp)  # fmt: skip
+    side_a = _side(a, "A", "a.txt", int(a.body_sentences["sent_id"].iloc[0]))
+    side_b = _side(b, "B", "b.txt", int(b.body_sentences["sent_id"].iloc[0]))
+    side_a, side_b = _as_told_by_one_speaker(a, side_a, b, side_b)
+    assert (side_a["status"], side_a["source"]) == (side_b["status"], side_b["source"]) == ("reported", "Hewitt")
+    assert _surer(side_a, side_b)[0]["best"] == SAME
