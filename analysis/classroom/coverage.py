@@ -554,7 +554,10 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
          "look_for": ["Which headline states more as fact", "Words that make a headline sound sure or soften it"]},
         {"id": "investigate-outlets", "step": "Investigate the source", "title": "Who published each?",
          "prompt": "For each article: who wrote it, who published it, and when? Leave the page and search for any outlet "
-                   "you do not know. Which would you expect to know the story first-hand?",
+                   "you do not know. Which would you expect to know the story first-hand?"
+                   + ("" if any(page_identity(r) for r in analyses.values()) else
+                      " Your copies do not show them: search for a distinctive sentence of each article, in quotation "
+                      "marks, to find where it was published."),
          "lines": 4, "urls": True, "model_answer": identity,
          "look_for": ["Byline, outlet and date of each, or that they are missing", "What another site says about each outlet"]},
         {"id": "find-same-story", "step": "Find better coverage", "title": "The same story?",

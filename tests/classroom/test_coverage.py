@@ -371,3 +371,11 @@ def test_two_outlets_reporting_one_speakers_words_are_read_as_that_speakers(nlp)
     side_a, side_b = _as_told_by_one_speaker(a, side_a, b, side_b)
     assert (side_a["status"], side_a["source"]) == (side_b["status"], side_b["source"]) == ("reported", "Hewitt")
     assert _surer(side_a, side_b)[0]["best"] == SAME
+
+
+def test_the_outlet_task_says_how_to_find_what_the_copies_do_not_show(comparison):
+    from analysis.presenting.narrate import page_identity
+
+    task = next(t for t in coverage_tasks(comparison, comparison.analyses) if t["id"] == "investigate-outlets")
+    shown = any(page_identity(r) for r in comparison.analyses.values())
+    assert ("search for a distinctive sentence" in task["prompt"]) == (not shown)
