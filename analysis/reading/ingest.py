@@ -41,7 +41,7 @@ __all__ = [
 class ArticleNote(str):
     """A warning about an article: its message (a plain ``str`` everywhere it is written
     or compared) and a ``code`` the program tests instead of the wording:
-    ``not_english``, ``language_unchecked`` or ``encoding_fallback``."""
+    ``not_english``, ``language_unchecked``, ``encoding_fallback`` or ``mojibake_found``."""
 
     code: str
 
@@ -555,6 +555,29 @@ def _check_characters(text: str, name: str) -> None:
         ) from None
 
 
+def repair_mojibake(text: str) -> tuple[str, str]:
+    """The text with letters that were decoded twice put right ("FranÃ§ois" is
+    "François", "rÃ©sumÃ©" is "résumé": UTF-8 read as Windows-1252 somewhere before the
+    file was saved), by ftfy's ``fix_encoding``, which changes nothing else; and an
+    example of what it repaired, or "" when there was nothing to repair (the text is then
+    returned as given, not even composed to NFC)."""
+    import difflib
+    import unicodedata
+
+    import ftfy
+
+    if text.isascii():
+        return text, ""
+    composed = unicodedata.normalize("NFC", text)  # "A" + a combining tilde, as some archives store "Ã"
+    fixed = ftfy.fix_encoding(composed)
+    if fixed == composed:
+        return text, ""
+    change = next(((composed[i1:i2], fixed[j1:j2]) for op, i1, i2, j1, j2 in
+                   difflib.SequenceMatcher(None, composed, fixed, autojunk=False).get_opcodes() if op != "equal"), ("", ""))  # fmt: skip
+    shown = "".join(c for c in change[0] if c.isprintable())  # the stray control characters mojibake carries
+    return fixed, f"'{shown}' read as '{change[1]}'"
+
+
 def _finish(text: str, *, source: str, fmt: str, encoding: str | None, metadata=None, warnings=()) -> Article:
     name = source
     _check_characters(text, name)
@@ -567,6 +590,12 @@ def _finish(text: str, *, source: str, fmt: str, encoding: str | None, metadata=
             stage="check",
         )
     warnings = list(warnings)
+    # Said, not repaired: a repair would shorten the text ("Ã©" is one letter), and every
+    # offset must index the text as given (gold annotations, the reader's own file).
+    _, repaired = repair_mojibake(text)
+    if repaired:
+        warnings.append(ArticleNote(f"{name} has letters decoded twice ({repaired}); put the file right before class, "
+                                    "e.g. with ftfy's fix_encoding", "mojibake_found"))  # fmt: skip
     language = _language_warning(text, name)
     if language:
         warnings.append(language)

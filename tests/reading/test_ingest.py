@@ -268,3 +268,26 @@ def test_text_after_a_heading_with_no_tag_of_its_own_is_kept():
     paragraphs = extract_html(html)[0].split("\n\n")
     assert "The price of one of the PS4 controllers has dropped to its Black Friday price early this week." in paragraphs
     assert "Save $31 if you get a turquoise Switch Lite this weekend only." in paragraphs
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("The rÃ©sumÃ© was sent.", "The résumé was sent."),
+    # PolNeAR train (Washington Post, 2015-12-13): decoded twice, with a combining tilde
+    ("President FranA\u0303\u0083A\u0302\u00a7ois Hollande spoke.", "President François Hollande spoke."),
+])  # fmt: skip
+def test_letters_decoded_twice_are_found_and_said_with_their_repair(given, expected):
+    from analysis.reading.ingest import read_text, repair_mojibake
+
+    text = "Headline\n\n" + given + " It was a long day in Paris for everyone at the talks."
+    article = read_text(text)
+    assert article.text == text  # offsets index the text as given
+    assert [w.code for w in article.warnings if w.code == "mojibake_found"] == ["mojibake_found"]
+    assert expected in repair_mojibake(text)[0]
+
+
+def test_text_without_mojibake_is_kept_exactly_as_given():
+    from analysis.reading.ingest import read_text
+
+    text = "Headline\n\nThe café in Zürich sold crêpes, and the cafe\u0301 next door did too."
+    article = read_text(text)
+    assert article.text == text and not [w for w in article.warnings if w.code == "mojibake_found"]
