@@ -231,10 +231,15 @@ def test_a_person_who_finds_an_object_reports_nothing(nlp):
      "claiming", "the Tories"),
 ])  # fmt: skip
 def test_a_participle_after_a_reported_clause_is_the_reporters(nlp, sentence, cue, source):
+    assert _sources_of_cue(nlp, sentence, cue) == [source]
+
+
+def _sources_of_cue(nlp, sentence: str, cue: str) -> list[str]:
+    """The sources the analysis gives the reporting cue ``cue`` in one sentence."""
     from analysis import analyze
 
     rows = analyze("Report\n\n" + sentence, nlp=nlp).attributions
-    assert rows.loc[rows["cue"] == cue, "source"].tolist() == [source]
+    return rows.loc[rows["cue"] == cue, "source"].tolist()
 
 
 @pytest.mark.parametrize("sentence, cue, source", [
@@ -246,10 +251,7 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(nlp, sentence, cu
      "insisted", "Mr Sener"),
 ])  # fmt: skip
 def test_the_speaker_is_outside_the_quotation_the_parse_gave_the_verb_as_a_subject(nlp, sentence, cue, source):
-    from analysis import analyze
-
-    rows = analyze("Report\n\n" + sentence, nlp=nlp).attributions
-    assert rows.loc[rows["cue"] == cue, "source"].tolist() == [source]
+    assert _sources_of_cue(nlp, sentence, cue) == [source]
 
 
 def test_a_speaker_set_off_by_commas_inside_a_clause_reports_the_whole_clause(nlp):
