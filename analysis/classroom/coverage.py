@@ -863,7 +863,11 @@ def build_coverage_exercise(
     teacher = read_coverage_teacher_key(teacher_key, cards, letters) if teacher_key is not None else {}
     first = next(iter(analyses.values()))
     others = len(analyses) - 1
-    title = f"Find better coverage: {first.headline or next(iter(analyses))} and {others} other report{'s' if others > 1 else ''}"
+    # "... support Trump. and 1 other report" reads as a typo: the headline's own full stop
+    # goes, and a small count is a word.
+    lead = (first.headline or next(iter(analyses))).rstrip(" .")
+    count = {1: "one", 2: "two", 3: "three", 4: "four"}.get(others, str(others))
+    title = f"Find better coverage: “{lead}” and {count} other report{'s' if others > 1 else ''}"
     # The exercise's id is that of every card the articles give: dropping cards later
     # keeps it (and the other cards' numbers), so answers already saved still grade.
     exercise_id = coverage_material(comparison, analyses, cards, tasks, title=title)["exercise"]

@@ -379,3 +379,10 @@ def test_the_outlet_task_says_how_to_find_what_the_copies_do_not_show(comparison
     task = next(t for t in coverage_tasks(comparison, comparison.analyses) if t["id"] == "investigate-outlets")
     shown = any(page_identity(r) for r in comparison.analyses.values())
     assert ("search for a distinctive sentence" in task["prompt"]) == (not shown)
+
+
+def test_the_title_reads_as_a_sentence(exercise):
+    out, _ = exercise
+    title = _key(out)["title"]
+    # "Find better coverage: “Harbour Bridge closed ...” and one other report", not "... span. and 1 other report"
+    assert title.startswith("Find better coverage: “") and title.endswith("” and one other report") and ". and" not in title
