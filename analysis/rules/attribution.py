@@ -227,6 +227,10 @@ def _subject(verb: Token) -> Token | None:
         subjects = [next((a for a in child.children if a.dep_ == "appos" and not _across_quotation(a, current)), child)
                     if _across_quotation(child, current) else child for child in subjects]  # fmt: skip
         outside = [child for child in subjects if not _across_quotation(child, current)]
+        if any(child.is_punct for child in outside):
+            # "Arsenal vice-chairman David Dein has said": the parse split a hyphenated
+            # post into subjects of their own ("vice", "-", "Dein"); the last is the name.
+            outside = [child for child in outside if not child.is_punct][-1:]
         for child in outside[:1] or subjects[:1]:
             if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
                 return current.head  # "videos which appear to show": the videos
@@ -422,14 +426,17 @@ def _quotation_introduced(verb: Token) -> tuple[int, int] | None:
 
 def _quotation_before(verb: Token, subject: Token) -> tuple[int, int] | None:
     """The quotation that closes right before a speech verb's subject ('"...," she
-    said'), from its opening mark in the sentence (or the sentence's start, when it opened
-    in an earlier one) to the closing mark; None unless the subject stands right
-    between the mark and the verb."""
+    said') or right before the verb itself when the subject follows it ('"...," said
+    Michael Baselice'), from its opening mark in the sentence (or the sentence's start,
+    when it opened in an earlier one) to the closing mark; None otherwise."""
     doc = verb.doc
     left, right = subject.left_edge.i, subject.right_edge.i
-    if right + 1 != verb.i or left < 1 or doc[left - 1].text not in CLOSING_MARKS or not doc[left - 2].is_punct:
+    if left > verb.i >= 2 and doc[verb.i - 1].text in CLOSING_MARKS and doc[verb.i - 2].is_punct:
+        close = verb.i - 1  # '"...," said Michael Baselice, a pollster': the speaker after the verb
+    elif right + 1 != verb.i or left < 1 or doc[left - 1].text not in CLOSING_MARKS or not doc[left - 2].is_punct:
         return None
-    close = left - 1
+    else:
+        close = left - 1
     sent = verb.sent
     opening = next((t.i for t in sent if t.i < close and t.text in OPENING_MARKS), None)
     start = opening + 1 if opening is not None else sent.start

@@ -249,6 +249,12 @@ def _sources_of_cue(nlp, sentence: str, cue: str) -> list[str]:
      "told Mr. Obama as he stopped.", "told", "Representative Steve Cohen, Democrat of Tennessee"),
     ('"A literate and qualified Turkish population," insisted Mr Sener, "will make a positive impact on the EU."',
      "insisted", "Mr Sener"),
+    # PolNeAR train (USA Today, 2015-11-20): the quotation parsed as a phrase, not as what "said" reports
+    ('"In some ways he\'s doing some of the same good steps: raising money, communicating the message," said Michael '
+     "Baselice, an Austin-based political pollster.", "said", "Michael Baselice"),
+    # BBC News business/271: the parse splits "vice-chairman" into subjects of their own
+    ("Arsenal vice-chairman David Dein has said the club may consider seeking a full listing for its shares.", "said",
+     "chairman David Dein"),
 ])  # fmt: skip
 def test_the_speaker_is_outside_the_quotation_the_parse_gave_the_verb_as_a_subject(nlp, sentence, cue, source):
     assert _sources_of_cue(nlp, sentence, cue) == [source]
