@@ -199,6 +199,27 @@ def _has_if_clause(verb: Token) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _proposal_nouns() -> frozenset[str]:
+    """Plans, bills, deals (``lexicons/proposal_nouns.csv``): what one "would" do is its content."""
+    return frozenset(load_lexicon("proposal_nouns")["word"])
+
+
+def _describes_a_proposal(verb: Token) -> bool:
+    """ "The plans would abolish regional assemblies", "Six units would be scrapped under
+    proposals": "would" tells what a proposal contains, which the writer states; it is
+    not the writer hedging. The verb's subject, or the object of its "under", is a plan,
+    bill, deal ..."""
+    nouns = _proposal_nouns()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in nouns:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "under":
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in child.children):
+                return True
+    return False
+
+
 def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
     """False for the future-in-the-past: "would" in the complement of a past reporting verb."""
     would = doc[i]
@@ -207,6 +228,8 @@ def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
     verb = would.head
     if _has_if_clause(verb):
         return True
+    if _describes_a_proposal(verb):
+        return False
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head

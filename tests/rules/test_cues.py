@@ -26,3 +26,18 @@ CASES = [
 def test_each_rule_decides_its_cue(nlp, sentence, cue, rule, where):
     found = [c.text for c in find_cues(nlp(sentence)) if c.kind == "hedge"]
     assert (cue in found) if cue else not found, found
+
+
+@pytest.mark.parametrize("sentence, hedged", [
+    # BBC News politics/226: what a plan would do is its content, which the writer states
+    ("The plans would abolish regional assemblies and other regional bodies.", False),
+    ("Six government units would also be scrapped under proposals unveiled on Monday.", False),
+    ("The bill would ban smoking in pubs.", False),
+    # a hypothetical the writer puts forward is still a hedge
+    ("The minister would resign if the vote failed.", True),
+])  # fmt: skip
+def test_would_telling_what_a_proposal_contains_is_no_hedge(nlp, sentence, hedged):
+    from analysis import analyze
+
+    status = analyze("Plans\n\n" + sentence, nlp=nlp).body_sentences.iloc[0]["status"]
+    assert (status == "hedged") == hedged
