@@ -171,7 +171,9 @@ def _anonymous_answer(result) -> list[str]:
         who = row.source if isinstance(row.source, str) and row.source else f"nobody is named{cue}"
         reason = f"reason given: “{row.anonymity_reason}”" if isinstance(row.anonymity_reason, str) and row.anonymity_reason else "no reason given"
         out.append(f"Sentence {row.sent_id}: {who} ({row.source_type}); {reason}.")
-    return _lines(out, "Every source is named.")
+    # An article that cites nobody has no named sources either: "every source is named"
+    # would read as if it had some.
+    return _lines(out, "Every source is named." if len(attributions) else "The article cites no source at all, named or not.")
 
 
 def _scare_answer(result) -> list[str]:

@@ -46,3 +46,14 @@ def test_a_card_points_to_the_sentence_naming_its_speaker_without_quoting_it():
     card = {"card": 3, "number": 12, "text": "\u201cWe will keep fighting,\u201d he said.", "named_nearby": True}
     assert CONTEXT_HINT in _card_form(card)
     assert CONTEXT_HINT not in _card_form({**card, "named_nearby": False})
+
+
+def test_an_article_that_cites_nobody_is_not_said_to_name_every_source(nlp):
+    from analysis import analyze
+    from analysis.classroom.tasks import _anonymous_answer
+
+    # BBC News sport/120 is all the writer's own report, as this is
+    cites_nobody = analyze("Match\n\nAtletico beat Barcelona 2-0 on Saturday. Torres scored in the first minute.", nlp=nlp)
+    named = analyze("Match\n\nAtletico beat Barcelona 2-0, coach Frank Rijkaard said on Saturday.", nlp=nlp)
+    assert _anonymous_answer(cites_nobody) == ["The article cites no source at all, named or not."]
+    assert _anonymous_answer(named) == ["Every source is named."]
