@@ -186,12 +186,13 @@ def _pairs_telling_one_event(comparison) -> set[frozenset]:
     the sentences. Two claims on one topic that share a name ("she won the primaries
     over Sanders" / "Sanders skipped the meeting") are no card: a teacher's blind review
     found such cards wrong."""
+    from analysis.comparing.align import shared_event_verbs
     from analysis.rules.attribution import reporting_cues
 
     saying = reporting_cues()
     found: set[frozenset] = set()
     for m in comparison.alignment[comparison.alignment["matched"]].itertuples():
-        verbs = {v for shared in m.shared_events for v in str(shared).split(" ~ ")}
+        verbs = shared_event_verbs(m.shared_events)
         one_event = bool(m.event_in_common) and not (verbs and verbs <= saying)
         if one_event or float(m.text_similarity) >= SAME_WORDS_AT:
             found.add(frozenset({(m.article, int(m.sent_id)), (m.other, int(m.other_sent_id))}))
@@ -269,10 +270,6 @@ def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = Non
             "cue_lemmas": [c["lemma"] for c in cues]}  # fmt: skip
 
 
-#: How a reporting verb's stance sets the status of what it reports (as ``comparing.units``).
-_STANCE_STATUS = {"confirming": "confirmed", "non_committal": "unconfirmed"}
-
-
 def _as_told_by_one_speaker(result_a, a: dict, result_b, b: dict) -> tuple[dict, dict]:
     """Both sides of a card read as told by one speaker, when each matched claim holds an
     attribution to the same named source (by its last word) with its reporting verb: "Hewitt
@@ -280,6 +277,9 @@ def _as_told_by_one_speaker(result_a, a: dict, result_b, b: dict) -> tuple[dict,
     Trump simply meant ..., Trump contradicted him" both report Hewitt's suggestion,
     although the second sentence's own claim is the writer's. Otherwise the sides as
     they are."""
+    from analysis.comparing.claims import surname
+    from analysis.comparing.units import STANCE_STATUS
+
     def speakers(result, side: dict) -> dict[str, dict]:
         text = " ".join(str(side["claim"] or side["text"]).split())
         rows = result.attributions[(result.attributions["sent_id"] == side["sent_id"]) & result.attributions["canonical_source"].notna()]
@@ -287,7 +287,7 @@ def _as_told_by_one_speaker(result_a, a: dict, result_b, b: dict) -> tuple[dict,
         for row in rows.sort_values("cue_start", kind="stable").to_dict("records"):
             name = str(row["canonical_source"])
             if name.lower() != "nobody named" and row["source_type"] in IDENTIFIED_SOURCE_TYPES and str(row["cue"]) in text:
-                found.setdefault(name.split()[-1].lower(), row)
+                found.setdefault(surname(name), row)
         return found
 
     in_a, in_b = speakers(result_a, a), speakers(result_b, b)
@@ -296,7 +296,7 @@ def _as_told_by_one_speaker(result_a, a: dict, result_b, b: dict) -> tuple[dict,
         return a, b
     sides = []
     for side, row in ((a, in_a[shared[0]]), (b, in_b[shared[0]])):
-        status = _STANCE_STATUS.get(str(row["cue_stance"]), "reported")
+        status = STANCE_STATUS.get(str(row["cue_stance"]), "reported")
         sides.append({**side, "status": status, "read_as": status, "source": str(row["canonical_source"]),
                       "written": str(row["source"]), "source_type": str(row["source_type"]), "cue_kind": "the reporting verb",
                       "cues": [str(row["cue"])], "cue_lemmas": [str(row["cue_lemma"] or row["cue"])]})  # fmt: skip

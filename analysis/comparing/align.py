@@ -41,9 +41,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from analysis import config
+from analysis.comparing.claims import surname
 from analysis.rules.findings import same_figure
 
-__all__ = ["align_claims", "candidate_features", "reader_check", "matcher", "score", "FEATURES", "GENERIC_LEMMAS", "COLUMNS"]
+__all__ = ["align_claims", "candidate_features", "reader_check", "matcher", "score", "shared_event_verbs", "FEATURES",
+           "GENERIC_LEMMAS", "COLUMNS"]  # fmt: skip
 
 MODEL_FILE = config.PACKAGE_DIR / "models" / "claim_matcher.json"
 #: What describes a candidate pair of claim units, in the order of the model's weights.
@@ -112,7 +114,18 @@ def _verb_similarity(vectors: dict, a: frozenset, b: frozenset) -> tuple[float, 
 def _same_name(a: frozenset, b: frozenset) -> bool:
     """Two sets of names share a person or place: the same name, or the same last word
     ("Ted Cruz" / "Cruz", as another outlet may name him)."""
-    return bool(a & b) or bool({n.split()[-1].lower() for n in a} & {n.split()[-1].lower() for n in b})
+    return bool(a & b) or bool({surname(n) for n in a} & {surname(n) for n in b})
+
+
+def _near_verbs(vectors: dict, a: str, b: str) -> bool:
+    """The same verb, or two close enough in meaning to tell one event (:data:`SYNONYM_AT`)."""
+    return a == b or float(vectors[a] @ vectors[b]) >= SYNONYM_AT
+
+
+def shared_event_verbs(shared_events: list[str]) -> frozenset[str]:
+    """The verbs of an alignment row's ``shared_events`` ("win", "resign ~ quit"), each on
+    its own."""
+    return frozenset(verb for shared in shared_events for verb in str(shared).split(" ~ "))
 
 
 def _different_doers(vectors: dict, a: tuple, b: tuple) -> bool:
@@ -123,8 +136,7 @@ def _different_doers(vectors: dict, a: tuple, b: tuple) -> bool:
     in Vermont" shares Sanders with "Sanders won Vermont": no difference.)"""
     if _same_name(frozenset().union(*(names for _, names in a)), frozenset().union(*(names for _, names in b))):
         return False
-    return any(verb_a == verb_b or float(vectors[verb_a] @ vectors[verb_b]) >= SYNONYM_AT
-               for verb_a, _ in a for verb_b, _ in b)  # fmt: skip
+    return any(_near_verbs(vectors, verb_a, verb_b) for verb_a, _ in a for verb_b, _ in b)
 
 
 def _anchored_event(vectors: dict, a: tuple, b: tuple) -> bool:
@@ -132,8 +144,7 @@ def _anchored_event(vectors: dict, a: tuple, b: tuple) -> bool:
     meaning, with an argument in common (a doer, an object, a place: "Cruz [won] the
     primary in [Oklahoma]" / "Cruz [won] [Oklahoma] and Texas"), not only the same verb and
     the same words somewhere in the sentence."""
-    return any((verb_a == verb_b or float(vectors[verb_a] @ vectors[verb_b]) >= SYNONYM_AT) and words_a & words_b
-               for verb_a, words_a in a for verb_b, words_b in b)  # fmt: skip
+    return any(words_a & words_b and _near_verbs(vectors, verb_a, verb_b) for verb_a, words_a in a for verb_b, words_b in b)
 
 
 def _candidate_pairs(articles: np.ndarray, lemma_sets: list[frozenset], numbers: list[list]) -> list[tuple[int, int]]:

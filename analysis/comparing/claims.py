@@ -16,7 +16,13 @@ from analysis.vocabulary import SPEAKING_ENTITY_LABELS, TOPIC_ENTITY_LABELS
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "add", "report", "state", "make", "get", "go", "take", "come",
                          "give", "let", "know", "think", "want", "see", "seem", "become", "include", "use", "according"})  # fmt: skip
 
-__all__ = ["claim_rows", "headline_rows", "claim_and_headline_rows", "CONTENT_POS"]
+__all__ = ["claim_rows", "headline_rows", "claim_and_headline_rows", "surname", "CONTENT_POS"]
+
+def surname(name: str) -> str:
+    """A name's last word in lower case ("Ted Cruz" -> "cruz"), as another outlet may name
+    the same person or place; "" for no name."""
+    return name.split()[-1].lower() if name and name.split() else ""
+
 
 #: Parts of speech whose lemmas say what a claim is about.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})

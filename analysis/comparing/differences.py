@@ -31,6 +31,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from analysis.comparing.align import shared_event_verbs
+from analysis.comparing.claims import surname
 from analysis.rules.findings import same_figure
 from analysis.vocabulary import (IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, SPEAKING_ENTITY_LABELS,
                                  WEAK_STATUSES)  # fmt: skip
@@ -114,7 +116,7 @@ def source_differs(a: dict, b: dict) -> str | None:
     who_a, who_b = _who(a), _who(b)
     if ta == tb and (_unnamed(who_a) or _unnamed(who_b)):
         return None  # "The survey" and "The poll by the Public Policy Institute of California" may be one poll
-    if who_a.lower() == who_b.lower() or _surname(who_a) == _surname(who_b) or (a["article"], a["sent_id"]) > (b["article"], b["sent_id"]):
+    if who_a.lower() == who_b.lower() or surname(who_a) == surname(who_b) or (a["article"], a["sent_id"]) > (b["article"], b["sent_id"]):
         return None  # the same source; or the pair seen from its other side (one line per pair)
     return (f"{a['article']} credits it to {_credited(a)} (sentence {a['sent_id']}); {b['article']} to {_credited(b)} "
             f"(sentence {b['sent_id']}).")  # fmt: skip
@@ -154,10 +156,6 @@ def _short(text: str, limit: int = 110) -> str:
 
 #: Differences that read the same from either article: listed once per pair of claims.
 SYMMETRIC = frozenset({"number_differs"})
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].lower() if name else ""
 
 
 def _matched_side(sentence: dict, text: str, status: str, source, source_type, unattributed_sentence: bool,
@@ -200,7 +198,7 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
     # may be to rally behind Ted Cruz") differs in everything, which shows nothing.
     for match in alignment[alignment["matched"] & alignment["event_in_common"].astype(bool)].itertuples():
         ends = ((match.article, match.sent_id), (match.other, int(match.other_sent_id)))
-        verbs = frozenset(v for shared in match.shared_events for v in str(shared).split(" ~ "))
+        verbs = shared_event_verbs(match.shared_events)
         a = _matched_side(by_key[ends[0]], match.claim, match.status, match.source, match.source_type, ends[0] in unattributed,
                           hedged_verbs=hedged.get((*ends[0], match.claim), frozenset()), event_verbs=verbs)  # fmt: skip
         b = _matched_side(by_key[ends[1]], match.other_claim, match.other_status, match.other_source, match.other_source_type,
@@ -228,13 +226,13 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
         cited[name] = set(table["canonical_source"].dropna())  # any source, named or not ("The council")
     for name, own in sources.items():
         others = set().union(*(s for n, s in cited.items() if n != name))
-        other_surnames = {_surname(s) for s in others}
+        other_surnames = {surname(s) for s in others}
         # Only a source the article also names as a person or body ("A statement" or a
         # bare role typed as a named source is no name a reader could look for).
         entities = analyses[name].entities
         named = set(entities.loc[entities["label"].isin(SPEAKING_ENTITY_LABELS), "canonical"].dropna())
         for source in sorted(own & named):
-            if source not in others and _surname(source) not in other_surnames:
+            if source not in others and surname(source) not in other_surnames:
                 first = analyses[name].attributions
                 sent = first.loc[first["canonical_source"] == source, "sent_id"]
                 rows.append({"difference": "source_only_here", "article": name, "sent_id": int(sent.iloc[0]) if len(sent) else None,

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.comparing.claims import CONTENT_POS, LIGHT_VERBS
+from analysis.comparing.claims import CONTENT_POS, LIGHT_VERBS, surname
 from analysis.rules.quotes import FIRST_PERSON
 from analysis.vocabulary import SOURCED_STATUSES, TOPIC_ENTITY_LABELS
 
-__all__ = ["claim_units", "UNIT_KINDS", "MIN_UNIT_WORDS", "UNIT_COLUMNS"]
+__all__ = ["claim_units", "UNIT_KINDS", "MIN_UNIT_WORDS", "UNIT_COLUMNS", "STANCE_STATUS"]
 
 #: The kinds of unit, in the order a sentence gives them.
 UNIT_KINDS = ("sentence", "content", "clause")
@@ -37,16 +37,24 @@ UNIT_COLUMNS = ["article", "unit_id", "sent_id", "kind", "start", "end", "text",
 #: "Clinton won Georgia"): people and places. Not organisations: "the FBI recommended" and
 #: "Comey recommended" can tell one decision, the body's and its head's.
 AGENT_LABELS = frozenset({"PERSON", "GPE"})
+#: The status a reporting verb's stance gives what it reports; any other stance: ``reported``.
+STANCE_STATUS = {"confirming": "confirmed", "non_committal": "unconfirmed"}
 
 
-def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
-    """Character spans of a sentence's coordinated clauses, when it has two or more: the
-    root verb's clause and each ``conj`` verb with a subject of its own."""
+def _tree(tokens: list[dict]) -> tuple[dict[int, dict], dict[int, list[int]]]:
+    """A sentence's tokens by index, and each token's dependents (indices, in order)."""
     by_i = {t["i"]: t for t in tokens}
     children: dict[int, list[int]] = {}
     for t in tokens:
         if t["head_i"] != t["i"]:
             children.setdefault(t["head_i"], []).append(t["i"])
+    return by_i, children
+
+
+def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
+    """Character spans of a sentence's coordinated clauses, when it has two or more: the
+    root verb's clause and each ``conj`` verb with a subject of its own."""
+    by_i, children = _tree(tokens)
     roots = [t for t in tokens if t["dep"] == "ROOT"]
     if len(roots) != 1 or roots[0]["pos"] not in ("VERB", "AUX"):
         return []
@@ -84,38 +92,36 @@ def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozen
       ("won [the primary] in [Oklahoma]"), each a name's last word or a noun's lemma:
       what two claims must share, beside the verb, to tell one event.
     """
-    by_i = {t["i"]: t for t in tokens}
-    children: dict[int, list[dict]] = {}
-    for t in tokens:
-        if t["head_i"] != t["i"]:
-            children.setdefault(t["head_i"], []).append(t)
+    by_i, dependents = _tree(tokens)
+
+    def children(i: int) -> list[dict]:
+        return [by_i[c] for c in dependents.get(i, [])]
 
     def with_conjuncts(found: list[dict]) -> list[dict]:
         todo = list(found)
         while todo:  # "Trump and Clinton", "Oklahoma and Texas"
-            extra = [c for c in children.get(todo.pop()["i"], []) if c["dep"] == "conj"]
+            extra = [c for c in children(todo.pop()["i"]) if c["dep"] == "conj"]
             found = found + extra
             todo += extra
         return found
 
     def doers(verb: int) -> list[dict]:
-        found = [c for c in children.get(verb, []) if c["dep"] in ("nsubj", "nsubjpass")]
+        found = [c for c in children(verb) if c["dep"] in ("nsubj", "nsubjpass")]
         found = [c for c in found if c["dep"] == "nsubj"] or [
-            g for c in children.get(verb, []) if c["dep"] == "agent" for g in children.get(c["i"], []) if g["dep"] == "pobj"]
+            g for c in children(verb) if c["dep"] == "agent" for g in children(c["i"]) if g["dep"] == "pobj"]
         # "her rival, Bernie Sanders, won": the name in apposition stands for the description
-        found = [next((c for c in children.get(d["i"], []) if c["dep"] == "appos"), d) for d in found]
+        found = [next((c for c in children(d["i"]) if c["dep"] == "appos"), d) for d in found]
         return with_conjuncts(found)
 
     def objects(verb: int) -> list[dict]:
-        found = [c for c in children.get(verb, []) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass")]
-        found += [g for c in children.get(verb, []) if c["dep"] in ("prep", "agent")
-                  for g in children.get(c["i"], []) if g["dep"] == "pobj"]  # fmt: skip
+        found = [c for c in children(verb) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass")]
+        found += [g for c in children(verb) if c["dep"] in ("prep", "agent") for g in children(c["i"]) if g["dep"] == "pobj"]
         return with_conjuncts(found)
 
     def word(token: dict) -> str | None:
         name = next((n for n in names if n["start"] <= token["start"] < n["end"]), None)
         if name is not None:
-            return str(name["canonical"]).split()[-1].lower()
+            return surname(str(name["canonical"]))
         if token["pos"] in ("NOUN", "PROPN", "NUM") and not token["is_stop"]:
             return str(token["lemma"]).lower()
         return None
@@ -147,11 +153,7 @@ def _hedged_verbs(tokens: list[dict], hedges: list[tuple[int, int]]) -> frozense
     (or the hedge itself, "appears"), and the clauses that verb takes ("it appears [that
     Cruz won]", "is likely [to win]"). "Racking up victories, they solidified their claims
     as likely nominees" hedges the nomination, not the victories."""
-    by_i = {t["i"]: t for t in tokens}
-    children: dict[int, list[int]] = {}
-    for t in tokens:
-        if t["head_i"] != t["i"]:
-            children.setdefault(t["head_i"], []).append(t["i"])
+    by_i, children = _tree(tokens)
     found: set[str] = set()
     for start, end in hedges:
         cue = next((t for t in tokens if start <= t["start"] < end), None)
@@ -194,7 +196,7 @@ def _content_status(sentence: dict, source: str | None, stance: object) -> str:
     non-committal: ``unconfirmed``; otherwise ``reported``)."""
     if source and source == sentence["claim_source"] and sentence["status"] in SOURCED_STATUSES:
         return sentence["status"]
-    return {"confirming": "confirmed", "non_committal": "unconfirmed"}.get(str(stance), "reported")
+    return STANCE_STATUS.get(str(stance), "reported")
 
 
 def claim_units(result, article: str) -> pd.DataFrame:

@@ -828,9 +828,10 @@ def _reporting_ancestor(verb: Token) -> Token | None:
     return None
 
 
-#: Double quotation marks, straight and curly: an odd number of them between two words
-#: puts one inside a quotation and the other outside.
-DOUBLE_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+#: Double quotation marks, straight and curly (the one-character marks of
+#: :data:`OPENING_MARKS` and :data:`CLOSING_MARKS`): an odd number of them between two
+#: words puts one inside a quotation and the other outside.
+DOUBLE_QUOTE_MARKS = tuple(sorted(mark for mark in OPENING_MARKS | CLOSING_MARKS if len(mark) == 1))
 
 
 def colon(link: VerbLink) -> bool | None:
