@@ -572,10 +572,21 @@ def repair_mojibake(text: str) -> tuple[str, str]:
     fixed = ftfy.fix_encoding(composed)
     if fixed == composed:
         return text, ""
-    change = next(((composed[i1:i2], fixed[j1:j2]) for op, i1, i2, j1, j2 in
-                   difflib.SequenceMatcher(None, composed, fixed, autojunk=False).get_opcodes() if op != "equal"), ("", ""))  # fmt: skip
-    shown = "".join(c for c in change[0] if c.isprintable())  # the stray control characters mojibake carries
-    return fixed, f"'{shown}' read as '{change[1]}'"
+    first = next((op[1:] for op in difflib.SequenceMatcher(None, composed, fixed, autojunk=False).get_opcodes()
+                  if op[0] != "equal"), (0, 0, 0, 0))  # fmt: skip
+    # The whole word each side: a change can be one stray control character alone.
+    before, after = _word_around(composed, *first[:2]), _word_around(fixed, *first[2:])
+    return fixed, f"'{before}' read as '{after}'" if after != before else f"'{before}'"
+
+
+def _word_around(text: str, start: int, end: int) -> str:
+    """The run of non-space characters around ``text[start:end]``, printable ones only (the
+    stray control characters mojibake carries)."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return "".join(c for c in text[start:end] if c.isprintable())
 
 
 def _finish(text: str, *, source: str, fmt: str, encoding: str | None, metadata=None, warnings=()) -> Article:

@@ -291,3 +291,13 @@ def test_text_without_mojibake_is_kept_exactly_as_given():
     text = "Headline\n\nThe café in Zürich sold crêpes, and the cafe\u0301 next door did too."
     article = read_text(text)
     assert article.text == text and not [w for w in article.warnings if w.code == "mojibake_found"]
+
+
+def test_the_mojibake_warning_names_the_word_even_when_the_repair_drops_one_control_character():
+    from analysis.reading.ingest import read_text
+
+    # PolNeAR train (Washington Post, 2016-06-09) stores "Raúl" encoded three times; ftfy
+    # takes out only the stray control character, so the change alone shows nothing.
+    text = "Headline\n\nRep. Ra\u00c3\u0083\u00c2ol M. Grijalva spoke to the committee on Thursday afternoon."
+    (note,) = [w for w in read_text(text).warnings if w.code == "mojibake_found"]
+    assert "'RaÃÂol'" in note and "''" not in note
