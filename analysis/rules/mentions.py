@@ -25,10 +25,13 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   "A Downing Street spokesman"): the source is that organisation, unless the sentence
   says the speaker asked not to be named.
 - ``personal_pronoun``: "he"/"she" is the person named earlier in the same sentence
-  (not inside the quotation they speak), else a person the sentence before brings in as
-  its subject after the last speaker (not with "he added"), else the last named person source, else the
-  person who is the subject of the sentence before, else the nearest named person
-  before it.
+  (not inside the quotation they speak, not in a subjectless phrase leading into its
+  verb: "After meeting Gordon Brown, he said"), else with "he added" whoever the
+  sentence before had speak, else a person the sentence before (the quotation) brings
+  in as its subject after the last speaker, else the last speaker, else the person who
+  is the subject of the sentence before, else the nearest named person before it; each
+  time only a person the article does not show to be of the other sex (a title, an
+  earlier pronoun, a first name in ``lexicons/first_names.csv``).
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
   source with the same head noun ("A senior council official", "The council"): one
   source, with that source's type and name.
@@ -126,6 +129,16 @@ class MentionContext:
     #: Earlier sources: (head token index, head lemma, source type, canonical name).
     sources: list[tuple[int, str, str, str]] = field(default_factory=list)
     last_person: str | None = None
+    #: The people who spoke, in reading order (see :meth:`remember`).
+    speakers: list[str] = field(default_factory=list)
+    #: What the article's own words say of a person's sex ("male" or "female"): a title
+    #: before the name ("Mrs Clinton"), or a "he" or "she" read as that person.
+    sexes: dict[str, str] = field(default_factory=dict)
+    #: Pronouns read as a person named earlier in their own sentence: the least sure
+    #: reading, so it does not decide who the next "he" is.
+    read_in_sentence: set[int] = field(default_factory=set)
+    #: The last person source however it was read: (its sentence's first token, name).
+    last_mention: tuple[int, str] | None = None
     #: People introduced with a role (see :func:`introduced_role`), found on first use.
     introduced: list[tuple[str, int, str]] | None = None
 
@@ -137,8 +150,69 @@ class MentionContext:
         """Record a source once labelled, for the mentions after it."""
         if canonical:
             self.sources.append((head.i, head.lemma_.lower(), source_type, canonical))
-        if source_type == "person" and canonical and resolved_by != "personal_pronoun":
-            self.last_person = canonical
+        if source_type != "person" or not canonical:
+            return
+        if resolved_by == "personal_pronoun" and _inside_quotation(self.doc, head.i):
+            return  # '"I asked my mom. She said: ..."': someone the speaker tells of
+        self.last_mention = (head.sent.start, canonical)
+        sex = _sex_of(head, canonical)
+        # A title or a first name outweighs what a pronoun read as this person suggests.
+        if sex and (head.lower_ not in PERSON_PRONOUNS or self.sex(canonical) is None):
+            self.sexes[canonical] = sex
+        # A "he" in a clause inside another's report does not take over who speaks next
+        # ('Benford says he didn't know much about Sanders before he announced his bid.
+        # "... he's addressing them," he said' is Benford's).
+        if resolved_by == "personal_pronoun" and (not _heads_its_sentence(head) or head.i in self.read_in_sentence):
+            return
+        self.last_person = canonical
+        self.speakers.append(canonical)
+
+    def last_speaker(self, *, female: bool) -> str | None:
+        """The person who spoke last whom the article does not show to be of the other
+        sex than a "she" (``female``) or "he" would be."""
+        return next((p for p in reversed(self.speakers) if self.may_be(p, female=female)), None)
+
+    def sex(self, person: str) -> str | None:
+        """ "male", "female" or None: what the article (a title, a pronoun) or the
+        person's first name says."""
+        return self.sexes.get(person) or _first_name_sex(person)
+
+    def may_be(self, person: str, *, female: bool) -> bool:
+        """Whether "she" (``female``) or "he" can be ``person`` by what the article says."""
+        return self.sex(person) in (None, "female" if female else "male")
+
+
+def _sex_of(head: Token, name: str) -> str | None:
+    """ "male" or "female" when a person's mention says so: "he"/"she", a title in the
+    name ("Mr. Trump", "Mrs Clinton"), or a first name the news gives to one sex
+    (``lexicons/first_names.csv``: "Donald", "Hillary"); else None."""
+    word = head.lower_
+    if word in PERSON_PRONOUNS:
+        return "female" if word in ("she", "her") else "male"
+    titles = {t.lower_.rstrip(".") for t in head.subtree if t.i < head.i}
+    if titles & MALE_TITLES:
+        return "male"
+    if titles & FEMALE_TITLES:
+        return "female"
+    return _first_name_sex(name)
+
+
+def _first_name_sex(name: str) -> str | None:
+    return first_name_sexes().get(name.split()[0]) if " " in name else None
+
+
+@lru_cache(maxsize=1)
+def first_name_sexes() -> dict[str, str]:
+    """First name -> "male"/"female", as learned from news titles (training/names)."""
+    names = load_lexicon("first_names")
+    return dict(zip(names["name"], names["category"]))
+
+
+def _heads_its_sentence(head: Token) -> bool:
+    """Whether a source is the subject of its sentence's main verb (or of a verb joined
+    to it by "and"), not of a clause inside it."""
+    verb = head.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
 def entity_at(doc: Doc, i: int, ents: tuple[Span, ...] | None = None) -> Span | None:
@@ -266,11 +340,17 @@ QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 def _quoted_tokens(tokens: Span) -> set[int]:
     """The tokens between quotation marks in ``tokens`` (a mark opens, the next closes)."""
     inside, quoted = False, set()
+    doc = tokens.doc
     for token in tokens:
         if token.text in QUOTE_MARKS:
             inside = not inside if token.text not in ("\u201c", "``") else True
             if token.text in ("\u201d", "''"):
                 inside = False
+            elif token.text == '"' and token.i > 0 and doc[token.i - 1].whitespace_ and not token.whitespace_:
+                # A straight mark after a space and before a word opens, even where the
+                # one before was never closed: BBC copy reopens a quotation that runs on
+                # ('... the politics of hope. "Labour is counting on ...').
+                inside = True
             continue
         if inside:
             quoted.add(token.i)
@@ -278,12 +358,13 @@ def _quoted_tokens(tokens: Span) -> set[int]:
 
 
 def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents=None, full_names=None,
-                          outside_quotes: bool = False) -> str | None:
+                          outside_quotes: bool = False, keep=None) -> str | None:
     """The nearest named person before token ``i`` (canonical name): a PERSON entity, or
     within the same sentence a run of two or more proper nouns the small model did not tag.
     With ``same_sentence``, only names in token ``i``'s sentence count; with
     ``outside_quotes``, a name inside quotation marks there does not (the speaker of
-    '"... what Robert Jackson did," he added' is not Robert Jackson)."""
+    '"... what Robert Jackson did," he added' is not Robert Jackson); with ``keep``, the
+    nearest whose canonical name it accepts."""
     sentence = doc[i].sent
     quoted = _quoted_tokens(doc[sentence.start : i]) if outside_quotes else set()
     runs, run = [], []
@@ -306,15 +387,19 @@ def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents
         runs.append(doc[run[0].i : run[-1].i + 1])
     floor = sentence.start if same_sentence else 0
     people = [e for e in (doc.ents if ents is None else ents)
-              if e.label_ == "PERSON" and floor <= e.start and e.end <= i and any(t.is_alpha for t in e)
+              # "Carly Fiorina" tagged ORG by the small model is a person by her first name
+              if (e.label_ == "PERSON" or e.label_ == "ORG" and len(e) == 2 and e[0].text in first_name_sexes())
+              and floor <= e.start and e.end <= i and any(t.is_alpha for t in e)
               and not (quoted and e.start in quoted)]  # fmt: skip
-    if not people + runs:
-        return None
-    nearest = max(people + runs, key=lambda span: span.end)
-    if nearest.label_ == "PERSON":
-        return canonical_name(doc, nearest, full_names=full_names)[0]
-    full = (person_full_names(doc) if full_names is None else full_names).get(nearest.text, set())
-    return next(iter(full)) if len(full) == 1 else nearest.text
+    for nearest in sorted(people + runs, key=lambda span: span.end, reverse=True):
+        if nearest.label_:  # an entity, not a run of proper nouns
+            name = canonical_name(doc, nearest, full_names=full_names)[0]
+        else:
+            full = (person_full_names(doc) if full_names is None else full_names).get(nearest.text, set())
+            name = next(iter(full)) if len(full) == 1 else nearest.text
+        if keep is None or keep(name):
+            return name
+    return None
 
 
 def honorific_name(span: Span, ctx: MentionContext) -> Resolution | None:
@@ -396,17 +481,63 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
                     and ctx.doc[head.i - 1].text in (",", '"', "\u201d", "'")
                     # what is said comes before; "If Holmes runs, she has indicated that ..." says it after
                     and not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children))  # fmt: skip
+    female = head.lower_ in ("she", "her")
+
+    def fits(person: str | None) -> bool:
+        return person is not None and ctx.may_be(person, female=female)
+
+    named_before = dict(ents=ctx.ents, full_names=ctx.full_names, outside_quotes=True, keep=fits)
+    subject_before = _subject_person_before(ctx, span.start, female=female)
+    lead_in = _named_in_lead_in(span, ctx)
+    in_sentence = (None if after_clause else nearest_person_before(
+        ctx.doc, span.start, same_sentence=True, **{**named_before, "keep": lambda name: fits(name) and name.split()[-1] not in lead_in}))
+    if in_sentence is not None:
+        ctx.read_in_sentence.add(head.i)
     person = (
-        (None if after_clause else nearest_person_before(ctx.doc, span.start, same_sentence=True, ents=ctx.ents,
-                                                         full_names=ctx.full_names, outside_quotes=True))
+        in_sentence
+        or _carried_on(span, ctx, fits)
         or _introduced_since_last_speaker(span, ctx)
+        or ctx.last_speaker(female=female)
+        or (subject_before if fits(subject_before) else None)
+        or nearest_person_before(ctx.doc, span.start, **named_before)
+        # Nobody named fits (the model took "Carly Fiorina" for a body): the speaker
+        # last, as when the article shows no one's sex, rather than no one at all.
         or ctx.last_person
-        or _subject_person_before(ctx, span.start, female=head.lower_ in ("she", "her"))
         or nearest_person_before(ctx.doc, span.start, ents=ctx.ents, full_names=ctx.full_names, outside_quotes=True)
     )
     if person is None:
         return None  # the type rules: a he/she with nobody named before is anonymous
     return Resolution(person, "person", "personal_pronoun", f"'{head.text}' refers to {person} [rule: personal_pronoun]")
+
+
+def _carried_on(span: Span, ctx: MentionContext, fits) -> str | None:
+    """ "He added", "she continued": whoever the sentence before had speak, however it
+    was read ('When I emailed Brafman, he replied, "..." He added, "..."')."""
+    if span.root.head.lemma_.lower() not in CONTINUING_VERBS or ctx.last_mention is None:
+        return None
+    before = _sentence_before_quotation(ctx.doc, span.root.sent)
+    sentence_start, person = ctx.last_mention
+    return person if before is not None and sentence_start == before.start and fits(person) else None
+
+
+def _named_in_lead_in(span: Span, ctx: MentionContext) -> set[str]:
+    """The proper nouns (surnames among them) of a phrase with no subject of its own
+    that leads into the verb of a subject "he" or "she": nobody the pronoun can be.
+    "After meeting Gordon Brown on Friday, he said ..." (he is who met Brown, BBC
+    business/008), "Asked about her vote if Clinton faces Trump, she replied". A clause
+    with its own subject may name him ("When I emailed Brafman to thank him, he
+    replied ...")."""
+    head = span.root
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    named = set()
+    for child in head.head.children:
+        if child.dep_ in ("advcl", "prep", "npadvmod") and child.i < head.i:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # the phrase's own subject, not one of a clause inside it
+            words = list(child.subtree)
+            named |= {t.text for t in words if t.pos_ == "PROPN"}
+    return named
 
 
 #: Verbs that carry on what the last speaker said ("he added"): their "he" stays that speaker.
@@ -421,11 +552,12 @@ def _introduced_since_last_speaker(span: Span, ctx: MentionContext) -> str | Non
     head = span.root
     if ctx.last_person is None or head.head.lemma_.lower() in CONTINUING_VERBS:
         return None
-    last_spoke = max((i for i, _, source_type, _ in ctx.sources if source_type == "person"), default=None)
-    start = head.sent.start
-    if last_spoke is None or start == 0 or ctx.doc[start - 1].sent.start <= last_spoke:
+    before = _sentence_before_quotation(ctx.doc, head.sent)
+    if before is None:
         return None
-    before = ctx.doc[start - 1].sent
+    # Who spoke in the sentence before or since: the person it brings in may be one of
+    # them ("Sanders ... rallied young people against a system he says is rigged").
+    spoke_since = {p for i, _, source_type, p in ctx.sources if source_type == "person" and i >= before.start}
     female = head.lower_ in ("she", "her")
     for ent in ctx.ents:
         if ent.label_ != "PERSON" or not (before.start <= ent.start and ent.end <= before.end):
@@ -439,7 +571,21 @@ def _introduced_since_last_speaker(span: Span, ctx: MentionContext) -> str | Non
                 or title in (MALE_TITLES if female else FEMALE_TITLES)):
             continue
         person = canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0]
+        if spoke_since - {person} or not ctx.may_be(person, female=female):
+            return None
         return person if person != ctx.last_person else None
+    return None
+
+
+def _sentence_before_quotation(doc: Doc, sentence: Span) -> Span | None:
+    """The sentence before ``sentence``, or, when it carries on a quotation, the one
+    before the quotation began ('His wife Sharon agreed. "Now everybody's doing reality
+    shows. He's done it," she said.': Sharon's sentence); None at the start."""
+    while sentence.start > 0:
+        before = doc[sentence.start - 1].sent
+        if not (doc[before.start].text in QUOTE_MARKS or _inside_quotation(doc, before.start)) or before.start == 0:
+            return before
+        sentence = before
     return None
 
 
