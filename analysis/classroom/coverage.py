@@ -174,13 +174,16 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
 #: How close in wording two sentences must be to make a card without a verb in common:
 #: one quotation given by both outlets ("No, I meant he's the founder of ISIS").
 SAME_WORDS_AT = 0.8
+#: ... and at least this many content words in common: two scraps of reported words are
+#: close by their few words alone ("there is no one in the race" / "the race to Clinton").
+SAME_WORDS_AT_LEAST = 3
 
 
 def _pairs_telling_one_event(comparison) -> set[frozenset]:
     """The matched sentence pairs a card can rest on: their claims tell one event about
     one thing (``event_in_common``: a verb of each with a doer, object or place in
     common, or the same figure), or the two give nearly the same words
-    (:data:`SAME_WORDS_AT`). Not a pair whose only shared event is the saying ("Hewitt
+    (:data:`SAME_WORDS_AT`, :data:`SAME_WORDS_AT_LEAST`). Not a pair whose only shared event is the saying ("Hewitt
     suggested ..." / "After Hewitt suggested ..., Trump contradicted him"): both writers
     state who said it, and how sure each is of what was said rests on other parts of
     the sentences. Two claims on one topic that share a name ("she won the primaries
@@ -194,7 +197,8 @@ def _pairs_telling_one_event(comparison) -> set[frozenset]:
     for m in comparison.alignment[comparison.alignment["matched"]].itertuples():
         verbs = shared_event_verbs(m.shared_events)
         one_event = bool(m.event_in_common) and not (verbs and verbs <= saying)
-        if one_event or float(m.text_similarity) >= SAME_WORDS_AT:
+        same_words = float(m.text_similarity) >= SAME_WORDS_AT and len(m.shared_lemmas) >= SAME_WORDS_AT_LEAST
+        if one_event or same_words:
             found.add(frozenset({(m.article, int(m.sent_id)), (m.other, int(m.other_sent_id))}))
     return found
 

@@ -55,7 +55,7 @@ FEATURES = ("meaning", "words", "rare_words", "same_event", "shared_names", "bes
 #: claims are each other's closest) and a count of shared words each took a negative weight
 #: (the tuning pairs' live blog repeats delegate counts and percentages in sentences on
 #: other matters), which no reader would accept as a reason.
-CHECKED = ("shared_words", "same_figure", "whole_sentences", "different_doers", "anchored_event")
+CHECKED = ("shared_words", "same_figure", "whole_sentences", "different_doers", "different_places", "anchored_event")
 #: Lemmas too common in news to show that two claims say the same thing.
 GENERIC_LEMMAS = frozenset({"say", "tell", "add", "report", "state", "be", "have", "do", "make", "get", "go", "also",
                             "year", "day", "time", "people", "new", "first", "last", "week", "percent"})  # fmt: skip
@@ -95,7 +95,7 @@ def reader_check(features: dict) -> bool:
     "the site took down the auction")."""
     actor_or_object = features["shared_names"] > 0 or features["shared_words"] > 0 or features["same_figure"] > 0
     event = features["same_event"] >= SYNONYM_AT or features["same_figure"] > 0 or features["meaning"] >= CLOSE_MEANING_AT
-    return actor_or_object and event and not features.get("different_doers", 0.0)
+    return actor_or_object and event and not features.get("different_doers", 0.0) and not features.get("different_places", 0.0)
 
 
 def _verb_similarity(vectors: dict, a: frozenset, b: frozenset) -> tuple[float, list[str]]:
@@ -135,6 +135,15 @@ def _different_doers(vectors: dict, a: tuple, b: tuple) -> bool:
     two results, not one told twice. ("Clinton won four states, while Sanders prevailed
     in Vermont" shares Sanders with "Sanders won Vermont": no difference.)"""
     if _same_name(frozenset().union(*(names for _, names in a)), frozenset().union(*(names for _, names in b))):
+        return False
+    return any(_near_verbs(vectors, verb_a, verb_b) for verb_a, _ in a for verb_b, _ in b)
+
+
+def _different_places(vectors: dict, a: tuple, b: tuple) -> bool:
+    """The two claims tell one event (the same verb, or a near one) about different named
+    places and name no place in common: "Clinton has won the Democratic primary in Ohio"
+    and "Clinton won the Missouri Democratic primary" are two results."""
+    if _same_name(frozenset().union(*(named for _, named in a)), frozenset().union(*(named for _, named in b))):
         return False
     return any(_near_verbs(vectors, verb_a, verb_b) for verb_a, _ in a for verb_b, _ in b)
 
@@ -184,7 +193,9 @@ def candidate_features(units: pd.DataFrame) -> pd.DataFrame:
     # Headline rows set against body units have no doers: an empty tuple, not a missing value.
     agents = [d if isinstance(d, tuple) else () for d in units.get("agents", [()] * len(units))]
     verb_arguments = [e if isinstance(e, tuple) else () for e in units.get("events", [()] * len(units))]
-    verbs = sorted(set().union(*predicates, *({verb for verb, _ in doers} for doers in agents), *({v for v, _ in e} for e in verb_arguments)))
+    places = [p if isinstance(p, tuple) else () for p in units.get("places", [()] * len(units))]
+    verbs = sorted(set().union(*predicates, *({verb for verb, _ in doers} for doers in agents), *({v for v, _ in e} for e in verb_arguments),
+                               *({v for v, _ in named} for named in places)))
     verb_vectors = dict(zip(verbs, embed(verbs)))
     lemma_sets = [frozenset(t.split()) - GENERIC_LEMMAS for t in units["lemmas"]]
     records = units.to_dict("records")
@@ -203,6 +214,7 @@ def candidate_features(units: pd.DataFrame) -> pd.DataFrame:
             "shared_names": min(len(names), 3) / 3, "best_for_both": 0.0, "shared_words": min(len(shared), 5) / 5,
             "same_figure": 1.0 if number else 0.0, "whole_sentences": 1.0 if kinds[i] == kinds[j] == "sentence" else 0.0,
             "different_doers": 1.0 if _different_doers(verb_vectors, agents[i], agents[j]) else 0.0,
+            "different_places": 1.0 if _different_places(verb_vectors, places[i], places[j]) else 0.0,
             "anchored_event": 1.0 if _anchored_event(verb_vectors, verb_arguments[i], verb_arguments[j]) else 0.0,
             "shared_events": events, "shared_lemmas": sorted(shared)[:8], "shared_names_list": names, "shared_number": number,
         })  # fmt: skip

@@ -32,11 +32,15 @@ UNIT_KINDS = ("sentence", "content", "clause")
 #: The fewest words a content or clause unit needs to stand as a claim of its own.
 MIN_UNIT_WORDS = 4
 UNIT_COLUMNS = ["article", "unit_id", "sent_id", "kind", "start", "end", "text", "status", "claim_source",
-                "claim_source_type", "source", "lemmas", "predicates", "entities", "numbers", "agents", "events", "hedged_verbs"]  # fmt: skip
+                "claim_source_type", "source", "lemmas", "predicates", "entities", "numbers", "agents", "events", "places", "hedged_verbs"]  # fmt: skip
 #: Names whose being the doer of an event tells two claims apart ("Trump won Georgia" /
 #: "Clinton won Georgia"): people and places. Not organisations: "the FBI recommended" and
 #: "Comey recommended" can tell one decision, the body's and its head's.
 AGENT_LABELS = frozenset({"PERSON", "GPE"})
+#: Names of places a verb is about ("won [Ohio]", "won the [Missouri] primary").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Dependencies that open a clause of its own, where a verb's phrases end.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 #: The status a reporting verb's stance gives what it reports; any other stance: ``reported``.
 STANCE_STATUS = {"confirming": "confirmed", "non_committal": "unconfirmed"}
 
@@ -80,7 +84,7 @@ def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
     return spans
 
 
-def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozenset], dict[int, frozenset]]:
+def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozenset], dict[int, frozenset], dict[int, frozenset]]:
     """Who does each verb of a sentence and what it is about, by the verb's token index.
 
     - Doers: the names doing the verb (:data:`AGENT_LABELS`): its subject (or a passive's
@@ -91,6 +95,10 @@ def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozen
     - Arguments: the words of its subject, objects and the objects of its prepositions
       ("won [the primary] in [Oklahoma]"), each a name's last word or a noun's lemma:
       what two claims must share, beside the verb, to tell one event.
+    - Places: the places named in its objects, or in the words that make an object up
+      ("won [Ohio]", "won in [Ohio]", "won the [Missouri] Democratic primary", "won the
+      primary in [North Carolina]"): two claims of one verb about different places tell
+      two events.
     """
     by_i, dependents = _tree(tokens)
 
@@ -126,8 +134,21 @@ def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozen
             return str(token["lemma"]).lower()
         return None
 
+    def place_words(verb: int) -> list[dict]:
+        """The words of the verb's objects and prepositional phrases, down through the
+        phrases inside them but not into a clause ("won [the Missouri primary]", "won
+        [in Oklahoma] and [in his home state of Vermont]")."""
+        todo = [c for c in children(verb) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass", "prep", "agent")]
+        found = []
+        while todo:
+            token = todo.pop()
+            found.append(token)
+            todo += [c for c in children(token["i"]) if c["dep"] not in CLAUSE_DEPS and c["pos"] not in ("VERB", "AUX")]
+        return found
+
     agents: dict[int, frozenset] = {}
     arguments: dict[int, frozenset] = {}
+    places: dict[int, frozenset] = {}
     for t in tokens:
         if t["pos"] != "VERB":
             continue
@@ -145,7 +166,11 @@ def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozen
         words = frozenset(w for w in map(word, found + objects(t["i"])) if w)
         if words:
             arguments[t["i"]] = words
-    return agents, arguments
+        named = frozenset(n["canonical"] for n in names if n["label"] in PLACE_LABELS
+                          for o in place_words(t["i"]) if n["start"] <= o["start"] < n["end"])  # fmt: skip
+        if named:
+            places[t["i"]] = named
+    return agents, arguments, places
 
 
 def _hedged_verbs(tokens: list[dict], hedges: list[tuple[int, int]]) -> frozenset:
@@ -245,7 +270,7 @@ def claim_units(result, article: str) -> pd.DataFrame:
                 source = a["canonical_source"] if isinstance(a["canonical_source"], str) and a["canonical_source"] else None
                 spans.append(("content", start, end, source or "nobody named", a["source_type"], a["source"],
                               _content_status(sentence, source, a["cue_stance"])))  # fmt: skip
-        doers, arguments = _verb_roles(own_tokens, [e for e in entities.get(sid, []) if isinstance(e["canonical"], str)])
+        doers, arguments, named_places = _verb_roles(own_tokens, [e for e in entities.get(sid, []) if isinstance(e["canonical"], str)])
         hedge_spans = [(h["start"], h["end"]) for h in hedges.get(sid, [])]
         hedged_verbs = _hedged_verbs(own_tokens, hedge_spans)
         for start, end in _clause_spans(own_tokens):
@@ -268,10 +293,12 @@ def claim_units(result, article: str) -> pd.DataFrame:
                                   if t["i"] in doers and str(t["lemma"]).lower() in predicates))  # fmt: skip
             events = tuple(sorted((str(t["lemma"]).lower(), arguments[t["i"]]) for t in inside
                                   if t["i"] in arguments and str(t["lemma"]).lower() in predicates))  # fmt: skip
+            places = tuple(sorted((str(t["lemma"]).lower(), named_places[t["i"]]) for t in inside
+                                  if t["i"] in named_places and str(t["lemma"]).lower() in predicates))  # fmt: skip
             rows.append({
                 "article": article, "unit_id": len(rows), "sent_id": sid, "kind": kind, "start": start, "end": end,
                 "text": text[start:end], "status": status, "claim_source": claim_source, "claim_source_type": claim_source_type,
                 "source": source, "lemmas": " ".join(lemmas), "predicates": predicates, "entities": names, "numbers": figures,
-                "agents": agents, "events": events, "hedged_verbs": hedged_verbs & predicates,
+                "agents": agents, "events": events, "places": places, "hedged_verbs": hedged_verbs & predicates,
             })  # fmt: skip
     return pd.DataFrame(rows, columns=UNIT_COLUMNS)

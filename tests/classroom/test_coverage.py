@@ -342,15 +342,17 @@ def test_a_card_rests_on_one_event_in_both_articles_or_the_same_words():
 
     from analysis.classroom.coverage import _pairs_telling_one_event
 
-    def row(sent_id, events, event_in_common, text_similarity):
+    def row(sent_id, events, event_in_common, text_similarity, lemmas=("meant", "founder", "isis")):
         return {"article": "a", "sent_id": sent_id, "other": "b", "other_sent_id": sent_id, "matched": True,
-                "shared_events": events, "event_in_common": event_in_common, "text_similarity": text_similarity}
+                "shared_events": events, "event_in_common": event_in_common, "text_similarity": text_similarity,
+                "shared_lemmas": list(lemmas)}
 
     alignment = pd.DataFrame([
         row(1, [], False, 0.3),  # one topic and one name ("... wins over Sanders" / "Sanders skipped the meeting")
         row(2, ["win"], True, 0.3),  # one event with a doer or object in common
         row(3, ["suggest"], True, 0.5),  # only the saying in common ("Hewitt suggested ..." / "After Hewitt suggested ...")
         row(4, [], False, 0.9),  # one quotation in both
+        row(5, [], False, 0.82, ["race"]),  # two scraps close by few words ("no one in the race" / "the race to Clinton")
     ])  # fmt: skip
     telling = _pairs_telling_one_event(types.SimpleNamespace(alignment=alignment))
     assert telling == {frozenset({("a", 2), ("b", 2)}), frozenset({("a", 4), ("b", 4)})}

@@ -97,3 +97,12 @@ def test_one_event_done_by_different_named_people_is_no_match(nlp):
     assert not compare([a, b]).alignment["matched"].any()
     same = compare([a, c]).alignment
     assert same["matched"].any() and same.loc[same["matched"], "event_in_common"].all()
+
+
+def test_one_event_about_different_named_places_is_no_match(nlp):
+    # polnear train breitbart / huff-post 2016-03-15/16: two primaries won, not one told twice
+    a = analyze("Primaries\n\nHillary Clinton wins the Democratic presidential primary in North Carolina on Tuesday.", nlp=nlp)
+    b = analyze("Missouri\n\nHillary Clinton won the Democratic primary in Missouri on Tuesday, the agency said.", nlp=nlp)
+    c = analyze("Carolina\n\nClinton won the Democratic primary in North Carolina on Tuesday, the agency said.", nlp=nlp)
+    assert not compare([a, b]).alignment["matched"].any()
+    assert compare([a, c]).alignment["matched"].any()

@@ -43,3 +43,12 @@ def test_a_hedge_bears_on_its_own_verb_not_on_the_whole_sentence(nlp):
     units = claim_units(result, "a")
     hedged = dict(zip(units.loc[units["kind"] == "sentence", "sent_id"], units.loc[units["kind"] == "sentence", "hedged_verbs"]))
     assert "win" not in hedged[1] and "win" in hedged[2]
+
+
+def test_each_verb_keeps_the_places_it_is_about(nlp):
+    result = analyze("Results\n\nClinton won the Missouri Democratic primary. Sanders won the primary in North Carolina "
+                     "and carried Ohio.", nlp=nlp)  # fmt: skip
+    units = claim_units(result, "a").set_index(["sent_id", "kind"])
+    assert dict(units.loc[(1, "sentence"), "places"])["win"] == frozenset({"Missouri"})
+    second = dict(units.loc[(2, "sentence"), "places"])
+    assert second["win"] == frozenset({"North Carolina"}) and second["carry"] == frozenset({"Ohio"})
