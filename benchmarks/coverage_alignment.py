@@ -49,6 +49,7 @@ PAIRS = HERE / "gold" / "coverage_pairs.csv"
 #: the held-out pairs (twice: before and after the fixes the first reading led to), and the
 #: lines on matched pairs of the tuning pairs.
 DIFFERENCES_CHECK = HERE / "gold" / "coverage_differences_check.csv"
+MATCHES_CHECK = HERE / "gold" / "coverage_matches_check.csv"
 
 
 def sentence_at(result, start: int, end: int) -> int:
@@ -64,6 +65,15 @@ def sentence_at(result, start: int, end: int) -> int:
 def gold_key(row: dict, a, b) -> tuple[int, int]:
     """A gold row's pair of sentence numbers in the analyses ``a`` and ``b`` of its two articles."""
     return sentence_at(a, int(row["start_a"]), int(row["end_a"])), sentence_at(b, int(row["start_b"]), int(row["end_b"]))
+
+
+def matches_check() -> dict:
+    """The matched pairs a reader judged on unseen pairs: per check, yes / partly / no."""
+    found: dict = defaultdict(lambda: defaultdict(int))
+    with MATCHES_CHECK.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found[row["check"]][row["verdict"]] += 1
+    return {name: dict(counts) for name, counts in found.items()}
 
 
 def differences_check() -> dict:
@@ -228,13 +238,16 @@ def main(argv: list[str] | None = None) -> int:
     for name, parts in differences_check().items():
         print(f"'where they differ' lines judged by a reader, {name}: " + "; ".join(
             f"{part}: {c.get('right', 0)} right, {c.get('half', 0)} half, {c.get('wrong', 0)} wrong" for part, c in parts.items()))
+    for name, counts in matches_check().items():
+        print(f"matched pairs judged by a reader, {name}: {counts.get('yes', 0)} the same claim, "
+              f"{counts.get('partly', 0)} partly, {counts.get('no', 0)} not")
     print("goal (held out): matched pairs right 0.85, shared claims found 0.6, certainty differences 0.7, 'differs' lines 85% right")
     record_results("coverage_alignment", {
         "pairs": len(pairs), "all": overall, "held out": held_out, "tuning": tuned, "high recall": high["recall"], "high gold": high["gold"],
         "same story found": sum(found for _, _, found in same_story), "cards": cards,
         "different stories": len(apart), "told apart": sum(ok for _, ok in apart), "differences": dict(sorted(kinds.items())),
         "analyse_seconds": round(analyse_seconds, 2), "compare_seconds": round(compare_seconds, 3), "ratio": round(ratio, 3),
-        "five ratio": round(five_ratio, 3), "differences check": differences_check(),
+        "five ratio": round(five_ratio, 3), "differences check": differences_check(), "matches check": matches_check(),
     }, command="python benchmarks/coverage_alignment.py")  # fmt: skip
     return 0
 

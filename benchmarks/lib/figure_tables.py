@@ -375,6 +375,10 @@ def coverage_table(results: Results) -> str:
                                                  if p["matched pairs"] != p["all"] else "") for name, p in sorted(checks.items())]  # fmt: skip
         cost += (" \u201cWhere they differ\u201d lines judged by readers who did not write the matcher (goal 85% right): "
                  + "; ".join(parts) + ".")  # fmt: skip
+    for name, counts in sorted((figures.get("matches check") or {}).items()):
+        total = sum(counts.values())
+        cost += (f" Matched pairs on {name}: {_bold(str(counts.get('yes', 0)))} of {total} tell the same claim "
+                 f"({counts.get('yes', 0) / total:.2f}), {counts.get('partly', 0)} partly, {counts.get('no', 0)} not.")
     return f"{table}\n\n{cost}\n\n{_measured(entry)}"
 
 
