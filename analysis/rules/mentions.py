@@ -31,7 +31,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   in as its subject after the last speaker, else the last speaker, else the person who
   is the subject of the sentence before, else the nearest named person before it; each
   time only a person the article does not show to be of the other sex (a title, an
-  earlier pronoun, a first name in ``lexicons/first_names.csv``).
+  earlier pronoun, a first name in ``lexicons/first_names.csv``). A spokesperson who
+  spoke counts as a speaker, with the type and name they were read as ("A Human Rights
+  Watch spokeswoman said ... She added": Human Rights Watch).
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
   source with the same head noun ("A senior council official", "The council"): one
   source, with that source's type and name.
@@ -139,6 +141,8 @@ class MentionContext:
     read_in_sentence: set[int] = field(default_factory=set)
     #: The last person source however it was read: (its sentence's first token, name).
     last_mention: tuple[int, str] | None = None
+    #: The type of a speaker who is no person by name ("A Tesco spokeswoman" is Tesco).
+    speaker_types: dict[str, str] = field(default_factory=dict)
     #: People introduced with a role (see :func:`introduced_role`), found on first use.
     introduced: list[tuple[str, int, str]] | None = None
 
@@ -150,6 +154,16 @@ class MentionContext:
         """Record a source once labelled, for the mentions after it."""
         if canonical:
             self.sources.append((head.i, head.lemma_.lower(), source_type, canonical))
+        if canonical and head.lower_ in SPOKESPERSON_NOUNS:
+            # "A BBC spokeswoman said ... She added": the next "she" is that spokeswoman,
+            # speaking for the body she is read as (or for no one named).
+            self.speakers.append(canonical)
+            self.speaker_types[canonical] = source_type
+            sex = "female" if "wom" in head.lower_ else "male" if head.lower_ in ("spokesman", "spokesmen") else None
+            if sex:
+                self.sexes.setdefault(canonical, sex)
+            self.last_mention = (head.sent.start, canonical)
+            return
         if source_type != "person" or not canonical:
             return
         if resolved_by == "personal_pronoun" and _inside_quotation(self.doc, head.i):
@@ -507,7 +521,9 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     )
     if person is None:
         return None  # the type rules: a he/she with nobody named before is anonymous
-    return Resolution(person, "person", "personal_pronoun", f"'{head.text}' refers to {person} [rule: personal_pronoun]")
+    # A spokesperson read before speaks for the body (or for no one named) as before.
+    return Resolution(person, ctx.speaker_types.get(person, "person"), "personal_pronoun",
+                      f"'{head.text}' refers to {person} [rule: personal_pronoun]")
 
 
 def _carried_on(span: Span, ctx: MentionContext, fits) -> str | None:

@@ -339,3 +339,12 @@ def test_first_names_learned_from_titles_are_kept_with_their_counts():
     assert names.loc["Donald", "category"] == "male" and names.loc["Hillary", "category"] == "female"
     assert not {"But", "Senator", "Wednesday", "Dr", "Tory", "Joss"} & set(names.index)  # words, titles, one person alone
     assert (names["agreeing"].astype(int) <= names["people"].astype(int)).all()
+
+
+def test_she_after_a_spokeswoman_is_the_spokeswoman_for_her_body(nlp):
+    # bbc politics/014 shape: the next "she" is the spokeswoman, not a person named earlier
+    text = ("Detention row\n\nCharles Clarke said the law would stand. A Human Rights Watch spokeswoman said the "
+            "plans broke international law. She added that other countries had done the same.")  # fmt: skip
+    rows = analyze(text, nlp=nlp).attributions
+    row = rows[rows["source"] == "She"].iloc[0]
+    assert row["canonical_source"] == "Human Rights Watch" and row["source_type"] == "organization", row["source_type_reason"]
