@@ -13,7 +13,17 @@ Many articles at once, and the words in them: :func:`analyze_many` (the same tab
 source), :func:`word_frequencies` and :func:`keyness`.
 """
 
-__version__ = "0.1.0"
+def _installed_version() -> str:
+    """The version written once, in pyproject.toml, as the installed package reports it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("source-criticism-analysis")
+    except PackageNotFoundError:  # run from a source folder that was never installed
+        return "0+unknown"
+
+
+__version__ = _installed_version()
 
 # Names are imported on first use (PEP 562), so that `python -m analysis report` and the
 # ingest checks do not pay for importing spaCy in a process that never parses.

@@ -24,7 +24,22 @@ from analysis import __version__, config
 from analysis.errors import AnalysisError, InputError, output_problem
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+#: How the messages on stderr name the program when run as ``python -m analysis``.
 PROG = "analysis"
+
+
+def program_name() -> str:
+    """The command as the user typed it: ``source-criticism`` when run by the installed
+    script, ``python -m analysis`` when run as a module."""
+    called = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return f"python -m {PROG}" if called in ("", "__main__.py", "-c", "-m") else called
+
+
+def _short_name() -> str:
+    """The program's name at the start of a line on stderr ("analysis: error: ...",
+    "source-criticism: error: ...")."""
+    name = program_name()
+    return PROG if name.startswith("python ") else name
 
 
 def _article_arg(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +67,7 @@ def _hedge_domain_arg(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=f"python -m {PROG}",
+        prog=program_name(),
         description="Tabulate what a news article claims, how sure each claim is, and who says so.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -133,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _say(kind: str, message: str) -> None:
-    print(f"{PROG}: {kind}: {message}", file=sys.stderr)
+    print(f"{_short_name()}: {kind}: {message}", file=sys.stderr)
 
 
 def _out_folder(path: Path) -> Path:

@@ -120,3 +120,24 @@ def test_seed_is_not_modified_by_a_run(seed_path, capsys, nlp):
     before = seed_path.read_bytes()
     main(["tables", str(seed_path), "--format", "json"])
     assert seed_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv0, usage, prefix", [
+    ("/usr/local/bin/source-criticism", "usage: source-criticism", "source-criticism: error:"),
+    ("/work/analysis/__main__.py", "usage: python -m analysis", "analysis: error:"),
+])  # fmt: skip
+def test_the_program_names_itself_as_it_was_called(monkeypatch, capsys, argv0, usage, prefix):
+    from analysis import cli
+
+    monkeypatch.setattr(sys, "argv", [argv0, "tables", "/no/such/article.txt"])
+    assert cli.build_parser().format_usage().startswith(usage)
+    assert cli.main(["tables", "/no/such/article.txt"]) == 2
+    assert capsys.readouterr().err.startswith(prefix)
+
+
+def test_the_version_is_the_installed_packages():
+    from importlib.metadata import version
+
+    import analysis
+
+    assert analysis.__version__ == version("source-criticism-analysis")
