@@ -70,7 +70,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.rules.attribution import reporting_cues, source_noun_categories
+from analysis.rules.attribution import CLOSING_MARKS, OPENING_MARKS, reporting_cues, source_noun_categories
 from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
 from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
@@ -347,8 +347,8 @@ def _media_noun(token: Token) -> bool:
     return source_noun_categories().get(token.lemma_.lower()) == "media"
 
 
-#: Quotation marks, opening and closing.
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+#: Quotation marks, opening and closing (attribution's sets, written once).
+QUOTE_MARKS = OPENING_MARKS | CLOSING_MARKS
 
 
 def _quoted_tokens(tokens: Span) -> set[int]:
