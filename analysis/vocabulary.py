@@ -22,7 +22,7 @@ from dataclasses import dataclass
 __all__ = [
     "Label", "LabelSet", "OKABE_ITO", "STATUS", "CLAIM_TYPE", "SOURCE_TYPE", "CLAIM_SOURCE_TYPE", "CUE_KIND", "CUE_STANCE",
     "QUOTE_TYPE", "QUOTE_KIND", "PARAGRAPH_ROLE", "FINDING", "FINDING_CATEGORY", "NUMBER_BOUND", "COUNTED_RULE",
-    "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "ATTRIBUTION_PATTERN", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "WEAK_SOURCE_TYPES",
+    "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "ATTRIBUTION_PATTERN", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "FIRM_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
     "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
     "STATUS_FIRMNESS", "SOURCE_CHECKABILITY", "SOURCED_STATUSES", "SOURCE_TYPE_IN_WORDS", "WEAK_STANCE_AS_NOUN",
@@ -293,15 +293,27 @@ ALL: dict[tuple[str, str], LabelSet] = {
     ("entities", "label_rule"): ENTITY_LABEL_RULE,
 }
 
+
+def _group(labels: set[str], vocabulary) -> frozenset[str]:
+    """A group of a vocabulary's labels; a label the vocabulary lacks (a misspelling) is
+    an error when the package is imported, never a label silently left out."""
+    unknown = set(labels) - set(vocabulary)
+    if unknown:
+        raise ValueError(f"labels not in the vocabulary: {sorted(unknown)}")
+    return frozenset(labels)
+
+
 # Groups the rules reason with, named once.
 #: Statuses that leave a claim weak: softened, or left open.
-WEAK_STATUSES = frozenset({"hedged", "unconfirmed"}) & frozenset(STATUS)
+WEAK_STATUSES = _group({"hedged", "unconfirmed"}, STATUS)
+#: Statuses that put a claim firmly: stated as fact, or confirmed by its source.
+FIRM_STATUSES = _group({"asserted", "confirmed"}, STATUS)
 #: Sources a reader cannot hold to account by name.
-WEAK_SOURCE_TYPES = frozenset({"anonymous", "unnamed", "media"}) & frozenset(SOURCE_TYPE)
+WEAK_SOURCE_TYPES = _group({"anonymous", "unnamed", "media"}, SOURCE_TYPE)
 #: Sources a reader can hold to account: who confirms, who denies.
-IDENTIFIED_SOURCE_TYPES = frozenset({"person", "organization", "document"}) & frozenset(SOURCE_TYPE)
+IDENTIFIED_SOURCE_TYPES = _group({"person", "organization", "document"}, SOURCE_TYPE)
 #: Sources that withhold a name (one person or a group).
-NAMELESS_SOURCE_TYPES = frozenset({"anonymous", "unnamed"}) & frozenset(SOURCE_TYPE)
+NAMELESS_SOURCE_TYPES = _group({"anonymous", "unnamed"}, SOURCE_TYPE)
 #: Statuses that rest on a source (someone confirms, says, or will not say), not on the writer.
 SOURCED_STATUSES = frozenset({"confirmed", "reported", "unconfirmed"})
 #: Each source type in a few plain words, for lines that set two sources side by side.
@@ -320,24 +332,24 @@ if not set(WEAK_STANCE_AS_NOUN) <= frozenset(CUE_STANCE):
 if not SOURCED_STATUSES <= frozenset(STATUS) or set(SOURCE_TYPE_IN_WORDS) != set(SOURCE_TYPE):
     raise ValueError("SOURCED_STATUSES and SOURCE_TYPE_IN_WORDS must use the labels of STATUS and SOURCE_TYPE")
 #: Stances that keep a claim at a distance.
-WEAK_STANCES = frozenset({"distancing", "non_committal", "belief", "denying"}) & frozenset(CUE_STANCE)
+WEAK_STANCES = _group({"distancing", "non_committal", "belief", "denying"}, CUE_STANCE)
 #: Stances that decide a claim's status ("confirmed", "refused to confirm", "claimed", "denied").
-DECIDING_STANCES = frozenset({"confirming", "non_committal", "distancing", "denying"}) & frozenset(CUE_STANCE)
+DECIDING_STANCES = _group({"confirming", "non_committal", "distancing", "denying"}, CUE_STANCE)
 #: Sources that are bodies rather than people: what "it said" can refer to.
-BODY_SOURCE_TYPES = frozenset({"organization", "media", "document"}) & frozenset(SOURCE_TYPE)
+BODY_SOURCE_TYPES = _group({"organization", "media", "document"}, SOURCE_TYPE)
 #: The order in which a set of claim cards covers statuses: the rarest first, so that a
 #: short set still shows a confirmation or an open question when the article has one.
 CARD_STATUS_ORDER = ("confirmed", "unconfirmed", "hedged", "reported", "asserted")
 #: Entity kinds that can speak as a source: people and bodies ("the US said", "Ukrainians say").
-SPEAKING_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"}) & frozenset(ENTITY_LABEL)
+SPEAKING_ENTITY_LABELS = _group({"PERSON", "ORG", "GPE", "NORP", "FAC"}, ENTITY_LABEL)
 #: Entity kinds that never speak: a work, product, event, law or language.
-SILENT_ENTITY_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}) & frozenset(ENTITY_LABEL)
+SILENT_ENTITY_LABELS = _group({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}, ENTITY_LABEL)
 #: Entity kinds a headline's topic is found by (names a reader would look for in the body).
-TOPIC_ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}) & frozenset(ENTITY_LABEL)
+TOPIC_ENTITY_LABELS = _group({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}, ENTITY_LABEL)
 #: Entity kinds that are places.
-PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"}) & frozenset(ENTITY_LABEL)
+PLACE_ENTITY_LABELS = _group({"GPE", "LOC", "FAC"}, ENTITY_LABEL)
 #: Paragraph roles a headline check compares with the body.
-HEADLINE_ROLES = frozenset({"headline", "standfirst"}) & frozenset(PARAGRAPH_ROLE)
+HEADLINE_ROLES = _group({"headline", "standfirst"}, PARAGRAPH_ROLE)
 
 #: Answers an exercise accepts beside the key's own, as (field, the key's answer, the
 #: student's answer) -> the reason a teacher would give. One way only: "reported" is
@@ -366,7 +378,7 @@ CUE_KIND_BY_STATUS: dict[str, str] = {
 
 #: Paragraph roles a reader sees as the article itself (an exercise's numbered text):
 #: duplicates, pull quotes, links and page furniture are left out.
-ARTICLE_ROLES = frozenset({"headline", "standfirst", "subheading", "body"}) & frozenset(PARAGRAPH_ROLE)
+ARTICLE_ROLES = _group({"headline", "standfirst", "subheading", "body"}, PARAGRAPH_ROLE)
 
 #: How firmly an outlet puts a claim, for comparing two outlets' versions of it: stated
 #: or confirmed, then told as someone's claim, then softened or left open.

@@ -110,3 +110,11 @@ def test_defensible_answers_are_labels_of_their_field_and_run_one_way_for_status
         assert reason and "_" not in reason
     assert ("status", "confirmed", "reported") in vocabulary.DEFENSIBLE_ANSWERS
     assert ("status", "reported", "confirmed") not in vocabulary.DEFENSIBLE_ANSWERS
+
+
+def test_a_group_of_labels_the_vocabulary_lacks_is_an_error():
+    from analysis.vocabulary import STATUS, _group
+
+    assert _group({"hedged"}, STATUS) == frozenset({"hedged"})
+    with pytest.raises(ValueError, match="hedgd"):
+        _group({"hedgd", "unconfirmed"}, STATUS)

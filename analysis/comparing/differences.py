@@ -35,12 +35,11 @@ from analysis.comparing.align import shared_event_verbs
 from analysis.comparing.claims import surname
 from analysis.rules.findings import same_figure
 from analysis.vocabulary import (IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, SPEAKING_ENTITY_LABELS,
-                                 WEAK_STATUSES)  # fmt: skip
+                                 FIRM_STATUSES, WEAK_STATUSES)  # fmt: skip
 
 __all__ = ["RULES", "find_differences", "headline_against_others", "COLUMNS"]
 
 COLUMNS = ["difference", "article", "sent_id", "other", "other_sent_id", "detail"]
-_FIRM = frozenset({"confirmed", "asserted"})
 
 
 def _row(difference: str, a: dict, b: dict | None, detail: str) -> dict:
@@ -66,7 +65,7 @@ def surer_vs_hedged(a: dict, b: dict) -> str | None:
     # soften the victories another outlet states.
     if b["status"] == "hedged" and b.get("event_verbs") and not b["event_verbs"] & b.get("hedged_verbs", frozenset()):
         return None
-    if a["status"] in _FIRM and b["status"] in WEAK_STATUSES:
+    if a["status"] in FIRM_STATUSES and b["status"] in WEAK_STATUSES:
         return f"{a['article']}: {a['status']} (sentence {a['sent_id']}); {b['article']}: {b['status']} (sentence {b['sent_id']})."
     return None
 

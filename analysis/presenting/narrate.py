@@ -524,7 +524,7 @@ def certainty_text(result) -> str:
     confirmed = body[body["status"] == "confirmed"]
     for row in confirmed.head(3).itertuples():
         lines.append(f"- Confirmed, sentence {row.sent_id}, resting on {_md(row.claim_source)} ({row.claim_source_type}): \u201c{_md(row.text)}\u201d")
-    weak = body[body["status"].isin(["hedged", "unconfirmed"])]
+    weak = body[body["status"].isin(WEAK_STATUSES)]
     if len(weak):
         lines.append(f"- Hedged or unconfirmed: sentences {', '.join(map(str, weak['sent_id'].head(8)))}.")
     return "\n".join(lines)
