@@ -34,6 +34,7 @@ from analysis.rules.dates import date_table
 from analysis.rules.findings import finding_columns, headline_findings, provenance_findings
 from analysis.schema import TABLES, TableColumns, check_tables, empty_table
 from analysis.text.structure import assign_roles, paragraph_index, paragraph_table, split_paragraphs
+from analysis.vocabulary import NOBODY_NAMED
 
 __all__ = [
     "Analysis", "ArticleFailure", "analyze", "analyze_once", "analyze_article", "analyze_articles", "prepare",
@@ -265,9 +266,9 @@ def analyze_article(
         row["claim_source"], row["claim_source_type"] = (
             (None, None) if row["status"] is None
             # A quotation with no speaker found: someone the article does not name.
-            else ("nobody named", "anonymous") if source is None and row["status"] == "reported"
+            else (NOBODY_NAMED, "anonymous") if source is None and row["status"] == "reported"
             else ("author", "author") if source is None or source.canonical == WRITER
-            else (source.canonical or "nobody named", source.source_type)
+            else (source.canonical or NOBODY_NAMED, source.source_type)
         )  # fmt: skip
     sentence_rows = sentence_table(text, sentences, paragraphs, claims=claims)
 

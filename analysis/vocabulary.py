@@ -22,7 +22,7 @@ from dataclasses import dataclass
 __all__ = [
     "Label", "LabelSet", "OKABE_ITO", "STATUS", "CLAIM_TYPE", "SOURCE_TYPE", "CLAIM_SOURCE_TYPE", "CUE_KIND", "CUE_STANCE",
     "QUOTE_TYPE", "QUOTE_KIND", "PARAGRAPH_ROLE", "FINDING", "FINDING_CATEGORY", "NUMBER_BOUND", "COUNTED_RULE",
-    "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "ATTRIBUTION_PATTERN", "HEDGE_DOMAIN", "ALL", "WEAK_STATUSES", "FIRM_STATUSES", "WEAK_SOURCE_TYPES",
+    "DATE_KIND", "COVERAGE_DIFFERENCE", "ENTITY_LABEL", "SPEAKING_ENTITY_LABELS", "SILENT_ENTITY_LABELS", "TOPIC_ENTITY_LABELS", "PLACE_ENTITY_LABELS", "ENTITY_ROLE", "ENTITY_LABEL_RULE", "ATTRIBUTION_PATTERN", "HEDGE_DOMAIN", "ALL", "NOBODY_NAMED", "WEAK_STATUSES", "FIRM_STATUSES", "WEAK_SOURCE_TYPES",
     "IDENTIFIED_SOURCE_TYPES", "NAMELESS_SOURCE_TYPES", "WEAK_STANCES", "HEADLINE_ROLES", "DECIDING_STANCES",
     "BODY_SOURCE_TYPES", "CARD_STATUS_ORDER", "DEFENSIBLE_ANSWERS", "CUE_KIND_BY_STATUS", "ARTICLE_ROLES",
     "STATUS_FIRMNESS", "SOURCE_CHECKABILITY", "SOURCED_STATUSES", "SOURCE_TYPE_IN_WORDS", "WEAK_STANCE_AS_NOUN",
@@ -302,6 +302,10 @@ def _group(labels: set[str], vocabulary) -> frozenset[str]:
         raise ValueError(f"labels not in the vocabulary: {sorted(unknown)}")
     return frozenset(labels)
 
+
+#: The ``claim_source`` of a claim its sentence reports from no one named ("it is
+#: alleged that ...", a quotation with no speaker).
+NOBODY_NAMED = "nobody named"
 
 # Groups the rules reason with, named once.
 #: Statuses that leave a claim weak: softened, or left open.

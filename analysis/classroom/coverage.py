@@ -38,7 +38,7 @@ from analysis.presenting.narrate import _md, page_identity
 from analysis.presenting.export import publish, staged_output
 from analysis.reading.ingest import inert_copy_name
 from analysis.presenting.report import _output_folder, _stderr
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, SOURCE_CHECKABILITY, STATUS_FIRMNESS
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NOBODY_NAMED, SOURCE_CHECKABILITY, STATUS_FIRMNESS
 
 __all__ = [
     "COVERAGE_FIELDS",
@@ -233,7 +233,7 @@ def _source_words(source, source_type: str) -> str:
     """A source as a sentence names it: "the city council", "someone it does not name"."""
     if source_type == "author" or not isinstance(source, str) or not source:
         return "nobody: the writer alone"
-    if source.lower() == "nobody named":
+    if source.lower() == NOBODY_NAMED:
         return "someone it does not name"
     first, _, rest = source.partition(" ")
     return f"{first.lower()} {rest}" if first in {"A", "An", "The"} and rest else source
@@ -253,7 +253,7 @@ def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = Non
     read_as = status
     if claim is not None and (claim["status"] != status or claim["source_type"] != source_type):
         status, source_type = str(claim["status"]), str(claim["source_type"])
-        source = claim["source"] if source_type != "author" and claim["source"] != "nobody named" else None
+        source = claim["source"] if source_type != "author" and claim["source"] != NOBODY_NAMED else None
         read_as = status
     told = _told_by(result, sent_id) if source_type == "author" and claim is None else None
     kind, cues = _deciding_cues(result, sent_id, status, source)
@@ -290,7 +290,7 @@ def _as_told_by_one_speaker(result_a, a: dict, result_b, b: dict) -> tuple[dict,
         found = {}
         for row in rows.sort_values("cue_start", kind="stable").to_dict("records"):
             name = str(row["canonical_source"])
-            if name.lower() != "nobody named" and row["source_type"] in IDENTIFIED_SOURCE_TYPES and str(row["cue"]) in text:
+            if name.lower() != NOBODY_NAMED and row["source_type"] in IDENTIFIED_SOURCE_TYPES and str(row["cue"]) in text:
                 found.setdefault(surname(name), row)
         return found
 
@@ -313,7 +313,7 @@ def _told_by(result, sent_id: int) -> dict | None:
     relative clause ("Zimmerman, who alleged that ...") is not what the sentence tells."""
     rows = result.attributions[(result.attributions["sent_id"] == sent_id) & result.attributions["canonical_source"].notna()
                                & (result.attributions["pattern"] == "participle")]
-    rows = rows[rows["canonical_source"].astype(str).str.lower() != "nobody named"]
+    rows = rows[rows["canonical_source"].astype(str).str.lower() != NOBODY_NAMED]
     if rows.empty:
         return None
     return rows.sort_values("cue_start", kind="stable").iloc[0].to_dict()

@@ -35,6 +35,7 @@ from analysis.vocabulary import (
     DECIDING_STANCES,
     DEFENSIBLE_ANSWERS,
     NAMELESS_SOURCE_TYPES,
+    NOBODY_NAMED,
     SOURCE_TYPE,
     SOURCED_STATUSES,
     STATUS,
@@ -102,7 +103,7 @@ def _no_open_question(sentence: dict, tokens: pd.DataFrame) -> bool:
 def _source_is_known(sentence: dict, tokens: pd.DataFrame) -> bool:
     """A source a student can name: someone the article names or describes, or the
     writer; not "nobody named" (an impersonal "it is alleged", which no answer fits)."""
-    return str(sentence.get("claim_source") or "").lower() != "nobody named"
+    return str(sentence.get("claim_source") or "").lower() != NOBODY_NAMED
 
 
 #: The rules a sentence must pass to be a card, in order; each keyed by the name a
@@ -491,7 +492,7 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
             people = here[(here["source_type"] == "person") & (here["canonical_source"] != source)]["canonical_source"].dropna()
             if len(people) and best["source_type"] != "person" and by["source_type"] == "tool":
                 extra_types.setdefault("person", f"{people.iloc[0]}, a named person in the sentence, speaks for {source}")
-        if best["source_type"] == "author" or str(best["source"]).lower() == "nobody named":
+        if best["source_type"] == "author" or str(best["source"]).lower() == NOBODY_NAMED:
             forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
         written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
         cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
@@ -684,6 +685,6 @@ def card_evidence(result, key: dict) -> pd.DataFrame:
                          "what": cue.kind, "rule": cue.rule, "on_main_claim": bool(cue.governs_main_claim)})  # fmt: skip
         for verb in result.attributions[result.attributions["sent_id"] == sent_id].itertuples():
             rows.append({"card": card["card"], "sent_id": sent_id, "words": verb.cue, "start": verb.cue_start, "end": verb.cue_end,
-                         "what": f"reporting verb ({verb.cue_stance}) of {verb.source or 'nobody named'}", "rule": verb.pattern,
+                         "what": f"reporting verb ({verb.cue_stance}) of {verb.source or NOBODY_NAMED}", "rule": verb.pattern,
                          "on_main_claim": True})  # fmt: skip
     return pd.DataFrame(rows, columns=["card", "sent_id", "words", "start", "end", "what", "rule", "on_main_claim"])

@@ -23,7 +23,7 @@ import re
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.classroom.marking import same_source
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, WEAK_STANCES
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, WEAK_STANCES
 
 __all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
 
@@ -200,7 +200,7 @@ def _numbers_answer(result) -> list[str]:
     out = []
     for row in rows.itertuples():
         rough = "rough" if row.approximate else "exact"
-        named = isinstance(row.source, str) and row.source_type != "author" and row.source != "nobody named"
+        named = isinstance(row.source, str) and row.source_type != "author" and row.source != NOBODY_NAMED
         source = f"from {row.source}" if named else "no source named"
         out.append(f"Sentence {row.sent_id}: {row.text} ({rough}; {source}).")
     return _lines(out, "The body gives no numbers.")
@@ -215,7 +215,7 @@ def _other_side_answer(result) -> list[str]:
     lines = [f"The article cites {len(sources)} source(s); named: {', '.join(named) or 'none'}."]
     if len(against):
         lines.append("Sources who deny or will not confirm: "
-                     + "; ".join(f"{r.source or 'nobody named'} (“{r.cue}”, sentence {r.sent_id})" for r in against.itertuples()) + ".")  # fmt: skip
+                     + "; ".join(f"{r.source or NOBODY_NAMED} (“{r.cue}”, sentence {r.sent_id})" for r in against.itertuples()) + ".")  # fmt: skip
     else:
         lines.append("The tool found no source who denies the main claim or will not confirm it; it misses disagreement "
                      "that is not worded as a denial. Ask who would disagree, and whether they were asked.")

@@ -34,7 +34,7 @@ import pandas as pd
 from analysis.comparing.align import shared_event_verbs
 from analysis.comparing.claims import surname
 from analysis.rules.findings import same_figure
-from analysis.vocabulary import (IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, SPEAKING_ENTITY_LABELS,
+from analysis.vocabulary import (IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, SOURCE_TYPE_IN_WORDS, SPEAKING_ENTITY_LABELS,
                                  FIRM_STATUSES, WEAK_STATUSES)  # fmt: skip
 
 __all__ = ["RULES", "find_differences", "headline_against_others", "COLUMNS"]
@@ -49,7 +49,7 @@ def _row(difference: str, a: dict, b: dict | None, detail: str) -> dict:
 
 def _who(claim: dict) -> str:
     source = claim["claim_source"]
-    return source if isinstance(source, str) and source not in ("author", "nobody named") else "no one named"
+    return source if isinstance(source, str) and source not in ("author", NOBODY_NAMED) else "no one named"
 
 
 def fact_vs_attributed(a: dict, b: dict) -> str | None:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.comparing.claims import CONTENT_POS, LIGHT_VERBS, surname
 from analysis.rules.quotes import FIRST_PERSON
-from analysis.vocabulary import SOURCED_STATUSES, TOPIC_ENTITY_LABELS
+from analysis.vocabulary import NOBODY_NAMED, SOURCED_STATUSES, TOPIC_ENTITY_LABELS
 
 __all__ = ["claim_units", "UNIT_KINDS", "MIN_UNIT_WORDS", "UNIT_COLUMNS", "STANCE_STATUS"]
 
@@ -268,7 +268,7 @@ def claim_units(result, article: str) -> pd.DataFrame:
             start, end = int(a["content_start"]), int(a["content_end"])
             if len(text[start:end].split()) >= MIN_UNIT_WORDS and (start, end) != (spans[0][1], spans[0][2]):
                 source = a["canonical_source"] if isinstance(a["canonical_source"], str) and a["canonical_source"] else None
-                spans.append(("content", start, end, source or "nobody named", a["source_type"], a["source"],
+                spans.append(("content", start, end, source or NOBODY_NAMED, a["source_type"], a["source"],
                               _content_status(sentence, source, a["cue_stance"])))  # fmt: skip
         doers, arguments, named_places = _verb_roles(own_tokens, [e for e in entities.get(sid, []) if isinstance(e["canonical"], str)])
         hedge_spans = [(h["start"], h["end"]) for h in hedges.get(sid, [])]

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.presenting.tables import split_reason
 from analysis.rules.entities import NAME_LABELS
-from analysis.vocabulary import CUE_STANCE, ENTITY_LABEL, NAMELESS_SOURCE_TYPES, PARAGRAPH_ROLE, QUOTE_KIND, SOURCE_TYPE, STATUS
+from analysis.vocabulary import CUE_STANCE, ENTITY_LABEL, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, PARAGRAPH_ROLE, QUOTE_KIND, SOURCE_TYPE, STATUS
 
 STATUS_COLOURS = STATUS.colours
 
@@ -67,7 +67,7 @@ def _source_reason(row, who: str) -> str:
 
 def _cue_word_reason(row, who: str) -> str:
     stance = CUE_STANCE.describe(row.cue_stance) if row.cue_stance in CUE_STANCE else row.cue_stance
-    said = f"{who} says it" if who != "nobody named" else "nobody is named as saying it"
+    said = f"{who} says it" if who != NOBODY_NAMED else "nobody is named as saying it"
     return f"reporting words \u201c{row.cue}\u201d: {said}. {stance}" + _details(f"stance {row.cue_stance}; lemma {row.cue_lemma}")
 
 
@@ -91,7 +91,7 @@ def marks(result) -> list[Mark]:
     for row in result.cues.itertuples():
         found.append(Mark(row.start, row.end, row.kind, _cue_reason(row)))
     for row in result.attributions.itertuples():
-        who = row.canonical_source if isinstance(row.canonical_source, str) else "nobody named"
+        who = row.canonical_source if isinstance(row.canonical_source, str) else NOBODY_NAMED
         if pd.notna(row.source_start) and row.source:
             found.append(Mark(int(row.source_start), int(row.source_end), "source", _source_reason(row, who)))
         found.append(Mark(int(row.cue_start), int(row.cue_end), "cue", _cue_word_reason(row, who)))

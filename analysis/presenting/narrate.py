@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.reading.ingest import SHOWN_DATE_MAX_DAYS
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, PLACE_ENTITY_LABELS, WEAK_STATUSES
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, PLACE_ENTITY_LABELS, WEAK_STATUSES
 
 __all__ = [
     "page_identity",
@@ -73,7 +73,7 @@ def _listed_sources(values) -> list[str]:
     shown = []
     for value in values:
         text = " ".join(value.split()) if isinstance(value, str) else ""
-        if (not text or text.lower() in ("nobody named", "author") or text.lower() in _BARE_PRONOUNS
+        if (not text or text.lower() in (NOBODY_NAMED, "author") or text.lower() in _BARE_PRONOUNS
                 or len(text.split()) > MAX_LISTED_SOURCE_WORDS):  # fmt: skip
             continue
         shown.append(text)

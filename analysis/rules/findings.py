@@ -64,7 +64,7 @@ from analysis.lexicon import load_lexicon
 from analysis.schema import TableColumns, column_records
 from analysis.rules.sources import ContentIndex
 from analysis.vocabulary import (
-    FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, SOURCE_TYPE_IN_WORDS, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCE_AS_NOUN, WEAK_STANCES,
+    FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, NOBODY_NAMED, SOURCE_TYPE_IN_WORDS, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCE_AS_NOUN, WEAK_STANCES,
     WEAK_STATUSES,
 )
 
@@ -193,7 +193,7 @@ def _firmness(start: int, end: int, sent: dict, contents: ContentIndex) -> tuple
     and stance, else its sentence's status."""
     best = contents.innermost(start, end)
     if best is not None:
-        who = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
+        who = best["canonical_source"] if isinstance(best["canonical_source"], str) else NOBODY_NAMED
         if best["source_type"] in WEAK_SOURCES:
             return True, f"attributed to {best['source_type']} source '{who}' ('{best['cue']}')"
         if best["cue_stance"] in WEAK_STANCES:
@@ -633,7 +633,7 @@ def _placing_weakness(sent_id: int, mention: dict, body: _Body) -> str | None:
     row = body.row_of[sent_id]
     claim = body.contents.innermost(int(mention["start"]), int(mention["end"]))
     if claim is not None:
-        who = claim["canonical_source"] if isinstance(claim["canonical_source"], str) else "nobody named"
+        who = claim["canonical_source"] if isinstance(claim["canonical_source"], str) else NOBODY_NAMED
         if claim["source_type"] in PLACING_WEAK_SOURCES:
             return f"attributed to {claim['source_type']} source '{who}' ('{claim['cue']}')"
         if claim["cue_stance"] in WEAK_STANCES:
@@ -760,7 +760,7 @@ def _lead_weakness(h: _Headline, body: _Body, sent_id: int) -> str | None:
     if cue is not None and _side_clause(cue, words[0]):
         claim = None
     if claim is not None:
-        who = claim["canonical_source"] if isinstance(claim["canonical_source"], str) else "nobody named"
+        who = claim["canonical_source"] if isinstance(claim["canonical_source"], str) else NOBODY_NAMED
         # A denial or a ruling is an act the body reports (headline_denied reads denials).
         if _speaks_for_itself(h, who) or claim["cue_stance"] in ("confirming", "denying"):
             return None
@@ -769,11 +769,11 @@ def _lead_weakness(h: _Headline, body: _Body, sent_id: int) -> str | None:
             return None
         kind = SOURCE_TYPE_IN_WORDS[claim["source_type"]]
         if claim["cue_stance"] in WEAK_STANCES:
-            if who == "nobody named":
+            if who == NOBODY_NAMED:
                 return f"the article's opening gives it only as {WEAK_STANCE_AS_NOUN[claim['cue_stance']]} ('{claim['cue']}'), with nobody saying it"
             return f"the article's opening gives it only as {WEAK_STANCE_AS_NOUN[claim['cue_stance']]} of '{who}' ('{claim['cue']}')"
         if claim["source_type"] in WEAK_SOURCES:
-            if who == "nobody named":
+            if who == NOBODY_NAMED:
                 return f"the article's opening gives it only with '{claim['cue']}', with nobody saying it"
             return f"the article's opening gives it only on the word of {kind}: '{who}' ('{claim['cue']}')"
         if row.get("claim_type") == "prediction":

@@ -41,7 +41,7 @@ from analysis.rules.phrases import LexiconMatcher
 from analysis.schema import TableColumns
 from analysis.rules.sources import ContentIndex
 from analysis.text.structure import containing_index
-from analysis.vocabulary import WEAK_SOURCE_TYPES
+from analysis.vocabulary import NOBODY_NAMED, WEAK_SOURCE_TYPES
 
 __all__ = ["parse_value", "find_numbers", "number_table", "number_columns"]
 
@@ -333,7 +333,7 @@ def number_columns(
         span = doc[m.start : m.end]
         best = contents.innermost(span.start_char, span.end_char)
         if best is not None:
-            source = best["canonical_source"] if isinstance(best["canonical_source"], str) else "nobody named"
+            source = best["canonical_source"] if isinstance(best["canonical_source"], str) else NOBODY_NAMED
             source_type, source_rule = best["source_type"], f"inside what '{best['cue']}' attributes"
         else:
             if isinstance(claim_sources[sent_id], str):

@@ -48,7 +48,7 @@ from analysis.rules.phrases import LexiconMatcher
 from analysis.rules.quotes import Quote
 from analysis.schema import TableColumns, column_records, conform
 from analysis.text.structure import paragraph_index
-from analysis.vocabulary import ATTRIBUTION_PATTERN, NAMELESS_SOURCE_TYPES, SILENT_ENTITY_LABELS, SOURCE_TYPE, SPEAKING_ENTITY_LABELS
+from analysis.vocabulary import ATTRIBUTION_PATTERN, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, SILENT_ENTITY_LABELS, SOURCE_TYPE, SPEAKING_ENTITY_LABELS
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 
@@ -473,7 +473,7 @@ def source_summary(attributions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataF
     """
     columns = ["canonical_source", "source_type", "speaks_for", "attributions", "direct_quotes", "quoted_words",
                "paraphrased_words", "first_sent_id", "stances"]  # fmt: skip
-    named = attributions.assign(canonical_source=attributions["canonical_source"].fillna("nobody named"))
+    named = attributions.assign(canonical_source=attributions["canonical_source"].fillna(NOBODY_NAMED))
     rows = []
     for name, group in named.groupby("canonical_source", sort=True):
         said = quotes[(quotes["kind"] == "direct") & (quotes["speaker"] == name)]
