@@ -205,7 +205,7 @@ def test_the_report_command_says_where_an_article_of_a_repeated_name_goes(tmp_pa
 # 8. Long runs of punctuation parse in seconds ---------------------------------------------
 
 
-@pytest.mark.parametrize("run", ["=" * 40_000, '"' * 20_000, "(" * 20_000, "=(" * 10_000, "\u20ac" * 20_000])
+@pytest.mark.parametrize("run", ["=" * 40_000, '"' * 20_000, "(" * 20_000, "=(" * 10_000, "\u20ac" * 20_000, "_" * 20_000 + "%"])
 def test_a_long_run_of_punctuation_is_cut_short_for_the_parse_with_offsets_kept(nlp, run):
     text = POLITICS.read_text(encoding="utf-8") + "\n\n" + run + "\n"
     started = time.monotonic()

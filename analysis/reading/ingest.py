@@ -561,7 +561,6 @@ def repair_mojibake(text: str) -> tuple[str, str]:
     file was saved), by ftfy's ``fix_encoding``, which changes nothing else; and an
     example of what it repaired, or "" when there was nothing to repair (the text is then
     returned as given, not even composed to NFC)."""
-    import difflib
     import unicodedata
 
     import ftfy
@@ -572,19 +571,21 @@ def repair_mojibake(text: str) -> tuple[str, str]:
     fixed = ftfy.fix_encoding(composed)
     if fixed == composed:
         return text, ""
-    first = next((op[1:] for op in difflib.SequenceMatcher(None, composed, fixed, autojunk=False).get_opcodes()
-                  if op[0] != "equal"), (0, 0, 0, 0))  # fmt: skip
-    # The whole word each side: a change can be one stray control character alone.
-    before, after = _word_around(composed, *first[:2]), _word_around(fixed, *first[2:])
+    # The first place the two differ (linear: a sequence matcher takes minutes on a long
+    # run of marks ftfy changes), and the whole word there on each side: a change can be
+    # one stray control character alone.
+    first = next((i for i, (a, b) in enumerate(zip(composed, fixed)) if a != b), min(len(composed), len(fixed)))
+    before, after = _word_around(composed, first, first + 1), _word_around(fixed, first, first + 1)
     return fixed, f"'{before}' read as '{after}'" if after != before else f"'{before}'"
 
 
-def _word_around(text: str, start: int, end: int) -> str:
-    """The run of non-space characters around ``text[start:end]``, printable ones only (the
-    stray control characters mojibake carries)."""
-    while start > 0 and not text[start - 1].isspace():
+def _word_around(text: str, start: int, end: int, *, reach: int = 20) -> str:
+    """The run of non-space characters around ``text[start:end]`` (at most ``reach`` each
+    side), printable ones only (the stray control characters mojibake carries)."""
+    floor, ceiling = max(0, start - reach), min(len(text), end + reach)
+    while start > floor and not text[start - 1].isspace():
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    while end < ceiling and not text[end].isspace():
         end += 1
     return "".join(c for c in text[start:end] if c.isprintable())
 
