@@ -72,6 +72,7 @@ def test_a_cell_holding_a_lone_cr_is_quoted_and_reads_back_as_one_cell():
     assert rows == [["text", "n"], [MAC_FORMULA, "1"], ["'\r=x", "2"], ["plain", "3"]]
 
 
+@pytest.mark.slow
 def test_every_csv_the_commands_write_reads_back_row_for_row_with_no_formula(tmp_path, capsys):
     article = tmp_path / "mac.txt"
     article.write_bytes(_mac_article().encode("utf-8"))
@@ -190,6 +191,7 @@ def test_reports_of_two_articles_with_one_name_go_to_two_folders():
     assert len(set(same)) == 2
 
 
+@pytest.mark.slow
 def test_the_report_command_says_where_an_article_of_a_repeated_name_goes(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(POLITICS.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "a.html").write_bytes(HTML_PAGE.read_bytes())
@@ -279,6 +281,7 @@ def test_standard_input_is_read_only_to_the_size_limit(monkeypatch):
         read_article("-")
 
 
+@pytest.mark.slow
 def test_the_report_says_the_encoding_fallback_as_tables_does(tmp_path, capsys, monkeypatch):
     article = tmp_path / "cp1252.txt"
     article.write_bytes(POLITICS.read_text(encoding="utf-8").encode("cp1252", "replace"))  # "£" is byte A3: not UTF-8

@@ -12,6 +12,8 @@ import pytest
 from analysis import config
 from analysis.presenting.report import combined_notebook, execute, notebook_paths
 
+pytestmark = pytest.mark.slow
+
 NOTEBOOKS = notebook_paths()
 ALL_NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 

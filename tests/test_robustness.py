@@ -50,6 +50,7 @@ def good_text() -> str:
 # 1. Paths are resolved against the directory the command started from -------------------
 
 
+@pytest.mark.slow
 def test_a_relative_report_out_is_written_under_the_starting_directory(tmp_path, monkeypatch, capsys, seed_path):
     before = sorted(p.name for p in config.NOTEBOOKS_DIR.iterdir())
     monkeypatch.chdir(tmp_path)
@@ -450,6 +451,7 @@ def test_a_rerun_with_nothing_to_do_says_so(tmp_path, capsys, good_text):
     assert "nothing left to do" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_small_corpus_gives_each_process_a_share(tmp_path, good_text, monkeypatch):
     sizes = []
     real = corpus_workers._batches

@@ -78,6 +78,7 @@ def test_the_student_material_does_not_depend_on_the_tools_labels(nlp):
     assert student_material(scrambled, cards, tasks, title="t") == real
 
 
+@pytest.mark.slow
 def test_the_student_notebook_runs_and_saves_answers_that_grade(exercise, tmp_path):
     import shutil
 
@@ -103,6 +104,7 @@ def test_the_student_notebook_runs_and_saves_answers_that_grade(exercise, tmp_pa
     assert (tmp_path / "fb" / "answers.html").is_file()
 
 
+@pytest.mark.slow
 def test_the_teacher_notebook_runs_top_to_bottom(exercise):
     out, _ = exercise
     kernel = start_kernel(cwd=out / "teacher")
@@ -135,6 +137,7 @@ def test_the_same_article_builds_the_same_folders(exercise, tmp_path):
         assert first.read_bytes() == second.read_bytes(), first.name
 
 
+@pytest.mark.slow
 def test_a_saved_page_is_kept_in_the_teacher_folder_as_inert_text_the_notebook_reads(tmp_path):
     from ..conftest import HTML_PAGE
 

@@ -184,6 +184,7 @@ def test_a_comparison_card_is_marked_by_letter_in_any_spelling(exercise):
         assert next(m for m in mark_card(card, {"evidence": words["words"][0].upper()}) if m["field"] == "evidence")["verdict"] == "best"
 
 
+@pytest.mark.slow
 def test_the_student_notebook_saves_answers_that_grade(exercise, tmp_path):
     out, _ = exercise
     folder = tmp_path / "student"
@@ -204,6 +205,7 @@ def test_the_student_notebook_saves_answers_that_grade(exercise, tmp_path):
     assert "Which is surer" in (tmp_path / "fb" / "answers.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_teacher_notebook_compares_the_copies(exercise):
     out, _ = exercise
     kernel = start_kernel(cwd=out / "teacher")

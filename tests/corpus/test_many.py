@@ -81,6 +81,7 @@ def test_nothing_analysed_still_gives_every_table(tmp_path):
         assert list(getattr(many, name).columns)[0] == "article_id" and getattr(many, name).empty
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_tables_and_docs(many):
     parallel = analyze_many(BBC_FILES[:3], jobs=2, progress=False)
     for name in TABLES:

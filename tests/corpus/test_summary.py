@@ -10,6 +10,7 @@ from analysis import corpus as corpus_module
 from ..conftest import BBC_FILES
 
 
+@pytest.mark.slow
 def test_corpus_notebook_compares_groups(tmp_path):
     import nbformat
 

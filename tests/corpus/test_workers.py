@@ -13,6 +13,8 @@ from analysis.corpus import CORPUS_TABLES, iter_items, run_corpus
 
 from .conftest import _articles, _as_frame, _coined_article
 
+pytestmark = pytest.mark.slow
+
 
 def test_two_processes_give_the_same_tables_as_one(corpus_dir, tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
