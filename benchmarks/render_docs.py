@@ -2,7 +2,7 @@
 ``analysis/vocabulary.py``), the figures at a glance of the benchmarks page (from
 ``benchmarks/results.json``), every measured table of that page (from the same file,
 ``benchmarks/lib/figure_tables.py``) and the picture of the stages on how it works (from the
-package's imports, ``analysis/architecture.py``). Each part sits between ``<!-- generated: NAME -->`` and
+package's imports, ``benchmarks/lib/architecture.py``). Each part sits between ``<!-- generated: NAME -->`` and
 ``<!-- end generated: NAME -->``; a test fails when a part is out of date.
 
     .venv/bin/python benchmarks/render_docs.py
@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from analysis.architecture import mermaid  # noqa: E402
+from lib.architecture import mermaid  # noqa: E402
 from analysis.presenting.narrate import glossary_markdown, trust_text  # noqa: E402
 from lib.figure_tables import TABLES  # noqa: E402
 

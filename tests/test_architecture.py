@@ -4,7 +4,7 @@ the tests mirror the modules."""
 from pathlib import Path
 
 from analysis import config
-from analysis.architecture import _modules, backward_imports, stage_imports, stage_of
+from benchmarks.lib.architecture import _modules, backward_imports, stage_imports, stage_of
 
 TESTS = Path(__file__).resolve().parent
 
@@ -12,7 +12,7 @@ TESTS = Path(__file__).resolve().parent
 def test_imports_run_down_the_pipeline_only():
     assert backward_imports() == []
     unplaced = [module for module, _ in _modules() if stage_of(module) is None]
-    assert unplaced == [], "every module belongs to a stage of analysis.architecture.STAGES"
+    assert unplaced == [], "every module belongs to a stage of benchmarks/lib/architecture.STAGES"
 
 
 def test_an_import_back_up_the_pipeline_is_reported(tmp_path):

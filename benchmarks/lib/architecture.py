@@ -23,7 +23,7 @@ STAGES: dict[str, tuple[tuple[str, ...], str]] = {
     "comparing": (("comparing",), "two to five articles on one story: shared names, aligned claims, where they differ"),
     "classroom": (("classroom",), "exercises: the student and teacher folders, marking a class"),
     "corpus": (("corpus",), "corpus runs"),
-    "command line": (("cli", "__main__", "architecture"), "the commands"),
+    "command line": (("cli", "__main__"), "the commands"),
 }  # fmt: skip
 _ORDER = {name: i for i, name in enumerate(STAGES)}
 _STAGE_OF = {part: name for name, (parts, _) in STAGES.items() for part in parts}
