@@ -77,12 +77,15 @@ def matcher() -> dict:
     return json.loads(MODEL_FILE.read_text(encoding="utf-8"))
 
 
-def _shared_number(a: list, b: list) -> str:
-    """The two figures, when the claims give the same figure (10 or more), or figures
-    for the same counted thing ("30,000 vehicles" / "35,000 vehicles"); else ""."""
+def _shared_number(a: list, b: list, *, about_one_thing: bool = True) -> str:
+    """The two figures, when the claims give the same figure (10 or more), or, when they
+    are ``about_one_thing`` (a name in common), figures for the same counted thing
+    ("30,000 vehicles" / "35,000 vehicles"); else "". Two counts of one kind of thing
+    for different people are two claims ("Sanders needs 836 delegates" / "Clinton is
+    71 delegates short")."""
     for va, _, ca, ta in a:
         for vb, _, cb, tb in b:
-            if va >= 10 and vb >= 10 and (same_figure(va, vb) or (ca and ca == cb)):  # "two", "one": too common
+            if va >= 10 and vb >= 10 and (same_figure(va, vb) or (about_one_thing and ca and ca == cb)):  # "two", "one": too common
                 return f"{ta} / {tb}"
     return ""
 
@@ -203,11 +206,12 @@ def candidate_features(units: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for i, j in _candidate_pairs(units["article"].to_numpy(), lemma_sets, [r["numbers"] for r in records]):
         shared = lemma_sets[i] & lemma_sets[j]
-        number = _shared_number(records[i]["numbers"], records[j]["numbers"])
+        names = sorted(records[i]["entities"] & records[j]["entities"])
+        number = _shared_number(records[i]["numbers"], records[j]["numbers"],
+                                about_one_thing=_same_name(records[i]["entities"], records[j]["entities"]))
         if not shared and not number:
             continue
         event, events = _verb_similarity(verb_vectors, predicates[i], predicates[j])
-        names = sorted(records[i]["entities"] & records[j]["entities"])
         rows.append({
             "a": i, "b": j, "meaning": float(meaning[i] @ meaning[j]), "words": float(words[i, j]),
             "rare_words": min(sum(idf.get(w, 0.0) for w in shared) / (3 * most_idf), 1.0), "same_event": event,

@@ -106,3 +106,14 @@ def test_one_event_about_different_named_places_is_no_match(nlp):
     c = analyze("Carolina\n\nClinton won the Democratic primary in North Carolina on Tuesday, the agency said.", nlp=nlp)
     assert not compare([a, b]).alignment["matched"].any()
     assert compare([a, c]).alignment["matched"].any()
+
+
+def test_two_counts_of_one_kind_of_thing_are_one_figure_only_about_one_name():
+    from analysis.comparing.align import _shared_number
+
+    a, b = [(836.0, False, "delegate", "836")], [(71.0, False, "delegate", "71")]
+    # "Sanders needs 836 delegates" / "Clinton is 71 delegates short": two claims
+    assert _shared_number(a, b, about_one_thing=False) == ""
+    # "Police said 30,000 vehicles" / "police counted 35,000 vehicles": one count, two figures
+    assert _shared_number(a, b, about_one_thing=True) == "836 / 71"
+    assert _shared_number([(12.0, False, None, "12")], [(12.0, False, None, "twelve")], about_one_thing=False) == "12 / twelve"
