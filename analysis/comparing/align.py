@@ -114,7 +114,7 @@ def _verb_similarity(vectors: dict, a: frozenset, b: frozenset) -> tuple[float, 
     return best, pair if best >= SYNONYM_AT else []
 
 
-def _same_name(a: frozenset, b: frozenset) -> bool:
+def same_name(a: frozenset, b: frozenset) -> bool:
     """Two sets of names share a person or place: the same name, or the same last word
     ("Ted Cruz" / "Cruz", as another outlet may name him)."""
     return bool(a & b) or bool({surname(n) for n in a} & {surname(n) for n in b})
@@ -137,7 +137,7 @@ def _different_doers(vectors: dict, a: tuple, b: tuple) -> bool:
     ..." and "Clinton was sweeping the South, winning ... Georgia ... and Virginia" are
     two results, not one told twice. ("Clinton won four states, while Sanders prevailed
     in Vermont" shares Sanders with "Sanders won Vermont": no difference.)"""
-    if _same_name(frozenset().union(*(names for _, names in a)), frozenset().union(*(names for _, names in b))):
+    if same_name(frozenset().union(*(names for _, names in a)), frozenset().union(*(names for _, names in b))):
         return False
     return any(_near_verbs(vectors, verb_a, verb_b) for verb_a, _ in a for verb_b, _ in b)
 
@@ -146,7 +146,7 @@ def _different_places(vectors: dict, a: tuple, b: tuple) -> bool:
     """The two claims tell one event (the same verb, or a near one) about different named
     places and name no place in common: "Clinton has won the Democratic primary in Ohio"
     and "Clinton won the Missouri Democratic primary" are two results."""
-    if _same_name(frozenset().union(*(named for _, named in a)), frozenset().union(*(named for _, named in b))):
+    if same_name(frozenset().union(*(named for _, named in a)), frozenset().union(*(named for _, named in b))):
         return False
     return any(_near_verbs(vectors, verb_a, verb_b) for verb_a, _ in a for verb_b, _ in b)
 
@@ -208,7 +208,7 @@ def candidate_features(units: pd.DataFrame) -> pd.DataFrame:
         shared = lemma_sets[i] & lemma_sets[j]
         names = sorted(records[i]["entities"] & records[j]["entities"])
         number = _shared_number(records[i]["numbers"], records[j]["numbers"],
-                                about_one_thing=_same_name(records[i]["entities"], records[j]["entities"]))
+                                about_one_thing=same_name(records[i]["entities"], records[j]["entities"]))
         if not shared and not number:
             continue
         event, events = _verb_similarity(verb_vectors, predicates[i], predicates[j])

@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.comparing.align import shared_event_verbs
+from analysis.comparing.align import same_name, shared_event_verbs
 from analysis.comparing.claims import surname
 from analysis.rules.findings import same_figure
 from analysis.vocabulary import (IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, SOURCE_TYPE_IN_WORDS, SPEAKING_ENTITY_LABELS,
@@ -122,6 +122,10 @@ def source_differs(a: dict, b: dict) -> str | None:
 
 
 def number_differs(a: dict, b: dict) -> str | None:
+    """Two figures for one counted thing, in sentences about one name: "Sanders needs
+    836 delegates" / "Clinton is 71 delegates short" count for two people."""
+    if not same_name(frozenset(a.get("entities") or ()), frozenset(b.get("entities") or ())):
+        return None
     for va, _, ca, ta in a["numbers"]:
         for vb, _, cb, tb in b["numbers"]:
             if ca and ca == cb and va >= 10 and vb >= 10 and not same_figure(va, vb):

@@ -128,3 +128,16 @@ def test_a_described_document_and_a_named_one_of_its_kind_may_be_one_source():
     # Politico's "The survey" and the NYT's "The poll by the Public Policy Institute of California" (PolNeAR train)
     assert source_differs(side("a", "The survey"), side("b", "The poll by the Public Policy Institute of California")) is None
     assert source_differs(side("a", "The Field Poll"), side("b", "The poll by the Public Policy Institute of California"))
+
+
+def test_figures_for_one_counted_thing_differ_only_in_sentences_about_one_name():
+    from analysis.comparing.differences import number_differs
+
+    def side(article, text, names, figure):
+        return {"article": article, "sent_id": 1, "text": text, "entities": frozenset(names), "numbers": [figure]}
+
+    sanders = side("a", "Sanders needs 836 delegates.", {"Sanders"}, (836.0, False, "delegate", "836"))
+    clinton = side("b", "Clinton is 71 delegates short.", {"Clinton"}, (71.0, False, "delegate", "71"))
+    assert number_differs(sanders, clinton) is None  # two people's counts
+    clinton_a = side("a", "Hillary Clinton needs 50 delegates.", {"Hillary Clinton"}, (50.0, False, "delegate", "50"))
+    assert "50" in number_differs(clinton_a, clinton) and "71" in number_differs(clinton_a, clinton)
