@@ -34,6 +34,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   earlier pronoun, a first name in ``lexicons/first_names.csv``). A spokesperson who
   spoke counts as a speaker, with the type and name they were read as ("A Human Rights
   Watch spokeswoman said ... She added": Human Rights Watch).
+- ``poll_share``: "67 percent of voters", "a majority", "six in 10" are the answers to
+  the poll the sentence or the article named before (a document), never a source kept
+  secret; with no poll named, a group the article does not name.
 - ``same_head``: a definite noun phrase ("The official", "the council") is the earlier
   source with the same head noun ("A senior council official", "The council"): one
   source, with that source's type and name.
@@ -746,6 +749,44 @@ def described_person(span: Span, ctx: MentionContext) -> Resolution | None:
 
 GROUP_PRONOUNS = frozenset({"they", "them"})
 
+#: Nouns for a share of the people a poll asked ("67 percent of voters", "a majority",
+#: "six in 10", "the 30 percent"), and for a poll itself.
+SHARE_NOUNS = frozenset({"percent", "%", "majority", "minority", "plurality", "third", "half", "quarter", "fifth",
+                         "share", "proportion", "number"})  # fmt: skip
+POLL_NOUNS = frozenset({"poll", "survey"})
+
+
+def poll_share(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "67 percent of voters say", "a majority of voters", "six in 10": the answers to
+    a poll, whose words rest on the poll, not a source kept secret. The poll is the last
+    poll or survey the article named before ("the latest New York Times/CBS News poll"),
+    a document; with none named, the share is a group the article does not name."""
+    words = [t for t in span if t.pos_ != "DET"]
+    share = span.root.lemma_.lower() in SHARE_NOUNS or any(
+        t.lower_ == "in" and t.i > span.start and t.nbor(-1).like_num and t.i + 1 < span.end and t.nbor(1).like_num for t in span)
+    if not words or not share or span.root.pos_ == "PRON":
+        return None
+    def one_poll(t: Token) -> bool:  # "the poll", not "many other polls"
+        return t.lemma_.lower() in POLL_NOUNS and t.pos_ == "NOUN" and t.tag_ != "NNS"
+
+    sentence = span.root.sent
+    # The poll the sentence names ("..., according to the latest Times/CBS News poll"),
+    # else the last one the article named as a source, else the last it mentioned.
+    mentioned = ([t for t in sentence if one_poll(t)]
+                 or [t for i, _, source_type, _ in ctx.sources if i < span.start and source_type == "document"
+                     for t in [ctx.doc[i]] if one_poll(t)]
+                 or [t for t in ctx.doc[: span.start] if one_poll(t)])  # fmt: skip
+    poll = None
+    if mentioned:
+        head = mentioned[-1]
+        source = next((c for i, _, _, c in ctx.sources if i == head.i), None)
+        poll = source or ctx.doc[head.left_edge.i : head.i + 1].text
+    if poll is None:
+        return Resolution(span.text, "unnamed", "poll_share",
+                          f"'{span.text}' is a share of a group, named by no one [rule: poll_share]")  # fmt: skip
+    return Resolution(poll, "document", "poll_share",
+                      f"'{span.text}' are the answers to {poll}, on which the claim rests [rule: poll_share]")  # fmt: skip
+
 
 def group_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "They say ...": the last source of the previous sentences that can be a "they" (a
@@ -953,6 +994,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "honorific_name": honorific_name,
     "spokesperson": spokesperson,
     "personal_pronoun": personal_pronoun,
+    "poll_share": poll_share,
     "same_head": same_head,
     "introduced_role": introduced_role,
     "role_named_next": role_named_next,

@@ -348,3 +348,24 @@ def test_she_after_a_spokeswoman_is_the_spokeswoman_for_her_body(nlp):
     rows = analyze(text, nlp=nlp).attributions
     row = rows[rows["source"] == "She"].iloc[0]
     assert row["canonical_source"] == "Human Rights Watch" and row["source_type"] == "organization", row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, source, canonical, source_type",
+    [
+        # polnear train nyt 2016-07-15: the share's words rest on the poll the article names
+        ("Trump gains\n\nThe race is tied, according to the latest New York Times/CBS News poll. Just 28 percent of voters "
+         "said Mrs. Clinton was honest. Six in 10 said the country was on the wrong track.",
+         "Just 28 percent of voters", "the latest New York Times/CBS News poll", "document"),
+        ("Trump gains\n\nThe race is tied, according to the latest New York Times/CBS News poll. Many other polls show a "
+         "lead for Mrs. Clinton. Six in 10 said the country was on the wrong track.",
+         "Six in 10", "the latest New York Times/CBS News poll", "document"),  # not "many other polls"
+        # with no poll named, a share of a group is no source kept secret
+        ("Housing\n\nThe vast majority of people say the new homes are too dear, the minister admitted on Monday.",
+         "The vast majority of people", "The vast majority of people", "unnamed"),
+    ],
+)  # fmt: skip
+def test_a_share_of_the_people_asked_rests_on_the_poll(nlp, text, source, canonical, source_type):
+    rows = analyze(text, nlp=nlp).attributions
+    row = rows[rows["source"] == source].iloc[0]
+    assert (row["canonical_source"], row["source_type"]) == (canonical, source_type), row["source_type_reason"]
