@@ -278,7 +278,7 @@ ALL: dict[tuple[str, str], LabelSet] = {
     ("sentences", "claim_type"): CLAIM_TYPE,
     ("sentences", "claim_source_type"): SOURCE_TYPE,
     ("cues", "kind"): CUE_KIND,
-    ("attributions", "source_type"): LabelSet("source_type", tuple(l for l in SOURCE_TYPE.labels if l.name != "author")),
+    ("attributions", "source_type"): LabelSet("source_type", tuple(label for label in SOURCE_TYPE.labels if label.name != "author")),
     ("attributions", "cue_stance"): CUE_STANCE,
     ("attributions", "quote_type"): QUOTE_TYPE,
     ("attributions", "pattern"): ATTRIBUTION_PATTERN,

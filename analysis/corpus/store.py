@@ -37,7 +37,7 @@ def _arrow_column(parts: list[pd.Series]):
     from analysis.presenting.export import _plain
 
     dtype = parts[0].dtype
-    if dtype == object:
+    if dtype == np.dtype(object):
         return pa.array([_plain(v) for part in parts for v in part.tolist()], from_pandas=True)
     if isinstance(dtype, np.dtype):
         return pa.array(np.concatenate([part.to_numpy() for part in parts]), from_pandas=True)

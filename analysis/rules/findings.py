@@ -149,7 +149,7 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
     disclosed = _disclosures(paragraphs)
     if disclosed:
         lines = "; ".join(f"\u201c{line}\u201d ({what})" for line, what in disclosed[:3])
-        rows.append(_row("paid_or_promotional", f"The page says it is paid for or promotional: {lines}.", [], " | ".join(l for l, _ in disclosed),
+        rows.append(_row("paid_or_promotional", f"The page says it is paid for or promotional: {lines}.", [], " | ".join(line for line, _ in disclosed),
                          "a disclosure on the page (lexicons/disclosures.csv)"))  # fmt: skip
     date_rows = column_records(dates, ["sent_id", "text", "start", "end", "kind", "in_body"])
     date_spans = [(d["start"], d["end"]) for d in date_rows if d["kind"] == "absolute"]

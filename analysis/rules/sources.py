@@ -41,14 +41,14 @@ from analysis.rules.attribution import Attribution, source_noun_categories
 from analysis.rules.entities import NAME_LABELS, canonical_name, person_full_names
 from analysis.lexicon import load_lexicon
 from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve, role_words
-
-#: First-person pronouns: inside a quotation, the quoted speaker.
-FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 from analysis.rules.phrases import LexiconMatcher
 from analysis.rules.quotes import Quote
 from analysis.schema import TableColumns, column_records, conform
 from analysis.text.structure import paragraph_index
 from analysis.vocabulary import ATTRIBUTION_PATTERN, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, SILENT_ENTITY_LABELS, SOURCE_TYPE, SPEAKING_ENTITY_LABELS
+
+#: First-person pronouns: inside a quotation, the quoted speaker.
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "quote_table", "quote_columns"]
 

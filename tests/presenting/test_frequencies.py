@@ -64,8 +64,10 @@ def test_keyness_matches_the_textbook_figures():
     import pandas as pd
 
     # Rayson and Garside's worked form: a word 10 times in 1,000 words against 2 in 2,000.
-    a = pd.DataFrame({"term": ["x"], "kind": ["word"], "count": [10]}); a.attrs["words"] = 1000
-    b = pd.DataFrame({"term": ["x"], "kind": ["word"], "count": [2]}); b.attrs["words"] = 2000
+    a = pd.DataFrame({"term": ["x"], "kind": ["word"], "count": [10]})
+    a.attrs["words"] = 1000
+    b = pd.DataFrame({"term": ["x"], "kind": ["word"], "count": [2]})
+    b.attrs["words"] = 2000
     row = keyness(a, b).iloc[0]
     e1, e2 = 1000 * 12 / 3000, 2000 * 12 / 3000
     assert math.isclose(row["g2"], 2 * (10 * math.log(10 / e1) + 2 * math.log(2 / e2)), rel_tol=1e-6)
