@@ -84,6 +84,62 @@ def _clause_spans(tokens: list[dict]) -> list[tuple[int, int]]:
     return spans
 
 
+class _SentenceTree:
+    """A sentence's dependency tree over its token rows (``i``, ``dep``, ``head_i``...)."""
+
+    def __init__(self, tokens: list[dict]) -> None:
+        self.by_i, self.dependents = _tree(tokens)
+
+    def children(self, i: int) -> list[dict]:
+        return [self.by_i[c] for c in self.dependents.get(i, [])]
+
+    def with_conjuncts(self, found: list[dict]) -> list[dict]:
+        todo = list(found)
+        while todo:  # "Trump and Clinton", "Oklahoma and Texas"
+            extra = [c for c in self.children(todo.pop()["i"]) if c["dep"] == "conj"]
+            found = found + extra
+            todo += extra
+        return found
+
+    def doers(self, verb: int) -> list[dict]:
+        found = [c for c in self.children(verb) if c["dep"] in ("nsubj", "nsubjpass")]
+        found = [c for c in found if c["dep"] == "nsubj"] or [
+            g for c in self.children(verb) if c["dep"] == "agent" for g in self.children(c["i"]) if g["dep"] == "pobj"]
+        # "her rival, Bernie Sanders, won": the name in apposition stands for the description
+        found = [next((c for c in self.children(d["i"]) if c["dep"] == "appos"), d) for d in found]
+        return self.with_conjuncts(found)
+
+    def objects(self, verb: int) -> list[dict]:
+        found = [c for c in self.children(verb) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass")]
+        found += [g for c in self.children(verb) if c["dep"] in ("prep", "agent")
+                  for g in self.children(c["i"]) if g["dep"] == "pobj"]  # fmt: skip
+        return self.with_conjuncts(found)
+
+    def phrase_words(self, verb: int) -> list[dict]:
+        """The words of the verb's objects and prepositional phrases, down through the
+        phrases inside them but not into a clause ("won [the Missouri primary]", "won
+        [in Oklahoma] and [in his home state of Vermont]")."""
+        todo = [c for c in self.children(verb) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass", "prep", "agent")]
+        found = []
+        while todo:
+            token = todo.pop()
+            found.append(token)
+            todo += [c for c in self.children(token["i"]) if c["dep"] not in CLAUSE_DEPS and c["pos"] not in ("VERB", "AUX")]
+        return found
+
+    def doers_or_hosts(self, verb: dict) -> list[dict]:
+        """The verb's doers, or, for a verb with no subject of its own, those of the verb it
+        hangs on ("Clinton was sweeping the South, winning Alabama": winning's doer is
+        Clinton); not through "xcomp" ("called on her to resign" is her resigning)."""
+        found = self.doers(verb["i"])
+        for _ in range(3):
+            if found or verb["dep"] not in ("advcl", "conj") or verb["head_i"] not in self.by_i:
+                break
+            verb = self.by_i[verb["head_i"]]
+            found = self.doers(verb["i"])
+        return found
+
+
 def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozenset], dict[int, frozenset], dict[int, frozenset]]:
     """Who does each verb of a sentence and what it is about, by the verb's token index.
 
@@ -100,31 +156,7 @@ def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozen
       primary in [North Carolina]"): two claims of one verb about different places tell
       two events.
     """
-    by_i, dependents = _tree(tokens)
-
-    def children(i: int) -> list[dict]:
-        return [by_i[c] for c in dependents.get(i, [])]
-
-    def with_conjuncts(found: list[dict]) -> list[dict]:
-        todo = list(found)
-        while todo:  # "Trump and Clinton", "Oklahoma and Texas"
-            extra = [c for c in children(todo.pop()["i"]) if c["dep"] == "conj"]
-            found = found + extra
-            todo += extra
-        return found
-
-    def doers(verb: int) -> list[dict]:
-        found = [c for c in children(verb) if c["dep"] in ("nsubj", "nsubjpass")]
-        found = [c for c in found if c["dep"] == "nsubj"] or [
-            g for c in children(verb) if c["dep"] == "agent" for g in children(c["i"]) if g["dep"] == "pobj"]
-        # "her rival, Bernie Sanders, won": the name in apposition stands for the description
-        found = [next((c for c in children(d["i"]) if c["dep"] == "appos"), d) for d in found]
-        return with_conjuncts(found)
-
-    def objects(verb: int) -> list[dict]:
-        found = [c for c in children(verb) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass")]
-        found += [g for c in children(verb) if c["dep"] in ("prep", "agent") for g in children(c["i"]) if g["dep"] == "pobj"]
-        return with_conjuncts(found)
+    tree = _SentenceTree(tokens)
 
     def word(token: dict) -> str | None:
         name = next((n for n in names if n["start"] <= token["start"] < n["end"]), None)
@@ -134,42 +166,22 @@ def _verb_roles(tokens: list[dict], names: list[dict]) -> tuple[dict[int, frozen
             return str(token["lemma"]).lower()
         return None
 
-    def place_words(verb: int) -> list[dict]:
-        """The words of the verb's objects and prepositional phrases, down through the
-        phrases inside them but not into a clause ("won [the Missouri primary]", "won
-        [in Oklahoma] and [in his home state of Vermont]")."""
-        todo = [c for c in children(verb) if c["dep"] in ("dobj", "attr", "oprd", "dative", "nsubjpass", "prep", "agent")]
-        found = []
-        while todo:
-            token = todo.pop()
-            found.append(token)
-            todo += [c for c in children(token["i"]) if c["dep"] not in CLAUSE_DEPS and c["pos"] not in ("VERB", "AUX")]
-        return found
+    def named(labels: frozenset, words: list[dict]) -> frozenset:
+        return frozenset(n["canonical"] for n in names if n["label"] in labels for w in words if n["start"] <= w["start"] < n["end"])
 
     agents: dict[int, frozenset] = {}
     arguments: dict[int, frozenset] = {}
     places: dict[int, frozenset] = {}
-    for t in tokens:
-        if t["pos"] != "VERB":
-            continue
-        verb, found = t, doers(t["i"])
-        for _ in range(3):  # "Clinton was sweeping the South, winning Alabama": winning's doer is Clinton
-            # Not through "xcomp": "called on her to resign" is her resigning, not the caller.
-            if found or verb["dep"] not in ("advcl", "conj") or verb["head_i"] not in by_i:
-                break
-            verb = by_i[verb["head_i"]]
-            found = doers(verb["i"])
-        held = frozenset(n["canonical"] for n in names if n["label"] in AGENT_LABELS
-                         for d in found if n["start"] <= d["start"] < n["end"])  # fmt: skip
+    for t in (t for t in tokens if t["pos"] == "VERB"):
+        found = tree.doers_or_hosts(t)
+        held = named(AGENT_LABELS, found)
         if found and len(held) == len(found):  # every doer a name: "Trump and his aides" is no named doer
             agents[t["i"]] = held
-        words = frozenset(w for w in map(word, found + objects(t["i"])) if w)
+        words = frozenset(w for w in map(word, found + tree.objects(t["i"])) if w)
         if words:
             arguments[t["i"]] = words
-        named = frozenset(n["canonical"] for n in names if n["label"] in PLACE_LABELS
-                          for o in place_words(t["i"]) if n["start"] <= o["start"] < n["end"])  # fmt: skip
-        if named:
-            places[t["i"]] = named
+        if where := named(PLACE_LABELS, tree.phrase_words(t["i"])):
+            places[t["i"]] = where
     return agents, arguments, places
 
 
