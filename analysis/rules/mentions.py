@@ -339,6 +339,14 @@ def news_outlet(span: Span, ctx: MentionContext) -> Resolution | None:
     outlet_speaks = head.pos_ == "PROPN" or head.lemma_.lower() in OUTLET_NOUNS | MEDIA_NOUNS or _media_noun(head)
     if outlet is not None and outlet_speaks:
         return Resolution(outlet, "media", "news_outlet", f"{outlet} is a news outlet [rule: news_outlet]")
+    if head.lower_ in ("paper", "newspaper") and span[0].lower_ == "the":
+        # "according to the Financial Times. The paper said ...": the newspaper named
+        # before ("paper" alone may be a research paper, so only after an outlet).
+        earlier = [(i, c) for i, _, t, c in ctx.sources if t == "media" and i < span.start]
+        named = max(earlier)[1] if earlier else None  # the nearest before, in reading order
+        if named is not None:
+            return Resolution(named, "media", "news_outlet",
+                              f"'{span.text}' is {named}, the newspaper named before [rule: news_outlet]")  # fmt: skip
     if head.pos_ == "NOUN" and (head.lower_ in MEDIA_NOUNS or head.lemma_.lower() in MEDIA_NOUNS):
         phrase = span.text
         return Resolution(phrase, "media", "news_outlet", f"'{head.text}' means news media [rule: news_outlet]")

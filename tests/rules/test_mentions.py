@@ -369,3 +369,19 @@ def test_a_share_of_the_people_asked_rests_on_the_poll(nlp, text, source, canoni
     rows = analyze(text, nlp=nlp).attributions
     row = rows[rows["source"] == source].iloc[0]
     assert (row["canonical_source"], row["source_type"]) == (canonical, source_type), row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        # bbc business/212 and /456: "the paper" after a newspaper is that newspaper
+        ("Rover deal\n\nThe tie-up has been delayed, according to the Financial Times. The paper said Chinese officials "
+         "had been irritated.", "Financial Times"),
+        ("Gazprom\n\nVedomosti newspaper reported that the authorities made the demand. The paper added that most of the "
+         "taxes were old.", "Vedomosti"),
+    ],
+)  # fmt: skip
+def test_the_paper_after_a_newspaper_is_that_newspaper(nlp, text, canonical):
+    rows = analyze(text, nlp=nlp).attributions
+    row = rows[rows["source"] == "The paper"].iloc[0]
+    assert (row["canonical_source"], row["source_type"]) == (canonical, "media"), row["source_type_reason"]
