@@ -46,7 +46,8 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 - ``role_named_next``: in the lead, "the work and pensions minister has said" with no one
   introduced as minister before is the person who speaks in the next sentence ("...,
   Alan Johnson said").
-- ``institution_noun``: "the company", "the group", "the agency" is the nearest
+- ``institution_noun``: "the company", "the group", "the agency" (or "the UK's biggest
+  mortgage lender": a place's superlative) is the nearest
   organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences); for a
   kind a name carries ("the council", "the committee"), only a name with that word.
 - ``it_pronoun``: "it warned" is the last organisation, outlet or document that spoke
@@ -97,7 +98,8 @@ INSTITUTION_LOOKBACK = 6
 INSTITUTION_NOUNS = frozenset({
     "company", "firm", "group", "agency", "council", "party", "committee", "commission", "organisation",
     "organization", "bank", "carmaker", "manufacturer", "retailer", "airline", "club", "union", "charity",
-    "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker",
+    "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker", "lender",
+    "supermarket", "chain", "exporter",
 })  # fmt: skip
 #: Someone whose words are a body's official line.
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
@@ -940,9 +942,10 @@ def _introduced_people(ctx: MentionContext) -> list[tuple[str, int, str]]:
 
 def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in INSTITUTION_NOUNS or not _definite(span) or head.tag_ == "NNS":
+    ranked = _place_superlative(span)  # "the UK's biggest mortgage lender", "India's biggest carmaker"
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in INSTITUTION_NOUNS or head.tag_ == "NNS" or not (_definite(span) or ranked):
         return None
-    if any(t.pos_ == "PROPN" for t in span):
+    if any(t.pos_ == "PROPN" and t.i not in ranked for t in span):
         return None  # "the Opera company": named in the phrase itself
     name = _nearest_organisation(span, ctx)
     if name is None:
@@ -959,6 +962,15 @@ def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
         return None
     return Resolution(name, "organization", "institution_noun",
                       f"'{span.text}' refers to {name}, the organisation named before it [rule: institution_noun]")  # fmt: skip
+
+
+def _place_superlative(span: Span) -> set[int]:
+    """The tokens of the place in "[the] UK's biggest lender", "India's second-largest
+    carmaker" (a place's possessive and a superlative before the noun), or an empty set."""
+    head = span.root
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC", "NORP")), None)
+    superlative = any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_.endswith(("-biggest", "-largest"))) for c in head.children)
+    return {t.i for t in owner.subtree} if owner is not None and superlative else set()
 
 
 def _nearest_organisation(span: Span, ctx: MentionContext) -> str | None:

@@ -385,3 +385,12 @@ def test_the_paper_after_a_newspaper_is_that_newspaper(nlp, text, canonical):
     rows = analyze(text, nlp=nlp).attributions
     row = rows[rows["source"] == "The paper"].iloc[0]
     assert (row["canonical_source"], row["source_type"]) == (canonical, "media"), row["source_type_reason"]
+
+
+def test_a_place_s_biggest_lender_is_the_organisation_named_before(nlp):
+    # bbc business/405: "the Halifax has said. The UK's biggest mortgage lender said ..."
+    text = ("House prices rebound\n\nUK house prices increased by 1.1% in December, the Halifax has said. "
+            "The UK's biggest mortgage lender said prices rose 15.1% over the whole of 2004.")  # fmt: skip
+    rows = analyze(text, nlp=nlp).attributions
+    row = rows[rows["source"] == "The UK's biggest mortgage lender"].iloc[0]
+    assert (row["canonical_source"], row["source_type"]) == ("Halifax", "organization"), row["source_type_reason"]
