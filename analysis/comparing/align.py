@@ -131,22 +131,18 @@ def shared_event_verbs(shared_events: list[str]) -> frozenset[str]:
     return frozenset(verb for shared in shared_events for verb in str(shared).split(" ~ "))
 
 
-def _different_doers(vectors: dict, a: tuple, b: tuple) -> bool:
-    """The two claims tell one event (the same verb, or a near one) done by different
-    named people or places, and name no doer in common: "Trump has won Georgia, Virginia
-    ..." and "Clinton was sweeping the South, winning ... Georgia ... and Virginia" are
-    two results, not one told twice. ("Clinton won four states, while Sanders prevailed
-    in Vermont" shares Sanders with "Sanders won Vermont": no difference.)"""
+def _one_event_apart(vectors: dict, a: tuple, b: tuple) -> bool:
+    """The two claims tell one event (the same verb, or a near one) with different names
+    in one role, and no name of that role in common; ``a`` and ``b`` are (verb, names)
+    pairs of one role, the doers or the places.
+
+    - Doers: "Trump has won Georgia, Virginia ..." and "Clinton was sweeping the South,
+      winning ... Georgia ... and Virginia" are two results, not one told twice.
+      ("Clinton won four states, while Sanders prevailed in Vermont" shares Sanders with
+      "Sanders won Vermont": no difference.)
+    - Places: "Clinton has won the Democratic primary in Ohio" and "Clinton won the
+      Missouri Democratic primary" are two results."""
     if same_name(frozenset().union(*(names for _, names in a)), frozenset().union(*(names for _, names in b))):
-        return False
-    return any(_near_verbs(vectors, verb_a, verb_b) for verb_a, _ in a for verb_b, _ in b)
-
-
-def _different_places(vectors: dict, a: tuple, b: tuple) -> bool:
-    """The two claims tell one event (the same verb, or a near one) about different named
-    places and name no place in common: "Clinton has won the Democratic primary in Ohio"
-    and "Clinton won the Missouri Democratic primary" are two results."""
-    if same_name(frozenset().union(*(named for _, named in a)), frozenset().union(*(named for _, named in b))):
         return False
     return any(_near_verbs(vectors, verb_a, verb_b) for verb_a, _ in a for verb_b, _ in b)
 
@@ -217,8 +213,8 @@ def candidate_features(units: pd.DataFrame) -> pd.DataFrame:
             "rare_words": min(sum(idf.get(w, 0.0) for w in shared) / (3 * most_idf), 1.0), "same_event": event,
             "shared_names": min(len(names), 3) / 3, "best_for_both": 0.0, "shared_words": min(len(shared), 5) / 5,
             "same_figure": 1.0 if number else 0.0, "whole_sentences": 1.0 if kinds[i] == kinds[j] == "sentence" else 0.0,
-            "different_doers": 1.0 if _different_doers(verb_vectors, agents[i], agents[j]) else 0.0,
-            "different_places": 1.0 if _different_places(verb_vectors, places[i], places[j]) else 0.0,
+            "different_doers": 1.0 if _one_event_apart(verb_vectors, agents[i], agents[j]) else 0.0,
+            "different_places": 1.0 if _one_event_apart(verb_vectors, places[i], places[j]) else 0.0,
             "anchored_event": 1.0 if _anchored_event(verb_vectors, verb_arguments[i], verb_arguments[j]) else 0.0,
             "shared_events": events, "shared_lemmas": sorted(shared)[:8], "shared_names_list": names, "shared_number": number,
         })  # fmt: skip

@@ -513,11 +513,16 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     def fits(person: str | None) -> bool:
         return person is not None and ctx.may_be(person, female=female)
 
+    def subject_before() -> str | None:
+        person = _subject_person_before(ctx, span.start, female=female)
+        return person if fits(person) else None
+
     named_before = dict(ents=ctx.ents, full_names=ctx.full_names, outside_quotes=True, keep=fits)
-    subject_before = _subject_person_before(ctx, span.start, female=female)
-    lead_in = _named_in_lead_in(span, ctx)
-    in_sentence = (None if after_clause else nearest_person_before(
-        ctx.doc, span.start, same_sentence=True, **{**named_before, "keep": lambda name: fits(name) and name.split()[-1] not in lead_in}))
+    in_sentence = None
+    if not after_clause:
+        lead_in = _named_in_lead_in(span, ctx)
+        in_sentence = nearest_person_before(ctx.doc, span.start, same_sentence=True,
+                                            **{**named_before, "keep": lambda name: fits(name) and name.split()[-1] not in lead_in})  # fmt: skip
     if in_sentence is not None:
         ctx.read_in_sentence.add(head.i)
     person = (
@@ -525,7 +530,7 @@ def personal_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
         or _carried_on(span, ctx, fits)
         or _introduced_since_last_speaker(span, ctx)
         or ctx.last_speaker(female=female)
-        or (subject_before if fits(subject_before) else None)
+        or subject_before()
         or nearest_person_before(ctx.doc, span.start, **named_before)
         # Nobody named fits (the model took "Carly Fiorina" for a body): the speaker
         # last, as when the article shows no one's sex, rather than no one at all.
