@@ -213,13 +213,25 @@ def _across_quotation(a: Token, b: Token) -> bool:
     return bool(sum(between.count(mark) for mark in DOUBLE_QUOTE_MARKS) % 2)
 
 
+@lru_cache(maxsize=1)
+def _willing_adjectives() -> frozenset[str]:
+    """Adjectives of a subject's will or ability to speak ("keen", "unable";
+    ``lexicons/willing_adjectives.csv``): "It was keen to point out" has a sayer."""
+    return frozenset(load_lexicon("willing_adjectives")["word"])
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, looking through auxiliaries, coordination and control."""
     seen = set()
     current: Token | None = verb
+    through_adjective, adjective = False, ""
     while current is not None and current.i not in seen:
         seen.add(current.i)
         subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if through_adjective and any(child.lower_ == "it" for child in subjects) and adjective not in _willing_adjectives():
+            # "it was wrong to suggest ...", "it is too early to say": nobody is the sayer;
+            # "It was keen to point out ..." is the body named before.
+            return None
         # '"My apologies, I'm sorry," Quick said': the parse may give the verb a second
         # subject inside the quotation it reports; the speaker is the one outside it.
         # '"..., Mr. President," Representative Steve Cohen told Mr. Obama': the name in
@@ -243,6 +255,10 @@ def _subject(verb: Token) -> Token | None:
                         return grandchild
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
+        elif current.dep_ == "acomp" and current.pos_ == "ADJ" and current.head.i != current.i:
+            # "Mr. Khan was wrong to say ...", "the minister was quick to deny ...": the
+            # infinitive hangs on the adjective, whose subject is the copula's.
+            current, through_adjective, adjective = current.head, True, current.lower_
         elif (current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.lower_ in GERUND_ADJUNCT_PREPOSITIONS
               and current.head.head.pos_ in VERB_POS):
             # "responded by saying ...", "after saying ...", "despite admitting ...": the

@@ -38,6 +38,28 @@ def test_each_pattern_links_source_cue_and_content(nlp, sentence, source, cue, p
     assert relation.content is not None
 
 
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        # BBC News politics/034: the infinitive hangs on the adjective; its sayer is the copula's subject
+        ("But the home secretary said Mr Howard was wrong to say the law was biased in favour of burglars.", "Mr Howard"),
+        ("Sexton was quick to point out that not all Trump supporters espoused such views.", "Sexton"),  # PolNeAR train
+        ("A spokesman for the group was unable to say when the unit would be back up and running.",  # BBC business/045
+         "A spokesman for the group"),
+        ("The EU said a tax would be passed. It was keen to point out that a new tax should not hurt airlines.", "It"),
+        # "it" with a judgement is nobody: BBC News politics/078, business/081
+        ("A spokesman said it was wholly wrong to suggest that the plan was to return children.", None),
+        ("BMW said that it was too early to say how many cars were affected.", None),
+    ],
+)
+def test_a_speech_verb_after_an_adjective_takes_the_subject_of_its_copula(nlp, sentence, source):
+    doc = parse("Story\n\n" + sentence, [0, 7], nlp=nlp)
+    inner = [r for r in find_attributions(doc) if doc[r.cue[0]].lemma_ in ("say", "point", "suggest")
+             and doc[r.cue[0]].dep_ == "xcomp"]  # fmt: skip
+    assert len(inner) == 1, find_attributions(doc)
+    assert inner[0].source_text(doc) == source
+
+
 def test_what_one_may_do_is_no_attribution(nlp):
     doc = parse("Story\n\nLocal businesses can claim compensation through a council scheme.", [0, 7], nlp=nlp)
     assert not [r for r in find_attributions(doc) if r.lemma == "claim"]
