@@ -44,7 +44,8 @@ modal of ability ("can no longer argue that ...") it is no attribution at all.
 A reporting verb counts only with content: a clause, or (for verbs whose lexicon row
 says ``complement=any``) an object or an "of"/"about" phrase. Rows with
 ``complement=media_subject`` ("show", "reveal") count only when a media or document
-noun is the subject ("videos ... appear to show").
+noun is the subject ("videos ... appear to show"); rows with ``complement=object_of``
+("accuse") only with an object and an "of" phrase ("accused Trump of inciting violence").
 
 Each reporting verb goes through :data:`VERB_RULES`, small named functions in order:
 each refines what the ones before found (subject, content, pattern, stance), or says
@@ -161,6 +162,14 @@ def reporting_cues(stance: str | None = None) -> frozenset[str]:
     if stance is not None:
         table = table[table["stance"] == stance]
     return frozenset(table["cue"].str.lower())
+
+
+@lru_cache(maxsize=1)
+def accusing_cues() -> frozenset[str]:
+    """The cues that report an accusation with its object (``complement=object_of``:
+    "accuse"): the accusation is an event of its own, not only a saying."""
+    table = _lexicon()
+    return frozenset(table.loc[table["complement"] == "object_of", "cue"].str.lower())
 
 
 @lru_cache(maxsize=4)
@@ -649,6 +658,30 @@ def subject_and_content(link: VerbLink) -> bool | None:
     return None
 
 
+def accused_of(link: VerbLink) -> bool | None:
+    """ "Democrats accused Trump of suggesting violence": a verb whose lexicon row says
+    ``complement=object_of`` reports its object with the "of" phrase after it (PolNeAR's
+    content, "Trump of suggesting violence"); with no such pair ("he was accused of
+    fraud", "accused the minister") it reports nothing here."""
+    if link.row["complement"] == "object_of":
+        link.content = accusation(link.verb, link.cue[1])
+    return None
+
+
+def accusation(verb: Token, cue_end: int) -> tuple[int, int] | None:
+    """The object and the "of" phrase after an accusing verb ("accused [Trump of
+    suggesting violence]"), or None without both: in "X (was) accused of fraud" X is the
+    accused, not the accuser."""
+    children = [c for c in verb.children if c.i >= cue_end]
+    accused = next((c for c in children if c.dep_ == "dobj"), None)
+    if accused is None:
+        return None
+    # The parse may hang the "of" phrase inside the object ("accused [the firms of
+    # conspiring]", "accused its predecessor, led by ex-President Kuchma, of corruption").
+    charge = next((c for c in [*children, *accused.subtree] if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _span_of([*accused.subtree, *charge.subtree]) if charge is not None else None
+
+
 def document_finding(link: VerbLink) -> bool | None:
     """ "The survey finds Clinton with only a small lead", "the audit found no evidence":
     a verb that reports only with a finite clause ("investigators found that ...") also
@@ -957,6 +990,7 @@ def negated(link: VerbLink) -> bool | None:
 #: here (``False``). Keyed by name, as :data:`analysis.comparing.differences.RULES` is.
 VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "subject_and_content": subject_and_content,
+    "accused_of": accused_of,
     "document_finding": document_finding,
     "passed_on": passed_on,
     "story_publisher": story_publisher,

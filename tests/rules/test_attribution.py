@@ -25,6 +25,10 @@ CASES = [
      "bbc politics"),
     ("China overtook the US to become Japan's biggest trading partner in 2004, according to numbers released by Japan's Finance Ministry on Wednesday.",
      "Japan's Finance Ministry", "according to", "according_to", "neutral", "bbc business/505"),
+    ("The government has set a growth target of 5% and hinted that it would be in danger unless it took action.",
+     "The government", "hinted", "subject_verb", "belief", "bbc business/258"),
+    ("Unions accuse Wal-Mart of paying staff less than its rivals do.", "Unions", "accuse", "subject_verb", "neutral",
+     "bbc business/449"),
 ]  # fmt: skip
 
 
@@ -58,6 +62,25 @@ def test_a_speech_verb_after_an_adjective_takes_the_subject_of_its_copula(nlp, s
              and doc[r.cue[0]].dep_ == "xcomp"]  # fmt: skip
     assert len(inner) == 1, find_attributions(doc)
     assert inner[0].source_text(doc) == source
+
+
+def test_an_accusation_reports_its_object_and_its_of_phrase(nlp):
+    from analysis import analyze
+
+    # PolNeAR train (USA Today, 2016-08-09): PolNeAR's content is "Trump of suggesting violence ..."
+    doc = parse("Story\n\nDemocrats -- including Clinton -- quickly accused Trump of suggesting violence against the "
+                "Democratic nominee.", [0, 7], nlp=nlp)  # fmt: skip
+    (relation,) = [r for r in find_attributions(doc) if r.lemma == "accuse"]
+    assert relation.source_text(doc).startswith("Democrats")
+    assert doc.text[doc[relation.content[0]].idx : doc[relation.content[1] - 1].idx + len(doc[relation.content[1] - 1])] == (
+        "Trump of suggesting violence against the Democratic nominee")
+    # The accused as subject: who accuses is not said here (BBC entertainment/381, a
+    # HuffPost headline); the learned tagger is held to the same rule
+    for text in ("He was accused of fraud in 2010.",
+                 "Morrison was notorious for his wild lifestyle - and was accused of exposing himself at a concert.",
+                 "FDIC Accused Of Covering Up China Hacking To Protect Chairman's Job"):  # fmt: skip
+        result = analyze("Story\n\n" + text, nlp=nlp)
+        assert not result.attributions["cue_lemma"].eq("accuse").any(), text
 
 
 def test_what_one_may_do_is_no_attribution(nlp):
