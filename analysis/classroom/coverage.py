@@ -45,6 +45,7 @@ __all__ = [
     "COVERAGE_NOTEBOOK",
     "SAME",
     "EITHER",
+    "NEITHER",
     "DIFFERENT",
     "read_coverage_teacher_key",
     "coverage_cards",
@@ -54,12 +55,14 @@ __all__ = [
     "coverage_notebook",
     "build_coverage_exercise",
     "parse_drop_cards",
+    "word_for_word",
 ]
 
 #: What a student answers on each card.
 COVERAGE_FIELDS = ("surer", "evidence", "cite")
-#: The answers for "both put it as surely" and "either is as good to cite".
-SAME, EITHER = "same", "either"
+#: The answers for "both put it as surely", "either is as good to cite" and "cite
+#: neither: find where it comes from first".
+SAME, EITHER, NEITHER = "same", "either", "neither"
 #: The answer for "these two sentences do not tell the same claim": offered on every
 #: card, right when the teacher's key says so (``--teacher-key``); the card's other
 #: fields are then not marked.
@@ -122,6 +125,9 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
         if d.difference in CARD_DIFFERENCES:
             found.setdefault(frozenset({(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))}), []).append(d.difference)
     telling = _pairs_telling_one_event(comparison)
+    # The same sentence in both, told alike, asks nothing of a student: the "same story"
+    # task points such copies out instead.
+    copied = {frozenset({(a, sid_a), (b, sid_b)}) for a, sid_a, b, sid_b in word_for_word(analyses)}
     rows = []
     for p in pairs.itertuples():
         a, b = (p.article, int(p.sent_id)), (p.other, int(p.other_sent_id))
@@ -138,6 +144,10 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
         told_apart = (_claim_firmness(claims[a]) != _claim_firmness(claims[b]) if claims
                       else _firmness(analyses[a[0]], a[1]) != _firmness(analyses[b[0]], b[1]))  # fmt: skip
         rank = CARD_DIFFERENCES.index(kinds[0]) if kinds else len(CARD_DIFFERENCES) if told_apart else len(CARD_DIFFERENCES) + 1
+        if rank == len(CARD_DIFFERENCES) + 1 and frozenset({a, b}) in copied:
+            continue
+        if _figures_disagree(analyses[a[0]], a[1], analyses[b[0]], b[1]):
+            continue
         rows.append({"article": a[0], "sent_id": a[1], "other": b[0], "other_sent_id": b[1], "score": float(p.score),
                      "differences": kinds, "rank": rank, "letter": letters[a[0]]})  # fmt: skip
     pool = pd.DataFrame(rows)
@@ -182,25 +192,90 @@ SAME_WORDS_AT_LEAST = 3
 def _pairs_telling_one_event(comparison) -> set[frozenset]:
     """The matched sentence pairs a card can rest on: their claims tell one event about
     one thing (``event_in_common``: a verb of each with a doer, object or place in
-    common, or the same figure), or the two give nearly the same words
-    (:data:`SAME_WORDS_AT`, :data:`SAME_WORDS_AT_LEAST`). Not a pair whose only shared event is the saying ("Hewitt
+    common, or the same figure) and name one actor or figure in common (in the claims,
+    or in the sentences that hold them when a claim says "he"), or the two give nearly
+    the same words (:data:`SAME_WORDS_AT`, :data:`SAME_WORDS_AT_LEAST`).
+
+    Not a pair that shares only words about a kind of thing: "Sanders needs 836
+    delegates to clinch the nomination" and "Clinton is 71 delegates short of the number
+    needed to clinch the nomination", or "The two states hold primaries on March 1" and
+    "... by March 1, when 12 states hold primaries", are claims about different people
+    or places. Not a pair whose only shared event is the saying ("Hewitt
     suggested ..." / "After Hewitt suggested ..., Trump contradicted him"): both writers
     state who said it, and how sure each is of what was said rests on other parts of
     the sentences. Two claims on one topic that share a name ("she won the primaries
     over Sanders" / "Sanders skipped the meeting") are no card: a teacher's blind review
     found such cards wrong."""
-    from analysis.comparing.align import shared_event_verbs
-    from analysis.rules.attribution import reporting_cues
+    from analysis.comparing.align import same_name, shared_event_verbs
+    from analysis.rules.attribution import accusing_cues, reporting_cues
 
-    saying = reporting_cues()
+    # "Democrats accused Trump of ..." / "Some accused Trump of ...": one accusation
+    # told twice is an event in common, not only the saying.
+    saying = reporting_cues() - accusing_cues()
+    names = _sentence_names(comparison)
     found: set[frozenset] = set()
     for m in comparison.alignment[comparison.alignment["matched"]].itertuples():
+        a, b = (m.article, int(m.sent_id)), (m.other, int(m.other_sent_id))
         verbs = shared_event_verbs(m.shared_events)
         one_event = bool(m.event_in_common) and not (verbs and verbs <= saying)
+        about_one = bool(len(m.shared_names)) or bool(m.shared_number) or same_name(names.get(a, frozenset()), names.get(b, frozenset()))
         same_words = float(m.text_similarity) >= SAME_WORDS_AT and len(m.shared_lemmas) >= SAME_WORDS_AT_LEAST
-        if one_event or same_words:
-            found.add(frozenset({(m.article, int(m.sent_id)), (m.other, int(m.other_sent_id))}))
+        if (one_event and about_one) or same_words:
+            found.add(frozenset({a, b}))
     return found
+
+
+#: A sentence shorter than this many words is no sign of copying when another article
+#: has it too ("Clinton won.").
+COPY_MIN_WORDS = 8
+
+
+def word_for_word(analyses: dict) -> list[tuple[str, int, str, int]]:
+    """Body sentences two articles give word for word (case and punctuation aside, at
+    least :data:`COPY_MIN_WORDS` words): one outlet may have copied the other, or both
+    ran a news agency's copy. ``(article, sent_id, other, other_sent_id)`` in the
+    articles' order, then reading order."""
+    names = list(analyses)
+    seen: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for name in names:
+        for s in analyses[name].body_sentences.itertuples():
+            words = tuple(re.findall(r"\w+", str(s.text).lower()))
+            if len(words) >= COPY_MIN_WORDS:
+                seen.setdefault(words, []).append((name, int(s.sent_id)))
+    found = []
+    for places in seen.values():
+        for i, (a, sid_a) in enumerate(places):
+            found += [(a, sid_a, b, sid_b) for b, sid_b in places[i + 1:] if b != a]
+    return sorted(found, key=lambda f: (names.index(f[0]), f[1], names.index(f[2]), f[3]))
+
+
+def _figures_disagree(result_a, sent_a: int, result_b, sent_b: int) -> bool:
+    """The two sentences give figures of one kind (percent, delegates, dollars) and share
+    none: "Trump won out with 22 percent" against "Trump and Carson beating Clinton 45 to
+    40 percent" are two polls or two questions, not one claim told more or less surely.
+    (Where one count differs, the "Figures" task asks about it.)"""
+
+    def by_kind(result, sent_id: int) -> dict[str, set[float]]:
+        found: dict[str, set[float]] = {}
+        for n in result.numbers[result.numbers["sent_id"] == sent_id].itertuples():
+            kind = n.unit if isinstance(n.unit, str) and n.unit else n.counted if isinstance(n.counted, str) and n.counted else None
+            if kind is not None:
+                found.setdefault(str(kind).lower(), set()).add(float(n.value))
+        return found
+
+    a, b = by_kind(result_a, sent_a), by_kind(result_b, sent_b)
+    return any(not (a[kind] & b[kind]) for kind in a.keys() & b.keys())
+
+
+def _sentence_names(comparison) -> dict[tuple[str, int], frozenset]:
+    """The names (canonical) each compared sentence gives, by (article, sent_id): a claim
+    that speaks of its actor as "he" ("Sanders said he questioned her judgment") still has
+    the sentence's names."""
+    units = getattr(comparison, "units", None)
+    if units is None or units.empty:
+        return {}
+    whole = units[units["kind"] == "sentence"]
+    return {(str(u.article), int(u.sent_id)): frozenset(u.entities) for u in whole.itertuples()}
 
 
 def _matched_claims(comparison) -> dict[tuple, dict[tuple[str, int], dict]]:
@@ -229,14 +304,35 @@ def _firmness(result, sent_id: int) -> tuple[int, int]:
 
 # --- The key -----------------------------------------------------------------------------
 
-def _source_words(source, source_type: str) -> str:
-    """A source as a sentence names it: "the city council", "someone it does not name"."""
+#: Words that open a source phrase with a capital only because they open the sentence
+#: ("Just 28 percent of voters", "The council", "Many analysts").
+_LOWER_OPENERS = frozenset({"A", "An", "The", "Just", "Only", "Some", "Many", "Most", "All", "Several", "Nearly", "Almost",
+                            "About", "More", "Both", "Few", "Half"})  # fmt: skip
+
+
+def _source_words(source, source_type: str, *, written: str | None = None) -> str:
+    """A source as a sentence names it: "the city council", "someone it does not name";
+    with ``written`` (the words the article gives it), those words, and the source they
+    stand for when they do not name it ("just 28 percent of voters in the latest New York
+    Times/CBS News poll", "the paper (the Observer)")."""
     if source_type == "author" or not isinstance(source, str) or not source:
         return "nobody: the writer alone"
     if source.lower() == NOBODY_NAMED:
         return "someone it does not name"
-    first, _, rest = source.partition(" ")
-    return f"{first.lower()} {rest}" if first in {"A", "An", "The"} and rest else source
+
+    def lowered(words: str) -> str:
+        first, space, rest = words.partition(" ")
+        return f"{first.lower()}{space}{rest}" if first in _LOWER_OPENERS and (rest or first not in {"A", "An", "The"}) else words
+
+    if written and written != source:
+        from analysis.comparing.claims import surname
+
+        if surname(source).lower() not in written.lower():
+            # "just 28 percent of voters in the latest poll"; "the paper (the Observer)"
+            joined = " in {}" if source_type == "document" else " ({})"
+            return lowered(written) + joined.format(lowered(source))
+        return lowered(written)
+    return lowered(source)
 
 
 def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = None) -> dict:
@@ -323,7 +419,7 @@ def _how_put(side: dict) -> str:
     """How one outlet puts the claim, in a student's words."""
     words = " and ".join(f"“{w}”" for w in side["cues"][:2])
     with_words = f" ({words})" if words else ""
-    who = _source_words(side["written"] or side["source"], side["source_type"])
+    who = _source_words(side["source"], side["source_type"], written=side["written"])
     status = side["status"]
     if status == "asserted":
         return f"Article {side['letter']} states it as fact{with_words}" + (", giving no source" if side["source_type"] == "author" else f", from {who}")
@@ -336,9 +432,34 @@ def _how_put(side: dict) -> str:
     return f"Article {side['letter']} leaves it open{with_words}"
 
 
+def _same_doubt_quoted(a: dict, b: dict) -> bool:
+    """Both outlets give one named source's words, and the words that make one side less
+    sure are in the other side's sentence too ('... maybe there is, I don't know," Trump
+    said' / '"... maybe there is, I don't know."'): the doubt is the speaker's, in both."""
+    from analysis.comparing.claims import surname
+
+    if not (a["source"] and b["source"]) or surname(str(a["source"])) != surname(str(b["source"])):
+        return False
+    if a["source_type"] not in IDENTIFIED_SOURCE_TYPES:
+        return False
+    weaker, firmer = (a, b) if STATUS_FIRMNESS[a["status"]] < STATUS_FIRMNESS[b["status"]] else (b, a)
+
+    def plain(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower().replace("\u2019", "'").replace("'", "")))
+
+    return bool(weaker["cues"]) and all(plain(cue) in plain(firmer["text"]) for cue in weaker["cues"])
+
+
 def _surer(a: dict, b: dict) -> tuple[dict, str]:
     firm_a, firm_b = STATUS_FIRMNESS[a["status"]], STATUS_FIRMNESS[b["status"]]
     told = f"{_how_put(a)}; {_how_put(b).replace('Article', 'article', 1)}."
+    if firm_a != firm_b and _same_doubt_quoted(a, b):
+        weaker = a if firm_a < firm_b else b
+        words = " and ".join(f"“{w}”" for w in weaker["cues"][:2])
+        who = _source_words(a["source"], a["source_type"], written=a["written"])
+        return ({"best": SAME, "accepted": {}, "choices": [a["letter"], b["letter"], SAME, DIFFERENT]},
+                f"Both tell it as {who}'s words, and both keep {words}: the doubt is the speaker's own, in both. "
+                "Both put it as surely.")  # fmt: skip
     if firm_a == firm_b:
         accepted = {}
         for side, other in ((a, b), (b, a)):
@@ -352,19 +473,26 @@ def _surer(a: dict, b: dict) -> tuple[dict, str]:
 
 def _cite(a: dict, b: dict) -> tuple[dict, str]:
     check_a, check_b = SOURCE_CHECKABILITY[a["source_type"]], SOURCE_CHECKABILITY[b["source_type"]]
-    choices = [a["letter"], b["letter"], EITHER]
-    where = {s["letter"]: _source_words(s["written"] or s["source"], s["source_type"]) for s in (a, b)}
+    choices = [a["letter"], b["letter"], EITHER, NEITHER]
+    where = {s["letter"]: _source_words(s["source"], s["source_type"], written=s["written"]) for s in (a, b)}
     if check_a == check_b:
         if check_a == 0:
-            same_kind, reason = "neither gives a source", "neither article gives a source for it, so check it elsewhere before you cite either"
-        elif check_a == 1:
+            # Both rest it on the writer's word: the sourced answer is to find where it
+            # comes from before citing either; either outlet is a fair second best.
+            return ({"best": NEITHER, "accepted": {EITHER: "both state it as news; either will do once you have checked it elsewhere"},
+                     "choices": choices},
+                    "Neither, until you check it: neither article gives a source for it, so find where it comes from "
+                    "(a record, the people involved) before you cite either.")  # fmt: skip
+        if check_a == 1:
             same_kind = "neither names a source a reader can check"
             reason = f"{same_kind} (article {a['letter']}: {where[a['letter']]}; article {b['letter']}: {where[b['letter']]})"
         else:
             same_kind = "both name whom it rests on"
             reason = f"{same_kind} (article {a['letter']}: {where[a['letter']]}; article {b['letter']}: {where[b['letter']]})"
-        return ({"best": EITHER, "accepted": {s["letter"]: f"{same_kind}: either will do if you say whom it rests on" for s in (a, b)},
-                 "choices": choices}, f"Either: {reason}.")  # fmt: skip
+        accepted = {s["letter"]: f"{same_kind}: either will do if you say whom it rests on" for s in (a, b)}
+        if check_a == 1:
+            accepted[NEITHER] = "neither names a source a reader can check, so looking for one first is fair"
+        return {"best": EITHER, "accepted": accepted, "choices": choices}, f"Either: {reason}."
     better, worse = (a, b) if check_a > check_b else (b, a)
     first = (f"Article {better['letter']} tells you whom it rests on ({where[better['letter']]}), so a reader can check it"
              if max(check_a, check_b) == 2 else
@@ -400,10 +528,12 @@ def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
         evidence, why_evidence = _evidence(a, b)
         match = alignment[(alignment["article"] == card["article"]) & (alignment["sent_id"] == card["sent_id"])
                           & (alignment["other"] == card["other"]) & (alignment["other_sent_id"] == card["other_sent_id"])]  # fmt: skip
-        shared = []
+        names, words, figure = [], [], ""
         if len(match):
             m = match.iloc[0]
-            shared = [*m["shared_lemmas"], *m["shared_names"], *([m["shared_number"]] if m["shared_number"] else [])]
+            names, figure = [str(n) for n in m["shared_names"]], str(m["shared_number"] or "")
+            in_names = {w.lower() for n in names for w in n.split()}
+            words = [str(w) for w in m["shared_lemmas"] if str(w) not in in_names]
         out.append({
             "card": int(card["card"]), "fields": list(COVERAGE_FIELDS), "sides": [a, b],
             "sent_id": None, "where": f"{a['letter']} sentence {a['sent_id']}, {b['letter']} sentence {b['sent_id']}",
@@ -414,11 +544,29 @@ def coverage_key(comparison, analyses: dict, cards: pd.DataFrame) -> list[dict]:
             "differences": list(card["differences"]),
             "notes": _pair_details(comparison, (card["article"], int(card["sent_id"])), (card["other"], int(card["other_sent_id"])),
                                    told_alike=STATUS_FIRMNESS[a["status"]] == STATUS_FIRMNESS[b["status"]]),
-            "trace": f"matched with score {card['score']:.2f} on {', '.join(map(str, shared)) or 'shared words'}; "
-                     f"statuses {a['status']} / {b['status']} (rules: {_rule(analyses[card['article']], a['sent_id'])} / "
-                     f"{_rule(analyses[card['other']], b['sent_id'])})",
+            "trace": _match_trace(card["score"], names, words, figure, (a, _rule(analyses[card["article"]], a["sent_id"])),
+                                  (b, _rule(analyses[card["other"]], b["sent_id"]))),
         })  # fmt: skip
     return out
+
+
+def _match_trace(score: float, names: list[str], words: list[str], figure: str, *sides: tuple[dict, str]) -> str:
+    """Why the tool paired a card's sentences and how it read each, in plain words first
+    ("Both name Ben Carson; both use the words ..."), then the match's strength and each
+    side's status rule."""
+    from analysis.comparing.align import matcher
+
+    said = []
+    if names:
+        said.append(f"both name {', '.join(names)}")
+    if figure:
+        said.append(f"both give the figure {figure.split(' / ')[0]}")
+    if words:
+        said.append(f"both use the words {', '.join(f'“{w}”' for w in words)}")
+    why = "; ".join(said) or "their words are close"
+    read = "; ".join(f"article {side['letter']}: {side['status']} ({rule})" for side, rule in sides)
+    return (f"Paired because {why}. Match strength {score:.2f} of 1 (the tool pairs nothing below "
+            f"{matcher()['threshold']:.2f}). How each was read: {read}.")
 
 
 #: Differences in how sure outlets are: left out of a card's notes when the card takes
@@ -533,6 +681,13 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
                    "share fewer words than most reports of one story, so decide from the names, dates and figures they share")  # fmt: skip
         same.append(f"{letters[r.article]} and {letters[r.other]} {verdict} (the tool's similarity: {r.similarity:.2f} of 1)"
                     + (f"; both mention {items}." if items else "; they share no names, dates or figures."))  # fmt: skip
+    copies = word_for_word(analyses)
+    if copies:
+        where = "; ".join(f"{letters[a]} {sid_a} / {letters[b]} {sid_b}" for a, sid_a, b, sid_b in copies[:6])
+        count = f"{len(copies)} sentence{'s' if len(copies) != 1 else ''}"
+        same.append(f"{count} {'are' if len(copies) != 1 else 'is'} word for word the same in two articles (sentences "
+                    f"{where}{'; ...' if len(copies) > 6 else ''}): one outlet may have copied the other, or both ran a "
+                    "news agency's copy, so they are one source, not two.")  # fmt: skip
     sources = _named_sources_only_here(comparison, letters) + _lettered(comparison, ("named_vs_nameless",), letters)
     numbers = _lettered(comparison, ("number_differs", "rough_vs_exact"), letters)
     only = _claims_only_here(comparison, analyses, letters)
@@ -572,7 +727,8 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
          "prompt": "Each card shows how two articles tell the same claim. Which article puts it more surely (or the same)? "
                    "Which words show it? Which version would you rather cite in your own work? More surely is not more "
                    "reliably: a claim the writer states as fact is put more surely than one told as a source's words, "
-                   "but a named source is one you can check. The cards were paired by a computer: if a card's two "
+                   "but a named source is one you can check. Find each sentence in its article and read the sentences "
+                   "around it: who is speaking is sometimes named just before or after. The cards were paired by a computer: if a card's two "
                    "sentences do not tell the same claim, choose \u201cthey do not tell the same claim\u201d.",
          "lines": 0, "urls": False, "auto_marked": True, "model_answer": ["See the cards above."], "look_for": []},
         {"id": "find-sources", "step": "Find better coverage", "title": "Who each outlet asks",
@@ -638,9 +794,10 @@ def coverage_material(comparison, analyses: dict, cards: pd.DataFrame, tasks: li
         "cards": [{"card": int(c["card"]),
                    "sides": [_material_side(matched, letters, texts, (c["article"], int(c["sent_id"])), (c["other"], int(c["other_sent_id"]))),
                              _material_side(matched, letters, texts, (c["other"], int(c["other_sent_id"])), (c["article"], int(c["sent_id"])))],
-                   # The same three options on every card: the two letters and "same" / "either".
+                   # The same options on every card: the two letters, "same" / "different" and
+                   # "either" / "neither".
                    "options": {"surer": [letters[c["article"]], letters[c["other"]], SAME, DIFFERENT],
-                               "cite": [letters[c["article"]], letters[c["other"]], EITHER]}}
+                               "cite": [letters[c["article"]], letters[c["other"]], EITHER, NEITHER]}}
                   for c in cards.to_dict("records")],
         "tasks": student_tasks(tasks),
     }  # fmt: skip
@@ -709,8 +866,8 @@ _CARD_NUMBER = re.compile(r"[0-9]+", re.ASCII)
 def read_coverage_teacher_key(path: str | Path, cards: pd.DataFrame, letters: dict[str, str]) -> dict[int, dict]:
     """A teacher's key for a comparison's cards: a CSV with ``card`` and either of
     ``surer`` (an article letter of that card, ``same`` or ``different``: the two
-    sentences do not tell the same claim) and ``cite`` (a letter of that card or
-    ``either``; blank when ``surer`` is ``different``). Blank cells keep the tool's
+    sentences do not tell the same claim) and ``cite`` (a letter of that card,
+    ``either`` or ``neither``; blank when ``surer`` is ``different``). Blank cells keep the tool's
     answer. Checked before use, each problem named by its line.
 
     Returns:
@@ -742,7 +899,7 @@ def read_coverage_teacher_key(path: str | Path, cards: pd.DataFrame, letters: di
             raise InputError(f"{name}, line {line}: card {number} is already in the key (line {lines[number]})")
         lines[number] = line
         answers = {}
-        for field, extra in (("surer", (SAME, DIFFERENT)), ("cite", (EITHER,))):
+        for field, extra in (("surer", (SAME, DIFFERENT)), ("cite", (EITHER, NEITHER))):
             given = str(record.get(field, "")).strip()
             if not given:
                 continue
@@ -773,7 +930,8 @@ def _teacher_answers(card: dict, teacher: dict) -> dict:
         if field in teacher:
             choice = teacher[field]
             card["answers"][field] = {**card["answers"][field], "best": choice, "accepted": {}}
-            named = {SAME: "both put it as surely", EITHER: "either will do"}.get(choice, f"article {choice}")
+            named = {SAME: "both put it as surely", EITHER: "either will do",
+                     NEITHER: "neither until it is checked"}.get(choice, f"article {choice}")  # fmt: skip
             card["explain"][field] = f"Your teacher's answer: {named}. The tool read it this way: {card['explain'][field]}"
             card["by"][field] = "teacher"
     return card

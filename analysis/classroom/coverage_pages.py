@@ -39,7 +39,8 @@ def _firmness_help() -> str:
     return ("<h2>Words you will use</h2><p>How sure an article puts a claim, from the surest down:</p>"
             f"<ol class='labels'>{''.join(items)}</ol><p>A claim you would <b>cite</b> is one whose source a reader "
             "can check: a named person, organisation or document beats a source without a name, and that beats no "
-            "source at all.</p>")  # fmt: skip
+            "source at all. When neither article gives a source, choose <b>neither until I check it</b>: find where "
+            "the claim comes from before you cite it.</p>")  # fmt: skip
 
 
 #: The articles side by side where the screen or page is wide enough.
@@ -65,7 +66,8 @@ def _radio(name: str, options: list[str], words: dict[str, str]) -> str:
 
 
 #: How the worksheet names the options that are not an article.
-_OPTION_WORDS = {"same": "both the same", "either": "either", "different": "they do not tell the same claim"}
+_OPTION_WORDS = {"same": "both the same", "either": "either", "neither": "neither until I check it",
+                 "different": "they do not tell the same claim"}  # fmt: skip
 
 
 def _claim_line(side: dict) -> str:

@@ -16,7 +16,7 @@ How each field is marked (points: 2 for the key's answer, 1 for an accepted alte
   (:func:`same_source`); not a piece that names something else ("New York", "Office",
   "Mr"). A claim nobody is given for takes "the writer", "nobody" and the like.
 - ``surer`` and ``cite`` (a comparison card, :mod:`analysis.classroom.coverage`): the
-  article letter the key gives, "same" or "either", or an accepted alternative; "article
+  article letter the key gives, "same", "either" or "neither", or an accepted alternative; "article
   b" counts as "B".
 - ``evidence`` (a comparison card): like ``cues``, any one deciding word of either sentence.
 - ``cues``: one of the words the worksheet's definitions teach for the status: the
@@ -366,6 +366,9 @@ def _option(value: str) -> str:
     words = [w for w in words if w not in {"article", "the", "both", "outlet"}]
     if len(words) == 1 and len(words[0]) == 1:
         return words[0].upper()
+    # "neither until I check it", "either will do": the option's first word.
+    if words[:1] in (["neither"], ["either"]):
+        return words[0]
     # "they do not tell the same claim", "not the same", "different claims": the card's
     # two sentences are about different things.
     if words[:1] == ["different"] or ("not" in words and ("same" in words or "claim" in words)):
@@ -374,7 +377,8 @@ def _option(value: str) -> str:
 
 
 #: How feedback names the options of a comparison card that are not an article.
-OPTION_WORDS = {"same": "the same", "either": "either", "different": "they do not tell the same claim"}
+OPTION_WORDS = {"same": "the same", "either": "either", "neither": "neither until it is checked",
+                "different": "they do not tell the same claim"}  # fmt: skip
 
 
 def _mark_option(field: str, given: str, answer: dict | None, explain: str) -> tuple[str, int, str] | None:

@@ -7,6 +7,7 @@ import shutil
 import types
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis import config
@@ -14,6 +15,7 @@ from analysis.classroom.coverage import (
     COVERAGE_FIELDS,
     DIFFERENT,
     EITHER,
+    NEITHER,
     SAME,
     _cite,
     _surer,
@@ -80,7 +82,7 @@ def test_nothing_in_the_student_folder_reveals_or_computes_an_answer(exercise):
     for card in material["cards"]:
         assert set(card) == {"card", "sides", "options"} and all(set(s) == {"letter", "number", "text", "claim"} for s in card["sides"])
         letters = [s["letter"] for s in card["sides"]]
-        assert card["options"] == {"surer": [*letters, SAME, DIFFERENT], "cite": [*letters, EITHER]}  # the same on every card
+        assert card["options"] == {"surer": [*letters, SAME, DIFFERENT], "cite": [*letters, EITHER, NEITHER]}  # the same on every card
     notebook = nbformat.reads(texts["student.ipynb"], as_version=4)
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert [line for c in code for line in c.source.splitlines() if line.startswith(("import ", "from "))] == ["import json"]
@@ -168,6 +170,66 @@ def test_which_to_cite_prefers_a_source_a_reader_can_check():
     assert "not by name" in _cite(stated, nameless)[1]
     answer, _ = _cite(_side("A", "reported", "organization", "the council"), named)
     assert answer["best"] == EITHER and set(answer["accepted"]) == {"A", "B"}
+    # Both on the writer's word: find where it comes from first; either outlet is half right
+    answer, why = _cite(stated, _side("B", "asserted", "author"))
+    assert answer["best"] == NEITHER and set(answer["accepted"]) == {EITHER} and NEITHER in answer["choices"]
+    assert "before you cite either" in why
+    # Both on sources without names: either, and looking for a checkable source first is fair too
+    answer, _ = _cite(_side("A", "reported", "anonymous", "officials", ["said"]), nameless)
+    assert answer["best"] == EITHER and NEITHER in answer["accepted"]
+
+
+def test_a_doubt_both_outlets_quote_from_one_speaker_is_no_difference():
+    # PolNeAR train (USA Today, Breitbart, 2016-08-09/10): the same words of Trump's in both
+    a = {**_side("A", "reported", "person", "Donald Trump", ["said"]),
+         "text": '"If she gets to pick her judges, nothing you can do folks," Trump said before adding: "Though the '
+                 'Second Amendment people, maybe there is, I don\'t know."'}  # fmt: skip
+    b = {**_side("B", "unconfirmed", "person", "Donald Trump", ["don\u2019t know"]),
+         "text": "\u201cAlthough the Second Amendment people, maybe there is, I don\u2019t know.\u201d"}
+    answer, why = _surer(a, b)
+    assert answer["best"] == SAME and "the doubt is the speaker's own" in why
+    # One outlet drops the speaker's doubt: the other is less sure
+    plain = {**a, "text": "Trump said the Second Amendment people could stop her."}
+    assert _surer(plain, b)[0]["best"] == "A"
+
+
+def test_two_sentences_with_figures_of_one_kind_and_none_in_common_make_no_card(nlp):
+    from analysis import analyze
+    from analysis.classroom.coverage import _figures_disagree
+
+    # PolNeAR train (UPI / HuffPost, 2015-12): two polls' shares
+    a = analyze("Poll\n\nAmong conservative respondents, Donald Trump won out with 22 percent, followed by Ben Carson "
+                "with 20 percent.", nlp=nlp)  # fmt: skip
+    b = analyze("Poll\n\nThe poll shows both Donald Trump and Ben Carson beating Clinton 45 to 40 percent.", nlp=nlp)
+    c = analyze("Poll\n\nTrump had 22 percent among conservatives, the survey found.", nlp=nlp)
+    def first(result):
+        return int(result.body_sentences["sent_id"].iloc[0])
+
+    assert _figures_disagree(a, first(a), b, first(b))
+    assert not _figures_disagree(a, first(a), c, first(c))  # 22 percent in both
+
+
+def test_a_card_names_the_source_as_the_article_writes_it_and_what_it_stands_for():
+    from analysis.classroom.coverage import _source_words
+
+    poll = "the latest New York Times/CBS News poll"
+    assert _source_words(poll, "document", written="Just 28 percent of voters") == f"just 28 percent of voters in {poll}"
+    assert _source_words("The Observer", "media", written="The paper") == "the paper (the Observer)"
+    assert _source_words("Bernie Sanders", "person", written="Sanders") == "Sanders"
+    assert _source_words("The Observer", "media") == "the Observer"
+    assert _source_words(None, "author") == "nobody: the writer alone"
+
+
+def test_a_sentence_two_outlets_give_word_for_word_is_a_copy_not_a_card():
+    from analysis.classroom.coverage import word_for_word
+
+    def article(*sentences):
+        body = pd.DataFrame({"sent_id": range(1, len(sentences) + 1), "text": sentences})
+        return types.SimpleNamespace(body_sentences=body)
+
+    copy = "Asked if her email practices were illegal, 46 percent of voters said yes."
+    analyses = {"a.txt": article("Clinton won.", copy), "b.txt": article("Clinton won.", "A poll was out.", copy.upper())}
+    assert word_for_word(analyses) == [("a.txt", 2, "b.txt", 3)]  # "Clinton won." is too short to say copied
 
 
 def test_a_comparison_card_is_marked_by_letter_in_any_spelling(exercise):
@@ -344,10 +406,10 @@ def test_a_card_rests_on_one_event_in_both_articles_or_the_same_words():
 
     from analysis.classroom.coverage import _pairs_telling_one_event
 
-    def row(sent_id, events, event_in_common, text_similarity, lemmas=("meant", "founder", "isis")):
+    def row(sent_id, events, event_in_common, text_similarity, lemmas=("meant", "founder", "isis"), names=("Hewitt",), number=""):
         return {"article": "a", "sent_id": sent_id, "other": "b", "other_sent_id": sent_id, "matched": True,
                 "shared_events": events, "event_in_common": event_in_common, "text_similarity": text_similarity,
-                "shared_lemmas": list(lemmas)}
+                "shared_lemmas": list(lemmas), "shared_names": list(names), "shared_number": number}
 
     alignment = pd.DataFrame([
         row(1, [], False, 0.3),  # one topic and one name ("... wins over Sanders" / "Sanders skipped the meeting")
@@ -355,9 +417,20 @@ def test_a_card_rests_on_one_event_in_both_articles_or_the_same_words():
         row(3, ["suggest"], True, 0.5),  # only the saying in common ("Hewitt suggested ..." / "After Hewitt suggested ...")
         row(4, [], False, 0.9),  # one quotation in both
         row(5, [], False, 0.82, ["race"]),  # two scraps close by few words ("no one in the race" / "the race to Clinton")
+        # "Sanders needs 836 delegates to clinch the nomination" / "Clinton is 71 delegates
+        # short of the number needed to clinch the nomination": one kind of event, nobody in common
+        row(6, ["clinch", "need"], True, 0.36, ["clinch", "delegate", "need", "nomination"], names=()),
+        row(7, ["cut"], True, 0.4, ["cut", "job"], names=(), number="500 / 500"),  # the same figure: one thing
+        # "he questioned her judgment" / "Sanders is pushing back, questioning Clinton's
+        # judgment": the claim says "he", its sentence names Sanders
+        row(8, ["question", "support"], True, 0.57, ["judgment", "iraq", "war"], names=()),
     ])  # fmt: skip
-    telling = _pairs_telling_one_event(types.SimpleNamespace(alignment=alignment))
-    assert telling == {frozenset({("a", 2), ("b", 2)}), frozenset({("a", 4), ("b", 4)})}
+    units = pd.DataFrame([
+        {"article": "a", "sent_id": 8, "kind": "sentence", "entities": frozenset({"Bernie Sanders", "Hillary Clinton"})},
+        {"article": "b", "sent_id": 8, "kind": "sentence", "entities": frozenset({"Sanders", "Clinton"})},
+    ])  # fmt: skip
+    telling = _pairs_telling_one_event(types.SimpleNamespace(alignment=alignment, units=units))
+    assert telling == {frozenset({("a", n), ("b", n)}) for n in (2, 4, 7, 8)}
 
 
 def test_two_outlets_reporting_one_speakers_words_are_read_as_that_speakers(nlp):
