@@ -56,6 +56,7 @@ TABLES: dict[str, dict[str, str]] = {
         "in_body": "bool",
         "status": "object",
         "status_reason": "object",
+        "status_rule": "object",
         "hedges": "object",
         "boosters": "object",
         "claim_type": "object",

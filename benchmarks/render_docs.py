@@ -1,8 +1,9 @@
 """Write the generated parts of the docs: the glossary of the teaching guide (from
 ``analysis/vocabulary.py``), the figures at a glance of the benchmarks page (from
 ``benchmarks/results.json``), every measured table of that page (from the same file,
-``benchmarks/lib/figure_tables.py``) and the picture of the stages on how it works (from the
-package's imports, ``benchmarks/lib/architecture.py``). Each part sits between ``<!-- generated: NAME -->`` and
+``benchmarks/lib/figure_tables.py``), the picture of the stages on how it works (from the
+package's imports, ``benchmarks/lib/architecture.py``) and the claim-status rules there (from
+``analysis.rules.claims.STATUS_RULES``). Each part sits between ``<!-- generated: NAME -->`` and
 ``<!-- end generated: NAME -->``; a test fails when a part is out of date.
 
     .venv/bin/python benchmarks/render_docs.py
@@ -31,6 +32,19 @@ def _results() -> dict:
     return json.loads(RESULTS.read_text(encoding="utf-8"))
 
 
+def status_rules() -> str:
+    """The claim-status rules, from the registry (``analysis.rules.claims.STATUS_RULES``):
+    name, the status it sets and what it means, in order."""
+    from analysis.rules.claims import STATUS_RULES
+
+    rows = ["| `status_rule` | status | when it decides |", "|---|---|---|"]
+    for name, rule in STATUS_RULES.items():
+        text = " ".join((rule.__doc__ or "").split("\n\n")[0].split())
+        status, _, meaning = text.partition(": ")
+        rows.append(f"| `{name}` | {status.strip('`')} | {meaning.replace('|', '/')} |")
+    return "\n".join(rows)
+
+
 def _table_maker(make):
     return lambda: make(_results())
 
@@ -39,6 +53,7 @@ PARTS = {
     "glossary": (DOCS / "teaching-guide.md", glossary_markdown),
     "figures": (DOCS / "benchmarks.md", trust_text),
     "architecture": (DOCS / "how-it-works.md", mermaid),
+    "status-rules": (DOCS / "how-it-works.md", status_rules),
     **{name: (DOCS / "benchmarks.md", _table_maker(make)) for name, make in TABLES.items()},
 }
 

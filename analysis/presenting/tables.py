@@ -25,6 +25,7 @@ __all__ = ["folded_table", "FoldedTable", "split_reason", "HEADERS", "TABLE_STYL
 HEADERS: dict[str, str] = {
     "sent_id": "sentence",
     "status_reason": "why this status",
+    "status_rule": "status rule",
     "claim_type": "kind of claim",
     "claim_source": "rests on",
     "claim_source_type": "source type",

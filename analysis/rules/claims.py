@@ -16,23 +16,19 @@ noun ("speculation about the possibility"). A cue inside an adverbial or relativ
 clause, or in a phrase hanging off a verb ("keen to restrict weaponry for fear that it
 could provoke"), is listed but does not decide the status.
 
-Status rules, first match wins (the rule name is in ``status_reason``):
-
-1. ``unconfirmed``: a non-commitment cue governs the main claim ("refused to confirm or
-   deny", "we don't know").
-2. ``confirmed``: the main predicate is a confirming reporting verb (confirm,
-   acknowledge, admit, verify) whose source is identified (a name or named body).
-3. ``hedged``: the main claim is attributed to nobody in particular ("is alleged to",
-   "it is believed that").
-4. ``reported``: the main predicate is a reporting verb with a source, or "according
-   to" modifies it.
-5. ``hedged``: a hedge of the author's governs the main claim. Approximators ("around
-   12,000") make a number vague, not the claim uncertain: they never decide status.
-6. ``asserted``: none of the above; boosters on the claim are named in the reason.
+Status rules: :data:`STATUS_RULES`, small named functions in order, first decision wins;
+each sets ``status_rule`` to its name and ``status_reason`` to what it found. In short:
+a non-commitment or an open question leaves the claim ``unconfirmed``, as does a source
+that will not say or refuses; an identified source's confirming verb makes it
+``confirmed``; a reporting verb with a source, or a quotation, ``reported``; a reporting
+verb with nobody named, or a hedge of the writer's, ``hedged``; anything else
+``asserted``. Approximators ("around 12,000") make a number vague, not the claim
+uncertain: they never decide status.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,7 +43,8 @@ from analysis.lexicon import load_lexicon
 from analysis.schema import conform
 from analysis.vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, SPEAKING_ENTITY_LABELS, STATUS
 
-__all__ = ["SentenceClaim", "sentence_roots", "main_predicates", "governs", "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]
+__all__ = ["SentenceClaim", "StatusContext", "StatusDecision", "STATUS_RULES", "sentence_roots", "main_predicates", "governs",
+           "cue_scopes", "assess_sentence", "claims_tables", "STATUSES", "CLAIM_TYPES"]  # fmt: skip
 
 STATUSES = tuple(STATUS)
 CLAIM_TYPES = tuple(CLAIM_TYPE)
@@ -73,6 +70,7 @@ class SentenceClaim:
     claim_type: str
     claim_type_reason: str
     source: Attribution | None = None  # the attribution the main claim rests on, if any
+    status_rule: str = ""  # the :data:`STATUS_RULES` key that decided the status
 
 
 # --- main claim and scope ------------------------------------------------------------
@@ -330,11 +328,190 @@ def _is_open_question(doc: Doc, cue: Cue) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class StatusDecision:
+    """What a status rule decides: the status, its reason in words, and the attribution
+    the main claim rests on (None for the writer's own claims)."""
+
+    status: str
+    reason: str
+    source: Attribution | None = None
+
+
+@dataclass
+class StatusContext:
+    """What the status rules read about one body sentence."""
+
+    doc: Doc
+    sent: Span
+    attributions: list[Attribution]
+    quoted: object | None  # a direct quotation with a speaker that fills most of the sentence
+    unattributed: bool  # a direct quotation whose speaker the article does not say fills most of it
+    source_types: dict | None
+    scope: dict[int, tuple[bool, str]]
+    main_attr: Attribution | None
+    governing: list[Cue]
+
+    def cue_text(self) -> str:
+        return self.doc[self.main_attr.cue[0] : self.main_attr.cue[1]].text
+
+    def source(self) -> str | None:
+        return self.main_attr.source_text(self.doc)
+
+
+def non_commitment(s: StatusContext) -> StatusDecision | None:
+    """``unconfirmed``: a non-commitment cue governs the main claim ("refused to confirm
+    or deny", "we don't know"). Not one inside what a source states ("GM stressed that
+    it did not know of any injuries" is reported)."""
+    found = [c for c in s.governing if c.category == "non_commitment"
+             and not (s.main_attr is not None and s.main_attr.stance != "non_committal" and s.main_attr.contains(c.i))]  # fmt: skip
+    if not found:
+        return None
+    cue = found[0]
+    if s.main_attr is None and s.quoted is not None:
+        # '"We don't know if this company is linked to Gazprom."' in a quotation that runs
+        # on from "..., said Oleg Maximov": the speaker leaves it open, not the writer.
+        return StatusDecision("unconfirmed", f"non-commitment '{cue.text}' inside a direct quotation by '{s.quoted.speaker}': "
+                                             "the speaker leaves it open", s.quoted.attribution)  # fmt: skip
+    return StatusDecision("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({s.scope[cue.i][1]})", s.main_attr)
+
+
+def open_question(s: StatusContext) -> StatusDecision | None:
+    """``unconfirmed``: the writer's words before an open question ("It is unclear
+    whether ..."): the text says it is not known."""
+    cue = next((c for c in s.governing if _is_open_question(s.doc, c)), None)
+    if cue is None or s.main_attr is not None or s.quoted is not None or _inside_quotation(s.sent, cue.i):
+        return None
+    return StatusDecision("unconfirmed", f"'{cue.text}' before an open question: the text says it is not known (rule: open_question)")
+
+
+def reporting_inside_quotation(s: StatusContext) -> StatusDecision | None:
+    """``reported``: a reporting verb inside someone's quotation is part of what that
+    speaker says ('"They did not tell me which pictures ...," she said')."""
+    q, main = s.quoted, s.main_attr
+    if main is None or q is None or main is q.attribution or not q.speaker or not (q.start <= s.doc[main.cue[0]].idx < q.end):
+        return None
+    return StatusDecision("reported", f"inside a direct quotation by '{q.speaker}' (who says '{s.cue_text()}')", q.attribution)
+
+
+def non_committal_source(s: StatusContext) -> StatusDecision | None:
+    """``unconfirmed``: the source will not say either way ("declined to say", "did not
+    confirm")."""
+    main = s.main_attr
+    if main is None or main.stance != "non_committal":
+        return None
+    source = s.source()
+    negation = negation_of(s.doc[main.anchor])
+    if negation is not None and main.category == "non_commitment" and negation.i < main.cue[0]:
+        said = f"'{s.doc[negation.i : main.cue[1]].text}'"
+        return StatusDecision("unconfirmed", f"{said}: '{source or 'the source'}' leaves it open (a negated reporting verb)", main)
+    return StatusDecision("unconfirmed", f"'{s.cue_text()}' ({main.stance}) by '{source}'", main)
+
+
+def refusal_reported(s: StatusContext) -> StatusDecision | None:
+    """``unconfirmed``: what the source says is that it will not say ("A Foreign Office
+    spokesman said he could not comment on ...", "The company said it would not confirm
+    the figures")."""
+    if s.main_attr is None:
+        return None
+    refusal = _refusal_inside(s.doc, s.main_attr, s.attributions)
+    if refusal is None:
+        return None
+    helpers = [c.i for c in s.doc[refusal.anchor].children if c.dep_ in ("aux", "neg") and c.i < refusal.cue[0]]
+    refused = s.doc[min([*helpers, refusal.cue[0]]) : refusal.cue[1]].text  # "could not comment"
+    return StatusDecision("unconfirmed", f"what '{s.source() or 'the source'}' {s.cue_text()} is a refusal ('{refused}'): "
+                                         "the claim is left open (rule: refusal_reported)", s.main_attr)  # fmt: skip
+
+
+def confirmed(s: StatusContext) -> StatusDecision | None:
+    """``confirmed``: the main predicate is a confirming reporting verb (confirm,
+    acknowledge, admit, verify) whose source is identified: a person, organisation or
+    document as the sourcing step typed it, or a proper name heading it."""
+    main = s.main_attr
+    if main is None or main.stance != "confirming":
+        return None
+    typed = (s.source_types or {}).get(main)
+    identified = typed in IDENTIFIED_TYPES if typed is not None else _identified(s.doc, main.source)
+    return StatusDecision("confirmed", f"'{s.source()}' {s.cue_text()} it (confirming verb, identified source)", main) if identified else None
+
+
+def nobody_named(s: StatusContext) -> StatusDecision | None:
+    """``hedged``: the main claim is attributed to nobody in particular ("is alleged to",
+    "it is believed that")."""
+    if s.main_attr is None or s.source() is not None:
+        return None
+    return StatusDecision("hedged", f"'{s.cue_text()}' with nobody named as source ({s.main_attr.pattern})", s.main_attr)
+
+
+def attributed(s: StatusContext) -> StatusDecision | None:
+    """``reported``: the main predicate is a reporting verb with a source, or "according
+    to" modifies it (a confirming verb from a source nobody identified is reported)."""
+    if s.main_attr is None:
+        return None
+    unnamed = " (by an unidentified source, so not confirmed)" if s.main_attr.stance == "confirming" else ""
+    return StatusDecision("reported", f"attributed to '{s.source()}' by '{s.cue_text()}' ({s.main_attr.stance}){unnamed}", s.main_attr)
+
+
+def direct_quotation(s: StatusContext) -> StatusDecision | None:
+    """``reported``: a direct quotation with a speaker fills most of the sentence ('"We
+    will ...," she said' running on)."""
+    if s.quoted is None:
+        return None
+    return StatusDecision("reported", f"inside a direct quotation by '{s.quoted.speaker}'", s.quoted.attribution)
+
+
+def writer_hedge(s: StatusContext) -> StatusDecision | None:
+    """``hedged``: a hedge of the writer's governs the main claim. Approximators ("around
+    12,000") make a number vague, not the claim uncertain; a hedge inside what a
+    participle reports is the source's ("defended the plan, saying it would cut costs")."""
+    spoken = [a for a in s.attributions if a.source is not None and a.stance != "non_committal" and a.pattern == "participle"]
+    hedges = [c for c in s.governing if c.kind == "hedge" and c.category != "approximator" and not any(a.contains(c.i) for a in spoken)]
+    if not hedges:
+        return None
+    cue = hedges[0]
+    return StatusDecision("hedged", f"hedge '{cue.text}' ({cue.category}) governs the main claim ({s.scope[cue.i][1]})")
+
+
+def unattributed_quote(s: StatusContext) -> StatusDecision | None:
+    """``reported``: a quotation the article gives nobody fills most of the sentence ('"It
+    has recently been returned to me by the Department of Justice. ..."'): someone's
+    words, not the writer's statement."""
+    if not s.unattributed:
+        return None
+    return StatusDecision("reported", "inside a quotation whose speaker the article does not name (rule: unattributed_quote)")
+
+
+def stated(s: StatusContext) -> StatusDecision:
+    """``asserted``: none of the above; boosters on the claim are named in the reason."""
+    boosters = [c.text for c in s.governing if c.kind == "booster"]
+    with_boosters = f"; boosters: {', '.join(boosters)}" if boosters else ""
+    return StatusDecision("asserted", f"stated by the author, no attribution or hedge on the main claim{with_boosters}")
+
+
+#: The status rules, first decision wins; each key is the ``status_rule`` it sets. The
+#: last always decides.
+STATUS_RULES: dict[str, Callable[[StatusContext], StatusDecision | None]] = {
+    "non_commitment": non_commitment,
+    "open_question": open_question,
+    "reporting_inside_quotation": reporting_inside_quotation,
+    "non_committal_source": non_committal_source,
+    "refusal_reported": refusal_reported,
+    "confirmed": confirmed,
+    "nobody_named": nobody_named,
+    "attributed": attributed,
+    "direct_quotation": direct_quotation,
+    "writer_hedge": writer_hedge,
+    "unattributed_quote": unattributed_quote,
+    "stated": stated,
+}
+
+
 def assess_sentence(
-    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted=None, roots: list[int] | None = None,
-    source_types: dict | None = None,
+    doc: Doc, sent: Span, cues: list[Cue], attributions: list[Attribution], *, quoted=None, unattributed: bool = False,
+    roots: list[int] | None = None, source_types: dict | None = None,
 ) -> tuple[SentenceClaim, dict[int, tuple[bool, str]]]:
-    """Status and claim type of one sentence, and for each cue (by index) whether it governs.
+    """Status and claim type of one sentence (:data:`STATUS_RULES` in order), and for
+    each cue (by index) whether it governs.
 
     Args:
         doc: The parsed Doc.
@@ -343,6 +520,7 @@ def assess_sentence(
         attributions: Attribution relations whose cue lies in the sentence.
         quoted: The direct quotation (:class:`analysis.rules.quotes.Quote`) filling most of the
             sentence, when it runs on from an earlier sentence ("...," she said. "We will ...").
+        unattributed: A direct quotation with no speaker fills most of the sentence.
         roots: The sentence's :func:`sentence_roots`, when the caller has them already.
         source_types: Each attribution's source type (:func:`analysis.rules.sources.label_sources`):
             a confirming verb confirms only from a person, organisation or document, as
@@ -353,71 +531,13 @@ def assess_sentence(
     scope = cue_scopes(doc, sent, cues, attributions, mains=mains)
     main_attr = _main_attribution(mains, attributions)
     claim_type, type_reason = _claim_type(doc, sent, mains, main_attr, cues)
-
-    def claim(status: str, reason: str, source: Attribution | None = None) -> tuple[SentenceClaim, dict]:
-        return SentenceClaim(status, reason, claim_type, type_reason, source), scope
-
-    governing = [c for c in cues if scope[c.i][0]]
-    # A non-commitment inside what a source states is the source's statement ("GM stressed
-    # that it did not know of any injuries" is reported), not the article leaving it open.
-    non_commitment = [c for c in governing if c.category == "non_commitment"
-                      and not (main_attr is not None and main_attr.stance != "non_committal" and main_attr.contains(c.i))]  # fmt: skip
-    if non_commitment:
-        cue = non_commitment[0]
-        if main_attr is None and quoted is not None:
-            # '"We don't know if this company is linked to Gazprom."' in a quotation that runs
-            # on from "..., said Oleg Maximov": the speaker leaves it open, not the writer.
-            return claim("unconfirmed", f"non-commitment '{cue.text}' inside a direct quotation by '{quoted.speaker}': the "
-                                        "speaker leaves it open", quoted.attribution)  # fmt: skip
-        return claim("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({scope[cue.i][1]})", main_attr)
-    open_question = next((c for c in governing if _is_open_question(doc, c)), None)
-    if open_question is not None and main_attr is None and quoted is None and not _inside_quotation(sent, open_question.i):
-        return claim("unconfirmed", f"'{open_question.text}' before an open question: the text says it is not known (rule: open_question)")
-    if main_attr is not None and quoted is not None and main_attr is not quoted.attribution and quoted.speaker \
-            and quoted.start <= doc[main_attr.cue[0]].idx < quoted.end:
-        # '"They did not tell me which pictures ...," she said': a reporting verb inside
-        # someone's quotation is part of what that speaker says.
-        cue_text = doc[main_attr.cue[0] : main_attr.cue[1]].text
-        return claim("reported", f"inside a direct quotation by '{quoted.speaker}' (who says '{cue_text}')", quoted.attribution)
-    if main_attr is not None:
-        cue_text = doc[main_attr.cue[0] : main_attr.cue[1]].text
-        source = main_attr.source_text(doc)
-        if main_attr.stance == "non_committal":
-            negation = negation_of(doc[main_attr.anchor])
-            if negation is not None and main_attr.category == "non_commitment" and negation.i < main_attr.cue[0]:
-                said = f"'{doc[negation.i : main_attr.cue[1]].text}'"
-                return claim("unconfirmed", f"{said}: '{source or 'the source'}' leaves it open (a negated reporting verb)", main_attr)
-            return claim("unconfirmed", f"'{cue_text}' ({main_attr.stance}) by '{source}'", main_attr)
-        refusal = _refusal_inside(doc, main_attr, attributions)
-        if refusal is not None:
-            # "A Foreign Office spokesman said he could not comment on ...", "The company
-            # said it would not confirm the figures": what the source says is that it will
-            # not say, so the claim is left open.
-            helpers = [c.i for c in doc[refusal.anchor].children if c.dep_ in ("aux", "neg") and c.i < refusal.cue[0]]
-            refused = doc[min([*helpers, refusal.cue[0]]) : refusal.cue[1]].text  # "could not comment"
-            return claim("unconfirmed", f"what '{source or 'the source'}' {cue_text} is a refusal ('{refused}'): "
-                                        "the claim is left open (rule: refusal_reported)", main_attr)  # fmt: skip
-        typed = (source_types or {}).get(main_attr)
-        identified = typed in IDENTIFIED_TYPES if typed is not None else _identified(doc, main_attr.source)
-        if main_attr.stance == "confirming" and identified:
-            return claim("confirmed", f"'{source}' {cue_text} it (confirming verb, identified source)", main_attr)
-        if source is None:
-            return claim("hedged", f"'{cue_text}' with nobody named as source ({main_attr.pattern})", main_attr)
-        unnamed = " (by an unidentified source, so not confirmed)" if main_attr.stance == "confirming" else ""
-        return claim("reported", f"attributed to '{source}' by '{cue_text}' ({main_attr.stance}){unnamed}", main_attr)
-    if quoted is not None:
-        return claim("reported", f"inside a direct quotation by '{quoted.speaker}'", quoted.attribution)
-    # A hedge inside what a participle reports is the source's ("defended the plan,
-    # saying it would cut costs"), not the writer's on the main claim.
-    spoken = [a for a in attributions if a.source is not None and a.stance != "non_committal" and a.pattern == "participle"]
-    author_hedges = [c for c in governing if c.kind == "hedge" and c.category != "approximator"
-                     and not any(a.contains(c.i) for a in spoken)]  # fmt: skip
-    if author_hedges:
-        cue = author_hedges[0]
-        return claim("hedged", f"hedge '{cue.text}' ({cue.category}) governs the main claim ({scope[cue.i][1]})")
-    boosters = [c.text for c in governing if c.kind == "booster"]
-    with_boosters = f"; boosters: {', '.join(boosters)}" if boosters else ""
-    return claim("asserted", f"stated by the author, no attribution or hedge on the main claim{with_boosters}")
+    context = StatusContext(doc, sent, attributions, quoted, unattributed, source_types, scope, main_attr,
+                            [c for c in cues if scope[c.i][0]])  # fmt: skip
+    for name, rule in STATUS_RULES.items():
+        decision = rule(context)
+        if decision is not None:
+            return SentenceClaim(decision.status, decision.reason, claim_type, type_reason, decision.source, name), scope
+    raise AssertionError("the last status rule always decides")  # pragma: no cover
 
 
 # --- tables --------------------------------------------------------------------------
@@ -469,17 +589,13 @@ def claims_tables(
             filling = [q for q in quotes if q.kind == "direct" and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= half]
             quoted = [q for q in filling if q.speaker]
             result, scope = assess_sentence(doc, sent, cues, attributions, quoted=quoted[0] if quoted else None,
-                                            roots=roots[sent_id], source_types=source_types)  # fmt: skip
-            if result.status == "asserted" and filling and not quoted:
-                # '"It has recently been returned to me by the Department of Justice. ..."'
-                # with nobody said to speak: someone's words the article does not say
-                # whose, not the writer's statement.
-                result = SentenceClaim("reported", "inside a quotation whose speaker the article does not name "
-                                       "(rule: unattributed_quote)", result.claim_type, result.claim_type_reason, None)  # fmt: skip
+                                            unattributed=bool(filling) and not quoted, roots=roots[sent_id],
+                                            source_types=source_types)  # fmt: skip
             columns = {
                 "claim_attribution": result.source,
                 "status": result.status,
                 "status_reason": result.status_reason,
+                "status_rule": result.status_rule,
                 "claim_type": result.claim_type,
                 "claim_type_reason": result.claim_type_reason,
             }
@@ -490,6 +606,7 @@ def claims_tables(
                 "claim_attribution": None,
                 "status": None,
                 "status_reason": None,
+                "status_rule": None,
                 "claim_type": None,
                 "claim_type_reason": None,
             }

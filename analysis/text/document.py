@@ -70,7 +70,7 @@ def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[
 
 
 CLAIM_COLUMNS = (
-    "status", "status_reason", "hedges", "boosters", "claim_type", "claim_type_reason", "claim_source", "claim_source_type",
+    "status", "status_reason", "status_rule", "hedges", "boosters", "claim_type", "claim_type_reason", "claim_source", "claim_source_type",
 )  # fmt: skip
 
 
@@ -92,7 +92,7 @@ def sentence_table(text: str, sentences: list[Span], paragraphs: pd.DataFrame, *
         text: The original article text.
         sentences: Trimmed sentence spans (see :func:`sentence_spans`).
         paragraphs: The ``paragraphs`` table, for each sentence's paragraph and role.
-        claims: Per sentence, the claim columns (status, status_reason, hedges,
+        claims: Per sentence, the claim columns (status, status_reason, status_rule, hedges,
             boosters, claim_type, claim_type_reason, claim_source, claim_source_type);
             when not given they are empty (None, and [] for hedges and boosters).
 

@@ -169,3 +169,16 @@ def test_every_sentence_of_an_introduced_quotation_is_the_speakers(nlp):
     quoted = body[body["text"].str.contains("paper ballots|unique event")]
     assert list(quoted["status"]) == ["reported", "reported"] and set(quoted["claim_source"]) == {"Sam Lau"}
     assert body[body["text"].str.startswith("Clinton")]["status"].iloc[0] == "asserted"
+
+
+def test_each_body_sentence_names_the_status_rule_that_decided_it(nlp):
+    from analysis.rules.claims import STATUS_RULES
+
+    # The status each rule sets is the first word of its docstring (``hedged``: ...).
+    sets = {name: rule.__doc__.split("``")[1] for name, rule in STATUS_RULES.items()}
+    text = ("Budget\n\nThe minister said the plan would work. The plan could fail. It is unclear whether the plan is "
+            "legal. The council confirmed the closure. The bridge closed on Tuesday. It is alleged that funds were "
+            "taken.")  # fmt: skip
+    sentences = analyze(text, nlp=nlp).body_sentences
+    assert list(sentences["status_rule"]) == ["attributed", "writer_hedge", "open_question", "confirmed", "stated", "nobody_named"]
+    assert all(sets[rule] == status for rule, status in zip(sentences["status_rule"], sentences["status"]))
