@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.comparing.differences import RULES as PAIR_RULES
+from analysis.comparing.story import CLEARLY_SAME_STORY_AT
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
 from analysis.presenting.export import publish, staged_output
@@ -124,7 +125,7 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     for d in comparison.differences.dropna(subset=["other_sent_id"]).itertuples():
         if d.difference in CARD_DIFFERENCES:
             found.setdefault(frozenset({(d.article, int(d.sent_id)), (d.other, int(d.other_sent_id))}), []).append(d.difference)
-    telling = _pairs_telling_one_event(comparison)
+    telling = _pairs_telling_one_event(comparison, clearly_one_story=_clearly_one_story(comparison))
     # The same sentence in both, told alike, asks nothing of a student: the "same story"
     # task points such copies out instead.
     copied = {frozenset({(a, sid_a), (b, sid_b)}) for a, sid_a, b, sid_b in word_for_word(analyses)}
@@ -189,7 +190,15 @@ SAME_WORDS_AT = 0.8
 SAME_WORDS_AT_LEAST = 3
 
 
-def _pairs_telling_one_event(comparison) -> set[frozenset]:
+def _clearly_one_story(comparison) -> frozenset[frozenset]:
+    """The pairs of articles whose bodies are clearly one story (:data:`~analysis.comparing.story.CLEARLY_SAME_STORY_AT`)."""
+    similarity = getattr(comparison, "similarity", None)
+    if similarity is None:
+        return frozenset()
+    return frozenset(frozenset({r.article, r.other}) for r in similarity.itertuples() if r.similarity >= CLEARLY_SAME_STORY_AT)
+
+
+def _pairs_telling_one_event(comparison, *, clearly_one_story: frozenset | None = None) -> set[frozenset]:
     """The matched sentence pairs a card can rest on: their claims tell one event about
     one thing (``event_in_common``: a verb of each with a doer, object or place in
     common, or the same figure) and name one actor or figure in common (in the claims,
@@ -205,7 +214,8 @@ def _pairs_telling_one_event(comparison) -> set[frozenset]:
     state who said it, and how sure each is of what was said rests on other parts of
     the sentences. Two claims on one topic that share a name ("she won the primaries
     over Sanders" / "Sanders skipped the meeting") are no card: a teacher's blind review
-    found such cards wrong."""
+    found such cards wrong. With ``clearly_one_story`` (the pairs of articles that are
+    clearly one story), articles outside it make cards only of nearly the same words."""
     from analysis.comparing.align import same_name, shared_event_verbs
     from analysis.rules.attribution import accusing_cues, reporting_cues
 
@@ -220,7 +230,11 @@ def _pairs_telling_one_event(comparison) -> set[frozenset]:
         one_event = bool(m.event_in_common) and not (verbs and verbs <= saying)
         about_one = bool(len(m.shared_names)) or bool(m.shared_number) or same_name(names.get(a, frozenset()), names.get(b, frozenset()))
         same_words = float(m.text_similarity) >= SAME_WORDS_AT and len(m.shared_lemmas) >= SAME_WORDS_AT_LEAST
-        if (one_event and about_one) or same_words:
+        # Articles that may be two stories about the same people tell events alike that
+        # are not one ("Cruz won Idaho" / "if Rubio wins Florida"): only the same words
+        # make a card there.
+        one_story = clearly_one_story is None or frozenset({m.article, m.other}) in clearly_one_story
+        if (one_event and about_one and one_story) or same_words:
             found.add(frozenset({a, b}))
     return found
 
@@ -677,7 +691,9 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
     for r in comparison.similarity.itertuples():
         shared = comparison.shared[(comparison.shared["article"] == r.article) & (comparison.shared["other"] == r.other)]
         items = ", ".join(map(str, shared["item"].head(8)))
-        verdict = ("share many words, as reports of one story do" if r.same_story else
+        verdict = ("share many words, as reports of one story do" if r.similarity >= CLEARLY_SAME_STORY_AT else
+                   "share some words: they may tell one story, or two stories about the same people, so check the events "
+                   "and dates" if r.same_story else
                    "share fewer words than most reports of one story, so decide from the names, dates and figures they share")  # fmt: skip
         same.append(f"{letters[r.article]} and {letters[r.other]} {verdict} (the tool's similarity: {r.similarity:.2f} of 1)"
                     + (f"; both mention {items}." if items else "; they share no names, dates or figures."))  # fmt: skip

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.comparing.story import story_verdict
 from analysis.presenting.tables import folded_table
 from analysis.vocabulary import COVERAGE_DIFFERENCE, STATUS
 
@@ -69,7 +70,7 @@ def compare_html(comparison) -> str:
     body.append("<h2>Same story?</h2>")
     for r in comparison.similarity.itertuples():
         verdict = ("They are the same text: an article compared with itself shows no difference." if r.same_text else
-                   "They look like the same story." if r.same_story else
+                   f"They {story_verdict(r.similarity)}." if r.same_story else
                    "They look like different stories (or different parts of one); what they share is still shown.")  # fmt: skip
         shared = comparison.shared[(comparison.shared["article"] == r.article) & (comparison.shared["other"] == r.other)]
         items = "; ".join(f"{_esc(k)}: {', '.join(_esc(i) for i in g['item'])}" for k, g in shared.groupby("kind", sort=False))
@@ -129,7 +130,7 @@ def summary_markdown(comparison) -> str:
     lines = []
     for r in comparison.similarity.itertuples():
         verdict = ("are the same text (an article compared with itself)" if r.same_text else
-                   "look like the same story" if r.same_story else "look like different stories (or different parts of one)")  # fmt: skip
+                   story_verdict(r.similarity) if r.same_story else "look like different stories (or different parts of one)")  # fmt: skip
         lines.append(f"- **{r.article}** and **{r.other}** {verdict} (similarity {r.similarity:.2f}).")
     matched = comparison.alignment[comparison.alignment["matched"]]
     pairs = len(side_by_side(comparison))

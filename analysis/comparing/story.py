@@ -3,7 +3,9 @@ numbers, and a similarity score of their bodies.
 
 The score is the cosine similarity of the bodies' content lemmas weighted by TF-IDF
 (scikit-learn), averaged over the pairs of articles. Below :data:`SAME_STORY_AT` the
-articles look like different stories; what they share is still shown.
+articles look like different stories; what they share is still shown. Between it and
+:data:`CLEARLY_SAME_STORY_AT` they may be one story or two about the same people
+(:func:`story_verdict`).
 """
 
 from __future__ import annotations
@@ -17,12 +19,30 @@ from sklearn.metrics.pairwise import cosine_similarity
 from analysis.rules.findings import same_figure
 from analysis.vocabulary import PLACE_ENTITY_LABELS
 
-__all__ = ["shared_facts", "story_similarity", "SAME_STORY_AT"]
+__all__ = ["shared_facts", "story_similarity", "story_verdict", "SAME_STORY_AT", "CLEARLY_SAME_STORY_AT"]
 
 #: The similarity at which articles look like the same story: midway between the six
 #: hand-paired PolNeAR same-story pairs (0.21 to 0.39) and five pairs of articles on other
 #: stories of the same campaign (0.06 to 0.15; ``benchmarks/coverage_alignment.py``).
 SAME_STORY_AT = 0.18
+#: The similarity at which articles are clearly one story. Between :data:`SAME_STORY_AT`
+#: and this, hand-paired same-story pairs (from 0.21) mix with pairs of two stories about
+#: the same people: teachers reading exercises made from unseen PolNeAR pairs at 0.20 to
+#: 0.23 found three of four were different stories (a candidate's endorsement against
+#: delegate maths written before the results).
+CLEARLY_SAME_STORY_AT = 0.30
+
+
+def story_verdict(similarity: float) -> str:
+    """How sure the similarity makes it that two articles tell one story, in words that
+    finish "They ...": "look like the same story", "may tell the same story, or two
+    stories about the same people", or "look like different stories (or different parts
+    of one)"."""
+    if similarity >= CLEARLY_SAME_STORY_AT:
+        return "look like the same story"
+    if similarity >= SAME_STORY_AT:
+        return "may tell the same story, or two stories about the same people: check the events and dates"
+    return "look like different stories (or different parts of one)"
 
 
 def story_similarity(claims: pd.DataFrame) -> pd.DataFrame:

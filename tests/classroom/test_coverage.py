@@ -431,6 +431,11 @@ def test_a_card_rests_on_one_event_in_both_articles_or_the_same_words():
     ])  # fmt: skip
     telling = _pairs_telling_one_event(types.SimpleNamespace(alignment=alignment, units=units))
     assert telling == {frozenset({("a", n), ("b", n)}) for n in (2, 4, 7, 8)}
+    # Articles that may be two stories about the same people: only the same words
+    namespace = types.SimpleNamespace(alignment=alignment, units=units)
+    assert _pairs_telling_one_event(namespace, clearly_one_story=frozenset()) == {frozenset({("a", 4), ("b", 4)})}
+    one = frozenset({frozenset({"a", "b"})})
+    assert _pairs_telling_one_event(namespace, clearly_one_story=one) == telling
 
 
 def test_two_outlets_reporting_one_speakers_words_are_read_as_that_speakers(nlp):
