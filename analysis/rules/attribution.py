@@ -428,7 +428,10 @@ def _quotation_introduced(verb: Token) -> tuple[int, int] | None:
     next sentence opens with a quotation mark; the content runs to the closing mark."""
     sent = verb.sent
     after = [t for t in sent if t.i > verb.i]
-    if any(t.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") for t in after) or any(t.text in OPENING_MARKS | CLOSING_MARKS for t in sent):
+    # "He told his Democratic audience, to rowdy applause:": the object of "tell" is
+    # whom it is told to, not what.
+    reported = ("ccomp", "xcomp", "advcl", "conj") if verb.lemma_.lower() == "tell" else ("ccomp", "xcomp", "dobj", "advcl", "conj")
+    if any(t.dep_ in reported for t in after) or any(t.text in OPENING_MARKS | CLOSING_MARKS for t in sent):
         return None  # '"We will win," Trump said.': the quotation is its own sentence's
     doc = verb.doc
     start = sent.end

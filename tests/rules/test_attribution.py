@@ -118,6 +118,17 @@ def test_a_speech_verb_ending_its_sentence_introduces_the_quotation_that_follows
     assert "Clinton" not in doc[relation.content[0] : relation.content[1]].text
 
 
+def test_whom_a_speaker_tells_does_not_stop_the_quotation_in_the_next_paragraph(nlp):
+    # polnear train west-journal 2016-07-28: "tell"'s object is the audience, not what is told
+    text = ("Obama's claim\n\nOne claim of the president's speech does not stand up.\n\nHe told his Democratic audience, "
+            "to rowdy applause:\n\n\u201cI can say with confidence there has never been a man or a woman more "
+            "qualified.\u201d\n\nThat is not so.")  # fmt: skip
+    doc = parse(text, [0, 15, 71, 124, 207], nlp=nlp)
+    (relation,) = [r for r in find_attributions(doc) if r.pattern == "introduced"]
+    assert relation.source_text(doc) == "He"
+    assert doc[relation.content[0] : relation.content[1]].text.startswith("I can say with confidence")
+
+
 @pytest.mark.parametrize(
     "text",
     [
