@@ -740,12 +740,13 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
          "lines": 3, "urls": False, "model_answer": same,
          "look_for": ["Shared names, places, dates or figures", "A judgement: same story or not"]},
         {"id": "trace-cards", "step": "Trace claims", "title": "Claim pairs",
-         "prompt": "Each card shows how two articles tell the same claim. Which article puts it more surely (or the same)? "
+         "prompt": "Each card shows two sentences a computer paired as telling the same claim. First decide whether they do. "
+                   "Then: which article puts it more surely (or the same)? "
                    "Which words show it? Which version would you rather cite in your own work? More surely is not more "
                    "reliably: a claim the writer states as fact is put more surely than one told as a source's words, "
                    "but a named source is one you can check. Find each sentence in its article and read the sentences "
-                   "around it: who is speaking is sometimes named just before or after. The cards were paired by a computer: if a card's two "
-                   "sentences do not tell the same claim, choose \u201cthey do not tell the same claim\u201d.",
+                   "around it: who is speaking is sometimes named just before or after. If a card's two sentences do "
+                   "not tell the same claim, choose \u201cthey do not tell the same claim\u201d.",
          "lines": 0, "urls": False, "auto_marked": True, "model_answer": ["See the cards above."], "look_for": []},
         {"id": "find-sources", "step": "Find better coverage", "title": "Who each outlet asks",
          "prompt": "Which sources does only one article quote or cite? Does one article name a source that another "

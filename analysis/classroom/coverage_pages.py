@@ -139,9 +139,10 @@ def _match_precision() -> str:
     # rest on, which readers found mostly wrong on real news (benchmarks page).
     readings = (" Check each side's reading too (read as, source): the tool can give a quotation to the wrong "
                 "speaker or miss who says it, and the \u201cWhat differs\u201d notes rest on those readings.")  # fmt: skip
-    if isinstance(cards.get("precision"), (int, float)) and cards.get("chosen"):
+    if isinstance(cards.get("right"), int) and cards.get("chosen"):
         return (f"On hand-aligned news pairs, {cards['right']} of the {cards['chosen']} pairs the exercise chose as cards "
-                f"told the same claim ({cards['precision']:.0%}).{readings}")  # fmt: skip
+                f"told the same claim ({cards['right'] / cards['chosen']:.0%}). Articles less alike than those get fewer cards, "
+                f"and teachers reading such cards found more of them wrong.{readings}")  # fmt: skip
     return "The tool matches claims that share a name, word or figure and an event, and come close in meaning." + readings
 
 
@@ -228,8 +229,12 @@ def coverage_lesson_plan_html(key: dict) -> str:
                                                 "any outlet they do not know."),
         ("Same story?", 4, "The class agrees whether the articles tell one story, from the names, places, dates and figures "
                            "they share."),
-        ("Claim pairs in pairs (Trace)", 14, f"Pairs do the {cards} card{'s' if cards != 1 else ''}: which article is surer, "
-                                             "which words show it, and which they would cite. Model one card aloud first."),
+        ("Claim pairs in pairs (Trace)", 14, f"Pairs do the {cards} card{'s' if cards != 1 else ''}: whether the two sentences "
+                                             "tell the same claim at all, then which article is surer, which words show it, "
+                                             "and which they would cite. "
+                                             + ("Model the first question aloud on a sentence pair of your own choosing, so "
+                                                "the card stays the students' to answer." if cards == 1 else
+                                                "Model one card aloud first.")),
         ("Sources, figures and what only one tells", 8, "Each pair takes one of the three tasks and reports back: sources only "
                                                         "one outlet uses, figures that differ, a claim only one makes."),
         ("Which would you share? and saving", 6, "Each student answers the last task; a few read theirs aloud. Students save "
