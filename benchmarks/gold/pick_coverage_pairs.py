@@ -7,7 +7,10 @@ twice, none already in ``coverage_pairs.csv``. Sentences are the tool's own body
 sentences (``analyze(...).body_sentences``: ``sent_id``, offsets, text), so labels can
 name them; no matcher runs here.
 
-    .venv/bin/python benchmarks/gold/pick_coverage_pairs.py [--count 8] [--out /tmp/coverage_pairs]
+    .venv/bin/python benchmarks/gold/pick_coverage_pairs.py [--count 8] [--out /tmp/coverage_pairs] [--split dev]
+
+With ``--split dev`` the pairs come from PolNeAR dev, which nothing in the project is
+fitted or tuned on: held-out pairs for a teacher's blind review, numbered from 1.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 HERE = Path(__file__).resolve().parent
-TEXT = HERE.parents[2] / "shared" / "data" / "polnear" / "train" / "text"
+POLNEAR = HERE.parents[2] / "shared" / "data" / "polnear"
 
 
 def outlet_and_date(name: str) -> tuple[str, dt.date]:
@@ -33,13 +36,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=8)
     parser.add_argument("--out", type=Path, default=Path("/tmp/coverage_pairs"))
+    parser.add_argument("--split", choices=("train", "dev"), default="train")
     args = parser.parse_args()
+    text = POLNEAR / args.split / "text"
     taken = set()
-    with (HERE / "coverage_pairs.csv").open(encoding="utf-8") as handle:
-        existing = list(csv.DictReader(handle))
+    existing = []
+    if args.split == "train":  # the gold pairs are train pairs
+        with (HERE / "coverage_pairs.csv").open(encoding="utf-8") as handle:
+            existing = list(csv.DictReader(handle))
     for row in existing:
         taken |= {row["article_a"], row["article_b"]}
-    files = sorted(TEXT.glob("*.txt"))
+    files = sorted(text.glob("*.txt"))
     texts = [f.read_text(encoding="utf-8") for f in files]
     similarity = cosine_similarity(TfidfVectorizer(stop_words="english", min_df=2, sublinear_tf=True).fit_transform(texts))
     candidates = []
@@ -68,7 +75,7 @@ def main() -> None:
         for number, (a, b, score) in enumerate(picked, start=first):
             writer.writerow([number, a, b, round(score, 3)])
             for side, name in (("A", a), ("B", b)):
-                body = analyze(TEXT / name).body_sentences
+                body = analyze(text / name).body_sentences
                 with (args.out / f"{number}_{side}.tsv").open("w", encoding="utf-8", newline="") as out:
                     sentences = csv.writer(out, delimiter="\t", lineterminator="\n")
                     sentences.writerow(["sent_id", "start", "end", "text"])
