@@ -154,6 +154,16 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     pool = pd.DataFrame(rows)
     if pool.empty:
         return pd.DataFrame(columns=columns)
+    chosen = _choose_cards(pool, n=n)
+    cards = pd.DataFrame(chosen).sort_values(["letter", "sent_id", "other", "other_sent_id"], kind="stable")
+    cards.insert(0, "card", range(1, len(cards) + 1))
+    return cards[columns].reset_index(drop=True)
+
+
+def _choose_cards(pool: pd.DataFrame, *, n: int) -> list[dict]:
+    """Up to ``n`` of the candidate pairs, no sentence twice: pairs the outlets tell
+    differently first (lowest ``rank``, then highest ``score``, then reading order),
+    keeping room for one pair told alike when there is one."""
     pool = pool.sort_values(["rank", "score", "letter", "sent_id", "other_sent_id"], ascending=[True, False, True, True, True],
                             kind="stable")  # fmt: skip
     used: set[tuple[str, int]] = set()
@@ -166,20 +176,17 @@ def coverage_cards(comparison, analyses: dict, *, n: int = 6) -> pd.DataFrame:
     def free(row: dict) -> bool:
         return (row["article"], row["sent_id"]) not in used and (row["other"], row["other_sent_id"]) not in used
 
-    records = pool.to_dict("records")
     alike_rank = len(CARD_DIFFERENCES) + 1
-    strong = records  # every matched pair is at or above the matcher's threshold: weaker pairs are no match
-    differing = [r for r in strong if r["rank"] < alike_rank]
-    alike = [r for r in strong if r["rank"] == alike_rank]
+    records = pool.to_dict("records")  # every matched pair is at or above the matcher's threshold: weaker pairs are no match
+    differing = [r for r in records if r["rank"] < alike_rank]
+    alike = [r for r in records if r["rank"] == alike_rank]
     for row in differing:
         if len(chosen) < (n - 1 if alike else n) and free(row):
             take(row)
     for row in alike[:1] + differing + alike[1:]:
         if len(chosen) < n and free(row) and row not in chosen:
             take(row)
-    cards = pd.DataFrame(chosen).sort_values(["letter", "sent_id", "other", "other_sent_id"], kind="stable")
-    cards.insert(0, "card", range(1, len(cards) + 1))
-    return cards[columns].reset_index(drop=True)
+    return chosen
 
 
 #: How close in wording two sentences must be to make a card without a verb in common:
@@ -668,26 +675,23 @@ def _claims_only_here(comparison, analyses: dict, letters: dict[str, str], *, pe
     return out
 
 
-def coverage_tasks(comparison, analyses: dict) -> list[dict]:
-    """The exercise's tasks in SIFT order, with the same fields as the single exercise's
-    (:func:`analysis.classroom.tasks.exercise_tasks`); the model answers come from the
-    comparison."""
-    letters = _letters(comparison)
+def _headlines_told(analyses: dict, letters: dict[str, str]) -> list[str]:
+    """Each headline with how firmly it puts its claim ("states its claim flatly")."""
     from analysis.comparing.claims import headline_rows
 
     put = {3: "states its claim flatly", 2: "says who claims it", 1: "softens its claim or asks it"}  # by firmness
-    headlines = []
+    lines = []
     for name, r in analyses.items():
         heads = headline_rows(r, name)
         how = f" ({put[STATUS_FIRMNESS[heads.iloc[0]['status']]]})" if len(heads) else ""
-        headlines.append(f"{letters[name]}: “{r.headline or 'no headline'}”{how}")
-    headline_notes = _lettered(comparison, ("headline_surer",), letters)
-    identity = []
-    for name, result in analyses.items():
-        found = page_identity(result)
-        given = "; ".join(f"{f['what']}: {f['text']}" for f in found) or "no byline, outlet or date at the top of the page (look at the end too)"
-        identity.append(f"{letters[name]}: {given}.")
-    same = []
+        lines.append(f"{letters[name]}: “{r.headline or 'no headline'}”{how}")
+    return lines
+
+
+def _same_story_lines(comparison, analyses: dict, letters: dict[str, str]) -> list[str]:
+    """The "same story?" task's model answer: how alike each pair of articles is, what
+    they both mention, and the sentences two of them give word for word."""
+    lines = []
     for r in comparison.similarity.itertuples():
         shared = comparison.shared[(comparison.shared["article"] == r.article) & (comparison.shared["other"] == r.other)]
         items = ", ".join(map(str, shared["item"].head(8)))
@@ -695,26 +699,48 @@ def coverage_tasks(comparison, analyses: dict) -> list[dict]:
                    "share some words: they may tell one story, or two stories about the same people, so check the events "
                    "and dates" if r.same_story else
                    "share fewer words than most reports of one story, so decide from the names, dates and figures they share")  # fmt: skip
-        same.append(f"{letters[r.article]} and {letters[r.other]} {verdict} (the tool's similarity: {r.similarity:.2f} of 1)"
-                    + (f"; both mention {items}." if items else "; they share no names, dates or figures."))  # fmt: skip
+        lines.append(f"{letters[r.article]} and {letters[r.other]} {verdict} (the tool's similarity: {r.similarity:.2f} of 1)"
+                     + (f"; both mention {items}." if items else "; they share no names, dates or figures."))  # fmt: skip
     copies = word_for_word(analyses)
     if copies:
         where = "; ".join(f"{letters[a]} {sid_a} / {letters[b]} {sid_b}" for a, sid_a, b, sid_b in copies[:6])
         count = f"{len(copies)} sentence{'s' if len(copies) != 1 else ''}"
-        same.append(f"{count} {'are' if len(copies) != 1 else 'is'} word for word the same in two articles (sentences "
-                    f"{where}{'; ...' if len(copies) > 6 else ''}): one outlet may have copied the other, or both ran a "
-                    "news agency's copy, so they are one source, not two.")  # fmt: skip
-    sources = _named_sources_only_here(comparison, letters) + _lettered(comparison, ("named_vs_nameless",), letters)
-    numbers = _lettered(comparison, ("number_differs", "rough_vs_exact"), letters)
-    only = _claims_only_here(comparison, analyses, letters)
+        lines.append(f"{count} {'are' if len(copies) != 1 else 'is'} word for word the same in two articles (sentences "
+                     f"{where}{'; ...' if len(copies) > 6 else ''}): one outlet may have copied the other, or both ran a "
+                     "news agency's copy, so they are one source, not two.")  # fmt: skip
+    return lines
+
+
+def _sources_and_plain_claims(analyses: dict, letters: dict[str, str]) -> list[str]:
+    """For the "which would you share" task: how many named sources each article cites
+    and how many claims it states with none."""
     named = {letters[name]: int(r.sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES).sum()) for name, r in analyses.items()}
     stated = {}
     for name, r in analyses.items():
         body = r.body_sentences
         plain = body[(body["status"] == "asserted") & (body["claim_source_type"] == "author")]
         stated[letters[name]] = sum(_teachable_sentence(r, int(sent_id)) for sent_id in plain["sent_id"])
-    share = [f"{letter} cites {named[letter]} named source{'s' if named[letter] != 1 else ''} and states {stated[letter]} "
-             f"claim{'s' if stated[letter] != 1 else ''} with no source." for letter in named]  # fmt: skip
+    return [f"{letter} cites {named[letter]} named source{'s' if named[letter] != 1 else ''} and states {stated[letter]} "
+            f"claim{'s' if stated[letter] != 1 else ''} with no source." for letter in named]  # fmt: skip
+
+
+def coverage_tasks(comparison, analyses: dict) -> list[dict]:
+    """The exercise's tasks in SIFT order, with the same fields as the single exercise's
+    (:func:`analysis.classroom.tasks.exercise_tasks`); the model answers come from the
+    comparison."""
+    letters = _letters(comparison)
+    headlines = _headlines_told(analyses, letters)
+    headline_notes = _lettered(comparison, ("headline_surer",), letters)
+    identity = []
+    for name, result in analyses.items():
+        found = page_identity(result)
+        given = "; ".join(f"{f['what']}: {f['text']}" for f in found) or "no byline, outlet or date at the top of the page (look at the end too)"
+        identity.append(f"{letters[name]}: {given}.")
+    same = _same_story_lines(comparison, analyses, letters)
+    sources = _named_sources_only_here(comparison, letters) + _lettered(comparison, ("named_vs_nameless",), letters)
+    numbers = _lettered(comparison, ("number_differs", "rough_vs_exact"), letters)
+    only = _claims_only_here(comparison, analyses, letters)
+    share = _sources_and_plain_claims(analyses, letters)
 
     def none(lines: list[str], empty: str) -> list[str]:
         return lines or [empty]
