@@ -253,13 +253,18 @@ COPY_MIN_WORDS = 8
 
 def word_for_word(analyses: dict) -> list[tuple[str, int, str, int]]:
     """Body sentences two articles give word for word (case and punctuation aside, at
-    least :data:`COPY_MIN_WORDS` words): one outlet may have copied the other, or both
-    ran a news agency's copy. ``(article, sent_id, other, other_sent_id)`` in the
+    least :data:`COPY_MIN_WORDS` words, not mostly a direct quotation): one outlet may
+    have copied the other, or both ran a news agency's copy. ``(article, sent_id, other, other_sent_id)`` in the
     articles' order, then reading order."""
     names = list(analyses)
     seen: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for name in names:
+        quotes = analyses[name].quotes
+        quotes = quotes[quotes["kind"] == "direct"]
         for s in analyses[name].body_sentences.itertuples():
+            quoted = sum(max(0, min(int(q.end), int(s.end)) - max(int(q.start), int(s.start))) for q in quotes.itertuples())
+            if quoted * 2 >= int(s.end) - int(s.start):
+                continue  # two outlets quoting one speaker's words: the speaker's, not a copy
             words = tuple(re.findall(r"\w+", str(s.text).lower()))
             if len(words) >= COPY_MIN_WORDS:
                 seen.setdefault(words, []).append((name, int(s.sent_id)))
@@ -384,11 +389,25 @@ def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = Non
             status, kind = "reported", "the reporting verb"
             cues = [{"text": told["cue"], "lemma": told["cue_lemma"] or told["cue"]}]
     source = None if source is None or pd.isna(source) else str(source)
+    nearby_cue = _nearby_cue(result, sent_id, source) if status in ("reported", "confirmed") and not cues else None
     matched = claim["claim"] if claim is not None and " ".join(str(claim["claim"]).split()) != " ".join(str(row["text"]).split()) else None
     return {"letter": letter, "article": name, "sent_id": int(sent_id), "text": str(row["text"]), "claim": matched, "status": status,
             "read_as": read_as, "source": source, "written": _as_written(result, [sent_id], source) if source else None,
             "source_type": source_type, "cue_kind": kind, "cues": [c["text"] for c in cues],
-            "cue_lemmas": [c["lemma"] for c in cues]}  # fmt: skip
+            "cue_lemmas": [c["lemma"] for c in cues], "nearby_cue": nearby_cue}  # fmt: skip
+
+
+def _nearby_cue(result, sent_id: int, source: str | None) -> str | None:
+    """The reporting words, in a sentence next to this one, of the quotation this sentence
+    carries on ('she continued'), or None."""
+    if not source:
+        return None
+    attributions = result.attributions[result.attributions["canonical_source"] == source]
+    for other in (sent_id + 1, sent_id - 1, sent_id + 2, sent_id - 2):  # the nearest first, after before before
+        cues = [str(c) for c in attributions.loc[attributions["sent_id"] == other, "cue"] if isinstance(c, str) and c]
+        if cues:
+            return cues[0]
+    return None
 
 
 def _as_told_by_one_speaker(result_a, a: dict, result_b, b: dict) -> tuple[dict, dict]:
@@ -524,6 +543,12 @@ def _cite(a: dict, b: dict) -> tuple[dict, str]:
 def _evidence(a: dict, b: dict) -> tuple[dict | None, str]:
     words = list(dict.fromkeys(a["cues"] + b["cues"]))
     if not words:
+        nearby = [f"article {s['letter']}: “{s['nearby_cue']}”" for s in (a, b) if s.get("nearby_cue")]
+        if nearby:
+            # '"Maybe I can ...," she continued.' then a second sentence of the quotation:
+            # its reporting words are in the sentence next to it, not on the card.
+            return None, ("Neither sentence has its reporting words in it: they carry on a quotation whose reporting "
+                          f"words are in a sentence next to it ({'; '.join(nearby)}). Not marked.")  # fmt: skip
         return None, "Neither sentence has a word that decides how sure it is: both state it plainly."
     forms = sorted({w.lower() for w in words} | {w.lower() for w in a["cue_lemmas"] + b["cue_lemmas"]})
     shown = "; ".join(f"“{w}” ({s['letter']})" for s in (a, b) for w in s["cues"])

@@ -209,6 +209,17 @@ def test_two_sentences_with_figures_of_one_kind_and_none_in_common_make_no_card(
     assert not _figures_disagree(a, first(a), c, first(c))  # 22 percent in both
 
 
+def test_a_quotation_carried_on_from_the_sentence_before_is_not_stated_plainly():
+    from analysis.classroom.coverage import _evidence
+
+    # PolNeAR dev (HuffPost / Western Journal, 2016-09-20/21): Clinton's words, told in the sentence before
+    a = {**_side("A", "reported", "person", "Hillary Clinton"), "nearby_cue": "continued"}
+    b = {**_side("B", "reported", "person", "Hillary Clinton"), "nearby_cue": "told"}
+    answer, why = _evidence(a, b)
+    assert answer is None and "“continued”" in why and "“told”" in why and "plainly" not in why
+    assert "plainly" in _evidence(_side("A", "asserted", "author"), _side("B", "asserted", "author"))[1]
+
+
 def test_a_card_names_the_source_as_the_article_writes_it_and_what_it_stands_for():
     from analysis.classroom.coverage import _source_words
 
@@ -223,13 +234,20 @@ def test_a_card_names_the_source_as_the_article_writes_it_and_what_it_stands_for
 def test_a_sentence_two_outlets_give_word_for_word_is_a_copy_not_a_card():
     from analysis.classroom.coverage import word_for_word
 
-    def article(*sentences):
-        body = pd.DataFrame({"sent_id": range(1, len(sentences) + 1), "text": sentences})
-        return types.SimpleNamespace(body_sentences=body)
+    def article(*sentences, quoted=()):
+        starts = [sum(len(t) + 1 for t in sentences[:i]) for i in range(len(sentences))]
+        body = pd.DataFrame({"sent_id": range(1, len(sentences) + 1), "text": sentences, "start": starts,
+                             "end": [start + len(t) for start, t in zip(starts, sentences)]})  # fmt: skip
+        quotes = pd.DataFrame([{"kind": "direct", "start": starts[i], "end": starts[i] + len(sentences[i])} for i in quoted],
+                              columns=["kind", "start", "end"])  # fmt: skip
+        return types.SimpleNamespace(body_sentences=body, quotes=quotes)
 
     copy = "Asked if her email practices were illegal, 46 percent of voters said yes."
-    analyses = {"a.txt": article("Clinton won.", copy), "b.txt": article("Clinton won.", "A poll was out.", copy.upper())}
-    assert word_for_word(analyses) == [("a.txt", 2, "b.txt", 3)]  # "Clinton won." is too short to say copied
+    speech = "\u201cMaybe I can do it in a way that others cannot, and this is not who we are.\u201d"
+    analyses = {"a.txt": article("Clinton won.", copy, speech, quoted=[2]),
+                "b.txt": article("Clinton won.", "A poll was out.", copy.upper(), speech, quoted=[3])}  # fmt: skip
+    # "Clinton won." is too short to say copied; one speaker's words quoted by both are hers
+    assert word_for_word(analyses) == [("a.txt", 2, "b.txt", 3)]
 
 
 def test_a_comparison_card_is_marked_by_letter_in_any_spelling(exercise):
