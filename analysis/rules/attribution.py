@@ -45,7 +45,8 @@ A reporting verb counts only with content: a clause, or (for verbs whose lexicon
 says ``complement=any``) an object or an "of"/"about" phrase. Rows with
 ``complement=media_subject`` ("show", "reveal") count only when a media or document
 noun is the subject ("videos ... appear to show"); rows with ``complement=object_of``
-("accuse") only with an object and an "of" phrase ("accused Trump of inciting violence").
+("accuse") only with an object and an "of" phrase ("accused Trump of inciting violence");
+rows with ``complement=absolute`` ("continue") only used on their own, next to a quotation.
 
 Each reporting verb goes through :data:`VERB_RULES`, small named functions in order:
 each refines what the ones before found (subject, content, pattern, stance), or says
@@ -416,7 +417,7 @@ def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
 #: Opening and closing quotation marks.
 OPENING_MARKS, CLOSING_MARKS = frozenset({'"', "\u201c", "``"}), frozenset({'"', "\u201d", "''"})
 #: Verbs that introduce a quotation from the end of the sentence before it.
-INTRODUCING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "state", "declare", "comment", "tweet", "post"})
+INTRODUCING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "state", "declare", "comment", "tweet", "post", "continue"})
 #: How many sentences a quotation introduced by the sentence before it may run over.
 INTRODUCED_SENTENCES = 4
 
@@ -656,25 +657,38 @@ def subject_and_content(link: VerbLink) -> bool | None:
     """ "X said (that) ...": the verb's subject, and its clause, object or "of" phrase
     (only a clause for verbs whose lexicon row says so)."""
     link.subject = _subject(link.verb)
-    link.content = _content(link.verb, link.cue[1], clause_only=link.row["complement"] in ("clause", "finite_clause"),
-                            finite_only=link.row["complement"] == "finite_clause")  # fmt: skip
+    link.content = complement_content(link.verb, link.cue[1], link.row["complement"])
     return None
 
 
-def accused_of(link: VerbLink) -> bool | None:
-    """ "Democrats accused Trump of suggesting violence": a verb whose lexicon row says
-    ``complement=object_of`` reports its object with the "of" phrase after it (PolNeAR's
-    content, "Trump of suggesting violence"); with no such pair ("he was accused of
-    fraud", "accused the minister") it reports nothing here."""
-    if link.row["complement"] == "object_of":
-        link.content = accusation(link.verb, link.cue[1])
+def complement_content(verb: Token, cue_end: int, complement: str) -> tuple[int, int] | None:
+    """What a reporting verb reports, as its lexicon row's ``complement`` allows: a
+    clause only ("clause"), a finite clause only ("finite_clause", "absolute"), the
+    object and its "of" phrase ("object_of", :func:`accusation`), or a clause, object or
+    "of" phrase ("any")."""
+    if complement == "object_of":
+        return accusation(verb, cue_end)
+    return _content(verb, cue_end, clause_only=complement in ("clause", "finite_clause", "absolute"),
+                    finite_only=complement in ("finite_clause", "absolute"))
+
+
+#: What a verb used absolutely does not have: "continued to grow", "continued his
+#: attacks", "continue along this path" are not speech.
+GOING_ON_DEPS = frozenset({"xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative"})
+
+
+def used_absolutely(link: VerbLink) -> bool | None:
+    """A verb whose lexicon row says ``complement=absolute`` ("continue") reports only used
+    on its own, next to a quotation ('"...," she continued', 'He continued: "..."')."""
+    if link.row["complement"] == "absolute" and any(c.dep_ in GOING_ON_DEPS for c in link.verb.children):
+        return False
     return None
 
 
 def accusation(verb: Token, cue_end: int) -> tuple[int, int] | None:
-    """The object and the "of" phrase after an accusing verb ("accused [Trump of
-    suggesting violence]"), or None without both: in "X (was) accused of fraud" X is the
-    accused, not the accuser."""
+    """The object and the "of" phrase after an accusing verb ("Democrats accused [Trump
+    of suggesting violence]", PolNeAR's content), or None without both: in "X (was)
+    accused of fraud" X is the accused, not the accuser."""
     children = [c for c in verb.children if c.i >= cue_end]
     accused = next((c for c in children if c.dep_ == "dobj"), None)
     if accused is None:
@@ -993,7 +1007,7 @@ def negated(link: VerbLink) -> bool | None:
 #: here (``False``). Keyed by name, as :data:`analysis.comparing.differences.RULES` is.
 VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "subject_and_content": subject_and_content,
-    "accused_of": accused_of,
+    "used_absolutely": used_absolutely,
     "document_finding": document_finding,
     "passed_on": passed_on,
     "story_publisher": story_publisher,

@@ -29,6 +29,8 @@ CASES = [
      "The government", "hinted", "subject_verb", "belief", "bbc business/258"),
     ("Unions accuse Wal-Mart of paying staff less than its rivals do.", "Unions", "accuse", "subject_verb", "neutral",
      "bbc business/449"),
+    ('"This is not who we are," Ms Okafor continued.', "Ms Okafor", "continued", "subject_verb", "neutral",
+     "polnear dev huff-post 2016-09-20 shape"),
 ]  # fmt: skip
 
 
@@ -81,6 +83,11 @@ def test_an_accusation_reports_its_object_and_its_of_phrase(nlp):
                  "FDIC Accused Of Covering Up China Hacking To Protect Chairman's Job"):  # fmt: skip
         result = analyze("Story\n\n" + text, nlp=nlp)
         assert not result.attributions["cue_lemma"].eq("accuse").any(), text
+
+
+def test_what_goes_on_is_no_attribution(nlp):
+    doc = parse("Story\n\nSales continued to grow, and the company continued its expansion.", [0, 7], nlp=nlp)
+    assert not [r for r in find_attributions(doc) if r.lemma == "continue"]
 
 
 def test_what_one_may_do_is_no_attribution(nlp):
