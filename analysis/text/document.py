@@ -23,6 +23,8 @@ __all__ = ["sentence_spans", "sentence_table", "token_table", "token_columns"]
 
 
 _FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+#: Marks that close a quotation when they touch the end of a sentence.
+_CLOSING_MARKS = frozenset({"\u201d", "\u2019", '"', "'"})
 
 
 def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[Span]:
@@ -57,6 +59,18 @@ def sentence_spans(doc: Doc, paragraph_starts: list[int] | None = None) -> list[
             end -= 1
         if end <= start:
             continue
+        # 'intolerable.”\n“Maybe I can ...': a closing mark the parser put at the start of
+        # the next sentence, touching the end of the one before, ends that one.
+        closing = start
+        while merged and closing < end and text[idx[closing] : ends[closing]] in _CLOSING_MARKS and idx[closing] == ends[merged[-1][1] - 1]:
+            merged[-1] = (merged[-1][0], closing + 1)
+            closing += 1
+        if closing > start:
+            start = closing
+            while start < end and space[start]:
+                start += 1
+            if end <= start:
+                continue
         if merged and idx[start] not in starts:
             prev_start, prev_end = merged[-1]
             gap = text[ends[prev_end - 1] : idx[start]]

@@ -21,6 +21,15 @@ def test_a_closing_quote_is_not_a_sentence_of_its_own(seed):
     assert any(t.endswith('a very, very serious issue."') for t in texts)
 
 
+def test_a_closing_quote_the_parser_put_on_the_next_line_ends_its_own_sentence(nlp):
+    # PolNeAR dev (HuffPost, 2016-09-20): 'intolerable.”' then, on the next line, '“Maybe I can ...'
+    text = ("Clinton\n\n\u201cIn Tulsa, an unarmed man with his hands in the air. And it needs to be intolerable.\u201d\n"
+            "\u201cMaybe I can, by speaking directly to white people, say, look, this is not who we are,\u201d she continued.")  # fmt: skip
+    texts = analyze(text, nlp=nlp).sentences["text"].tolist()
+    assert "And it needs to be intolerable.\u201d" in texts
+    assert any(t.startswith("\u201cMaybe I can") for t in texts)
+
+
 def test_a_clause_split_by_the_parser_is_joined(seed):
     # The pull quote repeats the standfirst; both are one sentence, not two.
     standfirst = seed.sentences[seed.sentences.para_id == 1]
