@@ -1048,74 +1048,24 @@ def _drop_cards(cards: pd.DataFrame, drop: frozenset[int]) -> pd.DataFrame:
                          "leave at least one out of --drop-cards")  # fmt: skip
     return cards[~cards["card"].isin(drop)].reset_index(drop=True)
 
-def build_coverage_exercise(
-    articles: list[str | Path],
-    out_dir: str | Path,
-    *,
-    drop_cards: frozenset[int] = frozenset(),
-    teacher_key: str | Path | None = None,
-    progress: Callable[[str], None] = _stderr,
-) -> list[Path]:
-    """Write the comparison exercise for two to five articles into ``out_dir/student``
-    and ``out_dir/teacher``; returns the files written. ``drop_cards``: numbers of cards
-    (as an earlier build numbered them) to leave out.
-
-    Raises:
-        InputError: Fewer than two or more than five articles, an article that cannot be
-            read, or no pair of matched claims to make a card of.
-    """
-    from analysis.classroom.build import KEY_FORMAT, teacher_notebook
-    from analysis.classroom.coverage_pages import coverage_answer_key_html, coverage_lesson_plan_html, coverage_worksheet_html
-    from analysis.classroom.marking import POINTS
-    from analysis.classroom.notes import sensitive_topics
-    from analysis.classroom.tasks import RUBRIC
-    from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES, compare
-    from analysis.comparing.page import write_comparison
-    from analysis.core import analyze
-
-    paths = [Path(a).absolute() for a in articles]
-    if not MIN_ARTICLES <= len(paths) <= MAX_ARTICLES:
-        raise InputError(f"a comparison exercise takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(paths)}")
-    for given, path in zip(articles, paths):
-        if str(given) == "-" or not path.is_file():
-            raise InputError(f"{given}: the exercise needs article files (.txt, .html or .htm)")
-    out = _output_folder(out_dir)
-    progress(f"[1/2] analysing and comparing {len(paths)} articles")
-    comparison = compare([analyze(p) for p in paths])
-    analyses = comparison.analyses
-    cards = coverage_cards(comparison, analyses)
-    if cards.empty:
-        matched = int(comparison.alignment["matched"].sum()) // 2
-        raise InputError("no claim in one article matches a claim in another, so there is no card to make "
-                         "(do they report the same story?)" if not matched else
-                         f"the tool matched {matched} pair(s) of claims, but none tells one event in both articles "
-                         "clearly enough for a card; compare the articles with 'compare' and write the cards by hand")  # fmt: skip
-    tasks = coverage_tasks(comparison, analyses)
-    letters = _letters(comparison)
-    teacher = read_coverage_teacher_key(teacher_key, cards, letters) if teacher_key is not None else {}
+def _exercise_title(analyses: dict) -> str:
+    """ "Find better coverage: “<first headline>” and one other report"."""
     first = next(iter(analyses.values()))
     others = len(analyses) - 1
     # "... support Trump. and 1 other report" reads as a typo: the headline's own full stop
     # goes, and a small count is a word.
     lead = (first.headline or next(iter(analyses))).rstrip(" .")
     count = {1: "one", 2: "two", 3: "three", 4: "four"}.get(others, str(others))
-    title = f"Find better coverage: “{lead}” and {count} other report{'s' if others > 1 else ''}"
-    # The exercise's id is that of every card the articles give: dropping cards later
-    # keeps it (and the other cards' numbers), so answers already saved still grade.
-    exercise_id = coverage_material(comparison, analyses, cards, tasks, title=title)["exercise"]
-    cards = _drop_cards(cards, drop_cards)
-    material = {**coverage_material(comparison, analyses, cards, tasks, title=title), "exercise": exercise_id}
-    words = {a["letter"]: sum(len(s["text"].split()) for p in a["paragraphs"] for s in p["sentences"]) for a in material["articles"]}
-    key = {"format": KEY_FORMAT, "kind": "compare", "version": 1, "exercise": material["exercise"], "title": title,
-           "articles": [{"letter": letters[n], "article": n, "file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
-                         "headline": r.headline, "words": words[letters[n]],
-                         "topics": sensitive_topics(r.tokens, set(r.sentences["sent_id"])).to_dict("records")}
-                        for (n, r), p in zip(analyses.items(), paths)],
-           "points": dict(POINTS), "dropped": sorted(drop_cards),
-           "cards": [_teacher_answers(card, teacher[card["card"]]) if card["card"] in teacher else card
-                     for card in coverage_key(comparison, analyses, cards)], "tasks": tasks,
-           "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
-    progress(f"[2/2] writing the student and teacher folders to {out}")
+    return f"Find better coverage: “{lead}” and {count} other report{'s' if others > 1 else ''}"
+
+
+def _write_folders(out: Path, material: dict, key: dict, comparison, paths: list[Path], teacher_key) -> list[Path]:
+    """The student and teacher folders, written in a staging folder and moved in whole;
+    returns the files written."""
+    from analysis.classroom.build import teacher_notebook
+    from analysis.classroom.coverage_pages import coverage_answer_key_html, coverage_lesson_plan_html, coverage_worksheet_html
+    from analysis.comparing.page import write_comparison
+
     with staged_output(out, prefix=".exercise-") as staging:
         student, teacher = staging / "student", staging / "teacher"
         student.mkdir()
@@ -1140,3 +1090,66 @@ def build_coverage_exercise(
         if teacher_key is not None:
             shutil.copyfile(teacher_key, teacher / "teacher_key.csv")
         return publish(staging, out)
+
+
+def build_coverage_exercise(
+    articles: list[str | Path],
+    out_dir: str | Path,
+    *,
+    drop_cards: frozenset[int] = frozenset(),
+    teacher_key: str | Path | None = None,
+    progress: Callable[[str], None] = _stderr,
+) -> list[Path]:
+    """Write the comparison exercise for two to five articles into ``out_dir/student``
+    and ``out_dir/teacher``; returns the files written. ``drop_cards``: numbers of cards
+    (as an earlier build numbered them) to leave out.
+
+    Raises:
+        InputError: Fewer than two or more than five articles, an article that cannot be
+            read, or no pair of matched claims to make a card of.
+    """
+    from analysis.classroom.build import KEY_FORMAT
+    from analysis.classroom.marking import POINTS
+    from analysis.classroom.notes import sensitive_topics
+    from analysis.classroom.tasks import RUBRIC
+    from analysis.comparing import MAX_ARTICLES, MIN_ARTICLES, compare
+    from analysis.core import analyze
+
+    paths = [Path(a).absolute() for a in articles]
+    if not MIN_ARTICLES <= len(paths) <= MAX_ARTICLES:
+        raise InputError(f"a comparison exercise takes {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {len(paths)}")
+    for given, path in zip(articles, paths):
+        if str(given) == "-" or not path.is_file():
+            raise InputError(f"{given}: the exercise needs article files (.txt, .html or .htm)")
+    out = _output_folder(out_dir)
+    progress(f"[1/2] analysing and comparing {len(paths)} articles")
+    comparison = compare([analyze(p) for p in paths])
+    analyses = comparison.analyses
+    cards = coverage_cards(comparison, analyses)
+    if cards.empty:
+        matched = int(comparison.alignment["matched"].sum()) // 2
+        raise InputError("no claim in one article matches a claim in another, so there is no card to make "
+                         "(do they report the same story?)" if not matched else
+                         f"the tool matched {matched} pair(s) of claims, but none tells one event in both articles "
+                         "clearly enough for a card; compare the articles with 'compare' and write the cards by hand")  # fmt: skip
+    tasks = coverage_tasks(comparison, analyses)
+    letters = _letters(comparison)
+    teacher = read_coverage_teacher_key(teacher_key, cards, letters) if teacher_key is not None else {}
+    title = _exercise_title(analyses)
+    # The exercise's id is that of every card the articles give: dropping cards later
+    # keeps it (and the other cards' numbers), so answers already saved still grade.
+    exercise_id = coverage_material(comparison, analyses, cards, tasks, title=title)["exercise"]
+    cards = _drop_cards(cards, drop_cards)
+    material = {**coverage_material(comparison, analyses, cards, tasks, title=title), "exercise": exercise_id}
+    words = {a["letter"]: sum(len(s["text"].split()) for p in a["paragraphs"] for s in p["sentences"]) for a in material["articles"]}
+    key = {"format": KEY_FORMAT, "kind": "compare", "version": 1, "exercise": material["exercise"], "title": title,
+           "articles": [{"letter": letters[n], "article": n, "file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+                         "headline": r.headline, "words": words[letters[n]],
+                         "topics": sensitive_topics(r.tokens, set(r.sentences["sent_id"])).to_dict("records")}
+                        for (n, r), p in zip(analyses.items(), paths)],
+           "points": dict(POINTS), "dropped": sorted(drop_cards),
+           "cards": [_teacher_answers(card, teacher[card["card"]]) if card["card"] in teacher else card
+                     for card in coverage_key(comparison, analyses, cards)], "tasks": tasks,
+           "rubric": [list(r) for r in RUBRIC]}  # fmt: skip
+    progress(f"[2/2] writing the student and teacher folders to {out}")
+    return _write_folders(out, material, key, comparison, paths, teacher_key)
