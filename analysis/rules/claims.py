@@ -602,36 +602,25 @@ def claims_tables(
         else:
             mains = main_predicates(sent, roots=roots[sent_id]) if cues else []
             scope = cue_scopes(doc, sent, cues, attributions, mains=mains)
-            columns = {
-                "claim_attribution": None,
-                "status": None,
-                "status_reason": None,
-                "status_rule": None,
-                "claim_type": None,
-                "claim_type_reason": None,
-            }
+            columns = dict.fromkeys(("claim_attribution", "status", "status_reason", "status_rule", "claim_type", "claim_type_reason"))
         columns["hedges"] = [c.text for c in cues if c.kind == "hedge"]
         columns["boosters"] = [c.text for c in cues if c.kind == "booster"]
         per_sentence.append(columns)
-        for cue in cues:
-            owner, _ = _owner(doc, cue, attributions)
-            governs_main, path = scope[cue.i]
-            cue_rows.append(
-                {
-                    "sent_id": sent_id,
-                    "text": cue.text,
-                    "start": cue.start,
-                    "end": cue.end,
-                    "kind": cue.kind,
-                    "category": cue.category,
-                    "cue": cue.cue,
-                    "rule": cue.rule,
-                    "negated": cue.negated,
-                    "governs_main_claim": governs_main,
-                    "scope": path,
-                    "owner": owner,
-                    "in_body": in_body[sent_id],
-                    "provenance": cue.provenance,
-                }
-            )
+        cue_rows += _cue_rows(doc, sent_id, cues, attributions, scope, in_body=in_body[sent_id])
     return conform("cues", cue_rows), per_sentence
+
+
+def _cue_rows(doc: Doc, sent_id: int, cues: list[Cue], attributions: list[Attribution], scope: dict, *, in_body: bool) -> list[dict]:
+    """The ``cues`` table's rows for one sentence: each cue with whether it governs the
+    main claim, its path there and whose it is."""
+    rows = []
+    for cue in cues:
+        owner, _ = _owner(doc, cue, attributions)
+        governs_main, path = scope[cue.i]
+        rows.append({
+            "sent_id": sent_id, "text": cue.text, "start": cue.start, "end": cue.end, "kind": cue.kind,
+            "category": cue.category, "cue": cue.cue, "rule": cue.rule, "negated": cue.negated,
+            "governs_main_claim": governs_main, "scope": path, "owner": owner, "in_body": in_body,
+            "provenance": cue.provenance,
+        })  # fmt: skip
+    return rows
