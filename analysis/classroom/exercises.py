@@ -443,97 +443,117 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
     cards = claim_cards(result) if cards is None else cards
     sentences = result.sentences.set_index("sent_id")
     teacher = teacher_key.set_index("sent_id") if teacher_key is not None else None
-    out = []
-    for card in cards.to_dict("records"):
-        sent_id = int(card["sent_id"])
-        sentence = sentences.loc[sent_id]
-        status, source_type = sentence["status"], sentence["claim_source_type"]
-        source = sentence["claim_source"] if source_type != "author" else None
-        cue_kind, cues = _deciding_cues(result, sent_id, status, source)
-        context = card.get("context_sent_id")
-        context = int(context) if context is not None and not pd.isna(context) else None
-        tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
-        by = dict.fromkeys(FIELDS, "tool")
-        best = dict(tool)
-        for field in FIELDS:
-            value = _teacher_value(teacher, sent_id, field)
-            if value is not None and not _same_answer(field, value, tool[field]):
-                best[field], by[field] = value, "teacher"
-        # The card's source as the attributions of its sentence (and the one naming its speaker) give it.
-        own = result.attributions[
-            result.attributions["sent_id"].isin([sent_id, context if context is not None else -1])
-            & (result.attributions["canonical_source"] == source)
-        ]
-        speaks_for = own["speaks_for"].dropna()
-        through_spokesperson = own["source_type_reason"].str.contains("[rule: spokesperson]", regex=False).any()
-        extra_types = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
-            best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
-        if best["source_type"] == "organization" and by["source_type"] == "tool" and through_spokesperson:
-            extra_types["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
-        if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for):
-            # "Officials in Moscow": nameless people, but they speak for a government.
-            extra_types["organization"] = f"they speak for the authorities of {speaks_for.iloc[0]}"
-        if best["source_type"] == "organization" and by["source_type"] == "tool" and DOCUMENT_WORDS.search(str(card["text"])):
-            extra_types["document"] = "the organisation speaks here through a statement, letter or report"
-        forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
-        if by["source"] == "teacher" and source:
-            # Your source wins. Where it names the tool's source another way ("the Lord
-            # Chancellor" for "Lord Falconer" is not; "Ms Lomax" for "Rachel Lomax" is),
-            # the words the sentence itself uses for it still count; another person's do not.
-            tool_forms = _source_forms(result, source)
-            if same_source(str(best["source"]), tool_forms) or same_source(str(source), [str(best["source"])]):
-                forms = [*forms, *(f for f in tool_forms if f in str(card["text"]))]
-        if by["source"] == "tool" and source:
-            # Someone in the sentence who speaks for the source ("Defence Secretary Lloyd
-            # Austin" for the US) is a fair answer too, and so is calling them a person.
-            here = result.attributions[(result.attributions["sent_id"] == sent_id) & (result.attributions["speaks_for"] == source)]
-            for other in dict.fromkeys(here["canonical_source"].dropna()):
-                forms = sorted(set(forms) | set(_source_forms(result, other)), key=lambda f: (-len(f), f))
-            people = here[(here["source_type"] == "person") & (here["canonical_source"] != source)]["canonical_source"].dropna()
-            if len(people) and best["source_type"] != "person" and by["source_type"] == "tool":
-                extra_types.setdefault("person", f"{people.iloc[0]}, a named person in the sentence, speaks for {source}")
-        if best["source_type"] == "author" or str(best["source"]).lower() == NOBODY_NAMED:
-            forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
-        written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
-        cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
-        if by["status"] == "teacher":
-            cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
-        cue_forms = sorted({w.lower() for w in cue_words} | {c["lemma"].lower() for c in cues}
-                           | ({c["text"].lower() for c in cues} if by["cues"] == "teacher" else set()))  # your words, and the tool's too
-        if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
-            # Every reporting word the sentence gives the same source counts ("the claim was
-            # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
-            same_speaker = own[own["sent_id"] == sent_id]
-            cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
-        extra_statuses, extra_cues = _status_alternatives(result, sentence, best["status"], by["status"] == "tool" and bool(source))
-        if by["cues"] == "tool" and cue_words:
-            cue_forms = sorted(set(cue_forms) | extra_cues)
-        if best["status"] == "unconfirmed" and source and by["source"] == "tool":
-            extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
-        answers = {
-            "status": {"best": best["status"], "accepted": _accepted("status", best["status"], extra_statuses)},
-            "source": {"best": best["source"], "forms": forms},
-            "source_type": {"best": best["source_type"], "accepted": _accepted("source_type", best["source_type"], extra_types)},
-            "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
-        }
-        plain_cues = [{"text": w} for w in cue_words]
-        explain = {
-            "status": _plain_status(best["status"], written if by["source"] == "tool" else str(best["source"]), cue_kind, plain_cues),
-            "source": _plain_source(None if best["source_type"] == "author" else (written if by["source"] == "tool" else str(best["source"])),
-                                    best["source_type"], context),
-            "source_type": _plain_source_type(best["source_type"], source),
-            "cues": _plain_cues(cue_kind, plain_cues) if cue_words else "",
-        }
-        spans = "; ".join(f"'{c['text']}' [{c['start']}:{c['end']}] ({c['what']})" for c in cues)
-        out.append({
-            "card": int(card["card"]), "sent_id": sent_id, "text": str(card["text"]),
-            "context_sent_id": context, "context": str(card.get("context") or ""),
-            "answers": answers, "explain": explain, "by": by,
-            "tool": {f: tool[f] for f in FIELDS if by[f] == "teacher"},
-            "trace": f"status rule: {sentence['status_reason']}" + (f"; deciding words: {spans}" if spans else "")
-                     + f"; source type rule: {_source_type_reason(result, sent_id, source)}",
-        })  # fmt: skip
+    out = [_key_card(result, card, sentences.loc[int(card["sent_id"])], teacher) for card in cards.to_dict("records")]
     return {"points": dict(POINTS), "cards": out}
+
+
+def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | None) -> dict:
+    """One card of :func:`exercise_key`."""
+    sent_id = int(card["sent_id"])
+    status, source_type = sentence["status"], sentence["claim_source_type"]
+    source = sentence["claim_source"] if source_type != "author" else None
+    cue_kind, cues = _deciding_cues(result, sent_id, status, source)
+    context = card.get("context_sent_id")
+    context = int(context) if context is not None and not pd.isna(context) else None
+    tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
+    by = dict.fromkeys(FIELDS, "tool")
+    best = dict(tool)
+    for field in FIELDS:
+        value = _teacher_value(teacher, sent_id, field)
+        if value is not None and not _same_answer(field, value, tool[field]):
+            best[field], by[field] = value, "teacher"
+    # The card's source as the attributions of its sentence (and the one naming its speaker) give it.
+    own = result.attributions[
+        result.attributions["sent_id"].isin([sent_id, context if context is not None else -1])
+        & (result.attributions["canonical_source"] == source)
+    ]
+    extra_types = _alternative_types(str(card["text"]), source, best, by, own)
+    forms, person = _answer_forms(result, str(card["text"]), sent_id, source, best, by)
+    if person:
+        extra_types.setdefault("person", person)
+    written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
+    cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
+    if by["status"] == "teacher":
+        cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
+    cue_forms = sorted({w.lower() for w in cue_words} | {c["lemma"].lower() for c in cues}
+                       | ({c["text"].lower() for c in cues} if by["cues"] == "teacher" else set()))  # your words, and the tool's too
+    if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
+        # Every reporting word the sentence gives the same source counts ("the claim was
+        # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
+        same_speaker = own[own["sent_id"] == sent_id]
+        cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
+    extra_statuses, extra_cues = _status_alternatives(result, sentence, best["status"], by["status"] == "tool" and bool(source))
+    if by["cues"] == "tool" and cue_words:
+        cue_forms = sorted(set(cue_forms) | extra_cues)
+    if best["status"] == "unconfirmed" and source and by["source"] == "tool":
+        extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
+    answers = {
+        "status": {"best": best["status"], "accepted": _accepted("status", best["status"], extra_statuses)},
+        "source": {"best": best["source"], "forms": forms},
+        "source_type": {"best": best["source_type"], "accepted": _accepted("source_type", best["source_type"], extra_types)},
+        "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
+    }
+    plain_cues = [{"text": w} for w in cue_words]
+    named = written if by["source"] == "tool" else str(best["source"])
+    explain = {
+        "status": _plain_status(best["status"], named, cue_kind, plain_cues),
+        "source": _plain_source(None if best["source_type"] == "author" else named, best["source_type"], context),
+        "source_type": _plain_source_type(best["source_type"], source),
+        "cues": _plain_cues(cue_kind, plain_cues) if cue_words else "",
+    }
+    spans = "; ".join(f"'{c['text']}' [{c['start']}:{c['end']}] ({c['what']})" for c in cues)
+    return {
+        "card": int(card["card"]), "sent_id": sent_id, "text": str(card["text"]),
+        "context_sent_id": context, "context": str(card.get("context") or ""),
+        "answers": answers, "explain": explain, "by": by,
+        "tool": {f: tool[f] for f in FIELDS if by[f] == "teacher"},
+        "trace": f"status rule: {sentence['status_reason']}" + (f"; deciding words: {spans}" if spans else "")
+                 + f"; source type rule: {_source_type_reason(result, sent_id, source)}",
+    }  # fmt: skip
+
+
+def _alternative_types(text: str, source: str | None, best: dict, by: dict, own: pd.DataFrame) -> dict[str, str]:
+    """Source types a card also accepts, with why: a person who speaks for a body, a
+    body's unnamed spokesperson, nameless people who speak for a government, a body
+    speaking through a statement."""
+    speaks_for = own["speaks_for"].dropna()
+    through_spokesperson = own["source_type_reason"].str.contains("[rule: spokesperson]", regex=False).any()
+    extra = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
+        best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
+    if best["source_type"] == "organization" and by["source_type"] == "tool" and through_spokesperson:
+        extra["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
+    if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for):
+        # "Officials in Moscow": nameless people, but they speak for a government.
+        extra["organization"] = f"they speak for the authorities of {speaks_for.iloc[0]}"
+    if best["source_type"] == "organization" and by["source_type"] == "tool" and DOCUMENT_WORDS.search(text):
+        extra["document"] = "the organisation speaks here through a statement, letter or report"
+    return extra
+
+
+def _answer_forms(result, text: str, sent_id: int, source: str | None, best: dict, by: dict) -> tuple[list[str], str | None]:
+    """The forms a card's source answer may take, and why a named person in the sentence
+    may also be called the source's type ("person"), or None."""
+    person = None
+    forms = _source_forms(result, source) if by["source"] == "tool" else [str(best["source"])]
+    if by["source"] == "teacher" and source:
+        # Your source wins. Where it names the tool's source another way ("the Lord
+        # Chancellor" for "Lord Falconer" is not; "Ms Lomax" for "Rachel Lomax" is),
+        # the words the sentence itself uses for it still count; another person's do not.
+        tool_forms = _source_forms(result, source)
+        if same_source(str(best["source"]), tool_forms) or same_source(str(source), [str(best["source"])]):
+            forms = [*forms, *(f for f in tool_forms if f in text)]
+    if by["source"] == "tool" and source:
+        # Someone in the sentence who speaks for the source ("Defence Secretary Lloyd
+        # Austin" for the US) is a fair answer too, and so is calling them a person.
+        here = result.attributions[(result.attributions["sent_id"] == sent_id) & (result.attributions["speaks_for"] == source)]
+        for other in dict.fromkeys(here["canonical_source"].dropna()):
+            forms = sorted(set(forms) | set(_source_forms(result, other)), key=lambda f: (-len(f), f))
+        people = here[(here["source_type"] == "person") & (here["canonical_source"] != source)]["canonical_source"].dropna()
+        if len(people) and best["source_type"] != "person" and by["source_type"] == "tool":
+            person = f"{people.iloc[0]}, a named person in the sentence, speaks for {source}"
+    if best["source_type"] == "author" or str(best["source"]).lower() == NOBODY_NAMED:
+        forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
+    return forms, person
 
 
 def _as_written(result, sent_ids: list[int], source: str | None) -> str | None:
