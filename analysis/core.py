@@ -232,6 +232,22 @@ def _sentences_and_paragraphs(
     return sentences, paragraph_table(text, spans, roles)
 
 
+def _rest_claims_on_sources(claims: list[dict], labels: dict) -> None:
+    """Fill each sentence's ``claim_source`` and ``claim_source_type``: who its claim rests
+    on, the attribution's source (as :func:`~analysis.rules.sources.label_sources` named
+    and typed it) or the author's own voice; "nobody named" for a quotation with no
+    speaker found; nothing outside the body."""
+    for row in claims:
+        source = labels[row["claim_attribution"]] if row["claim_attribution"] is not None else None
+        row["claim_source"], row["claim_source_type"] = (
+            (None, None) if row["status"] is None
+            # A quotation with no speaker found: someone the article does not name.
+            else (NOBODY_NAMED, "anonymous") if source is None and row["status"] == "reported"
+            else ("author", "author") if source is None or source.canonical == WRITER
+            else (source.canonical or NOBODY_NAMED, source.source_type)
+        )  # fmt: skip
+
+
 def analyze_article(
     article: Article, *, nlp: Language | None = None, doc: Doc | None = None, hedge_domain: str | None = None
 ) -> Analysis:
@@ -260,16 +276,7 @@ def analyze_article(
     labels = label_sources(text, doc, relations, quotes=quotes)
     cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes, domains=domains,
                                  source_types={relation: label.source_type for relation, label in labels.items()})  # fmt: skip
-    for row in claims:
-        # Who each body claim rests on: the attribution's source, or the author's own voice.
-        source = labels[row["claim_attribution"]] if row["claim_attribution"] is not None else None
-        row["claim_source"], row["claim_source_type"] = (
-            (None, None) if row["status"] is None
-            # A quotation with no speaker found: someone the article does not name.
-            else (NOBODY_NAMED, "anonymous") if source is None and row["status"] == "reported"
-            else ("author", "author") if source is None or source.canonical == WRITER
-            else (source.canonical or NOBODY_NAMED, source.source_type)
-        )  # fmt: skip
+    _rest_claims_on_sources(claims, labels)
     sentence_rows = sentence_table(text, sentences, paragraphs, claims=claims)
 
     attributions = attribution_table(text, doc, sentences, relations, quotes, labels=labels)
