@@ -222,6 +222,24 @@ def _other_side_answer(result) -> list[str]:
     return lines
 
 
+def _stop_tasks(headline: str) -> list[dict]:
+    """The two Stop tasks: the student's starting point, then the headline alone."""
+    return [
+        {"id": "stop-1", "step": "Stop", "title": "What do you already think?",
+         "prompt": "Before you read the article: what do you already know or believe about this topic? Where did that come from?",
+         "lines": 3, "urls": False,
+         "model_answer": ["There is no right answer: the point is to notice your own starting point before you read."],
+         "look_for": ["An honest starting point", "Where the belief came from (a post, a friend, the news)"]},
+        {"id": "stop-2", "step": "Stop", "title": "Your reaction to the headline",
+         "prompt": f"Read only the headline: “{headline}”. How does it make you feel, and what does it want you to believe? "
+                   "Would you share it on the headline alone?",
+         "lines": 3, "urls": False,
+         "model_answer": ["There is no right answer: the point is to notice the reaction before reading on. Ask what "
+                          f"the headline states as fact (“{headline}”) and come back to it in the headline task."],
+         "look_for": ["The feeling the headline aims for", "What the headline states as fact"]},
+    ]  # fmt: skip
+
+
 def exercise_tasks(result) -> list[dict]:
     """Every task of the exercise in SIFT order (see the module docstring).
 
@@ -236,18 +254,7 @@ def exercise_tasks(result) -> list[dict]:
     search = ", ".join(f"“{n}”" for n in names) or "the people and organisations the article names"
     lead = _lead(result) or headline
     tasks = [
-        {"id": "stop-1", "step": "Stop", "title": "What do you already think?",
-         "prompt": "Before you read the article: what do you already know or believe about this topic? Where did that come from?",
-         "lines": 3, "urls": False,
-         "model_answer": ["There is no right answer: the point is to notice your own starting point before you read."],
-         "look_for": ["An honest starting point", "Where the belief came from (a post, a friend, the news)"]},
-        {"id": "stop-2", "step": "Stop", "title": "Your reaction to the headline",
-         "prompt": f"Read only the headline: “{headline}”. How does it make you feel, and what does it want you to believe? "
-                   "Would you share it on the headline alone?",
-         "lines": 3, "urls": False,
-         "model_answer": ["There is no right answer: the point is to notice the reaction before reading on. Ask what "
-                          f"the headline states as fact (“{headline}”) and come back to it in the headline task."],
-         "look_for": ["The feeling the headline aims for", "What the headline states as fact"]},
+        *_stop_tasks(headline),
         {"id": "investigate-1", "step": "Investigate the source", "title": "Who wrote it, who published it, when?",
          "prompt": "Look at the top and bottom of the article: is there a byline (who wrote it), an outlet (who published "
                    "it) and a date? What is missing, and why does it matter?",
