@@ -282,33 +282,11 @@ def _see(sent_ids, limit: int = 6) -> str:
     return f" (sentence{'s' if len(ids) > 1 else ''} {links}{more})"
 
 
-def key_findings(result) -> list[str]:
-    """Five to eight findings a reader should know first, each one plain sentence of
-    Markdown with links to its sentences in the annotated article: the headline against
-    the body, what is confirmed and by whom, what rests on sources without names (and
-    whether a reason is given), the writer's own claims, what is hedged or left open,
-    numbers to question, and what the page does not say."""
-    body = result.body_sentences
-    findings = result.findings
+def _nameless_lines(result, body) -> list[str]:
+    """The key findings about claims with no name behind them: sources without names
+    (and whether a reason is given), quotations with no speaker found, and claims nobody
+    is said to say."""
     out: list[str] = []
-    headline = findings[findings["category"] == "headline"]
-    if len(headline):
-        for row in headline.itertuples():
-            out.append(f"**Headline**: {_md(row.detail)}{_see(row.sent_ids)}")
-    elif result.headline:
-        out.append("**Headline**: the checks found no gap between the headline and the body (names, places, figures "
-                   "and how sure it sounds). They miss many gaps a careful reader finds, so compare the headline with "
-                   "the first sentence yourself.")  # fmt: skip
-    if body.empty:
-        return out + ["The text has no body sentences to assess."]
-    total = len(body)
-    confirmed = body[body["status"] == "confirmed"]
-    if len(confirmed):
-        who = _in_brackets(_listed_sources(confirmed["claim_source"]), 5)
-        out.append(f"**Confirmed**: {_plural(len(confirmed), 'claim')} of {total} {'is' if len(confirmed) == 1 else 'are'} "
-                   f"confirmed by a named source{who}{_see(confirmed['sent_id'])}.")  # fmt: skip
-    else:
-        out.append(f"**Confirmed**: none of the {total} body claims is confirmed by a named source.")
     nameless = body[body["claim_source_type"].isin(NAMELESS_SOURCE_TYPES | {"media"})]
     # A claim whose attribution names nobody ("is expected to", "it was announced") hides
     # no source: nobody is said to say it. It gets its own line.
@@ -338,6 +316,60 @@ def key_findings(result) -> list[str]:
         out.append(f"**Nobody said to say it**: {_plural(len(agentless), 'claim')} {'is' if len(agentless) == 1 else 'are'} "
                    f"given with words such as {said} and no one saying {'it' if len(agentless) == 1 else 'them'}"
                    f"{_see(agentless['sent_id'])}.")  # fmt: skip
+    return out
+
+
+def _page_lines(result, findings) -> list[str]:
+    """The key findings about the page: numbers to question, paid or promotional
+    content, and what the page does not say (who wrote it, who published it, when)."""
+    out: list[str] = []
+    numbers = result.numbers[result.numbers["in_body"] & result.numbers["flags"].map(bool)]
+    if len(numbers):
+        first = numbers.iloc[0]
+        counted = f" ({_md(first['counted'])})" if first["counted"] and first["counted_rule"] != "currency" else ""
+        out.append(f"**Numbers to question**: {_plural(len(numbers), 'number')}, such as \u201c{_md(first['text'])}\u201d"
+                   f"{counted}: {_md(first['flag_reason'])}{_see(numbers['sent_id'])}.")  # fmt: skip
+    for row in findings[findings["finding"] == "paid_or_promotional"].itertuples():
+        out.append(f"**Paid or promotional**: {_md(row.detail.removeprefix('The page says it is paid for or promotional: '))} "
+                   "Someone with an interest in it made or paid for it: read its claims with that in mind.")  # fmt: skip
+    missing = [what for code, what in (("no_byline", "who wrote it"), ("no_outlet", "who published it"), ("no_dateline", "when"))
+               if code in set(findings["finding"])]  # fmt: skip
+    if missing:
+        relative = result.dates[(result.dates["kind"] == "relative") & result.dates["in_body"]]["text"].drop_duplicates()
+        placed = (f", so its dates ({_names([chr(0x201C) + d + chr(0x201D) for d in relative], limit=3)}) cannot be placed"
+                  if "when" in missing and len(relative) else "")  # fmt: skip
+        out.append(f"**Not on the page**: the text does not say {_names(missing)}{placed}.")
+    return out
+
+
+def key_findings(result) -> list[str]:
+    """Five to eight findings a reader should know first, each one plain sentence of
+    Markdown with links to its sentences in the annotated article: the headline against
+    the body, what is confirmed and by whom, what rests on sources without names (and
+    whether a reason is given), the writer's own claims, what is hedged or left open,
+    numbers to question, and what the page does not say."""
+    body = result.body_sentences
+    findings = result.findings
+    out: list[str] = []
+    headline = findings[findings["category"] == "headline"]
+    if len(headline):
+        for row in headline.itertuples():
+            out.append(f"**Headline**: {_md(row.detail)}{_see(row.sent_ids)}")
+    elif result.headline:
+        out.append("**Headline**: the checks found no gap between the headline and the body (names, places, figures "
+                   "and how sure it sounds). They miss many gaps a careful reader finds, so compare the headline with "
+                   "the first sentence yourself.")  # fmt: skip
+    if body.empty:
+        return out + ["The text has no body sentences to assess."]
+    total = len(body)
+    confirmed = body[body["status"] == "confirmed"]
+    if len(confirmed):
+        who = _in_brackets(_listed_sources(confirmed["claim_source"]), 5)
+        out.append(f"**Confirmed**: {_plural(len(confirmed), 'claim')} of {total} {'is' if len(confirmed) == 1 else 'are'} "
+                   f"confirmed by a named source{who}{_see(confirmed['sent_id'])}.")  # fmt: skip
+    else:
+        out.append(f"**Confirmed**: none of the {total} body claims is confirmed by a named source.")
+    out += _nameless_lines(result, body)
     named = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) & (body["status"] != "confirmed")]
     if len(named):
         besides = "Besides what is confirmed, " if len(confirmed) else ""
@@ -358,23 +390,7 @@ def key_findings(result) -> list[str]:
         softened = f" (by words such as {words})" if len(hedges) else ""
         out.append(f"**Hedged or left open**: {_plural(len(weak), 'claim')} {'is' if len(weak) == 1 else 'are'} softened"
                    f"{softened} or left unconfirmed{_see(weak['sent_id'])}.")  # fmt: skip
-    numbers = result.numbers[result.numbers["in_body"] & result.numbers["flags"].map(bool)]
-    if len(numbers):
-        first = numbers.iloc[0]
-        counted = f" ({_md(first['counted'])})" if first["counted"] and first["counted_rule"] != "currency" else ""
-        out.append(f"**Numbers to question**: {_plural(len(numbers), 'number')}, such as \u201c{_md(first['text'])}\u201d"
-                   f"{counted}: {_md(first['flag_reason'])}{_see(numbers['sent_id'])}.")  # fmt: skip
-    for row in findings[findings["finding"] == "paid_or_promotional"].itertuples():
-        out.append(f"**Paid or promotional**: {_md(row.detail.removeprefix('The page says it is paid for or promotional: '))} "
-                   "Someone with an interest in it made or paid for it: read its claims with that in mind.")  # fmt: skip
-    missing = [what for code, what in (("no_byline", "who wrote it"), ("no_outlet", "who published it"), ("no_dateline", "when"))
-               if code in set(findings["finding"])]  # fmt: skip
-    if missing:
-        relative = result.dates[(result.dates["kind"] == "relative") & result.dates["in_body"]]["text"].drop_duplicates()
-        placed = (f", so its dates ({_names([chr(0x201C) + d + chr(0x201D) for d in relative], limit=3)}) cannot be placed"
-                  if "when" in missing and len(relative) else "")  # fmt: skip
-        out.append(f"**Not on the page**: the text does not say {_names(missing)}{placed}.")
-    return out
+    return out + _page_lines(result, findings)
 
 
 def key_findings_markdown(result) -> str:
