@@ -375,6 +375,29 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     path.write_text(csv_text(frame), encoding="utf-8", newline="")
 
 
+def _open_answers(key: dict, path: Path, student: dict) -> list[dict]:
+    """One student's answers to the tasks the teacher marks, and the word meanings they
+    wrote, as rows of the open answers table."""
+    rows = [{"file": path.name, "name": student["name"], "task": task["id"],
+             "answer": student["questions"].get(task["id"], ""), "urls": student["urls"].get(task["id"], "")}
+            for task in key["tasks"] if not task["auto_marked"]]  # fmt: skip
+    meanings = [f"{k.removeprefix(WORD_PREFIX)}: {v}" for k, v in sorted(student["questions"].items()) if k.startswith(WORD_PREFIX) and v.strip()]
+    if meanings:
+        rows.append({"file": path.name, "name": student["name"], "task": WORDS_TASK, "answer": "; ".join(meanings), "urls": ""})
+    return rows
+
+
+def _credit_shares(detail: pd.DataFrame) -> pd.DataFrame:
+    """Per card and field, the shares of the class with full credit (the key's answer),
+    part credit (an accepted alternative) and none, kept apart: a class that chose the
+    weaker answer is not "right". The hardest first."""
+    summary = (detail.assign(full=detail["verdict"].eq("best"), part=detail["verdict"].eq("accepted"))
+               .groupby(["card", "field"], sort=True, as_index=False)[["full", "part"]].mean()
+               .sort_values(["full", "card", "field"], kind="stable"))  # fmt: skip
+    summary["none"] = 1 - summary["full"] - summary["part"]
+    return summary
+
+
 def grade_class(
     answers: Iterable[str | Path],
     key_path: str | Path,
@@ -410,22 +433,11 @@ def grade_class(
         stem = _safe_stem(path, taken)
         marked.append((stem, path, student, marks))
         rows += [{"file": path.name, "name": student["name"], "class": student["class"], **m} for m in marks]
-        for task in key["tasks"]:
-            if not task["auto_marked"]:
-                open_rows.append({"file": path.name, "name": student["name"], "task": task["id"],
-                                  "answer": student["questions"].get(task["id"], ""), "urls": student["urls"].get(task["id"], "")})  # fmt: skip
-        meanings = [f"{k.removeprefix(WORD_PREFIX)}: {v}" for k, v in sorted(student["questions"].items()) if k.startswith(WORD_PREFIX) and v.strip()]
-        if meanings:
-            open_rows.append({"file": path.name, "name": student["name"], "task": WORDS_TASK, "answer": "; ".join(meanings), "urls": ""})
+        open_rows += _open_answers(key, path, student)
     if not marked:
         raise InputError(f"none of the {len(files)} answers file(s) could be marked: {errors[0]['error']}")
     detail = pd.DataFrame(rows, columns=["file", "name", "class", "card", "field", "given", "verdict", "points", "out_of", "feedback"])
-    # Full credit (the key's answer), part credit (an accepted alternative) and none, kept
-    # apart: a class that chose the weaker answer is not "right".
-    summary = (detail.assign(full=detail["verdict"].eq("best"), part=detail["verdict"].eq("accepted"))
-               .groupby(["card", "field"], sort=True, as_index=False)[["full", "part"]].mean()
-               .sort_values(["full", "card", "field"], kind="stable"))  # fmt: skip
-    summary["none"] = 1 - summary["full"] - summary["part"]
+    summary = _credit_shares(detail)
     open_tasks = [t["id"] for t in key["tasks"] if not t["auto_marked"]]
     students = pd.DataFrame(
         [{"name": s["name"], "file": p.name, "feedback": f"{stem}.html", "points": sum(m["points"] for m in marks),
