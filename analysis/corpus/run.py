@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.corpus.inputs import CorpusItem, _first_per_group, _unique_ids, _with_ids, iter_items
 from analysis.corpus.store import _assemble, _done_ids, _mend_done_log
 from analysis.corpus.workers import _run_batches
 from analysis.errors import InputError
+
+
+@contextmanager
+def _only_run(out: Path) -> Iterator[None]:
+    """Hold ``out`` for this run: one run per output folder. The lock is the kernel's
+    (flock), so a run that dies leaves nothing stuck; a second run refuses at once
+    rather than redo the first's work.
+
+    Raises:
+        InputError: Another run holds ``out``.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(out / ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise InputError(f"{out} is in use by another corpus run (it holds {out / '.lock'}); "
+                         "wait for that run to finish, or give another --out") from None  # fmt: skip
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def run_corpus(
@@ -58,8 +82,6 @@ def run_corpus(
             or another run holds ``out_dir``.
         AnalysisError: The tables cannot be written (a full disk); a rerun resumes.
     """
-    from filelock import FileLock, Timeout
-
     from analysis.presenting.export import output_folder
 
     out = output_folder(out_dir, hint=" (new or from an earlier run)")
@@ -72,15 +94,7 @@ def run_corpus(
         return _first_per_group(items, per_group) if per_group is not None else items
 
     out.mkdir(parents=True, exist_ok=True)
-    # One run per output folder: the lock is the kernel's (flock), so a run that dies
-    # leaves nothing stuck; a second run refuses at once rather than redo the first's work.
-    lock = FileLock(out / ".lock", timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise InputError(f"{out} is in use by another corpus run (it holds {out / '.lock'}); "
-                         "wait for that run to finish, or give another --out") from None  # fmt: skip
-    try:
+    with _only_run(out):
         _mend_done_log(out)  # a run killed mid-write left a torn last line: its articles run again
         done = _done_ids(out)
         total = sum(1 for item in chosen() if item.article_id not in done)
@@ -90,7 +104,5 @@ def run_corpus(
         _run_batches(todo, out, total=total, size=size, jobs=jobs, model=model, engine=engine, scheduler=scheduler,
                      progress=progress, freeze_gc=freeze_gc, hedge_domain=hedge_domain)  # fmt: skip
         counts = _assemble(out)
-    finally:
-        lock.release()
     counts["analysed"] = total
     return counts
