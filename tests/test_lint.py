@@ -1,4 +1,5 @@
-"""The code passes the linter configured in pyproject.toml ([tool.ruff])."""
+"""The code passes the linter configured in pyproject.toml ([tool.ruff]), and no function of the
+package runs over 80 lines."""
 
 import shutil
 import subprocess
@@ -25,3 +26,19 @@ def test_the_code_passes_the_linter():
     done = subprocess.run([*ruff, "check", "--output-format", "concise", "analysis", "tests", "benchmarks", "training"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
+
+
+#: The longest a function of the package may be, docstring included: a longer one is a
+#: ladder of decisions that wants naming in smaller functions.
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_function_in_the_package_runs_over_80_lines():
+    import ast
+
+    long = []
+    for path in sorted((ROOT / "analysis").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES:
+                long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert not long, long
