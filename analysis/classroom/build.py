@@ -228,6 +228,25 @@ def load_key(path: str | Path) -> dict:
     return key
 
 
+def write_pack(staging: Path, material: dict, key: dict, *, worksheet: str, notebook, article_file: str, article_text: str,
+               answer_key: str, lesson_plan: str) -> tuple[Path, Path]:
+    """The files an exercise's two folders share, written into ``staging``: the student's
+    worksheet, notebook, ``exercise.json`` and article text; the teacher's ``key.json``,
+    answer key and lesson plan. Returns the student and teacher folders (one article's
+    exercise and the comparison's add their own files to the teacher's)."""
+    student, teacher = staging / "student", staging / "teacher"
+    student.mkdir()
+    teacher.mkdir()
+    (student / "worksheet.html").write_text(worksheet, encoding="utf-8")
+    nbformat.write(notebook, student / "student.ipynb")
+    (student / "exercise.json").write_text(json.dumps(material, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (student / article_file).write_text(article_text, encoding="utf-8")
+    (teacher / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (teacher / "answer_key.html").write_text(answer_key, encoding="utf-8")
+    (teacher / "lesson_plan.html").write_text(lesson_plan, encoding="utf-8")
+    return student, teacher
+
+
 def build_exercise(
     article: str | Path,
     out_dir: str | Path,
@@ -275,16 +294,9 @@ def build_exercise(
            "tasks": tasks, "rubric": [list(r) for r in RUBRIC], "notes": article_notes(result, material)}  # fmt: skip
     progress(f"[2/2] writing the student and teacher folders to {out}")
     with staged_output(out, prefix=".exercise-") as staging:
-        student, teacher = staging / "student", staging / "teacher"
-        student.mkdir()
-        teacher.mkdir()
-        (student / "worksheet.html").write_text(worksheet_html(material), encoding="utf-8")
-        nbformat.write(student_notebook(material), student / "student.ipynb")
-        (student / "exercise.json").write_text(json.dumps(material, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        (student / "article.txt").write_text(_article_text(material), encoding="utf-8")
-        (teacher / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        (teacher / "answer_key.html").write_text(answer_key_html(key), encoding="utf-8")
-        (teacher / "lesson_plan.html").write_text(lesson_plan_html(key), encoding="utf-8")
+        _student, teacher = write_pack(staging, material, key, worksheet=worksheet_html(material), notebook=student_notebook(material),
+                                       article_file="article.txt", article_text=_article_text(material),
+                                       answer_key=answer_key_html(key), lesson_plan=lesson_plan_html(key))  # fmt: skip
         # The teacher's notebook reads this copy, beside it, under a fixed name: the
         # article's own file name is the user's and could be any of the other files'.
         # A page is kept as inert text (article.html.txt): opened in a browser, a saved

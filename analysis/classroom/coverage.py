@@ -1062,21 +1062,15 @@ def _exercise_title(analyses: dict) -> str:
 def _write_folders(out: Path, material: dict, key: dict, comparison, paths: list[Path], teacher_key) -> list[Path]:
     """The student and teacher folders, written in a staging folder and moved in whole;
     returns the files written."""
-    from analysis.classroom.build import teacher_notebook
+    from analysis.classroom.build import teacher_notebook, write_pack
     from analysis.classroom.coverage_pages import coverage_answer_key_html, coverage_lesson_plan_html, coverage_worksheet_html
     from analysis.comparing.page import write_comparison
 
     with staged_output(out, prefix=".exercise-") as staging:
-        student, teacher = staging / "student", staging / "teacher"
-        student.mkdir()
-        teacher.mkdir()
-        (student / "worksheet.html").write_text(coverage_worksheet_html(material), encoding="utf-8")
-        nbformat.write(coverage_notebook(material), student / "student.ipynb")
-        (student / "exercise.json").write_text(json.dumps(material, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        (student / "articles.txt").write_text(_articles_text(material), encoding="utf-8")
-        (teacher / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        (teacher / "answer_key.html").write_text(coverage_answer_key_html(key), encoding="utf-8")
-        (teacher / "lesson_plan.html").write_text(coverage_lesson_plan_html(key), encoding="utf-8")
+        _student, teacher = write_pack(staging, material, key, worksheet=coverage_worksheet_html(material),
+                                       notebook=coverage_notebook(material), article_file="articles.txt",
+                                       article_text=_articles_text(material), answer_key=coverage_answer_key_html(key),
+                                       lesson_plan=coverage_lesson_plan_html(key))  # fmt: skip
         (teacher / "comparison").mkdir()
         write_comparison(comparison, teacher / "comparison")
         # The teacher's notebook compares copies beside it, under fixed names: the
