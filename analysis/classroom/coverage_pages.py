@@ -213,6 +213,10 @@ def _topics(key: dict) -> list[str]:
             f"students for them.</p><ul>{''.join(items)}</ul>"]  # fmt: skip
 
 
+#: The lesson's minutes for the claim cards when there are enough of them.
+CARDS_MINUTES = 14
+
+
 def coverage_lesson_plan_html(key: dict) -> str:
     """A lesson of about an hour around the comparison: objectives, the articles' sensitive
     topics, timings (reading time from the articles' length), prompts, marking."""
@@ -220,6 +224,10 @@ def coverage_lesson_plan_html(key: dict) -> str:
     n = len(key["articles"])
     words = sum(a.get("words", 0) for a in key["articles"])
     reading = max(5, min(20, round(words / 150)))  # about 150 words a minute, read with care
+    # About three minutes a card; with few cards the time left goes to finding a pair
+    # the tool did not (its cards are few and miss many shared claims).
+    card_minutes = min(CARDS_MINUTES, 4 + 3 * cards)
+    spare = CARDS_MINUTES - card_minutes
     steps = "".join(f"<li><b>{_esc(step)}</b>: {_esc(what)}</li>" for step, what in SIFT_STEPS.items())
     plan = [
         ("Headlines (Stop)", 5, f"Write the {n} headlines on the board (the worksheet prints them with the articles). "
@@ -229,14 +237,17 @@ def coverage_lesson_plan_html(key: dict) -> str:
                                                 "any outlet they do not know."),
         ("Same story?", 4, "The class agrees whether the articles tell one story, from the names, places, dates and figures "
                            "they share."),
-        ("Claim pairs in pairs (Trace)", 14, f"Pairs do the {cards} card{'s' if cards != 1 else ''}: whether the two sentences "
+        ("Claim pairs in pairs (Trace)", card_minutes, f"Pairs do the {cards} card{'s' if cards != 1 else ''}: whether the two sentences "
                                              "tell the same claim at all, then which article is surer, which words show it, "
                                              "and which they would cite. "
                                              + ("Model the first question aloud on a sentence pair of your own choosing, so "
                                                 "the card stays the students' to answer." if cards == 1 else
                                                 "Model one card aloud first.")),
-        ("Sources, figures and what only one tells", 8, "Each pair takes one of the three tasks and reports back: sources only "
-                                                        "one outlet uses, figures that differ, a claim only one makes."),
+        ("Sources, figures and what only one tells", 8 + spare, "Each pair takes one of the three tasks and reports back: sources only "
+                                                                "one outlet uses, figures that differ, a claim only one makes."
+                                                                + (" With few cards, pairs also find one more claim both articles "
+                                                                   "tell and say which puts it more surely, and why."
+                                                                   if spare else "")),
         ("Which would you share? and saving", 6, "Each student answers the last task; a few read theirs aloud. Students save "
                                                  "the worksheet (or hand in paper)."),
     ]  # fmt: skip

@@ -62,6 +62,19 @@ def test_the_lesson_plan_has_no_script_and_names_the_cards(key):
     assert "Plan (50 minutes)" in page and "0-5" in page  # the shortest reading time: 5 minutes
 
 
+def test_with_few_cards_the_lesson_gives_their_time_to_finding_another_pair(key):
+    import copy
+
+    one = coverage_pages.coverage_lesson_plan_html(key)
+    assert "do the 1 card:" in one and "22-29" in one  # 1 card: 7 minutes
+    assert "find one more claim both articles tell" in one
+    many = copy.deepcopy(key)
+    many["cards"] = [key["cards"][0]] * 5
+    page = coverage_pages.coverage_lesson_plan_html(many)
+    assert "find one more claim" not in page and "22-36" in page  # 14 minutes
+    assert re.search(r"Plan \((\d+) minutes\)", page).group(1) == re.search(r"Plan \((\d+) minutes\)", one).group(1)
+
+
 def test_key_values_a_teacher_may_edit_are_escaped_on_the_comparison_pages(key):
     key["points"] = {"best": "<x-best>", "accepted": "<x-accepted>"}
     card = key["cards"][0]
