@@ -234,11 +234,11 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject, looking through auxiliaries, coordination and control."""
     seen = set()
     current: Token | None = verb
-    through_adjective, adjective = False, ""
+    adjective: str | None = None  # the adjective the walk came up through ("wrong to say")
     while current is not None and current.i not in seen:
         seen.add(current.i)
         subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-        if through_adjective and any(child.lower_ == "it" for child in subjects) and adjective not in _willing_adjectives():
+        if adjective is not None and any(child.lower_ == "it" for child in subjects) and adjective not in _willing_adjectives():
             # "it was wrong to suggest ...", "it is too early to say": nobody is the sayer;
             # "It was keen to point out ..." is the body named before.
             return None
@@ -268,7 +268,7 @@ def _subject(verb: Token) -> Token | None:
         elif current.dep_ == "acomp" and current.pos_ == "ADJ" and current.head.i != current.i:
             # "Mr. Khan was wrong to say ...", "the minister was quick to deny ...": the
             # infinitive hangs on the adjective, whose subject is the copula's.
-            current, through_adjective, adjective = current.head, True, current.lower_
+            current, adjective = current.head, current.lower_
         elif (current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.lower_ in GERUND_ADJUNCT_PREPOSITIONS
               and current.head.head.pos_ in VERB_POS):
             # "responded by saying ...", "after saying ...", "despite admitting ...": the
@@ -677,12 +677,16 @@ def complement_content(verb: Token, cue_end: int, complement: str) -> tuple[int,
 GOING_ON_DEPS = frozenset({"xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative"})
 
 
+def goes_on(verb: Token, complement: str) -> bool:
+    """A verb whose lexicon row says ``complement=absolute`` ("continue") used with an
+    object, an infinitive or a phrase: it tells what goes on, not what is said."""
+    return complement == "absolute" and any(c.dep_ in GOING_ON_DEPS for c in verb.children)
+
+
 def used_absolutely(link: VerbLink) -> bool | None:
     """A verb whose lexicon row says ``complement=absolute`` ("continue") reports only used
     on its own, next to a quotation ('"...," she continued', 'He continued: "..."')."""
-    if link.row["complement"] == "absolute" and any(c.dep_ in GOING_ON_DEPS for c in link.verb.children):
-        return False
-    return None
+    return False if goes_on(link.verb, link.row["complement"]) else None
 
 
 def accusation(verb: Token, cue_end: int) -> tuple[int, int] | None:

@@ -233,8 +233,8 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
     take it. The source is the learned source nearest the cue, before it on a tie. These
     are mostly the verbs whose subject the parse does not give ("..., said a spokesman
     for the union" parsed upside down)."""
-    from analysis.rules.attribution import (GOING_ON_DEPS, VERB_POS, Attribution, complement_content, cue_head,
-                                            discourse_marker, passes_words_on)  # fmt: skip
+    from analysis.rules.attribution import (VERB_POS, Attribution, complement_content, cue_head, discourse_marker, goes_on,
+                                            passes_words_on)  # fmt: skip
 
     taken = {t for r in relations for span in (r.cue, r.source) if span for t in range(*span)}
     added = []
@@ -258,7 +258,7 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
             continue
         source = min(sources, key=lambda s: (min(abs(s.end - cue.start), abs(cue.end - s.start)), s.start > cue.start))
         # What it reports, as the rules take it for this verb (a clause where the lexicon says so).
-        if row["complement"] == "absolute" and any(c.dep_ in GOING_ON_DEPS for c in verb.children):
+        if goes_on(verb, row["complement"]):
             continue  # "continued to grow": not speech
         content = complement_content(verb, cue.end, row["complement"])
         # Only what the rules would take as said: on BBC news, the tagger's own content spans
