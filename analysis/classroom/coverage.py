@@ -33,7 +33,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.comparing.differences import RULES as PAIR_RULES
-from analysis.comparing.story import CLEARLY_SAME_STORY_AT
+from analysis.comparing.story import story_band
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
 from analysis.presenting.export import publish, staged_output
@@ -198,11 +198,11 @@ SAME_WORDS_AT_LEAST = 3
 
 
 def _clearly_one_story(comparison) -> frozenset[frozenset]:
-    """The pairs of articles whose bodies are clearly one story (:data:`~analysis.comparing.story.CLEARLY_SAME_STORY_AT`)."""
+    """The pairs of articles whose bodies are clearly one story (:func:`~analysis.comparing.story.story_band` ``same``)."""
     similarity = getattr(comparison, "similarity", None)
     if similarity is None:
         return frozenset()
-    return frozenset(frozenset({r.article, r.other}) for r in similarity.itertuples() if r.similarity >= CLEARLY_SAME_STORY_AT)
+    return frozenset(frozenset({r.article, r.other}) for r in similarity.itertuples() if story_band(r.similarity) == "same")
 
 
 def _pairs_telling_one_event(comparison, *, clearly_one_story: frozenset | None = None) -> set[frozenset]:
@@ -713,6 +713,15 @@ def _headlines_told(analyses: dict, letters: dict[str, str]) -> list[str]:
     return lines
 
 
+#: How much two articles share, by :func:`~analysis.comparing.story.story_band`, in a
+#: student's words.
+_SHARED_WORDS = {
+    "same": "share many words, as reports of one story do",
+    "maybe": "share some words: they may tell one story, or two stories about the same people, so check the events and dates",
+    "different": "share fewer words than most reports of one story, so decide from the names, dates and figures they share",
+}
+
+
 def _same_story_lines(comparison, analyses: dict, letters: dict[str, str]) -> list[str]:
     """The "same story?" task's model answer: how alike each pair of articles is, what
     they both mention, and the sentences two of them give word for word."""
@@ -720,10 +729,7 @@ def _same_story_lines(comparison, analyses: dict, letters: dict[str, str]) -> li
     for r in comparison.similarity.itertuples():
         shared = comparison.shared[(comparison.shared["article"] == r.article) & (comparison.shared["other"] == r.other)]
         items = ", ".join(map(str, shared["item"].head(8)))
-        verdict = ("share many words, as reports of one story do" if r.similarity >= CLEARLY_SAME_STORY_AT else
-                   "share some words: they may tell one story, or two stories about the same people, so check the events "
-                   "and dates" if r.same_story else
-                   "share fewer words than most reports of one story, so decide from the names, dates and figures they share")  # fmt: skip
+        verdict = _SHARED_WORDS[story_band(r.similarity)]
         lines.append(f"{letters[r.article]} and {letters[r.other]} {verdict} (the tool's similarity: {r.similarity:.2f} of 1)"
                      + (f"; both mention {items}." if items else "; they share no names, dates or figures."))  # fmt: skip
     copies = word_for_word(analyses)
@@ -1047,6 +1053,7 @@ def _drop_cards(cards: pd.DataFrame, drop: frozenset[int]) -> pd.DataFrame:
         raise InputError(f"every card was dropped with --drop-cards: this exercise has {_card_range(len(cards))}; "
                          "leave at least one out of --drop-cards")  # fmt: skip
     return cards[~cards["card"].isin(drop)].reset_index(drop=True)
+
 
 def _exercise_title(analyses: dict) -> str:
     """ "Find better coverage: “<first headline>” and one other report"."""

@@ -19,7 +19,8 @@ from sklearn.metrics.pairwise import cosine_similarity
 from analysis.rules.findings import same_figure
 from analysis.vocabulary import PLACE_ENTITY_LABELS
 
-__all__ = ["shared_facts", "story_similarity", "story_verdict", "SAME_STORY_AT", "CLEARLY_SAME_STORY_AT"]
+__all__ = ["shared_facts", "story_similarity", "story_band", "story_verdict", "STORY_VERDICTS", "SAME_STORY_AT",
+           "CLEARLY_SAME_STORY_AT"]  # fmt: skip
 
 #: The similarity at which articles look like the same story: midway between the six
 #: hand-paired PolNeAR same-story pairs (0.21 to 0.39) and five pairs of articles on other
@@ -33,16 +34,27 @@ SAME_STORY_AT = 0.18
 CLEARLY_SAME_STORY_AT = 0.30
 
 
+def story_band(similarity: float) -> str:
+    """How sure the similarity makes it that two articles tell one story: ``same``
+    (at least :data:`CLEARLY_SAME_STORY_AT`), ``maybe`` (at least :data:`SAME_STORY_AT`:
+    one story, or two about the same people) or ``different``."""
+    if similarity >= CLEARLY_SAME_STORY_AT:
+        return "same"
+    return "maybe" if similarity >= SAME_STORY_AT else "different"
+
+
+#: :func:`story_band` in words that finish "They ...".
+STORY_VERDICTS = {
+    "same": "look like the same story",
+    "maybe": "may tell the same story, or two stories about the same people: check the events and dates",
+    "different": "look like different stories (or different parts of one)",
+}
+
+
 def story_verdict(similarity: float) -> str:
     """How sure the similarity makes it that two articles tell one story, in words that
-    finish "They ...": "look like the same story", "may tell the same story, or two
-    stories about the same people", or "look like different stories (or different parts
-    of one)"."""
-    if similarity >= CLEARLY_SAME_STORY_AT:
-        return "look like the same story"
-    if similarity >= SAME_STORY_AT:
-        return "may tell the same story, or two stories about the same people: check the events and dates"
-    return "look like different stories (or different parts of one)"
+    finish "They ..." (:data:`STORY_VERDICTS`)."""
+    return STORY_VERDICTS[story_band(similarity)]
 
 
 def story_similarity(claims: pd.DataFrame) -> pd.DataFrame:
