@@ -1146,7 +1146,7 @@ def build_coverage_exercise(
     key = {"format": KEY_FORMAT, "kind": "compare", "version": 1, "exercise": material["exercise"], "title": title,
            "articles": [{"letter": letters[n], "article": n, "file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
                          "headline": r.headline, "words": words[letters[n]],
-                         "topics": sensitive_topics(r.tokens, set(r.sentences["sent_id"])).to_dict("records")}
+                         "topics": sensitive_topics(r.tokens, set(r.sentences["sent_id"]), entities=r.entities).to_dict("records")}
                         for (n, r), p in zip(analyses.items(), paths)],
            "points": dict(POINTS), "dropped": sorted(drop_cards),
            "cards": [_teacher_answers(card, teacher[card["card"]]) if card["card"] in teacher else card

@@ -19,6 +19,7 @@ from analysis.classroom.pages import (
     answer_box,
     article_html,
     task_head,
+    topic_items,
 )
 from analysis.classroom.notes import listed_topics
 from analysis.classroom.tasks import SIFT_STEPS
@@ -200,15 +201,12 @@ def coverage_answer_key_html(key: dict) -> str:
 
 def _topics(key: dict) -> list[str]:
     """Each article's sensitive topics, for the teacher to prepare (``lexicons/sensitive_topics.csv``)."""
-    items = []
-    for article in key["articles"]:
-        for topic in article.get("topics") or []:
-            words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
-            where = ", ".join(_esc(n) for n in topic["sent_ids"][:8])
-            items.append(f"<li>Article {_esc(article['letter'])}: <b>{_esc(topic['topic'])}</b> ({words}; sentences {where})</li>")
-    if not items:
-        return [f"<h2>These articles</h2><p>No listed topic words were found ({listed_topics()}); that does not "
-                "mean there are none. Read the articles before class.</p>"]  # fmt: skip
+    items = [item for article in key["articles"]
+             for item in topic_items(article.get("topics") or [], prefix=f"Article {_esc(article['letter'])}: ")]
+    usual = any(topic["words"] for article in key["articles"] for topic in article.get("topics") or [])
+    if not usual:
+        return [f"<h2>These articles</h2><p>No listed topic words were found ({listed_topics()}) in their usual sense; "
+                f"that does not mean there are none. Read the articles before class.</p>" + (f"<ul>{''.join(items)}</ul>" if items else "")]  # fmt: skip
     return ["<h2>These articles</h2><p>Sensitive topics, found by word: decide whether they suit your class, and prepare "
             f"students for them.</p><ul>{''.join(items)}</ul>"]  # fmt: skip
 

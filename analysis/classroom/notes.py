@@ -34,32 +34,133 @@ def listed_topics() -> str:
     return "; ".join(topics[:-1]) + "; " + topics[-1] if len(topics) > 1 else "".join(topics)
 
 
-def sensitive_topics(tokens: pd.DataFrame, sentence_ids: set[int] | None = None) -> pd.DataFrame:
+@lru_cache(maxsize=1)
+def _other_senses() -> tuple[tuple[tuple[str, ...], str], ...]:
+    table = load_lexicon("topic_other_senses")
+    return tuple((tuple(re.findall(r"[\w']+|-", phrase.lower())), pos) for phrase, pos in zip(table["phrase"], table["pos"]))
+
+
+def _in_other_sense(lowers: list[str], lemmas: list[str], pos: list[str], i: int, n: int) -> tuple[int, int] | None:
+    """Where a set phrase of ``lexicons/topic_other_senses.csv`` that covers tokens
+    ``i .. i+n`` starts and ends ("bidding war", "the dying minutes", "combat" as a verb), or None."""
+    for phrase, tag in _other_senses():
+        m = len(phrase)
+        for start in range(max(0, i + n - m), min(i, len(lowers) - m) + 1):
+            if all(word in (lowers[start + k], lemmas[start + k]) for k, word in enumerate(phrase)):
+                if not tag or all(p == tag for p in pos[i : i + n]):
+                    return start, max(start + m, i + n)
+    return None
+
+
+def _in_a_name(texts: list[str], first: list[bool], events: list[bool], i: int, n: int) -> bool:
+    """Whether tokens ``i .. i+n`` are capitalised inside a name ("Death Star", "Kill Bill",
+    "Pacific Assault"): each word capitalised, and not only because it opens the sentence;
+    a named war or attack ("World War II", an EVENT) is the topic itself."""
+    if any(events[i : i + n]) or not all(t[:1].isupper() for t in texts[i : i + n]):
+        return False
+    if not first[i]:
+        return True
+    after = texts[i + n] if i + n < len(texts) else ""
+    return after[:1].isupper()
+
+
+def sensitive_topics(tokens: pd.DataFrame, sentence_ids: set[int] | None = None, *,
+                     entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """The sensitive topics an article touches, one row per topic in lexicon order.
 
     A word counts by its form or its dictionary form ("killed" is "kill"); a two-word cue
-    ("nuclear weapon") by both words in a row.
+    ("nuclear weapon") by both words in a row. A word used in another sense is kept apart
+    (``other_uses``), never dropped: inside a set phrase of
+    ``lexicons/topic_other_senses.csv`` ("bidding war", "the dying minutes") or inside a
+    capitalised name ("Death Star", "Kill Bill"; a named war, an EVENT in ``entities``,
+    is the topic itself). Sentences in title case (a headline) have no names told apart.
 
     Returns:
-        Columns topic, words (the forms found, sorted) and sent_ids (sorted).
+        Columns topic, words (the forms found, sorted), sent_ids (sorted), other_uses
+        (the phrases or names where the words mean something else, sorted) and
+        other_sent_ids. A topic with words is one the article touches; a topic with only
+        other uses probably is not, and the teacher checks.
     """
     rows = tokens if sentence_ids is None else tokens[tokens["sent_id"].isin(sentence_ids)]
-    lowers = [str(t).lower() for t in rows["text"]]
+    texts = [str(t) for t in rows["text"]]
+    lowers = [t.lower() for t in texts]
     lemmas = [str(t).lower() for t in rows["lemma"]]
+    pos = [str(t) for t in rows["pos"]]
     sent_ids = rows["sent_id"].tolist()
-    found: dict[str, tuple[set[str], set[int]]] = {}
+    first = [k == 0 or sent_ids[k - 1] != sent_ids[k] or texts[k - 1] in _OPENERS for k in range(len(texts))]
+    title_case = _title_case_sentences(texts, sent_ids)
+    spans = [] if entities is None else [(int(s), int(e)) for s, e, label in
+                                         zip(entities["start"], entities["end"], entities["label"]) if label == "EVENT"]
+    starts = [int(s) for s in rows["start"]]
+    events = [any(s <= start < e for s, e in spans) for start in starts]
+    found: dict[str, tuple[set[str], set[int], set[str], set[int]]] = {}
     for cue, topic in _topics().items():
         n = len(cue)
         for i in range(len(lowers) - n + 1):
-            if tuple(lowers[i : i + n]) == cue or tuple(lemmas[i : i + n]) == cue:
-                words, where = found.setdefault(topic, (set(), set()))
+            if tuple(lowers[i : i + n]) != cue and tuple(lemmas[i : i + n]) != cue:
+                continue
+            words, where, others, other_where = found.setdefault(topic, (set(), set(), set(), set()))
+            sense = _in_other_sense(lowers, lemmas, pos, i, n)
+            if sense is not None:
+                others.add(_joined(texts[sense[0] : sense[1]]))
+                other_where.add(int(sent_ids[i]))
+            elif sent_ids[i] not in title_case and _in_a_name(texts, first, events, i, n) and not _names_the_topic(
+                    name := _name_around(texts, sent_ids, i, n), name.index(texts[i])):
+                others.add(_joined(name))
+                other_where.add(int(sent_ids[i]))
+            else:
                 words.add(" ".join(lowers[i : i + n]))
                 where.add(int(sent_ids[i]))
     order = list(dict.fromkeys(_topics().values()))
     return pd.DataFrame(
-        [{"topic": t, "words": sorted(found[t][0]), "sent_ids": sorted(found[t][1])} for t in order if t in found],
-        columns=["topic", "words", "sent_ids"],
-    )
+        [{"topic": t, "words": sorted(found[t][0]), "sent_ids": sorted(found[t][1]),
+          "other_uses": sorted(found[t][2]), "other_sent_ids": sorted(found[t][3])} for t in order if t in found],
+        columns=["topic", "words", "sent_ids", "other_uses", "other_sent_ids"],
+    )  # fmt: skip
+
+
+#: Marks after which a capitalised word starts a quotation, as a sentence's first word does.
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", ":"})
+
+
+def _title_case_sentences(texts: list[str], sent_ids: list) -> set:
+    """Sentences whose words are mostly capitalised (a title-case headline)."""
+    counts: dict = {}
+    for text, sid in zip(texts, sent_ids):
+        if text[:1].isalpha() and len(text) > 3:
+            upper, total = counts.get(sid, (0, 0))
+            counts[sid] = (upper + text[:1].isupper(), total + 1)
+    return {sid for sid, (upper, total) in counts.items() if total >= 4 and upper / total > 0.6}
+
+
+def _name_around(texts: list[str], sent_ids: list, i: int, n: int) -> list[str]:
+    """The capitalised run of words around tokens ``i .. i+n`` ("Death Star")."""
+    start, end = i, i + n
+    while start > 0 and sent_ids[start - 1] == sent_ids[i] and texts[start - 1][:1].isupper():
+        start -= 1
+    while end < len(texts) and sent_ids[end] == sent_ids[i] and texts[end][:1].isupper():
+        end += 1
+    return texts[start:end]
+
+
+@lru_cache(maxsize=1)
+def _places_and_bodies() -> tuple[frozenset[str], frozenset[str]]:
+    places = {str(w).lower() for w in load_lexicon("places")["name"]} | {str(w).lower() for w in load_lexicon("demonyms")["demonym"]}
+    return frozenset(places), frozenset(load_lexicon("topic_institutions")["word"].str.lower())
+
+
+def _names_the_topic(name: list[str], at: int) -> bool:
+    """Whether a capitalised name is about its topic word after all: a law, body or
+    place for it ("Terrorism Act", "Serious Fraud Office", "Belmarsh Prison";
+    ``lexicons/topic_institutions.csv``), or the event in a place ("Asian Tsunami",
+    "Gulf War"), not the title of a film, song or game ("Kill Bill", "Pacific Assault")."""
+    places, bodies = _places_and_bodies()
+    words = [w.lower() for w in name]
+    return any(w in bodies for w in words) or any(w in places for w in words[:at])
+
+
+def _joined(words: list[str]) -> str:
+    return " ".join(words).replace(" - ", "-")
 
 
 def article_notes(result, material: dict) -> dict:
@@ -78,6 +179,6 @@ def article_notes(result, material: dict) -> dict:
     placed = dates["rule"] != ORDINAL_POINT_RULE
     relative = dates[(dates["kind"] == "relative") & dates["in_body"] & placed]["text"].drop_duplicates().tolist()
     shown = {s["number"] for p in material["paragraphs"] for s in p["sentences"]}
-    topics = sensitive_topics(result.tokens, shown)
+    topics = sensitive_topics(result.tokens, shown, entities=result.entities)
     return {"published": published, "relative_dates": relative, "topics": topics.to_dict("records"),
             "words": list(material.get("words") or [])}  # fmt: skip

@@ -392,6 +392,32 @@ def lesson_plan_html(key: dict) -> str:
     return _page(f"{key['title']}: lesson plan", body)
 
 
+def _sentences(ids: list) -> str:
+    return ", ".join(_esc(n) for n in ids[:8]) + (" ..." if len(ids) > 8 else "")
+
+
+def topic_items(topics: list[dict], *, prefix: str = "") -> list[str]:
+    """The lesson plan's lines on sensitive topics (:func:`analysis.classroom.notes.sensitive_topics`
+    as records): a topic found in its usual sense, with words and sentences; a topic
+    whose words appear only in a name or a set phrase, as one to check."""
+    items = []
+    for topic in topics:
+        others = topic.get("other_uses") or []
+        if topic["words"]:
+            words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
+            also = (f" Its words also appear in a name or set phrase ({', '.join(f'“{_esc(o)}”' for o in others[:4])})."
+                    if others else "")  # fmt: skip
+            items.append(f"<li>{prefix}<b>Sensitive topic: {_esc(topic['topic'])}</b> ({words}; sentences "
+                         f"{_sentences(topic['sent_ids'])}). Decide whether it suits your class, and prepare students "
+                         f"for it.{also}</li>")  # fmt: skip
+        elif others:
+            shown = ", ".join(f"“{_esc(o)}”" for o in others[:4])
+            items.append(f"<li>{prefix}<b>Probably not a sensitive topic: {_esc(topic['topic'])}</b>. Its words appear "
+                         f"only in a name or a set phrase ({shown}; sentences {_sentences(topic['other_sent_ids'])}). "
+                         "Check the sentences.</li>")  # fmt: skip
+    return items
+
+
 def _article_notes(notes: dict | None) -> list[str]:
     """This article's notes for the teacher: its date, the dates that depend on it, the
     sensitive topics it touches, and the words to teach first."""
@@ -409,14 +435,10 @@ def _article_notes(notes: dict | None) -> list[str]:
         shown = ", ".join(f"“{_esc(d)}”" for d in relative[:6])
         items.append(f"<li><b>Dates that depend on it</b>: {shown}. Ask students when each one was (which day, week or "
                      "year), and how they could tell without the date of publication.</li>")  # fmt: skip
-    for topic in notes.get("topics") or []:
-        where = ", ".join(_esc(n) for n in topic["sent_ids"][:8]) + (" ..." if len(topic["sent_ids"]) > 8 else "")
-        words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
-        items.append(f"<li><b>Sensitive topic: {_esc(topic['topic'])}</b> ({words}; sentences {where}). Decide whether it "
-                     "suits your class, and prepare students for it.</li>")  # fmt: skip
-    if not notes.get("topics"):
-        items.append(f"<li>No listed topic words were found ({listed_topics()}); that does not mean there "
-                     "are none. Read the article before class.</li>")  # fmt: skip
+    items += topic_items(notes.get("topics") or [])
+    if not any(topic["words"] for topic in notes.get("topics") or []):
+        items.append(f"<li>No listed topic words were found ({listed_topics()}) in their usual sense; that does not "
+                     "mean there are none. Read the article before class.</li>")  # fmt: skip
     words = notes.get("words") or []
     if words:
         shown = ", ".join(f"{_esc(w['word'])} ({_esc(w['sentence'])})" for w in words)

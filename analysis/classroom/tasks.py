@@ -262,8 +262,9 @@ def exercise_tasks(result) -> list[dict]:
          "look_for": ["Byline, outlet and date, or that they are missing", "Why a missing date or author matters"]},
         {"id": "investigate-2", "step": "Investigate the source", "title": "Lateral reading: who are they?",
          "prompt": f"Leave the article. Open a new tab and search for {search}"
-                   + (f" and the outlet, {outlet}" if outlet else "") + ". For each: who are they, and why would they "
-                   "know? Does anyone have a reason to say this? Write what you found and the web addresses.",
+                   + (f" and the outlet, {outlet}" if outlet else "") + ". For each: who are they, and what is their part "
+                   "in the story? For anyone the article quotes or relies on: why would they know, and do they have a "
+                   "reason to say what they say? Write what you found and the web addresses.",
          "lines": 5, "urls": True,
          "model_answer": ["The tool cannot answer this: it reads only the article. Professional fact-checkers read "
                           "laterally, leaving the page to see what others say about a source."],

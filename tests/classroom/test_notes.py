@@ -73,3 +73,29 @@ def test_no_listed_topic_is_never_an_all_clear(nlp):
     page = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": notes})
     assert "No listed topic words were found" in page and "does not mean there are none" in page
     assert "racism and hate" in page and "No sensitive topic" not in page
+
+
+def test_a_topic_word_in_a_title_or_set_phrase_is_kept_apart_not_dropped(nlp):
+    # bbc tech/094 ("the Death Star"), business/188 ("bidding war"), sport/163 ("the dying minutes"),
+    # entertainment/347 ("Kill Bill"); a named war and a named law stay the topic (politics/105)
+    text = ("Film fans\n\nThere are scans of a corridor on the Death Star, he said. Qwest may spark a bidding war for MCI. "
+            "Arsenal pressed in the dying minutes. Kill Bill was a hit in cinemas last year. Many died in World War II. "
+            "Police used the Terrorism Act 2000 against him.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    topics = sensitive_topics(result.tokens, entities=result.entities).set_index("topic")
+    assert "Death Star" in topics.loc["death and killing", "other_uses"]
+    assert "Kill Bill" in topics.loc["death and killing", "other_uses"]
+    assert "dying minutes" in topics.loc["death and killing", "other_uses"]
+    assert "died" in topics.loc["death and killing", "words"]
+    assert topics.loc["war and armed conflict", "other_uses"] == ["bidding war"]
+    assert topics.loc["war and armed conflict", "words"] == ["war"]
+    assert topics.loc["terrorism", "words"] == ["terrorism"]
+
+
+def test_a_topic_only_in_names_reads_as_one_to_check_never_as_none(nlp):
+    text = "Film fans\n\nThere are scans of a corridor on the Death Star, he said. Fans queued for hours outside the cinema."
+    notes = article_notes(analyze(text, nlp=nlp), {"found": [], "paragraphs": [{"sentences": [{"number": 1}, {"number": 2}]}],
+                                                     "words": []})  # fmt: skip
+    page = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": notes})
+    assert "Probably not a sensitive topic: death and killing" in page and "“Death Star”" in page
+    assert "No listed topic words were found" in page and "in their usual sense" in page
