@@ -29,7 +29,6 @@ from analysis import config
 from analysis.classroom.glossary import hard_words
 from analysis.classroom.notes import article_notes
 from analysis.classroom.pages import WORD_PREFIX
-from analysis.classroom.tasks import CONTEXT_HINT
 from analysis.errors import InputError
 from analysis.presenting.narrate import _md, page_identity
 from analysis.presenting.export import publish, staged_output
@@ -86,10 +85,9 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
         "title": title,
         "found": page_identity(result),
         "paragraphs": shown,
-        # Whether a neighbouring sentence names the speaker, not which one or what it says:
-        # that sentence holds the card's answer.
-        "cards": [{"card": int(c["card"]), "number": int(c["sent_id"]), "text": str(c["text"]),
-                   "named_nearby": bool(c["context"])} for c in cards.to_dict("records")],  # fmt: skip
+        # The sentence only: whether a neighbour names the speaker is part of the answer.
+        "cards": [{"card": int(c["card"]), "number": int(c["sent_id"]), "text": str(c["text"])}
+                  for c in cards.to_dict("records")],  # fmt: skip
         "tasks": student_tasks(tasks),
         "words": [{"word": w["word"], "sentence": int(w["sent_id"])}
                   for w in hard_words(result.tokens, {s["number"] for p in shown for s in p["sentences"]}).to_dict("records")],
@@ -154,8 +152,7 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
         cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
         if task["auto_marked"]:
             for card in material["cards"]:
-                context = f"\n\n*To help: {CONTEXT_HINT}*" if card["named_nearby"] else ""
-                cells.append(new_md(f"### Card {card['card']} (sentence {card['number']})\n\n> {_md(card['text'])}{context}"))
+                cells.append(new_md(f"### Card {card['card']} (sentence {card['number']})\n\n> {_md(card['text'])}"))
                 cells.append(new_code(
                     f'answers["cards"]["{card["card"]}"] = {{\n'
                     f'    "status": "",  # one of: {statuses}\n'

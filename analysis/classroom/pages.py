@@ -19,7 +19,7 @@ import html
 import re
 
 from analysis.classroom.notes import listed_topics
-from analysis.classroom.tasks import CONTEXT_HINT, RUBRIC, SIFT_STEPS
+from analysis.classroom.tasks import RUBRIC, SIFT_STEPS
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
 __all__ = [
@@ -204,10 +204,8 @@ def _choices(name: str, labels) -> str:
 
 def _card_form(card: dict) -> str:
     key = f"card:{card['card']}"  # escaped where it is written, once
-    # A pointer, not the sentence: the sentence that names the speaker holds the answer.
-    context = f"<p class='context'>To help: {_esc(CONTEXT_HINT)}</p>" if card.get("named_nearby") else ""
     return (f"<fieldset class='card'><legend>Card {_esc(card['card'])} (sentence {_esc(card['number'])})</legend>"
-            f"<blockquote>{_esc(card['text'])}</blockquote>{context}"
+            f"<blockquote>{_esc(card['text'])}</blockquote>"
             f"<div class='field'><b>Status</b>{_choices(key + ':status', STATUS)}</div>"
             f"<label class='field'><b>Source</b> <span class='hint'>(who it comes from; “the writer” if nobody else)</span>"
             f"<textarea name='{_esc(key)}:source' rows='2' style='height: {SOURCE_ROOM_CM}cm'></textarea></label>"

@@ -45,9 +45,10 @@ RUBRIC = (
 STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked")
 
 
-#: What a card whose speaker is named in another sentence says to the student: where to
-#: look, not the sentence (which holds the answer).
-CONTEXT_HINT = "this sentence does not name who says it; a sentence next to it in the article does."
+#: What the claim-card task tells every student about finding the speaker. The same on
+#: every card: a hint on some cards only would say which ones have a source elsewhere.
+CONTEXT_HINT = ("Who says it may be named in the card's sentence or in a sentence next to it: read around each "
+                "sentence in the article.")
 
 
 def _names(result, *, limit: int = 5) -> list[str]:
@@ -281,7 +282,7 @@ def exercise_tasks(result) -> list[dict]:
                       "Differences in how sure they are"]},
         {"id": "trace-cards", "step": "Trace claims", "title": "Claim cards",
          "prompt": "For each claim card: how sure is the article (status), who does the claim come from (source), what "
-                   "kind of source is it (source type), and which words tell you (cue words)?",
+                   f"kind of source is it (source type), and which words tell you (cue words)? {CONTEXT_HINT}",
          "lines": 0, "urls": False, "auto_marked": True,
          "model_answer": ["See the claim cards above."], "look_for": []},
         {"id": "trace-1", "step": "Trace claims", "title": "The headline against the body",

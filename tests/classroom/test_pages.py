@@ -119,7 +119,7 @@ def test_key_values_a_teacher_may_edit_are_escaped_on_every_page(hostile):
              pages.class_html(key, summary, hardest, chart=None, errors=[], open_answers=opened)]  # fmt: skip
     worksheet = copy.deepcopy(material)
     for card in worksheet["cards"]:
-        card.update(card=f"<x-card>{card['card']}", number="<x-number>", named_nearby=True)
+        card.update(card=f"<x-card>{card['card']}", number="<x-number>")
     worksheet["words"] = [{"word": "escalation", "sentence": "<x-word>"}]
     shown.append(pages.worksheet_html(worksheet))
     for page in shown:
