@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import load_lexicon
-from analysis.rules.phrases import LexiconMatcher
+from analysis.rules.phrases import LexiconMatcher, in_a_title
 
 __all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
     "reporting_cues",
@@ -190,16 +190,25 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
-    """The token's subtree without the listed dependents, as a contiguous span."""
+    """The token's subtree without the listed dependents, as a contiguous span.
+
+    Two exceptions, both about who the source is: a document whose maker is named in a
+    participle keeps it ("The figures collected by the Mobile Data Association"), and a
+    "with" phrase after a comma is what came with the words, not the speaker ("said the
+    MDA, with forecasts suggesting ...")."""
+    doc = token.doc
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in cut]
+    made_by = [c for c in token.children if c.dep_ == "acl" and _source_noun_category(token) == "document"
+               and any(g.dep_ == "agent" for g in c.children)]  # fmt: skip
+    stack = [c for c in token.children if (c.dep_ not in cut or c in made_by)
+             and not (c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i and doc[c.i - 1].text == ",")]  # fmt: skip
     while stack:
         child = stack.pop()
         keep.append(child)
         stack.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "advcl"))
     i, j = _span_of(keep)  # type: ignore[misc]
-    doc = token.doc
-    while j > i + 1 and (doc[j - 1].is_punct or doc[j - 1].is_space):
+    # A closing bracket stays when its opening one is in the span ("the Mobile Data Association (MDA)").
+    while j > i + 1 and (doc[j - 1].is_punct or doc[j - 1].is_space) and not (doc[j - 1].text == ")" and "(" in doc[i : j - 1].text):
         j -= 1
     while i < j - 1 and (doc[i].is_punct or doc[i].is_space):
         i += 1
@@ -723,12 +732,14 @@ QUOTING_VERBS = frozenset({"quote", "cite"})
 
 
 def _quoted_as(verb: Token) -> tuple[Token, Token] | None:
-    """For the speech verb of "Reuters quoted the minister as saying ...": the quoting verb
-    and the one quoted (its object); None for any other verb."""
+    """For the speech verb of "Reuters quoted the minister as saying ..." (or "the minister
+    was quoted ... as saying"): the quoting verb and the one quoted (its object, or its
+    passive subject); None for any other verb."""
     prep = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in QUOTING_VERBS:
         return None
-    quoted = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    # Active "quoted the minister as saying", passive "the minister was quoted by the paper as saying".
+    quoted = next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return (prep.head, quoted) if quoted is not None else None
 
 
@@ -865,9 +876,23 @@ def participle(link: VerbLink) -> bool | None:
         # Only a participle hanging on a verb ("..., remarking that"): not "a couple
         # purporting to ..." (the couple's), not "without making clear" (the clause's).
         speaker = _reporting_ancestor(link.verb) if link.verb.dep_ == "advcl" else None
+        speaker = speaker if speaker is not None else _after_relative_clause(link.verb)
         if speaker is not None and not any(c.dep_ in SUBJECT_DEPS for c in link.verb.children):
             link.subject = speaker
     return None
+
+
+def _after_relative_clause(verb: Token) -> Token | None:
+    """ "Unions criticised the possible move - which may affect cabin staff - saying Qantas
+    was profitable": a participle after the comma or dash that closes a relative clause
+    on the object is parsed inside that clause, but its subject is the main clause's (a
+    move says nothing). None for any other participle."""
+    clause = verb.head
+    if verb.dep_ != "advcl" or clause.dep_ != "relcl" or verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
+        return None
+    noun = clause.head
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    return _subject(governor) if governor is not None and governor.pos_ in VERB_POS else None
 
 
 def _reporting_ancestor(verb: Token) -> Token | None:
@@ -995,6 +1020,8 @@ def negated(link: VerbLink) -> bool | None:
     verb, negation = link.verb, negation_of(link.verb)
     if negation is None or link.stance == "non_committal":
         return None
+    if link.row["category"] == "judgement":
+        return False  # "the study does not praise X": no claim left open, and nobody saying anything
     open_question = link.doc[link.content[0]].lower_ in OPEN_QUESTION_WORDS
     # "could not comment on", "cannot confirm the figures": a refusal to speak; but "I
     # can't say I was pleased" (a clause after it) is a way of speaking.
@@ -1083,7 +1110,7 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 found.append(relation)
             continue
         verb = cue_head(whole, i, j)
-        if verb.pos_ not in VERB_POS or discourse_marker(whole, verb):
+        if verb.pos_ not in VERB_POS or discourse_marker(whole, verb) or in_a_title(verb):
             continue
         relation = link_verb(whole, verb, row, i, j)
         if relation is not None:

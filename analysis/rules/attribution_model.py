@@ -308,6 +308,10 @@ def refine(doc: Doc, relations: list, *, spans: list[LearnedSpan] | None = None)
 
 
 _OPENERS = {"(": ")", "[": "]"}
+#: Prepositions that tell the circumstances of the words, not who the source is ("said
+#: the MDA, with forecasts ...", "Judge Sentelle, in his ruling", "Gaymard, after a
+#: meeting"); "of", "from" and "at" may tell where a source works ("Mark Miller, at HBOS").
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"with", "in", "after", "before", "during", "since", "following", "despite", "on"})
 
 
 def _fuller_source(doc: Doc, learned: LearnedSpan, rule: tuple[int, int]) -> bool:
@@ -315,8 +319,11 @@ def _fuller_source(doc: Doc, learned: LearnedSpan, rule: tuple[int, int]) -> boo
     apposition, a title: "Lynn Franco, director of the Conference Board's consumer
     research centre"), not another phrase: it holds the whole rule span, its brackets and
     quotation marks pair up, it holds no verb, it ends on no date ("Tessa Jowell on
-    Tuesday"), and what it adds before the rule span holds no preposition ("a statement
-    from Mr Spitzer's office, the Marsh executive")."""
+    Tuesday"), what it adds before the rule span holds no preposition ("a statement
+    from Mr Spitzer's office, the Marsh executive"), and a preposition it adds after
+    the rule span hangs on the source, unless it tells where the source works ("of the
+    Conference Board", "at HBOS"), not on the verb ("the MDA, with forecasts
+    suggesting ...")."""
     if not (learned.start <= rule[0] and rule[1] <= learned.end):
         return False
     tokens = doc[learned.start : learned.end]
@@ -326,7 +333,12 @@ def _fuller_source(doc: Doc, learned: LearnedSpan, rule: tuple[int, int]) -> boo
     added = [t for t in tokens if not rule[0] <= t.i < rule[1]]
     if any(t.pos_ in ("VERB", "AUX") for t in added) or tokens[-1].ent_type_ in ("DATE", "TIME"):
         return False
-    return not any(t.pos_ == "ADP" for t in added if t.i < rule[0])
+    if any(t.pos_ == "ADP" for t in added if t.i < rule[0]):
+        return False
+    # "said the MDA, with forecasts suggesting ...": a phrase after the source that hangs
+    # on the verb is what came with the words, not more of the source's name.
+    root = doc[rule[0] : rule[1]].root
+    return not any(t.lower_ in CIRCUMSTANCE_PREPOSITIONS and not root.is_ancestor(t) for t in added if t.i >= rule[1])
 
 
 def _crosses(source: LearnedSpan, relation) -> bool:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import lexicon_names, load_lexicon
-from analysis.rules.phrases import LexiconMatcher
+from analysis.rules.phrases import LexiconMatcher, in_a_title
 from analysis.vocabulary import HEDGE_DOMAIN
 
 __all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "hedge_domains", "HEDGE_DOMAINS", "RULES"]
@@ -377,6 +377,8 @@ def _match(doc: Doc | Span, matcher: LexiconMatcher, rows: list[dict]) -> list[C
         rule = row["rule"] or ""
         if rule and not RULES[rule](whole, i, j):
             continue
+        if whole[i].pos_ in ("VERB", "AUX") and in_a_title(whole[i]):
+            continue  # "a regular on Does the Team Think?": a title's word, not the writer's hedge
         kind, category, negated = row["kind"], row["category"], False
         start, end = whole[i].idx, whole[j - 1].idx + len(whole[j - 1])
         negator = _negation(whole, i, j)

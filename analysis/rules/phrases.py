@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from itertools import product
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-__all__ = ["cue_variants", "LexiconMatcher"]
+__all__ = ["cue_variants", "LexiconMatcher", "in_a_title"]
 
 
 def cue_variants(cue: str) -> list[list[str]]:
@@ -61,3 +61,26 @@ class LexiconMatcher:
             for key, start, end in matcher(doc):
                 found.add((int(self.vocab.strings[key]), start, end))
         return sorted(found, key=lambda m: (-(m[2] - m[1]), m[1], m[0]))
+
+
+#: Marks after which a capitalised word opens a quotation or a clause, as a sentence's first word does.
+CLAUSE_OPENERS = frozenset({'"', "“", "‘", "'", "(", ":", "-", "–", "—"})
+
+
+def _title_case(sentence: Span) -> bool:
+    """Whether most of a sentence's longer words are capitalised (a title-case headline:
+    "Trump Says He Will Win")."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+
+
+def in_a_title(verb: Token) -> bool:
+    """ "quiz shows like the BBC's They Think It's All Over": a capitalised verb inside a
+    run of capitalised words, not opening its sentence or a quotation, is part of a
+    title, not anyone speaking. A title-case headline keeps its verbs."""
+    doc, i = verb.doc, verb.i
+    if not verb.text[:1].isupper() or i == verb.sent.start or doc[i - 1].text in CLAUSE_OPENERS:
+        return False
+    before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+    capitalised_run = before.text[:1].isupper() or (after is not None and after.text[:1].isupper())
+    return capitalised_run and not _title_case(verb.sent)

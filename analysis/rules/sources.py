@@ -59,6 +59,9 @@ __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "
 #: Bodies of a state that "the" alone identifies ("the government", "the police").
 #: Words that make an agency or service a news outlet: "news agency", "press service".
 NEWS_MODIFIERS = frozenset({"news", "press", "wire"})
+#: Words that make "figures" people ("senior Labour figures have warned"), not numbers.
+PEOPLE_FIGURE_MODIFIERS = frozenset({"senior", "leading", "key", "top", "prominent", "public", "political", "party",
+                                     "influential", "opposition", "government"})  # fmt: skip
 STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "police", "army", "military", "council"})
 
 
@@ -96,6 +99,8 @@ def source_type(
         lemma = singular
     has_name = any(t.pos_ == "PROPN" and t.i != head.i for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)
     category = nouns.get(lemma)
+    if lemma == "figure" and any(c.lower_ in PEOPLE_FIGURE_MODIFIERS for c in head.children):
+        category = "person_role"  # "senior Labour figures", people, not numbers
     if category == "media":
         if has_name and outlet_name(span) is None:
             return "document", f"'{head.text}' by a named body [rule: document_noun]"
@@ -244,6 +249,14 @@ def label_sources(
         else:
             stype, reason = source_type(doc, source, ents=ents)
             entity = entity_at(doc, source.root.i, ents)
+            # "Only Fools and Horses star David Jason": a title before the name can make
+            # the parse's head a word of the title; a full name closing the phrase is who it is.
+            # The phrase may be the learned tagger's fuller one (the rules read only "Fools").
+            phrase = doc[slice(*relation.shown_source)] if relation.shown_source else source
+            closing = next((e for e in ents if e.label_ == "PERSON" and e.end == phrase.end and len(e) >= 2
+                            and e.start > phrase.start and not e.start <= source.root.i < e.end), None)  # fmt: skip
+            if stype == "person" and closing is not None and (entity is None or len(entity) == 1):
+                entity = closing
             if stype == "person":
                 canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None
                              else _full_name(doc, source.text, full_names))  # fmt: skip

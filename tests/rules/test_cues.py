@@ -41,3 +41,11 @@ def test_would_telling_what_a_proposal_contains_is_no_hedge(nlp, sentence, hedge
 
     status = analyze("Plans\n\n" + sentence, nlp=nlp).body_sentences.iloc[0]["status"]
     assert (status == "hedged") == hedged
+
+
+def test_a_verb_in_a_title_is_no_hedge(nlp):
+    # bbc entertainment/190: "a regular on Does the Team Think?"
+    from analysis import analyze
+
+    result = analyze("Star dies\n\nHe was also a regular on Does the Team Think?, a comic radio show. He thinks it may rain.", nlp=nlp)
+    assert "Think" not in result.cues["text"].tolist()

@@ -277,3 +277,12 @@ def test_a_capitalised_post_with_a_name_after_it_is_that_person_and_a_he_is_not_
             "controversial undertaking raising major constitutional issues\", he said.")  # fmt: skip
     rows = analyze(text, nlp=nlp).attributions.set_index("source")["canonical_source"]
     assert rows["The Lord Chancellor, Lord Falconer"] == "Falconer" and rows["he"] == "Falconer"
+
+
+def test_a_full_name_closing_the_phrase_is_who_speaks_after_a_title(nlp):
+    # bbc entertainment/311: the title "Only Fools and Horses" made "Fools" the parse's head
+    from analysis import analyze
+
+    text = 'And last week Only Fools and Horses star David Jason criticised British TV for being "too safe and too cheap".'
+    rows = analyze("Story\n\n" + text, nlp=nlp).attributions
+    assert rows["canonical_source"].tolist() == ["David Jason"]
