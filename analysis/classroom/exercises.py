@@ -327,6 +327,14 @@ def _source_forms(result, source: str | None) -> list[str]:
                 forms.add(after.group(1))
     # A name inside the source ("Maria Lopez" in "Councillor Maria Lopez") brings every
     # form the article uses for it ("Lopez", "Ms Lopez").
+    # Who made a document or report the claim rests on ("Gartner" of "a recent report
+    # from analysts Gartner", "MDA" of "The figures collected by the Mobile Data
+    # Association (MDA)") is a fair answer for it.
+    made = same[same["source_type"].isin(["document", "media"]) & same["source_start"].notna()]
+    for row in made.itertuples():
+        inside = entities[(entities["start"] >= row.source_start) & (entities["end"] <= row.source_end)
+                          & entities["label"].isin(["ORG", "PERSON"])]  # fmt: skip
+        forms |= {t for t in inside["text"] if isinstance(t, str) and len(t) > 1}
     summary = result.entity_summary
     # Only a person's name that ends a description, or that what follows describes,
     # brings its forms ("Councillor Maria Lopez", "Professor Nadia Magnenat of the Swiss
@@ -447,6 +455,10 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
     return {"points": dict(POINTS), "cards": out}
 
 
+#: The quoting words of "X was quoted as saying", which a student may give as the cue.
+QUOTED_AS_FORMS = frozenset({"quoted", "quote", "was quoted", "quoted as saying"})
+
+
 def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | None) -> dict:
     """One card of :func:`exercise_key`."""
     sent_id = int(card["sent_id"])
@@ -475,13 +487,19 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
     if by["status"] == "teacher":
         cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
-    cue_forms = sorted({w.lower() for w in cue_words} | {c["lemma"].lower() for c in cues}
-                       | ({c["text"].lower() for c in cues} if by["cues"] == "teacher" else set()))  # your words, and the tool's too
+    # Your words, and the tool's too, unless you named another source: then the tool's
+    # words were about someone else's claim.
+    tools_words = by["cues"] == "tool" or by["source"] == "tool"
+    cue_forms = sorted({w.lower() for w in cue_words} | ({c["lemma"].lower() for c in cues} if tools_words else set())
+                       | ({c["text"].lower() for c in cues} if by["cues"] == "teacher" and tools_words else set()))
     if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
         # Every reporting word the sentence gives the same source counts ("the claim was
         # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
         same_speaker = own[own["sent_id"] == sent_id]
         cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
+        if (same_speaker["pattern"] == "quoted_as").any():
+            # "Dixon was quoted by The Australian as saying ...": "quoted" tells it too.
+            cue_forms = sorted(set(cue_forms) | QUOTED_AS_FORMS)
     extra_statuses, extra_cues = _status_alternatives(result, sentence, best["status"], by["status"] == "tool" and bool(source))
     if by["cues"] == "tool" and cue_words:
         cue_forms = sorted(set(cue_forms) | extra_cues)

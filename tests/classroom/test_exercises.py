@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.classroom.exercises import CARD_RULES, claim_cards, exercise_key, key_table, read_teacher_key
-from analysis.classroom.marking import mark_student, same_source
+from analysis.classroom.marking import cue_matches, mark_student, same_source
 
 from ..conftest import HTML_PAGE
 
@@ -290,3 +290,39 @@ def test_a_he_whose_name_is_far_back_is_no_card(nlp):
     cards, result = _key_cards(nlp, text)
     assert not any(c["text"].startswith("But he stressed") for c in cards.values())
     assert any("German Gref" in c["text"] for c in cards.values())  # the sentence that names him is fine
+
+
+def test_who_made_a_report_or_figures_is_a_form_of_their_source(nlp):
+    # BBC News tech/287 (a blind teacher review: "Gartner" scored 0 for "a recent report from analysts Gartner").
+    cards, _ = _key_cards(nlp, "Text message record smashed\n\nThe figures collected by the Mobile Data Association (MDA) "
+                               "showed that 2.4 billion were fired off in December alone. Globally, mobile phone sales "
+                               "passed 167 million in the third quarter of 2004, according to a recent report from analysts "
+                               "Gartner.")  # fmt: skip
+    report = next(c for c in cards.values() if "Gartner" in c["text"])
+    figures = next(c for c in cards.values() if "figures" in c["text"])
+    assert same_source("Gartner", report["answers"]["source"]["forms"])
+    assert same_source("MDA", figures["answers"]["source"]["forms"])
+    assert figures["answers"]["source_type"]["best"] == "document"
+    assert not same_source("December", figures["answers"]["source"]["forms"])
+
+
+def test_quoted_as_saying_accepts_quoted_as_the_cue(nlp):
+    # BBC News business/455, its second sentence.
+    cards, _ = _key_cards(nlp, "Qantas considers offshore option\n\nChief executive Geoff Dixon was quoted by The Australian "
+                               "newspaper as saying the carrier could no longer afford to remain all-Australian. The airline "
+                               "flies to 20 countries.")  # fmt: skip
+    card = next(c for c in cards.values() if "quoted" in c["text"])
+    assert card["answers"]["source"]["best"] == "Geoff Dixon"
+    assert cue_matches("quoted", card["answers"]["cues"]["forms"])
+
+
+def test_a_teacher_who_names_another_source_and_cue_drops_the_tools_cue(seed, tmp_path):
+    cards = claim_cards(seed)
+    austin = next(c for c in exercise_key(seed, cards)["cards"] if c["answers"]["source"]["best"] == "Lloyd Austin")
+    tool_cues = austin["answers"]["cues"]["words"]
+    path = tmp_path / "key.csv"
+    pd.DataFrame({"sent_id": [austin["sent_id"]], "source": ["Vladimir Putin"], "cues": ["claimed"]}).to_csv(path, index=False)
+    key = exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))
+    card = next(c for c in key["cards"] if c["sent_id"] == austin["sent_id"])
+    assert cue_matches("claimed", card["answers"]["cues"]["forms"])
+    assert not any(cue_matches(w, card["answers"]["cues"]["forms"]) for w in tool_cues if w.lower() != "claimed")
