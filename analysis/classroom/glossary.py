@@ -13,6 +13,8 @@ from __future__ import annotations
 import pandas as pd
 from wordfreq import zipf_frequency
 
+from analysis.classroom.marking import normalise_words
+
 __all__ = ["hard_words", "RARE_BELOW"]
 
 #: Zipf frequency under which a word is worth looking up: "escalation" (3.3),
@@ -24,6 +26,19 @@ CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
+
+
+def _hyphenated(tokens: pd.DataFrame) -> dict[int, str]:
+    """Each word joined to another by a hyphen, with no space ("dumbed-down",
+    "good-natured"): its row label, and the whole word in lower case."""
+    texts, starts, ends = tokens["text"].astype(str).tolist(), tokens["start"].tolist(), tokens["end"].tolist()
+    labels = tokens.index.tolist()
+    out = {}
+    for k in range(1, len(texts) - 1):
+        if texts[k] == "-" and ends[k - 1] == starts[k] and ends[k] == starts[k + 1] and texts[k - 1].isalpha() and texts[k + 1].isalpha():
+            whole = f"{texts[k - 1]}-{texts[k + 1]}".lower()
+            out[labels[k - 1]] = out[labels[k + 1]] = whole
+    return out
 
 
 def hard_words(
@@ -49,12 +64,21 @@ def hard_words(
     # A word the article never writes in lower case is a name ("Pompeii", "Ruddock"), not
     # a word to look up.
     lower = {str(t) for t in tokens["text"] if str(t)[:1].islower()}
+    compounds = _hyphenated(tokens)
     for token in rows.itertuples():
         word, lemma = str(token.text).lower(), str(token.lemma).lower()
         if lemma in seen or word in words or len(word) < 4 or not word.isalpha() or word not in lower:
             continue
         words.add(word)
-        zipf = max(_zipf(word), _zipf(lemma))
+        # "dumbed" of "dumbed-down": the whole word is what a student looks up.
+        if token.Index in compounds:
+            word = lemma = compounds[token.Index]
+            if word in seen:
+                continue
+        # British or American spelling, whichever is commoner ("criticise", "criticize").
+        zipf = max(_zipf(word), _zipf(lemma), *(_zipf(w) for w in normalise_words(word)[:1] if "-" not in word))
+        if zipf == 0:
+            continue  # in no word list at all: a typo or two words run together ("willmean")
         if zipf < rare_below:
             seen[lemma] = {"word": word, "lemma": lemma, "sent_id": int(token.sent_id), "zipf": round(zipf, 2), "start": int(token.start)}
     ranked = sorted(seen.values(), key=lambda row: (row["zipf"], row["start"]))[:limit]

@@ -39,3 +39,12 @@ def test_a_name_is_no_word_to_look_up_and_a_word_is_listed_once(nlp):
     words = list(hard_words(analyze(text, nlp=nlp).tokens)["word"])
     assert "pompeii" not in words and "ruddock" not in words
     assert words.count("augmented") <= 1 and "armband" in words
+
+
+def test_a_hyphenated_word_is_listed_whole_and_a_typo_or_a_british_spelling_is_not(nlp):
+    # BBC News entertainment/311 ("dumbed-down", "good-natured", "criticise") and business/455 ("willmean").
+    text = ("Corbett attacks TV\n\nHe attacked dumbed-down programmes with a good-natured smile, and went on to criticise "
+            "the channels. That willmean trouble for the fractious producers.")  # fmt: skip
+    words = hard_words(analyze(text, nlp=nlp).tokens)["word"].tolist()
+    assert "dumbed-down" in words and "good-natured" in words and "fractious" in words
+    assert not {"dumbed", "natured", "willmean", "criticise"} & set(words)

@@ -60,6 +60,7 @@ def test_the_worksheet_leaves_room_to_write_by_hand(hostile):
     """At least 4 cm for every open answer, more for a task that asks for more lines, and
     two ruled lines for each card's source and each list of web addresses."""
     _, material, _ = hostile
+    material = {**material, "words": [{"word": "escalation", "sentence": 2}]}
     page = pages.worksheet_html(material)
     heights = dict(re.findall(r"<textarea name='([^']+)'[^>]*style='height: ([0-9.]+)cm'", page))
     open_tasks = [t for t in material["tasks"] if not t["auto_marked"]]
