@@ -274,6 +274,11 @@ def _subject(verb: Token) -> Token | None:
                         return grandchild
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
+        elif (current.dep_ in ("relcl", "acl") and current.head.dep_ == "attr" and current.head.head.i != current.head.i
+              and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
+            # "Corbett is the latest comedy star to bemoan ...": the one the copula
+            # describes does it.
+            current = current.head.head
         elif current.dep_ == "acomp" and current.pos_ == "ADJ" and current.head.i != current.i:
             # "Mr. Khan was wrong to say ...", "the minister was quick to deny ...": the
             # infinitive hangs on the adjective, whose subject is the copula's.

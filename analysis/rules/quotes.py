@@ -306,7 +306,7 @@ def find_quotes(
             # (direct, scare, term); a title is a quoted name, and its reason says which.
             quote = Quote(start, end, "term", None, f"the title of a work ({work})")
         elif (after is not None and after.lemma_.lower() in nouns and len(inner_words) <= 8) or any(
-            t.lemma_.lower() in verbs for t in before[-2:]
+            t.lemma_.lower() in verbs or t.lower_ in verbs for t in before[-2:]
         ):
             cue = after.text if after is not None and after.lemma_.lower() in nouns else before[-1].text
             quote = Quote(start, end, "term", None, f"a quoted name: '{cue}'")

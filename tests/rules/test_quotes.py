@@ -142,3 +142,14 @@ def test_a_phrase_of_another_language_is_a_term_not_a_scare_quote(nlp, text, kin
 
     quotes = analyze(f"Headline here\n\n{text}", nlp=nlp).quotes
     assert quotes["kind"].tolist() == [kind]
+
+
+def test_a_word_texted_or_typed_is_a_term_and_a_bemoaned_phrase_is_the_speakers(nlp):
+    # BBC News tech/287 and entertainment/311 (a blind teacher review: both were read as the writer's distance).
+    from analysis import analyze
+
+    text = ("Texts\n\nOwners could give to the fund by texting \"Donate\" to a short code number. Corbett is the latest "
+            "comedy star to bemoan the \"dumbing down\" of modern TV programmes.")  # fmt: skip
+    quotes = analyze(text, nlp=nlp).quotes.set_index("text")
+    assert quotes.loc['"Donate"', "kind"] == "term"
+    assert (quotes.loc['"dumbing down"', "kind"], quotes.loc['"dumbing down"', "speaker"]) == ("direct", "Corbett")
