@@ -61,7 +61,7 @@ __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "
 NEWS_MODIFIERS = frozenset({"news", "press", "wire"})
 #: Words that make "figures" people ("senior Labour figures have warned"), not numbers.
 PEOPLE_FIGURE_MODIFIERS = frozenset({"senior", "leading", "key", "top", "prominent", "public", "political", "party",
-                                     "influential", "opposition", "government"})  # fmt: skip
+                                     "influential", "opposition"})  # fmt: skip
 STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "police", "army", "military", "council"})
 
 
@@ -224,6 +224,22 @@ class SourceLabel:
     canonical: str | None
 
 
+#: Nouns of figures that show something: a later "they" or "it" that believes or says is
+#: someone, not the figures ("government figures show ... They also believe ...").
+EVIDENCE_NOUNS = frozenset({"figure", "data", "statistic"})
+
+
+def _never_referred_back(source: Span, ents: tuple[Span, ...]) -> bool:
+    """A source a later "he", "they" or "the cardinal" does not refer back to: figures
+    that show something, or a title alone with no name (a headline's "Cardinal
+    criticises ...": the body names the person, and that name is who the mentions are)."""
+    root = source.root
+    if root.lemma_.lower() in EVIDENCE_NOUNS:
+        return True
+    bare_title = len(source) == 1 and root.lower_ in role_words() and not any(e.start <= root.i < e.end for e in ents)
+    return bare_title
+
+
 def label_sources(
     text: str, doc: Doc, relations: list[Attribution], *, quotes: list[Quote] = ()
 ) -> dict[Attribution, SourceLabel]:
@@ -253,8 +269,11 @@ def label_sources(
             # the parse's head a word of the title; a full name closing the phrase is who it is.
             # The phrase may be the learned tagger's fuller one (the rules read only "Fools").
             phrase = doc[slice(*relation.shown_source)] if relation.shown_source else source
+            # Right after a title word ("star David Jason"), not after "for" or "and" ("the
+            # Tory MP for Sleaford and North Hykeham": a place the model took for a name).
             closing = next((e for e in ents if e.label_ == "PERSON" and e.end == phrase.end and len(e) >= 2
-                            and e.start > phrase.start and not e.start <= source.root.i < e.end), None)  # fmt: skip
+                            and e.start > phrase.start and not e.start <= source.root.i < e.end
+                            and doc[e.start - 1].pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
             if stype == "person" and closing is not None and (entity is None or len(entity) == 1):
                 entity = closing
             if stype == "person":
@@ -280,8 +299,9 @@ def label_sources(
                                 f"'{source.text}' is {named.text}, named right after it in the phrase a model trained on "
                                 "PolNeAR marks as the source [rule: learned_name]",
                                 canonical_name(doc, named, full_names=full_names)[0] if person else canonical_name(doc, named)[0])  # fmt: skip
-        context.remember(source.root, label.source_type, label.canonical,
-                         resolved_by=resolution.rule if resolution is not None else None)  # fmt: skip
+        if not _never_referred_back(source, ents):
+            context.remember(source.root, label.source_type, label.canonical,
+                             resolved_by=resolution.rule if resolution is not None else None)  # fmt: skip
         labels[relation] = label
     quoted = quoted_first_person(doc, relations, quotes)
     for relation in relations:

@@ -286,3 +286,15 @@ def test_a_full_name_closing_the_phrase_is_who_speaks_after_a_title(nlp):
     text = 'And last week Only Fools and Horses star David Jason criticised British TV for being "too safe and too cheap".'
     rows = analyze("Story\n\n" + text, nlp=nlp).attributions
     assert rows["canonical_source"].tolist() == ["David Jason"]
+
+
+def test_a_place_after_for_is_no_closing_name_and_figures_are_never_referred_back_to(nlp):
+    # bbc politics/273 ("the Tory MP for Sleaford and North Hykeham") and politics/382 ("government figures show ... They also believe")
+    from analysis import analyze
+
+    text = ("Story\n\nBut the Tory MP for Sleaford and North Hykeham admitted the role \"cannot be frozen in aspic\". "
+            "The Tories claim government figures show that TB has increased. They also believe there should be stricter controls.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    rows = result.attributions.set_index("cue")
+    assert rows.loc["admitted", "canonical_source"] != "North Hykeham"
+    assert result.sentences.iloc[-1]["claim_source"] != "government figures"
