@@ -71,11 +71,12 @@ def numbered_paragraphs(result) -> list[dict]:
 def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
     """Everything a student's copy shows, and nothing else: the title, the lines found at
     the top of the page, the article's paragraphs as numbered sentences, each card's
-    sentence (and whether a neighbouring sentence names its speaker), the tasks as a student reads
-    them, the rarest words to look up (:func:`analysis.classroom.glossary.hard_words`),
-    and the label choices with their plain meanings. It reads the article's text, tokens
-    and structure only, never a label the tool gave a sentence; ``exercise`` is a
-    fingerprint of the rest, which a saved answers file carries back."""
+    sentence, the tasks as a student reads them, the rarest words to look up
+    (:func:`analysis.classroom.glossary.hard_words`), and the label choices with their
+    plain meanings. It reads the article's text, tokens and structure only, never a
+    label the tool gave a sentence; ``exercise`` is a fingerprint of what answers refer
+    to (the numbered article, the cards, the task ids), which a saved answers file
+    carries back."""
     from analysis.classroom.tasks import student_tasks
 
     shown = numbered_paragraphs(result)
@@ -93,7 +94,11 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
                   for w in hard_words(result.tokens, {s["number"] for p in shown for s in p["sentences"]}).to_dict("records")],
         "choices": {"status": STATUS.descriptions, "source_type": SOURCE_TYPE.descriptions},
     }
-    fingerprint = hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    # What saved answers refer to: the article as numbered, the cards and the task ids. A
+    # rebuild that keeps them (a teacher's key, a newer tool with new wording) takes the
+    # same answers; one that changes a card does not.
+    answered = {"paragraphs": shown, "cards": material["cards"], "tasks": [t["id"] for t in material["tasks"]]}
+    fingerprint = hashlib.sha256(json.dumps(answered, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
     return {**material, "exercise": fingerprint[:16]}
 
 

@@ -180,3 +180,19 @@ def test_key_rows_that_match_no_card_are_reported(tmp_path):
     build_exercise(ARTICLE, tmp_path / "out", teacher_key=key, progress=lines.append)
     note = next(line for line in lines if "match no claim card" in line)
     assert f"sentence {off_card} match" in note
+
+
+def test_a_rebuild_with_new_wording_keeps_the_exercise_so_saved_answers_still_mark(nlp):
+    # A blind teacher review: answers saved from a pack could not be marked after a rebuild with a newer tool.
+    from analysis import analyze
+    from analysis.classroom.build import student_material
+    from analysis.classroom.exercises import claim_cards
+    from analysis.classroom.tasks import exercise_tasks
+
+    result = analyze("Talks resume\n\nThe talks will resume on Monday, officials said. The plan may fail, critics warned. "
+                     "The minister denied that the talks had stalled.", nlp=nlp)  # fmt: skip
+    cards, tasks = claim_cards(result), exercise_tasks(result)
+    first = student_material(result, cards, tasks, title="t")
+    reworded = [{**t, "prompt": t["prompt"] + " (reworded)"} for t in tasks]
+    assert student_material(result, cards, reworded, title="t")["exercise"] == first["exercise"]
+    assert student_material(result, cards.iloc[:1], tasks, title="t")["exercise"] != first["exercise"]
