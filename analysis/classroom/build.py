@@ -103,11 +103,13 @@ def student_material(result, cards, tasks: list[dict], *, title: str) -> dict:
 
 
 def _article_text(material: dict) -> str:
-    lines = [f"{material['title']}", ""]
-    lines += [f"{f['what']}: {f['text']}" for f in material["found"]]
+    """The article as the student reads it, sentences numbered: the lines found at the top
+    of the page, then the headline ([0]) and the body. No title of the tool's own: the
+    first line a student reads is the article's."""
+    lines = [f"{f['what']}: {f['text']}" for f in material["found"]]
     for paragraph in material["paragraphs"]:
         lines += ["", " ".join(f"[{s['number']}] {s['text']}" for s in paragraph["sentences"])]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).lstrip("\n") + "\n"
 
 
 def _article_markdown(material: dict) -> str:

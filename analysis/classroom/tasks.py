@@ -149,7 +149,13 @@ def _provenance_answer(result) -> list[str]:
     rows = result.findings[result.findings["category"].isin(["provenance", "time"])]
     if rows.empty:
         return ["The tool found a byline, an outlet and a dateline: check them on the page."]
-    return [str(row.detail) for row in rows.itertuples()]
+    lines = [str(row.detail) for row in rows.itertuples()]
+    if getattr(result.article, "format", None) == "text":
+        # A text file keeps only what was copied into it: the page may have had them.
+        lines.insert(0, "This article came as plain text, which keeps no byline, outlet or date unless they were copied "
+                        "in: find them on the original page before class, and accept answers that say what is missing "
+                        "from the copy students have.")  # fmt: skip
+    return lines
 
 
 def _anonymous_answer(result) -> list[str]:

@@ -75,12 +75,19 @@ ORDINAL_POINT_RULE = "an ordinal point ('the second day') within something the t
 AGE = re.compile(r"^(under|over|past|aged|above|below)\s+\d{1,3}$", re.I)
 
 
+#: How often, not when: "the highest monthly total", "a daily paper".
+FREQUENCIES = frozenset({"daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annual", "annually"})
+
+
 def _not_a_date(span: Span) -> bool:
-    """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), or a
+    """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), a
+    frequency ("monthly"), or a
     programme's name ("BBC Radio 4's Today programme": "Today" capitalised inside a
     sentence)."""
     if len(span) == 1 and AMOUNT.match(span.text):
         return True
+    if len(span) == 1 and span.text.lower() in FREQUENCIES:
+        return True  # "the highest monthly total": how often, not when
     if AGE.match(span.text):
         return True  # "under 65", "past 65": an age
     if span.text.lower() == "the century" and span.start > 0 and span.doc[span.start - 1].lower_ == "of":

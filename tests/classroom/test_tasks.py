@@ -62,3 +62,13 @@ def test_an_article_that_cites_nobody_is_not_said_to_name_every_source(nlp):
     named = analyze("Match\n\nAtletico beat Barcelona 2-0, coach Frank Rijkaard said on Saturday.", nlp=nlp)
     assert _anonymous_answer(cites_nobody) == ["The article cites no source at all, named or not."]
     assert _anonymous_answer(named) == ["Every source is named."]
+
+
+def test_a_plain_text_article_tells_the_teacher_the_page_may_have_had_a_byline(nlp, tmp_path):
+    # A blind teacher review read "No byline, no outlet" as the article's fault, when the text file had lost them.
+    from analysis import analyze
+
+    path = tmp_path / "story.txt"
+    path.write_text("Talks resume\n\nThe talks will resume on Monday, officials said.\n", encoding="utf-8")
+    provenance = next(t for t in exercise_tasks(analyze(path, nlp=nlp)) if t["id"] == "investigate-1")
+    assert provenance["model_answer"][0].startswith("This article came as plain text")

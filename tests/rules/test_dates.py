@@ -51,3 +51,11 @@ def test_the_swindle_of_the_century_is_no_date(nlp):
     dates = analyze("Minister hits out at Yukos sale\n\nThe sale was the swindle of the century, the adviser said on "
                     "28 December.", nlp=nlp).dates  # fmt: skip
     assert "the century" not in set(dates["text"]) and "28 December" in set(dates["text"])
+
+
+def test_a_frequency_is_no_date(nlp):
+    # BBC News tech/287: "the highest monthly total ever" was listed as a date to check.
+    from analysis import analyze
+
+    dates = analyze("Texts\n\nSome 2.4 billion were sent in December, the highest monthly total ever.", nlp=nlp).dates
+    assert "monthly" not in dates["text"].tolist() and "December" in dates["text"].tolist()
