@@ -349,7 +349,8 @@ def _mark_choice(field: str, given: str, answer: dict, explain: str) -> tuple[st
     if not choice:
         return "missing", 0, f"You left the {name} empty. The answer is *{best}*. {explain}"
     if choice == best:
-        return "best", POINTS["best"], f"Yes: *{best}*. {explain}"
+        # "Yes: *author*. Nobody but the writer ...", not "Yes: *author*. *Author*: Nobody ...".
+        return "best", POINTS["best"], f"Yes: *{best}*. {explain.removeprefix(f'*{best.capitalize()}*: ')}"
     if choice in answer.get("accepted", {}):
         reason = answer["accepted"][choice]
         return "accepted", POINTS["accepted"], (f"You said *{choice}*. {explain} *{choice.capitalize()}* is accepted "
@@ -411,7 +412,8 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
     # Why not, in words a student can use: the names the article gives the source (the
     # writer's own claims have no other name).
     names = [f for f in answer["forms"] if f[:1].isupper() and f.lower() not in ("author",)][:3]
-    accepted = f" The key takes any of: {', '.join(f'*{n}*' for n in names)}; your teacher may accept another fair answer." if names else ""
+    accepted = (f" The key takes any of: {', '.join(f'*{n}*' for n in names)}; your teacher may accept another fair answer."
+                if names else " If you think your answer is fair too, show your teacher the words that say so.")  # fmt: skip
     return "wrong", 0, f"You said *{given}*. {explain}{accepted}"
 
 

@@ -99,3 +99,11 @@ def test_feedback_is_plain_words_without_rule_names_or_offsets():
     rows = mark_card(_card(), {"status": "asserted", "source": "Putin", "source_type": "person", "cues": "thousands"})
     for row in rows:
         assert "_" not in row["feedback"] and "[" not in row["feedback"] and "rule" not in row["feedback"]
+
+
+def test_feedback_does_not_repeat_the_label_it_confirms():
+    # A blind teacher review: "Yes: *author*. *Author*: Nobody but the writer ..." said it twice.
+    from analysis.classroom.marking import _mark_choice
+
+    verdict, points, text = _mark_choice("source_type", "author", {"best": "author", "accepted": {}}, "*Author*: Nobody but the writer.")
+    assert (verdict, text) == ("best", "Yes: *author*. Nobody but the writer.")
