@@ -218,6 +218,10 @@ def _clarity(row) -> int:
     return 2 if any(c.get("category") not in NOUN_HEDGE_CATEGORIES for c in cues) else 1
 
 
+#: The most claim cards with the same answer (status, source type and source).
+MAX_ALIKE = 3
+
+
 def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     """Body sentences for the claim-card task, chosen to teach.
 
@@ -227,7 +231,9 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     writer's claim is two, and so is "... as the police said ..."), then whose deciding
     word is clearest (:func:`_clarity`), then a source type not on a card yet, then a
     source not on a card yet; then fill up to ``n`` cards the same
-    way, from the statuses on fewest cards first. Cards are numbered in reading order, so
+    way, from the statuses on fewest cards first; never more than :data:`MAX_ALIKE` with
+    one answer, status, source type and source (the first in reading order), so an article that cites
+    nobody gets three cards, not six alike. Cards are numbered in reading order, so
     their order says nothing about their answers.
 
     Returns:
@@ -238,6 +244,10 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     if pool.empty:
         return pd.DataFrame(columns=["card", "sent_id", "text", "context_sent_id", "context"])
     pool = pool.assign(clarity=pool.apply(_clarity, axis=1))
+    # At most MAX_ALIKE cards with one answer: six "asserted, the writer" cards in a
+    # match report teach nothing the third did not.
+    alike = pool["status"].astype(str) + "|" + pool["claim_source_type"].astype(str) + "|" + pool["claim_source"].astype(str)
+    pool = pool[alike.groupby(alike).cumcount() < MAX_ALIKE]
     chosen: list[int] = []
     types: set[str] = set()
     sources: set[str] = set()

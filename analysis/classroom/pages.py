@@ -327,31 +327,46 @@ def answer_key_html(key: dict) -> str:
     return _page(f"{key['title']}: answer key", body)
 
 
+#: The lesson's minutes for the claim cards when there are six of them.
+CARDS_MINUTES = 15
+
+
 def lesson_plan_html(key: dict) -> str:
     """A 55-minute lesson around the exercise: objectives, timings, discussion prompts,
     the rubric, and one way to adapt it for younger and for advanced students."""
     cards = len(key["cards"])
     steps = "".join(f"<li><b>{_esc(step)}</b>: {_esc(what)}</li>" for step, what in SIFT_STEPS.items())
     rubric = _RUBRIC_ITEMS
-    plan = [
-        ("0-5", "Warm-up (Stop)", "Show only the headline. Students write tasks 1 and 2 alone: what they already think, "
-                                  "and how the headline makes them feel. Two or three share aloud; do not correct yet."),
-        ("5-10", "Words we will use", "Read the status and source-type definitions on the worksheet together. Model one "
-                                      "card aloud: point to the verb or hedge that decides it."),
-        ("10-25", "Claim cards in pairs (Trace)", f"Pairs read the article and fill in the {cards} claim cards. Ask each "
-                                                  "pair to underline the cue words in the article itself."),
-        ("25-32", "The headline against the body", "Pairs answer the headline task with sentence numbers. Collect two answers "
-                                                   "that disagree and let the class decide with the text."),
-        ("32-45", "Lateral reading (Investigate, Find)", "Students leave the article: search the names in the lateral-reading "
-                                                        "task and the headline's claim, and write down what they find and the web addresses."),
-        ("45-50", "Going over the cards", "Take one card at a time: a pair gives its answer and the words that decided it; "
-                                          "use the answer key to settle it, and note any card where the class disagrees "
-                                          "with the key (a good argument earns the marks)."),
-        ("50-55", "Exit ticket and saving", "Each student writes one sentence: a claim from the article they would check "
-                                            "before sharing, and how. Students save the worksheet (or hand in paper)."),
+    # About two and a half minutes a card; with few cards the time goes to lateral reading.
+    card_minutes = min(CARDS_MINUTES, 3 + round(2.5 * cards))
+    steps_in_order = [
+        (5, "Warm-up (Stop)", "Show only the headline. Students write tasks 1 and 2 alone: what they already think, "
+                              "and how the headline makes them feel. Two or three share aloud; do not correct yet."),
+        (5, "Words we will use", "Read the status and source-type definitions on the worksheet together. Model one "
+                                 "card aloud: point to the verb or hedge that decides it."),
+        (card_minutes, "Claim cards in pairs (Trace)", f"Pairs read the article and fill in the {cards} claim card"
+                                                       f"{'s' if cards != 1 else ''}. Ask each pair to underline the cue "
+                                                       "words in the article itself."),
+        (7, "The headline against the body", "Pairs answer the headline task with sentence numbers. Collect two answers "
+                                             "that disagree and let the class decide with the text."),
+        (13 + CARDS_MINUTES - card_minutes, "Lateral reading (Investigate, Find)",
+         "Students leave the article: search the names in the lateral-reading task and the headline's claim, and write "
+         "down what they find and the web addresses."),
+        (5, "Going over the cards", "Take one card at a time: a pair gives its answer and the words that decided it; "
+                                    "use the answer key to settle it, and note any card where the class disagrees "
+                                    "with the key (a good argument earns the marks)."),
+        (5, "Exit ticket and saving", "Each student writes one sentence: a claim from the article they would check "
+                                      "before sharing, and how. Students save the worksheet (or hand in paper)."),
     ]  # fmt: skip
+    plan, start = [], 0
+    for minutes, what, how in steps_in_order:
+        plan.append((f"{start}-{start + minutes}", what, how))
+        start += minutes
     rows = "".join(f"<tr><td>{t}</td><td><b>{_esc(what)}</b></td><td>{_esc(how)}</td></tr>" for t, what, how in plan)
+    sourced = [c for c in key["cards"] if (c.get("answers") or {}).get("source_type", {}).get("best") not in (None, "author")]
     prompts = [
+        *(["Every card here is the writer's own claim: where could the writer have got this information, and how "
+           "would you find out?"] if key["cards"] and not sourced else []),
         "Which card was hardest to label, and what would the article need to say to make it clear?",
         "Did the headline promise more than the article delivered? Which sentence shows it?",
         "Who are the sources without names, and would you trust them? What would change your mind?",

@@ -326,3 +326,22 @@ def test_a_teacher_who_names_another_source_and_cue_drops_the_tools_cue(seed, tm
     card = next(c for c in key["cards"] if c["sent_id"] == austin["sent_id"])
     assert cue_matches("claimed", card["answers"]["cues"]["forms"])
     assert not any(cue_matches(w, card["answers"]["cues"]["forms"]) for w in tool_cues if w.lower() != "claimed")
+
+
+def test_an_article_that_cites_nobody_gets_three_cards_not_six_alike(nlp):
+    # BBC News sport/120 shape (a blind teacher review: six cards with one answer).
+    from analysis import analyze
+    from analysis.classroom.pages import lesson_plan_html
+
+    text = ("Barcelona title hopes hit by loss\n\nBarcelona's pursuit of the title took a blow on Sunday as they fell to a "
+            "2-0 defeat at home. Fernando Torres gave Atletico an ideal start with a goal in the first minute. Ronaldinho "
+            "wasted a second-half chance to equalise when he put a penalty wide. The defeat reduces Barca's lead to four "
+            "points. Thomas Gravesen scored his first goal for Real in the comfortable victory. Zinedine Zidane had opened "
+            "the scoring before Raul bagged a brace. Gravesen completed the scoring in the 84th minute with a low shot.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    cards = claim_cards(result)
+    assert len(cards) == 3
+    key = exercise_key(result, cards)
+    assert [c["answers"]["source_type"]["best"] for c in key["cards"]] == ["author"] * 3
+    page = lesson_plan_html({"title": "t", **key, "tasks": []})
+    assert "<td>10-21</td>" in page and "Every card here is the writer" in page
