@@ -408,13 +408,20 @@ def grade_class(
 ) -> list[Path]:
     """Mark every answers file against the key and write the feedback folder (see the
     module docstring); returns the files written. ``open_marks``: the teacher's
-    ``open_marks.csv`` with marks filled in (:func:`read_open_marks`).
+    ``open_marks.csv`` with marks filled in (:func:`read_open_marks`); without it, the
+    ``open_marks.csv`` already in ``out_dir``, if any, so marking again keeps the marks.
 
     Raises:
         InputError: The key cannot be read or is wrong (:func:`check_key`), or no
             answers file could be marked.
     """
     key = read_key(key_path)
+    # Marking again (a late file) without --open-marks keeps the marks already written
+    # into the folder's open_marks.csv: a re-run never wipes a teacher's marking.
+    earlier = Path(out_dir) / "open_marks.csv"
+    if open_marks is None and earlier.is_file():
+        open_marks = earlier
+        progress(f"keeping the marks already in {earlier}")
     given_marks = read_open_marks(open_marks) if open_marks is not None else {}
     files = answer_files(answers)
     if not files:

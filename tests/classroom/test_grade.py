@@ -256,3 +256,23 @@ def test_a_key_nested_fifty_thousand_deep_is_refused_in_one_line(key_path, tmp_p
     assert main(["grade", str(answers), "--key", str(bad), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "nested too deeply" in err[0] and "internal error" not in err[0]
+
+
+def test_marking_again_without_the_marks_option_keeps_the_teachers_marks(graded, key_path, tmp_path):
+    # A blind teacher review: re-running grade for a late file wiped 22 marks from open_marks.csv.
+    key, out, _ = graded
+    folder = tmp_path / "feedback"
+    answers_folder = tmp_path / "answers"
+    answers_folder.mkdir()
+    (answers_folder / "answers-ada.json").write_text(json.dumps(_answers(key, "ada", _best)), encoding="utf-8")
+    grade_class([answers_folder], key_path, folder, progress=lambda line: None)
+    sheet = pd.read_csv(folder / "open_marks.csv", dtype=str, keep_default_na=False)
+    sheet["mark"] = "2"
+    sheet.to_csv(folder / "open_marks.csv", index=False)
+    (answers_folder / "answers-ben.json").write_text(json.dumps(_answers(key, "ben", _defensible)), encoding="utf-8")
+    lines = []
+    grade_class([answers_folder], key_path, folder, progress=lines.append)
+    kept = pd.read_csv(folder / "open_marks.csv", dtype=str, keep_default_na=False)
+    assert (kept.loc[kept["file"] == "answers-ada.json", "mark"] == "2").all()
+    assert (kept.loc[kept["file"] == "answers-ben.json", "mark"] == "").all()
+    assert any("keeping the marks already in" in line for line in lines)
