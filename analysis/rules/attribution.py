@@ -1001,8 +1001,20 @@ def quotation_before(link: VerbLink) -> bool | None:
 
 def needs_content(link: VerbLink) -> bool | None:
     """A reporting verb counts only with content; a learned cue only with someone saying
-    it ("it was agreed" does not)."""
+    it ("it was agreed" does not); a judgement ("branded", "criticised") only with
+    someone judging, as a verb ("has been branded a waste" with nobody named, and "a
+    Walkman branded phone", are no one's judgement)."""
     if link.content is None or (link.row["complement"] == "finite_clause" and link.subject is None):
+        return False
+    if link.row["category"] == "judgement" and (link.subject is None or link.verb.dep_ in ("amod", "compound")):
+        return False
+    # "Monfils underlined his huge promise by beating Gaudio": shown by doing, not said
+    # ("rejected that by claiming ..." is said).
+    object_only = link.row["complement"] == "any" and all(c.dep_ != "ccomp" for c in link.verb.children)
+    cues = reporting_cues()
+    by_doing = any(c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" and g.lemma_.lower() not in cues for g in c.children)
+                   for c in link.verb.children)  # fmt: skip
+    if object_only and by_doing and link.pattern not in ("parenthetical", "introduced"):
         return False
     link.stance, link.category = link.row["stance"], link.row["category"]
     return None

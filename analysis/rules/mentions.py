@@ -738,6 +738,11 @@ def _described_people() -> frozenset[str]:
     return frozenset(load_lexicon("described_people")["word"])
 
 
+#: How many sentences back a description looks for the story's subject, through
+#: sentences whose subject is "he" or "she".
+DESCRIBED_LOOKBACK = 3
+
+
 def described_person(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "the actor said", "the 'Pose' actor", "the 23-year-old": a definite description of
     the kind of person a story is about (``lexicons/described_people.csv``; not a newcomer
@@ -752,13 +757,22 @@ def described_person(span: Span, ctx: MentionContext) -> Resolution | None:
     # The story's subject: the person who is the subject of the sentence before (a story
     # keeps its subject; the person named nearest, or the last to speak, is often someone
     # else: "She will now meet Venus Williams. 'Bring it on,' said the 23-year-old").
-    previous = ctx.doc[_sentences_back(head, 1) : head.sent.start]
-    for entity in ctx.ents:
-        if (entity.label_ == "PERSON" and previous.start <= entity.start < previous.end and entity.text.lower() not in _demonyms()
-                and entity.root.dep_ in ("nsubj", "nsubjpass") and entity.root.head.dep_ == "ROOT"):  # fmt: skip
-            name = canonical_name(ctx.doc, entity, full_names=ctx.full_names)[0]
-            return Resolution(name, "person", "described_person",
-                              f"'{span.text}' describes {name}, the subject of the sentence before [rule: described_person]")  # fmt: skip
+    # A sentence whose subject is "he" or "she" keeps the story's subject: look one
+    # further back ("Richard Dunne is ready ... He was once threatened ... the defender said").
+    end = head.sent.start
+    for back in range(1, DESCRIBED_LOOKBACK + 1):
+        start = _sentences_back(head, back)
+        previous = ctx.doc[start:end]
+        for entity in ctx.ents:
+            if (entity.label_ == "PERSON" and previous.start <= entity.start < previous.end and entity.text.lower() not in _demonyms()
+                    and entity.root.dep_ in ("nsubj", "nsubjpass") and entity.root.head.dep_ == "ROOT"):  # fmt: skip
+                name = canonical_name(ctx.doc, entity, full_names=ctx.full_names)[0]
+                return Resolution(name, "person", "described_person",
+                                  f"'{span.text}' describes {name}, the subject of the sentence before [rule: described_person]")  # fmt: skip
+        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        if start >= end or not subjects or subjects[0].lower_ not in ("he", "she"):
+            return None
+        end = start
     return None
 
 

@@ -99,6 +99,11 @@ def source_type(
         lemma = singular
     has_name = any(t.pos_ == "PROPN" and t.i != head.i for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)
     category = nouns.get(lemma)
+    if (category == "document" and head.pos_ == "PROPN" and head.i > span.start and doc[head.i - 1].pos_ == "PROPN"
+            and span[0].lower_ != "the"):
+        # "Jupiter Research", "Referee Graham Poll", "Jack Law": a firm's or a person's name,
+        # not a piece of research, a poll or a law ("the Beige Book" is a document's name).
+        category = None
     if lemma == "figure" and any(c.lower_ in PEOPLE_FIGURE_MODIFIERS for c in head.children):
         category = "person_role"  # "senior Labour figures", people, not numbers
     if category == "media":
@@ -124,7 +129,9 @@ def source_type(
         # such a label ("Digby Jones" as WORK_OF_ART) is a person's name.
         unlabelled = ent is None or ent.label_ in SILENT_ENTITY_LABELS
         body = any(nouns.get(t.lemma_.lower()) == "institution" for t in span)  # "security firm F-Secure"
-        if unlabelled and not body and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
+        # A plural name ("the Lib Dems", "the Greens") is a group, not a person.
+        plural = head.tag_ == "NNPS" or (head.text.endswith("s") and span[0].lower_ == "the")
+        if unlabelled and not body and not plural and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
             return "person", "a proper name"
         return "organization", f"named body '{head.text}'" + (f" ({ent.label_})" if ent is not None else "")
     kind = next((t for t in span if t.i < head.i and nouns.get(t.lemma_.lower()) == "institution"), None)

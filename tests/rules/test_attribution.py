@@ -389,3 +389,39 @@ def test_senior_figures_are_people_and_a_with_phrase_is_not_the_source(nlp):
     rows = analyze("Story\n\n" + text, nlp=nlp).attributions.set_index("cue")
     assert rows.loc["warned", "source_type"] != "document"
     assert rows.loc["said", "source"] == "the MDA"
+
+
+@pytest.mark.parametrize("sentence, source, cue, source_type", [
+    # BBC News politics/300, sport/250 and tech/150 (a second blind teacher review).
+    ("Lib Dem home affairs spokesman Mark Oaten has branded the ID scheme a waste of money.",
+     "Lib Dem home affairs spokesman Mark Oaten", "branded", "person"),
+    ("But the defender underlined his intention to stay at the club.", "the defender", "underlined", "anonymous"),
+    ("The Lib Dems have pledged to oppose the bill when it is debated next Monday.", "The Lib Dems", "pledged", "organization"),
+    ("Fast web access is encouraging more people to go online, research suggests.", "research", "suggests", "document"),
+])  # fmt: skip
+def test_who_says_so_in_the_second_reviews_patterns(nlp, sentence, source, cue, source_type):
+    from analysis import analyze
+
+    rows = analyze("Story\n\n" + sentence, nlp=nlp).attributions
+    assert (source, cue, source_type) in set(zip(rows["source"], rows["cue"], rows["source_type"]))
+
+
+@pytest.mark.parametrize("sentence", [
+    # BBC News tech/347, politics/023 and sport/463: no one judges or says anything here.
+    "Sony Ericsson will use the fair to show off the W800, its recently unveiled Walkman branded phone.",
+    "A failed government scheme to offer university courses online has been branded a disgraceful waste.",
+    "French prodigy Gael Monfils underlined his huge promise by beating champion Gaston Gaudio in the first round.",
+])  # fmt: skip
+def test_a_brand_name_a_judgement_by_nobody_and_a_promise_shown_by_doing_are_no_attribution(nlp, sentence):
+    from analysis import analyze
+
+    assert analyze("Story\n\n" + sentence, nlp=nlp).attributions.empty
+
+
+def test_a_firm_named_research_is_an_organisation_and_a_piece_of_research_a_document(nlp):
+    from analysis import analyze
+
+    text = ("Story\n\nMany are turning away from TV, say analysts Jupiter Research. Research by handset maker Nokia shows "
+            "that more people use their mobile for every call.")  # fmt: skip
+    rows = analyze(text, nlp=nlp).attributions.set_index("cue")
+    assert rows.loc["say", "source_type"] == "organization" and rows.loc["shows", "source_type"] == "document"

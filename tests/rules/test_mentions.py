@@ -394,3 +394,18 @@ def test_a_place_s_biggest_lender_is_the_organisation_named_before(nlp):
     rows = analyze(text, nlp=nlp).attributions
     row = rows[rows["source"] == "The UK's biggest mortgage lender"].iloc[0]
     assert (row["canonical_source"], row["source_type"]) == ("Halifax", "organization"), row["source_type_reason"]
+
+
+@pytest.mark.parametrize("text, cue, who", [
+    # BBC News sport/250: "He" in the sentence between keeps the story's subject.
+    ("Richard Dunne is ready to commit his future to Manchester City. He was once threatened with the sack by City boss "
+     "Kevin Keegan. Early talks have taken place and the defender said he wanted to stay.", "said", "Richard Dunne"),
+    # BBC News politics/300: a leader described right after being named.
+    ("Michael Howard has denied his shadow cabinet was split over ID cards. The Tory leader said his team had reached "
+     "a collective view.", "said", "Michael Howard"),
+])  # fmt: skip
+def test_a_description_is_the_storys_subject_through_a_he_or_she(nlp, text, cue, who):
+    from analysis import analyze
+
+    rows = analyze("Story\n\n" + text, nlp=nlp).attributions
+    assert rows.loc[rows["cue"] == cue, "canonical_source"].tolist() == [who]
