@@ -107,3 +107,11 @@ def test_feedback_does_not_repeat_the_label_it_confirms():
 
     verdict, points, text = _mark_choice("source_type", "author", {"best": "author", "accepted": {}}, "*Author*: Nobody but the writer.")
     assert (verdict, text) == ("best", "Yes: *author*. Nobody but the writer.")
+
+
+def test_a_partys_short_name_and_its_members_name_are_the_party():
+    # A second blind teacher review: "Liberal Democrats" and "the Tories" scored 0 (lexicons/short_forms.csv).
+    from analysis.classroom.marking import same_source
+
+    assert same_source("Liberal Democrats", ["Lib Dems"]) and same_source("LibDems", ["The Lib Dems"])
+    assert same_source("the Tories", ["Conservatives"]) and not same_source("Labour", ["Conservatives"])
