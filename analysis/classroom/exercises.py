@@ -246,14 +246,15 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     pool = pool.assign(clarity=pool.apply(_clarity, axis=1))
     # At most MAX_ALIKE cards with one answer: six "asserted, the writer" cards in a
     # match report teach nothing the third did not.
-    alike = pool["status"].astype(str) + "|" + pool["claim_source_type"].astype(str) + "|" + pool["claim_source"].astype(str)
-    pool = pool[alike.groupby(alike).cumcount() < MAX_ALIKE]
+    pool = pool.assign(answer=pool["status"].astype(str) + "|" + pool["claim_source_type"].astype(str) + "|"
+                       + pool["claim_source"].astype(str))  # fmt: skip
     chosen: list[int] = []
     types: set[str] = set()
     sources: set[str] = set()
 
     def take(rows: pd.DataFrame) -> bool:
-        rows = rows[~rows["sent_id"].isin(chosen)]
+        answers = pool.loc[pool["sent_id"].isin(chosen), "answer"].value_counts()
+        rows = rows[~rows["sent_id"].isin(chosen) & rows["answer"].map(lambda a: answers.get(a, 0) < MAX_ALIKE).astype(bool)]
         if rows.empty:
             return False
         new = ~rows["claim_source_type"].isin(types)
@@ -281,8 +282,8 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
         left = pool[~pool["sent_id"].isin(chosen)]
         used = pool[pool["sent_id"].isin(chosen)]["status"].value_counts()
         fewest = min((used.get(status, 0) for status in left["status"]), default=0)
-        if not take(left[left["status"].map(lambda status: used.get(status, 0) == fewest)]):
-            take(pool)
+        if not take(left[left["status"].map(lambda status: used.get(status, 0) == fewest)]) and not take(pool):
+            break  # every answer left has its MAX_ALIKE cards
     cards = pool[pool["sent_id"].isin(chosen)].sort_values("sent_id")
     texts = result.sentences.set_index("sent_id")["text"]
     context = [int(c) if pd.notna(c) else None for c in cards["context_sent_id"]]

@@ -75,7 +75,7 @@ table {border-collapse: collapse; font-size: 14px; width: 100%;} td, th {border:
 .best {color: #006b4f;} .accepted {color: #7a5500;} .wrong, .missing {color: #a3320b;}
 details.trace {font-size: 12px; color: #444;} .note {font-size: 90%; color: #333;}
 button {font-size: 1.05em; padding: .5em 1.2em; margin: 1em 0;}
-@media print {button, .screen-only {display: none;} body {margin: 0; max-width: none; font-size: 10.5pt; line-height: 1.35;}
+@media print {button, .screen-only {display: none;} textarea {resize: none; overflow: hidden;} body {margin: 0; max-width: none; font-size: 10.5pt; line-height: 1.35;}
   h1 {font-size: 17pt; margin: .4em 0;} .article {font-size: 10pt; line-height: 1.3;} .choices {gap: .1em .8em;}
   .card .choices {gap: .1em .6em; font-size: 95%;} .card legend {font-size: 95%;} h2 + .note {break-after: avoid;}
   input[type=text] {background: none; height: .8cm;} a {color: inherit;}

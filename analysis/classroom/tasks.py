@@ -47,8 +47,7 @@ STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked
 
 #: What the claim-card task tells every student about finding the speaker. The same on
 #: every card: a hint on some cards only would say which ones have a source elsewhere.
-CONTEXT_HINT = ("Who says it may be named in the card's sentence or in a sentence next to it: read around each "
-                "sentence in the article.")
+CONTEXT_HINT = "Read around each sentence: who says it may be named in the sentence next to it."
 
 
 def _names(result, *, limit: int = 5) -> list[str]:
@@ -269,9 +268,9 @@ def exercise_tasks(result) -> list[dict]:
          "look_for": ["Byline, outlet and date, or that they are missing", "Why a missing date or author matters"]},
         {"id": "investigate-2", "step": "Investigate the source", "title": "Lateral reading: who are they?",
          "prompt": f"Leave the article. Open a new tab and search for {search}"
-                   + (f" and the outlet, {outlet}" if outlet else "") + ". For each: who are they, and what is their part "
-                   "in the story? For anyone the article quotes or relies on: why would they know, and do they have a "
-                   "reason to say what they say? Write what you found and the web addresses.",
+                   + (f" and the outlet, {outlet}" if outlet else "") + ". Who is each, and what is their part in the "
+                   "story? If the article quotes them: why would they know, and why might they say it? Write what you "
+                   "found and the web addresses.",
          "lines": 5, "urls": True,
          "model_answer": ["The tool cannot answer this: it reads only the article. Professional fact-checkers read "
                           "laterally, leaving the page to see what others say about a source."],
