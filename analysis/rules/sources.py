@@ -81,6 +81,16 @@ def _full_name(doc: Doc, name: str, full_names: dict[str, set[str]] | None = Non
     return next(iter(full)) if len(full) == 1 else name
 
 
+def _plural_name(doc: Doc, head: Token) -> bool:
+    """A plural name after "the" ("the Lib Dems", "the Greens", "the Tories"), a group even
+    where the model tagged it as a person; not a person's name that ends in s ("Ed Balls",
+    "the Reverend Adrian Rodgers", "the LCF's Andrea Williams")."""
+    first = head.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return (head.text.endswith("s") and head.i - first <= 1 and first > 0 and doc[first - 1].lower_ == "the")
+
+
 def source_type(
     doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None
 ) -> tuple[str, str]:
@@ -123,14 +133,13 @@ def source_type(
         return "unnamed", f"'{head.text}': a group"
     if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS:
         ent = entity_at(doc, head.i, ents)
-        if ent is not None and ent.label_ == "PERSON":
+        plural = _plural_name(doc, head)
+        if ent is not None and ent.label_ == "PERSON" and not plural:
             return "person", f"named person '{ent.text}'"
         # A work, product or event does not speak: a two-word proper name the model gave
         # such a label ("Digby Jones" as WORK_OF_ART) is a person's name.
         unlabelled = ent is None or ent.label_ in SILENT_ENTITY_LABELS
         body = any(nouns.get(t.lemma_.lower()) == "institution" for t in span)  # "security firm F-Secure"
-        # A plural name ("the Lib Dems", "the Greens") is a group, not a person.
-        plural = head.tag_ == "NNPS" or (head.text.endswith("s") and span[0].lower_ == "the")
         if unlabelled and not body and not plural and any(t.is_title for t in span) and len([t for t in span if t.pos_ == "PROPN"]) >= 2:
             return "person", "a proper name"
         return "organization", f"named body '{head.text}'" + (f" ({ent.label_})" if ent is not None else "")

@@ -298,3 +298,11 @@ def test_a_place_after_for_is_no_closing_name_and_figures_are_never_referred_bac
     rows = result.attributions.set_index("cue")
     assert rows.loc["admitted", "canonical_source"] != "North Hykeham"
     assert result.sentences.iloc[-1]["claim_source"] != "government figures"
+
+
+def test_a_plural_name_the_model_took_for_a_person_is_a_group(nlp):
+    # bbc politics/300: "The Lib Dems have pledged ..." (PERSON in the small model)
+    from analysis import analyze
+
+    rows = analyze("Story\n\nThe Lib Dems have pledged to oppose the bill when it is debated next Monday.", nlp=nlp).attributions
+    assert rows["source_type"].tolist() == ["organization"]
