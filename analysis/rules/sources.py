@@ -91,6 +91,19 @@ def _plural_name(doc: Doc, head: Token) -> bool:
     return (head.text.endswith("s") and head.i - first <= 1 and first > 0 and doc[first - 1].lower_ == "the")
 
 
+def _noun_category(doc: Doc, span: Span, head: Token, category: str | None) -> str | None:
+    """The source-noun category of a phrase's head, in context: none for a firm's or a
+    person's name that ends in a document word ("Jupiter Research", "Referee Graham
+    Poll", "Jack Law"; "the Beige Book" is a document's name); people for "senior
+    Labour figures"."""
+    if (category == "document" and head.pos_ == "PROPN" and head.i > span.start and doc[head.i - 1].pos_ == "PROPN"
+            and span[0].lower_ != "the"):
+        return None
+    if head.lemma_.lower() == "figure" and any(c.lower_ in PEOPLE_FIGURE_MODIFIERS for c in head.children):
+        return "person_role"
+    return category
+
+
 def source_type(
     doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None
 ) -> tuple[str, str]:
@@ -108,14 +121,7 @@ def source_type(
     if capitalised_noun:
         lemma = singular
     has_name = any(t.pos_ == "PROPN" and t.i != head.i for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)
-    category = nouns.get(lemma)
-    if (category == "document" and head.pos_ == "PROPN" and head.i > span.start and doc[head.i - 1].pos_ == "PROPN"
-            and span[0].lower_ != "the"):
-        # "Jupiter Research", "Referee Graham Poll", "Jack Law": a firm's or a person's name,
-        # not a piece of research, a poll or a law ("the Beige Book" is a document's name).
-        category = None
-    if lemma == "figure" and any(c.lower_ in PEOPLE_FIGURE_MODIFIERS for c in head.children):
-        category = "person_role"  # "senior Labour figures", people, not numbers
+    category = _noun_category(doc, span, head, nouns.get(lemma))
     if category == "media":
         if has_name and outlet_name(span) is None:
             return "document", f"'{head.text}' by a named body [rule: document_noun]"
@@ -256,6 +262,16 @@ def _never_referred_back(source: Span, ents: tuple[Span, ...]) -> bool:
     return bare_title
 
 
+def _closing_name(doc: Doc, relation: Attribution, source: Span, ents: tuple[Span, ...]) -> Span | None:
+    """ "Only Fools and Horses star David Jason": a title before the name can make the
+    parse's head a word of the title; a full name closing the phrase (the learned
+    tagger's fuller one, where it has one) right after a title word is who it is, not
+    one after "for" or "and" ("the Tory MP for Sleaford and North Hykeham")."""
+    phrase = doc[slice(*relation.shown_source)] if relation.shown_source else source
+    return next((e for e in ents if e.label_ == "PERSON" and e.end == phrase.end and len(e) >= 2 and e.start > phrase.start
+                 and not e.start <= source.root.i < e.end and doc[e.start - 1].pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
+
+
 def label_sources(
     text: str, doc: Doc, relations: list[Attribution], *, quotes: list[Quote] = ()
 ) -> dict[Attribution, SourceLabel]:
@@ -281,15 +297,7 @@ def label_sources(
         else:
             stype, reason = source_type(doc, source, ents=ents)
             entity = entity_at(doc, source.root.i, ents)
-            # "Only Fools and Horses star David Jason": a title before the name can make
-            # the parse's head a word of the title; a full name closing the phrase is who it is.
-            # The phrase may be the learned tagger's fuller one (the rules read only "Fools").
-            phrase = doc[slice(*relation.shown_source)] if relation.shown_source else source
-            # Right after a title word ("star David Jason"), not after "for" or "and" ("the
-            # Tory MP for Sleaford and North Hykeham": a place the model took for a name).
-            closing = next((e for e in ents if e.label_ == "PERSON" and e.end == phrase.end and len(e) >= 2
-                            and e.start > phrase.start and not e.start <= source.root.i < e.end
-                            and doc[e.start - 1].pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
+            closing = _closing_name(doc, relation, source, ents)
             if stype == "person" and closing is not None and (entity is None or len(entity) == 1):
                 entity = closing
             if stype == "person":
