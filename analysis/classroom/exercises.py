@@ -365,7 +365,7 @@ def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict]) -> 
         return (f"The article says {source} {quoted or 'confirmed'} it: a named source confirming it is stronger "
                 "than someone just saying it.")  # fmt: skip
     if status == "reported":
-        return f"The article tells you who says it: {source} ({quoted or 'a reporting verb'})."
+        return f"The article tells you who says it: {source}" + (f" ({quoted})." if quoted else ".")
     if status == "hedged":
         return f"The writer softens the claim with {quoted or 'a hedge'}, so it is not stated as sure."
     if status == "unconfirmed":
@@ -495,6 +495,10 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     if person:
         extra_types.setdefault("person", person)
     written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
+    if by["status"] == "teacher" and by["cues"] == "tool":
+        # Your status, no cue words of yours: the words that teach your status in this
+        # sentence ("could" for hedged), not the tool's words for its own ("said").
+        cue_kind, cues = _deciding_cues(result, sent_id, best["status"], source if by["source"] == "tool" else None)
     cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
     if by["status"] == "teacher":
         cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.classroom.exercises import CARD_RULES, claim_cards, exercise_key, key_table, read_teacher_key
 from analysis.classroom.marking import cue_matches, mark_student, same_source
+from analysis.vocabulary import CUE_KIND_BY_STATUS
 
 from ..conftest import HTML_PAGE
 
@@ -345,3 +346,19 @@ def test_an_article_that_cites_nobody_gets_three_cards_not_six_alike(nlp):
     assert [c["answers"]["source_type"]["best"] for c in key["cards"]] == ["author"] * 3
     page = lesson_plan_html({"title": "t", **key, "tasks": []})
     assert "<td>10-21</td>" in page and "Every card here is the writer" in page
+
+
+def test_a_teachers_status_without_cue_words_marks_the_words_for_that_status(nlp, tmp_path):
+    # A third blind teacher review: a key row "5,hedged,..." with no cues made "said" the hedge.
+    from analysis import analyze
+
+    result = analyze("Box office\n\nThe film could earn $50m this weekend, said Paul Dergarabedian, president of Exhibitor "
+                     "Relations. Cinemas were full on Friday night.", nlp=nlp)  # fmt: skip
+    cards = claim_cards(result, n=20)
+    sent_id = int(cards.loc[cards["text"].str.contains("could earn"), "sent_id"].iloc[0])
+    path = tmp_path / "key.csv"
+    pd.DataFrame({"sent_id": [sent_id], "status": ["hedged"]}).to_csv(path, index=False)
+    card = next(c for c in exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"]
+                if c["sent_id"] == sent_id)  # fmt: skip
+    assert card["answers"]["cues"]["words"] == ["could"] and card["answers"]["cues"]["kind"] == CUE_KIND_BY_STATUS["hedged"]
+    assert "said" not in card["explain"]["status"]
