@@ -624,6 +624,13 @@ def read_key_table(path: str | Path) -> pd.DataFrame:
     return key
 
 
+def _label(value: str) -> str:
+    """A label as the key compares it: trimmed, lower case, in American spelling
+    ("Organisation" is "organization")."""
+    text = str(value).strip().lower()
+    return "organization" if text == "organisation" else text
+
+
 def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
     """A teacher's answer key: a CSV with ``sent_id`` and any of status, source,
     source_type, cues (cues separated by ``;``). Blank cells leave the tool's answer.
@@ -656,13 +663,13 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
         seen[sent_id] = line
         ids.append(sent_id)
         for field, allowed in (("status", STATUSES), ("source_type", SOURCE_TYPES)):
-            given = key.at[row, field].strip().lower() if field in key.columns else ""
+            given = _label(key.at[row, field]) if field in key.columns else ""
             if given and given not in allowed:
                 raise InputError(f"{name}, line {line}: {field} {given!r} is not one of {', '.join(allowed)}")
     key["sent_id"] = ids
     for field in ("status", "source_type"):
         if field in key.columns:
-            key[field] = key[field].str.strip().str.lower()
+            key[field] = key[field].map(_label)
     if "cues" in key.columns:
         key["cues"] = key["cues"].map(lambda v: [c.strip().lower() for c in v.split(";") if c.strip()] if v else None)
     key.attrs["lines"] = seen  # sent_id -> line in the file, for later messages

@@ -74,6 +74,9 @@ _SPELLING = (
     (re.compile(r"(\w{3})our$"), r"\1or"),
     (re.compile(r"(\w{2})tre$"), r"\1ter"),
     (re.compile(r"^programme$"), "program"),
+    # One word for one speaker or one thing, whichever the student writes.
+    (re.compile(r"^spokes(man|woman|men|women|people)$"), "spokesperson"),
+    (re.compile(r"^(video|videotape|tape)$"), "footage"),
 )
 
 
@@ -207,6 +210,10 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     student = normalise_words(given)
     if not student:
         return False
+    # A name the student writes as someone's ("Dergarabedian's firm") names what belongs
+    # to them, not them.
+    owners = {w for w in normalise_words(" ".join(re.findall(r"([\w.-]+)['’]s\b", str(given))))}
+    owned = bool(owners) and normalise_words(re.sub(r"^.*['’]s\b", "", str(given)))
     # A name in apposition is a form of its own ("The Shadow Secretary of State for the
     # Family, Theresa May": "Theresa May").
     forms = [part for form in forms for part in dict.fromkeys([form, *str(form).split(", ")]) if part.strip()]
@@ -243,6 +250,8 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                 if said <= set(words) and (head in said or post):
                     return True
                 if set(words) <= said and (named or said_words[-1] == words[-1] and len(said) <= len(words) + 1):
+                    if owned and set(words) <= owners:
+                        continue  # "Dergarabedian's firm" is not Dergarabedian
                     return True
     return False
 

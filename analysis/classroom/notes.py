@@ -163,6 +163,10 @@ def _joined(words: list[str]) -> str:
     return " ".join(words).replace(" - ", "-")
 
 
+#: A date that points back to one the text gives ("that day", "the same week").
+ANAPHORIC_DATE = re.compile(r"^(that|those|the same)\b", re.I)
+
+
 def article_notes(result, material: dict) -> dict:
     """Notes for the lesson plan, from the analysis and the student material.
 
@@ -178,6 +182,8 @@ def article_notes(result, material: dict) -> dict:
     # dates ("the second half", "the first 15 minutes" of a match).
     placed = dates["rule"] != ORDINAL_POINT_RULE
     relative = dates[(dates["kind"] == "relative") & dates["in_body"] & placed]["text"].drop_duplicates().tolist()
+    # "that day" points back to a date the text gives; "week of the year" is a ranking.
+    relative = [d for d in relative if not ANAPHORIC_DATE.match(d) and not d.lower().endswith("of the year")]
     shown = {s["number"] for p in material["paragraphs"] for s in p["sentences"]}
     topics = sensitive_topics(result.tokens, shown, entities=result.entities)
     return {"published": published, "relative_dates": relative, "topics": topics.to_dict("records"),

@@ -128,8 +128,18 @@ def _lead(result) -> str | None:
     if first.empty:
         return None
     words = str(first["text"].iloc[0]).split()
+    kept = words[:LEAD_WORDS]
+    if len(words) > LEAD_WORDS:
+        # Not "... the biggest film for a ...": the cut falls after a word that carries meaning.
+        while len(kept) > 1 and kept[-1].lower().strip(",;:") in _CUT_BEFORE:
+            kept.pop()
     # No full stop of its own: the prompt closes the quotation ('... shortage”.', not '.”.').
-    return " ".join(words[:LEAD_WORDS]).rstrip(".") + (" ..." if len(words) > LEAD_WORDS else "")
+    return " ".join(kept).rstrip(".,;:") + (" ..." if len(words) > LEAD_WORDS else "")
+
+
+#: Words a quotation cut short should not end on.
+_CUT_BEFORE = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "but", "as",
+                         "from", "that", "which", "who", "its", "their", "his", "her", "is", "was", "are", "were"})  # fmt: skip
 
 
 def _lines(items: list[str], empty: str) -> list[str]:

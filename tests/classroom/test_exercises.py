@@ -362,3 +362,10 @@ def test_a_teachers_status_without_cue_words_marks_the_words_for_that_status(nlp
                 if c["sent_id"] == sent_id)  # fmt: skip
     assert card["answers"]["cues"]["words"] == ["could"] and card["answers"]["cues"]["kind"] == CUE_KIND_BY_STATUS["hedged"]
     assert "said" not in card["explain"]["status"]
+
+
+def test_a_teachers_key_takes_the_british_spelling_of_organization(seed, tmp_path):
+    cards = claim_cards(seed)
+    path = tmp_path / "key.csv"
+    path.write_text(f"sent_id,source_type\n{int(cards['sent_id'].iloc[0])},Organisation\n", encoding="utf-8")
+    assert read_teacher_key(path, result=seed)["source_type"].tolist() == ["organization"]

@@ -36,7 +36,19 @@ LOMAX = ["Bank of England deputy governor Rachel Lomax", "Rachel Lomax", "Ms Lom
 # BBC News sport/348.
 OWEN = ["Wales number eight Michael Owen", "Michael Owen", "Owen"]
 
+# BBC News 2004-05 (a third blind teacher review): entertainment/100, politics/150, politics/300.
+DERGARABEDIAN = ["Paul Dergarabedian", "Mr Dergarabedian", "Dergarabedian"]
+SPOKESMAN = ["A spokesman", "his spokesman"]
+FOOTAGE = ["The latest footage"]
+LIB_DEMS = ["The Lib Dems", "Lib Dems"]
+
 SOURCES = [
+    # A name the student makes someone's is not them; one word for a spokesperson, a video;
+    # a party's short name.
+    (DERGARABEDIAN, "Dergarabedian's firm", False), (DERGARABEDIAN, "Mr. Dergarabedian", True),
+    (SPOKESMAN, "a spokesperson", True), (SPOKESMAN, "Mr Galloway's spokesman", True),
+    (FOOTAGE, "the video", True), (FOOTAGE, "video footage", True), (FOOTAGE, "Al-Jazeera", False),
+    (LIB_DEMS, "Liberal Democrats", True), (LIB_DEMS, "the Tories", False),
     # Dotted and undotted abbreviations, case, articles.
     (OFFICIAL, "a senior U.S. military official", True), (OFFICIAL, "A SENIOR US MILITARY OFFICIAL", True),
     (OFFICIAL, "senior us military official", True), (OFFICIAL, "the official", True), (OFFICIAL, "military official", True),

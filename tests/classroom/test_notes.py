@@ -99,3 +99,14 @@ def test_a_topic_only_in_names_reads_as_one_to_check_never_as_none(nlp):
     page = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": notes})
     assert "Probably not a sensitive topic: death and killing" in page and "“Death Star”" in page
     assert "No listed topic words were found" in page and "in their usual sense" in page
+
+
+def test_a_kidnapping_is_a_topic_and_a_date_pointing_back_is_not_one_to_place(nlp):
+    # A third blind teacher review (BBC News politics/150, entertainment/100).
+    text = ("Hostage plea\n\nThe aid worker was abducted in Baghdad last week. Her kidnappers have made no demands. "
+            "The film took $10m that day, its best week of the year.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    topics = sensitive_topics(result.tokens, entities=result.entities).set_index("topic")
+    assert {"abducted", "kidnappers"} <= set(topics.loc["violence and crime", "words"])
+    notes = article_notes(result, {"found": [], "paragraphs": [{"sentences": [{"number": i} for i in range(1, 4)]}], "words": []})
+    assert "that day" not in notes["relative_dates"] and not any("of the year" in d for d in notes["relative_dates"])

@@ -72,3 +72,12 @@ def test_a_plain_text_article_tells_the_teacher_the_page_may_have_had_a_byline(n
     path.write_text("Talks resume\n\nThe talks will resume on Monday, officials said.\n", encoding="utf-8")
     provenance = next(t for t in exercise_tasks(analyze(path, nlp=nlp)) if t["id"] == "investigate-1")
     assert provenance["model_answer"][0].startswith("This article came as plain text")
+
+
+def test_the_main_claim_to_search_is_cut_after_a_word_that_carries_meaning(nlp):
+    from analysis import analyze
+
+    text = ("Fockers keep top spot\n\nComedy Meet The Fockers has held on to the number one spot at the North American box "
+            "office for a second week, taking $19.1m.")  # fmt: skip
+    find = next(t for t in exercise_tasks(analyze(text, nlp=nlp)) if t["id"] == "find-1")
+    assert "box office ...”" in find["prompt"] and "for a ..." not in find["prompt"]
