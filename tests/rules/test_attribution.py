@@ -425,3 +425,16 @@ def test_a_firm_named_research_is_an_organisation_and_a_piece_of_research_a_docu
             "that more people use their mobile for every call.")  # fmt: skip
     rows = analyze(text, nlp=nlp).attributions.set_index("cue")
     assert rows.loc["say", "source_type"] == "organization" and rows.loc["shows", "source_type"] == "document"
+
+
+@pytest.mark.parametrize("sentence, stance, status", [
+    # BBC News tech/250 (a third blind teacher review), politics/034, sport/092.
+    ("Microsoft has not ruled out charging people who want to keep the toolkit up to date.", "non_committal", "unconfirmed"),
+    ("The government has ruled out amending the present law.", "denying", "reported"),
+    ("Chambers has not ruled out a return to the track.", "non_committal", "unconfirmed"),
+])  # fmt: skip
+def test_not_ruling_out_leaves_a_claim_open_and_ruling_out_denies_it(nlp, sentence, stance, status):
+    from analysis import analyze
+
+    result = analyze("Story\n\n" + sentence, nlp=nlp)
+    assert result.attributions["cue_stance"].tolist() == [stance] and result.sentences.iloc[1]["status"] == status
