@@ -331,6 +331,23 @@ def answer_key_html(key: dict) -> str:
 CARDS_MINUTES = 15
 
 
+def _varied_cards(cards: list[dict], n: int = 3) -> str:
+    """Which cards a shorter lesson does: up to ``n`` with different answers (status and
+    source type), in card order ("cards 1, 3 and 5"), so three cards are not three alike."""
+    picked, seen = [], set()
+    for card in cards:
+        answers = card.get("answers") or {}
+        kind = ((answers.get("status") or {}).get("best"), (answers.get("source_type") or {}).get("best"))
+        if kind not in seen:
+            picked.append(card)
+            seen.add(kind)
+    picked += [c for c in cards if c not in picked]
+    numbers = [str(c["card"]) for c in cards if any(c is p for p in picked[:n])]  # in card order
+    if not numbers:
+        return "the first three"
+    return "card " + numbers[0] if len(numbers) == 1 else "cards " + ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+
+
 def lesson_plan_html(key: dict) -> str:
     """A 55-minute lesson around the exercise: objectives, timings, discussion prompts,
     the rubric, and one way to adapt it for younger and for advanced students."""
@@ -393,8 +410,8 @@ def lesson_plan_html(key: dict) -> str:
         "<h2>Discussion prompts</h2><ul>" + "".join(f"<li>{_esc(p)}</li>" for p in prompts) + "</ul>",
         f"<h2>Marking</h2><p>The claim cards are marked by <code>python -m analysis grade</code>, which writes a "
         f"feedback page per student and a class summary. Mark each open task out of 2:</p><ul>{rubric}</ul>",
-        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: use the printed worksheet only, do three cards (the first "
-        "three), and skip the numbers and scare-quote tasks.</li><li><b>Advanced students</b>: find the tool's own "
+        "<h2>Adapting it</h2><ul><li><b>Younger students</b>: use the printed worksheet only, do three cards "
+        f"({_esc(_varied_cards(key['cards']))}), and skip the numbers and scare-quote tasks.</li><li><b>Advanced students</b>: find the tool's own "
         "mistakes. Show them the answer key after marking: every answer comes with its evidence, so they can argue "
         "with it, and a good argument is worth the marks.</li></ul>",
         "<h2>What you still do by hand</h2><ul><li>Mark the open tasks, above all lateral reading: the tool reads only "

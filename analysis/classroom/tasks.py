@@ -23,6 +23,7 @@ import re
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.classroom.marking import same_source
+from analysis.rules.attribution import source_noun_categories
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, WEAK_STANCES
 
 __all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
@@ -66,7 +67,10 @@ def _names(result, *, limit: int = 5) -> list[str]:
     # Names a search engine can use: proper names ("a council statement" is not), and
     # the fuller of two forms ("European Commission", not also "Commission").
     names = [_name_inside(result, n) for n in dict.fromkeys(names) if isinstance(n, str) and n]
-    names = [n for n in dict.fromkeys(names) if n[0].isupper() and n.split()[0] not in ("A", "An", "The")]
+    # Not a common noun capitalised at a sentence's start ("Surveys", "Officials").
+    nouns = source_noun_categories()
+    names = [n for n in dict.fromkeys(names) if n[0].isupper() and n.split()[0] not in ("A", "An", "The")
+             and not (" " not in n and (n.lower() in nouns or n.lower().rstrip("s") in nouns))]  # fmt: skip
     names = [n for n in names if not any(other != n and other.endswith(" " + n) for other in names)]
     # The article's own words: a name the tool worked out ("United States" for the
     # article's "the US") can be a card's answer, so the list gives what the text says.

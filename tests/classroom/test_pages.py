@@ -125,3 +125,13 @@ def test_key_values_a_teacher_may_edit_are_escaped_on_every_page(hostile):
     shown.append(pages.worksheet_html(worksheet))
     for page in shown:
         assert "<x-" not in page and "&lt;x-" in page
+
+
+def test_a_shorter_lesson_does_three_cards_with_different_answers():
+    # A third blind teacher review: "do three cards (the first three)" gave three alike.
+    from analysis.classroom.pages import lesson_plan_html
+
+    answers = [("asserted", "author"), ("asserted", "author"), ("asserted", "author"), ("reported", "person"), ("hedged", "author")]
+    cards = [{"card": i + 1, "answers": {"status": {"best": s}, "source_type": {"best": t}}} for i, (s, t) in enumerate(answers)]
+    page = lesson_plan_html({"title": "t", "cards": cards, "tasks": []})
+    assert "do three cards (cards 1, 4 and 5)" in page
