@@ -481,8 +481,11 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
     by = dict.fromkeys(FIELDS, "tool")
     best = dict(tool)
+    also: list[str] = []  # more forms of your source ("Microsoft; Mike Nash")
     for field in FIELDS:
         value = _teacher_value(teacher, sent_id, field)
+        if field == "source" and isinstance(value, str) and ";" in value:
+            value, *also = [part.strip() for part in value.split(";") if part.strip()] or [None]
         if value is not None and not _same_answer(field, value, tool[field]):
             best[field], by[field] = value, "teacher"
     # The card's source as the attributions of its sentence (and the one naming its speaker) give it.
@@ -492,6 +495,7 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     ]
     extra_types = _alternative_types(str(card["text"]), source, best, by, own)
     forms, person = _answer_forms(result, str(card["text"]), sent_id, source, best, by)
+    forms = [*forms, *(f for f in also if f not in forms)]
     if person:
         extra_types.setdefault("person", person)
     written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
@@ -633,7 +637,8 @@ def _label(value: str) -> str:
 
 def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
     """A teacher's answer key: a CSV with ``sent_id`` and any of status, source,
-    source_type, cues (cues separated by ``;``). Blank cells leave the tool's answer.
+    source_type, cues (cues separated by ``;``; a source's other accepted forms after the
+    answer, separated by ``;``). Blank cells leave the tool's answer.
 
     The key is checked before it is used, each problem named by its line in the file:
     unknown columns, a ``sent_id`` that is not a whole number or appears twice, a status

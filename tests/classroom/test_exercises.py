@@ -369,3 +369,14 @@ def test_a_teachers_key_takes_the_british_spelling_of_organization(seed, tmp_pat
     path = tmp_path / "key.csv"
     path.write_text(f"sent_id,source_type\n{int(cards['sent_id'].iloc[0])},Organisation\n", encoding="utf-8")
     assert read_teacher_key(path, result=seed)["source_type"].tolist() == ["organization"]
+
+
+def test_a_teachers_source_may_list_other_forms_it_accepts(seed, tmp_path):
+    # A third blind teacher review: "Microsoft; Mike Nash" was kept as one literal string.
+    cards = claim_cards(seed)
+    sent_id = int(cards["sent_id"].iloc[0])
+    path = tmp_path / "key.csv"
+    path.write_text(f"sent_id,source\n{sent_id},Vladimir Putin; the Kremlin\n", encoding="utf-8")
+    card = next(c for c in exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))["cards"] if c["sent_id"] == sent_id)
+    assert card["answers"]["source"]["best"] == "Vladimir Putin"
+    assert same_source("the Kremlin", card["answers"]["source"]["forms"]) and same_source("Putin", card["answers"]["source"]["forms"])
