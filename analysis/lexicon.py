@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import config
 
-__all__ = ["load_lexicon", "lexicon_names"]
+__all__ = ["load_lexicon", "lexicon_names", "lexicon_words"]
 
 REQUIRED_COLUMNS = frozenset({"category", "provenance"})
 
@@ -48,3 +48,11 @@ def load_lexicon(name: str) -> pd.DataFrame:
         ValueError: A row lacks its category or provenance.
     """
     return _load(name).copy()
+
+
+@lru_cache(maxsize=None)
+def lexicon_words(name: str, category: str, *, column: str = "word") -> frozenset[str]:
+    """The words of one category of a lexicon, in lower case ("circumstance_preposition"
+    of ``context_words``)."""
+    table = _load(name)
+    return frozenset(str(w).lower() for w in table.loc[table["category"] == category, column])

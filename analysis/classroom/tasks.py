@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.lexicon import lexicon_words
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.classroom.marking import same_source
@@ -135,15 +136,11 @@ def _lead(result) -> str | None:
     kept = words[:LEAD_WORDS]
     if len(words) > LEAD_WORDS:
         # Not "... the biggest film for a ...": the cut falls after a word that carries meaning.
-        while len(kept) > 1 and kept[-1].lower().strip(",;:") in _CUT_BEFORE:
+        while len(kept) > 1 and kept[-1].lower().strip(",;:") in lexicon_words("function_words", "function_word"):
             kept.pop()
     # No full stop of its own: the prompt closes the quotation ('... shortage”.', not '.”.').
     return " ".join(kept).rstrip(".,;:") + (" ..." if len(words) > LEAD_WORDS else "")
 
-
-#: Words a quotation cut short should not end on.
-_CUT_BEFORE = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "but", "as",
-                         "from", "that", "which", "who", "its", "their", "his", "her", "is", "was", "are", "were"})  # fmt: skip
 
 
 def _lines(items: list[str], empty: str) -> list[str]:

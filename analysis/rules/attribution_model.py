@@ -37,6 +37,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from analysis import config
+from analysis.lexicon import lexicon_words
 
 __all__ = [
     "MODEL_FILE", "ENABLED", "MIN_CONFIDENCE", "ROLES", "LearnedSpan", "sentence_items", "tag_doc",
@@ -308,10 +309,6 @@ def refine(doc: Doc, relations: list, *, spans: list[LearnedSpan] | None = None)
 
 
 _OPENERS = {"(": ")", "[": "]"}
-#: Prepositions that tell the circumstances of the words, not who the source is ("said
-#: the MDA, with forecasts ...", "Judge Sentelle, in his ruling", "Gaymard, after a
-#: meeting"); "of", "from" and "at" may tell where a source works ("Mark Miller, at HBOS").
-CIRCUMSTANCE_PREPOSITIONS = frozenset({"with", "in", "after", "before", "during", "since", "following", "despite", "on"})
 
 
 def _fuller_source(doc: Doc, learned: LearnedSpan, rule: tuple[int, int]) -> bool:
@@ -338,7 +335,10 @@ def _fuller_source(doc: Doc, learned: LearnedSpan, rule: tuple[int, int]) -> boo
     # "said the MDA, with forecasts suggesting ...": a phrase after the source that hangs
     # on the verb is what came with the words, not more of the source's name.
     root = doc[rule[0] : rule[1]].root
-    return not any(t.lower_ in CIRCUMSTANCE_PREPOSITIONS and not root.is_ancestor(t) for t in added if t.i >= rule[1])
+    # Prepositions of circumstance (lexicons/context_words.csv): "with", "in", "after"; not
+    # "of", "from" or "at", which may tell where a source works ("Mark Miller, at HBOS").
+    circumstance = lexicon_words("context_words", "circumstance_preposition")
+    return not any(t.lower_ in circumstance and not root.is_ancestor(t) for t in added if t.i >= rule[1])
 
 
 def _crosses(source: LearnedSpan, relation) -> bool:

@@ -21,6 +21,7 @@ import re
 import pandas as pd
 from spacy.tokens import Doc, Span
 
+from analysis.lexicon import lexicon_words
 from analysis.schema import conform
 from analysis.text.structure import containing_index
 
@@ -75,10 +76,6 @@ ORDINAL_POINT_RULE = "an ordinal point ('the second day') within something the t
 AGE = re.compile(r"^(under|over|past|aged|above|below)\s+\d{1,3}$", re.I)
 
 
-#: How often, not when: "the highest monthly total", "a daily paper".
-FREQUENCIES = frozenset({"daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annual", "annually"})
-
-
 def _not_a_date(span: Span) -> bool:
     """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), a
     frequency ("monthly"), or a
@@ -86,7 +83,7 @@ def _not_a_date(span: Span) -> bool:
     sentence)."""
     if len(span) == 1 and AMOUNT.match(span.text):
         return True
-    if len(span) == 1 and span.text.lower() in FREQUENCIES:
+    if len(span) == 1 and span.text.lower() in lexicon_words("context_words", "frequency"):
         return True  # "the highest monthly total": how often, not when
     if AGE.match(span.text):
         return True  # "under 65", "past 65": an age

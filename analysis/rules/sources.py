@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.rules.attribution import Attribution, source_noun_categories
 from analysis.rules.entities import NAME_LABELS, canonical_name, person_full_names
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve, role_words
 from analysis.rules.phrases import LexiconMatcher
 from analysis.rules.quotes import Quote
@@ -59,9 +59,6 @@ __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "
 #: Bodies of a state that "the" alone identifies ("the government", "the police").
 #: Words that make an agency or service a news outlet: "news agency", "press service".
 NEWS_MODIFIERS = frozenset({"news", "press", "wire"})
-#: Words that make "figures" people ("senior Labour figures have warned"), not numbers.
-PEOPLE_FIGURE_MODIFIERS = frozenset({"senior", "leading", "key", "top", "prominent", "public", "political", "party",
-                                     "influential", "opposition"})  # fmt: skip
 STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "police", "army", "military", "council"})
 
 
@@ -99,7 +96,8 @@ def _noun_category(doc: Doc, span: Span, head: Token, category: str | None) -> s
     if (category == "document" and head.pos_ == "PROPN" and head.i > span.start and doc[head.i - 1].pos_ == "PROPN"
             and span[0].lower_ != "the"):
         return None
-    if head.lemma_.lower() == "figure" and any(c.lower_ in PEOPLE_FIGURE_MODIFIERS for c in head.children):
+    # "senior Labour figures" are people, not numbers (lexicons/context_words.csv).
+    if head.lemma_.lower() == "figure" and any(c.lower_ in lexicon_words("context_words", "people_figure_modifier") for c in head.children):
         return "person_role"
     return category
 
@@ -246,17 +244,12 @@ class SourceLabel:
     canonical: str | None
 
 
-#: Nouns of figures that show something: a later "they" or "it" that believes or says is
-#: someone, not the figures ("government figures show ... They also believe ...").
-EVIDENCE_NOUNS = frozenset({"figure", "data", "statistic"})
-
-
 def _never_referred_back(source: Span, ents: tuple[Span, ...]) -> bool:
     """A source a later "he", "they" or "the cardinal" does not refer back to: figures
     that show something, or a title alone with no name (a headline's "Cardinal
     criticises ...": the body names the person, and that name is who the mentions are)."""
     root = source.root
-    if root.lemma_.lower() in EVIDENCE_NOUNS:
+    if root.lemma_.lower() in lexicon_words("context_words", "evidence_noun"):
         return True
     bare_title = len(source) == 1 and root.lower_ in role_words() and not any(e.start <= root.i < e.end for e in ents)
     return bare_title
