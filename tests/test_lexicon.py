@@ -18,3 +18,11 @@ def test_loaded_tables_are_copies_a_caller_cannot_spoil():
     first = load_lexicon("hedges")
     first.loc[0, "cue"] = "spoiled"
     assert load_lexicon("hedges").loc[0, "cue"] != "spoiled"
+
+
+def test_a_lexicons_words_of_one_category_are_read_in_lower_case():
+    from analysis.lexicon import lexicon_words
+
+    prepositions = lexicon_words("context_words", "circumstance_preposition")
+    assert {"with", "after"} <= prepositions and "of" not in prepositions
+    assert "monthly" in lexicon_words("context_words", "frequency")
