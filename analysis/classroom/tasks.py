@@ -171,7 +171,9 @@ def _provenance_answer(result) -> list[str]:
 def _anonymous_answer(result) -> list[str]:
     attributions = result.attributions
     unnamed_media = (attributions["source_type"] == "media") & attributions["source_type_reason"].str.contains("no named outlet", regex=False)
-    rows = attributions[attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) | unnamed_media]
+    # "Surveys suggest ...", "research suggests": a document nobody is named as making.
+    unnamed_document = (attributions["source_type"] == "document") & attributions["source_type_reason"].str.contains("(a document)", regex=False)
+    rows = attributions[attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) | unnamed_media | unnamed_document]
     # "many residents" inside a councillor's quotation is the councillor's word, not a source.
     quotes = result.quotes
     rows = rows[rows["cue_start"].map(lambda c: enclosing_quote(quotes, int(c), kinds=("direct",)) is None).astype(bool)]
@@ -187,6 +189,9 @@ def _anonymous_answer(result) -> list[str]:
         cue = f" (“{row.cue}”)" if isinstance(row.cue, str) and row.cue else ""
         who = row.source if isinstance(row.source, str) and row.source else f"nobody is named{cue}"
         reason = f"reason given: “{row.anonymity_reason}”" if isinstance(row.anonymity_reason, str) and row.anonymity_reason else "no reason given"
+        if row.source_type == "document":
+            out.append(f"Sentence {row.sent_id}: {who} (document): nobody is named as having made it.")
+            continue
         out.append(f"Sentence {row.sent_id}: {who} ({row.source_type}); {reason}.")
     # An article that cites nobody has no named sources either: "every source is named"
     # would read as if it had some.

@@ -81,3 +81,12 @@ def test_the_main_claim_to_search_is_cut_after_a_word_that_carries_meaning(nlp):
             "office for a second week, taking $19.1m.")  # fmt: skip
     find = next(t for t in exercise_tasks(analyze(text, nlp=nlp)) if t["id"] == "find-1")
     assert "box office ...”" in find["prompt"] and "for a ..." not in find["prompt"]
+
+
+def test_a_document_nobody_is_named_as_making_is_a_source_without_a_name(nlp):
+    # A third blind teacher review (BBC News tech/250): "Every source is named" beside "Surveys suggest ...".
+    from analysis import analyze
+
+    result = analyze("Spyware\n\nSurveys suggest that almost 90% of PCs are infested with spyware.", nlp=nlp)
+    answer = next(t for t in exercise_tasks(result) if t["id"] == "trace-2")["model_answer"]
+    assert answer == ["Sentence 1: Surveys (document): nobody is named as having made it."]
