@@ -171,8 +171,12 @@ def _provenance_answer(result) -> list[str]:
 def _anonymous_answer(result) -> list[str]:
     attributions = result.attributions
     unnamed_media = (attributions["source_type"] == "media") & attributions["source_type_reason"].str.contains("no named outlet", regex=False)
-    # "Surveys suggest ...", "research suggests": a document nobody is named as making.
-    unnamed_document = (attributions["source_type"] == "document") & attributions["source_type_reason"].str.contains("(a document)", regex=False)
+    # "Surveys suggest ...", "research suggests": a document nobody is named as making
+    # ("a council statement", "government research" have a maker).
+    institutions = {w for w, c in source_noun_categories().items() if c == "institution"}
+    makerless = attributions["source"].fillna("").map(lambda s: not any(w.lower() in institutions for w in re.findall(r"[\w'-]+", s))).astype(bool)
+    unnamed_document = ((attributions["source_type"] == "document") & makerless
+                        & attributions["source_type_reason"].str.contains("(a document)", regex=False))  # fmt: skip
     rows = attributions[attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) | unnamed_media | unnamed_document]
     # "many residents" inside a councillor's quotation is the councillor's word, not a source.
     quotes = result.quotes
