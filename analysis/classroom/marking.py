@@ -433,6 +433,10 @@ def _mark_cues(given: list[str], answer: dict | None, explain: str) -> tuple[str
         return "missing", 0, f"You gave no cue words. {explain}"
     found = [g for g in given if cue_matches(g, answer["forms"])]
     if found:
+        if answer.get("words") and not cue_matches(found[0], [str(w) for w in answer["words"]]):
+            # "could" for a claim the key gives as "said": the student's word counts, and
+            # the explanation that follows is about the key's words.
+            return "best", POINTS["best"], f"Yes: *{found[0]}* counts too. {explain}"
         return "best", POINTS["best"], f"Yes: *{found[0]}*. {explain}"
     return "wrong", 0, f"You gave *{'; '.join(given)}*. {explain}"
 

@@ -115,3 +115,13 @@ def test_a_partys_short_name_and_its_members_name_are_the_party():
 
     assert same_source("Liberal Democrats", ["Lib Dems"]) and same_source("LibDems", ["The Lib Dems"])
     assert same_source("the Tories", ["Conservatives"]) and not same_source("Labour", ["Conservatives"])
+
+
+def test_a_cue_the_key_accepts_besides_its_own_says_so():
+    # A third blind teacher review: "Yes: *could*. Look for the reporting verb: 'said'" read as a contradiction.
+    from analysis.classroom.marking import _mark_cues
+
+    answer = {"words": ["said"], "forms": ["said", "say", "could"], "kind": "reporting verb"}
+    verdict, points, text = _mark_cues(["could"], answer, "Look for the reporting verb: 'said'.")
+    assert (verdict, points) == ("best", 2) and text.startswith("Yes: *could* counts too.")
+    assert _mark_cues(["said"], answer, "x")[2] == "Yes: *said*. x"
