@@ -425,6 +425,13 @@ def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
     # The content is the clause "according to X" modifies, less the phrase itself.
     clause = [t for t in head.subtree if not (i <= t.i < source[1])]
     content = _span_of(clause)
+    sentence = according.sent
+    ends_sentence = all(t.is_punct or t.is_space for t in doc[source[1] : sentence.end])
+    if ends_sentence and i > sentence.start + 1 and doc[i - 1].text == "," and head.i != sentence.root.i:
+        # "It took $42.8m at the weekend, making its takings $163m, according to studio
+        # estimates": after a comma at the end of the sentence, the phrase covers all of it,
+        # not only the clause the parse hung it on.
+        content = (sentence.start, i - 1)
     return Attribution((i, j), i, row["cue"], row["stance"], row["category"], source, content, "according_to")
 
 

@@ -438,3 +438,14 @@ def test_not_ruling_out_leaves_a_claim_open_and_ruling_out_denies_it(nlp, senten
 
     result = analyze("Story\n\n" + sentence, nlp=nlp)
     assert result.attributions["cue_stance"].tolist() == [stance] and result.sentences.iloc[1]["status"] == status
+
+
+def test_according_to_at_the_end_of_a_sentence_covers_all_of_it(nlp):
+    # BBC News entertainment/100: the parse hung the phrase on the last clause only.
+    from analysis import analyze
+
+    text = ("Box office\n\nIt took $42.8m at the weekend, making its overall takings more than $163m in 12 days, "
+            "according to studio estimates.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    assert result.attributions.iloc[0]["content"].startswith("It took $42.8m")
+    assert result.sentences.iloc[1]["status"] == "reported"
