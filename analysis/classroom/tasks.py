@@ -223,13 +223,27 @@ def _numbers_answer(result) -> list[str]:
     rows = result.numbers[result.numbers["in_body"]]
     # "the two leaders", "two companies": a small count is not a figure to check.
     rows = rows[~((rows["value"] < 10) & rows["unit"].isna() & ~rows["text"].str.contains(r"\d", regex=True))]
-    out = []
+    text = result.text
+    # "the top 12 films", "No. 1": a rank, not a figure to check.
+    rows = rows[~rows["start"].map(lambda start: bool(RANK_BEFORE.search(text[max(0, int(start) - 8) : int(start)]))).astype(bool)]
+    out: list[str] = []
+    previous_end = -1
     for row in rows.itertuples():
+        # "$163m (£90m)": a conversion in brackets goes with the figure it converts.
+        if out and text[previous_end : int(row.start)].strip() == "(" and row.unit is not None:
+            out[-1] = out[-1][:-1] + f", {row.text} in another currency."
+            previous_end = int(row.end)
+            continue
         rough = "rough" if row.approximate else "exact"
         named = isinstance(row.source, str) and row.source_type != "author" and row.source != NOBODY_NAMED
         source = f"from {row.source}" if named else "no source named"
         out.append(f"Sentence {row.sent_id}: {row.text} ({rough}; {source}).")
+        previous_end = int(row.end)
     return _lines(out, "The body gives no numbers.")
+
+
+#: Words before a number that make it a rank: "the top 12 films", "No. 1", "number one".
+RANK_BEFORE = re.compile(r"\b(top|no\.|number)\s*$", re.I)
 
 
 def _other_side_answer(result) -> list[str]:

@@ -90,3 +90,16 @@ def test_a_document_nobody_is_named_as_making_is_a_source_without_a_name(nlp):
     result = analyze("Spyware\n\nSurveys suggest that almost 90% of PCs are infested with spyware.", nlp=nlp)
     answer = next(t for t in exercise_tasks(result) if t["id"] == "trace-2")["model_answer"]
     assert answer == ["Sentence 1: Surveys (document): nobody is named as having made it."]
+
+
+def test_the_numbers_answer_keeps_a_conversion_with_its_figure_and_leaves_out_ranks(nlp):
+    # A third blind teacher review (BBC News entertainment/100): "£90m (exact)" beside "$163m (rough)",
+    # and "12 (exact)" read from "the top 12 films".
+    from analysis import analyze
+
+    text = ("Fockers keep top spot\n\nThe film took $42.8m (£23.7m) at the weekend, making its takings more than $163m (£90m) "
+            "in 12 days, according to studio estimates. The top 12 films took $125m.")  # fmt: skip
+    lines = next(t for t in exercise_tasks(analyze(text, nlp=nlp)) if t["id"] == "trace-4")["model_answer"]
+    assert any(line.startswith("Sentence 1: $42.8m") and "£23.7m in another currency" in line for line in lines)
+    assert not any(": 12 (" in line or line.startswith("Sentence 1: £") for line in lines)
+    assert all("studio estimates" in line for line in lines if line.startswith("Sentence 1:"))
