@@ -1008,23 +1008,31 @@ def quotation_before(link: VerbLink) -> bool | None:
 
 def needs_content(link: VerbLink) -> bool | None:
     """A reporting verb counts only with content; a learned cue only with someone saying
-    it ("it was agreed" does not); a judgement ("branded", "criticised") only with
-    someone judging, as a verb ("has been branded a waste" with nobody named, and "a
-    Walkman branded phone", are no one's judgement)."""
+    it ("it was agreed" does not)."""
     if link.content is None or (link.row["complement"] == "finite_clause" and link.subject is None):
         return False
+    link.stance, link.category = link.row["stance"], link.row["category"]
+    return None
+
+
+def judged_by_someone(link: VerbLink) -> bool | None:
+    """A judgement ("branded", "criticised") counts only with someone judging, as a verb:
+    "has been branded a waste" with nobody named, and "a Walkman branded phone", are no
+    one's judgement."""
     if link.row["category"] == "judgement" and (link.subject is None or link.verb.dep_ in ("amod", "compound")):
         return False
-    # "Monfils underlined his huge promise by beating Gaudio": shown by doing, not said
-    # ("rejected that by claiming ..." is said).
+    return None
+
+
+def shown_by_doing(link: VerbLink) -> bool | None:
+    """ "Monfils underlined his huge promise by beating Gaudio": a verb with only an object
+    and "by" doing something is shown by doing, not said ("rejected that by claiming ..."
+    is said)."""
     object_only = link.row["complement"] == "any" and all(c.dep_ != "ccomp" for c in link.verb.children)
     cues = reporting_cues()
     by_doing = any(c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" and g.lemma_.lower() not in cues for g in c.children)
                    for c in link.verb.children)  # fmt: skip
-    if object_only and by_doing and link.pattern not in ("parenthetical", "introduced"):
-        return False
-    link.stance, link.category = link.row["stance"], link.row["category"]
-    return None
+    return False if object_only and by_doing and link.pattern not in ("parenthetical", "introduced") else None
 
 
 def what_one_may_do(link: VerbLink) -> bool | None:
@@ -1079,6 +1087,8 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "introduced": introduced,
     "quotation_before": quotation_before,
     "needs_content": needs_content,
+    "judged_by_someone": judged_by_someone,
+    "shown_by_doing": shown_by_doing,
     "what_one_may_do": what_one_may_do,
     "negated": negated,
 }
