@@ -63,3 +63,12 @@ def test_the_readme_is_a_front_door():
     assert len(readme.splitlines()) <= 200
     for page in ("docs/usage.md", "docs/data-dictionary.md", "docs/how-it-works.md", "docs/benchmarks.md", "docs/teaching-guide.md"):
         assert page in readme, page
+
+
+def test_how_it_works_names_every_attribution_rule():
+    from pathlib import Path
+
+    from analysis.rules.attribution import VERB_RULES
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "how-it-works.md").read_text(encoding="utf-8")
+    assert [name for name in VERB_RULES if f"`{name}`" not in text] == []
