@@ -394,7 +394,9 @@ def _credit_shares(detail: pd.DataFrame) -> pd.DataFrame:
     summary = (detail.assign(full=detail["verdict"].eq("best"), part=detail["verdict"].eq("accepted"))
                .groupby(["card", "field"], sort=True, as_index=False)[["full", "part"]].mean()
                .sort_values(["full", "card", "field"], kind="stable"))  # fmt: skip
-    summary["none"] = 1 - summary["full"] - summary["part"]
+    # Shares to two decimals (0.33, not 0.33333333333333337; 0, not 5.5e-17), summing to 1.
+    summary[["full", "part"]] = summary[["full", "part"]].round(2)
+    summary["none"] = (1 - summary["full"] - summary["part"]).round(2).abs()
     return summary
 
 

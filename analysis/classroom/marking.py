@@ -191,7 +191,7 @@ def _initials(form: str, *, small_words: bool = False) -> str:
 def _is_initials_of(short: str, form: str) -> bool:
     """Whether ``short`` (one word, at least two letters) is the initials of ``form`` (of
     at least two words): "UKIP" for "UK Independence Party", "BoE" for "Bank of England"."""
-    short = _plain(short).strip().replace(".", "")
+    short = re.sub(r"^the\s+", "", _plain(short).strip()).replace(".", "")  # "the IRB"
     return (bool(re.fullmatch(r"[a-z]{2,}", short)) and len(normalise_words(form)) >= 2
             and short in (_initials(form), _initials(form, small_words=True)))  # fmt: skip
 
@@ -415,7 +415,9 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
     if not given:
         return "missing", 0, f"You left the source empty. {explain}"
     if same_source(given, answer["forms"]):
-        if written_differently(given, answer["forms"]):
+        # The writer's own claims have no words in the article to show ("the article
+        # writes *author*" would name a label, not the text).
+        if written_differently(given, answer["forms"]) and "author" not in answer["forms"]:
             return "best", POINTS["best"], f"Right (written differently): the article writes *{answer['forms'][0]}*. {explain}"
         return "best", POINTS["best"], f"Yes. {explain}"
     # Why not, in words a student can use: the names the article gives the source (the

@@ -423,7 +423,9 @@ def lesson_plan_html(key: dict) -> str:
 
 
 def _sentences(ids: list) -> str:
-    return ", ".join(_esc(n) for n in ids[:8]) + (" ..." if len(ids) > 8 else "")
+    """ "sentence 22", "sentences 3, 7 and 9 ..." """
+    shown = ", ".join(_esc(n) for n in ids[:8]) + (" ..." if len(ids) > 8 else "")
+    return ("sentence " if len(ids) == 1 else "sentences ") + shown
 
 
 def topic_items(topics: list[dict], *, prefix: str = "") -> list[str]:
@@ -437,13 +439,13 @@ def topic_items(topics: list[dict], *, prefix: str = "") -> list[str]:
             words = ", ".join(f"“{_esc(w)}”" for w in topic["words"][:6])
             also = (f" Its words also appear in a name or set phrase ({', '.join(f'“{_esc(o)}”' for o in others[:4])})."
                     if others else "")  # fmt: skip
-            items.append(f"<li>{prefix}<b>Sensitive topic: {_esc(topic['topic'])}</b> ({words}; sentences "
+            items.append(f"<li>{prefix}<b>Sensitive topic: {_esc(topic['topic'])}</b> ({words}; "
                          f"{_sentences(topic['sent_ids'])}). Decide whether it suits your class, and prepare students "
                          f"for it.{also}</li>")  # fmt: skip
         elif others:
             shown = ", ".join(f"“{_esc(o)}”" for o in others[:4])
             items.append(f"<li>{prefix}<b>Probably not a sensitive topic: {_esc(topic['topic'])}</b>. Its words appear "
-                         f"only in a name or a set phrase ({shown}; sentences {_sentences(topic['other_sent_ids'])}). "
+                         f"only in a name or a set phrase ({shown}; {_sentences(topic['other_sent_ids'])}). "
                          "Check the sentences.</li>")  # fmt: skip
     return items
 

@@ -76,6 +76,20 @@ ORDINAL_POINT_RULE = "an ordinal point ('the second day') within something the t
 AGE = re.compile(r"^(under|over|past|aged|above|below)\s+\d{1,3}$", re.I)
 
 
+#: Words that join numbers without making them a date ("between 10 and 12").
+NUMBER_JOINERS = frozenset({"between", "and", "to", "from", "or", "the", "some", "about", "around"})
+#: A year, or a decade ("2004", "the 1990s").
+YEAR = re.compile(r"^\d{4}s?$")
+
+
+def _numbers_only(span: Span) -> bool:
+    """A DATE entity of numbers and joining words only, with no year: no date at all."""
+    words = [t for t in span if not t.is_punct]
+    if not words or any(YEAR.match(t.text) or "/" in t.text for t in words):
+        return False  # a year, or a day written with a slash ("9/11")
+    return all(t.like_num or t.lower_ in NUMBER_JOINERS for t in words) and any(t.like_num for t in words)
+
+
 def _not_a_date(span: Span) -> bool:
     """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), a
     frequency ("monthly"), or a
@@ -87,6 +101,8 @@ def _not_a_date(span: Span) -> bool:
         return True  # "the highest monthly total": how often, not when
     if AGE.match(span.text):
         return True  # "under 65", "past 65": an age
+    if _numbers_only(span):
+        return True  # "30" (an age), "between 10 and 12": numbers the model tagged DATE
     if span.text.lower() == "the century" and span.start > 0 and span.doc[span.start - 1].lower_ == "of":
         return True  # "the swindle of the century": a figure of speech
     first = span[0]

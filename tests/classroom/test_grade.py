@@ -4,6 +4,7 @@ teacher would give, a bad file is one row of errors, and the summary is spreadsh
 import copy
 import html
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -276,3 +277,10 @@ def test_marking_again_without_the_marks_option_keeps_the_teachers_marks(graded,
     assert (kept.loc[kept["file"] == "answers-ada.json", "mark"] == "2").all()
     assert (kept.loc[kept["file"] == "answers-ben.json", "mark"] == "").all()
     assert any("keeping the marks already in" in line for line in lines)
+
+
+def test_the_class_summary_gives_shares_to_two_decimals(graded):
+    # A fourth blind teacher review: class_summary.csv showed 5.551115123125783e-17 and 0.33333333333333337.
+    _, out, _ = graded
+    text = (out / "class_summary.csv").read_text(encoding="utf-8")
+    assert "e-" not in text and not re.search(r"\d\.\d{3,}", text)

@@ -125,3 +125,12 @@ def test_a_cue_the_key_accepts_besides_its_own_says_so():
     verdict, points, text = _mark_cues(["could"], answer, "Look for the reporting verb: 'said'.")
     assert (verdict, points) == ("best", 2) and text.startswith("Yes: *could* counts too.")
     assert _mark_cues(["said"], answer, "x")[2] == "Yes: *said*. x"
+
+
+def test_a_right_answer_for_the_writer_does_not_quote_a_label_as_the_articles_words():
+    # A fourth blind teacher review: "Right (written differently): the article writes *author*".
+    from analysis.classroom.marking import _mark_source
+
+    answer = {"forms": ["author", "the writer", "the reporter", "the journalist", "nobody"]}
+    verdict, points, text = _mark_source("nobody, the journalist", answer, "It rests on the writer alone.")
+    assert verdict == "best" and "the article writes" not in text

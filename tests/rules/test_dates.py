@@ -59,3 +59,14 @@ def test_a_frequency_is_no_date(nlp):
 
     dates = analyze("Texts\n\nSome 2.4 billion were sent in December, the highest monthly total ever.", nlp=nlp).dates
     assert "monthly" not in dates["text"].tolist() and "December" in dates["text"].tolist()
+
+
+def test_an_age_a_range_or_a_score_is_no_date_but_a_year_and_9_11_are(nlp):
+    # A fourth blind teacher review (BBC News business/260, sport/300): "30" and "Between 10 and 12" listed as dates.
+    from analysis import analyze
+
+    text = ("Dates\n\nMr Sullivan, 42, pleaded guilty. Investment could rise between 10 and 12 times. Spending rose after "
+            "9/11 and again in 2004.")  # fmt: skip
+    dates = analyze(text, nlp=nlp).dates["text"].tolist()
+    assert "42" not in dates and not any("10 and 12" in d for d in dates)
+    assert "9/11" in dates and "2004" in dates
