@@ -373,7 +373,10 @@ def non_commitment(s: StatusContext) -> StatusDecision | None:
         # on from "..., said Oleg Maximov": the speaker leaves it open, not the writer.
         return StatusDecision("unconfirmed", f"non-commitment '{cue.text}' inside a direct quotation by '{s.quoted.speaker}': "
                                              "the speaker leaves it open", s.quoted.attribution)  # fmt: skip
-    return StatusDecision("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({s.scope[cue.i][1]})", s.main_attr)
+    # "He refused to comment on the new book": the one who will not say is the source
+    # whose reporting verb lies inside the cue, when no attribution governs the claim.
+    owner = s.main_attr or next((a for a in s.attributions if a.source is not None and cue.i <= a.cue[0] < cue.j), None)
+    return StatusDecision("unconfirmed", f"non-commitment '{cue.text}' governs the main claim ({s.scope[cue.i][1]})", owner)
 
 
 def open_question(s: StatusContext) -> StatusDecision | None:

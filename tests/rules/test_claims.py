@@ -232,3 +232,13 @@ def test_a_speaker_who_says_it_is_not_known_inside_a_running_quotation_keeps_the
     unsure = sentences[sentences["text"].str.contains("don't know")].iloc[0]
     assert unsure["status"] == "unconfirmed" and unsure["claim_source"] == "Oleg Maximov"
     assert "inside a direct quotation by" in unsure["status_reason"]
+
+
+def test_who_refuses_to_comment_is_the_source_of_the_open_claim(nlp):
+    # A fourth blind teacher review (BBC News politics/260): "He refused to comment" was keyed to the writer.
+    from analysis import analyze
+
+    text = ("Brown plays down feud\n\nGordon Brown met Labour MPs on Monday. He refused to comment on the new book, saying "
+            "nobody should be distracted from the business of government.")  # fmt: skip
+    sentence = analyze(text, nlp=nlp).sentences.iloc[-1]
+    assert (sentence["status"], sentence["claim_source"]) == ("unconfirmed", "Gordon Brown")
