@@ -307,6 +307,24 @@ def _is_predicate(doc: Doc, i: int, j: int) -> bool:
     return token.dep_ == "ROOT" or token.head.lemma_.lower() in COPULAS or token.dep_ in ("acomp", "attr", "ccomp", "oprd")
 
 
+def _is_claim_noun(doc: Doc, i: int, j: int) -> bool:
+    """ "claims that he lied", "the claims were denied", "there were claims": a claim noun
+    that carries what is claimed or stands as the subject; not "over claims made in a
+    book" (what the discontent was about, with no claim of its own in the sentence)."""
+    token = doc[i]
+    if token.pos_ != "NOUN":
+        return False
+    that_clause = any(c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                      for c in token.children)  # fmt: skip
+    # The verb tagged as a noun: "The pair claim they are being punished", "critics of the
+    # policy claim president Hugo Chavez is ...", "and claims to update its index".
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    mistagged_verb = (before is not None and after is not None and before.pos_ in ("NOUN", "PROPN", "PRON", "CCONJ")
+                      and (after.pos_ in ("PRON", "PROPN", "DET", "NOUN") or after.lower_ in ("that", "to")))  # fmt: skip
+    return that_clause or mistagged_verb or token.dep_ in ("nsubj", "nsubjpass", "attr")
+
+
 RULES = {
     "modal": _is_modal,
     "modal_possibility": _is_possibility_modal,
@@ -319,6 +337,7 @@ RULES = {
     "verb": _is_verb,
     "clausal": _is_clausal,
     "noun": _is_noun,
+    "claim_noun": _is_claim_noun,
     "adjective": _is_adjective,
     "predicate": _is_predicate,
     "clear_predicate": _is_predicate,

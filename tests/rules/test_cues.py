@@ -49,3 +49,17 @@ def test_a_verb_in_a_title_is_no_hedge(nlp):
 
     result = analyze("Star dies\n\nHe was also a regular on Does the Team Think?, a comic radio show. He thinks it may rain.", nlp=nlp)
     assert "Think" not in result.cues["text"].tolist()
+
+
+@pytest.mark.parametrize("sentence, hedged", [
+    # BBC News politics/260 (a fourth blind teacher review), business/157, business/311.
+    ("The prime minister faced backbench discontent at Monday's meeting over claims made in Robert Peston's new book.", False),
+    ("Some 95% of insurance claims were for natural catastrophes.", False),
+    ("The pair claim they are being punished by the authorities.", True),
+    ("There were claims of widespread fraud.", True),
+])  # fmt: skip
+def test_the_noun_claim_hedges_only_when_it_carries_a_claim(nlp, sentence, hedged):
+    from analysis import analyze
+
+    result = analyze("Story\n\n" + sentence, nlp=nlp)
+    assert (result.sentences.iloc[1]["status"] == "hedged") is hedged
