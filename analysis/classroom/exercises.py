@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.classroom.marking import FIELDS, POINTS, same_source
+from analysis.classroom.marking import FIELDS, POINTS, compared_form, same_source
 from analysis.errors import InputError
 from analysis.rules.attribution import reporting_cues
 from analysis.vocabulary import (
@@ -629,10 +629,9 @@ def read_key_table(path: str | Path) -> pd.DataFrame:
 
 
 def _label(value: str) -> str:
-    """A label as the key compares it: trimmed, lower case, in American spelling
-    ("Organisation" is "organization")."""
-    text = str(value).strip().lower()
-    return "organization" if text == "organisation" else text
+    """A label as the key compares it: trimmed, lower case, in the spelling marking
+    compares ("Organisation" is "organization")."""
+    return compared_form(str(value).strip().lower())
 
 
 def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:

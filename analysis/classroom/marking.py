@@ -45,6 +45,7 @@ __all__ = [
     "MARKED_FIELDS",
     "POINTS",
     "normalise_words",
+    "compared_form",
     "same_source",
     "split_cues",
     "cue_matches",
@@ -163,14 +164,15 @@ def normalise_words(text: str) -> list[str]:
     """The words of a name or phrase as they are compared: lower case, no possessive
     's, no "the"/"a"/"of", American spelling."""
     words = re.findall(r"[\w]+", re.sub(r"'s\b", "", _plain(text)))
-    out = []
-    for word in words:
-        if word in _NOISE:
-            continue
-        for pattern, replacement in _SPELLING:
-            word = pattern.sub(replacement, word)
-        out.append(word)
-    return out
+    return [compared_form(word) for word in words if word not in _NOISE]
+
+
+def compared_form(word: str) -> str:
+    """One lower-case word as answers are compared: in American spelling
+    ("organisation" is "organization"), one word for a spokesperson or a video."""
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def _singular(words: list[str]) -> list[str]:

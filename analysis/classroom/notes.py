@@ -14,6 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.rules.dates import ORDINAL_POINT_RULE
+from analysis.rules.phrases import mostly_capitalised
 
 from analysis.lexicon import load_lexicon
 
@@ -125,12 +126,11 @@ _OPENERS = frozenset({'"', "“", "‘", "'", "(", ":"})
 
 def _title_case_sentences(texts: list[str], sent_ids: list) -> set:
     """Sentences whose words are mostly capitalised (a title-case headline)."""
-    counts: dict = {}
+    longer: dict = {}
     for text, sid in zip(texts, sent_ids):
         if text[:1].isalpha() and len(text) > 3:
-            upper, total = counts.get(sid, (0, 0))
-            counts[sid] = (upper + text[:1].isupper(), total + 1)
-    return {sid for sid, (upper, total) in counts.items() if total >= 4 and upper / total > 0.6}
+            longer.setdefault(sid, []).append(text)
+    return {sid for sid, words in longer.items() if mostly_capitalised(words)}
 
 
 def _name_around(texts: list[str], sent_ids: list, i: int, n: int) -> list[str]:

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-__all__ = ["cue_variants", "LexiconMatcher", "in_a_title"]
+__all__ = ["cue_variants", "LexiconMatcher", "in_a_title", "mostly_capitalised"]
 
 
 def cue_variants(cue: str) -> list[list[str]]:
@@ -67,11 +67,14 @@ class LexiconMatcher:
 CLAUSE_OPENERS = frozenset({'"', "“", "‘", "'", "(", ":", "-", "–", "—"})
 
 
+def mostly_capitalised(words: list[str]) -> bool:
+    """Whether most of a sentence's longer words (as the caller picks them) are
+    capitalised: a title-case headline ("Trump Says He Will Win"), at least four words."""
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
+
+
 def _title_case(sentence: Span) -> bool:
-    """Whether most of a sentence's longer words are capitalised (a title-case headline:
-    "Trump Says He Will Win")."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+    return mostly_capitalised([t.text for t in sentence if t.is_alpha and len(t) > 3])
 
 
 def in_a_title(verb: Token) -> bool:

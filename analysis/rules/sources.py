@@ -251,8 +251,7 @@ def _never_referred_back(source: Span, ents: tuple[Span, ...]) -> bool:
     root = source.root
     if root.lemma_.lower() in lexicon_words("context_words", "evidence_noun"):
         return True
-    bare_title = len(source) == 1 and root.lower_ in role_words() and not any(e.start <= root.i < e.end for e in ents)
-    return bare_title
+    return len(source) == 1 and root.lower_ in role_words() and entity_at(source.doc, root.i, ents) is None
 
 
 def _closing_name(doc: Doc, relation: Attribution, source: Span, ents: tuple[Span, ...]) -> Span | None:
@@ -290,8 +289,8 @@ def label_sources(
         else:
             stype, reason = source_type(doc, source, ents=ents)
             entity = entity_at(doc, source.root.i, ents)
-            closing = _closing_name(doc, relation, source, ents)
-            if stype == "person" and closing is not None and (entity is None or len(entity) == 1):
+            closing = _closing_name(doc, relation, source, ents) if stype == "person" else None
+            if closing is not None and (entity is None or len(entity) == 1):
                 entity = closing
             if stype == "person":
                 canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None
