@@ -365,6 +365,23 @@ ABILITY_MODALS = frozenset({"can", "could", "ca"})  # "ca" is spaCy's token for 
 #: Verbs that, negated with "can", refuse to speak ("could not comment", "cannot confirm").
 REFUSAL_VERBS = frozenset({"comment", "confirm", "say", "discuss", "disclose", "speculate", "reveal"})
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "noone"})
+#: Verbs whose infinitive is left undone: "failed to deny", "declined to confirm" say the
+#: source did not, as "did not deny" does. Not "neglect": "neglected to mention that ..."
+#: tells the claim as true.
+UNDONE_VERBS = frozenset({"fail", "decline", "refuse"})
+
+
+def left_undone(verb: Token) -> Token | None:
+    """The word that leaves a reporting verb undone ("failed to deny", "has yet to
+    confirm", "is yet to say"), or None."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return None
+    head = verb.head
+    if head.lemma_.lower() in UNDONE_VERBS:
+        return head
+    if head.lemma_.lower() in ("have", "be"):
+        return next((c for c in head.children if c.dep_ == "advmod" and c.lower_ == "yet"), None)
+    return None
 
 
 def negation_of(verb: Token) -> Token | None:
@@ -375,6 +392,9 @@ def negation_of(verb: Token) -> Token | None:
             return child
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return child
+    undone = left_undone(verb)
+    if undone is not None:
+        return undone
     subject = _subject(verb)
     if subject is not None:
         # "Neither the agency nor the firm would confirm ...", "No one has verified ...",

@@ -37,7 +37,7 @@ import pandas as pd
 from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
-from analysis.rules.attribution import OPEN_QUESTION_WORDS, REFUSAL_VERBS, Attribution, find_attributions, negation_of
+from analysis.rules.attribution import OPEN_QUESTION_WORDS, REFUSAL_VERBS, Attribution, find_attributions, left_undone, negation_of
 from analysis.rules.cues import Cue, find_cues
 from analysis.lexicon import load_lexicon
 from analysis.schema import conform
@@ -263,6 +263,25 @@ def _claim_type(doc: Doc, sent: Span, mains: list[Token], main_attr: Attribution
 # --- status --------------------------------------------------------------------------
 
 
+#: Reporting verbs that, left undone ("failed to deny", "has yet to confirm", "refused
+#: to comment"), leave a claim open; "say" only before an open question ("refused to say
+#: whether"). Not "failed to tell investors that ..." nor "refuses to publish his
+#: advice" nor "refused to say the words", which tell the claim as true, nor "are yet to
+#: concede a goal".
+UNDONE_OPEN_CUES = frozenset({"confirm", "deny", "rule out", "comment"})
+
+
+def _left_open_by(relation: Attribution, doc: Doc, main_ids: set[int]) -> bool:
+    """Whether ``relation`` is a reporting verb the main verb leaves undone, so that the
+    source leaves the claim open: "The club has yet to confirm the deal", "The Justice
+    Department refused to say if it would appeal"."""
+    verb = doc[relation.anchor]
+    if verb.head.i not in main_ids or left_undone(verb) is None:
+        return False
+    open_question = bool(relation.content) and doc[relation.content[0]].lower_ in OPEN_QUESTION_WORDS
+    return open_question or relation.lemma in UNDONE_OPEN_CUES
+
+
 def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> Attribution | None:
     main_ids = {t.i for t in mains}
     subject_ids = {c.i for t in mains for c in t.children if c.dep_ in ("nsubj", "nsubjpass")}
@@ -272,6 +291,8 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
             candidates.append(relation)
         elif relation.pattern in FRAMING_PATTERNS and relation.content and any(relation.contains(i) for i in main_ids):
             candidates.append(relation)  # "according to X, ...", "As X admits: ...", "..., X said, but ...": the main clause is what X says
+        elif mains and _left_open_by(relation, mains[0].doc, main_ids):
+            candidates.append(relation)  # "The firm has yet to confirm the deal", "refused to say whether ...": the source leaves it open
         elif relation.pattern == "quoted_as" and mains and mains[0].doc[relation.anchor].head.head.i in main_ids:
             candidates.append(relation)  # "Reuters quoted the minister as saying ...": the sentence is the minister's word
         elif relation.pattern == "nominal" and relation.stance == "confirming" and relation.anchor in subject_ids:

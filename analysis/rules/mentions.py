@@ -171,6 +171,8 @@ class MentionContext:
             return
         if source_type != "person" or not canonical:
             return
+        if resolved_by == "group_pronoun":
+            return  # "They" read as "Michael Howard and John Redwood": no one a later "he" or "she" can be
         if resolved_by == "personal_pronoun" and _inside_quotation(self.doc, head.i):
             return  # '"I asked my mom. She said: ..."': someone the speaker tells of
         self.last_mention = (head.sent.start, canonical)

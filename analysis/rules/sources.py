@@ -88,6 +88,19 @@ def _plural_name(doc: Doc, head: Token) -> bool:
     return (head.text.endswith("s") and head.i - first <= 1 and first > 0 and doc[first - 1].lower_ == "the")
 
 
+@lru_cache(maxsize=1)
+def _political_titles() -> frozenset[str]:
+    titles = load_lexicon("titles")
+    return frozenset(t.lower() for t in titles.loc[titles["category"] == "political", "title"] if " " not in t)
+
+
+def _plural_title(head: Token) -> bool:
+    """A political title in the plural ("angry Labour MPs", "MPs urged ..."), which the
+    tagger took for a name: a group of people the article does not name. Not "the Lords",
+    a house of parliament."""
+    return head.text.endswith("s") and head.text[:-1].lower() in _political_titles() and head.ent_type_ != "PERSON"
+
+
 def _noun_category(doc: Doc, span: Span, head: Token, category: str | None) -> str | None:
     """The source-noun category of a phrase's head, in context: none for a firm's or a
     person's name that ends in a document word ("Jupiter Research", "Referee Graham
@@ -136,6 +149,8 @@ def source_type(
             return "anonymous", f"'{head.text}' with no named person before it"
         return "unnamed", f"'{head.text}': a group"
     if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS:
+        if _plural_title(head):
+            return "unnamed", f"plural '{head.text}' with no names"
         ent = entity_at(doc, head.i, ents)
         plural = _plural_name(doc, head)
         if ent is not None and ent.label_ == "PERSON" and not plural:
@@ -166,7 +181,8 @@ def source_type(
         # "the government said", "the police said": one body the reader can identify (the
         # country's or the place's), speaking on the record.
         return "organization", f"'the {head.text}': one body a reader can identify, speaking on the record"
-    plural = head.tag_ in ("NNS", "NNPS")
+    # "MPs urged ...": a capitalised plural opening its sentence, which the tagger took for a name.
+    plural = head.tag_ in ("NNS", "NNPS") or (capitalised_noun and head.lower_ != singular)
     if category == "person_role" or category is None:
         if plural and _singular_forms(head) & _anonymous_plurals():
             # "officials said", "sources said": particular people the reporter relies on

@@ -242,3 +242,24 @@ def test_who_refuses_to_comment_is_the_source_of_the_open_claim(nlp):
             "nobody should be distracted from the business of government.")  # fmt: skip
     sentence = analyze(text, nlp=nlp).sentences.iloc[-1]
     assert (sentence["status"], sentence["claim_source"]) == ("unconfirmed", "Gordon Brown")
+
+
+@pytest.mark.parametrize(
+    "sentence, status, source",
+    [
+        # A reporting verb left undone leaves the claim open, as "did not deny" does.
+        ("The Justice Department refused to say if it would appeal.", "unconfirmed", "Justice Department"),  # bbc business/291
+        ("But Larne boss Jimmy McGeough has yet to confirm that Weir is on his way from Inver Park.", "unconfirmed", "Jimmy McGeough"),  # bbc sport/130
+        ("And Mr Brown pointedly refused to deny claims the prime minister had reneged on a deal.", "unconfirmed", "Brown"),  # bbc politics/254
+        ("The Tories have promised £4bn in tax cuts but have yet to say where they will fall.", "unconfirmed", "Tories"),  # bbc politics/022
+        # Not what tells the claim as true, nor a verb that reports nothing here.
+        ("Disney failed to tell investors that between 1999 and 2001 it employed three adult children of directors.", "asserted", "author"),  # bbc business/331
+        ("The government has consistently refused to publish Lord Goldsmith's advice on the legality of the war.", "asserted", "author"),  # bbc politics/324
+        ("Having said that, Burnley are yet to concede a goal in this Cup run.", "asserted", "author"),  # bbc sport/179
+        ('She and other Democrats on the stage refused to say the words "radical Islam".', "asserted", "author"),  # PolNeAR wash-post 2015-11-16
+    ],
+)
+def test_a_reporting_verb_left_undone_leaves_the_claim_open(nlp, sentence, status, source):
+    row = _body(_analyse(nlp, sentence))
+    assert row["status"] == status, row["status_reason"]
+    assert source in row["claim_source"]

@@ -306,3 +306,28 @@ def test_a_plural_name_the_model_took_for_a_person_is_a_group(nlp):
 
     rows = analyze("Story\n\nThe Lib Dems have pledged to oppose the bill when it is debated next Monday.", nlp=nlp).attributions
     assert rows["source_type"].tolist() == ["organization"]
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        ("MPs urged the government to redraft clauses relating to the prosecution of cruelty offences.", "MPs", "unnamed"),  # bbc politics/048
+        ("With the election widely predicted for May, angry Labour MPs this week warned Mr Blair about the dangers of disunity.",
+         "angry Labour MPs", "unnamed"),  # bbc politics/099
+        ("In December the Lords rejected a plea by Lord Chancellor Lord Falconer that the holder should not be a lawyer.", "the Lords",
+         "organization"),  # bbc politics/273: a house of parliament, no plural title
+    ],
+)
+def test_a_political_title_in_the_plural_is_a_group_without_names(nlp, text, source, source_type):
+    row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
+    assert row["source_type"] == source_type, row["source_type_reason"]
+
+
+def test_a_he_after_they_is_never_the_group_they_stood_for(nlp):
+    # bbc politics/099: "They say ..." stood for two men; "he alleges" later is one person.
+    text = ("Michael Howard and frontbencher John Redwood on Thursday launched new plans to abolish hundreds of quangos. "
+            "They say government is spending too much. The latest speculation came after the publication of a new book "
+            "by Robert Preston. In it he alleges that Mr Blair told Mr Brown in 2003 he would step down.")  # fmt: skip
+    rows = _rows(_analyse(nlp, text))
+    assert next(r for r in rows if r["source"] == "They")["canonical_source"] == "Michael Howard and John Redwood"
+    assert " and " not in next(r for r in rows if r["source"] == "he")["canonical_source"]
