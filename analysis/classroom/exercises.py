@@ -482,10 +482,15 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     by = dict.fromkeys(FIELDS, "tool")
     best = dict(tool)
     also: list[str] = []  # more forms of your source ("Microsoft; Mike Nash")
+    alike: dict[str, list[str]] = {}  # more labels you take alike ("hedged; unconfirmed")
     for field in FIELDS:
         value = _teacher_value(teacher, sent_id, field)
-        if field == "source" and isinstance(value, str) and ";" in value:
-            value, *also = [part.strip() for part in value.split(";") if part.strip()] or [None]
+        if field in ("source", "status", "source_type") and isinstance(value, str) and ";" in value:
+            value, *more = [part.strip() for part in value.split(";") if part.strip()] or [None]
+            if field == "source":
+                also = more
+            else:
+                alike[field] = more
         if value is not None and not _same_answer(field, value, tool[field]):
             best[field], by[field] = value, "teacher"
     # The card's source as the attributions of its sentence (and the one naming its speaker) give it.
@@ -525,9 +530,9 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     if best["status"] == "unconfirmed" and source and by["source"] == "tool":
         extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
     answers = {
-        "status": {"best": best["status"], "accepted": _accepted("status", best["status"], extra_statuses)},
+        "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
         "source": {"best": best["source"], "forms": forms},
-        "source_type": {"best": best["source_type"], "accepted": _accepted("source_type", best["source_type"], extra_types)},
+        "source_type": _choice_answer("source_type", best["source_type"], extra_types, alike.get("source_type")),
         "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
     }
     plain_cues = [{"text": w} for w in cue_words]
@@ -547,6 +552,16 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         "trace": f"status rule: {sentence['status_reason']}" + (f"; deciding words: {spans}" if spans else "")
                  + f"; source type rule: {_source_type_reason(result, sent_id, source)}",
     }  # fmt: skip
+
+
+def _choice_answer(field: str, best: str, extra: dict[str, str], alike: list[str] | None) -> dict:
+    """A status or source type as the key gives it: the best answer, the accepted
+    alternatives (part credit) and, from a teacher's key, the labels taken alike (``also``,
+    full credit: "hedged; unconfirmed")."""
+    answer = {"best": best, "accepted": {k: v for k, v in _accepted(field, best, extra).items() if k not in (alike or [])}}
+    if alike:
+        answer["also"] = [label for label in alike if label != best]
+    return answer
 
 
 def _alternative_types(text: str, source: str | None, best: dict, by: dict, own: pd.DataFrame) -> dict[str, str]:
@@ -634,10 +649,17 @@ def _label(value: str) -> str:
     return compared_form(str(value).strip().lower())
 
 
+def _labels(value: str) -> list[str]:
+    """The labels of one key cell, in order: "hedged; unconfirmed", "hedged or
+    unconfirmed" and "hedged/unconfirmed" are two answers the teacher takes alike."""
+    return list(dict.fromkeys(_label(part) for part in re.split(r"\s*(?:;|/|\bor\b)\s*", str(value)) if part.strip()))
+
+
 def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
     """A teacher's answer key: a CSV with ``sent_id`` and any of status, source,
     source_type, cues (cues separated by ``;``; a source's other accepted forms after the
-    answer, separated by ``;``). Blank cells leave the tool's answer.
+    answer, separated by ``;``; two statuses or source types the teacher takes alike,
+    "hedged; unconfirmed", both full marks). Blank cells leave the tool's answer.
 
     The key is checked before it is used, each problem named by its line in the file:
     unknown columns, a ``sent_id`` that is not a whole number or appears twice, a status
@@ -667,13 +689,13 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
         seen[sent_id] = line
         ids.append(sent_id)
         for field, allowed in (("status", STATUSES), ("source_type", SOURCE_TYPES)):
-            given = _label(key.at[row, field]) if field in key.columns else ""
-            if given and given not in allowed:
-                raise InputError(f"{name}, line {line}: {field} {given!r} is not one of {', '.join(allowed)}")
+            for given in _labels(key.at[row, field]) if field in key.columns else []:
+                if given not in allowed:
+                    raise InputError(f"{name}, line {line}: {field} {given!r} is not one of {', '.join(allowed)}")
     key["sent_id"] = ids
     for field in ("status", "source_type"):
         if field in key.columns:
-            key[field] = key[field].map(_label)
+            key[field] = key[field].map(lambda value: "; ".join(_labels(value)))
     if "cues" in key.columns:
         key["cues"] = key["cues"].map(lambda v: [c.strip().lower() for c in v.split(";") if c.strip()] if v else None)
     key.attrs["lines"] = seen  # sent_id -> line in the file, for later messages
@@ -722,7 +744,8 @@ def key_table(key: dict) -> pd.DataFrame:
             elif field == "source":
                 best, also = answer["best"], "; ".join(answer["forms"])
             else:
-                best, also = answer["best"], "; ".join(f"{k} ({v})" for k, v in sorted(answer["accepted"].items()))
+                best, also = answer["best"], "; ".join([f"{k} (your key takes it alike)" for k in answer.get("also", [])]
+                                                       + [f"{k} ({v})" for k, v in sorted(answer["accepted"].items())])
             rows.append({"card": card["card"], "sent_id": card["sent_id"], "field": field, "answer": best,
                          "also_accepted": also, "by": card["by"][field], "student_reads": card["explain"][field]})  # fmt: skip
     return pd.DataFrame(rows, columns=["card", "sent_id", "field", "answer", "also_accepted", "by", "student_reads"])

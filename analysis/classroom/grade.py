@@ -170,6 +170,9 @@ def _check_answer(field: str, answer, name: str, where: str) -> None:
         if answer.get("best") not in labels:
             raise _wrong(name, f"{where}.best", f"one of the {several} ({', '.join(labels)})", answer.get("best"))
         _reasons(answer.get("accepted"), name, f"{where}.accepted", labels, one, several)
+        for label in _texts(answer.get("also"), name, f"{where}.also", empty=True) if answer.get("also") is not None else []:
+            if label not in labels:
+                raise _wrong(name, f"{where}.also", f"a list of the {several} ({', '.join(labels)})", label)
     elif field == "source":
         answer = _object(answer, name, where, "an object with the source ('best') and the forms that count ('forms')")
         _text_field(answer.get("best"), name, f"{where}.best")

@@ -362,6 +362,9 @@ def _mark_choice(field: str, given: str, answer: dict, explain: str) -> tuple[st
     if choice == best:
         # "Yes: *author*. Nobody but the writer ...", not "Yes: *author*. *Author*: Nobody ...".
         return "best", POINTS["best"], f"Yes: *{best}*. {explain.removeprefix(f'*{best.capitalize()}*: ')}"
+    if choice in answer.get("also", []):
+        return "best", POINTS["best"], (f"Yes: *{choice}*. Your teacher takes *{best}* and *{choice}* alike here. "
+                                        f"{explain.removeprefix(f'*{best.capitalize()}*: ')}")  # fmt: skip
     if choice in answer.get("accepted", {}):
         reason = answer["accepted"][choice]
         return "accepted", POINTS["accepted"], (f"You said *{choice}*. {explain} *{choice.capitalize()}* is accepted "

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.classroom.exercises import CARD_RULES, claim_cards, exercise_key, key_table, read_teacher_key
 from analysis.classroom.marking import cue_matches, mark_student, same_source
+from analysis.errors import InputError
 from analysis.vocabulary import CUE_KIND_BY_STATUS
 
 from ..conftest import HTML_PAGE
@@ -380,3 +381,29 @@ def test_a_teachers_source_may_list_other_forms_it_accepts(seed, tmp_path):
     card = next(c for c in exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))["cards"] if c["sent_id"] == sent_id)
     assert card["answers"]["source"]["best"] == "Vladimir Putin"
     assert same_source("the Kremlin", card["answers"]["source"]["forms"]) and same_source("Putin", card["answers"]["source"]["forms"])
+
+
+def test_a_teachers_key_may_take_two_statuses_alike(seed, tmp_path):
+    # A fourth blind teacher review: a claim a careful reader can call hedged or
+    # unconfirmed had room for one status only.
+    cards = claim_cards(seed)
+    sent_id = int(cards["sent_id"].iloc[0])
+    path = tmp_path / "key.csv"
+    path.write_text(f"sent_id,status,source_type\n{sent_id},Hedged or unconfirmed,person/Organisation\n", encoding="utf-8")
+    table = read_teacher_key(path, result=seed)
+    assert table["status"].tolist() == ["hedged; unconfirmed"] and table["source_type"].tolist() == ["person; organization"]
+    key = exercise_key(seed, cards, teacher_key=table)
+    card = next(c for c in key["cards"] if c["sent_id"] == sent_id)
+    assert card["answers"]["status"]["best"] == "hedged" and card["answers"]["status"]["also"] == ["unconfirmed"]
+    assert "unconfirmed" not in card["answers"]["status"]["accepted"]
+    number = str(card["card"])
+    for status in ("hedged", "unconfirmed"):
+        marks = mark_student(key, {"cards": {number: {"status": status}}})
+        verdict = next(m for m in marks if m["card"] == card["card"] and m["field"] == "status")
+        assert verdict["verdict"] == "best" and verdict["points"] == 2
+    marks = mark_student(key, {"cards": {number: {"status": "asserted"}}})
+    assert next(m for m in marks if m["card"] == card["card"] and m["field"] == "status")["points"] < 2
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"sent_id,status\n{sent_id},hedged; sure\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: status 'sure'"):
+        read_teacher_key(bad, result=seed)
