@@ -306,6 +306,9 @@ def _group(labels: set[str], vocabulary) -> frozenset[str]:
 #: The ``claim_source`` of a claim its sentence reports from no one named ("it is
 #: alleged that ...", a quotation with no speaker).
 NOBODY_NAMED = "nobody named"
+#: Words that stand for a source without naming it ("they said"): no list a reader sees
+#: shows one alone.
+BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "this", "that"})
 
 # Groups the rules reason with, named once.
 #: Statuses that leave a claim weak: softened, or left open.

@@ -17,6 +17,8 @@ from analysis.rules.dates import ORDINAL_POINT_RULE
 from analysis.rules.phrases import mostly_capitalised
 
 from analysis.lexicon import load_lexicon
+from analysis.classroom.tasks import story_lead
+from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES
 
 __all__ = ["sensitive_topics", "article_notes"]
 
@@ -173,8 +175,8 @@ def article_notes(result, material: dict) -> dict:
     Returns:
         ``published`` (the date found at the top of the page, or None), ``relative_dates``
         (the body's dates that need the publication date: "this week", "on Wednesday"),
-        ``topics`` (:func:`sensitive_topics` as records) and ``words`` (the material's
-        words to look up).
+        ``topics`` (:func:`sensitive_topics` as records), ``words`` (the material's
+        words to look up) and ``story`` (:func:`story_background`).
     """
     published = next((f["text"] for f in material.get("found") or [] if f["what"].lower().startswith("date")), None)
     dates = result.dates
@@ -187,4 +189,31 @@ def article_notes(result, material: dict) -> dict:
     shown = {s["number"] for p in material["paragraphs"] for s in p["sentences"]}
     topics = sensitive_topics(result.tokens, shown, entities=result.entities)
     return {"published": published, "relative_dates": relative, "topics": topics.to_dict("records"),
-            "words": list(material.get("words") or [])}  # fmt: skip
+            "words": list(material.get("words") or []), "story": story_background(result)}  # fmt: skip
+
+
+#: The most people and bodies the story background names.
+STORY_NAMES = 3
+
+
+def story_background(result) -> dict:
+    """What the teacher needs to know of the story before class, from the analysis: its
+    ``lead`` (standfirst or first sentence, whole), the people and bodies it ``named``
+    most (name and mentions, two or more, at most :data:`STORY_NAMES`), and whom its
+    ``claims`` rest on (counts: ``named``, ``writer``, ``nameless``, ``media``, ``total``), with the
+    named sources cited most in ``resting`` (name and claims)."""
+    summary = result.entity_summary
+    named = []
+    if not summary.empty:
+        people = summary[summary["type"].isin(["PERSON", "ORG"]) & (summary["mentions"] >= 2)]
+        people = people.sort_values(["mentions", "first_sent_id"], ascending=[False, True], kind="stable")
+        named = [[str(r.canonical), int(r.mentions)] for r in people.head(STORY_NAMES).itertuples()]
+    claims = result.body_sentences.dropna(subset=["status"])
+    kinds = claims["claim_source_type"]
+    resting = claims.loc[kinds.isin(IDENTIFIED_SOURCE_TYPES), "claim_source"].value_counts(sort=False)
+    resting = sorted(resting.items(), key=lambda item: (-item[1], list(claims["claim_source"]).index(item[0])))
+    return {"lead": story_lead(result), "named": named,
+            "claims": {"total": len(claims), "named": int(kinds.isin(IDENTIFIED_SOURCE_TYPES).sum()),
+                       "writer": int((kinds == "author").sum()), "nameless": int(kinds.isin(NAMELESS_SOURCE_TYPES).sum()),
+                       "media": int((kinds == "media").sum())},
+            "resting": [[str(name), int(count)] for name, count in resting[:STORY_NAMES]]}  # fmt: skip

@@ -451,12 +451,35 @@ def topic_items(topics: list[dict], *, prefix: str = "") -> list[str]:
     return items
 
 
+def _story_items(story: dict | None) -> list[str]:
+    """The story in brief: how it opens, whom it names most, whom its claims rest on."""
+    if not story or not story.get("lead"):
+        return []
+    lead = story["lead"] if story["lead"][-1:] in ".?!\"”’'" else story["lead"] + "."
+    said = [f"<li><b>The story</b> opens: “{_esc(lead)}”"]
+    if story.get("named"):
+        said.append("It names most often " + _and([f"{_esc(n)} ({c} times)" for n, c in story["named"]]) + ".")
+    claims = story.get("claims") or {}
+    if claims.get("total"):
+        parts = [f"{words} ({claims[kind]})" for kind, words in (("named", "named sources"), ("writer", "the writer alone"),
+                 ("nameless", "sources without a name"), ("media", "other news reports")) if claims.get(kind)]  # fmt: skip
+        said.append(f"Its {claims['total']} claims rest on " + _and(parts) + ".")
+    if story.get("resting"):
+        said.append("It relies most on " + _and([f"{_esc(n)} ({c} claim{'s' if c != 1 else ''})" for n, c in story["resting"]]) + ".")
+    said.append("Read the whole article before class: this is where it starts, not what happened.</li>")
+    return [" ".join(said)]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _article_notes(notes: dict | None) -> list[str]:
     """This article's notes for the teacher: its date, the dates that depend on it, the
     sensitive topics it touches, and the words to teach first."""
     if not notes:
         return []
-    items = []
+    items = _story_items(notes.get("story"))
     if notes.get("published"):
         items.append(f"<li><b>Published</b>: {_esc(notes['published'])} (as the page gives it). Tell students what was "
                      "happening then.</li>")  # fmt: skip

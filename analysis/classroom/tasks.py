@@ -25,7 +25,7 @@ from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.classroom.marking import same_source
 from analysis.rules.attribution import source_noun_categories
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, WEAK_STANCES
+from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, WEAK_STANCES
 
 __all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
 
@@ -52,22 +52,24 @@ STUDENT_FIELDS = ("id", "step", "title", "prompt", "lines", "urls", "auto_marked
 CONTEXT_HINT = "Read around each sentence: who says it may be named in the sentence next to it."
 
 
-def _names(result, *, limit: int = 5) -> list[str]:
+def _names(result, *, limit: int = 6) -> list[str]:
     """Whom to search for in lateral reading: the named sources the body's claims rest
-    on, the firmest first (confirmed, then reported), then the other named sources, most
-    cited first, then the people and organisations it mentions most."""
+    on, the firmest first (confirmed, then reported), then the organisations named inside
+    source phrases ("an IMF official"), then the other named sources, most cited first,
+    then the people and organisations it mentions most."""
     sources = result.sources
     body = result.body_sentences
     resting = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES)]
     resting = resting.assign(firm=resting["status"] != "confirmed").sort_values(["firm", "sent_id"], kind="stable")
     names = resting["claim_source"].tolist()
+    names += _bodies_in_source_phrases(result)
     names += sources.loc[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES), "canonical_source"].tolist()
     summary = result.entity_summary
     if not summary.empty:
         names += summary.loc[summary["type"].isin(["PERSON", "ORG"]), "canonical"].tolist()
     # Names a search engine can use: proper names ("a council statement" is not), and
     # the fuller of two forms ("European Commission", not also "Commission").
-    names = [_name_inside(result, n) for n in dict.fromkeys(names) if isinstance(n, str) and n]
+    names = [_name_inside(result, n) for n in dict.fromkeys(_members(result, names)) if isinstance(n, str) and n]
     # Not a common noun capitalised at a sentence's start ("Surveys", "Officials").
     nouns = source_noun_categories()
     names = [n for n in dict.fromkeys(names) if n[0].isupper() and n.split()[0] not in ("A", "An", "The")
@@ -84,9 +86,39 @@ def _names(result, *, limit: int = 5) -> list[str]:
     return kept[:limit]
 
 
+def _members(result, names: list) -> list:
+    """``names`` with a group the tool joined ("Michael Howard and John Redwood", whom
+    "They say" stands for) given as its members, when the article names each: one search
+    each, in the article's words."""
+    found = []
+    for name in names:
+        members = re.split(r", | and ", name) if isinstance(name, str) and name not in result.text else []
+        found += members if len(members) > 1 and all(m in result.text for m in members) else [name]
+    return found
+
+
+def _bodies_in_source_phrases(result) -> list[str]:
+    """Organisations named inside a source phrase, in the article's order: "ABN Amro" of
+    "ABN Amro's Eddie Wong", "IMF" of "an IMF official", "World Bank" of "many experts,
+    including the World Bank". A body behind a source is what lateral reading checks,
+    even when the source itself has no name."""
+    entities, attributions = result.entities, result.attributions
+    if entities.empty or attributions.empty:
+        return []
+    organisations = entities[entities["label"] == "ORG"]
+    found = [str(entity.canonical) for entity in organisations.itertuples()
+             if ((attributions["source_start"] <= entity.start) & (attributions["source_end"] >= entity.end)).any()]  # fmt: skip
+    return list(dict.fromkeys(found))
+
+
 def _name_inside(result, phrase: str) -> str:
     """The name a source phrase ends with, for a search: "Panlogic" of "Market analysts
-    Panlogic" (words that describe before a name the article tags); else the phrase."""
+    Panlogic" (words that describe before a name the article tags); the maker of a
+    document ("Mr Peston" of "Mr Peston's book": the book is not what one looks up);
+    else the phrase."""
+    maker = re.fullmatch(r"(.+?)['’]s? ([a-z]+)", phrase)
+    if maker and source_noun_categories().get(maker.group(2)) in ("document", "media") and maker.group(1)[:1].isupper():
+        return maker.group(1)
     names = {t for t in result.entities["text"] if isinstance(t, str) and len(t) > 2 and t != phrase and phrase.endswith(" " + t)}
     for name in sorted(names, key=len, reverse=True):
         before = phrase[: -len(name)].split()
@@ -108,7 +140,7 @@ def _as_written(result, name: str) -> str:
     mentions = [*result.attributions.loc[result.attributions["canonical_source"] == name, "source"].tolist(),
                 *result.entities.loc[result.entities["canonical"] == name, "text"].tolist()]  # fmt: skip
     for mention in mentions:
-        if isinstance(mention, str) and mention.strip():
+        if isinstance(mention, str) and mention.strip() and mention.strip().lower() not in BARE_PRONOUNS:
             return re.sub(r"^(?i:the)\s+", "", " ".join(mention.split()))
     return name
 
@@ -122,10 +154,10 @@ def _outlet(result) -> str | None:
 LEAD_WORDS = 20
 
 
-def _lead(result) -> str | None:
+def _lead(result, *, limit: int | None = LEAD_WORDS) -> str | None:
     """The story's main claim, to search for: the standfirst (the summary under the
-    headline), else the body's first sentence, cut to :data:`LEAD_WORDS` words; None for
-    an article with neither."""
+    headline), else the body's first sentence, cut to ``limit`` words (whole with None);
+    None for an article with neither."""
     sentences = result.sentences.merge(result.paragraphs[["para_id", "role"]], on="para_id")
     standfirst = sentences[sentences["role"] == "standfirst"]
     body = result.body_sentences
@@ -133,14 +165,22 @@ def _lead(result) -> str | None:
     if first.empty:
         return None
     words = str(first["text"].iloc[0]).split()
-    kept = words[:LEAD_WORDS]
-    if len(words) > LEAD_WORDS:
+    if limit is None:
+        return " ".join(words)
+    kept = words[:limit]
+    if len(words) > limit:
         # Not "... the biggest film for a ...": the cut falls after a word that carries meaning.
         while len(kept) > 1 and kept[-1].lower().strip(",;:") in lexicon_words("function_words", "function_word"):
             kept.pop()
     # No full stop of its own: the prompt closes the quotation ('... shortage”.', not '.”.').
-    return " ".join(kept).rstrip(".,;:") + (" ..." if len(words) > LEAD_WORDS else "")
+    return " ".join(kept).rstrip(".,;:") + (" ..." if len(words) > limit else "")
 
+
+
+def story_lead(result) -> str | None:
+    """The story's main claim as the article opens with it, whole: the standfirst, else
+    the body's first sentence (None for an article with neither)."""
+    return _lead(result, limit=None)
 
 
 def _lines(items: list[str], empty: str) -> list[str]:

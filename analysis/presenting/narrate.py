@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.reading.ingest import SHOWN_DATE_MAX_DAYS
-from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, PLACE_ENTITY_LABELS, WEAK_STATUSES
+from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, PLACE_ENTITY_LABELS, WEAK_STATUSES
 
 __all__ = [
     "page_identity",
@@ -60,8 +60,6 @@ def _names(values, limit: int = 5) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
-#: Words that stand for a source without naming it: no list at the top shows one alone.
-_BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "this", "that"})
 #: The most words a listed source has: a longer string is a phrase the parse took whole
 #: ("Speaking from a stage at the firm's headquarters, Chief Executive Jane Roe"), not a name.
 MAX_LISTED_SOURCE_WORDS = 8
@@ -73,7 +71,7 @@ def _listed_sources(values) -> list[str]:
     shown = []
     for value in values:
         text = " ".join(value.split()) if isinstance(value, str) else ""
-        if (not text or text.lower() in (NOBODY_NAMED, "author") or text.lower() in _BARE_PRONOUNS
+        if (not text or text.lower() in (NOBODY_NAMED, "author") or text.lower() in BARE_PRONOUNS
                 or len(text.split()) > MAX_LISTED_SOURCE_WORDS):  # fmt: skip
             continue
         shown.append(text)

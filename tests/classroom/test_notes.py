@@ -110,3 +110,18 @@ def test_a_kidnapping_is_a_topic_and_a_date_pointing_back_is_not_one_to_place(nl
     assert {"abducted", "kidnappers"} <= set(topics.loc["violence and crime", "words"])
     notes = article_notes(result, {"found": [], "paragraphs": [{"sentences": [{"number": i} for i in range(1, 4)]}], "words": []})
     assert "that day" not in notes["relative_dates"] and not any("of the year" in d for d in notes["relative_dates"])
+
+
+def test_the_lesson_plan_says_how_the_story_opens_and_whom_it_rests_on(seed):
+    # A fourth blind teacher review: the lesson plan gave no background to the story.
+    material = {"found": [], "paragraphs": [{"sentences": [{"number": 1}]}], "words": []}
+    notes = article_notes(seed, material)
+    story = notes["story"]
+    assert story["lead"].startswith("The deployment of North Korean forces")
+    assert story["named"][0] == ["Vladimir Putin", 11]
+    claims = story["claims"]
+    assert claims["total"] == len(seed.body_sentences.dropna(subset=["status"]))
+    assert claims["named"] + claims["writer"] + claims["nameless"] + claims["media"] == claims["total"]
+    assert story["resting"][0][0] == "Vladimir Putin"
+    page = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": notes})
+    assert "<b>The story</b> opens: \u201cThe deployment" in page and "Vladimir Putin (11 times)" in page
