@@ -34,6 +34,7 @@ from analysis.vocabulary import (
     CUE_KIND_BY_STATUS,
     DECIDING_STANCES,
     DEFENSIBLE_ANSWERS,
+    IDENTIFIED_SOURCE_TYPES,
     NAMELESS_SOURCE_TYPES,
     NOBODY_NAMED,
     SOURCE_TYPE,
@@ -531,7 +532,7 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
     answers = {
         "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
-        "source": {"best": best["source"], "forms": forms},
+        "source": {"best": best["source"], "forms": forms, **_nearby_speakers(result, sent_id, best)},
         "source_type": _choice_answer("source_type", best["source_type"], extra_types, alike.get("source_type")),
         "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
     }
@@ -606,6 +607,26 @@ def _answer_forms(result, text: str, sent_id: int, source: str | None, best: dic
     if best["source_type"] == "author" or str(best["source"]).lower() == NOBODY_NAMED:
         forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
     return forms, person
+
+
+def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
+    """For a claim the writer makes alone: the sources that speak in the sentence before
+    or after it (``nearby``: each form the article uses, with why it earns part credit).
+    The worksheet tells students to read around a sentence for its speaker, so naming the
+    one next to it is a fair misreading, not a wrong guess."""
+    if best["source_type"] != "author":
+        return {}
+    rows = result.attributions[result.attributions["sent_id"].isin([sent_id - 1, sent_id + 1])]
+    nearby: dict[str, str] = {}
+    for row in rows.itertuples():
+        if not isinstance(row.canonical_source, str) or row.source_type not in (*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES):
+            continue
+        where = "before" if row.sent_id < sent_id else "after"
+        reason = f"{row.canonical_source} speaks in the sentence {where} it, not in this one"
+        for form in (row.canonical_source, row.source):
+            if isinstance(form, str) and form.strip() and form.strip().lower() not in PRONOUNS:
+                nearby.setdefault(form.strip(), reason)
+    return {"nearby": nearby} if nearby else {}
 
 
 def _as_written(result, sent_ids: list[int], source: str | None) -> str | None:
@@ -742,7 +763,8 @@ def key_table(key: dict) -> pd.DataFrame:
                 best = "; ".join(answer["words"]) if answer else ""
                 also = f"any form of these ({answer['kind']})" if answer else "not marked"
             elif field == "source":
-                best, also = answer["best"], "; ".join(answer["forms"])
+                nearby = [f"{form} (part credit: {reason})" for form, reason in (answer.get("nearby") or {}).items()]
+                best, also = answer["best"], "; ".join([*answer["forms"], *nearby])
             else:
                 best, also = answer["best"], "; ".join([f"{k} (your key takes it alike)" for k in answer.get("also", [])]
                                                        + [f"{k} ({v})" for k, v in sorted(answer["accepted"].items())])

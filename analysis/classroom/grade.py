@@ -177,6 +177,10 @@ def _check_answer(field: str, answer, name: str, where: str) -> None:
         answer = _object(answer, name, where, "an object with the source ('best') and the forms that count ('forms')")
         _text_field(answer.get("best"), name, f"{where}.best")
         _texts(answer.get("forms"), name, f"{where}.forms", empty=False)
+        if answer.get("nearby") is not None:
+            _object(answer["nearby"], name, f"{where}.nearby", "an object giving each nearby speaker why it earns part credit")
+            for form, reason in answer["nearby"].items():
+                _text_field(reason, name, f"{where}.nearby[{form!r}]")
     elif field in WORD_FIELDS:
         if answer is None:
             return  # no word decides the claim: the field is not marked

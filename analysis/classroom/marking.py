@@ -425,6 +425,10 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
         if written_differently(given, answer["forms"]) and "author" not in answer["forms"]:
             return "best", POINTS["best"], f"Right (written differently): the article writes *{answer['forms'][0]}*. {explain}"
         return "best", POINTS["best"], f"Yes. {explain}"
+    near = next((reason for form, reason in (answer.get("nearby") or {}).items() if same_source(given, [form])), None)
+    if near is not None:
+        return "accepted", POINTS["accepted"], (f"You said *{given}*. You read around the sentence, as the worksheet asks, "
+                                                f"but {near}. {explain}")  # fmt: skip
     # Why not, in words a student can use: the names the article gives the source (the
     # writer's own claims have no other name).
     names = [f for f in answer["forms"] if f[:1].isupper() and f.lower() not in ("author",)][:3]

@@ -285,6 +285,16 @@ def _alternatives(answer: dict, points: dict) -> str:
                               for k, v in sorted(accepted.items())])  # fmt: skip
 
 
+def _nearby(answer: dict, points: dict) -> str:
+    """The speakers of the next sentences that earn part credit for a writer's claim."""
+    nearby = answer.get("nearby") or {}
+    reasons = list(dict.fromkeys(nearby.values()))
+    if not reasons:
+        return ""
+    return (f"; part credit ({_esc(points['accepted'])} point{'s' if points['accepted'] != 1 else ''}) for "
+            + "; ".join(_esc(r) for r in reasons))
+
+
 def answer_key_html(key: dict) -> str:
     """The teacher's answer key: for each card the answers and points, the accepted
     alternatives and why, the forms of the source that count, the cue words, the plain
@@ -303,7 +313,8 @@ def answer_key_html(key: dict) -> str:
         cues = a["cues"]
         rows = [
             ("Status", f"<b>{_esc(a['status']['best'])}</b>{mark('status')}", _alternatives(a["status"], points), card["explain"]["status"]),
-            ("Source", f"<b>{_esc(a['source']['best'])}</b>{mark('source')}", "any of: " + "; ".join(_esc(f) for f in a["source"]["forms"]), card["explain"]["source"]),
+            ("Source", f"<b>{_esc(a['source']['best'])}</b>{mark('source')}", "any of: " + "; ".join(_esc(f) for f in a["source"]["forms"])
+             + _nearby(a["source"], points), card["explain"]["source"]),
             ("Source type", f"<b>{_esc(a['source_type']['best'])}</b>{mark('source_type')}", _alternatives(a["source_type"], points), card["explain"]["source_type"]),
             ("Cue words", (f"<b>{_esc('; '.join(cues['words']))}</b>{mark('cues')}" if cues else "not marked"),
              ("any one of them, in any form (" + _esc(cues["kind"]) + ")") if cues else "no word decides this claim", card["explain"]["cues"]),

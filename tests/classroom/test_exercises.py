@@ -407,3 +407,24 @@ def test_a_teachers_key_may_take_two_statuses_alike(seed, tmp_path):
     bad.write_text(f"sent_id,status\n{sent_id},hedged; sure\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2: status 'sure'"):
         read_teacher_key(bad, result=seed)
+
+
+def test_a_speaker_of_the_next_sentence_earns_part_credit_for_a_writers_claim(nlp):
+    # A fourth blind teacher review: the worksheet says to read around a sentence for
+    # its speaker, and a student who named the speaker of the next sentence got nothing.
+    from analysis import analyze
+
+    text = ("Markets calm\n\nShares in Jakarta rose 2% on Tuesday after a week of losses. "
+            "\"It is not a really big thing in the economic sense,\" said ABN Amro's Eddie Wong.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    cards = result.body_sentences.assign(card=range(1, len(result.body_sentences) + 1))[["card", "sent_id", "text"]]
+    key = exercise_key(result, cards)
+    writers = next(c for c in key["cards"] if c["answers"]["source"]["best"] == "the writer")
+    assert "Eddie Wong" in writers["answers"]["source"]["nearby"]
+    number = str(writers["card"])
+    marks = {m["field"]: m for m in mark_student(key, {"cards": {number: {"source": "Eddie Wong"}}}) if m["card"] == writers["card"]}
+    assert marks["source"]["verdict"] == "accepted" and "sentence after it" in marks["source"]["feedback"]
+    marks = {m["field"]: m for m in mark_student(key, {"cards": {number: {"source": "the writer"}}}) if m["card"] == writers["card"]}
+    assert marks["source"]["verdict"] == "best"
+    speakers = next(c for c in key["cards"] if c["answers"]["source"]["best"] != "the writer")
+    assert "nearby" not in speakers["answers"]["source"]
