@@ -471,19 +471,14 @@ def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.D
 QUOTED_AS_FORMS = frozenset({"quoted", "quote", "was quoted", "quoted as saying"})
 
 
-def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | None) -> dict:
-    """One card of :func:`exercise_key`."""
-    sent_id = int(card["sent_id"])
-    status, source_type = sentence["status"], sentence["claim_source_type"]
-    source = sentence["claim_source"] if source_type != "author" else None
-    cue_kind, cues = _deciding_cues(result, sent_id, status, source)
-    context = card.get("context_sent_id")
-    context = int(context) if context is not None and not pd.isna(context) else None
-    tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
+def _with_teacher(teacher: pd.DataFrame | None, sent_id: int, tool: dict) -> tuple[dict, dict, list[str], dict[str, list[str]]]:
+    """A card's answers with a teacher's key over the tool's: the best answers, who set
+    each (``tool`` or ``teacher``), more forms of the teacher's source ("Microsoft; Mike
+    Nash") and more labels the teacher takes alike ("hedged; unconfirmed")."""
     by = dict.fromkeys(FIELDS, "tool")
     best = dict(tool)
-    also: list[str] = []  # more forms of your source ("Microsoft; Mike Nash")
-    alike: dict[str, list[str]] = {}  # more labels you take alike ("hedged; unconfirmed")
+    also: list[str] = []
+    alike: dict[str, list[str]] = {}
     for field in FIELDS:
         value = _teacher_value(teacher, sent_id, field)
         if field in ("source", "status", "source_type") and isinstance(value, str) and ";" in value:
@@ -494,6 +489,19 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
                 alike[field] = more
         if value is not None and not _same_answer(field, value, tool[field]):
             best[field], by[field] = value, "teacher"
+    return best, by, also, alike
+
+
+def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | None) -> dict:
+    """One card of :func:`exercise_key`."""
+    sent_id = int(card["sent_id"])
+    status, source_type = sentence["status"], sentence["claim_source_type"]
+    source = sentence["claim_source"] if source_type != "author" else None
+    cue_kind, cues = _deciding_cues(result, sent_id, status, source)
+    context = card.get("context_sent_id")
+    context = int(context) if context is not None and not pd.isna(context) else None
+    tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
+    best, by, also, alike = _with_teacher(teacher, sent_id, tool)
     # The card's source as the attributions of its sentence (and the one naming its speaker) give it.
     own = result.attributions[
         result.attributions["sent_id"].isin([sent_id, context if context is not None else -1])
