@@ -212,6 +212,10 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
         j -= 1
     while i < j - 1 and (doc[i].is_punct or doc[i].is_space):
         i += 1
+    # "... Association of Chief Police Officers (ACPO)": the parser may hang the closing
+    # bracket elsewhere; a span that opens one more bracket than it closes takes it.
+    if j < len(doc) and doc[j].text == ")" and doc[i:j].text.count("(") > doc[i:j].text.count(")"):
+        j += 1
     return i, j
 
 

@@ -331,3 +331,19 @@ def test_a_he_after_they_is_never_the_group_they_stood_for(nlp):
     rows = _rows(_analyse(nlp, text))
     assert next(r for r in rows if r["source"] == "They")["canonical_source"] == "Michael Howard and John Redwood"
     assert " and " not in next(r for r in rows if r["source"] == "he")["canonical_source"]
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        ("Labour's new posters say Britain is enjoying the lowest inflation since the 1960s.", "Labour's new posters", "document"),  # bbc politics/260
+        ("Employees are offered health insurance and a retirement plan, the adverts say.", "the adverts", "document"),  # bbc business/449
+        ('And the law protects those who use "something to hand" as a weapon, said the leaflet published jointly by the Crown '
+         "Prosecution Service (CPS) and Association of Chief Police Officers (ACPO).",
+         "the leaflet published jointly by the Crown Prosecution Service (CPS) and Association of Chief Police Officers (ACPO)",
+         "document"),  # bbc politics/230: the maker kept, with its closing bracket
+    ],
+)
+def test_posters_adverts_and_leaflets_are_documents(nlp, text, source, source_type):
+    row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
+    assert row["source_type"] == source_type, row["source_type_reason"]
