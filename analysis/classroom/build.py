@@ -30,10 +30,10 @@ from analysis.classroom.glossary import hard_words
 from analysis.classroom.notes import article_notes
 from analysis.classroom.pages import WORD_PREFIX
 from analysis.errors import InputError
-from analysis.presenting.narrate import _md, page_identity
-from analysis.presenting.export import publish, staged_output
+from analysis.presenting.narrate import inert_markdown, page_identity
 from analysis.reading.ingest import inert_copy_name
-from analysis.presenting.report import _output_folder, _stderr, with_parameters
+from analysis.presenting.export import output_folder, print_progress, publish, staged_output
+from analysis.presenting.report import with_parameters
 from analysis.vocabulary import ARTICLE_ROLES, SOURCE_TYPE, STATUS
 
 __all__ = [
@@ -115,19 +115,19 @@ def _article_text(material: dict) -> str:
 def _article_markdown(material: dict) -> str:
     parts = ["## The article", ""]
     if material["found"]:
-        parts += ["**At the top of the page, as found:**", ""] + [f"- {_md(f['what'])}: {_md(f['text'])}" for f in material["found"]] + [""]
+        parts += ["**At the top of the page, as found:**", ""] + [f"- {inert_markdown(f['what'])}: {inert_markdown(f['text'])}" for f in material["found"]] + [""]
     for paragraph in material["paragraphs"]:
-        text = " ".join(f"<sup>{s['number']}</sup>{_md(s['text'])}" for s in paragraph["sentences"])
+        text = " ".join(f"<sup>{s['number']}</sup>{inert_markdown(s['text'])}" for s in paragraph["sentences"])
         parts += [("### " if paragraph["role"] == "headline" else "") + text, ""]
     if material.get("words"):
         parts += ["**Words you may need to look up** (find what each means before the tasks):", ""]
-        parts += [f"- {_md(w['word'])} (sentence {w['sentence']})" for w in material["words"]] + [""]
+        parts += [f"- {inert_markdown(w['word'])} (sentence {w['sentence']})" for w in material["words"]] + [""]
     return "\n".join(parts)
 
 
 def _labels_markdown(material: dict) -> str:
-    statuses = "\n".join(f"- **{name}**: {_md(text)}" for name, text in material["choices"]["status"].items())
-    types = "\n".join(f"- **{name}**: {_md(text)}" for name, text in material["choices"]["source_type"].items())
+    statuses = "\n".join(f"- **{name}**: {inert_markdown(text)}" for name, text in material["choices"]["status"].items())
+    types = "\n".join(f"- **{name}**: {inert_markdown(text)}" for name, text in material["choices"]["source_type"].items())
     return f"## Words you will use\n\n**Status**: how sure is the article?\n\n{statuses}\n\n**Source type**: who does the claim come from?\n\n{types}"
 
 
@@ -138,7 +138,7 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
     new_md, new_code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     statuses, types = ", ".join(material["choices"]["status"]), ", ".join(material["choices"]["source_type"])
     cells = [
-        new_md(f"# Exercise: {_md(material['title'])}\n\n**The question:** How sure is each claim in this article, who "
+        new_md(f"# Exercise: {inert_markdown(material['title'])}\n\n**The question:** How sure is each claim in this article, who "
                "says so, and what would you need to check outside it?\n\nWrite your answers between the quotation marks "
                "in the code cells, then run the last cell: it saves `answers-<your name>.json` for your teacher."),
         new_code("answers_file: str = \"answers.json\"  # where your answers are saved", metadata={"tags": ["parameters"]}),
@@ -156,10 +156,10 @@ def student_notebook(material: dict) -> nbformat.NotebookNode:
         cells.append(new_code("\n".join(f'answers["questions"][{json.dumps(WORD_PREFIX + str(w["word"]))}] = ""'
                                         for w in material["words"])))
     for number, task in enumerate(material["tasks"], start=1):
-        cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
+        cells.append(new_md(f"## Task {number}: {inert_markdown(task['title'])}\n\n*{inert_markdown(task['step'])}*\n\n{inert_markdown(task['prompt'])}"))
         if task["auto_marked"]:
             for card in material["cards"]:
-                cells.append(new_md(f"### Card {card['card']} (sentence {card['number']})\n\n> {_md(card['text'])}"))
+                cells.append(new_md(f"### Card {card['card']} (sentence {card['number']})\n\n> {inert_markdown(card['text'])}"))
                 cells.append(new_code(
                     f'answers["cards"]["{card["card"]}"] = {{\n'
                     f'    "status": "",  # one of: {statuses}\n'
@@ -256,7 +256,7 @@ def build_exercise(
     out_dir: str | Path,
     *,
     teacher_key: str | Path | None = None,
-    progress: Callable[[str], None] = _stderr,
+    progress: Callable[[str], None] = print_progress,
 ) -> list[Path]:
     """Write the exercise for one article into ``out_dir/student`` and
     ``out_dir/teacher`` (see the module docstring); returns the files written.
@@ -275,7 +275,7 @@ def build_exercise(
     # The key is checked before the analysis (columns, numbers, duplicates, vocabulary),
     # and its sentences against the article's right after it.
     key_rows = read_teacher_key(teacher_key) if teacher_key is not None else None
-    out = _output_folder(out_dir)
+    out = output_folder(out_dir)
     progress(f"[1/2] analysing {path}")
     result = analyze(path)
     if key_rows is not None:

@@ -35,10 +35,10 @@ from analysis import config
 from analysis.comparing.differences import RULES as PAIR_RULES
 from analysis.comparing.story import story_band
 from analysis.errors import InputError
-from analysis.presenting.narrate import _md, page_identity
-from analysis.presenting.export import publish, staged_output
+from analysis.classroom.exercises import deciding_cues, source_as_written
+from analysis.presenting.narrate import inert_markdown, page_identity
+from analysis.presenting.export import output_folder, print_progress, publish, staged_output
 from analysis.reading.ingest import inert_copy_name
-from analysis.presenting.report import _output_folder, _stderr
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NOBODY_NAMED, SOURCE_CHECKABILITY, STATUS_FIRMNESS
 
 __all__ = [
@@ -367,8 +367,6 @@ def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = Non
     ``claim`` (the claim the comparison matched inside the sentence, from :func:`_matched_claims`),
     the status and source are that claim's own: "The bridge was closed on Tuesday, and it
     could stay shut for a month" states the closure although the sentence is hedged."""
-    from analysis.classroom.exercises import _as_written, _deciding_cues
-
     row = result.sentences.set_index("sent_id").loc[sent_id]
     status, source_type = str(row["status"]), str(row["claim_source_type"])
     source = row["claim_source"] if source_type != "author" else None
@@ -378,7 +376,7 @@ def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = Non
         source = claim["source"] if source_type != "author" and claim["source"] != NOBODY_NAMED else None
         read_as = status
     told = _told_by(result, sent_id) if source_type == "author" and claim is None else None
-    kind, cues = _deciding_cues(result, sent_id, status, source)
+    kind, cues = deciding_cues(result, sent_id, status, source)
     if told is not None:
         # "Tracy Martin issued a statement, saying ...": the writer states the event, but
         # what the other outlet matches may be what the source says, so the card takes
@@ -392,7 +390,7 @@ def _side(result, letter: str, name: str, sent_id: int, claim: dict | None = Non
     nearby_cue = _nearby_cue(result, sent_id, source) if status in ("reported", "confirmed") and not cues else None
     matched = claim["claim"] if claim is not None and " ".join(str(claim["claim"]).split()) != " ".join(str(row["text"]).split()) else None
     return {"letter": letter, "article": name, "sent_id": int(sent_id), "text": str(row["text"]), "claim": matched, "status": status,
-            "read_as": read_as, "source": source, "written": _as_written(result, [sent_id], source) if source else None,
+            "read_as": read_as, "source": source, "written": source_as_written(result, [sent_id], source) if source else None,
             "source_type": source_type, "cue_kind": kind, "cues": [c["text"] for c in cues],
             "cue_lemmas": [c["lemma"] for c in cues], "nearby_cue": nearby_cue}  # fmt: skip
 
@@ -897,7 +895,7 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
 
     new_md, new_code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     cells = [
-        new_md(f"# Exercise: {_md(material['title'])}\n\n**The question:** How do these articles tell the same story, "
+        new_md(f"# Exercise: {inert_markdown(material['title'])}\n\n**The question:** How do these articles tell the same story, "
                "and which would you trust and share?\n\nWrite your answers between the quotation marks in the code "
                "cells, then run the last cell: it saves `answers-<your name>.json` for your teacher."),
         new_code("answers_file: str = \"answers.json\"  # where your answers are saved", metadata={"tags": ["parameters"]}),
@@ -905,21 +903,21 @@ def coverage_notebook(material: dict) -> nbformat.NotebookNode:
     ]  # fmt: skip
     for article in material["articles"]:
         parts = [f"## Article {article['letter']}", ""]
-        parts += [f"- {_md(f['what'])}: {_md(f['text'])}" for f in article["found"]] + [""]
+        parts += [f"- {inert_markdown(f['what'])}: {inert_markdown(f['text'])}" for f in article["found"]] + [""]
         for paragraph in article["paragraphs"]:
-            text = " ".join(f"<sup>{s['number']}</sup>{_md(s['text'])}" for s in paragraph["sentences"])
+            text = " ".join(f"<sup>{s['number']}</sup>{inert_markdown(s['text'])}" for s in paragraph["sentences"])
             parts += [("### " if paragraph["role"] == "headline" else "") + text, ""]
         cells.append(new_md("\n".join(parts)))
     cells.append(new_code("answers = {\"format\": \"analysis-exercise-answers\", \"version\": 1, "
                           f"\"exercise\": {material['exercise']!r}, \"cards\": {{}}, \"questions\": {{}}, \"urls\": {{}}}}\n"
                           'answers["name"] = ""  # your name\nanswers["class"] = ""  # your class\nanswers["date"] = ""  # today\'s date'))  # fmt: skip
     for number, task in enumerate(material["tasks"], start=1):
-        cells.append(new_md(f"## Task {number}: {_md(task['title'])}\n\n*{_md(task['step'])}*\n\n{_md(task['prompt'])}"))
+        cells.append(new_md(f"## Task {number}: {inert_markdown(task['title'])}\n\n*{inert_markdown(task['step'])}*\n\n{inert_markdown(task['prompt'])}"))
         if task["auto_marked"]:
             for card in material["cards"]:
                 x, y = card["sides"]
-                cells.append(new_md(f"### Card {card['card']}\n\n**{x['letter']}** (sentence {x['number']}):\n\n> {_md(x['text'])}\n\n"
-                                    f"**{y['letter']}** (sentence {y['number']}):\n\n> {_md(y['text'])}"))  # fmt: skip
+                cells.append(new_md(f"### Card {card['card']}\n\n**{x['letter']}** (sentence {x['number']}):\n\n> {inert_markdown(x['text'])}\n\n"
+                                    f"**{y['letter']}** (sentence {y['number']}):\n\n> {inert_markdown(y['text'])}"))  # fmt: skip
                 cells.append(new_code(
                     f'answers["cards"]["{card["card"]}"] = {{\n'
                     f'    "surer": "",  # which puts it more surely: {", ".join(card["options"]["surer"])}\n'
@@ -1099,7 +1097,7 @@ def build_coverage_exercise(
     *,
     drop_cards: frozenset[int] = frozenset(),
     teacher_key: str | Path | None = None,
-    progress: Callable[[str], None] = _stderr,
+    progress: Callable[[str], None] = print_progress,
 ) -> list[Path]:
     """Write the comparison exercise for two to five articles into ``out_dir/student``
     and ``out_dir/teacher``; returns the files written. ``drop_cards``: numbers of cards
@@ -1122,7 +1120,7 @@ def build_coverage_exercise(
     for given, path in zip(articles, paths):
         if str(given) == "-" or not path.is_file():
             raise InputError(f"{given}: the exercise needs article files (.txt, .html or .htm)")
-    out = _output_folder(out_dir)
+    out = output_folder(out_dir)
     progress(f"[1/2] analysing and comparing {len(paths)} articles")
     comparison = compare([analyze(p) for p in paths])
     analyses = comparison.analyses

@@ -117,7 +117,7 @@ CARD_RULES: dict[str, Callable[[dict, pd.DataFrame], bool]] = {
 }
 
 
-def _deciding_cues(result, sent_id: int, status: str, source: str | None) -> tuple[str, list[dict]]:
+def deciding_cues(result, sent_id: int, status: str, source: str | None) -> tuple[str, list[dict]]:
     """The words the worksheet's definitions teach for a claim's status, as dicts with
     text, lemma, start, end and what they are: for a claim someone reported, confirmed
     or would not confirm, the reporting verb of its source; for a hedged claim, the
@@ -195,7 +195,7 @@ def _teachable(result) -> pd.DataFrame:
         source = sentence["claim_source"] if sentence["claim_source_type"] != "author" else None
         if _speaker_unfindable(result, int(sentence["sent_id"]), source):
             continue  # "But he stressed ..." with the name three sentences back: no fair card
-        kind, cues = _deciding_cues(result, int(sentence["sent_id"]), sentence["status"], source)
+        kind, cues = deciding_cues(result, int(sentence["sent_id"]), sentence["status"], source)
         voices = result.attributions.loc[result.attributions["sent_id"] == sentence["sent_id"], "canonical_source"]
         one_voice = all(v == source for v in voices) if source else voices.empty
         rows.append({**sentence, "cue_kind": kind, "deciding_cues": cues, "one_voice": bool(one_voice),
@@ -497,7 +497,7 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     sent_id = int(card["sent_id"])
     status, source_type = sentence["status"], sentence["claim_source_type"]
     source = sentence["claim_source"] if source_type != "author" else None
-    cue_kind, cues = _deciding_cues(result, sent_id, status, source)
+    cue_kind, cues = deciding_cues(result, sent_id, status, source)
     context = card.get("context_sent_id")
     context = int(context) if context is not None and not pd.isna(context) else None
     tool = {"status": status, "source": source or "the writer", "source_type": source_type, "cues": [c["text"] for c in cues]}
@@ -512,11 +512,11 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     forms = [*forms, *(f for f in also if f not in forms)]
     if person:
         extra_types.setdefault("person", person)
-    written = _as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
+    written = source_as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
     if by["status"] == "teacher" and by["cues"] == "tool":
         # Your status, no cue words of yours: the words that teach your status in this
         # sentence ("could" for hedged), not the tool's words for its own ("said").
-        cue_kind, cues = _deciding_cues(result, sent_id, best["status"], source if by["source"] == "tool" else None)
+        cue_kind, cues = deciding_cues(result, sent_id, best["status"], source if by["source"] == "tool" else None)
     cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
     if by["status"] == "teacher":
         cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
@@ -637,7 +637,7 @@ def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
     return {"nearby": nearby} if nearby else {}
 
 
-def _as_written(result, sent_ids: list[int], source: str | None) -> str | None:
+def source_as_written(result, sent_ids: list[int], source: str | None) -> str | None:
     """The source as the card's sentence (or its neighbour) writes it ("the US" for
     United States), not a pronoun."""
     rows = result.attributions[result.attributions["sent_id"].isin(sent_ids) & (result.attributions["canonical_source"] == source)]

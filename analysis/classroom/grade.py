@@ -34,8 +34,7 @@ from analysis.classroom.marking import FIELDS, MARKED_FIELDS, OPTION_FIELDS, POI
 from analysis.classroom.pages import ANSWERS_FORMAT, WORD_PREFIX, WORDS_TASK, class_html, feedback_html
 from analysis.classroom.tasks import RUBRIC
 from analysis.errors import InputError
-from analysis.presenting.export import csv_text, publish, staged_output
-from analysis.presenting.report import _output_folder, _stderr
+from analysis.presenting.export import csv_text, output_folder, print_progress, publish, staged_output
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
 __all__ = ["read_answers", "read_key", "check_key", "answer_files", "read_open_marks", "grade_class", "MAX_ANSWERS_BYTES"]
@@ -413,7 +412,7 @@ def grade_class(
     out_dir: str | Path,
     *,
     open_marks: str | Path | None = None,
-    progress: Callable[[str], None] = _stderr,
+    progress: Callable[[str], None] = print_progress,
 ) -> list[Path]:
     """Mark every answers file against the key and write the feedback folder (see the
     module docstring); returns the files written. ``open_marks``: the teacher's
@@ -435,7 +434,7 @@ def grade_class(
     files = answer_files(answers)
     if not files:
         raise InputError("no answers files given (the .json files students saved)")
-    out = _output_folder(out_dir)
+    out = output_folder(out_dir)
     taken: set[str] = set()
     marked, errors, rows, open_rows = [], [], [], []
     for path in files:

@@ -34,11 +34,11 @@ def _arrow_column(parts: list[pd.Series]):
     (integers, floats with NaN as null, booleans) are joined into one array first; Arrow
     strings and nullable integers are taken as pandas holds them, without copying (each
     conversion has a fixed cost, and a batch has many short parts)."""
-    from analysis.presenting.export import _plain
+    from analysis.presenting.export import json_ready
 
     dtype = parts[0].dtype
     if dtype == np.dtype(object):
-        return pa.array([_plain(v) for part in parts for v in part.tolist()], from_pandas=True)
+        return pa.array([json_ready(v) for part in parts for v in part.tolist()], from_pandas=True)
     if isinstance(dtype, np.dtype):
         return pa.array(np.concatenate([part.to_numpy() for part in parts]), from_pandas=True)
     chunks = [pa.array(part.array) for part in parts]
@@ -90,13 +90,13 @@ def _arrow_values(parts: list, dtype: str):
     """One Arrow column from the same column of one or more tables' columns (lists or
     NumPy arrays) of contract ``dtype``: the Arrow :func:`_arrow_column` gives for the
     column of their DataFrames."""
-    from analysis.presenting.export import _plain
+    from analysis.presenting.export import json_ready
 
     if dtype in NUMPY_DTYPES:
         return pa.array(np.concatenate([column_array(part, dtype) for part in parts]), from_pandas=True)
     values = [v for part in parts for v in (part.tolist() if isinstance(part, np.ndarray) else part)]
     if dtype == "object":
-        return pa.array([_plain(v) for v in values], from_pandas=True)
+        return pa.array([json_ready(v) for v in values], from_pandas=True)
     return pa.array(column_array(values, dtype))  # the DataFrames' own column (Arrow strings, nullable integers)
 
 

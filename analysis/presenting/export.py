@@ -23,6 +23,7 @@ import math
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +36,7 @@ from analysis.schema import TABLES
 
 __all__ = [
     "to_records", "to_json_dict", "to_json", "write_json", "write_csv", "atomic_write_text", "spreadsheet_safe",
-    "output_folder", "csv_text", "CSV_LINE_END", "staged_output", "publish",
+    "output_folder", "print_progress", "csv_text", "CSV_LINE_END", "staged_output", "publish", "json_ready",
 ]  # fmt: skip
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's list, and
@@ -51,14 +52,14 @@ CSV_LINE_END = "\r\n"
 FORMULA_GUARD = "'"
 
 
-def _plain(value):
+def json_ready(value):
     """A JSON-ready Python value: NaN/NA become None, numpy scalars become Python."""
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [json_ready(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: json_ready(v) for k, v in value.items()}
     if isinstance(value, np.ndarray):
-        return [_plain(v) for v in value.tolist()]
+        return [json_ready(v) for v in value.tolist()]
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, np.generic):
@@ -71,12 +72,12 @@ def _plain(value):
 def to_records(frame: pd.DataFrame) -> list[dict]:
     """Rows of a table as JSON-ready dicts."""
     columns = list(frame.columns)
-    return [{col: _plain(val) for col, val in zip(columns, row)} for row in frame.itertuples(index=False, name=None)]
+    return [{col: json_ready(val) for col, val in zip(columns, row)} for row in frame.itertuples(index=False, name=None)]
 
 
 def to_json_dict(analysis) -> dict:
     """The JSON form: ``meta``, ``text``, ``warnings`` and one list of rows per table."""
-    data = {"meta": _plain(analysis.meta), "text": analysis.text, "warnings": list(analysis.warnings)}
+    data = {"meta": json_ready(analysis.meta), "text": analysis.text, "warnings": list(analysis.warnings)}
     for name, frame in analysis.tables.items():
         data[name] = to_records(frame)
     # Derived views, for convenience (not part of the span contract).
@@ -88,6 +89,12 @@ def to_json_dict(analysis) -> dict:
 def to_json(analysis, *, indent: int | None = 1) -> str:
     """The JSON form as a string."""
     return json.dumps(to_json_dict(analysis), ensure_ascii=False, indent=indent)
+
+
+def print_progress(message: str) -> None:
+    """One progress line of a command that writes a folder (report, exercise, grade), on
+    stderr so that stdout stays the command's data."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def output_folder(path: str | Path, *, hint: str = "") -> Path:
@@ -194,7 +201,7 @@ def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_numeric_dtype(frame[col].dtype) or pd.api.types.is_bool_dtype(frame[col].dtype):
             continue  # numbers stay numbers
         if frame[col].dtype == object and frame[col].map(lambda v: isinstance(v, (list, dict, np.ndarray))).any():
-            frame[col] = frame[col].map(lambda v: json.dumps(_plain(v), ensure_ascii=False))
+            frame[col] = frame[col].map(lambda v: json.dumps(json_ready(v), ensure_ascii=False))
         else:
             frame[col] = frame[col].map(spreadsheet_safe)
     return frame

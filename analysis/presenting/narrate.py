@@ -20,6 +20,7 @@ from analysis.reading.ingest import SHOWN_DATE_MAX_DAYS
 from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, PLACE_ENTITY_LABELS, WEAK_STATUSES
 
 __all__ = [
+    "inert_markdown",
     "page_identity",
     "identity_markdown",
     "key_findings",
@@ -43,7 +44,7 @@ __all__ = [
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
 
 
-def _md(value) -> str:
+def inert_markdown(value) -> str:
     """Article text made inert in Markdown: HTML escaped (a ``<script>`` in an article
     stays text) and Markdown syntax characters backslash-escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
@@ -54,7 +55,7 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 def _names(values, limit: int = 5) -> str:
-    values = [_md(v) for v in values][:limit]
+    values = [inert_markdown(v) for v in values][:limit]
     if not values:
         return "none"
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
@@ -98,7 +99,7 @@ def overview(result) -> str:
     words = int(sum(len(t.split()) for t in body["text"]))
     set_aside = paragraphs[~paragraphs["role"].isin(["body", "headline"])]
     lines = [
-        f"**Headline:** {_md(result.headline) if result.headline else '(none found)'}",
+        f"**Headline:** {inert_markdown(result.headline) if result.headline else '(none found)'}",
         "",
         f"The text has {_plural(len(paragraphs), 'paragraph')}: {_plural(int(roles.get('body', 0)), 'body paragraph')} "
         f"holding {_plural(len(body), 'sentence')} and {words:,} words. The body is what the analysis counts.",
@@ -107,7 +108,7 @@ def overview(result) -> str:
         lines += ["", "Set aside from the body (still shown, greyed, in the annotated article):", ""]
         for row in set_aside.itertuples():
             snippet = row.text if len(row.text) <= 70 else row.text[:67] + "..."
-            lines.append(f"- *{row.role.replace('_', ' ')}*: \u201c{_md(snippet)}\u201d ({_md(_plain(row.reason))})")
+            lines.append(f"- *{row.role.replace('_', ' ')}*: \u201c{inert_markdown(snippet)}\u201d ({inert_markdown(_plain(row.reason))})")
     summary = result.entity_summary
     if len(summary):
         top = summary.head(3)
@@ -251,22 +252,22 @@ def identity_markdown(result) -> str:
     codes = set(result.findings["finding"])
     found = page_identity(result)
     fields = identity_fields(result, found)
-    lines = [f"**Headline**: {_md(result.headline) if result.headline else 'none found'}", ""]
+    lines = [f"**Headline**: {inert_markdown(result.headline) if result.headline else 'none found'}", ""]
     for code, question, field in (("no_byline", "Who wrote it", "byline"), ("no_outlet", "Who published it", "outlet"),
                                   ("no_dateline", "When", "date")):  # fmt: skip
         value = fields[field]
         if value:
             note = fields.get(f"{field}_note")
-            answer = _md(value) + (f" ({_md(note)})" if note else "")
+            answer = inert_markdown(value) + (f" ({inert_markdown(note)})" if note else "")
         elif field == "byline" and fields["credit"]:
-            answer = f"no writer named; credited to {_md(fields['credit'])}"
+            answer = f"no writer named; credited to {inert_markdown(fields['credit'])}"
         else:
             answer = "not given in the text" if code in codes else "given in the text (see the lines below)"
         lines.append(f"- **{question}**: {answer}")
     page_lines = [f["text"] for f in found if f["what"] not in METADATA_FIELDS.values()]
     lines += ["", f"*File*: `{Path(str(result.article.source)).name}`" if result.article.source else ""]
     if page_lines:
-        lines += ["", "As found at the edges of the page: " + "; ".join(f"\u201c{_md(t)}\u201d" for t in page_lines) + "."]
+        lines += ["", "As found at the edges of the page: " + "; ".join(f"\u201c{inert_markdown(t)}\u201d" for t in page_lines) + "."]
     return "\n".join(lines)
 
 
@@ -324,11 +325,11 @@ def _page_lines(result, findings) -> list[str]:
     numbers = result.numbers[result.numbers["in_body"] & result.numbers["flags"].map(bool)]
     if len(numbers):
         first = numbers.iloc[0]
-        counted = f" ({_md(first['counted'])})" if first["counted"] and first["counted_rule"] != "currency" else ""
-        out.append(f"**Numbers to question**: {_plural(len(numbers), 'number')}, such as \u201c{_md(first['text'])}\u201d"
-                   f"{counted}: {_md(first['flag_reason'])}{_see(numbers['sent_id'])}.")  # fmt: skip
+        counted = f" ({inert_markdown(first['counted'])})" if first["counted"] and first["counted_rule"] != "currency" else ""
+        out.append(f"**Numbers to question**: {_plural(len(numbers), 'number')}, such as \u201c{inert_markdown(first['text'])}\u201d"
+                   f"{counted}: {inert_markdown(first['flag_reason'])}{_see(numbers['sent_id'])}.")  # fmt: skip
     for row in findings[findings["finding"] == "paid_or_promotional"].itertuples():
-        out.append(f"**Paid or promotional**: {_md(row.detail.removeprefix('The page says it is paid for or promotional: '))} "
+        out.append(f"**Paid or promotional**: {inert_markdown(row.detail.removeprefix('The page says it is paid for or promotional: '))} "
                    "Someone with an interest in it made or paid for it: read its claims with that in mind.")  # fmt: skip
     missing = [what for code, what in (("no_byline", "who wrote it"), ("no_outlet", "who published it"), ("no_dateline", "when"))
                if code in set(findings["finding"])]  # fmt: skip
@@ -352,7 +353,7 @@ def key_findings(result) -> list[str]:
     headline = findings[findings["category"] == "headline"]
     if len(headline):
         for row in headline.itertuples():
-            out.append(f"**Headline**: {_md(row.detail)}{_see(row.sent_ids)}")
+            out.append(f"**Headline**: {inert_markdown(row.detail)}{_see(row.sent_ids)}")
     elif result.headline:
         out.append("**Headline**: the checks found no gap between the headline and the body (names, places, figures "
                    "and how sure it sounds). They miss many gaps a careful reader finds, so compare the headline with "
@@ -479,10 +480,10 @@ def findings_text(result, *, category: str | None = None) -> str:
         return f"{what.get(category, 'Nothing to flag')}: no finding."
     lines = []
     for row in findings.itertuples():
-        evidence = (f" Evidence: {_md(' | '.join(_plain(part) for part in str(row.evidence).split(' | ')))}."
+        evidence = (f" Evidence: {inert_markdown(' | '.join(_plain(part) for part in str(row.evidence).split(' | ')))}."
                     if row.evidence and category == "headline" else "")  # fmt: skip
         sentences = f" (sentences {', '.join(map(str, row.sent_ids))})" if row.sent_ids and category != "headline" else ""
-        lines.append(f"- **{row.finding.replace('_', ' ')}**: {_md(row.detail)}{sentences}{evidence}")
+        lines.append(f"- **{row.finding.replace('_', ' ')}**: {inert_markdown(row.detail)}{sentences}{evidence}")
     return "\n".join(lines)
 
 
@@ -506,11 +507,11 @@ def entities_text(result) -> str:
     ]
     if len(merged):
         lines.append(f"- {_plural(len(merged), 'entity', 'entities')} appear under several forms, counted once: "
-                     + "; ".join(f"{_md(r.canonical)} ({_md(r.forms.replace(';', ', '))})" for r in merged.head(6).itertuples()) + ".")  # fmt: skip
+                     + "; ".join(f"{inert_markdown(r.canonical)} ({inert_markdown(r.forms.replace(';', ', '))})" for r in merged.head(6).itertuples()) + ".")  # fmt: skip
     pairs = result.entity_pairs
     if len(pairs):
         top = pairs.iloc[0]
-        lines.append(f"- Most often together: {_md(top['entity_a'])} and {_md(top['entity_b'])}, in {_plural(int(top['sentences']), 'sentence')}.")
+        lines.append(f"- Most often together: {inert_markdown(top['entity_a'])} and {inert_markdown(top['entity_b'])}, in {_plural(int(top['sentences']), 'sentence')}.")
     return "\n".join(lines)
 
 
@@ -537,7 +538,7 @@ def certainty_text(result) -> str:
     ]
     confirmed = body[body["status"] == "confirmed"]
     for row in confirmed.head(3).itertuples():
-        lines.append(f"- Confirmed, sentence {row.sent_id}, resting on {_md(row.claim_source)} ({row.claim_source_type}): \u201c{_md(row.text)}\u201d")
+        lines.append(f"- Confirmed, sentence {row.sent_id}, resting on {inert_markdown(row.claim_source)} ({row.claim_source_type}): \u201c{inert_markdown(row.text)}\u201d")
     weak = body[body["status"].isin(WEAK_STATUSES)]
     if len(weak):
         lines.append(f"- Hedged or unconfirmed: sentences {', '.join(map(str, weak['sent_id'].head(8)))}.")
@@ -589,9 +590,9 @@ def numbers_text(result) -> str:
         "",
     ]
     for row in flagged.itertuples():
-        counted = f" {_md(row.counted)}" if row.counted and row.counted_rule != "currency" else ""
-        source = "no source" if row.source in (None, "author") or row.source != row.source else _md(row.source)
-        lines.append(f"- \u201c{_md(row.text)}\u201d{counted} (sentence {row.sent_id}, from {source}): {_md(row.flag_reason)}.")
+        counted = f" {inert_markdown(row.counted)}" if row.counted and row.counted_rule != "currency" else ""
+        source = "no source" if row.source in (None, "author") or row.source != row.source else inert_markdown(row.source)
+        lines.append(f"- \u201c{inert_markdown(row.text)}\u201d{counted} (sentence {row.sent_id}, from {source}): {inert_markdown(row.flag_reason)}.")
     if flagged.empty:
         lines.append("- No number is flagged.")
     return "\n".join(lines)
@@ -773,12 +774,12 @@ def frequencies_text(frequencies: pd.DataFrame, *, top: int = 10) -> str:
     if frequencies.empty:
         return f"There are {_plural(words, 'word')} to count here, and no term besides stop words."
     head = frequencies.head(top)
-    leading = [f"{_md(t)} ({c})" for t, c in zip(head["term"], head["count"])]
+    leading = [f"{inert_markdown(t)} ({c})" for t, c in zip(head["term"], head["count"])]
     names = int((head["kind"] == "entity").sum())
     spread = ""
     if "articles" in head and frequencies["articles"].max() > 1:
         widest = frequencies.sort_values(["articles", "count"], ascending=False, kind="stable").iloc[0]
-        spread = f" The term found in the most articles is {_md(widest['term'])}, in {widest['articles']}."
+        spread = f" The term found in the most articles is {inert_markdown(widest['term'])}, in {widest['articles']}."
     return (f"{_plural(words, 'word')} counted. The most frequent terms: {_names(leading, limit=top)}; "
             f"{names} of these {len(head)} {'is a name' if names == 1 else 'are names'} (a person, organisation, place or group, "
             f"counted as one term).{spread}")  # fmt: skip
@@ -788,7 +789,7 @@ def kwic_text(lines: pd.DataFrame, query: str) -> str:
     """What a :func:`~analysis.presenting.kwic.kwic` table shows, in a sentence: where the
     word occurs and how sure the article is of the body sentences that use it."""
     if lines.empty:
-        return f"“{_md(query)}” does not occur."
+        return f"“{inert_markdown(query)}” does not occur."
     body = lines[lines["status"].notna()]
     other = len(lines) - len(body)
     counts = body["status"].value_counts()
@@ -798,7 +799,7 @@ def kwic_text(lines: pd.DataFrame, query: str) -> str:
     outside = f" ({other} in headlines or other lines that make no claim)" if other else ""
     weak = int(body["status"].isin(WEAK_STATUSES).sum())
     share = f" {weak} of the {len(body)} claims using it are hedged or unconfirmed." if len(body) else ""
-    return (f"“{_md(query)}” occurs {_plural(len(lines), 'time')}{where}{outside}; in the body sentences: "
+    return (f"“{inert_markdown(query)}” occurs {_plural(len(lines), 'time')}{where}{outside}; in the body sentences: "
             f"{_names(parts, limit=len(parts))}.{share}")  # fmt: skip
 
 
@@ -811,7 +812,7 @@ def keyness_text(table: pd.DataFrame, *, a: str, b: str, top: int = 6) -> str:
     for side, name, other in (("a", a, b), ("b", b, a)):
         rows = table[table["more_in"] == side].head(top)
         significant = int((table[table["more_in"] == side]["p_value"] < 0.05).sum())
-        words = [f"{_md(t)} ({x} against {y})" for t, x, y in zip(rows["term"], rows[f"count_{side}"], rows[f"count_{'b' if side == 'a' else 'a'}"])]
+        words = [f"{inert_markdown(t)} ({x} against {y})" for t, x, y in zip(rows["term"], rows[f"count_{side}"], rows[f"count_{'b' if side == 'a' else 'a'}"])]
         lines.append(f"- Used more in {name} than in {other}: {_names(words, limit=top)}. "
                      + (f"{_plural(significant, 'term')} differ beyond chance (p < 0.05)." if significant
                         else "None of the differences is beyond chance (p < 0.05): the texts are too short or too alike to tell."))  # fmt: skip

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis import config
 from analysis.errors import AnalysisError, InputError
-from analysis.presenting.export import publish, staged_output
+from analysis.presenting.export import output_folder, print_progress, publish, staged_output
 
 if TYPE_CHECKING:
     import nbformat
@@ -181,15 +180,11 @@ def render_html(notebook: nbformat.NotebookNode, *, title: str) -> str:
     return body
 
 
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def build_report(
     article: str | Path,
     out_dir: str | Path,
     *,
-    progress: Callable[[str], None] = _stderr,
+    progress: Callable[[str], None] = print_progress,
     timeout: int = 600,
 ) -> Path:
     """Write ``report.html`` for one article, and the tables' CSVs, into ``out_dir``.
@@ -215,7 +210,7 @@ def build_report(
         raise InputError(f"{article}: the report needs an article file (.txt, .html or .htm)")
     # Resolved here, against the caller's working directory: the notebooks' kernel runs
     # in another one, and writes the tables into the staging folder by this path.
-    out = _output_folder(out_dir)
+    out = output_folder(out_dir)
     # Everything is made in a staging folder inside OUT and moved in at the end, so a
     # failed step leaves nothing behind.
     with staged_output(out, prefix=".report-") as staging:
@@ -235,14 +230,6 @@ def build_report(
         progress(f"[3/3] writing report.html and the tables as CSV to {out}")
         publish(staging, out)
     return out / "report.html"
-
-
-def _output_folder(out_dir: str | Path) -> Path:
-    """``out_dir`` as an absolute path; refused when it is a file. Nothing is created:
-    :func:`~analysis.presenting.export.staged_output` makes it when there is something to write."""
-    from analysis.presenting.export import output_folder
-
-    return output_folder(out_dir)
 
 
 def report_values(notebook) -> dict:
