@@ -728,6 +728,21 @@ def goes_on(verb: Token, complement: str) -> bool:
     return complement == "absolute" and any(c.dep_ in GOING_ON_DEPS for c in verb.children)
 
 
+def figure_moved(link: VerbLink) -> bool | None:
+    """ "The British pound had added 0.5% to break through the $1.90 level": a verb of
+    speech whose own complement is an amount (a percentage, a sum, points) and which has
+    no clause or quotation tells a price that moved, not a speaker."""
+    verb = link.verb
+    if link.row["category"] != "speech" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return None
+    amount = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i
+                   and (c.text in ("%", "percent", "pence", "cents", "points") or c.ent_type_ in ("PERCENT", "MONEY")
+                        or any(g.dep_ == "nummod" for g in c.children))), None)  # fmt: skip
+    if amount is None or any(t.text in OPENING_MARKS | CLOSING_MARKS for t in verb.sent):
+        return None  # '"We added 5%," he said': a quotation says someone speaks
+    return False
+
+
 def used_absolutely(link: VerbLink) -> bool | None:
     """A verb whose lexicon row says ``complement=absolute`` ("continue") reports only used
     on its own, next to a quotation ('"...," she continued', 'He continued: "..."')."""
@@ -1095,6 +1110,7 @@ def negated(link: VerbLink) -> bool | None:
 VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "subject_and_content": subject_and_content,
     "used_absolutely": used_absolutely,
+    "figure_moved": figure_moved,
     "document_finding": document_finding,
     "passed_on": passed_on,
     "story_publisher": story_publisher,

@@ -263,3 +263,20 @@ def test_a_reporting_verb_left_undone_leaves_the_claim_open(nlp, sentence, statu
     row = _body(_analyse(nlp, sentence))
     assert row["status"] == status, row["status_reason"]
     assert source in row["claim_source"]
+
+
+@pytest.mark.parametrize(
+    "sentence, status, source",
+    [
+        # A fifth blind teacher review: a guess or a belief someone states is theirs.
+        ("Analysts reckon that other nations may follow suit and now ditch the dollar.", "reported", "Analysts"),  # bbc business/180
+        ("A legal expert in the US speculated that Delta might be concerned about the blog.", "reported", "A legal expert"),  # bbc tech/180
+        # A price that moved is no one speaking.
+        ("The British pound had added 0.5% to break through the $1.90 level.", "asserted", "author"),  # bbc business/180
+        ("The disaster has so far claimed at least 150,000 lives.", "asserted", "author"),  # bbc sport/451
+    ],
+)
+def test_beliefs_are_reported_and_amounts_are_no_speech(nlp, sentence, status, source):
+    row = _body(_analyse(nlp, sentence))
+    assert row["status"] == status, row["status_reason"]
+    assert source in row["claim_source"]
