@@ -111,6 +111,23 @@ def _role_words() -> frozenset[str]:
     return frozenset(w[-1] for w in (normalise_words(t) for t in posts) if w)
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """ "mr", "mrs", "dr", "prof" (``lexicons/titles.csv``, category honorific): words a
+    student may put before a surname ("Mr Blair" for "Tony Blair")."""
+    titles = load_lexicon("titles")
+    return frozenset(w for t in titles.loc[titles["category"] == "honorific", "title"] for w in normalise_words(t))
+
+
+#: Words that make a post another person's: "the speaker" is not "the deputy speaker",
+#: "the chancellor" not "the shadow chancellor".
+_OTHER_HOLDER = frozenset({"deputy", "vice", "former", "ex", "shadow", "acting", "assistant", "junior", "co", "under"})
+def _other_holder(words: list[str], said: set[str]) -> bool:
+    """Whether the student's words leave out a word that makes the post another
+    person's, right before a word they give ("speaker" of "deputy speaker")."""
+    return any(w in _OTHER_HOLDER and w not in said and k + 1 < len(words) and words[k + 1] in said for k, w in enumerate(words))
+
+
 #: Words after which a name's head has come ("Officials in Moscow": the head is "officials").
 _AFTER_HEAD = frozenset({"in", "at", "for", "from", "with", "on", "to"})
 #: Heads of a body's name, where a title word is part of the name ("the Justice Department").
@@ -230,7 +247,9 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                 before = normalise_words(str(form)[: -len(str(name))])
                 if len(before) >= 2 and student == before:
                     return True
-    for as_said in _variants(student):
+    # "Mr Blair" for "Tony Blair": the honorific says who, the surname is the name.
+    bare = student[1:] if len(student) > 1 and student[0] in _honorifics() else None
+    for as_said in [*_variants(student), *(_variants(bare) if bare else [])]:
         said_words = _singular(as_said)
         said = set(said_words)
         for form in forms:
@@ -249,7 +268,7 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                 # A post in place of its holder's name ("the Defence Secretary" for
                 # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
                 post = as_said[-1] in _role_words() and head not in _BODY_HEADS
-                if said <= set(words) and (head in said or post):
+                if said <= set(words) and (head in said or post) and not _other_holder(words, said):
                     return True
                 if set(words) <= said and (named or said_words[-1] == words[-1] and len(said) <= len(words) + 1):
                     if owned and set(words) <= owners:
@@ -427,8 +446,9 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
         return "best", POINTS["best"], f"Yes. {explain}"
     near = next((reason for form, reason in (answer.get("nearby") or {}).items() if same_source(given, [form])), None)
     if near is not None:
-        return "accepted", POINTS["accepted"], (f"You said *{given}*. You read around the sentence, as the worksheet asks, "
-                                                f"but {near}. {explain}")  # fmt: skip
+        return "accepted", POINTS["accepted"], (f"You said *{given}*. You read around the sentence, as the worksheet asks: "
+                                                f"{near}. The key gives this sentence to the writer; if you think *{given}* "
+                                                f"says it too, show your teacher the words that say so. {explain}")  # fmt: skip
     # Why not, in words a student can use: the names the article gives the source (the
     # writer's own claims have no other name).
     names = [f for f in answer["forms"] if f[:1].isupper() and f.lower() not in ("author",)][:3]

@@ -428,3 +428,20 @@ def test_a_speaker_of_the_next_sentence_earns_part_credit_for_a_writers_claim(nl
     assert marks["source"]["verdict"] == "best"
     speakers = next(c for c in key["cards"] if c["answers"]["source"]["best"] != "the writer")
     assert "nearby" not in speakers["answers"]["source"]
+
+
+def test_a_sentence_between_two_of_one_speakers_is_no_card(nlp):
+    # A fifth blind teacher review (bbc politics/180): "But changes to the bill must not
+    # overturn the law ..." sits between "Tony Blair said ..." and '"...," he said' and was
+    # keyed to the writer; it may be Blair's words carried on.
+    from analysis import analyze
+
+    text = ("Blair on the bill\n\nTony Blair said he would do everything he could to meet concerns about the bill. "
+            "But changes to the bill must not overturn the law set when a court ruled that doctors could withdraw "
+            "artificial feeding from a coma victim. \"It is important we don't end up in the situation where doctors "
+            "are confused about the law,\" he said. The government saw off a backbench attempt to force changes to "
+            "the bill by 297 votes to 203 on Tuesday.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    texts = claim_cards(result)["text"].tolist()
+    assert not any(t.startswith("But changes to the bill") for t in texts)
+    assert any(t.startswith("The government saw off") for t in texts)

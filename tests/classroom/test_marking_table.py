@@ -42,7 +42,16 @@ SPOKESMAN = ["A spokesman", "his spokesman"]
 FOOTAGE = ["The latest footage"]
 LIB_DEMS = ["The Lib Dems", "Lib Dems"]
 
+# BBC News politics/180 (a fifth blind teacher review): a surname with its honorific;
+# a post without the word that makes it another person's.
+TONY_BLAIR = ["Tony Blair"]
+DEPUTY_SPEAKER = ["The deputy speaker"]
+OSBORNE = ["shadow chancellor George Osborne"]
+
 SOURCES = [
+    (TONY_BLAIR, "Mr Blair", True), (TONY_BLAIR, "Mr. Blair", True), (TONY_BLAIR, "Mr Brown", False), (TONY_BLAIR, "Mr", False),
+    (DEPUTY_SPEAKER, "the speaker", False), (DEPUTY_SPEAKER, "deputy speaker", True),
+    (OSBORNE, "the chancellor", False), (OSBORNE, "Osborne", True), (OSBORNE, "the shadow chancellor", True),
     # A name the student makes someone's is not them; one word for a spokesperson, a video;
     # a party's short name.
     (DERGARABEDIAN, "Dergarabedian's firm", False), (DERGARABEDIAN, "Mr. Dergarabedian", True),
