@@ -28,7 +28,7 @@ import pandas as pd
 
 from analysis.classroom.marking import FIELDS, POINTS, compared_form, same_source
 from analysis.errors import InputError
-from analysis.rules.attribution import reporting_cues
+from analysis.rules.attribution import reporting_cues, source_noun_categories
 from analysis.vocabulary import (
     CARD_STATUS_ORDER,
     CUE_KIND_BY_STATUS,
@@ -600,12 +600,40 @@ def _alternative_types(text: str, source: str | None, best: dict, by: dict, own:
         best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
     if best["source_type"] == "organization" and by["source_type"] == "tool" and through_spokesperson:
         extra["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
-    if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for):
-        # "Officials in Moscow": nameless people, but they speak for a government.
+    if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for) and _officials(own):
+        # "Officials in Moscow": nameless people, but they speak for a government (not
+        # "A US airline attendant", whose country only says where she works).
         extra["organization"] = f"they speak for the authorities of {speaks_for.iloc[0]}"
+    if best["source_type"] == "anonymous" and by["source_type"] == "tool" and _one_post_holder(own):
+        # "The deputy speaker said ...": one person holds the post, so a reader can find out who.
+        extra["person"] = "one person holds this post, so a reader can find out who it is"
     if best["source_type"] == "organization" and by["source_type"] == "tool" and DOCUMENT_WORDS.search(text):
         extra["document"] = "the organisation speaks here through a statement, letter or report"
     return extra
+
+
+def _officials(own: pd.DataFrame) -> bool:
+    """Whether a nameless source is people in office ("officials", "a spokesman", "US
+    diplomats": ``lexicons/source_nouns.csv``, person roles), who speak for a government."""
+    nouns = source_noun_categories()
+    words = {w.lower() for s in own["source"].dropna() for w in re.findall(r"[A-Za-z]+", str(s))}
+    return any(nouns.get(w) == "person_role" or nouns.get(w.rstrip("s")) == "person_role" for w in words)
+
+
+#: Posts one person holds at a time, which "the ..." names as surely as a name would.
+SINGLE_POSTS = frozenset({"speaker", "chancellor", "president", "premier", "governor", "mayor", "chairman",
+                          "chairwoman", "chair", "leader", "secretary", "minister", "ambassador", "commissioner",
+                          "director", "executive", "manager", "coach", "captain", "editor", "judge", "archbishop"})  # fmt: skip
+
+
+def _one_post_holder(own: pd.DataFrame) -> bool:
+    """Whether a source is "the" and a post one person holds ("The deputy speaker", "the
+    club's manager"), not a plural or "a" one ("a minister", "officials")."""
+    for source in own["source"].dropna():
+        words = re.findall(r"[A-Za-z']+", str(source).lower())
+        if len(words) >= 2 and words[0] == "the" and words[-1] in SINGLE_POSTS:
+            return True
+    return False
 
 
 def _answer_forms(result, text: str, sent_id: int, source: str | None, best: dict, by: dict) -> tuple[list[str], str | None]:

@@ -445,3 +445,17 @@ def test_a_sentence_between_two_of_one_speakers_is_no_card(nlp):
     texts = claim_cards(result)["text"].tolist()
     assert not any(t.startswith("But changes to the bill") for t in texts)
     assert any(t.startswith("The government saw off") for t in texts)
+
+
+def test_a_post_one_person_holds_may_be_called_a_person_and_a_nationality_is_no_government(nlp):
+    # A fifth blind teacher review: "The deputy speaker" speaks openly (bbc politics/180),
+    # and "A US airline attendant" does not speak for the US government (bbc tech/180).
+    from analysis import analyze
+
+    text = ("Commons row\n\nThe deputy speaker later said the debate had not been handled as it should have been. "
+            "A US airline attendant suspended over images on her blog says she has been fired.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    cards = result.body_sentences.assign(card=range(1, len(result.body_sentences) + 1))[["card", "sent_id", "text"]]
+    types = {c["answers"]["source"]["best"]: c["answers"]["source_type"] for c in exercise_key(result, cards)["cards"]}
+    assert types["The deputy speaker"]["best"] == "anonymous" and "person" in types["The deputy speaker"]["accepted"]
+    assert "organization" not in types["A US airline attendant"]["accepted"]
