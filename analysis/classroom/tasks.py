@@ -69,12 +69,14 @@ def _names(result, *, limit: int = 6) -> list[str]:
         names += summary.loc[summary["type"].isin(["PERSON", "ORG"]), "canonical"].tolist()
     # Names a search engine can use: proper names ("a council statement" is not), and
     # the fuller of two forms ("European Commission", not also "Commission").
-    names = [_name_inside(result, n) for n in dict.fromkeys(_members(result, names)) if isinstance(n, str) and n]
+    names = [_name_inside(result, n) for n in dict.fromkeys(_members(result, names))
+             if isinstance(n, str) and n and not _only_inside_other_names(result, n)]
     # Not a common noun capitalised at a sentence's start ("Surveys", "Officials").
     nouns = source_noun_categories()
     names = [n for n in dict.fromkeys(names) if n[0].isupper() and n.split()[0] not in ("A", "An", "The")
              and not (" " not in n and (n.lower() in nouns or n.lower().rstrip("s") in nouns))]  # fmt: skip
-    names = [n for n in names if not any(other != n and other.endswith(" " + n) for other in names)]
+    # The fuller of two forms: "Delta Airlines", not also "Delta".
+    names = [n for n in names if not any(other != n and (other.endswith(" " + n) or other.startswith(n + " ")) for other in names)]
     # The article's own words: a name the tool worked out ("United States" for the
     # article's "the US") can be a card's answer, so the list gives what the text says.
     written = list(dict.fromkeys(_as_written(result, n) for n in names))
@@ -95,6 +97,34 @@ def _members(result, names: list) -> list:
         members = re.split(r", | and ", name) if isinstance(name, str) and name not in result.text else []
         found += members if len(members) > 1 and all(m in result.text for m in members) else [name]
     return found
+
+
+#: Words that join a longer name around a shorter one ("Queen of the Sky").
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on"})
+
+
+def _only_inside_other_names(result, name: str) -> bool:
+    """Whether every mention of a name the model tagged is a piece of something longer
+    or no body at all: inside a longer capitalised name ("Mental Capacity" of "the Mental
+    Capacity Bill", "Sky" of "Queen of the Sky") or after a figure ("1300 GMT")."""
+    entities = result.entities
+    mentions = entities[entities["canonical"] == name]
+    if mentions.empty:
+        return False
+    text = result.text
+    for mention in mentions.itertuples():
+        before = re.findall(r"[\w']+|[^\w\s]", text[max(0, mention.start - 40) : mention.start])
+        after = re.findall(r"[\w']+|[^\w\s]", text[mention.end : mention.end + 20])
+        joined = False
+        while before and before[-1].lower() in _NAME_JOINERS:
+            before.pop()
+            joined = True
+        # "Queen of the Sky", "1300 GMT"; not a title before a name ("Minister David Lammy").
+        glued_before = bool(before) and ((joined and before[-1][:1].isupper()) or before[-1][:1].isdigit())
+        glued_after = bool(after) and after[0][:1].isupper() and after[0] not in ("I",)
+        if not glued_before and not glued_after:
+            return False
+    return True
 
 
 def _bodies_in_source_phrases(result) -> list[str]:

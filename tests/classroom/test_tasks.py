@@ -137,3 +137,19 @@ def test_lateral_reading_gives_people_not_pronouns_or_their_books(nlp):
     names = _lateral_names(analyze(text, nlp=nlp))
     assert {"Michael Howard", "John Redwood", "Mr Peston"} <= set(names), names
     assert not {"They", "Mr Peston's book", "Michael Howard and John Redwood"} & set(names), names
+
+
+def test_lateral_reading_leaves_out_pieces_of_longer_names(nlp):
+    # A fifth blind teacher review: "GMT" (bbc business/180), "Sky" of "Queen of the Sky"
+    # (tech/180) and "Mental Capacity" of "the Mental Capacity Bill" (politics/180) were
+    # listed, with "Delta" beside "Delta Airlines"; David Lammy, named after his post, was not.
+    from analysis import analyze
+
+    text = ("Blogger fired\n\n"
+            "Ellen Simonetti, known as Queen of the Sky, said she had been fired by Delta Airlines. "
+            "Queen of the Sky has received a lot of attention. Delta said it did not comment on staff matters. "
+            "At 1300 GMT, the euro was trading higher. MPs bombarded Constitutional Affairs Minister David Lammy "
+            "with questions about the Mental Capacity Bill.")  # fmt: skip
+    names = _lateral_names(analyze(text, nlp=nlp))
+    assert "Ellen Simonetti" in names and "Delta Airlines" in names, names
+    assert not {"Sky", "GMT", "Mental Capacity", "Delta"} & set(names), names
