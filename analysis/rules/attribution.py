@@ -728,16 +728,24 @@ def goes_on(verb: Token, complement: str) -> bool:
     return complement == "absolute" and any(c.dep_ in GOING_ON_DEPS for c in verb.children)
 
 
+#: Verbs of speech with a sense that takes an amount: "added 0.5%", "claimed 150,000
+#: lives", "claim a 5-0 win". Not "announced £100m of investment" or "pledged £105m",
+#: which are said.
+FIGURE_VERBS = frozenset({"add", "claim"})
+
+
 def figure_moved(link: VerbLink) -> bool | None:
-    """ "The British pound had added 0.5% to break through the $1.90 level": a verb of
-    speech whose own complement is an amount (a percentage, a sum, points) and which has
-    no clause or quotation tells a price that moved, not a speaker."""
+    """ "The British pound had added 0.5% to break through the $1.90 level": "add" or
+    "claim" whose own complement is an amount (a percentage, a sum, points, a score) and
+    which has no clause or quotation tells a price that moved or a toll, not a speaker."""
     verb = link.verb
-    if link.row["category"] != "speech" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+    if verb.lemma_.lower() not in FIGURE_VERBS or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return None
+    # Not a share of people ("found 60% of women hold degrees": a finding the parse cut short).
     amount = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i
                    and (c.text in ("%", "percent", "pence", "cents", "points") or c.ent_type_ in ("PERCENT", "MONEY")
-                        or any(g.dep_ == "nummod" for g in c.children))), None)  # fmt: skip
+                        or any(g.dep_ == "nummod" for g in c.children))
+                   and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)), None)  # fmt: skip
     if amount is None or any(t.text in OPENING_MARKS | CLOSING_MARKS for t in verb.sent):
         return None  # '"We added 5%," he said': a quotation says someone speaks
     return False

@@ -82,6 +82,12 @@ NUMBER_JOINERS = frozenset({"between", "and", "to", "from", "or", "the", "some",
 YEAR = re.compile(r"^\d{4}s?$")
 
 
+#: "a year" ("$5bn a year", "jailed for a year"): how often or how long, never when.
+RATE_OR_LENGTH = re.compile(r"^(?:a|an|per|one)\s+(?:year|month|week|day|hour|minute|decade)$", re.I)
+#: "last minute changes", "at the last moment": a figure of speech for "late".
+LAST_MINUTE = re.compile(r"^(?:the\s+)?(?:very\s+)?last[\s-](?:minute|moment|gasp)$", re.I)
+
+
 def _numbers_only(span: Span) -> bool:
     """A DATE entity of numbers and joining words only, with no year: no date at all."""
     words = [t for t in span if not t.is_punct]
@@ -92,7 +98,8 @@ def _numbers_only(span: Span) -> bool:
 
 def _not_a_date(span: Span) -> bool:
     """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), a
-    frequency ("monthly"), or a
+    frequency ("monthly", "$5bn a year"), a length ("for a year"), a figure of speech
+    ("last minute changes"), or a
     programme's name ("BBC Radio 4's Today programme": "Today" capitalised inside a
     sentence)."""
     if len(span) == 1 and AMOUNT.match(span.text):
@@ -105,6 +112,8 @@ def _not_a_date(span: Span) -> bool:
         return True  # "30" (an age), "between 10 and 12": numbers the model tagged DATE
     if span.text.lower() == "the century" and span.start > 0 and span.doc[span.start - 1].lower_ == "of":
         return True  # "the swindle of the century": a figure of speech
+    if RATE_OR_LENGTH.match(span.text) or LAST_MINUTE.match(span.text):
+        return True  # "cut costs by $5bn a year", "last minute changes"
     first = span[0]
     return span.text == "Today" and not first.is_sent_start and (
         first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ in ("programme", "program", "show")

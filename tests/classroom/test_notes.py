@@ -125,3 +125,12 @@ def test_the_lesson_plan_says_how_the_story_opens_and_whom_it_rests_on(seed):
     assert story["resting"][0][0] == "Vladimir Putin"
     page = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": notes})
     assert "<b>The story</b> opens: \u201cThe deployment" in page and "Vladimir Putin (11 times)" in page
+
+
+def test_euthanasia_and_a_coma_are_topics_a_teacher_is_told_of(nlp):
+    # A fifth blind teacher review (bbc politics/180, the Mental Capacity Bill).
+    text = ("Bill concessions\n\nCritics claim the bill would allow euthanasia through the back door. "
+            "The law was set when a court ruled doctors could withdraw feeding from coma victim Tony Bland.")  # fmt: skip
+    topics = sensitive_topics(analyze(text, nlp=nlp).tokens).set_index("topic")
+    assert "euthanasia" in topics.loc["end of life and euthanasia", "words"]
+    assert "coma" in topics.loc["illness and disaster", "words"]

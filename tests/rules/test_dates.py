@@ -70,3 +70,16 @@ def test_an_age_a_range_or_a_score_is_no_date_but_a_year_and_9_11_are(nlp):
     dates = analyze(text, nlp=nlp).dates["text"].tolist()
     assert "42" not in dates and not any("10 and 12" in d for d in dates)
     assert "9/11" in dates and "2004" in dates
+
+
+@pytest.mark.parametrize("text, not_a_date, a_date", [
+    # A fifth blind teacher review: "a year" of "$5bn a year" (bbc tech/180) and "last
+    # minute changes" (politics/180) were given as dates that depend on the date of writing.
+    ("It needs to cut between 6,000 and 7,000 jobs and reduce costs by $5bn (£2.7bn) a year.", "a year", None),
+    ("Ministers offered last minute changes to the bill on Tuesday.", "last minute", "Tuesday"),
+    ("He was jailed for a year in March.", "a year", "March"),
+])  # fmt: skip
+def test_a_rate_a_length_and_the_last_minute_are_no_dates(nlp, text, not_a_date, a_date):
+    dates = analyze(f"A headline\n\n{text}", nlp=nlp).dates["text"].tolist()
+    assert not_a_date not in dates
+    assert a_date is None or a_date in dates

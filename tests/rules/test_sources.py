@@ -347,3 +347,21 @@ def test_a_he_after_they_is_never_the_group_they_stood_for(nlp):
 def test_posters_adverts_and_leaflets_are_documents(nlp, text, source, source_type):
     row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
     assert row["source_type"] == source_type, row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, source, canonical",
+    [
+        # A fifth blind teacher review (bbc tech/180): a lead describes, the next sentence names.
+        ("A US airline attendant suspended over images on her blog says she has been fired. Ellen Simonetti, known as "
+         "Queen of the Sky, wrote an account of her life.", "A US airline attendant", "Ellen Simonetti"),
+        ("UK Muslims should accept that they are more likely to be stopped, a Home Office minister has said. Hazel Blears "
+         "said innocent Muslims would be targeted.", "a Home Office minister", "Hazel Blears"),  # bbc politics/105
+        # Not a name that is a title's, nor someone in a later sentence.
+        ("The plot of a bestseller is laughable, a clergyman has said. The Da Vinci Code claims Jesus was not crucified.",
+         "a clergyman", "a clergyman"),  # bbc entertainment/009
+    ],
+)
+def test_a_lead_that_describes_a_person_names_them_in_the_next_sentence(nlp, text, source, canonical):
+    row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
+    assert row["canonical_source"] == canonical, row["source_type_reason"]
