@@ -47,7 +47,9 @@ def loaded_words(tokens: pd.DataFrame, quotes: pd.DataFrame, *, body_sentences: 
     """
     lexicon = _lexicon()
     # A proper noun is a name, not a judgement ("Nightmare On Elm Street").
-    hits = tokens[[(lemma.lower(), p) in lexicon for lemma, p in zip(tokens["lemma"], tokens["pos"])]]
+    # By its dictionary form or as written: the model makes "shambles" "shamble".
+    hits = tokens[[(lemma.lower(), p) in lexicon or (text.lower(), p) in lexicon
+                   for lemma, text, p in zip(tokens["lemma"], tokens["text"], tokens["pos"])]]  # fmt: skip
     if body_sentences is not None:
         hits = hits[hits["sent_id"].isin(body_sentences)]
     whose = []

@@ -39,3 +39,16 @@ def test_names_and_plain_words_are_not_loaded(nlp):
     text = ("Actor profile\n\nIn 1984 he started his film career in horror film Nightmare On Elm Street. "
             "The council said the road would close for repairs in May.")  # fmt: skip
     assert _loaded(nlp, text).empty
+
+
+def test_a_loaded_word_is_found_as_written_when_its_dictionary_form_is_wrong(nlp):
+    # A fifth blind teacher review (bbc politics/180): "a shambles" (the model's lemma is
+    # "shamble"), "bombarded", "a barrage" and a quoted "charade" were missed.
+    from analysis import analyze
+
+    text = ("Bill row\n\nMPs bombarded the minister with a barrage of questions, prompting claims of a shambles. "
+            "Iain Duncan Smith condemned the debate as a \"charade\".")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    found = loaded_words(result.tokens, result.quotes).set_index("text")["whose"].to_dict()
+    assert {"bombarded", "barrage", "shambles", "charade"} <= set(found), found
+    assert found["charade"].endswith("Duncan Smith")  # his words, not the writer's
