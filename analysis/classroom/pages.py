@@ -616,6 +616,12 @@ def class_html(key: dict, summary, hardest, *, chart: str | None, errors: list[d
         items = "".join(f"<li>Card {_esc(r.card)}, {_esc(_field_name(r.field).lower())}: {r.full:.0%} full credit"
                         + (f", {r.part:.0%} part credit" if r.part else "") + "</li>" for r in hardest.itertuples())  # fmt: skip
         body.append(f"<p>Hardest for the class:</p><ul>{items}</ul>")
+        if (hardest["full"] + hardest["part"] < 0.5).any():
+            # The tool's key is wrong on some cards: a field most of a class misses is
+            # as likely a wrong key as a hard question.
+            body.append("<p>Where most of the class missed a field, check the key before you mark them down: read the "
+                        "card's sentence and the ones around it, and if the students are right, put your answer in a "
+                        "teacher's key (<code>--teacher-key</code>), build the exercise again and grade again.</p>")  # fmt: skip
     rubric = _RUBRIC_ITEMS
     body.append(f"<h2>Open answers to mark</h2><ul>{rubric}</ul>")
     for task in key["tasks"]:

@@ -284,3 +284,13 @@ def test_the_class_summary_gives_shares_to_two_decimals(graded):
     _, out, _ = graded
     text = (out / "class_summary.csv").read_text(encoding="utf-8")
     assert "e-" not in text and not re.search(r"\d\.\d{3,}", text)
+
+
+def test_the_class_page_says_to_check_the_key_where_most_of_the_class_missed(graded):
+    # A fifth blind teacher review: a card's source at 0% read as the class's failure,
+    # though the tool's key was wrong.
+    _, out, _ = graded
+    summary = pd.read_csv(out / "class_summary.csv")
+    page = (out / "class.html").read_text(encoding="utf-8")
+    missed = (summary["share_full_credit"] + summary["share_part_credit"] < 0.5).any()
+    assert ("check the key before you mark them down" in page) == missed
