@@ -86,6 +86,24 @@ def _approximators(vocab) -> tuple[LexiconMatcher, list[tuple[str, str]]]:
     return LexiconMatcher(vocab, [word for word, _ in rows]), rows
 
 
+@lru_cache(maxsize=1)
+def _approximators_after() -> dict[tuple[str, ...], str]:
+    """Words after a figure that make it rough ("10 or so", "20 or more"): their words
+    and the bound they give (``lexicons/quantities.csv``, category approximator_after)."""
+    table = _quantities()
+    table = table[table["category"] == "approximator_after"]
+    return {tuple(str(word).split()): str(bound) for word, bound in zip(table["word"], table["bound"])}
+
+
+def _approximator_after(doc: Doc, end: int) -> tuple[tuple[int, int], str] | None:
+    """The approximator right after a figure ending at ``end``, and its bound, or None."""
+    for words, bound in _approximators_after().items():
+        j = end + len(words)
+        if j <= len(doc) and tuple(t.lower_ for t in doc[end:j]) == words:
+            return (end, j), bound
+    return None
+
+
 def _words_value(words: list[str]) -> float | None:
     """ "twenty-five" -> 25, "three hundred" -> 300, "two million" -> 2e6; None if not a number."""
     total, current, seen = 0.0, 0.0, False
@@ -245,6 +263,9 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         suffix = doc[end].lower_ if end < len(doc) else ""
         if not doc[end - 1].whitespace_ and suffix in SHORT_MULTIPLIERS and doc[end - 1].like_num:
             value, end = value * MULTIPLIERS[suffix], end + 1
+        after = _approximator_after(doc, end)
+        if approx is None and after is not None:
+            approx, bound = after[0], after[1] if bound == "exact" else bound  # "10 or so images"
         counted, phrase, rule = _counted(doc, start, end, unit)
         if unit is not None and unit != "percent" and start > 0 and doc[start - 1].text in CURRENCIES and not doc[start - 1].whitespace_:
             start -= 1

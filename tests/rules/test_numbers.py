@@ -126,3 +126,10 @@ def test_numbers_on_real_articles_keep_the_contract(bbc_analyses):
         numbers = result.numbers
         assert numbers["value"].notna().all()
         assert set(numbers["source"]).isdisjoint({""})
+
+
+def test_words_after_a_figure_make_it_rough(nlp):
+    # A fifth blind teacher review (bbc tech/180): "10 or so" images were called exact.
+    numbers = _analyse(nlp, "She posted 10 or so images. About 200 people and 20 or more cars came.").numbers.set_index("text")
+    assert numbers.loc["10", "bound"] == "approx" and numbers.loc["10", "approximator"] == "or so"
+    assert numbers.loc["20", "bound"] == "lower" and numbers.loc["200", "approximator"] == "About"
