@@ -431,14 +431,20 @@ def nearest_person_before(doc: Doc, i: int, *, same_sentence: bool = False, ents
     return None
 
 
+#: Lower-case words inside a surname ("Mr de Vabres", "Ms van der Meer").
+NAME_PARTICLES = frozenset({"de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "ter"})
+
+
 def honorific_name(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "Ms Okafor", "Mr Houston", "Dr Jane Hill": a name after an honorific is a person,
     whatever the entity model guessed."""
     head = span.root
-    if head.pos_ != "PROPN":
-        return None
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None  # "the lord chancellor": a post the model tagged as a name
     for token in span:
-        if token.lower_.rstrip(".") in PERSONAL_HONORIFICS and token.i + 1 < span.end and span.doc[token.i + 1].pos_ == "PROPN":
+        following = span.doc[token.i + 1] if token.i + 1 < span.end else None
+        if token.lower_.rstrip(".") in PERSONAL_HONORIFICS and following is not None and following.pos_ == "PROPN" \
+                and (following.text[:1].isupper() or following.lower_ in NAME_PARTICLES):
             if head.i <= token.i:
                 return None  # the honorific is not before the head ("Mr Smith's company")
             ent = _entity_at(ctx, head.i)

@@ -129,6 +129,8 @@ def source_type(
     # first word of its sentence, which the tagger took for a name.
     singular = head.lower_[:-1] if head.lower_.endswith("s") else head.lower_
     capitalised_noun = head.pos_ == "PROPN" and head.is_sent_start and not head.ent_type_ and singular in nouns
+    # "the lord chancellor": a word in lower case the tagger took for a name is none.
+    capitalised_noun = capitalised_noun or (head.pos_ == "PROPN" and head.is_lower and not head.ent_type_)
     if capitalised_noun:
         lemma = singular
     has_name = any(t.pos_ == "PROPN" and t.i != head.i for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)

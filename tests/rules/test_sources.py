@@ -365,3 +365,19 @@ def test_posters_adverts_and_leaflets_are_documents(nlp, text, source, source_ty
 def test_a_lead_that_describes_a_person_names_them_in_the_next_sentence(nlp, text, source, canonical):
     row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
     assert row["canonical_source"] == canonical, row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, source, canonical, source_type",
+    [
+        # bbc politics/180 and 117: a post in lower case the tagger took for a name.
+        ("Concessions on the bill were not a political ploy, the lord chancellor has said.", "the lord chancellor",
+         "the lord chancellor", "anonymous"),
+        # bbc entertainment/383: a surname with a lower-case particle after its honorific.
+        ('"You have explored the possibilities of film," Mr de Vabres said as he presented the award.', "Mr de Vabres",
+         "de Vabres", "person"),
+    ],
+)
+def test_an_honorific_before_a_post_is_no_name_but_before_a_particle_is(nlp, text, source, canonical, source_type):
+    row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
+    assert (row["canonical_source"], row["source_type"]) == (canonical, source_type), row["source_type_reason"]
