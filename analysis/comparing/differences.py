@@ -16,7 +16,7 @@ their plain meanings are ``vocabulary.COVERAGE_DIFFERENCE``):
 - ``number_differs``: matched claims give different figures for the same counted thing;
 - ``rough_vs_exact``: the same figure, exact in one and rough in the other;
 - ``source_only_here``: a named source (a person or body the article names) only one
-  outlet cites;
+  outlet cites, and the others do not mention at all;
 - ``claim_only_here``: a claim with names or numbers that no other outlet matches;
 - ``headline_surer``: a headline the article's own checks find surer than its body, or
   one that states flatly what another outlet's body attributes, hedges or leaves open
@@ -229,6 +229,10 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
         cited[name] = set(table["canonical_source"].dropna())  # any source, named or not ("The council")
     for name, own in sources.items():
         others = set().union(*(s for n, s in cited.items() if n != name))
+        # A name the other outlet mentions at all: it may cite it where the tool reads no
+        # attribution ("the New York Times report" in a sentence of its own), so "only" is
+        # not safe to say.
+        others |= set().union(*(set(r.entities["canonical"].dropna()) for n, r in analyses.items() if n != name))
         other_surnames = {surname(s) for s in others}
         # Only a source the article also names as a person or body ("A statement" or a
         # bare role typed as a named source is no name a reader could look for).

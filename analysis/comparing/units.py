@@ -277,7 +277,8 @@ def claim_units(result, article: str) -> pd.DataFrame:
         for a in attributions.get(sid, []):
             if _speech_within_speech(a, spoken):
                 continue
-            start, end = int(a["content_start"]), int(a["content_end"])
+            # A quotation that runs over sentences is told, on a card, in this sentence's part.
+            start, end = max(int(a["content_start"]), int(sentence["start"])), min(int(a["content_end"]), int(sentence["end"]))
             if len(text[start:end].split()) >= MIN_UNIT_WORDS and (start, end) != (spans[0][1], spans[0][2]):
                 source = a["canonical_source"] if isinstance(a["canonical_source"], str) and a["canonical_source"] else None
                 spans.append(("content", start, end, source or NOBODY_NAMED, a["source_type"], a["source"],

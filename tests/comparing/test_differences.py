@@ -141,3 +141,24 @@ def test_figures_for_one_counted_thing_differ_only_in_sentences_about_one_name()
     assert number_differs(sanders, clinton) is None  # two people's counts
     clinton_a = side("a", "Hillary Clinton needs 50 delegates.", {"Hillary Clinton"}, (50.0, False, "delegate", "50"))
     assert "50" in number_differs(clinton_a, clinton) and "71" in number_differs(clinton_a, clinton)
+
+
+def test_a_source_the_other_outlet_mentions_without_an_attribution_is_not_only_here(nlp):
+    # A blind teacher review of PolNeAR dev pair 2: "Only B cites Times", though A names
+    # "the New York Times report" in a sentence the tool reads no attribution in.
+    a = analyze("Taxes\n\nTrump did not dispute the New York Times report, which drew attention to the loss.", nlp=nlp)
+    b = analyze("Taxes\n\nThe Times wrote that Trump had claimed a loss of $916 million.", nlp=nlp)
+    assert not any("Times" in d for d in _details(compare([a, b]), "source_only_here"))
+
+
+def test_a_claim_from_a_quotation_that_runs_over_sentences_is_this_sentences_part(nlp):
+    # PolNeAR dev pair 1: a card's claim began with the closing mark of the paragraph before.
+    from analysis.comparing.units import claim_units
+
+    text = ("Clinton\n\n\u201cHow many times do we have to see this?\u201d Clinton said. \u201cIn Tulsa, an unarmed man "
+            "with his hands in the air. This is just unbearable.\u201d\n\n\u201cMaybe I can, by speaking directly to white "
+            "people, say, look, this is not who we are,\u201d she continued.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    bounds = result.sentences.set_index("sent_id")[["start", "end"]]
+    for unit in claim_units(result, "A").itertuples():
+        assert bounds.at[unit.sent_id, "start"] <= unit.start and unit.end <= bounds.at[unit.sent_id, "end"], unit.text
