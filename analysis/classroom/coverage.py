@@ -32,6 +32,7 @@ import nbformat
 import pandas as pd
 
 from analysis import config
+from analysis.comparing.claims import MIN_FIGURE
 from analysis.comparing.differences import RULES as PAIR_RULES
 from analysis.comparing.story import story_band
 from analysis.errors import InputError
@@ -663,7 +664,7 @@ def _figures_given(analyses: dict, letters: dict[str, str]) -> list[str]:
     side by side when the tool matched no two claims with different figures."""
     lines = ["The tool matched no two claims that give different figures; compare the figures each gives:"]
     for name, result in analyses.items():
-        numbers = result.numbers[result.numbers["in_body"] & (result.numbers["value"] >= 10)]
+        numbers = result.numbers[result.numbers["in_body"] & (result.numbers["value"] >= MIN_FIGURE)]
         shown = [f"{n.text} {n.counted}" if isinstance(n.counted, str) and n.counted else str(n.text)
                  for n in numbers.itertuples()]  # fmt: skip
         lines.append(f"{letters[name]}: {', '.join(dict.fromkeys(shown[:12])) or 'no figures of 10 or more'}"

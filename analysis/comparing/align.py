@@ -41,7 +41,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from analysis import config
-from analysis.comparing.claims import surname
+from analysis.comparing.claims import MIN_FIGURE, surname
 from analysis.rules.findings import same_figure
 
 __all__ = ["align_claims", "candidate_features", "reader_check", "matcher", "score", "shared_event_verbs", "FEATURES",
@@ -85,7 +85,7 @@ def _shared_number(a: list, b: list, *, about_one_thing: bool = True) -> str:
     71 delegates short")."""
     for va, _, ca, ta in a:
         for vb, _, cb, tb in b:
-            if va >= 10 and vb >= 10 and (same_figure(va, vb) or (about_one_thing and ca and ca == cb)):  # "two", "one": too common
+            if va >= MIN_FIGURE and vb >= MIN_FIGURE and (same_figure(va, vb) or (about_one_thing and ca and ca == cb)):
                 return f"{ta} / {tb}"
     return ""
 
@@ -167,7 +167,7 @@ def _candidate_pairs(articles: np.ndarray, lemma_sets: list[frozenset], numbers:
                         shape=(len(lemma_sets), max(len(vocabulary), 1)))  # fmt: skip
     shared = (matrix @ matrix.T).tocoo()
     pairs = {(int(i), int(j)) for i, j in zip(shared.row, shared.col) if i < j and articles[i] != articles[j]}
-    counted = [i for i, figures in enumerate(numbers) if any(value >= 10 for value, *_ in figures)]
+    counted = [i for i, figures in enumerate(numbers) if any(value >= MIN_FIGURE for value, *_ in figures)]
     pairs |= {(i, j) for i in counted for j in counted if i < j and articles[i] != articles[j]}
     return sorted(pairs)
 

@@ -16,7 +16,11 @@ from analysis.vocabulary import SPEAKING_ENTITY_LABELS, TOPIC_ENTITY_LABELS
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "add", "report", "state", "make", "get", "go", "take", "come",
                          "give", "let", "know", "think", "want", "see", "seem", "become", "include", "use", "according"})  # fmt: skip
 
-__all__ = ["claim_rows", "headline_rows", "claim_and_headline_rows", "surname", "CONTENT_POS"]
+__all__ = ["claim_rows", "headline_rows", "claim_and_headline_rows", "surname", "CONTENT_POS", "MIN_FIGURE"]
+
+#: The smallest figure two outlets' claims are paired or compared on: "two" and "one"
+#: are too common to say two claims are about the same thing.
+MIN_FIGURE = 10
 
 def surname(name: str) -> str:
     """A name's last word in lower case ("Ted Cruz" -> "cruz"), as another outlet may name

@@ -32,7 +32,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from analysis.comparing.align import same_name, shared_event_verbs
-from analysis.comparing.claims import surname
+from analysis.comparing.claims import MIN_FIGURE, surname
 from analysis.rules.findings import same_figure
 from analysis.vocabulary import (IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, SOURCE_TYPE_IN_WORDS, SPEAKING_ENTITY_LABELS,
                                  FIRM_STATUSES, WEAK_STATUSES)  # fmt: skip
@@ -128,7 +128,7 @@ def number_differs(a: dict, b: dict) -> str | None:
         return None
     for va, _, ca, ta in a["numbers"]:
         for vb, _, cb, tb in b["numbers"]:
-            if ca and ca == cb and va >= 10 and vb >= 10 and not same_figure(va, vb):
+            if ca and ca == cb and va >= MIN_FIGURE and vb >= MIN_FIGURE and not same_figure(va, vb):
                 return f"{a['article']} gives {ta} {ca} (sentence {a['sent_id']}); {b['article']} gives {tb} (sentence {b['sent_id']})."
     return None
 
@@ -136,7 +136,7 @@ def number_differs(a: dict, b: dict) -> str | None:
 def rough_vs_exact(a: dict, b: dict) -> str | None:
     for va, rough_a, _, ta in a["numbers"]:
         for vb, rough_b, _, tb in b["numbers"]:
-            if va >= 10 and same_figure(va, vb) and not rough_a and rough_b:
+            if va >= MIN_FIGURE and same_figure(va, vb) and not rough_a and rough_b:
                 return f"{a['article']} gives {ta} as exact (sentence {a['sent_id']}); {b['article']} as rough: {tb} (sentence {b['sent_id']})."
     return None
 
