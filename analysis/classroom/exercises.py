@@ -425,6 +425,11 @@ def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[
     if status == "hedged" and hedges and all(h.lower() in WEAK_HEDGE_WORDS for h in hedges):
         # "It would allow visitors to ...": a conditional many readers take as stated.
         return {"asserted": f"“{hedges[0]}” says what would happen; read as stated, it is the writer's claim"}, set()
+    if status == "asserted" and not sourced:
+        accused = _accused_by_nobody_named(result.tokens[result.tokens["sent_id"] == sentence.name])
+        if accused:
+            # "Ministers have been accused of panic": the writer states that someone accuses.
+            return {"reported": f"“{accused}” passes on an accusation, though the article does not say whose"}, {accused.lower()}
     if status != "reported" or not sourced:
         return {}, set()
     extra: dict[str, str] = {}
@@ -438,6 +443,22 @@ def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[
         extra["confirmed"] = f"the source says it confirms it (“{confirming[0]}”)"
         words |= {c.lower() for c in confirming}
     return extra, words
+
+
+#: Verbs whose passive with nobody named passes on a charge ("have been accused of",
+#: "was criticised for", "were blamed for").
+CHARGING_VERBS = frozenset({"accuse", "criticise", "criticize", "blame", "allege"})
+
+
+def _accused_by_nobody_named(tokens: pd.DataFrame) -> str | None:
+    """The passive charging verb of a sentence that names no one making the charge
+    ("have been accused"), or None."""
+    for token in tokens.itertuples():
+        if str(token.lemma).lower() in CHARGING_VERBS and token.tag == "VBN":
+            children = tokens[tokens["head_i"] == token.i]
+            if (children["dep"] == "auxpass").any() and not (children["dep"] == "agent").any():
+                return str(token.text)
+    return None
 
 
 def _accepted(field: str, best: str, extra: dict[str, str] | None = None) -> dict[str, str]:

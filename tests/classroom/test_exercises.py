@@ -459,3 +459,15 @@ def test_a_post_one_person_holds_may_be_called_a_person_and_a_nationality_is_no_
     types = {c["answers"]["source"]["best"]: c["answers"]["source_type"] for c in exercise_key(result, cards)["cards"]}
     assert types["The deputy speaker"]["best"] == "anonymous" and "person" in types["The deputy speaker"]["accepted"]
     assert "organization" not in types["A US airline attendant"]["accepted"]
+
+
+def test_a_charge_passed_on_with_nobody_named_may_be_called_reported(nlp):
+    # A fifth blind teacher review (bbc politics/180): "Ministers have been accused of panic"
+    # passes on an accusation; "reported" is a fair reading of the writer's claim.
+    from analysis import analyze
+
+    text = "Bill row\n\nMinisters have been accused of panic in offering last minute changes to the Mental Capacity Bill."
+    result = analyze(text, nlp=nlp)
+    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
+    card = exercise_key(result, cards)["cards"][0]
+    assert card["answers"]["status"]["best"] == "asserted" and "reported" in card["answers"]["status"]["accepted"]
