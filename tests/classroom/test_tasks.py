@@ -1,5 +1,7 @@
 """The tasks follow SIFT in order, name what to search, and keep model answers for the teacher."""
 
+import pytest
+
 from analysis.classroom.tasks import SIFT_STEPS, STUDENT_FIELDS, exercise_tasks, student_tasks
 
 
@@ -112,44 +114,35 @@ def _lateral_names(result) -> list[str]:
     return re.findall("\u201c([^\u201d]+)\u201d", lateral["prompt"].split(" and the outlet")[0])
 
 
-def test_lateral_reading_names_the_bodies_behind_sources(nlp):
+LATERAL_CASES = [
     # A fourth blind teacher review (bbc business/260): the list missed the IMF and the
-    # World Bank, which speak in the article through "an IMF official" and "many experts,
-    # including the World Bank".
-    from analysis import analyze
-
-    text = ("Markets shrug off the disaster\n\n"
-            "\"Obviously a lot of time is needed to clean up the mess,\" said ABN Amro's Eddie Wong. "
-            "However, many experts, including the World Bank, have pointed out that it is still difficult to assess the "
-            "magnitude of the disaster. \"Calculators will have to wait,\" said an IMF official in a briefing on Wednesday.")  # fmt: skip
-    names = _lateral_names(analyze(text, nlp=nlp))
-    assert names[0] == "Eddie Wong" and {"ABN Amro", "World Bank", "IMF"} <= set(names), names
-
-
-def test_lateral_reading_gives_people_not_pronouns_or_their_books(nlp):
+    # World Bank, which speak through "an IMF official" and "many experts, including the World Bank".
+    ("Markets shrug off the disaster\n\n"
+     "\"Obviously a lot of time is needed to clean up the mess,\" said ABN Amro's Eddie Wong. "
+     "However, many experts, including the World Bank, have pointed out that it is still difficult to assess the "
+     "magnitude of the disaster. \"Calculators will have to wait,\" said an IMF official in a briefing on Wednesday.",
+     {"Eddie Wong", "ABN Amro", "World Bank", "IMF"}, set()),
     # bbc politics/099: "They" (two men) and "Mr Peston's book" were in the list.
-    from analysis import analyze
-
-    text = ("Blair and Brown feud\n\n"
-            "Michael Howard and frontbencher John Redwood on Thursday launched new plans to abolish hundreds of quangos. "
-            "They say government is spending too much. "
-            "Mr Peston's book claimed that Mr Brown told Mr Blair he could never believe him again.")  # fmt: skip
-    names = _lateral_names(analyze(text, nlp=nlp))
-    assert {"Michael Howard", "John Redwood", "Mr Peston"} <= set(names), names
-    assert not {"They", "Mr Peston's book", "Michael Howard and John Redwood"} & set(names), names
-
-
-def test_lateral_reading_leaves_out_pieces_of_longer_names(nlp):
+    ("Blair and Brown feud\n\n"
+     "Michael Howard and frontbencher John Redwood on Thursday launched new plans to abolish hundreds of quangos. "
+     "They say government is spending too much. "
+     "Mr Peston's book claimed that Mr Brown told Mr Blair he could never believe him again.",
+     {"Michael Howard", "John Redwood", "Mr Peston"}, {"They", "Mr Peston's book", "Michael Howard and John Redwood"}),
     # A fifth blind teacher review: "GMT" (bbc business/180), "Sky" of "Queen of the Sky"
     # (tech/180) and "Mental Capacity" of "the Mental Capacity Bill" (politics/180) were
     # listed, with "Delta" beside "Delta Airlines"; David Lammy, named after his post, was not.
+    ("Blogger fired\n\n"
+     "Ellen Simonetti, known as Queen of the Sky, said she had been fired by Delta Airlines. "
+     "Queen of the Sky has received a lot of attention. Delta said it did not comment on staff matters. "
+     "At 1300 GMT, the euro was trading higher. MPs bombarded Constitutional Affairs Minister David Lammy "
+     "with questions about the Mental Capacity Bill.",
+     {"Ellen Simonetti", "Delta Airlines"}, {"Sky", "GMT", "Mental Capacity", "Delta"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", LATERAL_CASES)
+def test_lateral_reading_names_whom_to_look_up_in_the_articles_words(nlp, text, wanted, unwanted):
     from analysis import analyze
 
-    text = ("Blogger fired\n\n"
-            "Ellen Simonetti, known as Queen of the Sky, said she had been fired by Delta Airlines. "
-            "Queen of the Sky has received a lot of attention. Delta said it did not comment on staff matters. "
-            "At 1300 GMT, the euro was trading higher. MPs bombarded Constitutional Affairs Minister David Lammy "
-            "with questions about the Mental Capacity Bill.")  # fmt: skip
     names = _lateral_names(analyze(text, nlp=nlp))
-    assert "Ellen Simonetti" in names and "Delta Airlines" in names, names
-    assert not {"Sky", "GMT", "Mental Capacity", "Delta"} & set(names), names
+    assert wanted <= set(names) and not unwanted & set(names), names
