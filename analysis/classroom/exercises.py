@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.classroom.marking import FIELDS, POINTS, compared_form, same_source
+from analysis.classroom.marking import FIELDS, NOBODY_FORMS, POINTS, compared_form, same_source
 from analysis.errors import InputError
 from analysis.rules.attribution import reporting_cues, source_noun_categories
 from analysis.vocabulary import (
@@ -61,9 +61,6 @@ STATUSES = tuple(STATUS)
 SOURCE_TYPES = tuple(SOURCE_TYPE)
 #: Pronouns: a source written as one is named in another sentence.
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
-#: Words a student may give for a claim nobody is cited for.
-NOBODY_FORMS = ("author", "the writer", "the reporter", "the journalist", "the article", "nobody", "no one",
-                "none", "no source", "not said", "not given", "unknown")  # fmt: skip
 #: Cues that never count as the words deciding how sure a claim is: a rough number
 #: ("thousands", "around 12,000") is not a hedge on the claim.
 NEVER_REQUIRED_CATEGORIES = frozenset({"approximator"})

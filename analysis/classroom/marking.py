@@ -61,6 +61,9 @@ OPTION_FIELDS = {"surer": "which article puts it more surely", "cite": "which ar
 WORD_FIELDS = frozenset({"cues", "evidence"})
 #: Every field a key's card can ask to be marked: a claim card's, then a comparison card's.
 MARKED_FIELDS = (*FIELDS, "surer", "evidence", "cite")
+#: Words a student may give for a claim nobody is cited for.
+NOBODY_FORMS = ("author", "the writer", "the reporter", "the journalist", "the article", "nobody", "no one",
+                "none", "no source", "not said", "not given", "unknown")  # fmt: skip
 #: Points for the key's own answer and for an accepted alternative.
 POINTS = {"best": 2, "accepted": 1, "wrong": 0, "missing": 0}
 
@@ -435,10 +438,22 @@ def _mark_option(field: str, given: str, answer: dict | None, explain: str) -> t
     return "wrong", 0, f"You said *{given}*, but the answer is *{shown.get(best, best)}*. {explain}"
 
 
+def _names_the_source(given: str, forms: list[str]) -> bool:
+    """Whether the student's words name the key's source: a name or description by
+    :func:`same_source`; the writer or "nobody" only as a whole answer ("the writer", not
+    "virus writers")."""
+    nobody = [normalise_words(f) for f in forms if f in NOBODY_FORMS]
+    # "nobody, the journalist": each part one of the writer's forms.
+    parts = [normalise_words(p) for p in re.split(r"[,;/]|\bor\b|\band\b", str(given)) if normalise_words(p)]
+    if nobody and parts and all(part in nobody for part in parts):
+        return True
+    return same_source(given, [f for f in forms if f not in NOBODY_FORMS])
+
+
 def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]:
     if not given:
         return "missing", 0, f"You left the source empty. {explain}"
-    if same_source(given, answer["forms"]):
+    if _names_the_source(given, answer["forms"]):
         # The writer's own claims have no words in the article to show ("the article
         # writes *author*" would name a label, not the text).
         if written_differently(given, answer["forms"]) and "author" not in answer["forms"]:

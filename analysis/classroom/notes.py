@@ -61,10 +61,31 @@ def _in_a_name(texts: list[str], first: list[bool], events: list[bool], i: int, 
     a named war or attack ("World War II", an EVENT) is the topic itself."""
     if any(events[i : i + n]) or not all(t[:1].isupper() for t in texts[i : i + n]):
         return False
-    if not first[i]:
-        return True
     after = texts[i + n] if i + n < len(texts) else ""
+    if not first[i]:
+        # A word that is capitalised alone ("a Nazi uniform", "the Holocaust") is a proper
+        # noun for the topic itself; a name has another capitalised word beside it, or
+        # across a joining word ("Mack the Knife", "War on Want", "C-Murder").
+        return n > 1 or _capitalised_near(texts, first, i - 1, -1) or _capitalised_near(texts, first, i + n, 1)
     return after[:1].isupper()
+
+
+#: Words that join the parts of a name ("Mack the Knife", "War on Want", "C-Murder").
+_JOINING_WORDS = frozenset({"the", "of", "on", "and", "-", "&"})
+
+
+def _capitalised_near(texts: list[str], first: list[bool], k: int, step: int) -> bool:
+    """Whether a capitalised word (not one that opens its sentence) is at ``k``, or just
+    past joining words from it ("House of the Dead"), going by ``step``."""
+    for _ in range(3):
+        if not 0 <= k < len(texts):
+            return False
+        if texts[k][:1].isupper():
+            return not first[k]
+        if texts[k].lower() not in _JOINING_WORDS:
+            return False
+        k += step
+    return False
 
 
 def sensitive_topics(tokens: pd.DataFrame, sentence_ids: set[int] | None = None, *,

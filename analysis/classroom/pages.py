@@ -83,7 +83,9 @@ button {font-size: 1.05em; padding: .5em 1.2em; margin: 1em 0;}
   .glossary {column-count: 2; column-gap: 1.6em; font-size: 9.5pt;} .glossary h3 {margin: 0 0 .2em; break-after: avoid;}
   .glossary dl.labels dt {break-after: avoid;} .glossary dl.labels dd {break-inside: avoid;}
   .card, .task {margin: .5em 0; padding: .3em .8em .4em;} .card p, .task p {margin: .25em 0;} blockquote {margin: .3em 0 .4em;}
-  .task h3 {margin: .1em 0 .2em;} .step {margin: .2em 0 0;} dl.labels dd {margin-bottom: .2em;} h2 {margin: .6em 0 .3em;}}
+  .task h3 {margin: .1em 0 .2em;} .step {margin: .2em 0 0;} dl.labels dd {margin-bottom: .2em;} h2 {margin: .6em 0 .3em;}
+  h2, h3 {break-after: avoid; page-break-after: avoid;} tr, li {break-inside: avoid; page-break-inside: avoid;}
+  thead {display: table-header-group;}}
 @page {size: A4; margin: 1.5cm;}
 </style>"""
 

@@ -375,7 +375,8 @@ def exercise_tasks(result) -> list[dict]:
                    + (f" and the outlet, {outlet}" if outlet else "") + ". Who is each, and what is their part in the "
                    "story? If the article quotes them: why would they know, and why might they say it? Write what you "
                    "found and the web addresses.",
-         "lines": 5, "urls": True,
+         # About a line a name, and room for why they might say it.
+         "lines": max(5, len(names) + 2), "urls": True,
          "model_answer": ["The tool cannot answer this: it reads only the article. Professional fact-checkers read "
                           "laterally, leaving the page to see what others say about a source."],
          "look_for": ["A description of each person or body from another site (not from the article)",

@@ -240,6 +240,9 @@ def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
 
 def _is_epistemic_appear(doc: Doc, i: int, j: int) -> bool:
     verb = doc[i]
+    # "appears in Thursday's Sun", "appeared in court": a place, not a seeming.
+    if j < len(doc) and doc[j].lower_ in ("in", "on", "at", "before") and doc[j].head.i == verb.i:
+        return False
     deps = {child.dep_ for child in verb.children}
     if deps & {"xcomp", "ccomp", "acomp", "attr", "oprd"}:
         return True

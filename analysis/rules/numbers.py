@@ -35,6 +35,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
+from analysis.rules.dates import MONTHS
 from analysis.rules.entities import NAME_LABELS
 from analysis.lexicon import load_lexicon
 from analysis.rules.phrases import LexiconMatcher
@@ -188,8 +189,29 @@ def _parser_sentence_starts(doc: Doc) -> list[int]:
     return [sent.start for sent in doc.sents]
 
 
+def _part_of_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A figure that is part of a name, not an amount: letters before its digits ("G7",
+    "F-16") or a bare whole number right after a capitalised word of a name ("Number 10",
+    "Radio 4", "Formula 1"), not after a month or a currency."""
+    first = doc[start]
+    if first.text[:1].isalpha() and any(c.isdigit() for c in first.text):
+        return True
+    if end - start == 2 and first.text[:1].isupper() and first.is_alpha and doc[start + 1].is_digit:
+        start, first = start + 1, doc[start + 1]  # "Number 10" tagged as one count: its word is the name's
+    if end - start != 1 or not first.is_digit or start == 0:
+        return False
+    if end < len(doc) and doc[end].text in ("-", "\u2013"):
+        return False  # "beat Olympiakos 3-1", "Ireland 21-19 Argentina": a score
+    before = doc[start - 1]
+    # "Number 10 said": the tagger may call the capitalised word a noun; the figure is its number.
+    named = before.pos_ == "PROPN" or (before.pos_ == "NOUN" and first.head.i == before.i)
+    return named and before.text[:1].isupper() and before.ent_type_ not in ("DATE", "MONEY", "TIME") \
+        and before.lower_ not in MONTHS and before.text not in CURRENCIES
+
+
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """Number spans: count-like entities, plus figures and number words the model left untagged."""
+    """Number spans: count-like entities, plus figures and number words the model left
+    untagged; not a figure that is part of a name ("Number 10", "G7")."""
     spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in COUNT_LABELS]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     for token in doc:
@@ -199,7 +221,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
         # as a pronoun ("one of the largest").
         if token.is_digit or token.dep_ == "nummod":
             spans.append((token.i, token.i + 1, "CARDINAL"))
-    return sorted(spans)
+    return sorted(s for s in spans if not _part_of_a_name(doc, s[0], s[1]))
 
 
 def _noun_phrase(noun) -> str:

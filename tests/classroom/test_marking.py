@@ -134,3 +134,16 @@ def test_a_right_answer_for_the_writer_does_not_quote_a_label_as_the_articles_wo
     answer = {"forms": ["author", "the writer", "the reporter", "the journalist", "nobody"]}
     verdict, points, text = _mark_source("nobody, the journalist", answer, "It rests on the writer alone.")
     assert verdict == "best" and "the article writes" not in text
+
+
+@pytest.mark.parametrize("given, verdict", [("the writer", "best"), ("The reporter", "best"), ("nobody", "best"),
+                                            ("virus writers", "wrong"), ("the article's author Tim Warner", "wrong")])  # fmt: skip
+def test_the_writer_counts_only_as_a_whole_answer(given, verdict):
+    # A sixth blind teacher review (bbc tech/210): "virus writers" scored full marks for a
+    # claim the writer makes alone.
+    from analysis.classroom.marking import NOBODY_FORMS
+
+    card = _card("asserted", source_type="author")
+    card["answers"]["source"] = {"best": "the writer", "forms": list(NOBODY_FORMS)}
+    rows = {row["field"]: row for row in mark_card(card, {"source": given})}
+    assert rows["source"]["verdict"] == verdict

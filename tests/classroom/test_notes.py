@@ -134,3 +134,22 @@ def test_euthanasia_and_a_coma_are_topics_a_teacher_is_told_of(nlp):
     topics = sensitive_topics(analyze(text, nlp=nlp).tokens).set_index("topic")
     assert "euthanasia" in topics.loc["end of life and euthanasia", "words"]
     assert "coma" in topics.loc["illness and disaster", "words"]
+
+
+@pytest.mark.parametrize("text, topic, word", [
+    # A sixth blind teacher review: a Nazi uniform (bbc politics/120) and pornographic
+    # images (tech/210) were no listed topic; a proper noun alone is the topic itself.
+    ("Harry photo\n\nA photograph of Prince Harry in a Nazi uniform with a swastika armband appeared.", "racism and hate", "nazi"),
+    ("Harry photo\n\nHe is due to visit Auschwitz for the Holocaust memorial.", "war crimes and genocide", "holocaust"),
+    ("Virus\n\nThe messages promise pornographic videos and images.", "sexual content", "pornographic"),
+])  # fmt: skip
+def test_nazi_symbols_the_holocaust_and_explicit_material_are_topics(nlp, text, topic, word):
+    topics = sensitive_topics(analyze(text, nlp=nlp).tokens).set_index("topic")
+    assert word in topics.loc[topic, "words"]
+
+
+def test_a_topic_word_inside_a_title_with_joining_words_is_another_use(nlp):
+    # "Mack the Knife" (bbc entertainment/071), "House of the Dead" (tech/345), "War on Want" (politics/385).
+    text = ("Titles\n\nHe sang Mack the Knife and played House of the Dead before joining War on Want as a volunteer.")
+    topics = sensitive_topics(analyze(text, nlp=nlp).tokens)
+    assert all(not row.words for row in topics.itertuples()), topics

@@ -63,3 +63,16 @@ def test_the_noun_claim_hedges_only_when_it_carries_a_claim(nlp, sentence, hedge
 
     result = analyze("Story\n\n" + sentence, nlp=nlp)
     assert (result.sentences.iloc[1]["status"] == "hedged") is hedged
+
+
+def test_appearing_in_a_paper_is_no_hedge(nlp):
+    # A sixth blind teacher review (bbc politics/120): "appears in Thursday's Sun newspaper"
+    # was read as "seems".
+    from analysis import analyze
+
+    text = ("Harry photo\n\nA photograph of Prince Harry wearing a swastika armband and German desert uniform at the party "
+            "appears in Thursday's Sun newspaper under the headline: \"Harry the Nazi.\" Mr Howard acknowledged the "
+            "prince's apology. He appears to be ill.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    hedges = result.cues[result.cues["kind"] == "hedge"]
+    assert hedges["sent_id"].tolist() == [3]

@@ -133,3 +133,16 @@ def test_words_after_a_figure_make_it_rough(nlp):
     numbers = _analyse(nlp, "She posted 10 or so images. About 200 people and 20 or more cars came.").numbers.set_index("text")
     assert numbers.loc["10", "bound"] == "approx" and numbers.loc["10", "approximator"] == "or so"
     assert numbers.loc["20", "bound"] == "lower" and numbers.loc["200", "approximator"] == "About"
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # A sixth blind teacher review: "Number 10" (bbc politics/120) and "G7" (business/210)
+    # were figures to check; so were "the FTSE 100" and "Channel 4".
+    ("Number 10 said the matter was closed. The FTSE 100 fell 2% on Channel 4 news.", ["2%"], ["10", "100", "4"]),
+    ("IMF boss Rodrigo Rato was asked by G7 ministers to study 300 tonnes of gold.", ["300 tonnes"], ["G7"]),
+    # A score is a figure; so is a date's day.
+    ("The Reds beat Olympiakos 3-1 on May 5.", ["3"], []),
+])  # fmt: skip
+def test_a_number_that_is_part_of_a_name_is_no_figure(nlp, text, kept, dropped):
+    found = _analyse(nlp, text).numbers["text"].tolist()
+    assert all(k in found for k in kept) and not set(dropped) & set(found), found
