@@ -307,8 +307,14 @@ def label_sources(
         else:
             stype, reason = source_type(doc, source, ents=ents)
             entity = entity_at(doc, source.root.i, ents)
-            closing = _closing_name(doc, relation, source, ents) if stype == "person" else None
-            if closing is not None and (entity is None or len(entity) == 1):
+            closing = _closing_name(doc, relation, source, ents) if stype in ("person", "organization") else None
+            if closing is not None and stype == "organization":
+                # "Treasury Under Secretary John Taylor": a body's post, then the person who holds it.
+                if doc[closing.start - 1].lower_ in role_words():
+                    stype, reason = "person", f"named person '{closing.text}' after the post '{doc[closing.start - 1].text}'"
+                else:
+                    closing = None
+            if closing is not None and (entity is None or len(entity) == 1 or stype == "person" and entity.label_ != "PERSON"):
                 entity = closing
             if stype == "person":
                 canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None

@@ -381,3 +381,17 @@ def test_a_lead_that_describes_a_person_names_them_in_the_next_sentence(nlp, tex
 def test_an_honorific_before_a_post_is_no_name_but_before_a_particle_is(nlp, text, source, canonical, source_type):
     row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
     assert (row["canonical_source"], row["source_type"]) == (canonical, source_type), row["source_type_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, source, canonical",
+    [
+        # A sixth blind teacher review (bbc business/210): the Treasury was the source.
+        ("Treasury Under Secretary John Taylor said the US was not convinced.", "Treasury Under Secretary John Taylor", "John Taylor"),
+        ("Association of Chief Police Officers president Chris Fox said the power did not have enough impact.",
+         "Association of Chief Police Officers president Chris Fox", "Chris Fox"),  # bbc politics/165
+    ],
+)
+def test_a_bodys_post_before_a_name_is_that_person(nlp, text, source, canonical):
+    row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
+    assert (row["canonical_source"], row["source_type"]) == (canonical, "person"), row["source_type_reason"]
