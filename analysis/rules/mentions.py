@@ -926,6 +926,13 @@ def introduced_role(span: Span, ctx: MentionContext) -> Resolution | None:
                       f"'{span.text}' is {name}, introduced before as {lemma} [rule: introduced_role]")  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for a person: a role, a description of the person a story is about, or
+    someone else in it ("attendant", "minister", "witness")."""
+    return _role_words() | _described_people() | OTHER_PERSON_NOUNS
+
+
 def role_named_next(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "... needs to be exploded, the work and pensions minister has said." then "...,
     Alan Johnson said.": a news lead gives the post first and the name in the next
@@ -934,9 +941,10 @@ def role_named_next(span: Span, ctx: MentionContext) -> Resolution | None:
     person who speaks first in the next sentence. So is a lead's "a"-description of a
     person ("A US airline attendant ... says she has been fired.", "..., a Home Office
     minister has said.") when the next sentence opens with a full name as its subject
-    ("Ellen Simonetti, known as ...", "Hazel Blears said ..."): 12 of 12 such BBC leads."""
+    ("Ellen Simonetti, known as ...", "Hazel Blears said ..."): 5 BBC leads in 646
+    articles, all right."""
     head = span.root
-    person_noun = head.lemma_.lower() in _role_words() | _described_people() | OTHER_PERSON_NOUNS
+    person_noun = head.lemma_.lower() in _person_nouns()
     definite = _definite(span) and head.lemma_.lower() in _role_words() and not any(t.pos_ == "PROPN" for t in span)
     indefinite = (span[0].lower_ in ("a", "an") and person_noun and head.tag_ == "NN"
                   and not any(e.label_ == "PERSON" and span.start <= e.start < span.end for e in ctx.ents))  # fmt: skip
