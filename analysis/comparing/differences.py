@@ -216,7 +216,26 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
             if detail and key not in seen:
                 seen.add(key)
                 rows.append(_row(name, a, b, detail))
-    # Named sources only one outlet cites (same canonical name, or the same surname).
+    rows += _sources_only_here(analyses)
+    # Claims no other outlet matches, when they carry a name or a number to check.
+    matched = set(zip(alignment.loc[alignment["matched"], "article"], alignment.loc[alignment["matched"], "sent_id"]))
+    for claim in claims.to_dict("records"):
+        if (claim["article"], claim["sent_id"]) not in matched and (claim["entities"] or claim["numbers"]):
+            rows.append(_row("claim_only_here", claim, None,
+                             f"Only {claim['article']} says this (sentence {claim['sent_id']}, {claim['status']})."))  # fmt: skip
+    for name, result in analyses.items():
+        headline = result.findings[result.findings["category"] == "headline"]
+        for finding in headline.itertuples():
+            rows.append({"difference": "headline_surer", "article": name, "sent_id": None, "other": None, "other_sent_id": None,
+                         "detail": f"{name}: {finding.detail}"})  # fmt: skip
+    rows += headline_against_others(claims if units is None else units, analyses, headlines)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _sources_only_here(analyses: dict) -> list[dict]:
+    """Named sources only one outlet cites (same canonical name, or the same surname), and
+    the others do not mention at all: ``source_only_here`` rows."""
+    rows: list[dict] = []
     sources, cited = {}, {}
     for name, result in analyses.items():
         table = result.attributions  # the same names as the sources view, without building it
@@ -244,19 +263,7 @@ def find_differences(claims: pd.DataFrame, alignment: pd.DataFrame, analyses: di
                 sent = first.loc[first["canonical_source"] == source, "sent_id"]
                 rows.append({"difference": "source_only_here", "article": name, "sent_id": int(sent.iloc[0]) if len(sent) else None,
                              "other": None, "other_sent_id": None, "detail": f"Only {name} cites {source}."})  # fmt: skip
-    # Claims no other outlet matches, when they carry a name or a number to check.
-    matched = set(zip(alignment.loc[alignment["matched"], "article"], alignment.loc[alignment["matched"], "sent_id"]))
-    for claim in claims.to_dict("records"):
-        if (claim["article"], claim["sent_id"]) not in matched and (claim["entities"] or claim["numbers"]):
-            rows.append(_row("claim_only_here", claim, None,
-                             f"Only {claim['article']} says this (sentence {claim['sent_id']}, {claim['status']})."))  # fmt: skip
-    for name, result in analyses.items():
-        headline = result.findings[result.findings["category"] == "headline"]
-        for finding in headline.itertuples():
-            rows.append({"difference": "headline_surer", "article": name, "sent_id": None, "other": None, "other_sent_id": None,
-                         "detail": f"{name}: {finding.detail}"})  # fmt: skip
-    rows += headline_against_others(claims if units is None else units, analyses, headlines)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return rows
 
 
 def headline_against_others(claims: pd.DataFrame, analyses: dict, headlines: pd.DataFrame | None = None) -> list[dict]:
