@@ -231,10 +231,13 @@ def story_background(result) -> dict:
         named = [[str(r.canonical), int(r.mentions)] for r in people.head(STORY_NAMES).itertuples()]
     claims = result.body_sentences.dropna(subset=["status"])
     kinds = claims["claim_source_type"]
-    resting = claims.loc[kinds.isin(IDENTIFIED_SOURCE_TYPES), "claim_source"].value_counts(sort=False)
-    resting = sorted(resting.items(), key=lambda item: (-item[1], list(claims["claim_source"]).index(item[0])))
+    identified = kinds.isin(IDENTIFIED_SOURCE_TYPES)
+    sources = claims.loc[identified, "claim_source"]
+    counts = sources.value_counts()
+    # Most cited first; a tie in the order the article cites them (a stable sort).
+    resting = [(name, counts[name]) for name in sorted(dict.fromkeys(sources), key=lambda name: -counts[name])]
     return {"lead": story_lead(result), "named": named,
-            "claims": {"total": len(claims), "named": int(kinds.isin(IDENTIFIED_SOURCE_TYPES).sum()),
+            "claims": {"total": len(claims), "named": int(identified.sum()),
                        "writer": int((kinds == "author").sum()), "nameless": int(kinds.isin(NAMELESS_SOURCE_TYPES).sum()),
                        "media": int((kinds == "media").sum())},
             "resting": [[str(name), int(count)] for name, count in resting[:STORY_NAMES]]}  # fmt: skip

@@ -20,6 +20,7 @@ import re
 
 from analysis.classroom.notes import listed_topics
 from analysis.classroom.tasks import RUBRIC, SIFT_STEPS
+from analysis.presenting.narrate import joined_with_and
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
 __all__ = [
@@ -359,7 +360,7 @@ def _varied_cards(cards: list[dict], n: int = 3) -> str:
     numbers = [str(c["card"]) for c in cards if any(c is p for p in picked[:n])]  # in card order
     if not numbers:
         return "the first three"
-    return "card " + numbers[0] if len(numbers) == 1 else "cards " + ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+    return ("card " if len(numbers) == 1 else "cards ") + joined_with_and(numbers)
 
 
 def lesson_plan_html(key: dict) -> str:
@@ -471,20 +472,16 @@ def _story_items(story: dict | None) -> list[str]:
     lead = story["lead"] if story["lead"][-1:] in ".?!\"”’'" else story["lead"] + "."
     said = [f"<li><b>The story</b> opens: “{_esc(lead)}”"]
     if story.get("named"):
-        said.append("It names most often " + _and([f"{_esc(n)} ({c} times)" for n, c in story["named"]]) + ".")
+        said.append("It names most often " + joined_with_and([f"{_esc(n)} ({c} times)" for n, c in story["named"]]) + ".")
     claims = story.get("claims") or {}
     if claims.get("total"):
         parts = [f"{words} ({claims[kind]})" for kind, words in (("named", "named sources"), ("writer", "the writer alone"),
                  ("nameless", "sources without a name"), ("media", "other news reports")) if claims.get(kind)]  # fmt: skip
-        said.append(f"Its {claims['total']} claims rest on " + _and(parts) + ".")
+        said.append(f"Its {claims['total']} claims rest on " + joined_with_and(parts) + ".")
     if story.get("resting"):
-        said.append("It relies most on " + _and([f"{_esc(n)} ({c} claim{'s' if c != 1 else ''})" for n, c in story["resting"]]) + ".")
+        said.append("It relies most on " + joined_with_and([f"{_esc(n)} ({c} claim{'s' if c != 1 else ''})" for n, c in story["resting"]]) + ".")
     said.append("Read the whole article before class: this is where it starts, not what happened.</li>")
     return [" ".join(said)]
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _article_notes(notes: dict | None) -> list[str]:

@@ -21,6 +21,7 @@ from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS
 
 __all__ = [
     "inert_markdown",
+    "joined_with_and",
     "page_identity",
     "identity_markdown",
     "key_findings",
@@ -54,11 +55,16 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
+def joined_with_and(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": items in a sentence, as they are ("" for none)."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
 def _names(values, limit: int = 5) -> str:
     values = [inert_markdown(v) for v in values][:limit]
     if not values:
         return "none"
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+    return joined_with_and(values)
 
 
 #: The most words a listed source has: a longer string is a phrase the parse took whole

@@ -88,17 +88,12 @@ def _plural_name(doc: Doc, head: Token) -> bool:
     return (head.text.endswith("s") and head.i - first <= 1 and first > 0 and doc[first - 1].lower_ == "the")
 
 
-@lru_cache(maxsize=1)
-def _political_titles() -> frozenset[str]:
-    titles = load_lexicon("titles")
-    return frozenset(t.lower() for t in titles.loc[titles["category"] == "political", "title"] if " " not in t)
-
-
 def _plural_title(head: Token) -> bool:
     """A political title in the plural ("angry Labour MPs", "MPs urged ..."), which the
     tagger took for a name: a group of people the article does not name. Not "the Lords",
     a house of parliament."""
-    return head.text.endswith("s") and head.text[:-1].lower() in _political_titles() and head.ent_type_ != "PERSON"
+    political = lexicon_words("titles", "political", column="title")
+    return head.text.endswith("s") and head.text[:-1].lower() in political and head.ent_type_ != "PERSON"
 
 
 def _noun_category(doc: Doc, span: Span, head: Token, category: str | None) -> str | None:

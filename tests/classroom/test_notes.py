@@ -127,23 +127,21 @@ def test_the_lesson_plan_says_how_the_story_opens_and_whom_it_rests_on(seed):
     assert "<b>The story</b> opens: \u201cThe deployment" in page and "Vladimir Putin (11 times)" in page
 
 
-def test_euthanasia_and_a_coma_are_topics_a_teacher_is_told_of(nlp):
-    # A fifth blind teacher review (bbc politics/180, the Mental Capacity Bill).
-    text = ("Bill concessions\n\nCritics claim the bill would allow euthanasia through the back door. "
-            "The law was set when a court ruled doctors could withdraw feeding from coma victim Tony Bland.")  # fmt: skip
-    topics = sensitive_topics(analyze(text, nlp=nlp).tokens).set_index("topic")
-    assert "euthanasia" in topics.loc["end of life and euthanasia", "words"]
-    assert "coma" in topics.loc["illness and disaster", "words"]
+#: A fifth blind teacher review (bbc politics/180, the Mental Capacity Bill).
+BILL_TEXT = ("Bill concessions\n\nCritics claim the bill would allow euthanasia through the back door. "
+             "The law was set when a court ruled doctors could withdraw feeding from coma victim Tony Bland.")  # fmt: skip
 
 
 @pytest.mark.parametrize("text, topic, word", [
+    (BILL_TEXT, "end of life and euthanasia", "euthanasia"),
+    (BILL_TEXT, "illness and disaster", "coma"),
     # A sixth blind teacher review: a Nazi uniform (bbc politics/120) and pornographic
     # images (tech/210) were no listed topic; a proper noun alone is the topic itself.
     ("Harry photo\n\nA photograph of Prince Harry in a Nazi uniform with a swastika armband appeared.", "racism and hate", "nazi"),
     ("Harry photo\n\nHe is due to visit Auschwitz for the Holocaust memorial.", "war crimes and genocide", "holocaust"),
     ("Virus\n\nThe messages promise pornographic videos and images.", "sexual content", "pornographic"),
 ])  # fmt: skip
-def test_nazi_symbols_the_holocaust_and_explicit_material_are_topics(nlp, text, topic, word):
+def test_topics_a_teacher_must_be_told_of_are_found(nlp, text, topic, word):
     topics = sensitive_topics(analyze(text, nlp=nlp).tokens).set_index("topic")
     assert word in topics.loc[topic, "words"]
 
