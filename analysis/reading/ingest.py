@@ -152,7 +152,25 @@ def looks_like_html(data: bytes | str) -> bool:
 
 
 def _element_text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    # A line break inside a paragraph (<br>, the extractor's <lb/>) parts words:
+    # "Florida<br>June 10" is not "FloridaJune 10".
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if child.tag == "lb":
+                parts.append(" ")
+            elif isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def _table_row(row) -> str:
+    return " | ".join(text for text in (_element_text(cell) for cell in row.iter("cell")) if text)
 
 
 #: A page title's parts: "Headline | Site | 19.01.2020", "Headline - Site", "Site: Headline".
@@ -377,12 +395,36 @@ def page_h1(html, title: str) -> str | None:
     return headings[0] if words & {w.lower() for w in re.findall(r"\w{4,}", headings[0])} else None
 
 
+def _main_blocks(root) -> list[str]:
+    """The extractor's main text, one block a heading, paragraph, list item or table row."""
+    blocks: list[str] = []
+    main = root.find("main")
+    # Leading text before the first element, when there are elements (a bare text is the
+    # extractor's fallback on a page with no article: "Home" from a menu).
+    if main is not None and len(main) and (main.text or "").strip():
+        blocks.append(" ".join(main.text.split()))
+    for element in main if main is not None else []:
+        if element.tag == "list":
+            blocks.extend(_element_text(item) for item in element.iter("item"))
+        elif element.tag == "table":
+            # A table's rows are the article's figures, one paragraph a row, its cells
+            # apart ("1 | Kyle Busch | 5040"): a whole table run together reads as nonsense.
+            blocks.extend(_table_row(row) for row in element.iter("row"))
+        else:
+            blocks.append(_element_text(element))
+        # Text the extractor leaves after an element (a paragraph following a heading or
+        # an image, with no tag of its own) is article text too.
+        if (element.tail or "").strip():
+            blocks.append(" ".join(element.tail.split()))
+    return [b for b in blocks if b]
+
+
 def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str | None]]:
     """Extract the headline and article paragraphs from a saved news page.
 
     trafilatura drops scripts, navigation, asides and footers and keeps the main text;
-    each heading, paragraph, list item and block quote becomes one paragraph of the
-    returned text, separated by blank lines, the headline first.
+    each heading, paragraph, list item, table row and block quote becomes one paragraph
+    of the returned text, separated by blank lines, the headline first.
 
     Args:
         html: The page's markup.
@@ -408,7 +450,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
             output_format="xml",
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             favor_recall=True,
         )
         root = etree.fromstring(xml.encode("utf-8")) if xml else None
@@ -419,22 +461,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     metadata = {key: root.get(key) for key in ("title", "author", "date", "sitename", "url")}
     description = root.get("description")
-    blocks: list[str] = []
-    main = root.find("main")
-    # Leading text before the first element, when there are elements (a bare text is the
-    # extractor's fallback on a page with no article: "Home" from a menu).
-    if main is not None and len(main) and (main.text or "").strip():
-        blocks.append(" ".join(main.text.split()))
-    for element in main if main is not None else []:
-        if element.tag == "list":
-            blocks.extend(_element_text(item) for item in element.iter("item"))
-        else:
-            blocks.append(_element_text(element))
-        # Text the extractor leaves after an element (a paragraph following a heading or
-        # an image, with no tag of its own) is article text too.
-        if (element.tail or "").strip():
-            blocks.append(" ".join(element.tail.split()))
-    blocks = [b for b in blocks if b]
+    blocks = _main_blocks(root)
     if not blocks:
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     title = page_headline(metadata.get("title") or "", metadata.get("sitename"))

@@ -20,19 +20,23 @@ labels. The rules below are general, ordered, and each states its evidence:
    not a list item)
    whose words mostly recur, in order, in one sentence of another paragraph is a
    ``pull_quote``.
-5. A paragraph repeating an earlier one exactly (after normalising case, quotes and
-   spaces) is a ``duplicate``.
-6. After the body has started, a short line (at most 10 words) without final
+5. A paragraph repeating the headline or an earlier paragraph of more than 10 words
+   exactly (after normalising case, quotes and spaces) is a ``duplicate``; short lines
+   repeat by design in lists and menus.
+6. A run of three or more headline-like lines in a row (5-20 words each, no full stop,
+   most longer words capitalised) is a list of links to other stories: a
+   ``related_link``.
+7. After the body has started, a short line (at most 10 words) without final
    punctuation, starting with a capital, between a complete body paragraph and one
    that starts a new sentence, is a ``subheading``.
-7. Everything else is ``body``.
+8. Everything else is ``body``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
@@ -60,6 +64,10 @@ PULL_QUOTE_MIN_OVERLAP = 0.85
 PULL_QUOTE_MAX_WORDS = 60
 PULL_QUOTE_MIN_WORDS = 10
 SUBHEADING_MAX_WORDS = 10
+#: A line of a list of other stories' headlines: its length in words, and how many such
+#: lines in a row make the list.
+LINK_HEADLINE_WORDS = (5, 20)
+LINK_HEADLINE_RUN = 3
 STANDFIRST_MIN_WORDS = 5
 STANDFIRST_MAX_WORDS = 60
 
@@ -168,14 +176,20 @@ def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str, str]]:
     return rules
 
 
-def _furniture(text: str) -> tuple[str, str] | None:
+def _furniture_category(text: str) -> tuple[str, str, str] | None:
+    """The page-furniture pattern a line matches: (role, reason, category), or None."""
     key = _key(text)
     n_words = len(_words(text))
     for regex, role, max_words, pattern, category, what in _furniture_rules():
         if n_words <= max_words and regex.fullmatch(key):
             # Plain words first (what the line is), the pattern that found it second.
-            return role, f"page furniture: {what} (matches page-furniture pattern '{pattern}', {category}, lexicons/boilerplate.csv)"
+            return role, f"page furniture: {what} (matches page-furniture pattern '{pattern}', {category}, lexicons/boilerplate.csv)", category
     return None
+
+
+def _furniture(text: str) -> tuple[str, str] | None:
+    found = _furniture_category(text)
+    return found[:2] if found else None
 
 
 # --- roles --------------------------------------------------------------------------
@@ -223,6 +237,8 @@ class _Paragraphs:
     roles: list[tuple[str, str] | None]
     body_started: bool = False
     page_standfirst: str = ""  # the comparison key of the summary the page shows under its headline
+    headline_like: list[bool] | None = None  # each paragraph written like a headline, worked out once
+    photo_lines: dict[int, bool] = field(default_factory=dict)  # paragraphs that are a photo's credit or label
 
     def others(self, i: int) -> list[tuple[int, list[str]]]:
         """Sentences of longer paragraphs not yet set aside: what a short paragraph may restate."""
@@ -245,8 +261,8 @@ def _standfirst(p: _Paragraphs, i: int) -> str | None:
         return "the page shows it under the headline as its summary (the page's description)"
     if p.body_started or _has_final_punctuation(text) or not STANDFIRST_MIN_WORDS <= n_words <= STANDFIRST_MAX_WORDS:
         return None
-    if p.earlier_copy(i) is not None:
-        return None
+    if p.earlier_copy(i) is not None or p.photo_lines.get(i + 1):
+        return None  # a photo's caption, with its credit next, is no summary of the story
     later_copy = next((j for j in range(i + 1, n) if p.keys[j] == p.keys[i]), None)
     following = next((j for j in range(i + 1, n) if p.roles[j] is None or p.roles[j][0] != "artifact"), None)
     if later_copy is not None:
@@ -277,15 +293,44 @@ def _pull_quote(p: _Paragraphs, i: int) -> str | None:
 
 
 def _duplicate(p: _Paragraphs, i: int) -> str | None:
-    """Rule 5: exact repeats of an earlier paragraph."""
+    """Rule 5: exact repeats of the headline or of an earlier paragraph longer than a
+    heading. Short lines repeat by design in a list or a menu ("Meal 2", "Eat every 2-3
+    hours"), so they are left to the rules after this one."""
     copy = p.earlier_copy(i)
-    if copy is None:
+    if copy is None or (copy != 0 and len(p.words[i]) <= SUBHEADING_MAX_WORDS):
         return None
     return f"repeats {'the headline' if copy == 0 else f'paragraph {copy}'} exactly"
 
 
+def _headline_like(text: str, words: list[str]) -> bool:
+    """A line written like a headline: 5-20 words, no full stop at its end, and at least
+    three in five of its words of four letters or more (three at least) capitalised."""
+    if not LINK_HEADLINE_WORDS[0] <= len(words) <= LINK_HEADLINE_WORDS[1] or normalize(text).rstrip().endswith("."):
+        return False
+    longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) >= 4]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.6 * len(longer)
+
+
+def _headline_run(p: _Paragraphs, i: int) -> str | None:
+    """Rule 6: a line in a run of three or more headline-like lines: a list of links."""
+    if p.headline_like is None:
+        p.headline_like = [_headline_like(text, words) for text, words in zip(p.texts, p.words)]
+    like = p.headline_like
+    if not like[i]:
+        return None
+    first, last = i, i
+    while first > 1 and like[first - 1]:
+        first -= 1
+    while last + 1 < len(like) and like[last + 1]:
+        last += 1
+    if last - first + 1 < LINK_HEADLINE_RUN:
+        return None
+    return (f"one of {last - first + 1} headline-like lines in a row (paragraphs {first}-{last}): "
+            "a list of links to other stories, not the article's text")  # fmt: skip
+
+
 def _subheading(p: _Paragraphs, i: int) -> str | None:
-    """Rule 6: a short line without final punctuation between body paragraphs."""
+    """Rule 7: a short line without final punctuation between body paragraphs."""
     text, n_words, n = p.texts[i], len(p.words[i]), len(p.texts)
     if not (p.body_started and not _has_final_punctuation(text) and 1 <= n_words <= SUBHEADING_MAX_WORDS
             and _starts_sentence(text) and re.search(r"[^\W\d_]", text)):  # a heading has words; "78,000" is a figure  # fmt: skip
@@ -310,6 +355,7 @@ ROLE_RULES = {
     "standfirst": _standfirst,
     "pull_quote": _pull_quote,
     "duplicate": _duplicate,
+    "related_link": _headline_run,
     "subheading": _subheading,
 }
 
@@ -339,7 +385,9 @@ def assign_roles(
                     page_standfirst=_key(page_standfirst) if page_standfirst else "")  # fmt: skip
     # Rules 1-2: headline and page furniture, decided without context.
     for i, text in enumerate(texts):
-        p.roles[i] = ("headline", "first line of the article") if i == 0 else _furniture(text)
+        found = _furniture_category(text) if i else None
+        p.roles[i] = ("headline", "first line of the article") if i == 0 else (found[:2] if found else None)
+        p.photo_lines[i] = bool(found) and found[2] == "media_caption"
     for i in range(1, len(texts)):
         if p.roles[i] is not None:
             continue

@@ -270,6 +270,19 @@ def test_text_after_a_heading_with_no_tag_of_its_own_is_kept():
     assert "Save $31 if you get a turquoise Switch Lite this weekend only." in paragraphs
 
 
+def test_a_table_is_kept_a_row_a_paragraph_and_a_line_break_parts_words():
+    # autoracing.com.br's standings table; billboard.com's tour dates, one a line.
+    body = "".join(f"<p>Paragraph {i} of the story says something more about the season this week, at some length.</p>" for i in range(5))
+    html = (f"<html><head><title>Standings</title></head><body><article><h1>Standings</h1>{body}"
+            "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
+            "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>"
+            "<p>The dates are:<br>June 9 in West Palm Beach, FL<br>June 10 in Tampa, FL</p></article></body></html>")  # fmt: skip
+    paragraphs = extract_html(html)[0].split("\n\n")
+    assert "1 | Kyle Busch | 5040" in paragraphs
+    assert "2 | Martin Truex Jr. | 5035" in paragraphs
+    assert "The dates are: June 9 in West Palm Beach, FL June 10 in Tampa, FL" in paragraphs
+
+
 @pytest.mark.parametrize("given, expected", [
     ("The rÃ©sumÃ© was sent.", "The résumé was sent."),
     # PolNeAR train (Washington Post, 2015-12-13): decoded twice, with a combining tilde

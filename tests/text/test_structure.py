@@ -66,6 +66,26 @@ BODY2 = "Officials in the department declined to say how much the scheme would e
         (f"Headline\n\n{BODY}\n\nSee also: Budget 2024 explained\n\nAdvertisement\n\n{BODY2}", ["headline", "body", "related_link", "artifact", "body"]),
         # An exact repeat of a body paragraph is a duplicate.
         (f"Headline\n\n{BODY}\n\n{BODY2}\n\n{BODY2}", ["headline", "body", "body", "duplicate"]),
+        # A short line repeated in a list or a menu is not (beachbodyondemand.com's meal plans).
+        (f"Headline\n\n{BODY}\n\nMeal 1\n\nEat every 2-3 hours\n\n{BODY2}\n\nMeal 2\n\nEat every 2-3 hours\n\n{BODY}x",
+         ["headline", "body", "body", "body", "body", "body", "body", "body"]),
+        # The headline printed again is a duplicate, however short.
+        (f"Cat found\n\n{BODY}\n\nCat found\n\n{BODY2}", ["headline", "body", "duplicate", "body"]),
+        # A photo's caption, its credit next, is no standfirst though the page repeats it.
+        (f"Headline\n\nThe minister arrives in Hanoi on Wednesday for two days of talks on trade\n\nPhoto: Hau Dinh, AP\n\n{BODY}\n\n"
+         f"The minister arrives in Hanoi on Wednesday for two days of talks on trade\n\n{BODY2}",
+         ["headline", "body", "artifact", "body", "duplicate", "body"]),
+        # Three headline-like lines in a row are a list of links (billboard.com, space.com).
+        (f"Headline\n\n{BODY}\n\nJonas Brothers Added to 2019 American Music Awards Performance Lineup\n\n"
+         "Ciara to Host 2019 American Music Awards, Plus New Performers Announced\n\n"
+         f"15 Fun Facts About the 2019 American Music Awards Nominations\n\n{BODY2}",
+         ["headline", "body", "related_link", "related_link", "related_link", "body"]),
+        # Two are not a list, and table rows of names and figures are not headlines.
+        (f"Headline\n\n{BODY}\n\nJonas Brothers Added to 2019 American Music Awards Performance Lineup\n\n"
+         f"Ciara to Host 2019 American Music Awards, Plus New Performers Announced\n\n{BODY2}",
+         ["headline", "body", "subheading", "body", "body"]),
+        (f"Headline\n\n{BODY}\n\n1 | Kyle Busch | 5040 | 5\n\n2 | Martin Truex Jr. | 5035 | 7\n\n3 | Kevin Harvick | 5033 | 4\n\n{BODY2}",
+         ["headline", "body", "body", "body", "body", "body"]),
         # A pull quote restates a body sentence, with words dropped.
         (
             f"Headline\n\n{BODY}\n\nOfficials declined to say how much the scheme would cost taxpayers\n\n{BODY2}",
@@ -121,7 +141,34 @@ def test_empty_and_whitespace_text_has_no_paragraphs():
         ("Get access to India's fastest growing financial subscriptions service Moneycontrol Pro", True),
         ("Click the link above so you can:", True),
         ("Download it here so you can apply this to your business:", True),
+        ("Esper is on a visit to Vietnam to strengthen the military relations ... more", True),
+        ("Esper is on a visit to Vietnam to strengthen the military relations with the Southeast Asian nation. less", True),
+        ("Thanks for signing up!", True),
+        ("There was an error processing your subscription.", True),
+        ("Photo: Hau Dinh, AP", True),
+        ("Image 1 of 8", True),
+        ("1 / 8", True),
+        ("Caption", True),
+        ("Updated at 1:23 p.m.", True),
+        ("UPDATED: Tue., Nov. 19, 2019", True),
+        ("October 12, 2017", True),
+        ("5:45 AM PST 11/19/2019 by Patrick Shanley", True),
+        ("Robert Burns, AP National Security Writer", True),
+        ("BC-EU--Britain-Brexit-Election, 1st Ld-Writethru", True),
+        ("SOURCE: News agencies", True),
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", True),
+        ("Follow Ian Hanchett on Twitter @IanHanchett.", True),
+        ("Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit", True),
+        ("Filed under: Khawarij |", True),
+        ("If you enjoyed this article, we have a proposition for you: Join NRPLUS.", True),
+        ('[button link="http://www.example.com/submit/" type="big"] Send us YOUR kit review[/button]', True),
         # Body sentences that open with the same words stay body.
+        ("Updated figures for 2019 are due in May, the office said.", False),
+        ("Thanks to the new rules, the firm signed up 200 more drivers.", False),
+        ("He was last updated on the talks on 3 May 2019, his aide said.", False),
+        ("Image rights were at the heart of the case, the judge said.", False),
+        ("Three of the four victims were named on Tuesday, police said.", False),
+        ("Source: the company, in a statement to investors on Monday.", False),
         ("Reporting by local papers suggested the mayor knew of the crack months ago, the inquiry heard.", False),
         ("Get the latest figures from the council and the picture looks worse than the minister admits.", False),
         ("Copyright holders won the case in 2019 after a long fight with the streaming firm, the court said.", False),
