@@ -17,11 +17,16 @@ headline has no quotation marks and no verb or hedge that holds its claim at a d
 ("according to", "reportedly", "could", "is expected to", "claims"). The filter is a
 regular expression over the text; the tool never runs on the sample.
 
+Round 3 (``--round 3``) draws articles of PolNeAR's train split (its dev split is kept
+apart for the attribution figures): up to 29 from each of its seven outlets, fewer where
+fewer pass round 2's filter (148 in all): US campaign news from partisan and mainstream outlets, where
+headlines that state what the body attributes are likelier than in the BBC set.
+
 Every other article in the order drawn is for tuning, the rest is held out (``split``).
 Writes one text file per article (``HEADLINE:`` line, blank line, ``BODY:`` and the text)
 into OUT_DIR/batch_<n>/ for the readers, and prints the list as CSV.
 
-    python3 benchmarks/gold/pick_headline_articles.py OUT_DIR [SHARED_DATA_DIR] [--round 2] > list.csv
+    python3 benchmarks/gold/pick_headline_articles.py OUT_DIR [SHARED_DATA_DIR] [--round 2|3] > list.csv
 """
 
 from __future__ import annotations
@@ -35,8 +40,8 @@ import re
 import sys
 from pathlib import Path
 
-ARGS = [a for a in sys.argv[1:] if a not in ("--round", "2")]
-ROUND = 2 if "--round" in sys.argv else 1
+ROUND = int(sys.argv[sys.argv.index("--round") + 1]) if "--round" in sys.argv else 1
+ARGS = [a for i, a in enumerate(sys.argv[1:], 1) if a != "--round" and sys.argv[i - 1] != "--round"]
 OUT = Path(ARGS[0])
 DATA = Path(ARGS[1] if len(ARGS) > 1 else Path(__file__).resolve().parents[3] / "shared" / "data")
 GOLD = Path(__file__).resolve().parent
@@ -45,6 +50,7 @@ PER_SECTION = {"business": 52, "politics": 40, "tech": 36, "entertainment": 24, 
 PAGES = 20
 BATCHES = 5
 ENGLISH = re.compile(r"\b(the|and|of|to|in|is|that|was)\b", re.I)
+ROUND_3_PER_OUTLET = 29
 ROUND_2_PER_SECTION = {"business": 40, "politics": 35, "tech": 25, "entertainment": 15, "sport": 5}
 HEADLINE_HOLDS_BACK = re.compile(r"['\"\u2018\u2019\u201c\u201d?]|\b(says?|claims?|warns?|predicts?|urges?|may|might|could|set to|likely|fears?|hopes?|denies|deny|rejects?|vows?|pledges?|promises?)\b", re.I)
 BODY_ATTRIBUTES = re.compile(r"\b(according to|reportedly|could|may|might|is expected|are expected|is likely|are likely|claims?|claimed|alleged|allegedly|suggests?|thought to|believed to|predicted|forecasts?|estimates?)\b", re.I)
@@ -78,6 +84,20 @@ def likelier(lines: list[str]) -> bool:
     return not HEADLINE_HOLDS_BACK.search(lines[0]) and bool(BODY_ATTRIBUTES.search(" ".join(paragraphs)))
 
 
+def round_3(rng: random.Random) -> list[tuple[str, str, str]]:
+    """PolNeAR train articles, the same number from each outlet, through round 2's filter."""
+    files = sorted((DATA / "polnear" / "train" / "text").glob("*.txt"))
+    chosen = []
+    for outlet in sorted({p.name.split("_", 1)[0] for p in files}):
+        mine = [p for p in files if p.name.split("_", 1)[0] == outlet]
+        mine = [p for p in mine if likelier(p.read_text(encoding="utf-8").split("\n"))]
+        for path in rng.sample(mine, min(ROUND_3_PER_OUTLET, len(mine))):
+            lines = path.read_text(encoding="utf-8").split("\n")
+            chosen.append((f"polnear/{path.stem}", lines[0].strip(), "\n".join(lines[1:]).strip()))
+    rng.shuffle(chosen)
+    return chosen
+
+
 def main() -> None:
     rng = random.Random(SEED)
     used = used_bbc()
@@ -102,6 +122,8 @@ def main() -> None:
                 lines = path.read_bytes().decode("utf-8", errors="replace").split("\n")
                 chosen.append((f"bbc/{section}/{path.stem}", lines[0].strip(), "\n".join(lines[1:]).strip()))
         pages = [k for k in english if k not in pages]
+    if ROUND == 3:
+        chosen, pages = round_3(rng), []
     for key in pages:
         raw = gzip.open(DATA / "extraction" / "html" / f"{key}.html.gz", "rt", encoding="utf-8", errors="replace").read()
         chosen.append((f"extraction/{key[:12]}", page_headline(raw), truth[key]["articleBody"].strip()))
