@@ -395,6 +395,19 @@ def page_h1(html, title: str) -> str | None:
     return headings[0] if words & {w.lower() for w in re.findall(r"\w{4,}", headings[0])} else None
 
 
+#: Parts of a page a reader does not see in the article: elements the page hides
+#: (``hidden``, ``display: none``), and the cards that pop up over a name or a word (The
+#: Hill's "rollover" cards list a politician's latest stories inside the sentence that
+#: names them). A card is the innermost such element that is not a link, so the name
+#: it pops up over stays in the sentence.
+_POP_UP = ("(contains(@class, 'rollover') or contains(@class, 'tooltip') or contains(@class, 'popover')"
+           " or contains(@class, 'hovercard'))")
+UNSEEN_XPATH = [
+    "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')]",
+    f"//*[not(self::a) and {_POP_UP} and not(.//*[not(self::a) and {_POP_UP}])]",
+]
+
+
 def _main_blocks(root) -> list[str]:
     """The extractor's main text, one block a heading, paragraph, list item or table row."""
     blocks: list[str] = []
@@ -452,6 +465,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
             include_comments=False,
             include_tables=True,
             favor_recall=True,
+            prune_xpath=UNSEEN_XPATH,
         )
         root = etree.fromstring(xml.encode("utf-8")) if xml else None
     except Exception as error:  # noqa: BLE001 - malformed markup breaks lxml inside trafilatura in many ways

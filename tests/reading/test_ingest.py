@@ -283,6 +283,19 @@ def test_a_table_is_kept_a_row_a_paragraph_and_a_line_break_parts_words():
     assert "The dates are: June 9 in West Palm Beach, FL June 10 in Tampa, FL" in paragraphs
 
 
+def test_what_a_reader_does_not_see_is_left_out():
+    # thehill.com: a card that pops up over a name lists the person's latest stories.
+    body = "".join(f"<p>Paragraph {i} of the story says something more about the threat this week, at some length.</p>" for i in range(5))
+    html = (f"<html><head><title>Man pleads guilty</title></head><body><article><h1>Man pleads guilty</h1>{body}"
+            "<p>Rep. <span class='rollover-people'><a href='/people/x'>Alexandria Ocasio-Cortez</a>"
+            "<span class='rollover-people-block'><a href='/s/1'>Sanders doubles down on Bolivia coup</a></span></span>"
+            " (D-N.Y.) was also named in the threats.</p><p style='display: none'>Hidden teaser text for robots only.</p>"
+            "</article></body></html>")  # fmt: skip
+    paragraphs = extract_html(html)[0].split("\n\n")
+    assert "Rep. Alexandria Ocasio-Cortez (D-N.Y.) was also named in the threats." in paragraphs
+    assert not any("Sanders" in p or "Hidden teaser" in p for p in paragraphs)
+
+
 @pytest.mark.parametrize("given, expected", [
     ("The rÃ©sumÃ© was sent.", "The résumé was sent."),
     # PolNeAR train (Washington Post, 2015-12-13): decoded twice, with a combining tilde
