@@ -59,9 +59,10 @@ def _matches(code: str, gold_detail: str, tool_detail: str) -> bool:
     return _same_name(gold_detail, named)
 
 
-def blind_gold(bbc: Path, pages: Path, *, run, show: bool = False, only: str | None = None) -> dict:
+def blind_gold(bbc: Path, pages: Path, *, run, show: bool = False, only: str | None = None, polnear: Path | None = None) -> dict:
     """Precision and recall per finding code on ``headline_gold.csv``, per split; ``run``
-    analyses one article (a path, or a saved page's bytes)."""
+    analyses one article (a path, or a saved page's bytes). Round 3's PolNeAR articles
+    are read when ``polnear`` (the corpus folder) is given and exists, else left out."""
     import gzip
 
     with (GOLD_DIR / "headline_gold.csv").open(encoding="utf-8", newline="") as handle:
@@ -72,6 +73,7 @@ def blind_gold(bbc: Path, pages: Path, *, run, show: bool = False, only: str | N
     # counts[split][code] = [tool fires, of which right, gold findings, of which found]
     counts: dict[str, dict[str, list[int]]] = {"tuning": defaultdict(lambda: [0, 0, 0, 0]), "held_out": defaultdict(lambda: [0, 0, 0, 0])}
     skipped = 0
+    counts_read: Counter = Counter()
     for article, rows in by_article.items():
         if any(r["finding"] == "no_headline" for r in rows):
             skipped += 1
@@ -79,11 +81,17 @@ def blind_gold(bbc: Path, pages: Path, *, run, show: bool = False, only: str | N
         if only and rows[0]["split"] != only:
             continue
         corpus, rest = article.split("/", 1)
+        if corpus == "polnear" and not (polnear and polnear.exists()):
+            skipped += 1
+            continue
         if corpus == "bbc":
             result = run(bbc / f"{rest}.txt")
+        elif corpus == "polnear":
+            result = run(polnear / "train" / "text" / f"{rest}.txt")
         else:
             result = run(gzip.decompress(next((pages / "html").glob(f"{rest}*.html.gz")).read_bytes()))
         now = headline_findings(result)
+        counts_read[corpus] += 1
         split = rows[0]["split"]
         wanted = [r for r in rows if r["finding"] != "none"]
         for finding in now:
@@ -98,9 +106,10 @@ def blind_gold(bbc: Path, pages: Path, *, run, show: bool = False, only: str | N
             counts[split][r["finding"]][3] += found
             if show and not found:
                 print(f"  [{article}] MISSED {r['finding']}: {r['detail'][:60]!r} ({r['why'][:80]})")
-    read = sum(1 for rows in by_article.values() if not any(r["finding"] == "no_headline" for r in rows) and (not only or rows[0]["split"] == only))
-    print(f"Blind gold: {read} articles ({skipped} pages without a usable headline left out)")
-    figures: dict = {"articles": read}
+    read = sum(counts_read.values())
+    print(f"Blind gold: {read} articles ({', '.join(f'{n} {c}' for c, n in sorted(counts_read.items()))}; "
+          f"{skipped} left out: pages without a usable headline, or a corpus not found)")
+    figures: dict = {"articles": read, "by_corpus": dict(sorted(counts_read.items()))}
     for split in ("tuning", "held_out"):
         figures[split] = {}
         for code in sorted(counts[split]):
@@ -125,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("bbc", nargs="?", default=None, help="the BBC data folder (default: ../shared/data/bbc)")
     parser.add_argument("--pages", default=None, help="the saved-page folder (default: ../shared/data/extraction)")
+    parser.add_argument("--polnear", default=None, help="the PolNeAR folder, for the blind gold's round 3 (default: ../shared/data/polnear)")
     parser.add_argument("--show", action="store_true", help="list every finding with its verdict")
     parser.add_argument("--only", choices=("tuning", "held_out"), default=None,
                         help="blind gold: read only this split (tune on 'tuning'; 'held_out' is for the final figures)")
@@ -140,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = Path(args.pages) if args.pages else config.SHARED_DATA_DIR / "extraction"
     if bbc.exists() and pages.exists():
-        figures["blind"] = blind_gold(bbc, pages, run=run, show=args.show, only=args.only)
+        polnear = Path(args.polnear) if args.polnear else config.SHARED_DATA_DIR / "polnear"
+        figures["blind"] = blind_gold(bbc, pages, run=run, show=args.show, only=args.only, polnear=polnear)
     else:
         print(f"skipped the blind gold: {bbc} or {pages} not found (pass them as arguments)")
 
