@@ -248,6 +248,20 @@ WRITER = "the writer"
 WRITER_PRONOUNS = frozenset({"i", "we"})
 
 
+def _in_writers_voice(source: Span) -> str | None:
+    """Why a source phrase outside quotation marks is the writer's own voice, or None: "I"
+    or "we" (rule ``first_person_writer``); "you", the reader addressed, or "most of us",
+    people in general (rule ``reader_addressed``)."""
+    root = source.root
+    if root.lower_ in WRITER_PRONOUNS:
+        return f"'{source.text}' outside quotation marks is the writer [rule: first_person_writer]"
+    of_us = any(child.lower_ == "of" and any(g.lower_ == "us" for g in child.children) for child in root.children)
+    if root.lower_ == "you" or of_us:
+        return (f"'{source.text}' outside quotation marks is the reader the writer addresses, or people in general: "
+                "no source of its own, so the claim is the writer's [rule: reader_addressed]")  # fmt: skip
+    return None
+
+
 @dataclass(frozen=True)
 class SourceLabel:
     """A relation's source as the tables name it."""
@@ -344,11 +358,12 @@ def label_sources(
             continue
         source = doc[relation.source[0] : relation.source[1]]
         at = source.start_char
-        if source.root.lower_ in WRITER_PRONOUNS and not any(q.start <= at < q.end for q in quotes):
-            # "We confirmed that ...", "I truly believe ...": outside quotation marks, the
-            # writer (or the outlet's team) speaks; the claim rests on the writer's word.
-            labels[relation] = SourceLabel(labels[relation].source_type,
-                                           f"'{source.text}' outside quotation marks is the writer [rule: first_person_writer]", WRITER)  # fmt: skip
+        voice = _in_writers_voice(source)
+        if voice is not None and not any(q.start <= at < q.end for q in quotes):
+            # "We confirmed that ...", "I truly believe ...", "If you are hoping ...":
+            # outside quotation marks, the writer (or the outlet's team) speaks; the claim
+            # rests on the writer's word.
+            labels[relation] = SourceLabel(labels[relation].source_type, voice, WRITER)
     for relation, speaker in quoted.items():
         if speaker in labels:
             said = labels[speaker]

@@ -395,3 +395,21 @@ def test_an_honorific_before_a_post_is_no_name_but_before_a_particle_is(nlp, tex
 def test_a_bodys_post_before_a_name_is_that_person(nlp, text, source, canonical):
     row = next(r for r in _rows(_analyse(nlp, text)) if r["source"] == source)
     assert (row["canonical_source"], row["source_type"]) == (canonical, "person"), row["source_type_reason"]
+
+
+# The reader the writer addresses, and people in general with the writer among them, are
+# no source of their own: the claim is the writer's (rule reader_addressed).
+@pytest.mark.parametrize("sentence, writer", [
+    # ign.com deals column; beachbodyondemand.com blog; BBC sport/218 column.
+    ("If you are hoping the price will drop on Black Friday, you are fooling yourself.", True),
+    ("Most of us think we overeat when the food is really good.", True),
+    ('You think "oh no" - then find your worst fears confirmed.', True),
+    # Readers who wrote in are a source, and so is a group of named people.
+    ("Many of you have told us the plan is wrong.", False),
+    ("Some of them said the plan was wrong.", False),
+])
+def test_the_reader_addressed_is_no_source(nlp, sentence, writer):
+    result = analyze(f"Headline here\n\n{sentence}", nlp=nlp)
+    sources = result.attributions["canonical_source"].tolist()
+    assert sources, sentence
+    assert (sources[0] == "the writer") == writer, (sentence, result.attributions[["source", "source_type_reason"]].to_dict("records"))
