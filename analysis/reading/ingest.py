@@ -151,9 +151,10 @@ def looks_like_html(data: bytes | str) -> bool:
     return bool(_HTML_START.match(head))
 
 
-def _element_text(element) -> str:
+def _element_text(element, *, skip: tuple[str, ...] = ()) -> str:
     # A line break inside a paragraph (<br>, the extractor's <lb/>) parts words:
-    # "Florida<br>June 10" is not "FloridaJune 10".
+    # "Florida<br>June 10" is not "FloridaJune 10". Elements tagged ``skip`` are left out
+    # (a list inside a list item, whose items are blocks of their own).
     parts: list[str] = []
 
     def walk(node) -> None:
@@ -161,7 +162,7 @@ def _element_text(element) -> str:
         for child in node:
             if child.tag == "lb":
                 parts.append(" ")
-            elif isinstance(child.tag, str):
+            elif isinstance(child.tag, str) and child.tag not in skip:
                 walk(child)
             parts.append(child.tail or "")
 
@@ -418,7 +419,8 @@ def _main_blocks(root) -> list[str]:
         blocks.append(" ".join(main.text.split()))
     for element in main if main is not None else []:
         if element.tag == "list":
-            blocks.extend(_element_text(item) for item in element.iter("item"))
+            # Each item once: a list inside an item gives its own items, not the item's text.
+            blocks.extend(_element_text(item, skip=("list",)) for item in element.iter("item"))
         elif element.tag == "table":
             # A table's rows are the article's figures, one paragraph a row, its cells
             # apart ("1 | Kyle Busch | 5040"): a whole table run together reads as nonsense.

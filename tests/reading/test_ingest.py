@@ -283,6 +283,15 @@ def test_a_table_is_kept_a_row_a_paragraph_and_a_line_break_parts_words():
     assert "The dates are: June 9 in West Palm Beach, FL June 10 in Tampa, FL" in paragraphs
 
 
+def test_a_list_inside_a_list_item_gives_each_item_once():
+    # bigbrandsystem.com: the outer item's text had the inner items glued on ("...nowAssess ...").
+    body = "".join(f"<p>Paragraph {i} of the story says something more about the business this week, at some length.</p>" for i in range(5))
+    html = (f"<html><head><title>T</title></head><body><article><h1>T</h1>{body}<ul><li>Take the quiz<ul>"
+            "<li>Discover your stage</li><li>Assess your assets</li></ul></li><li>Read on</li></ul></article></body></html>")
+    paragraphs = extract_html(html)[0].split("\n\n")
+    assert paragraphs[-4:] == ["Take the quiz", "Discover your stage", "Assess your assets", "Read on"]
+
+
 def test_what_a_reader_does_not_see_is_left_out():
     # thehill.com: a card that pops up over a name lists the person's latest stories.
     body = "".join(f"<p>Paragraph {i} of the story says something more about the threat this week, at some length.</p>" for i in range(5))
