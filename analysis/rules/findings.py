@@ -62,6 +62,7 @@ from spacy.tokens import Span
 from analysis.rules.entities import PLACE_LABELS, listed_place
 from analysis.lexicon import load_lexicon
 from analysis.schema import TableColumns, column_records
+from analysis.rules.attribution import source_noun_categories
 from analysis.rules.sources import ContentIndex
 from analysis.vocabulary import (
     FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, NOBODY_NAMED, SOURCE_TYPE_IN_WORDS, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCE_AS_NOUN, WEAK_STANCES,
@@ -487,10 +488,28 @@ def _headline(head: dict, body: _Body) -> _Headline:
         # arm's length. So does one that says who claims it ("Bortolami predicts dour contest").
         # So does one whose verb reports what someone says ("Berlin hails European cinema").
         # And one that says its event is expected ("Orange colour clash set for court").
+        # And one that gives its claim to a speaker before a colon ("Judicial Watch: ...").
         head_id in body.hedged_sents or quoted or head_id in body.attributed_sents or _reports_speech(span)
-        or bool(_headline_hedge().search(head_text)),
+        or bool(_headline_hedge().search(head_text)) or _speaker_colon(span),
         mentions, places, topic, nouns, support, named_support,
     )  # fmt: skip
+
+
+#: Entity labels of a speaker a headline names before a colon ("Trump: ...").
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: The most words a speaker before a headline's colon runs to.
+SPEAKER_COLON_WORDS = 4
+
+
+def _speaker_colon(span: Span) -> bool:
+    """The headline opens with who says it and a colon: a name ("Judicial Watch: State
+    Department Hid ...", "Trump: ...") or a source noun ("Report: ...", "Poll: ...")."""
+    colon = next((t for t in span if t.text == ":"), None)
+    if colon is None or colon.i - span.start == 0 or colon.i - span.start > SPEAKER_COLON_WORDS:
+        return False
+    before = span.doc[span.start : colon.i]
+    named = any(t.ent_type_ in SPEAKER_LABELS for t in before)
+    return named or (len(before) == 1 and before[0].lemma_.lower() in source_noun_categories())
 
 
 def _check_number(h: _Headline, body: _Body) -> list[dict]:
@@ -786,8 +805,12 @@ def _lead_weakness(h: _Headline, body: _Body, sent_id: int) -> str | None:
             return f"the article's opening gives it only as a claim or accusation by {who} ('{verb.text}')"
     hedges = [t for t in span if t.idx in body.hedge_starts and body.hedge_starts[t.idx][1] in LEAD_HEDGE_CATEGORIES
               and body.hedge_starts[t.idx][0] not in LEAD_HEDGE_EXCLUDED]  # fmt: skip
-    if row["status"] in WEAK_STATUSES | {"reported"} and any(_governs(t, words) for t in hedges):
-        return f"the article's opening softens it ('{next(t.text for t in hedges if _governs(t, words))}')"
+    # The hedge softens the claim when it governs most of the claim words: one
+    # inside a side clause ("experts say it may be years before anyone can detect the
+    # tunnels") softens that clause, not "smugglers build tunnels".
+    softening = next((t for t in hedges if 2 * sum(_governs(t, [w]) for w in words) > len(words)), None)
+    if row["status"] in WEAK_STATUSES | {"reported"} and softening is not None:
+        return f"the article's opening softens it ('{softening.text}')"
     return None
 
 
@@ -817,7 +840,23 @@ def _lead_sentence(h: _Headline, body: _Body) -> int | None:
     """The lead: the first of the first two body claims that shares two of the headline's
     content words (a news story's opening restates its headline)."""
     opening = sorted(body.row_of)[:2]
-    return next((i for i in opening if len(h.lemmas & _content_lemmas(body.sentences[i])) >= LEAD_SHARED_WORDS), None)
+    negated = _negated(body.sentences[h.sent_id])
+    # A sentence of the other polarity answers the headline rather than restating it
+    # ("Israel not all doom and gloom" against "Israel seems to be in a period of gloom").
+    return next((i for i in opening if len(h.lemmas & _content_lemmas(body.sentences[i])) >= LEAD_SHARED_WORDS
+                 and _negated(body.sentences[i]) == negated), None)  # fmt: skip
+
+
+#: Dependencies that open a side clause: a negation under one is not the sentence's
+#: (a reported clause is: "said it would not cut jobs" says no).
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
+
+
+def _negated(span: Span) -> bool:
+    """The sentence says no: a negation ("not", "never", "no") outside a side clause."""
+    return any((t.dep_ == "neg" or t.lower_ in ("not", "no", "never"))
+               and not any(a.dep_ in _CLAUSE_DEPS for a in [t.head, *t.head.ancestors] if a.i >= span.start)
+               for t in span)  # fmt: skip
 
 
 def _flat_lead(h: _Headline, body: _Body) -> list[dict]:

@@ -141,6 +141,19 @@ LEADS = [
     ("Yukos loses US bankruptcy battle",
      "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection in the US.", False,
      "bbc business/025 shape: a ruling is an act, not a claim"),
+    # PolNeAR train shapes (the blind gold's tuning half).
+    ("Smugglers build tunnels under the border fence",
+     "Fences along the frontier have only pushed smugglers underground, and experts say it may be years before the "
+     "technology exists to reliably detect the tunnels.", False, "polnear nyt shape: a hedge in a side clause"),
+    ("Smugglers build tunnels under the border fence",
+     "Smugglers may be building tunnels under the border fence, officials in the town fear.", True,
+     "made up: the hedge governs the claim"),
+    ("Israel not all doom and gloom",
+     "Israel seems to be undergoing a protracted period of gloom and doom. Its leaders quarrel.", False,
+     "polnear huff-post shape: a lead of the other polarity answers the headline"),
+    ("Judicial Watch: State Department hid emails for years",
+     "The State Department may have hidden emails from the public for years, according to the group's lawyers.", False,
+     "polnear west-journal shape: the speaker before the colon"),
 ]  # fmt: skip
 
 
