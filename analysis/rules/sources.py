@@ -110,9 +110,7 @@ def _noun_category(doc: Doc, span: Span, head: Token, category: str | None) -> s
     return category
 
 
-def source_type(
-    doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None
-) -> tuple[str, str]:
+def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None) -> tuple[str, str]:
     """The source type of a source phrase and the rule that decided it (``ents``: the
     Doc's entities, when the caller has read them already: ``doc.ents`` builds them anew)."""
     if span is None:
@@ -145,6 +143,9 @@ def source_type(
             # A he/she that refers to someone named was resolved before (analysis.rules.mentions).
             return "anonymous", f"'{head.text}' with no named person before it"
         return "unnamed", f"'{head.text}': a group"
+    named = _surname_of_named_person(head, ents if ents is not None else doc.ents)
+    if named is not None:
+        return "person", f"'{head.text}' is the surname of {named.text}, named in the article"
     if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS:
         if _plural_title(head):
             return "unnamed", f"plural '{head.text}' with no names"
@@ -189,6 +190,15 @@ def source_type(
             return "unnamed", f"plural '{head.text}' with no names"
         return "anonymous", f"'{head.text}' with no name"
     return "unnamed", f"'{head.text}' with no names"
+
+
+def _surname_of_named_person(head: Token, ents) -> Span | None:
+    """The person named in full elsewhere in the article whose surname is ``head``, when
+    the tagger read it as a common noun ("Petrides said" as the plural of a noun: "John
+    Petrides")."""
+    if head.ent_type_ or head.pos_ not in ("NOUN", "PROPN") or not head.is_title or head.is_sent_start and head.pos_ == "PROPN":
+        return None
+    return next((e for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == head.text and e[-1].i != head.i), None)
 
 
 def _singular_forms(token: Token) -> set[str]:

@@ -413,3 +413,11 @@ def test_the_reader_addressed_is_no_source(nlp, sentence, writer):
     sources = result.attributions["canonical_source"].tolist()
     assert sources, sentence
     assert (sources[0] == "the writer") == writer, (sentence, result.attributions[["source", "source_type_reason"]].to_dict("records"))
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_before(nlp):
+    # cnbc.com: "Petrides" was tagged the plural of a common noun and listed as a group without names.
+    result = _analyse(nlp, "The deal could start a new trend, says John Petrides, portfolio manager at Tocqueville. "
+                           '"So this could be a new paradigm for the industry," Petrides said.')
+    rows = [r for r in _rows(result) if r["source"] == "Petrides"]
+    assert rows and rows[0]["source_type"] == "person" and rows[0]["canonical_source"] == "John Petrides"
