@@ -293,6 +293,17 @@ def _is_verb(doc: Doc, i: int, j: int) -> bool:
     return doc[i].pos_ in ("VERB", "AUX")
 
 
+def _is_stance_verb(doc: Doc, i: int, j: int) -> bool:
+    """A verb of belief that reports a stance, not an instruction to the reader: "Think
+    about it:" and "Think BIG." (an imperative opening its sentence, with no subject)
+    soften nothing."""
+    verb = doc[i]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    imperative = verb.tag_ == "VB" and verb.is_sent_start and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    return not imperative
+
+
 def _is_noun(doc: Doc, i: int, j: int) -> bool:
     return doc[i].pos_ == "NOUN"
 
@@ -338,6 +349,7 @@ RULES = {
     "number_follows": _number_follows,
     "plural_number": _is_plural_number,
     "verb": _is_verb,
+    "stance_verb": _is_stance_verb,
     "clausal": _is_clausal,
     "noun": _is_noun,
     "claim_noun": _is_claim_noun,

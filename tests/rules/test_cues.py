@@ -19,6 +19,9 @@ CASES = [
     ("Around 12,000 troops were moved.", "Around", "number_follows", "seed shape"),
     ("Teams from around the world took part.", None, "number_follows", "made up"),
     ("Trees were built by maximum likelihood.", None, "not_statistic", "BioScope shape"),
+    ("Think about it: the market is small.", None, "stance_verb", "bigbrandsystem.com: an imperative"),
+    ("Think BIG about your business.", None, "stance_verb", "bigbrandsystem.com: an imperative"),
+    ("Officials think the market is small.", "think", "stance_verb", "made up: a stance"),
 ]  # fmt: skip
 
 
