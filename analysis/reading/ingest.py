@@ -373,7 +373,7 @@ def page_h1(html, title: str) -> str | None:
     (with Kids)" over "Hiking the Boulder Flat Irons"): the one <h1> of three words or
     more, marked as the article's title or inside the article, outside the page's header,
     navigation and logo, sharing a word with the title.
-    None when the page has none, several, or the same as the title.
+    None when the page has none such, several, or the same as the title.
     ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     tree = _page_tree(html)
     if tree is None:
@@ -383,17 +383,21 @@ def page_h1(html, title: str) -> str | None:
         text = " ".join(" ".join(element.itertext()).split())
         if len(text.split()) < 3:
             continue
+        # The page's <body> and <html> classes describe its whole layout ("nav-below-header").
         chrome = any(parent.tag in ("header", "nav", "a") or _SITE_CHROME.search(parent.get("class") or "")
-                     for parent in [element, *element.iterancestors()])  # fmt: skip
+                     for parent in [element, *element.iterancestors()] if parent.tag not in ("body", "html"))  # fmt: skip
         # The article's own heading: marked as a title or headline, or inside the article.
         marked = bool(_HEADING_MARK.search(f"{element.get('class') or ''} {element.get('itemprop') or ''}")) or any(
             parent.tag in ("article", "main") for parent in element.iterancestors())
         if not chrome and marked:
             headings.append(text)
+    # Only a heading sharing a word with the title can be the article's: "Need a hand?"
+    # and "Watch a free workshop now." are boxes beside it.
+    words = {w.lower() for w in re.findall(r"\w{4,}", title)}
+    headings = [h for h in headings if words & {w.lower() for w in re.findall(r"\w{4,}", h)}]
     if len(headings) != 1 or headings[0] == title:
         return None
-    words = {w.lower() for w in re.findall(r"\w{4,}", title)}
-    return headings[0] if words & {w.lower() for w in re.findall(r"\w{4,}", headings[0])} else None
+    return headings[0]
 
 
 #: Parts of a page a reader does not see in the article: elements the page hides

@@ -243,11 +243,16 @@ def test_the_byline_a_page_shows(element, expected):
     ('<header><h1 class="site-title">Hiking Daily News</h1></header>', None),
     ("<h1>Kabar tentang Dunia Islam</h1>", None),
     ('<h1 class="entry-title">Our favourite recipes this week</h1>', None),
+    # bigbrandsystem.com: boxes beside the article have headings of their own, and the
+    # page's <body> class names its layout ("nav-below-header"), not a menu.
+    ('<h1 class="heading-title">Hiking with kids: why some families thrive</h1><h1 class="heading-title">Need a hand?</h1>'
+     '<h1 class="heading-title">Watch a free workshop now.</h1>', "Hiking with kids: why some families thrive"),
 ])  # fmt: skip
 def test_the_headline_a_page_shows_wins_over_its_search_title(h1, expected):
     from analysis.reading.ingest import page_h1
 
-    html = f"<html><head><title>Simple Hiking Survival Kit (with Kids)</title></head><body>{h1}<p>Body.</p></body></html>"
+    html = (f"<html><head><title>Simple Hiking Survival Kit (with Kids)</title></head><body class='nav-below-header'>{h1}"
+            "<p>Body.</p></body></html>")
     assert page_h1(html, "Simple Hiking Survival Kit (with Kids)") == expected
 
 
