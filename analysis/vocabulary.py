@@ -263,6 +263,8 @@ ATTRIBUTION_PATTERN = _set(
     ("nominal", "A report or document says what follows \"that\" (\"reports that ...\")."),
     ("learned", "A model trained on 840 news articles that people marked by hand (PolNeAR) found the reporting word and "
      "who says it, where the sentence's grammar gives no speaker."),
+    ("embedded_post", "A post from another site shown in the article, such as a tweet; who posted it signs it at its end "
+     "(\"— Rep. Ilhan Omar (@Ilhan) November 19, 2019\")."),
 )
 HEDGE_DOMAIN = _set(
     "hedge_domain",

@@ -338,9 +338,8 @@ def label_sources(
             if stype == "person":
                 canonical = (canonical_name(doc, entity, full_names=full_names)[0] if entity is not None
                              else _full_name(doc, source.text, full_names))  # fmt: skip
-            elif entity is not None and entity.label_ in NAME_LABELS and stype == "organization":
-                # "the US" and "U.S." are one source: the entity's canonical name.
-                canonical = canonical_name(doc, entity)[0]
+            elif stype == "organization" and _body_name(doc, entity, source):
+                canonical = canonical_name(doc, entity)[0]  # "the US" and "U.S." are one source
             else:
                 canonical = text[source.start_char : source.end_char]
             label = SourceLabel(stype, reason, canonical)
@@ -381,6 +380,12 @@ def label_sources(
             labels[relation] = SourceLabel(said.source_type, f"'{pronoun}' is the quoted speaker, {said.canonical} "
                                            "[rule: quoted_first_person]", said.canonical)  # fmt: skip
     return labels
+
+
+def _body_name(doc: Doc, entity: Span | None, source: Span) -> bool:
+    """The source's entity names the body it is: a name, and not one the model ran into
+    a web address before the source ("pic.twitter.com/4p7SXk7JPW - Digital Foundry")."""
+    return entity is not None and entity.label_ in NAME_LABELS and not any(t.like_url for t in doc[entity.start : source.start])
 
 
 def _name_right_after(doc: Doc, relation: Attribution, ents: tuple[Span, ...]) -> Span | None:
