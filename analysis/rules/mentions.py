@@ -879,6 +879,27 @@ def _named_group_before(head: Token, ctx: MentionContext) -> Resolution | None:
                       f"'{head.text}' refers to {canonical}, named together in the sentence before [rule: group_pronoun]")  # fmt: skip
 
 
+def both_named(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "Both companies declined to comment", "the two men said": the two people or
+    bodies the sentence before names joined by "and" ("talks between McClatchy and
+    Tribune"), as one group of named sources."""
+    head = span.root
+    words = [t.lower_ for t in span if t.i < head.i]
+    if head.tag_ != "NNS" or head.sent.start == 0 or not ("both" in words or words[-2:] == ["the", "two"]):
+        return None
+    before = ctx.doc[head.sent.start - 1].sent
+    for first in before:
+        pair = [first, *first.conjuncts]
+        if first.pos_ != "PROPN" or len(pair) != 2 or pair[1].i < first.i or pair[1].pos_ != "PROPN":
+            continue
+        labels = {e.label_ for t in pair if (e := _entity_at(ctx, t.i)) is not None}
+        if labels in ({"PERSON"}, {"ORG"}):
+            canonical = " and ".join(_name_of(t) for t in pair)
+            return Resolution(canonical, "person" if labels == {"PERSON"} else "organization", "both_named",
+                              f"'{span.text}' are {canonical}, named together in the sentence before [rule: both_named]")  # fmt: skip
+    return None
+
+
 def _sentences_back(token: Token, n: int) -> int:
     """Where the sentence ``n`` sentences before ``token``'s starts (the Doc's start at most)."""
     floor = token.sent.start
@@ -1067,6 +1088,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "epithet": epithet,
     "described_person": described_person,
     "age_description": age_description,
+    "both_named": both_named,
     "group_pronoun": group_pronoun,
 }
 

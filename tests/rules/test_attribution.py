@@ -208,6 +208,16 @@ def test_that_said_means_however_not_that_someone_said_it(nlp):
     assert attributions["source"].tolist() == ["the DEA", "officials"]
 
 
+def test_an_imperative_opening_its_sentence_reports_nobody(nlp):
+    # sfgate.com (AP), 2019-11-20: the writer's own forecast was listed as "nobody said to say it".
+    from analysis import analyze
+
+    text = ("Debate questions\n\nThe debate is on Wednesday. Expect the policy-minded senator to have a new strategy. "
+            "Officials expect the stage to be crowded.")  # fmt: skip
+    attributions = analyze(text, nlp=nlp).attributions
+    assert attributions["source"].tolist() == ["Officials"]
+
+
 @pytest.mark.parametrize(
     "sentence, source",
     [

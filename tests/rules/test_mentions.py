@@ -33,6 +33,9 @@ CASES = [
     ("The New York Times reported it obtained 72 work-related emails that Carter sent or received from his personal email account.",
      "The New York Times", "media", "New York Times", "news_outlet", "polnear train"),
     ("BBC News reported that the minister had resigned.", "BBC News", "media", "BBC News", "news_outlet", "bbc politics/286 (BBC News typed PERSON)"),
+    # both_named: "both companies" are the two bodies named together just before
+    ("Indeed, Doctor asserts that talks have resumed between McClatchy and Tribune. Both companies declined to comment on the assertion.",
+     "Both companies", "organization", "McClatchy and Tribune", "both_named", "page: latimes.com 2019-11-19 (a teacher's read)"),
     # institution_noun: "the company" is the organisation named before it
     ("Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire. The company said it was speeding up its restructuring programme.",
      "The company", "organization", "Electrolux", "institution_noun", "bbc business/058"),
