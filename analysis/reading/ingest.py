@@ -308,18 +308,21 @@ def page_shown_date(html: str, metadata_date: str | None) -> tuple[str, str] | N
 
 #: A byline as a page shows it: "By" and up to six names, cut before a date or a bar.
 _SHOWN_BYLINE = re.compile(
-    r"^By:?\s+(?P<names>[A-Z][^|•·\d@(]{1,120}?)"
+    r"^(?:Written |Words )?[Bb]y:?\s+(?P<names>[A-Z][^|•·\d@(]{1,120}?)"
     r"(?=\s+(?i:on|published|updated|posted|about|follow|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\s+[-\u2013\u2014]\s|\s*[|•·\d@(]|\s*$)"
 )
+#: Qualifications after a writer's name: ", MS, RD", ", PhD", ", BSc, APD".
+_QUALIFICATIONS = re.compile(r"(?:,\s*(?:[A-Z]{2,4}|Ph\.?D|[BM]Sc|M\.?D\.?))+$")
 #: Small words a name may hold in lower case ("Ludwig van Beethoven", "Ana and Tom").
 _NAME_PARTICLES = frozenset({"and", "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"})
 _BYLINE_TAGS = frozenset({"p", "div", "span", "address", "li", "section", "header"})
 
 
 def page_byline(html) -> str | None:
-    """The byline a page shows its readers ("By Matthew Digby, Minh Do"): the first
-    element whose visible text, links included, starts with "By" and a capitalised name
+    """The byline a page shows its readers ("By Matthew Digby, Minh Do", "Written by
+    Rachael Link, MS, RD"): the first element whose visible text, links included, starts
+    with "By" (or "Written by", "Words by") and a capitalised name
     and is short, outside scripts and the page's head. None when there is none.
     ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     tree = _page_tree(html)
@@ -329,7 +332,7 @@ def page_byline(html) -> str | None:
         if any(parent.tag in ("head", "script", "noscript", "template") for parent in element.iterancestors()):
             continue
         text = " ".join(" ".join(element.itertext()).split())  # spaces between child elements
-        if not text.startswith("By") or len(text.split()) > 16:
+        if not text.startswith(("By", "Written by", "Words by")) or len(text.split()) > 16:
             continue
         match = _SHOWN_BYLINE.match(text)
         if match:
@@ -338,7 +341,8 @@ def page_byline(html) -> str | None:
                 if not (word[:1].isupper() or word.lower() in _NAME_PARTICLES):
                     break  # "Brigit Katz smithsonian.com": the name ends at a word in lower case
                 words.append(word)
-            names = " ".join(words).strip(" ,")
+            # Letters after the name are qualifications, not names ("Rachael Link, MS, RD").
+            names = _QUALIFICATIONS.sub("", " ".join(words).strip(" ,")).strip(" ,")
             return names if 1 <= len(names.split()) <= 12 else None
     return None
 

@@ -224,6 +224,8 @@ def test_the_identity_box_gives_the_shown_date_and_says_what_the_details_say(nlp
     ("<div>By Brigit Katz smithsonian.com November 18, 2019</div>", "Brigit Katz"),
     ("<p>By <span>Carrie Arnold</span><span>November 15, 2019</span></p>", "Carrie Arnold"),
     ("<p>By Troy L. Smith, Cleveland.com</p>", "Troy L. Smith, Cleveland.com"),
+    # healthline.com: "Written by", with the writer's qualifications after the name.
+    ('<div>Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>', "Rachael Link"),
     # Not a byline: a sentence that starts with "By", a script, nothing capitalised after "By".
     ("<p>By the time the council met on Tuesday, the bridge had been closed for a week and traffic had built up.</p>", None),
     ("<script>var x = 'By Someone Else';</script>", None),
