@@ -320,6 +320,36 @@ def apposed_name(span: Span, ctx: MentionContext) -> Resolution | None:
     return None
 
 
+#: Entity labels a body's name set off after "the company" cannot have.
+_NOT_A_BODY = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def apposed_body(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "The group that owns most of her music, Big Machine, says ...": a body described,
+    then named right after it between commas, is that organisation."""
+    head = span.root
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in INSTITUTION_NOUNS:
+        return None
+    doc, end = ctx.doc, head.right_edge.i
+    for child in head.subtree:
+        # The parser may hang the name on the last noun of a clause describing the body
+        # ("The company that runs the AMAs, Dick Clark Productions,"): it still closes
+        # the phrase, right before its last comma.
+        closes = child.right_edge.i + 1 == end and doc[end].text == ","
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or not (child.head.i == head.i or closes):
+            continue
+        ent = _entity_at(ctx, child.i)
+        if ent is not None and ent.label_ in _NOT_A_BODY:
+            continue
+        # With no entity, the whole name as written, its short form in brackets left out
+        # ("Consumers Against Supermarket Privacy Invasion and Numbering (Caspian)").
+        whole = doc[child.left_edge.i : child.right_edge.i + 1].text
+        name = ent.text if ent is not None else re.sub(r"\s*[(\[].*$", "", whole).strip(" ,-\u2013\u2014")
+        return Resolution(name, "organization", "apposed_body",
+                          f"'{span.text}' is named right after it: {name} [rule: apposed_body]")  # fmt: skip
+    return None
+
+
 def apposed_role(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
     if head.pos_ != "PROPN":
@@ -1074,6 +1104,7 @@ def _could_be_organisation(token: Token, ctx: MentionContext) -> bool:
 #: The rules in the order they are tried, keyed by the ``rule`` value they set.
 RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "apposed_name": apposed_name,
+    "apposed_body": apposed_body,
     "apposed_role": apposed_role,
     "news_outlet": news_outlet,
     "honorific_name": honorific_name,

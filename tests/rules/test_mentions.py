@@ -33,6 +33,11 @@ CASES = [
     ("The New York Times reported it obtained 72 work-related emails that Carter sent or received from his personal email account.",
      "The New York Times", "media", "New York Times", "news_outlet", "polnear train"),
     ("BBC News reported that the minister had resigned.", "BBC News", "media", "BBC News", "news_outlet", "bbc politics/286 (BBC News typed PERSON)"),
+    # apposed_body: a body described, then named between commas
+    ("The group that owns most of her music, Big Machine, says she can perform the songs.",
+     "The group", "organization", "Big Machine", "apposed_body", "page: bbc.com/news/newsbeat-50470672 (a teacher's read)"),
+    ("The company that runs the AMAs, Dick Clark Productions, denies that anything has been definitely sorted.",
+     "The company", "organization", "Dick Clark Productions", "apposed_body", "page: bbc.com/news/newsbeat-50470672 (the name hung on 'AMAs')"),
     # both_named: "both companies" are the two bodies named together just before
     ("Indeed, Doctor asserts that talks have resumed between McClatchy and Tribune. Both companies declined to comment on the assertion.",
      "Both companies", "organization", "McClatchy and Tribune", "both_named", "page: latimes.com 2019-11-19 (a teacher's read)"),
