@@ -550,7 +550,8 @@ def outlet(name: str, *, following: str | None = None) -> str | None:
 def person_full_names(doc: Doc) -> dict[str, set[str]]:
     """Surname (and any trailing word run) -> the full PERSON names in the article ending with it."""
     ends: dict[str, set[str]] = defaultdict(set)
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2]
+    # A name opens with a capital: "rang Taylor" is a verb the model ran into a surname.
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text[:1].isupper()]
     # "Kilroy-Silk" (three tokens) is the surname of "Robert Kilroy-Silk", not a full name.
     longer = {ent.text for ent in people if " " in ent.text.strip()}
     for ent in people:

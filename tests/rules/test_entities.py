@@ -213,3 +213,15 @@ def test_a_hyphenated_surname_tagged_as_a_body_is_the_person_named_in_full(nlp):
     assert (row["source_type"], row["canonical_source"]) == ("person", "Jane Okafor-Bridge")
     # A company with a hyphen is left alone.
     assert analyze("A headline\n\nCoca-Cola said sales rose.", nlp=nlp).attributions.iloc[0]["source_type"] == "organization"
+
+
+def test_a_verb_the_model_ran_into_a_name_is_no_full_name(nlp):
+    # msn.com (CNN), 2019-11-19, and bbc politics/113: "rang Taylor" tagged PERSON made
+    # "Taylor" a surname two people share, so it was never "Martin Taylor".
+    from analysis import analyze
+
+    text = ("Duvet nearly killed him\n\nMartin Taylor, 43, fell ill in 2018. His wife rang Taylor's doctor. "
+            "Taylor said he had been coughing for months.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    people = result.entities[result.entities["label"] == "PERSON"]
+    assert set(people.loc[people["text"] == "Taylor", "canonical"]) <= {"Martin Taylor"}
