@@ -417,6 +417,19 @@ UNSEEN_XPATH = [
 ]
 
 
+def _site_as_shown(sitename: str | None, url: str | None) -> str | None:
+    """The site's name as a reader knows it. With no name of its own in the page, the
+    extractor makes one of the web address's first word ("Nj" of nj.com); the address
+    itself ("nj.com") says more."""
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    if sitename and host and sitename.lower() == host.split(".")[0] and sitename == sitename.capitalize() and len(sitename) <= 4:
+        return host
+    return sitename
+
+
 def _main_blocks(root) -> list[str]:
     """The extractor's main text, one block a heading, paragraph, list item or table row."""
     blocks: list[str] = []
@@ -484,6 +497,7 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     if root is None:
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     metadata = {key: root.get(key) for key in ("title", "author", "date", "sitename", "url")}
+    metadata["sitename"] = _site_as_shown(metadata["sitename"], metadata["url"])
     description = root.get("description")
     blocks = _main_blocks(root)
     if not blocks:

@@ -343,3 +343,16 @@ def test_the_mojibake_warning_names_the_word_even_when_the_repair_drops_one_cont
     text = "Headline\n\nRep. Ra\u00c3\u0083\u00c2ol M. Grijalva spoke to the committee on Thursday afternoon."
     (note,) = [w for w in read_text(text).warnings if w.code == "mojibake_found"]
     assert "'RaÃÂol'" in note and "''" not in note
+
+
+@pytest.mark.parametrize("sitename, url, shown", [
+    # nj.com gives no name of its own; the extractor made "Nj" of the address.
+    ("Nj", "https://www.nj.com/entertainment/2019/11/x.html", "nj.com"),
+    ("BBC News", "https://www.bbc.co.uk/news/x", "BBC News"),
+    ("Cnn", "https://edition.cnn.com/x", "Cnn"),
+    (None, "https://www.nj.com/x", None),
+])  # fmt: skip
+def test_a_site_name_made_of_the_address_is_the_address(sitename, url, shown):
+    from analysis.reading.ingest import _site_as_shown
+
+    assert _site_as_shown(sitename, url) == shown
