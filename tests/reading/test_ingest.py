@@ -265,26 +265,30 @@ def test_page_text_keeps_its_characters():
     assert page_byline(html) == "José Núñez"
 
 
+def _extracted(title: str, inside: str) -> list[str]:
+    """The paragraphs extracted from an article page: a headline, five paragraphs of
+    story (enough for the extractor to see an article) and ``inside``."""
+    body = "".join(f"<p>Paragraph {i} of the story says something more about the news this week, at some length.</p>" for i in range(5))
+    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}{inside}</article></body></html>"
+    return extract_html(html)[0].split("\n\n")
+
+
 def test_text_after_a_heading_with_no_tag_of_its_own_is_kept():
     # ign.com deals shape: each deal's text follows its heading with no <p> around it.
-    body = "".join(f"<p>Paragraph {i} of the deals story says something more about the prices this week, at some length.</p>" for i in range(5))
-    html = (f"<html><head><title>Daily Deals: Black Friday</title></head><body><article><h1>Daily Deals: Black Friday</h1>{body}"
-            "<h2>PS4 DualShock Controller for $30</h2>The price of one of the PS4 controllers has dropped to its Black Friday "
-            "price early this week.<h2>Switch Lite bundle</h2>Save $31 if you get a turquoise Switch Lite this weekend only."
-            "<p>This sponsored deal is brought to you by Dashlane, the password manager, for this week.</p></article></body></html>")  # fmt: skip
-    paragraphs = extract_html(html)[0].split("\n\n")
+    paragraphs = _extracted("Daily Deals: Black Friday",
+                            "<h2>PS4 DualShock Controller for $30</h2>The price of one of the PS4 controllers has dropped to its Black Friday "
+                            "price early this week.<h2>Switch Lite bundle</h2>Save $31 if you get a turquoise Switch Lite this weekend only."
+                            "<p>This sponsored deal is brought to you by Dashlane, the password manager, for this week.</p>")  # fmt: skip
     assert "The price of one of the PS4 controllers has dropped to its Black Friday price early this week." in paragraphs
     assert "Save $31 if you get a turquoise Switch Lite this weekend only." in paragraphs
 
 
 def test_a_table_is_kept_a_row_a_paragraph_and_a_line_break_parts_words():
     # autoracing.com.br's standings table; billboard.com's tour dates, one a line.
-    body = "".join(f"<p>Paragraph {i} of the story says something more about the season this week, at some length.</p>" for i in range(5))
-    html = (f"<html><head><title>Standings</title></head><body><article><h1>Standings</h1>{body}"
-            "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
-            "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>"
-            "<p>The dates are:<br>June 9 in West Palm Beach, FL<br>June 10 in Tampa, FL</p></article></body></html>")  # fmt: skip
-    paragraphs = extract_html(html)[0].split("\n\n")
+    paragraphs = _extracted("Standings",
+                            "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
+                            "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>"
+                            "<p>The dates are:<br>June 9 in West Palm Beach, FL<br>June 10 in Tampa, FL</p>")  # fmt: skip
     assert "1 | Kyle Busch | 5040" in paragraphs
     assert "2 | Martin Truex Jr. | 5035" in paragraphs
     assert "The dates are: June 9 in West Palm Beach, FL June 10 in Tampa, FL" in paragraphs
@@ -292,22 +296,16 @@ def test_a_table_is_kept_a_row_a_paragraph_and_a_line_break_parts_words():
 
 def test_a_list_inside_a_list_item_gives_each_item_once():
     # bigbrandsystem.com: the outer item's text had the inner items glued on ("...nowAssess ...").
-    body = "".join(f"<p>Paragraph {i} of the story says something more about the business this week, at some length.</p>" for i in range(5))
-    html = (f"<html><head><title>T</title></head><body><article><h1>T</h1>{body}<ul><li>Take the quiz<ul>"
-            "<li>Discover your stage</li><li>Assess your assets</li></ul></li><li>Read on</li></ul></article></body></html>")
-    paragraphs = extract_html(html)[0].split("\n\n")
+    paragraphs = _extracted("T", "<ul><li>Take the quiz<ul><li>Discover your stage</li><li>Assess your assets</li></ul></li><li>Read on</li></ul>")
     assert paragraphs[-4:] == ["Take the quiz", "Discover your stage", "Assess your assets", "Read on"]
 
 
 def test_what_a_reader_does_not_see_is_left_out():
     # thehill.com: a card that pops up over a name lists the person's latest stories.
-    body = "".join(f"<p>Paragraph {i} of the story says something more about the threat this week, at some length.</p>" for i in range(5))
-    html = (f"<html><head><title>Man pleads guilty</title></head><body><article><h1>Man pleads guilty</h1>{body}"
-            "<p>Rep. <span class='rollover-people'><a href='/people/x'>Alexandria Ocasio-Cortez</a>"
-            "<span class='rollover-people-block'><a href='/s/1'>Sanders doubles down on Bolivia coup</a></span></span>"
-            " (D-N.Y.) was also named in the threats.</p><p style='display: none'>Hidden teaser text for robots only.</p>"
-            "</article></body></html>")  # fmt: skip
-    paragraphs = extract_html(html)[0].split("\n\n")
+    paragraphs = _extracted("Man pleads guilty",
+                            "<p>Rep. <span class='rollover-people'><a href='/people/x'>Alexandria Ocasio-Cortez</a>"
+                            "<span class='rollover-people-block'><a href='/s/1'>Sanders doubles down on Bolivia coup</a></span></span>"
+                            " (D-N.Y.) was also named in the threats.</p><p style='display: none'>Hidden teaser text for robots only.</p>")  # fmt: skip
     assert "Rep. Alexandria Ocasio-Cortez (D-N.Y.) was also named in the threats." in paragraphs
     assert not any("Sanders" in p or "Hidden teaser" in p for p in paragraphs)
 
