@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import load_lexicon
-from analysis.rules.phrases import LexiconMatcher, in_a_title
+from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title
 
 __all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
     "reporting_cues",
@@ -1170,14 +1170,6 @@ def discourse_marker(doc: Doc, verb) -> bool:
     return (before in (["that"], ["that", "being"]) and after.text == ",") or (before == ["having"] and after.lower_ in ("that", "this"))
 
 
-def addresses_the_reader(verb: Token) -> bool:
-    """An imperative opening its sentence tells the reader what to do or expect ("Expect
-    the senator to have a new strategy", "Say what you like about him, ..."): the
-    writer's own words, with nobody reported."""
-    return (verb.tag_ == "VB" and verb.i == verb.sent.start and verb.dep_ == "ROOT"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))  # fmt: skip
-
-
 def find_attributions(doc: Doc | Span) -> list[Attribution]:
     """Attribution relations in ``doc``, ordered by cue position.
 
@@ -1200,7 +1192,7 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 found.append(relation)
             continue
         verb = cue_head(whole, i, j)
-        if verb.pos_ not in VERB_POS or discourse_marker(whole, verb) or in_a_title(verb) or addresses_the_reader(verb):
+        if verb.pos_ not in VERB_POS or discourse_marker(whole, verb) or in_a_title(verb) or imperative(verb):
             continue
         relation = link_verb(whole, verb, row, i, j)
         if relation is not None:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import lexicon_names, load_lexicon
-from analysis.rules.phrases import LexiconMatcher, in_a_title
+from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title
 from analysis.vocabulary import HEDGE_DOMAIN
 
 __all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "hedge_domains", "HEDGE_DOMAINS", "RULES"]
@@ -297,11 +297,7 @@ def _is_stance_verb(doc: Doc, i: int, j: int) -> bool:
     """A verb of belief that reports a stance, not an instruction to the reader: "Think
     about it:" and "Think BIG." (an imperative opening its sentence, with no subject)
     soften nothing."""
-    verb = doc[i]
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    imperative = verb.tag_ == "VB" and verb.is_sent_start and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
-    return not imperative
+    return doc[i].pos_ in ("VERB", "AUX") and not imperative(doc[i])
 
 
 def _is_noun(doc: Doc, i: int, j: int) -> bool:

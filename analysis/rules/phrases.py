@@ -87,3 +87,11 @@ def in_a_title(verb: Token) -> bool:
     before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
     capitalised_run = before.text[:1].isupper() or (after is not None and after.text[:1].isupper())
     return capitalised_run and not _title_case(verb.sent)
+
+
+def imperative(verb: Token) -> bool:
+    """A verb in the base form opening its sentence with no subject or auxiliary of its
+    own tells the reader what to do or think ("Think about it:", "Expect delays"):
+    nobody reports or believes anything."""
+    return (verb.tag_ == "VB" and verb.i == verb.sent.start
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))  # fmt: skip
