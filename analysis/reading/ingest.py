@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlparse
 
 
 from analysis import config
@@ -421,8 +422,6 @@ def _site_as_shown(sitename: str | None, url: str | None) -> str | None:
     """The site's name as a reader knows it. With no name of its own in the page, the
     extractor makes one of the web address's first word ("Nj" of nj.com); the address
     itself ("nj.com") says more."""
-    from urllib.parse import urlparse
-
     host = (urlparse(url).hostname or "") if url else ""
     host = host.removeprefix("www.")
     if sitename and host and sitename.lower() == host.split(".")[0] and sitename == sitename.capitalize() and len(sitename) <= 4:
