@@ -139,6 +139,9 @@ def test_empty_and_whitespace_text_has_no_paragraphs():
         ("______________________________", True),
         ("Get started with 2B Mindset here.", True),
         ("Get access to India's fastest growing financial subscriptions service Moneycontrol Pro", True),
+        ("Get access to India's fastest growing financial subscriptions service Moneycontrol Pro for as little as Rs 599 "
+         "for first year. Use the code \"GETPRO\". Moneycontrol Pro offers you all the information you need for wealth "
+         "creation including actionable investment ideas and independent research.", True),
         ("Click the link above so you can:", True),
         ("Download it here so you can apply this to your business:", True),
         ("Esper is on a visit to Vietnam to strengthen the military relations ... more", True),
