@@ -418,13 +418,13 @@ UNSEEN_XPATH = [
 ]
 
 
-def _site_as_shown(sitename: str | None, url: str | None) -> str | None:
-    """The site's name as a reader knows it. With no name of its own in the page, the
-    extractor makes one of the web address's first word ("Nj" of nj.com); the address
-    itself ("nj.com") says more."""
+def _site_as_shown(sitename: str | None, url: str | None, declared: str | None = None) -> str | None:
+    """The site's name as a reader knows it. A site that calls itself by its web
+    address's first word in lower case (``og:site_name`` "nj", "cleveland", which the
+    extractor capitalises to "Nj") is known by its address ("nj.com")."""
     host = (urlparse(url).hostname or "") if url else ""
     host = host.removeprefix("www.")
-    if sitename and host and sitename.lower() == host.split(".")[0] and sitename == sitename.capitalize() and len(sitename) <= 4:
+    if sitename and host and declared and declared.islower() and sitename.lower() == declared == host.split(".")[0]:
         return host
     return sitename
 
@@ -496,7 +496,6 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     if root is None:
         raise InputError(f"{name}: no article text found in the HTML page", stage="extract")
     metadata = {key: root.get(key) for key in ("title", "author", "date", "sitename", "url")}
-    metadata["sitename"] = _site_as_shown(metadata["sitename"], metadata["url"])
     description = root.get("description")
     blocks = _main_blocks(root)
     if not blocks:
@@ -504,7 +503,9 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     title = page_headline(metadata.get("title") or "", metadata.get("sitename"))
     # The headline a reader sees (the page's one <h1>) wins over a title written for
     # search engines; the title stays in the metadata.
-    page = _page_tree(html)  # parsed once, for the headline, the standfirst and the byline
+    page = _page_tree(html)  # parsed once, for the headline, the standfirst, the byline and the site
+    declared = page.xpath("//meta[@property='og:site_name']/@content") if page is not None else []
+    metadata["sitename"] = _site_as_shown(metadata["sitename"], metadata["url"], declared[0] if declared else None)
     title = page_h1(page, " ".join(title.split())) or title
     # The headline is the first line of every article we analyse: put the page title
     # first unless the extracted body already opens with it.

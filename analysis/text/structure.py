@@ -24,8 +24,9 @@ labels. The rules below are general, ordered, and each states its evidence:
    exactly (after normalising case, quotes and spaces) is a ``duplicate``; short lines
    repeat by design in lists and menus.
 6. A run of three or more headline-like lines in a row (5-20 words each, no full stop,
-   most longer words capitalised) is a list of links to other stories: a
-   ``related_link``.
+   most longer words capitalised), or a short line without final punctuation right
+   under a list heading ("You may also like") or under another such line, is a link to
+   another story: a ``related_link``.
 7. After the body has started, a short line (at most 10 words) without final
    punctuation, starting with a capital, between a complete body paragraph and one
    that starts a new sentence, is a ``subheading``.
@@ -311,8 +312,32 @@ def _headline_like(text: str, words: list[str]) -> bool:
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.6 * len(longer)
 
 
+#: The most words a heading over a list of links has ("You may also like", "Related stories").
+LINK_HEADING_MAX_WORDS = 6
+
+
+def _under_link_heading(p: _Paragraphs, i: int) -> str | None:
+    """A short line with no full stop right under a list heading ("You may also like",
+    "Related stories"; a line the furniture patterns call a related link, with nothing
+    after its colon) or under another such line: one of the list's links."""
+    j = i - 1
+    while j > 0 and p.roles[j] is not None and p.roles[j][0] == "related_link" and "under the heading" in p.roles[j][1]:
+        j -= 1
+    heading = p.roles[j]
+    # A heading has nothing after its colon ("Read more: Minister quits" is one link).
+    if heading is None or heading[0] != "related_link" or len(p.words[j]) > LINK_HEADING_MAX_WORDS or ":" in p.keys[j].rstrip(": "):
+        return None
+    if len(p.words[i]) > LINK_HEADLINE_WORDS[1] or _has_final_punctuation(p.texts[i]):
+        return None
+    return f"a link under the heading '{p.texts[j].strip()}' (paragraph {j}): another story, not the article's text"
+
+
 def _headline_run(p: _Paragraphs, i: int) -> str | None:
-    """Rule 6: a line in a run of three or more headline-like lines: a list of links."""
+    """Rule 6: a line in a run of three or more headline-like lines, or a line under a
+    list heading ("You may also like"): a list of links."""
+    under = _under_link_heading(p, i)
+    if under is not None:
+        return under
     if p.headline_like is None:
         p.headline_like = [_headline_like(text, words) for text, words in zip(p.texts, p.words)]
     like = p.headline_like

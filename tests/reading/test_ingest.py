@@ -343,14 +343,16 @@ def test_the_mojibake_warning_names_the_word_even_when_the_repair_drops_one_cont
     assert "'RaÃÂol'" in note and "''" not in note
 
 
-@pytest.mark.parametrize("sitename, url, shown", [
-    # nj.com gives no name of its own; the extractor made "Nj" of the address.
-    ("Nj", "https://www.nj.com/entertainment/2019/11/x.html", "nj.com"),
-    ("BBC News", "https://www.bbc.co.uk/news/x", "BBC News"),
-    ("Cnn", "https://edition.cnn.com/x", "Cnn"),
-    (None, "https://www.nj.com/x", None),
+@pytest.mark.parametrize("sitename, url, declared, shown", [
+    # nj.com and cleveland.com call themselves "nj" and "cleveland"; the extractor capitalises.
+    ("Nj", "https://www.nj.com/entertainment/2019/11/x.html", "nj", "nj.com"),
+    ("Cleveland", "https://www.cleveland.com/entertainment/x.html", "cleveland", "cleveland.com"),
+    ("Reuters", "https://www.reuters.com/x", "Reuters", "Reuters"),
+    ("BBC News", "https://www.bbc.co.uk/news/x", "BBC News", "BBC News"),
+    ("Cnn", "https://edition.cnn.com/x", None, "Cnn"),
+    (None, "https://www.nj.com/x", "nj", None),
 ])  # fmt: skip
-def test_a_site_name_made_of_the_address_is_the_address(sitename, url, shown):
+def test_a_site_that_calls_itself_by_its_address_is_shown_by_it(sitename, url, declared, shown):
     from analysis.reading.ingest import _site_as_shown
 
-    assert _site_as_shown(sitename, url) == shown
+    assert _site_as_shown(sitename, url, declared) == shown

@@ -80,6 +80,11 @@ BODY2 = "Officials in the department declined to say how much the scheme would e
          "Ciara to Host 2019 American Music Awards, Plus New Performers Announced\n\n"
          f"15 Fun Facts About the 2019 American Music Awards Nominations\n\n{BODY2}",
          ["headline", "body", "related_link", "related_link", "related_link", "body"]),
+        # Lines right under a list heading are its links (cleveland.com); a "Read more:" link is no heading.
+        (f"Headline\n\n{BODY}\n\nYou may also like...\n\nDoobie Brothers announce tour\n\nRock Hall fan vote opens\n\n{BODY2}",
+         ["headline", "body", "related_link", "related_link", "related_link", "body"]),
+        (f"Headline\n\n{BODY}\n\nRead more: Minister unveils plan\n\nCost questions\n\n{BODY2}",
+         ["headline", "body", "related_link", "body", "body"]),
         # Two are not a list, and table rows of names and figures are not headlines.
         (f"Headline\n\n{BODY}\n\nJonas Brothers Added to 2019 American Music Awards Performance Lineup\n\n"
          f"Ciara to Host 2019 American Music Awards, Plus New Performers Announced\n\n{BODY2}",
@@ -156,6 +161,8 @@ def test_empty_and_whitespace_text_has_no_paragraphs():
         ("HD | THE HOME DEPOT INC. | 225.86 | -12.99 | -5.44%", True),
         ("Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.", True),
         ("Staff reports suggest the plan failed, the union said on Monday.", False),
+        ("This article was reprinted on Wired.com.", True),
+        ("This story was first published in 2004, the archive shows.", False),
         ("___", True),
         ("Sign up for our daily newsletter", True),
         ("Sign up to get the morning briefing in your inbox", True),
