@@ -898,15 +898,23 @@ def _named_group_before(head: Token, ctx: MentionContext) -> Resolution | None:
     members = [subject, *subject.conjuncts]
     if len(members) < 2 or not all(t.pos_ == "PROPN" for t in members):
         return None
-    # The small model often tags only some of the names: what it does tag decides.
+    group = _group_of_names(members, ctx)
+    if group is None:
+        return None
+    canonical, source_type = group
+    return Resolution(canonical, source_type, "group_pronoun",
+                      f"'{head.text}' refers to {canonical}, named together in the sentence before [rule: group_pronoun]")  # fmt: skip
+
+
+def _group_of_names(members: list[Token], ctx: MentionContext) -> tuple[str, str] | None:
+    """Names joined by "and" as one group: ("Ana Ruiz, Tom Hale and Jim Cole", "person"),
+    when the model tags them all people or all bodies. The small model often tags only
+    some of the names: what it does tag decides."""
     labels = {e.label_ for t in members if (e := _entity_at(ctx, t.i)) is not None}
     if labels not in ({"PERSON"}, {"ORG"}):
         return None
-    source_type = "person" if labels == {"PERSON"} else "organization"
     names = [_name_of(t) for t in members]
-    canonical = ", ".join(names[:-1]) + " and " + names[-1]
-    return Resolution(canonical, source_type, "group_pronoun",
-                      f"'{head.text}' refers to {canonical}, named together in the sentence before [rule: group_pronoun]")  # fmt: skip
+    return ", ".join(names[:-1]) + " and " + names[-1], "person" if labels == {"PERSON"} else "organization"
 
 
 def both_named(span: Span, ctx: MentionContext) -> Resolution | None:
@@ -922,10 +930,10 @@ def both_named(span: Span, ctx: MentionContext) -> Resolution | None:
         pair = [first, *first.conjuncts]
         if first.pos_ != "PROPN" or len(pair) != 2 or pair[1].i < first.i or pair[1].pos_ != "PROPN":
             continue
-        labels = {e.label_ for t in pair if (e := _entity_at(ctx, t.i)) is not None}
-        if labels in ({"PERSON"}, {"ORG"}):
-            canonical = " and ".join(_name_of(t) for t in pair)
-            return Resolution(canonical, "person" if labels == {"PERSON"} else "organization", "both_named",
+        group = _group_of_names(pair, ctx)
+        if group is not None:
+            canonical, source_type = group
+            return Resolution(canonical, source_type, "both_named",
                               f"'{span.text}' are {canonical}, named together in the sentence before [rule: both_named]")  # fmt: skip
     return None
 

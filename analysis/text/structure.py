@@ -177,7 +177,7 @@ def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str, str]]:
     return rules
 
 
-def _furniture_category(text: str) -> tuple[str, str, str] | None:
+def _furniture(text: str) -> tuple[str, str, str] | None:
     """The page-furniture pattern a line matches: (role, reason, category), or None."""
     key = _key(text)
     n_words = len(_words(text))
@@ -186,11 +186,6 @@ def _furniture_category(text: str) -> tuple[str, str, str] | None:
             # Plain words first (what the line is), the pattern that found it second.
             return role, f"page furniture: {what} (matches page-furniture pattern '{pattern}', {category}, lexicons/boilerplate.csv)", category
     return None
-
-
-def _furniture(text: str) -> tuple[str, str] | None:
-    found = _furniture_category(text)
-    return found[:2] if found else None
 
 
 # --- roles --------------------------------------------------------------------------
@@ -239,7 +234,7 @@ class _Paragraphs:
     body_started: bool = False
     page_standfirst: str = ""  # the comparison key of the summary the page shows under its headline
     headline_like: list[bool] | None = None  # each paragraph written like a headline, worked out once
-    photo_lines: dict[int, bool] = field(default_factory=dict)  # paragraphs that are a photo's credit or label
+    photo_lines: set[int] = field(default_factory=set)  # paragraphs that are a photo's credit or label
 
     def others(self, i: int) -> list[tuple[int, list[str]]]:
         """Sentences of longer paragraphs not yet set aside: what a short paragraph may restate."""
@@ -262,7 +257,7 @@ def _standfirst(p: _Paragraphs, i: int) -> str | None:
         return "the page shows it under the headline as its summary (the page's description)"
     if p.body_started or _has_final_punctuation(text) or not STANDFIRST_MIN_WORDS <= n_words <= STANDFIRST_MAX_WORDS:
         return None
-    if p.earlier_copy(i) is not None or p.photo_lines.get(i + 1):
+    if p.earlier_copy(i) is not None or i + 1 in p.photo_lines:
         return None  # a photo's caption, with its credit next, is no summary of the story
     later_copy = next((j for j in range(i + 1, n) if p.keys[j] == p.keys[i]), None)
     following = next((j for j in range(i + 1, n) if p.roles[j] is None or p.roles[j][0] != "artifact"), None)
@@ -410,9 +405,10 @@ def assign_roles(
                     page_standfirst=_key(page_standfirst) if page_standfirst else "")  # fmt: skip
     # Rules 1-2: headline and page furniture, decided without context.
     for i, text in enumerate(texts):
-        found = _furniture_category(text) if i else None
+        found = _furniture(text) if i else None
         p.roles[i] = ("headline", "first line of the article") if i == 0 else (found[:2] if found else None)
-        p.photo_lines[i] = bool(found) and found[2] == "media_caption"
+        if found and found[2] == "media_caption":
+            p.photo_lines.add(i)
     for i in range(1, len(texts)):
         if p.roles[i] is not None:
             continue
