@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("bbc", nargs="?", default=None, help="the BBC data folder (default: ../shared/data/bbc)")
     parser.add_argument("--pages", default=None, help="the saved-page folder (default: ../shared/data/extraction)")
-    parser.add_argument("--polnear", default=None, help="the PolNeAR folder, for the blind gold's round 3 (default: ../shared/data/polnear)")
+    parser.add_argument("--polnear", default=None, help="the PolNeAR folder, for the blind gold's rounds 3 and 4 (default: ../shared/data/polnear)")
     parser.add_argument("--show", action="store_true", help="list every finding with its verdict")
     parser.add_argument("--only", choices=("tuning", "held_out"), default=None,
                         help="blind gold: read only this split (tune on 'tuning'; 'held_out' is for the final figures)")

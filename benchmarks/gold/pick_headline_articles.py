@@ -22,6 +22,12 @@ apart for the attribution figures): up to 29 from each of its seven outlets, few
 fewer pass round 2's filter (148 in all): US campaign news from partisan and mainstream outlets, where
 headlines that state what the body attributes are likelier than in the BBC set.
 
+Round 4 (``--round 4``) draws more of PolNeAR's train split, leaving out round 3's
+articles (drawn again from the same seed), through the headline half of round 2's filter
+only (round 3 took nearly every article that passes the whole filter): up to 60 from The
+Western Journal, whose headlines most often carried a finding in round 3, and up to 30
+from each of Politico, HuffPost, USA Today and Breitbart.
+
 Every other article in the order drawn is for tuning, the rest is held out (``split``).
 Writes one text file per article (``HEADLINE:`` line, blank line, ``BODY:`` and the text)
 into OUT_DIR/batch_<n>/ for the readers, and prints the list as CSV.
@@ -51,6 +57,7 @@ PAGES = 20
 BATCHES = 5
 ENGLISH = re.compile(r"\b(the|and|of|to|in|is|that|was)\b", re.I)
 ROUND_3_PER_OUTLET = 29
+ROUND_4_PER_OUTLET = {"west-journal": 60, "politico": 30, "huff-post": 30, "usa-today": 30, "breitbart": 30}
 ROUND_2_PER_SECTION = {"business": 40, "politics": 35, "tech": 25, "entertainment": 15, "sport": 5}
 HEADLINE_HOLDS_BACK = re.compile(r"['\"\u2018\u2019\u201c\u201d?]|\b(says?|claims?|warns?|predicts?|urges?|may|might|could|set to|likely|fears?|hopes?|denies|deny|rejects?|vows?|pledges?|promises?)\b", re.I)
 BODY_ATTRIBUTES = re.compile(r"\b(according to|reportedly|could|may|might|is expected|are expected|is likely|are likely|claims?|claimed|alleged|allegedly|suggests?|thought to|believed to|predicted|forecasts?|estimates?)\b", re.I)
@@ -98,6 +105,22 @@ def round_3(rng: random.Random) -> list[tuple[str, str, str]]:
     return chosen
 
 
+def round_4(already: set[str]) -> list[tuple[str, str, str]]:
+    """More PolNeAR train articles whose headline does not hold its claim back, none of
+    ``already`` (round 3's)."""
+    rng = random.Random(SEED + 4)
+    files = sorted((DATA / "polnear" / "train" / "text").glob("*.txt"))
+    chosen = []
+    for outlet, count in ROUND_4_PER_OUTLET.items():
+        mine = [p for p in files if p.name.split("_", 1)[0] == outlet and f"polnear/{p.stem}" not in already]
+        mine = [p for p in mine if not HEADLINE_HOLDS_BACK.search(p.read_text(encoding="utf-8").split("\n")[0])]
+        for path in rng.sample(mine, min(count, len(mine))):
+            lines = path.read_text(encoding="utf-8").split("\n")
+            chosen.append((f"polnear/{path.stem}", lines[0].strip(), "\n".join(lines[1:]).strip()))
+    rng.shuffle(chosen)
+    return chosen
+
+
 def main() -> None:
     rng = random.Random(SEED)
     used = used_bbc()
@@ -124,6 +147,8 @@ def main() -> None:
         pages = [k for k in english if k not in pages]
     if ROUND == 3:
         chosen, pages = round_3(rng), []
+    if ROUND == 4:
+        chosen, pages = round_4({article for article, _, _ in round_3(rng)}), []
     for key in pages:
         raw = gzip.open(DATA / "extraction" / "html" / f"{key}.html.gz", "rt", encoding="utf-8", errors="replace").read()
         chosen.append((f"extraction/{key[:12]}", page_headline(raw), truth[key]["articleBody"].strip()))
