@@ -28,6 +28,10 @@ only (round 3 took nearly every article that passes the whole filter): up to 60 
 Western Journal, whose headlines most often carried a finding in round 3, and up to 30
 from each of Politico, HuffPost, USA Today and Breitbart.
 
+Round 5 (``--round 5``) draws 150 more BBC articles through round 2's whole filter (the
+same sections, in proportion to round 2's counts), leaving out every article already in
+``headline_gold.csv`` and those round 1 leaves out.
+
 Every other article in the order drawn is for tuning, the rest is held out (``split``).
 Writes one text file per article (``HEADLINE:`` line, blank line, ``BODY:`` and the text)
 into OUT_DIR/batch_<n>/ for the readers, and prints the list as CSV.
@@ -121,6 +125,26 @@ def round_4(already: set[str]) -> list[tuple[str, str, str]]:
     return chosen
 
 
+ROUND_5_PER_SECTION = {"business": 50, "politics": 45, "tech": 30, "entertainment": 19, "sport": 6}
+
+
+def round_5(used: set[str]) -> list[tuple[str, str, str]]:
+    """More BBC articles through round 2's filter, none already labelled."""
+    with (GOLD / "headline_gold.csv").open(encoding="utf-8", newline="") as handle:
+        labelled = {row["article"] for row in csv.DictReader(handle)}
+    rng = random.Random(SEED + 5)
+    chosen = []
+    for section, count in ROUND_5_PER_SECTION.items():
+        files = [p for p in sorted((DATA / "bbc" / section).glob("*.txt"))
+                 if f"{section}/{p.stem}" not in used and f"bbc/{section}/{p.stem}" not in labelled]  # fmt: skip
+        files = [p for p in files if likelier(p.read_bytes().decode("utf-8", errors="replace").split("\n"))]
+        for path in rng.sample(files, min(count, len(files))):
+            lines = path.read_bytes().decode("utf-8", errors="replace").split("\n")
+            chosen.append((f"bbc/{section}/{path.stem}", lines[0].strip(), "\n".join(lines[1:]).strip()))
+    rng.shuffle(chosen)
+    return chosen
+
+
 def main() -> None:
     rng = random.Random(SEED)
     used = used_bbc()
@@ -147,6 +171,8 @@ def main() -> None:
         pages = [k for k in english if k not in pages]
     if ROUND == 3:
         chosen, pages = round_3(rng), []
+    if ROUND == 5:
+        chosen, pages = round_5(used), []
     if ROUND == 4:
         chosen, pages = round_4({article for article, _, _ in round_3(rng)}), []
     for key in pages:
