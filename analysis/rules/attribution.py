@@ -197,6 +197,8 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     "with" phrase after a comma is what came with the words, not the speaker ("said the
     MDA, with forecasts suggesting ...")."""
     doc = token.doc
+    if _runs_into_a_name(token):
+        cut = cut - {"cc", "conj", "appos"}
     keep = [token]
     made_by = [c for c in token.children if c.dep_ == "acl" and _source_noun_category(token) == "document"
                and any(g.dep_ == "agent" for g in c.children)]  # fmt: skip
@@ -217,6 +219,26 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     if j < len(doc) and doc[j].text == ")" and doc[i:j].text.count("(") > doc[i:j].text.count(")"):
         j += 1
     return i, j
+
+
+def _runs_into_a_name(token: Token) -> bool:
+    """Descriptions joined by "and" run straight into a full name, with no comma: one
+    person ("Billionaire businessman and Republican front-runner Donald Trump said", "Real
+    estate mogul and reality television star Donald Trump tweeted"). The parser makes the
+    first description the head and the name its conjunct or apposition. The description
+    right before the name is in lower case."""
+    if token.pos_ != "NOUN" or token.tag_ == "NNS" or not any(c.dep_ == "cc" for c in token.children):
+        return False
+    name = next((c for c in token.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                 and c.i > token.i and c.i - 1 > token.i and token.doc[c.i - 1].ent_type_ == "PERSON"), None)  # fmt: skip
+    if name is None or any(t.is_punct and t.text not in "-‐" for t in token.doc[token.i : name.i]):
+        return False
+    first = name
+    while first.i > token.i and token.doc[first.i - 1].ent_type_ == "PERSON":
+        first = token.doc[first.i - 1]
+    # A capitalised title right before the name is that person's own ("The senator and
+    # Governor Jim Smith": two people); a description in lower case runs into it.
+    return token.doc[first.i - 1].text[:1].islower()
 
 
 def _named_after(noun: Token) -> Token | None:

@@ -12,6 +12,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 - ``apposed_name``: a role with a name in apposition is that person ("The council's
   finance chief, Councillor Mark Adeyemi, confirmed ..."; "The two committee chairs,
   Senators Ana Ruiz and Tom Blake, said ...").
+- ``described_then_named``: descriptions joined by "and" that run straight into a full
+  name are that person ("Real estate mogul and reality television star Donald Trump
+  tweeted").
 - ``apposed_role``: a name with a role in apposition is a person, whatever the entity
   model guessed ("Jean-Marc Ayrault, the foreign minister of France, said ...").
 - ``news_outlet``: a news outlet or programme is a media source, named or not ("The
@@ -318,6 +321,29 @@ def apposed_name(span: Span, ctx: MentionContext) -> Resolution | None:
             return Resolution(canonical, "person", "apposed_name",
                               f"'{head.text}' is named right after it: {canonical} [rule: apposed_name]")  # fmt: skip
     return None
+
+
+def described_then_named(span: Span, ctx: MentionContext) -> Resolution | None:
+    """Descriptions joined by "and" that run straight into a full name are that person
+    ("Billionaire businessman and Republican front-runner Donald Trump said", "Real estate
+    mogul and reality television star Donald Trump tweeted"): the parser makes the first
+    description the head and hangs the name off it, with no comma between."""
+    head, doc = span.root, ctx.doc
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(c.dep_ == "cc" for c in head.children):
+        return None
+    ent = _entity_at(ctx, span.end - 1)
+    if ent is None or ent.label_ != "PERSON" or ent.end != span.end or ent.start <= head.i or len(ent) < 2:
+        return None
+    # The name hangs off the description (as a conjunct or an apposition), with nothing
+    # set off by punctuation between them but a hyphen ("front-runner"), and a description
+    # in lower case right before it ("The senator and Governor Jim Smith" are two people).
+    if head not in ent.root.ancestors or any(t.is_punct and t.text not in "-‐" for t in doc[head.i : ent.start]) \
+            or not doc[ent.start - 1].text[:1].islower():
+        return None
+    name = _without_titles(canonical_name(doc, ent, full_names=ctx.full_names)[0])
+    return Resolution(name, "person", "described_then_named",
+                      f"'{doc[span.start : ent.start].text.strip()}' describes the person named right after it: {name} "
+                      "[rule: described_then_named]")  # fmt: skip
 
 
 #: Entity labels a body's name set off after "the company" cannot have.
@@ -1112,6 +1138,7 @@ def _could_be_organisation(token: Token, ctx: MentionContext) -> bool:
 #: The rules in the order they are tried, keyed by the ``rule`` value they set.
 RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "apposed_name": apposed_name,
+    "described_then_named": described_then_named,
     "apposed_body": apposed_body,
     "apposed_role": apposed_role,
     "news_outlet": news_outlet,

@@ -24,6 +24,13 @@ CASES = [
      "The council's finance chief", "person", "Mark Adeyemi", "apposed_name", "page: named in apposition, title dropped"),
     ("The two committee chairs, Senators Ana Ruiz and Tom Blake, said the bill would pass.",
      "The two committee chairs", "person", "Ana Ruiz and Tom Blake", "apposed_name", "page: two people in apposition"),
+    # described_then_named: descriptions joined by "and" run straight into the name
+    ("Real estate mogul and reality television star Donald Trump on Sunday tweeted that the crime figures were right.",
+     "Real estate mogul and reality television star Donald Trump", "person", "Donald Trump", "described_then_named",
+     "polnear train huff-post 2015-11-23"),
+    ("Billionaire businessman and Republican front-runner Donald Trump said the wall would be built.",
+     "Billionaire businessman and Republican front-runner Donald Trump", "person", "Donald Trump", "described_then_named",
+     "polnear train shape (2016 coverage)"),
     # apposed_role: a name the entity model mistyped, with a role after it
     ("Jean-Marc Ayrault, the foreign minister of France, said sanctions against North Korea should be tightened.",
      "Jean-Marc Ayrault", "person", "Jean-Marc Ayrault", "apposed_role", "polnear dev wash-post 2016-09-10 (shape; the model types Ayrault ORG)"),
@@ -417,3 +424,14 @@ def test_a_description_is_the_storys_subject_through_a_he_or_she(nlp, text, cue,
 
     rows = analyze("Story\n\n" + text, nlp=nlp).attributions
     assert rows.loc[rows["cue"] == cue, "canonical_source"].tolist() == [who]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The senator and Governor Jim Smith said the plan would fail.", "The senator"),
+    ("Analysts and economist John Smith said the plan would fail.", "Analysts"),
+])  # fmt: skip
+def test_a_title_of_its_own_or_a_plural_before_the_name_is_not_one_person(nlp, text, source):
+    """Two sources: the description ends in a capitalised title that is the name's own, or
+    the head is plural."""
+    rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.to_dict("records")
+    assert rows and all("described_then_named" not in r["source_type_reason"] for r in rows)
