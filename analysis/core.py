@@ -293,7 +293,7 @@ def analyze_article(
     number_rows = [dict(zip(("sent_id", "text", "value", "unit", "counted", "in_body"), row)) for row in zip(
         *(numbers.values.get(c, []) for c in ("sent_id", "text", "value", "unit", "counted", "in_body")))]  # fmt: skip
     findings = provenance_findings(paragraphs, dates, dict(article.metadata)) + headline_findings(
-        sentences, sentence_rows, paragraphs, entities, cues, attributions, contents=contents, numbers=number_rows
+        sentences, sentence_rows, paragraphs, entities, cues, attributions, contents=contents, numbers=number_rows, reparse=nlp
     )
     quote_rows = quote_columns(text, sentences, quotes)
     attach_spans(doc, {"cues": cues, "attributions": attributions, "quotes": quote_rows, "sentences": sentence_rows})

@@ -38,12 +38,19 @@ sentences on the same topic: sharing a named entity and a content noun with it):
   claim, belief or forecast, or under a hedge, and no other body sentence states them
   firmly; or every body sentence on its topic is weak. A lead in which the party the
   headline is about speaks (a firm announcing its own cuts, "its authors", a spokesman),
-  a record ("official figures", "a report shows"), a ruling or a denial answers the
+  a record ("official figures", "a report shows"), a ruling, a denial or a request ("are
+  asking Clinton to repudiate" backs "Clinton under pressure to repudiate") answers the
   headline.
 - ``headline_denied``: the body reports that someone named denies what the headline
   states ("Hollis Bank has denied that any job cuts are planned").
 - ``headline_number``: the headline's figure for something ("500 jobs", "15%") differs
   from every figure the body gives for the same thing.
+
+A headline in title case ("Omar Mateen Worked With Department Of Homeland Security
+Contractor") is read again in sentence case with the article's own pipeline: the tagger
+takes every capitalised word for a name, so its verbs and nouns would go unseen and runs of
+capitals would pass for names ("U.S. Flexes Muscles As"). A word keeps its capital when the
+body writes it so.
 
 A name is in the body however the body writes it: "Fed" for "Federal Reserve", "MS"
 for "multiple sclerosis", "Worldcom" for "WorldCom", "Korean" for "South Korea", a
@@ -53,16 +60,18 @@ surname for a full name, a word the model took for a name ("Tsunami") in lower c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from analysis.rules.entities import PLACE_LABELS, listed_place
 from analysis.lexicon import load_lexicon
 from analysis.schema import TableColumns, column_records
 from analysis.rules.attribution import source_noun_categories
+from analysis.rules.phrases import title_case
 from analysis.rules.sources import ContentIndex
 from analysis.vocabulary import (
     FINDING, HEADLINE_ROLES, IDENTIFIED_SOURCE_TYPES, NOBODY_NAMED, SOURCE_TYPE_IN_WORDS, TOPIC_ENTITY_LABELS, WEAK_SOURCE_TYPES, WEAK_STANCE_AS_NOUN, WEAK_STANCES,
@@ -458,14 +467,68 @@ def _reports_speech(span: Span) -> bool:
                for t in span)  # fmt: skip
 
 
-def _headline(head: dict, body: _Body) -> _Headline:
+#: A headline is in title case when more than this share of its longer words are
+#: capitalised: a headline in sentence case crowded with names ("Fire destroys Victorian
+#: mill in Hebden Bridge": two words in three) is not.
+TITLE_CASE_SHARE = 0.8
+#: Parses a short text with the article's own pipeline: a title-case headline is read
+#: again as a sentence would write it.
+Reparse = Callable[[str], Doc]
+
+
+def sentence_cased(span: Span, body: list[Span]) -> str:
+    """A title-case headline as a sentence would write it ("Omar Mateen worked with
+    Department of Homeland Security contractor"): a word keeps its capital when it opens
+    the headline, is all capitals ("FEC"), or is a name: the body writes it capitalised
+    after a sentence's first word more often than in lower case. The tagger reads a
+    title-case headline's every word as a name, so its verbs and nouns go unseen."""
+    capitalised: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    for sentence in body:
+        for token in sentence[1:]:
+            key = token.lower_
+            if token.text[:1].isupper():
+                capitalised[key] = capitalised.get(key, 0) + 1
+            elif token.is_alpha:
+                lower[key] = lower.get(key, 0) + 1
+    words = []
+    for token in span:
+        keep = token.i == span.start or token.is_upper or capitalised.get(token.lower_, 0) > lower.get(token.lower_, 0)
+        words.append((token.text if keep else token.lower_) + token.whitespace_)
+    return "".join(words).strip()
+
+
+def _sentence_case_names(mentions: list[dict], words: Doc, span: Span) -> list[dict]:
+    """A title-case headline's names as its sentence-case reading ``words`` finds them. In
+    title case the model takes runs of capitalised words for names ("U.S. Flexes Muscles
+    As", "Apple Arcade: So"): a name keeps the part that the sentence-case reading also
+    calls a name ("U.S.", "Apple Arcade"), and is dropped when that reading finds none."""
+    kept = []
+    for m in mentions:
+        start, end = int(m["start"]) - span.start_char, int(m["end"]) - span.start_char
+        inside = [e for e in words.ents if e.start_char < end and e.end_char > start and e.label_ == m["label"]]
+        if len(inside) != 1:
+            continue
+        name = inside[0]
+        same = (name.start_char, name.end_char) == (start, end)
+        kept.append(m if same else {**m, "start": name.start_char + span.start_char, "end": name.end_char + span.start_char,
+                                    "canonical": name.text})  # fmt: skip
+    return kept
+
+
+def _headline(head: dict, body: _Body, reparse: Reparse | None = None) -> _Headline:
     head_id, head_text = int(head["sent_id"]), head["text"]
     span = body.sentences[head_id]
+    # The headline's words and verbs from a sentence-case reading when it is in title case.
+    words = (reparse(sentence_cased(span, [body.sentences[i] for i in body.row_of]))
+             if reparse and title_case(span, share=TITLE_CASE_SHARE) else span)  # fmt: skip
     quoted = head_text.count('"') + head_text.count("“") + head_text.count("'") >= 2
     mentions = body.named_in.get(head_id, [])
+    if isinstance(words, Doc) and len(words.text) == len(span.text):
+        mentions = _sentence_case_names(mentions, words, span)
     places = {m["canonical"] for m in mentions if m["label"] in PLACE_LABELS}
     topic = {m["canonical"] for m in mentions} - places
-    nouns = {t.lemma_.lower() for t in span if t.pos_ == "NOUN" and not t.is_stop}
+    nouns = {t.lemma_.lower() for t in words if t.pos_ == "NOUN" and not t.is_stop}
     support: list[_Support] = []
     named_support: list[_Support] = []
     for sent_id, row in body.row_of.items() if topic and nouns else ():
@@ -482,14 +545,14 @@ def _headline(head: dict, body: _Body) -> _Headline:
         if nouns & {t.lemma_.lower() for t in body.sentences[sent_id] if t.pos_ == "NOUN"}:
             support.append(named_support[-1])
     return _Headline(
-        head_id, head_text, _content_lemmas(span),
-        {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB") and not t.is_stop},
+        head_id, head_text, _content_lemmas(words),
+        {t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "VERB") and not t.is_stop},
         # A headline quoting its claim ("Tautou 'to star in film'") already holds it at
         # arm's length. So does one that says who claims it ("Bortolami predicts dour contest").
         # So does one whose verb reports what someone says ("Berlin hails European cinema").
         # And one that says its event is expected ("Orange colour clash set for court").
         # And one that gives its claim to a speaker before a colon ("Judicial Watch: ...").
-        head_id in body.hedged_sents or quoted or head_id in body.attributed_sents or _reports_speech(span)
+        head_id in body.hedged_sents or quoted or head_id in body.attributed_sents or _reports_speech(words)
         or bool(_headline_hedge().search(head_text)) or _speaker_colon(span),
         mentions, places, topic, nouns, support, named_support,
     )  # fmt: skip
@@ -718,6 +781,15 @@ def _distancing_lemmas() -> frozenset[str]:
                      | set(headline[(headline["pos"] == "verb") & (headline["category"] == "accusation")]["word"]))  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _request_lemmas() -> frozenset[str]:
+    """Verbs that ask for an act ("are asking Clinton to repudiate", "calls for"): the
+    demand verbs of ``headline_reporting.csv``. What they govern is a request, which the
+    writer reports as made, not a claim someone holds."""
+    headline = load_lexicon("headline_reporting")
+    return frozenset(headline[(headline["pos"] == "verb") & (headline["category"] == "demand")]["word"])
+
+
 def _distancing_verb(words: list):
     """The verb above a claim word that holds it as someone's claim, belief or
     accusation, or None."""
@@ -780,8 +852,10 @@ def _lead_weakness(h: _Headline, body: _Body, sent_id: int) -> str | None:
         claim = None
     if claim is not None:
         who = claim["canonical_source"] if isinstance(claim["canonical_source"], str) else NOBODY_NAMED
-        # A denial or a ruling is an act the body reports (headline_denied reads denials).
-        if _speaks_for_itself(h, who) or claim["cue_stance"] in ("confirming", "denying"):
+        # A denial or a ruling is an act the body reports (headline_denied reads denials);
+        # so is a request ("are asking Clinton to repudiate" backs "under pressure to repudiate").
+        if _speaks_for_itself(h, who) or claim["cue_stance"] in ("confirming", "denying") or (
+                cue is not None and cue.lemma_.lower() in _request_lemmas()):
             return None
         # A record, or a report that shows or reveals it, establishes what it counts.
         if set(who.lower().split()) & _RECORD_NOUNS or (cue is not None and cue.lemma_.lower() in _evidence_lemmas()):
@@ -918,13 +992,15 @@ def headline_findings(
     *,
     contents: ContentIndex | None = None,
     numbers: list[dict] | None = None,
+    reparse: Reparse | None = None,
 ) -> list[dict]:
     """Compare each headline and standfirst sentence with the body, by every rule of
     :data:`HEADLINE_RULES`.
 
     ``contents`` is the attributions' :class:`~analysis.rules.sources.ContentIndex`, when the
     caller has built it already; ``numbers`` the ``numbers`` table's rows (sent_id, text,
-    value, unit, counted, in_body), for ``headline_number``.
+    value, unit, counted, in_body), for ``headline_number``; ``reparse`` the article's
+    pipeline, with which a title-case headline is read again in sentence case.
     """
     heads = {p for p, role in zip(paragraphs["para_id"].tolist(), paragraphs["role"].tolist()) if role in HEADLINE_ROLES}
     # Plain per-sentence lookups: the checks visit every body sentence per headline.
@@ -962,7 +1038,7 @@ def headline_findings(
     )  # fmt: skip
     rows: list[dict] = []
     for head in head_sents:
-        headline = _headline(head, body)
+        headline = _headline(head, body, reparse)
         for check in HEADLINE_RULES.values():
             rows.extend(check(headline, body))
     return rows

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-__all__ = ["cue_variants", "LexiconMatcher", "in_a_title", "mostly_capitalised"]
+__all__ = ["cue_variants", "LexiconMatcher", "in_a_title", "mostly_capitalised", "title_case"]
 
 
 def cue_variants(cue: str) -> list[list[str]]:
@@ -67,14 +67,17 @@ class LexiconMatcher:
 CLAUSE_OPENERS = frozenset({'"', "“", "‘", "'", "(", ":", "-", "–", "—"})
 
 
-def mostly_capitalised(words: list[str]) -> bool:
+def mostly_capitalised(words: list[str], *, share: float = 0.6) -> bool:
     """Whether most of a sentence's longer words (as the caller picks them) are
-    capitalised: a title-case headline ("Trump Says He Will Win"), at least four words."""
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
+    capitalised: a title-case headline ("Trump Says He Will Win"), at least four words;
+    more than ``share`` of them."""
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > share
 
 
-def _title_case(sentence: Span) -> bool:
-    return mostly_capitalised([t.text for t in sentence if t.is_alpha and len(t) > 3])
+def title_case(sentence: Span, *, share: float = 0.6) -> bool:
+    """The sentence is written in title case: more than ``share`` of its longer words
+    capitalised."""
+    return mostly_capitalised([t.text for t in sentence if t.is_alpha and len(t) > 3], share=share)
 
 
 def in_a_title(verb: Token) -> bool:
@@ -86,7 +89,7 @@ def in_a_title(verb: Token) -> bool:
         return False
     before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
     capitalised_run = before.text[:1].isupper() or (after is not None and after.text[:1].isupper())
-    return capitalised_run and not _title_case(verb.sent)
+    return capitalised_run and not title_case(verb.sent)
 
 
 def imperative(verb: Token) -> bool:

@@ -154,6 +154,18 @@ LEADS = [
     ("Judicial Watch: State Department hid emails for years",
      "The State Department may have hidden emails from the public for years, according to the group's lawyers.", False,
      "polnear west-journal shape: the speaker before the colon"),
+    # A request is reported as made: what is asked for is no claim held at a distance.
+    ("Hillary Clinton Under Pressure To Repudiate General Who Called For Internment Of Islamic Radicals",
+     "Eleven progressive and Muslim organizations are asking Hillary Clinton to repudiate the support of a retired general "
+     "who suggested over the summer that the United States should intern Islamic radicals.", False,
+     "polnear train huff-post 2015-12-10: 'are asking ... to repudiate'"),
+    ("Minister under pressure to scrap fuel tax rise",
+     "Hauliers and farmers are urging the chancellor to scrap the planned rise in fuel duty, a campaign group said.", False,
+     "bbc business shape: 'urging ... to scrap'"),
+    # A title-case headline is read in sentence case: its verbs and nouns count.
+    ("Omar Mateen Worked With Security Contractor For A Decade",
+     "Officials say Omar Mateen, who killed 49 people in Orlando, worked with a security contractor for almost a decade. "
+     "The company has not commented.", True, "polnear train west-journal 2016-06-13 shape: title case over an unnamed source"),
 ]  # fmt: skip
 
 
@@ -200,3 +212,24 @@ PLACES = [
 @pytest.mark.parametrize("headline, body, fires, where", PLACES, ids=[c[3] for c in PLACES])
 def test_a_headline_place_the_body_names_only_weakly(nlp, headline, body, fires, where):
     assert ("headline_place_unsupported" in _codes(nlp, f"{headline}\n\n{body}")) is fires
+
+
+def test_a_title_case_headline_is_read_as_a_sentence_would_write_it(nlp):
+    from analysis.rules.findings import sentence_cased
+
+    doc = nlp("Omar Mateen Worked With Department Of Homeland Security Contractor.\n\n"
+              "Officials say Omar Mateen was employed by a contractor. Mateen worked there for a decade.")  # fmt: skip
+    head, *body = list(doc.sents)
+    assert sentence_cased(head, body) == "Omar Mateen worked with department of homeland security contractor."
+
+
+@pytest.mark.parametrize("headline, body, where", [
+    ("U.S. Flexes Muscles As Asia Worries About South China Sea Row",
+     "The United States sent two aircraft carriers to the western Pacific this week. Asian governments watched the "
+     "South China Sea closely.", "polnear train huff-post 2016-06-04: 'U.S. Flexes Muscles As' is no name"),
+    ("Obama Just Pulled Out The Race Card On Donald Trump In A Major Way",
+     "President Obama raised the issue of race on Sunday. Donald Trump did not respond.",
+     "polnear train west-journal 2015-12-21: 'Way' is no name"),
+])  # fmt: skip
+def test_a_title_case_run_of_capitals_is_no_absent_name(nlp, headline, body, where):
+    assert "headline_entity_absent" not in _codes(nlp, f"{headline}\n\n{body}")
