@@ -24,6 +24,7 @@ from analysis.rules.entities import correct_entities, entity_pairs, entity_summa
 from analysis.rules.claims import claims_tables
 from analysis.rules.cues import HEDGE_DOMAINS, hedge_domains
 from analysis.rules.embeds import embedded_posts, post_quotes
+from analysis.rules.interviews import answer_quotes, interview_answers
 from analysis.rules.quotes import find_quotes
 from analysis.rules.sources import WRITER, ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
 from analysis.text.spans import attach_spans, register_extensions
@@ -273,10 +274,12 @@ def analyze_article(
     in_body = [body for _, body in sentence_paragraphs(sentences, paragraphs)]
     # The rules link sources, cues and contents; the learned tagger moves their edges.
     relations = refine_with_model(doc, find_attributions(doc))
-    # A post embedded from another site is its poster's words, signed at its end.
+    # A post embedded from another site is its poster's words, signed at its end; an
+    # answer in an interview printed as questions and answers is the interviewee's.
     posts = embedded_posts(text, doc, spans)
-    relations = sorted([*relations, *posts], key=lambda r: r.cue)
-    quotes = post_quotes(doc, posts, find_quotes(text, doc, spans, sentences, relations))
+    answers = interview_answers(text, doc, spans)
+    relations = sorted([*relations, *posts, *answers], key=lambda r: r.cue)
+    quotes = answer_quotes(doc, answers, post_quotes(doc, posts, find_quotes(text, doc, spans, sentences, relations)))
     labels = label_sources(text, doc, relations, quotes=quotes)
     cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes, domains=domains,
                                  source_types={relation: label.source_type for relation, label in labels.items()})  # fmt: skip

@@ -265,6 +265,8 @@ ATTRIBUTION_PATTERN = _set(
      "who says it, where the sentence's grammar gives no speaker."),
     ("embedded_post", "A post from another site shown in the article, such as a tweet; who posted it signs it at its end "
      "(\"— Rep. Ilhan Omar (@Ilhan) November 19, 2019\")."),
+    ("interview_answer", "An answer in an interview printed as questions and answers (\"Q: ... A: ...\"); it is the words of "
+     "the person interviewed, whom the headline or the introduction names."),
 )
 HEDGE_DOMAIN = _set(
     "hedge_domain",

@@ -1,0 +1,114 @@
+"""Interviews printed as questions and answers: each answer is the interviewee's words.
+
+An interview is often printed as a transcript, each question opening "Q:" and each answer
+"A:" ("Q: Did the Immigration service take care of you? / A: No, no one came."). Read as
+plain text, every answer would be the writer's own claims and its "I" the writer; it is
+the interviewee's, as a quotation is its speaker's. Who that is, the article says before
+the first question: the person its headline names ("Q&A with Vice President Joe Biden"),
+else the first person its introduction names ("Actress Diane Guerrero has become ...").
+
+Each answer becomes an attribution (pattern ``interview_answer``: the interviewee's name
+where the article first gives it is the source, the "A:" label the cue, the answer the
+content) and a direct quotation with the interviewee as speaker, so every sentence of the
+answer rests on them; an answer runs on over unlabelled paragraphs up to the next question.
+An article with fewer than :data:`MIN_ANSWERS` answers, or no
+question, or no person named before the first question, is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from analysis.rules.attribution import Attribution
+from analysis.rules.quotes import Quote
+
+__all__ = ["MIN_ANSWERS", "interview_answers", "answer_quotes"]
+
+#: An answer's label at the start of its paragraph: "A:", "A.", "A -" and a capital after.
+ANSWER = re.compile(r"A\s*(?:[:.]|[\u2014\u2013-])\s+(?=\S)")
+#: A question's label: "Q:", "Q." or a "Q" printed against the question ("QThere's ...").
+QUESTION = re.compile(r"Q\s*(?:[:.]|[\u2014\u2013-])?\s*(?=[A-Z\"'\u201c])")
+#: The fewest answer paragraphs that make an article a printed interview: one "A." could
+#: be an initial.
+MIN_ANSWERS = 2
+
+
+def _interviewee(doc: Doc, before: int) -> Span | None:
+    """The person the article names first, in its headline or introduction, before
+    character ``before`` (the first question); else a name of two words or more the
+    model did not tag that the headline gives and the introduction repeats ("Introducing
+    Junior Gaspard, New CEO" / "thrilled to have Junior Gaspard")."""
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before and len(e) >= 2), None)
+    if person is not None:
+        return person
+    headline = next(iter(doc.sents), None)
+    if headline is None:
+        return None
+    intro = doc.text[headline.end_char : before]
+    i = headline.start
+    while i < headline.end:
+        j = i
+        while j < headline.end and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        if j - i >= 2 and doc[i:j].text in intro:
+            return doc[i:j]
+        i = j + 1
+    return None
+
+
+def _answers(text: str, paragraphs: list[tuple[int, int]], questions: list[int]) -> list[tuple[int, int, re.Match]]:
+    """Each answer as (start, end, its label): an "A:" paragraph and the unlabelled
+    paragraphs after it up to the next question ("Are there problems? Yeah. ..."). The
+    last answer is its own paragraph only: what follows the last question's answer is as
+    often an editor's note or the page's end as more of the answer."""
+    found = []
+    for k, (start, end) in enumerate(paragraphs):
+        label = ANSWER.match(text, start, end)
+        if label is None:
+            continue
+        for next_start, next_end in paragraphs[k + 1 :]:
+            if next_start in questions or ANSWER.match(text, next_start, next_end) or not any(q > next_start for q in questions):
+                break
+            end = next_end
+        found.append((start, end, label))
+    return found
+
+
+def interview_answers(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Attribution]:
+    """An attribution for each answer paragraph of a printed interview: source the
+    interviewee's name where the article first gives it, cue the "A:" label, content the
+    answer. Labels are read in ``text`` as written."""
+    questions = [start for start, end in paragraphs if QUESTION.match(text, start, end)]
+    answers = _answers(text, paragraphs, questions)
+    if len(answers) < MIN_ANSWERS or not questions:
+        return []
+    person = _interviewee(doc, min(questions[0], answers[0][0]))
+    if person is None:
+        return []
+    found = []
+    for start, end, label in answers:
+        cue = doc.char_span(start, label.end(), alignment_mode="expand")
+        content = doc.char_span(label.end(), end, alignment_mode="contract")
+        if cue is None or content is None or not len(content):
+            continue
+        found.append(Attribution((cue.start, cue.end), cue.start, "answer", "neutral", "speech",
+                                 (person.start, person.end), (content.start, content.end), "interview_answer"))  # fmt: skip
+    return found
+
+
+def answer_quotes(doc: Doc, answers: list[Attribution], quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` with each answer, its label included, added as a direct quotation by the
+    interviewee, in reading order; an answer holding a quotation of its own keeps that one
+    alone."""
+    added = []
+    for answer in answers:
+        start = doc[answer.cue[0]].idx
+        last = doc[answer.content[1] - 1]
+        end = last.idx + len(last)
+        if any(q.start < end and start < q.end for q in quotes):
+            continue
+        who = answer.source_text(doc)
+        added.append(Quote(start, end, "direct", who, f"an answer of '{who}' in the interview printed as questions and answers", answer))
+    return sorted([*quotes, *added], key=lambda q: (q.start, q.end))
