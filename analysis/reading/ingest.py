@@ -236,8 +236,11 @@ def page_standfirst(html, description: str | None, blocks: list[str]) -> str | N
     A summary that is the lead paragraph itself (many sites copy the lead) stays body.
     ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     summary = " ".join(unescape(description or "").split())
-    if not STANDFIRST_WORDS[0] <= len(summary.split()) <= STANDFIRST_WORDS[1] or summary.endswith(("...", "\u2026")):
-        return None
+    # "Editorial: The authorities' repression ...": the summary written for sharing may
+    # carry a label the page does not show.
+    summary = _SUMMARY_LABEL.sub("", summary)
+    if not _standfirst_length(summary) or summary.endswith(("...", "\u2026")):
+        return _marked_dek(html, blocks)
     key = summary[:80].lower()
     under_headline = len(blocks) > 1 and blocks[1] == summary
     if any(key in block.lower() for block in blocks) and not under_headline:
@@ -245,16 +248,50 @@ def page_standfirst(html, description: str | None, blocks: list[str]) -> str | N
     tree = _page_tree(html)
     if tree is None:
         return None
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _UNSEEN:
-            continue
-        if any(parent.tag in _UNSEEN for parent in element.iterancestors()):
-            continue
+    for element in _seen_elements(tree):
         if " ".join(element.text_content().split()) != summary:
             continue
         marked = element.tag in ("h2", "h3", "h4") or bool(_SUMMARY_CLASS.search(element.get("class") or ""))
         if marked or not under_headline:
             return summary
+    return _marked_dek(tree, blocks)
+
+
+#: A label a page's summary metadata may open with ("Editorial: ", "Opinion: ").
+_SUMMARY_LABEL = re.compile(r"^(?:editorial|opinion|analysis|comment|review|explainer|exclusive)\s*:\s+", re.I)
+#: Elements a page marks as its standfirst by name: schema.org's alternativeHeadline, or a
+#: "dek" or "standfirst" class ("article__dek").
+_DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:dek|standfirst)(?:$|[\s_-])", re.I)
+
+
+def _standfirst_length(text: str) -> bool:
+    return STANDFIRST_WORDS[0] <= len(text.split()) <= STANDFIRST_WORDS[1]
+
+
+def _seen_elements(tree):
+    """The page's elements a reader can see as text (not scripts, links or metadata)."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _UNSEEN:
+            continue
+        if any(parent.tag in _UNSEEN for parent in element.iterancestors()):
+            continue
+        yield element
+
+
+def _marked_dek(html, blocks: list[str]) -> str | None:
+    """The standfirst the page marks by name (``itemprop="alternativeHeadline"``, a "dek"
+    or "standfirst" class) when its summary metadata says something else (Slate's
+    "article__dek" under the headline), missing from the extracted paragraphs or extracted
+    as the paragraph under the headline."""
+    tree = _page_tree(html)
+    if tree is None:
+        return None
+    for element in _seen_elements(tree):
+        if element.get("itemprop") != "alternativeHeadline" and not _DEK_CLASS.search(element.get("class") or ""):
+            continue
+        text = " ".join(element.text_content().split())
+        if _standfirst_length(text) and (blocks[1:2] == [text] or not any(text[:80].lower() in block.lower() for block in blocks)):
+            return text
     return None
 
 
@@ -377,7 +414,7 @@ def page_h1(html, title: str) -> str | None:
     title (the title written for search engines and sharing: "Simple Hiking Survival Kit
     (with Kids)" over "Hiking the Boulder Flat Irons"): the one <h1> of three words or
     more, marked as the article's title or inside the article, outside the page's header,
-    navigation and logo, sharing a word with the title.
+    navigation and logo, sharing a word with the title (or marked itemprop="headline").
     None when the page has none such, several, or the same as the title.
     ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     tree = _page_tree(html)
@@ -394,12 +431,18 @@ def page_h1(html, title: str) -> str | None:
         # The article's own heading: marked as a title or headline, or inside the article.
         marked = bool(_HEADING_MARK.search(f"{element.get('class') or ''} {element.get('itemprop') or ''}")) or any(
             parent.tag in ("article", "main") for parent in element.iterancestors())
-        if not chrome and marked:
-            headings.append(text)
+        named = element.get("itemprop") == "headline"  # the article's headline, in a <header> or not
+        if (not chrome and marked) or named:
+            headings.append((text, named))
     # Only a heading sharing a word with the title can be the article's: "Need a hand?"
-    # and "Watch a free workshop now." are boxes beside it.
+    # and "Watch a free workshop now." are boxes beside it. A heading the page marks as
+    # the article's headline (schema.org's itemprop="headline") is, whatever the title
+    # written for sharing says ("The Disappearance of John M. Ford" under "The
+    # Resurrection of the Greatest Sci-Fi Writer You've Never Read").
     words = {w.lower() for w in re.findall(r"\w{4,}", title)}
-    headings = [h for h in headings if words & {w.lower() for w in re.findall(r"\w{4,}", h)}]
+    named = [h for h, headline in headings if headline]
+    shared = [h for h, _ in headings if words & {w.lower() for w in re.findall(r"\w{4,}", h)}]
+    headings = named if len(named) == 1 else shared
     if len(headings) != 1 or headings[0] == title:
         return None
     return headings[0]

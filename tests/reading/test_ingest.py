@@ -172,6 +172,16 @@ def test_a_summary_the_page_shows_under_its_headline_is_the_standfirst(element):
     assert "summary" in paragraphs.loc[1, "reason"]
 
 
+def test_a_standfirst_the_summary_metadata_labels_or_the_page_marks_by_name():
+    summary = "Residents have waited thirty years for a second crossing over the river."
+    # The Guardian: the description carries "Editorial: ", which the page does not show.
+    labelled = extract_html(_page(f'<div class="content__standfirst"><p>{summary}</p></div>', f"Editorial: {summary}"))[1]
+    assert labelled["standfirst"] == summary
+    # Slate: the description says something else; the dek is marked by its class and itemprop.
+    dek = f'<h2 class="article__dek" itemprop="alternativeHeadline">{summary}</h2>'
+    assert extract_html(_page(dek, "How did the town wait so long for a bridge? The story of a crossing."))[1]["standfirst"] == summary
+
+
 def test_a_description_that_copies_the_lead_or_is_not_shown_is_no_standfirst():
     lead = "The council voted on Tuesday to build a new bridge over the Avon at a cost of twelve million pounds."
     # Many sites copy the lead into the description: it stays body.
@@ -249,6 +259,10 @@ def test_the_byline_a_page_shows(element, expected):
     # page's <body> class names its layout ("nav-below-header"), not a menu.
     ('<h1 class="heading-title">Hiking with kids: why some families thrive</h1><h1 class="heading-title">Need a hand?</h1>'
      '<h1 class="heading-title">Watch a free workshop now.</h1>', "Hiking with kids: why some families thrive"),
+    # slate.com: the heading the page marks as its headline, in the article's <header>,
+    # though it shares no word with the title written for sharing.
+    ('<header class="article__header"><h1 class="article__hed" itemprop="headline">The Disappearance of John M. Ford</h1>'
+     '</header>', "The Disappearance of John M. Ford"),
 ])  # fmt: skip
 def test_the_headline_a_page_shows_wins_over_its_search_title(h1, expected):
     from analysis.reading.ingest import page_h1

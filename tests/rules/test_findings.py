@@ -116,6 +116,11 @@ def test_a_one_word_party_name_is_a_metonym_not_an_absent_entity(bbc_analyses):
     ("If you buy something through this post, IGN may get a share of the sale.", True),
     ("Disclosure: ZDNet may earn a commission from some of the products featured on this page.", True),
     ("This sponsored deal is brought to you by Dashlane.", True),
+    # A press release's closing lines (company news pages of the extraction benchmark).
+    ("About my6sense my6sense offers an open native advertising platform. For more information, please visit www.my6sense.com.", True),
+    ("For more information on the Digistat Patient Watch solution, please visit: www.ascom.com", True),
+    ("About Brigit Katz Brigit Katz is a freelance writer based in Toronto.", False),
+    ("For more information about the closures, the council said, residents should call the helpline.", False),
     # News sentences with the same words are no disclosure.
     ("Victims were compensated by the government after the flood, the minister said.", False),
     ("The conference, sponsored by the United Nations, opened in Geneva on Monday.", False),
