@@ -82,7 +82,7 @@ from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, lis
 from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
 
-__all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at", "role_words"]
+__all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at", "role_words", "capitalised_role"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words before a name that are not part of it ("Councillor Mark Adeyemi", "Dr Jane Hill").
@@ -974,6 +974,15 @@ def _sentences_back(token: Token, n: int) -> int:
     return floor
 
 
+def capitalised_role(span: Span) -> bool:
+    """ "the Mayor", "The President": a role written with a capital after "the", which
+    the model takes for a name (often an organisation's). It is the role, as "the mayor"
+    is, not a body named Mayor."""
+    head = span.root
+    return len(span) == 2 and span[0].lower_ == "the" and head.i == span.end - 1 and head.pos_ == "PROPN" \
+        and head.is_title and head.lower_ in _role_words()
+
+
 def _definite(span: Span) -> bool:
     head = span.root
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
@@ -998,11 +1007,13 @@ def introduced_role(span: Span, ctx: MentionContext) -> Resolution | None:
     with that role, as a title before the name ("Prime Minister Tony Blair") or in
     apposition ("Tim Collins, the shadow education secretary")."""
     head = span.root
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or not _definite(span) or head.lemma_.lower() not in _role_words():
+    if capitalised_role(span):
+        lemma = head.lower_
+    elif head.pos_ != "NOUN" or head.tag_ != "NN" or not _definite(span) or head.lemma_.lower() not in _role_words() \
+            or any(t.pos_ == "PROPN" for t in span):
         return None
-    if any(t.pos_ == "PROPN" for t in span):
-        return None
-    lemma = head.lemma_.lower()
+    else:
+        lemma = head.lemma_.lower()
     found = [(start, name) for role, start, name in _introduced_people(ctx) if role == lemma and start < span.start]
     if not found:
         return None
@@ -1053,7 +1064,8 @@ def role_named_next(span: Span, ctx: MentionContext) -> Resolution | None:
 
 def _introduced_people(ctx: MentionContext) -> list[tuple[str, int, str]]:
     """(role noun, start, canonical name) of each person introduced with a role: the
-    title word right before the name, or the head of an apposition to it. Found once."""
+    title word right before the name, the head of an apposition to it, or the role the
+    name is in apposition to ("The Bishop of Durham, the Rt Rev Dr Tom Wright"). Found once."""
     if ctx.introduced is None:
         doc, found = ctx.doc, []
         for ent in ctx.ents:
@@ -1065,6 +1077,10 @@ def _introduced_people(ctx: MentionContext) -> list[tuple[str, int, str]]:
             for child in ent.root.children:
                 if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in _role_words():
                     found.append((child.lemma_.lower(), ent.start, name))
+            # "The Bishop of Durham, the Rt Rev Dr Tom Wright, ...": the name in apposition to the role.
+            role = ent.root.head
+            if ent.root.dep_ == "appos" and role.pos_ in ("NOUN", "PROPN") and role.lower_ in _role_words() and role.i < ent.start:
+                found.append((role.lower_, ent.start, name))
         ctx.introduced = found
     return ctx.introduced
 

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.rules.attribution import Attribution, source_noun_categories
 from analysis.rules.entities import NAME_LABELS, canonical_name, person_full_names
 from analysis.lexicon import lexicon_words, load_lexicon
-from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, entity_at, outlet_name, resolve, role_words
+from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, capitalised_role, entity_at, outlet_name, resolve, role_words
 from analysis.rules.phrases import LexiconMatcher
 from analysis.rules.quotes import Quote
 from analysis.schema import TableColumns, column_records, conform
@@ -110,6 +110,15 @@ def _noun_category(doc: Doc, span: Span, head: Token, category: str | None) -> s
     return category
 
 
+def _noun_taken_for_a_name(head: Token, singular: str, nouns: dict) -> bool:
+    """A source noun the tagger took for a name: capitalised as the first word of its
+    sentence ("Officials said ...", "Councils have warned ..."), or in lower case ("the
+    lord chancellor")."""
+    if head.pos_ != "PROPN" or head.ent_type_:
+        return False
+    return (head.is_sent_start and singular in nouns) or head.is_lower
+
+
 def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None) -> tuple[str, str]:
     """The source type of a source phrase and the rule that decided it (``ents``: the
     Doc's entities, when the caller has read them already: ``doc.ents`` builds them anew)."""
@@ -118,12 +127,9 @@ def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = 
     nouns = source_noun_categories()
     head = _head(span)
     lemma = head.lemma_.lower()
-    # "Officials said ...", "Councils have warned ...": a source noun capitalised as the
-    # first word of its sentence, which the tagger took for a name.
     singular = head.lower_[:-1] if head.lower_.endswith("s") else head.lower_
-    capitalised_noun = head.pos_ == "PROPN" and head.is_sent_start and not head.ent_type_ and singular in nouns
-    # "the lord chancellor": a word in lower case the tagger took for a name is none.
-    capitalised_noun = capitalised_noun or (head.pos_ == "PROPN" and head.is_lower and not head.ent_type_)
+    role_title = capitalised_role(span)  # "the Mayor said": a role the model takes for a body's name
+    capitalised_noun = _noun_taken_for_a_name(head, singular, nouns) or role_title
     if capitalised_noun:
         lemma = singular
     has_name = any(t.pos_ == "PROPN" and t.i != head.i for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)
@@ -146,7 +152,7 @@ def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = 
     named = _surname_of_named_person(head, ents if ents is not None else doc.ents)
     if named is not None:
         return "person", f"'{head.text}' is the surname of {named.text}, named in the article"
-    if (head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS:
+    if ((head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS) and not role_title:
         if _plural_title(head):
             return "unnamed", f"plural '{head.text}' with no names"
         ent = entity_at(doc, head.i, ents)

@@ -197,6 +197,14 @@ def test_they_is_the_group_or_body_that_spoke_before(nlp, text, canonical, sourc
         ("Chancellor Gordon Brown set out his plans on Monday. Later the chancellor said growth would be strong.", "the chancellor", "Gordon Brown"),
         # bbc politics/285: "Tim Collins, the shadow education secretary, ..." then "the secretary"
         ("Tim Collins, the shadow education secretary, criticised the plan. The secretary said it would fail.", "The secretary", "Tim Collins"),
+        # polnear train (the model tags a capitalised role as an organisation): "the Mayor"
+        ("Mayor Bill de Blasio met Trump in 2015. In the future, the Mayor said he would not do business with Mr. Trump.",
+         "the Mayor", "Bill de Blasio"),
+        ("President Obama spoke on Monday. The President said the economy was strong.", "The President", "Obama"),
+        # bbc entertainment/009: the role first, the name in apposition to it
+        ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a great thriller. "
+         "Despite enjoying the conspiracy theory, the Bishop said there was a lack of evidence to back up its claims.",
+         "the Bishop", "Tom Wright"),
     ],
 )  # fmt: skip
 def test_a_role_is_the_person_introduced_with_it(nlp, text, source, canonical):
@@ -435,3 +443,14 @@ def test_a_title_of_its_own_or_a_plural_before_the_name_is_not_one_person(nlp, t
     the head is plural."""
     rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.to_dict("records")
     assert rows and all("described_then_named" not in r["source_type_reason"] for r in rows)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("In the future, the Mayor said he would not do business with Mr. Trump.", "the Mayor"),
+    ("The Governor said the budget would pass.", "The Governor"),
+])  # fmt: skip
+def test_a_role_with_a_capital_is_a_person_not_a_body(nlp, text, source):
+    """polnear train shape: the model tags "Mayor" after "the" as an organisation's name;
+    with nobody introduced in that role it is a person the article does not name."""
+    row = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.set_index("source").loc[source]
+    assert row["source_type"] == "anonymous", row["source_type_reason"]
