@@ -454,3 +454,16 @@ def test_a_role_with_a_capital_is_a_person_not_a_body(nlp, text, source):
     with nobody introduced in that role it is a person the article does not name."""
     row = analyze(f"A headline\n\n{text}", nlp=nlp).attributions.set_index("source").loc[source]
     assert row["source_type"] == "anonymous", row["source_type_reason"]
+
+
+def test_a_first_name_the_census_gives_to_one_sex_is_not_the_other_pronoun(nlp):
+    """slate.com 2019-11-15 shape: "she said" after a man spoke is not him; the news titles
+    never taught "Patrick", the 1990 US Census list does."""
+    from analysis.rules.mentions import first_name_sexes
+
+    assert (first_name_sexes()["Patrick"], first_name_sexes()["Valerie"]) == ("male", "female")
+    assert "Jordan" not in first_name_sexes()  # given to both
+    text = ('Valerie Smith met the editor in May. "It was a great book," Patrick Nielsen Hayden said. '
+            '"I loved it," she said.')  # fmt: skip
+    rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions
+    assert rows.loc[rows["source"] == "she", "canonical_source"].tolist() == ["Valerie Smith"]
