@@ -9,9 +9,10 @@ phrase itself.
 
 Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 
-- ``apposed_name``: a role with a name in apposition is that person ("The council's
-  finance chief, Councillor Mark Adeyemi, confirmed ..."; "The two committee chairs,
-  Senators Ana Ruiz and Tom Blake, said ...").
+- ``apposed_name``: a role or another person's description with a name in apposition is
+  that person ("The council's finance chief, Councillor Mark Adeyemi, confirmed ...";
+  "The two committee chairs, Senators Ana Ruiz and Tom Blake, said ..."; "According to
+  his aunt, Jane Starner, ...").
 - ``described_then_named``: descriptions joined by "and" that run straight into a full
   name are that person ("Real estate mogul and reality television star Donald Trump
   tweeted").
@@ -295,8 +296,10 @@ def _without_titles(name: str) -> str:
 
 def apposed_name(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
-    # A post capitalised as a title ("The Lord Chancellor, Lord Falconer,") is still a post.
-    if head.lemma_.lower() not in _role_words() or (head.pos_ == "PROPN" and not any(c.dep_ == "appos" for c in head.children)):
+    # A post capitalised as a title ("The Lord Chancellor, Lord Falconer,") is still a
+    # post; a relative or another person described ("His wife, Mary Smith,", "his aunt,
+    # Jane Starner,") is named the same way.
+    if head.lemma_.lower() not in _person_nouns() or (head.pos_ == "PROPN" and not any(c.dep_ == "appos" for c in head.children)):
         return None
     doc = ctx.doc
     for child in head.children:
@@ -323,7 +326,22 @@ def apposed_name(span: Span, ctx: MentionContext) -> Resolution | None:
             canonical = " and ".join(dict.fromkeys(names))
             return Resolution(canonical, "person", "apposed_name",
                               f"'{head.text}' is named right after it: {canonical} [rule: apposed_name]")  # fmt: skip
+    named = _name_set_off_after(head, ctx)
+    if named is not None:
+        return Resolution(named, "person", "apposed_name", f"'{head.text}' is named right after it: {named} [rule: apposed_name]")
     return None
+
+
+def _name_set_off_after(head: Token, ctx: MentionContext) -> str | None:
+    """A person's full name set off by commas right after a singular description, where
+    the parser hangs it elsewhere ("According to his aunt, Jane Starner, the family ...")."""
+    doc = ctx.doc
+    if head.tag_ == "NNS" or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    ent = _entity_at(ctx, head.i + 2)
+    if ent is None or ent.label_ != "PERSON" or ent.start != head.i + 2 or len(ent) < 2 or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return _without_titles(canonical_name(doc, ent, full_names=ctx.full_names)[0])
 
 
 def described_then_named(span: Span, ctx: MentionContext) -> Resolution | None:
@@ -767,6 +785,8 @@ OTHER_PERSON_NOUNS = frozenset({
     "husband", "son", "daughter", "brother", "sister", "friend", "relative", "prosecutor", "defendant", "suspect",
     "doctor", "nurse", "teacher", "officer", "owner", "customer", "user", "reader", "viewer", "fan", "caller",
     "interviewer", "host", "presenter", "reporter", "journalist", "writer", "author",
+    "aunt", "uncle", "niece", "nephew", "cousin", "grandmother", "grandfather", "grandson", "granddaughter", "widow",
+    "widower", "partner", "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée",
 })  # fmt: skip
 
 

@@ -24,6 +24,10 @@ CASES = [
      "The council's finance chief", "person", "Mark Adeyemi", "apposed_name", "page: named in apposition, title dropped"),
     ("The two committee chairs, Senators Ana Ruiz and Tom Blake, said the bill would pass.",
      "The two committee chairs", "person", "Ana Ruiz and Tom Blake", "apposed_name", "page: two people in apposition"),
+    # apposed_name: a relative named the same way as a post (slate.com 2019-11-15, a teacher's read)
+    ("According to his aunt, Jane Starner, the family never spoke about his books.",
+     "his aunt", "person", "Jane Starner", "apposed_name", "page: slate.com (the parser hangs the name on the comma)"),
+    ("His wife, Mary Smith, said the plan would fail.", "His wife", "person", "Mary Smith", "apposed_name", "page shape: a relative"),
     # described_then_named: descriptions joined by "and" run straight into the name
     ("Real estate mogul and reality television star Donald Trump on Sunday tweeted that the crime figures were right.",
      "Real estate mogul and reality television star Donald Trump", "person", "Donald Trump", "described_then_named",
