@@ -15,7 +15,8 @@ Rules (column ``rule``), each a pure function below and each tested:
 
 - ``modal``: the token is tagged MD (so "May" the month is never a modal).
 - ``modal_would``: MD, and not the future-in-the-past of reported speech ("she said
-  ministers would consult"), unless an if-clause makes it hypothetical.
+  ministers would consult") or of a story ("Soon, I would become one of them", "he would
+  later resign", "would go on to win"), unless an if-clause makes it hypothetical.
 - ``epistemic_appear``: "appear" with a complement ("appear to show", "it appears
   that", "appears likely"), not "appeared in court".
 - ``forecast_expect``: "expect" as a forecast, not "as expected" or "than expected".
@@ -220,6 +221,21 @@ def _describes_a_proposal(verb: Token) -> bool:
     return False
 
 
+#: Adverbs with which "would" tells what happened later in a story ("Soon, I would become
+#: one of them", "he would later resign"): the future-in-the-past of narrative, not a hedge.
+LATER_ADVERBS = frozenset({"soon", "later", "eventually", "ultimately", "subsequently", "afterwards", "afterward"})
+
+
+def _later_in_the_story(verb: Token) -> bool:
+    """ "would soon learn", "would later resign", "would go on to win": what came next in a
+    story the writer tells."""
+    if any(c.dep_ == "advmod" and c.lower_ in LATER_ADVERBS for c in verb.children):
+        return True
+    # "would go on to win": "on" and a verb with its "to" after it.
+    return verb.lemma_.lower() == "go" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children) and any(
+        c.pos_ in ("VERB", "AUX") and any(g.lower_ == "to" for g in c.children) for c in verb.children)
+
+
 def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
     """False for the future-in-the-past: "would" in the complement of a past reporting verb."""
     would = doc[i]
@@ -228,7 +244,7 @@ def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
     verb = would.head
     if _has_if_clause(verb):
         return True
-    if _describes_a_proposal(verb):
+    if _describes_a_proposal(verb) or _later_in_the_story(verb):
         return False
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:

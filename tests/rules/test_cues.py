@@ -38,6 +38,11 @@ def test_each_rule_decides_its_cue(nlp, sentence, cue, rule, where):
     ("The bill would ban smoking in pubs.", False),
     # a hypothetical the writer puts forward is still a hedge
     ("The minister would resign if the vote failed.", True),
+    # slate.com 2019-11-15 (a teacher's read): what came next in a story the writer tells
+    ("Soon, I would become one of them.", False),
+    ("I would soon learn that, owing to Ford's obscurity, his fans do things like this all the time.", False),
+    ("She would go on to win three Wimbledon titles.", False),
+    ("He would later resign from the board.", False),
 ])  # fmt: skip
 def test_would_telling_what_a_proposal_contains_is_no_hedge(nlp, sentence, hedged):
     from analysis import analyze
