@@ -46,10 +46,31 @@ from analysis.vocabulary import NOBODY_NAMED, WEAK_SOURCE_TYPES
 
 __all__ = ["parse_value", "find_numbers", "number_table", "number_columns"]
 
+#: How many steps up the parse a change word may govern a percentage from ("rose by 20%":
+#: "by", then "rose").
+CHANGE_STEPS = 3
+
+
+def _tells_a_change(span) -> bool:
+    """The percentage is a change: a change word is the figure's own word or governs it
+    within :data:`CHANGE_STEPS` steps ("rose 20%", "rose by 20%", "a 20% rise", "up 5%"), or
+    "up" or "down" hangs off a word above it ("closed down 8%", "has gone up by 27%"),
+    not any change word in its sentence ("top up to 80-percent" beside "fast charging")."""
+    root = span.root
+    governing = [root, *list(root.ancestors)[:CHANGE_STEPS]]
+    near = [*governing, *root.children]
+    if any(t.lemma_.lower() in CHANGE_WORDS or t.lower_ in CHANGE_COMPARATIVES for t in near):
+        return True
+    # "closed down 8%": the direction hangs off the verb beside the figure.
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ in ("up", "down") for t in governing[1:] for c in t.children)
+
 COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 UNSOURCED_TYPES = WEAK_SOURCE_TYPES
 CHANGE_WORDS = frozenset({"rise", "increase", "fall", "drop", "grow", "growth", "jump", "climb", "decline", "cut",
-                          "soar", "plunge", "surge", "rally", "slump", "gain", "lose", "loss", "up", "down"})  # fmt: skip
+                          "soar", "plunge", "surge", "rally", "slump", "gain", "lose", "loss", "up", "down",
+                          "shed", "slip", "dip", "tumble", "add", "sink", "reduce", "slash", "raise"})  # fmt: skip
+#: Comparatives that make a percentage a change ("15% higher than a year ago").
+CHANGE_COMPARATIVES = frozenset({"higher", "lower"})
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 #: Multipliers written straight after a figure ("£12m", "$3bn", "40k").
 SHORT_MULTIPLIERS = frozenset({"k", "m", "mn", "bn"})
@@ -271,8 +292,8 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         value, bound, unit = parse_value(span.text)
         if value is None:
             continue
-        if label == "PERCENT":
-            unit = "percent"
+        if label == "PERCENT" and re.search(r"%|per ?cent", span.text, re.I):
+            unit = "percent"  # not "150 kW DC", which the model may tag PERCENT
         elif unit is None and start > 0 and doc[start - 1].text in CURRENCIES:
             unit = CURRENCIES[doc[start - 1].text]  # "£1,400" with the symbol outside the entity
         if approx is None and start in approx_ending:
@@ -386,8 +407,7 @@ def number_columns(
         if m.unit == "percent" and not any(
             o is not m and parser_sent[k] == parser_sent[n] and o.unit != "percent" for k, o in enumerate(mentions)
         ):
-            head = span.root.head
-            if head.lemma_.lower() in CHANGE_WORDS or any(t.lemma_.lower() in CHANGE_WORDS for t in span.sent):
+            if _tells_a_change(span):
                 m.flags.append("no_base")
                 m.reasons.append("a percentage change with no base figure in its sentence")
         if source_type in UNSOURCED_TYPES and _is_round(m):
