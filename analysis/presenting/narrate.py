@@ -170,7 +170,8 @@ def byline_people(credit: str | None, site: str | None = None) -> tuple[str | No
 
     "STEVE PEOPLES; AP National Political Writer" is Steve Peoples (a job title is no
     person, a name in capitals is written as a name); "The Associated Press" and
-    "Detroit News wire services" credit an agency, not a writer; "admin" is a site account;
+    "Detroit News wire services" credit an agency, not a writer, and "JERUSALEM POST STAFF"
+    the outlet's staff; "admin" is a site account;
     with ``site`` (the page's site name), a part the site's name holds is the site
     ("Tanza Loudenback; Business Insider" on Business Insider Deutschland).
     """
@@ -190,6 +191,8 @@ def byline_people(credit: str | None, site: str | None = None) -> tuple[str | No
             agencies.append(part)
         elif re.fullmatch(r"[A-Z]{1,4}|Ph\.?D\.?", part):
             continue  # letters after a name ("Rachael Link, MS, RD")
+        elif len(part.split()) >= 2 and re.search(r"(?i)\bstaff$", part):
+            agencies.append(part.title() if part.isupper() else part)  # "By JERUSALEM POST STAFF": the outlet's staff
         elif not _ROLE_WORDS.search(part):
             people.append(part.title() if part.isupper() else part)
     return ("; ".join(dict.fromkeys(people)) or None), ("; ".join(dict.fromkeys(agencies)) or None)

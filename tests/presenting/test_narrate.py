@@ -97,6 +97,7 @@ def test_identity_fields_are_what_the_identity_box_says(nlp):
     ("STEVE PEOPLES; AP National Political Writer", "Steve Peoples", None),
     ("The Associated Press", None, "The Associated Press"),
     ("Detroit News wire services Published 11:34 p.m.", None, "Detroit News wire services"),
+    ("JERUSALEM POST STAFF", None, "Jerusalem Post Staff"),  # jpost.com: the outlet's staff, no writer named
     ("admin", None, None),
     ("Sandee LaMotte, CNN", "Sandee LaMotte", "CNN"),
     ("By Ben Knight and Anna Smith", "Ben Knight; Anna Smith", None),
