@@ -502,7 +502,8 @@ def _sentence_case_names(mentions: list[dict], words: Doc, span: Span) -> list[d
     """A title-case headline's names as its sentence-case reading ``words`` finds them. In
     title case the model takes runs of capitalised words for names ("U.S. Flexes Muscles
     As", "Apple Arcade: So"): a name keeps the part that the sentence-case reading also
-    calls a name ("U.S.", "Apple Arcade"), and is dropped when that reading finds none."""
+    calls a name, with the same label ("U.S."), and is dropped when that reading finds
+    none or several."""
     kept = []
     for m in mentions:
         start, end = int(m["start"]) - span.start_char, int(m["end"]) - span.start_char
