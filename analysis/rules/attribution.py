@@ -254,7 +254,8 @@ def _named_after(noun: Token) -> Token | None:
 def _across_quotation(a: Token, b: Token) -> bool:
     """One of two words is inside a quotation and the other outside it: an odd number of
     double quotation marks stands between them."""
-    between = a.doc.text[min(a.idx, b.idx) : max(a.idx, b.idx)]
+    # The tokens between them, not Doc.text, which rebuilds the whole article each call.
+    between = a.doc[min(a.i, b.i) : max(a.i, b.i)].text
     return bool(sum(between.count(mark) for mark in DOUBLE_QUOTE_MARKS) % 2)
 
 

@@ -562,7 +562,7 @@ def person_full_names(doc: Doc) -> dict[str, set[str]]:
         for k in range(1, len(words)):
             ends[" ".join(words[k:])].add(ent.text)
             # As written too: "Okafor-Bridge" of "Jane Okafor-Bridge" (tokens "Okafor", "-", "Bridge").
-            ends[doc.text[ent[k].idx : ent.end_char]].add(ent.text)
+            ends[ent[k:].text].add(ent.text)  # Span.text, not Doc.text (rebuilt on each call)
     return ends
 
 
