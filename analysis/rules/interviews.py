@@ -10,9 +10,9 @@ else the first person its introduction names ("Actress Diane Guerrero has become
 Each answer becomes an attribution (pattern ``interview_answer``: the interviewee's name
 where the article first gives it is the source, the "A:" label the cue, the answer the
 content) and a direct quotation with the interviewee as speaker, so every sentence of the
-answer rests on them; an answer runs on over unlabelled paragraphs up to the next question.
-An article with fewer than :data:`MIN_ANSWERS` answers, or no
-question, or no person named before the first question, is left as it is.
+answer rests on them; an answer runs on over unlabelled paragraphs up to the next
+question. An article with fewer than :data:`MIN_ANSWERS` answers, or no question, or no
+person named before the first question, is left as it is.
 """
 
 from __future__ import annotations
@@ -77,9 +77,9 @@ def _answers(text: str, paragraphs: list[tuple[int, int]], questions: list[int])
 
 
 def interview_answers(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Attribution]:
-    """An attribution for each answer paragraph of a printed interview: source the
-    interviewee's name where the article first gives it, cue the "A:" label, content the
-    answer. Labels are read in ``text`` as written."""
+    """An attribution for each answer of a printed interview (see :func:`_answers`):
+    source the interviewee's name where the article first gives it, cue the "A:" label,
+    content the answer. Labels are read in ``text`` as written."""
     questions = [start for start, end in paragraphs if QUESTION.match(text, start, end)]
     answers = _answers(text, paragraphs, questions)
     if len(answers) < MIN_ANSWERS or not questions:
