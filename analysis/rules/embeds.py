@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from analysis.rules.attribution import Attribution
-from analysis.rules.quotes import Quote
+from analysis.rules.quotes import Quote, with_whole_quotations
 
 __all__ = ["EMBED_SIGNATURE", "embedded_posts", "post_quotes"]
 
@@ -48,14 +48,7 @@ def embedded_posts(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> li
 
 def post_quotes(doc: Doc, posts: list[Attribution], quotes: list[Quote]) -> list[Quote]:
     """``quotes`` with each post, its signature included, added as a direct quotation by
-    its poster, in reading order; a post holding a quotation of its own keeps that one
-    alone."""
-    added = []
-    for post in posts:
-        start, end = doc[post.content[0]].idx, doc[post.cue[1] - 1].idx + len(doc[post.cue[1] - 1])
-        if any(q.start < end and start < q.end for q in quotes):
-            continue
-        poster = post.source_text(doc)
-        handle = doc[post.cue[0] : post.cue[1]].text
-        added.append(Quote(start, end, "direct", poster, f"an embedded post by '{poster}' {handle}, shown in the article", post))
-    return sorted([*quotes, *added], key=lambda q: (q.start, q.end))
+    its poster (:func:`~analysis.rules.quotes.with_whole_quotations`)."""
+    return with_whole_quotations(
+        doc, posts, quotes, lambda post, poster: f"an embedded post by '{poster}' {doc[post.cue[0] : post.cue[1]].text}, shown in the article"
+    )

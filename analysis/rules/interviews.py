@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from analysis.rules.attribution import Attribution
-from analysis.rules.quotes import Quote
+from analysis.rules.quotes import Quote, with_whole_quotations
 
 __all__ = ["MIN_ANSWERS", "interview_answers", "answer_quotes"]
 
@@ -100,15 +100,5 @@ def interview_answers(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) ->
 
 def answer_quotes(doc: Doc, answers: list[Attribution], quotes: list[Quote]) -> list[Quote]:
     """``quotes`` with each answer, its label included, added as a direct quotation by the
-    interviewee, in reading order; an answer holding a quotation of its own keeps that one
-    alone."""
-    added = []
-    for answer in answers:
-        start = doc[answer.cue[0]].idx
-        last = doc[answer.content[1] - 1]
-        end = last.idx + len(last)
-        if any(q.start < end and start < q.end for q in quotes):
-            continue
-        who = answer.source_text(doc)
-        added.append(Quote(start, end, "direct", who, f"an answer of '{who}' in the interview printed as questions and answers", answer))
-    return sorted([*quotes, *added], key=lambda q: (q.start, q.end))
+    interviewee (:func:`~analysis.rules.quotes.with_whole_quotations`)."""
+    return with_whole_quotations(doc, answers, quotes, lambda _, who: f"an answer of '{who}' in the interview printed as questions and answers")

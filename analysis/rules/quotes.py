@@ -42,7 +42,7 @@ from analysis.rules.attribution import Attribution
 from analysis.lexicon import load_lexicon
 from analysis.reading.textnorm import normalize
 
-__all__ = ["Quote", "quote_spans", "find_quotes", "enclosing_quote"]
+__all__ = ["Quote", "quote_spans", "find_quotes", "enclosing_quote", "with_whole_quotations"]
 
 OPEN_BEFORE = set(" \t\n([{-/\u2014\u2013")
 SCARE_MAX_WORDS = 3
@@ -66,6 +66,23 @@ def enclosing_quote(quotes, offset: int, *, kinds: tuple[str, ...] | None = None
     rows = quotes if kinds is None else quotes[quotes["kind"].isin(kinds)]
     inside = rows[(rows["start"] <= offset) & (offset < rows["end"])]
     return inside.iloc[-1] if len(inside) else None
+
+
+def with_whole_quotations(doc: Doc, relations: list[Attribution], quotes: list[Quote], reason) -> list[Quote]:
+    """``quotes`` with each relation added as a direct quotation by its source, from the
+    first token of its cue and content to the last (an embedded post and its signature,
+    an interview's "A:" and its answer), in reading order; ``reason(relation, speaker)``
+    says what it is. A relation holding a quotation of its own keeps that one alone."""
+    added = []
+    for relation in relations:
+        first = doc[min(relation.cue[0], relation.content[0])]
+        last = doc[max(relation.cue[1], relation.content[1]) - 1]
+        start, end = first.idx, last.idx + len(last)
+        if any(q.start < end and start < q.end for q in quotes):
+            continue
+        speaker = relation.source_text(doc)
+        added.append(Quote(start, end, "direct", speaker, reason(relation, speaker), relation))
+    return sorted([*quotes, *added], key=lambda q: (q.start, q.end))
 
 
 def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
