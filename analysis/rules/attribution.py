@@ -71,7 +71,7 @@ from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title
 
 __all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
     "reporting_cues",
-           "source_noun_categories"]
+           "source_noun_categories", "name_after_descriptions"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj")
@@ -197,7 +197,7 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     "with" phrase after a comma is what came with the words, not the speaker ("said the
     MDA, with forecasts suggesting ...")."""
     doc = token.doc
-    if _runs_into_a_name(token):
+    if name_after_descriptions(token) is not None:
         cut = cut - {"cc", "conj", "appos"}
     keep = [token]
     made_by = [c for c in token.children if c.dep_ == "acl" and _source_noun_category(token) == "document"
@@ -221,24 +221,25 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     return i, j
 
 
-def _runs_into_a_name(token: Token) -> bool:
-    """Descriptions joined by "and" run straight into a full name, with no comma: one
+def name_after_descriptions(token: Token) -> Token | None:
+    """The first word of the full name that descriptions joined by "and" run straight into,
+    with no comma, or None: one
     person ("Billionaire businessman and Republican front-runner Donald Trump said", "Real
     estate mogul and reality television star Donald Trump tweeted"). The parser makes the
     first description the head and the name its conjunct or apposition. The description
     right before the name is in lower case."""
     if token.pos_ != "NOUN" or token.tag_ == "NNS" or not any(c.dep_ == "cc" for c in token.children):
-        return False
+        return None
     name = next((c for c in token.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                  and c.i > token.i and c.i - 1 > token.i and token.doc[c.i - 1].ent_type_ == "PERSON"), None)  # fmt: skip
     if name is None or any(t.is_punct and t.text not in "-‐" for t in token.doc[token.i : name.i]):
-        return False
+        return None
     first = name
     while first.i > token.i and token.doc[first.i - 1].ent_type_ == "PERSON":
         first = token.doc[first.i - 1]
     # A capitalised title right before the name is that person's own ("The senator and
     # Governor Jim Smith": two people); a description in lower case runs into it.
-    return token.doc[first.i - 1].text[:1].islower()
+    return first if token.doc[first.i - 1].text[:1].islower() else None
 
 
 def _named_after(noun: Token) -> Token | None:

@@ -78,7 +78,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.rules.attribution import CLOSING_MARKS, OPENING_MARKS, reporting_cues, source_noun_categories
+from analysis.rules.attribution import CLOSING_MARKS, OPENING_MARKS, name_after_descriptions, reporting_cues, source_noun_categories
 from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
 from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
@@ -347,23 +347,16 @@ def _name_set_off_after(head: Token, ctx: MentionContext) -> str | None:
 def described_then_named(span: Span, ctx: MentionContext) -> Resolution | None:
     """Descriptions joined by "and" that run straight into a full name are that person
     ("Billionaire businessman and Republican front-runner Donald Trump said", "Real estate
-    mogul and reality television star Donald Trump tweeted"): the parser makes the first
-    description the head and hangs the name off it, with no comma between."""
-    head, doc = span.root, ctx.doc
-    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(c.dep_ == "cc" for c in head.children):
+    mogul and reality television star Donald Trump tweeted"): the source phrase the rules
+    keep whole for it (:func:`~analysis.rules.attribution.name_after_descriptions`)
+    ends in that name."""
+    first = name_after_descriptions(span.root)
+    ent = _entity_at(ctx, span.end - 1) if first is not None else None
+    if ent is None or ent.label_ != "PERSON" or ent.start != first.i or ent.end != span.end:
         return None
-    ent = _entity_at(ctx, span.end - 1)
-    if ent is None or ent.label_ != "PERSON" or ent.end != span.end or ent.start <= head.i or len(ent) < 2:
-        return None
-    # The name hangs off the description (as a conjunct or an apposition), with nothing
-    # set off by punctuation between them but a hyphen ("front-runner"), and a description
-    # in lower case right before it ("The senator and Governor Jim Smith" are two people).
-    if head not in ent.root.ancestors or any(t.is_punct and t.text not in "-‐" for t in doc[head.i : ent.start]) \
-            or not doc[ent.start - 1].text[:1].islower():
-        return None
-    name = _without_titles(canonical_name(doc, ent, full_names=ctx.full_names)[0])
+    name = _without_titles(canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0])
     return Resolution(name, "person", "described_then_named",
-                      f"'{doc[span.start : ent.start].text.strip()}' describes the person named right after it: {name} "
+                      f"'{ctx.doc[span.start : ent.start].text.strip()}' describes the person named right after it: {name} "
                       "[rule: described_then_named]")  # fmt: skip
 
 
