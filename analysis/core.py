@@ -24,7 +24,7 @@ from analysis.rules.entities import correct_entities, entity_pairs, entity_summa
 from analysis.rules.claims import claims_tables
 from analysis.rules.cues import HEDGE_DOMAINS, hedge_domains
 from analysis.rules.embeds import embedded_posts, post_quotes
-from analysis.rules.interviews import answer_quotes, interview_answers
+from analysis.rules.interviews import answer_quotes, interview_answers, transcript_turns
 from analysis.rules.quotes import find_quotes
 from analysis.rules.sources import WRITER, ContentIndex, attribution_table, claim_shares, label_sources, quote_columns, source_summary
 from analysis.text.spans import attach_spans, register_extensions
@@ -275,9 +275,10 @@ def analyze_article(
     # The rules link sources, cues and contents; the learned tagger moves their edges.
     relations = refine_with_model(doc, find_attributions(doc))
     # A post embedded from another site is its poster's words, signed at its end; an
-    # answer in an interview printed as questions and answers is the interviewee's.
+    # answer in an interview printed as questions and answers is the interviewee's, and a
+    # transcript's turn is the speaker's its label names.
     posts = embedded_posts(text, doc, spans)
-    answers = interview_answers(text, doc, spans)
+    answers = interview_answers(text, doc, spans) + transcript_turns(text, doc, spans)
     relations = sorted([*relations, *posts, *answers], key=lambda r: r.cue)
     quotes = answer_quotes(doc, answers, post_quotes(doc, posts, find_quotes(text, doc, spans, sentences, relations)))
     labels = label_sources(text, doc, relations, quotes=quotes)

@@ -267,6 +267,8 @@ ATTRIBUTION_PATTERN = _set(
      "(\"— Rep. Ilhan Omar (@Ilhan) November 19, 2019\")."),
     ("interview_answer", "An answer in an interview printed as questions and answers (\"Q: ... A: ...\"); it is the words of "
      "the person interviewed, whom the headline or the introduction names."),
+    ("transcript_turn", "A turn in a transcript, labelled with its speaker's name in capitals (\"FALLIN: I think ...\"); "
+     "it is the words of the person the label names."),
 )
 HEDGE_DOMAIN = _set(
     "hedge_domain",

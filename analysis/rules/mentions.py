@@ -9,6 +9,8 @@ phrase itself.
 
 Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 
+- ``speaker_label``: a name in capitals before a colon that opens a transcript's turn is
+  that person ("JAKE TAPPER: ..." is Jake Tapper).
 - ``apposed_name``: a role or another person's description with a name in apposition is
   that person ("The council's finance chief, Councillor Mark Adeyemi, confirmed ...";
   "The two committee chairs, Senators Ana Ruiz and Tom Blake, said ..."; "According to
@@ -1168,7 +1170,22 @@ def _could_be_organisation(token: Token, ctx: MentionContext) -> bool:
 
 
 #: The rules in the order they are tried, keyed by the ``rule`` value they set.
+def speaker_label(span: Span, ctx: MentionContext) -> Resolution | None:
+    """A name in capitals that opens its paragraph before a colon labels a transcript's
+    turn with its speaker ("JAKE TAPPER: Donald Trump released a video ..."): that person,
+    named in ordinary case. Only a transcript's turn has such a source
+    (:func:`analysis.rules.interviews.transcript_turns`)."""
+    doc = ctx.doc
+    opens_paragraph = span.start == 0 or "\n" in doc[span.start - 1].text + doc[span.start - 1].whitespace_
+    if not (opens_paragraph and span.end < len(doc) and doc[span.end].text == ":" and span.text.isupper()):
+        return None
+    name = " ".join(word.capitalize() for word in span.text.split())
+    return Resolution(name, "person", "speaker_label",
+                      f"'{span.text}:' labels a turn of the transcript with its speaker's name [rule: speaker_label]")
+
+
 RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
+    "speaker_label": speaker_label,
     "apposed_name": apposed_name,
     "described_then_named": described_then_named,
     "apposed_body": apposed_body,

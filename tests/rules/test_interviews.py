@@ -56,3 +56,39 @@ def test_a_name_the_model_did_not_tag_is_found_in_the_headline_and_introduction(
             "A: I block time for meetings and separate time for emails.")  # fmt: skip
     answers = analyze(text, nlp=nlp).attributions.query("pattern == 'interview_answer'")
     assert answers["canonical_source"].tolist() == ["Junior Gaspard", "Junior Gaspard"]
+
+
+# breitbart 2016-07-10 "OK Gov Fallin: Trump Is 'Trying To Campaign As A Racial Healer'"
+# and west-journal 2016-03-29 (PolNeAR train), shortened: transcripts labelled by speaker.
+TRANSCRIPT = (
+    "Fallin says Trump is trying to heal\n\n"
+    "On Sunday, Oklahoma Gov. Mary Fallin spoke about the police shootings.\n\n"
+    "Partial transcript as follows:\n\n"
+    "JAKE TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n"
+    "FALLIN: I think he is trying to campaign as a racial healer. That has been part of his message.\n\n"
+    "And I think that is his intent.\n\n"
+    "TAPPER: The campaign has been divisive.\n\n"
+    "FALLIN: We all need to move towards being compassionate."
+)
+
+
+def test_a_transcripts_turns_rest_on_the_speakers_their_labels_name(nlp):
+    result = analyze(TRANSCRIPT, nlp=nlp)
+    turns = result.attributions.query("pattern == 'transcript_turn'")
+    assert turns[["canonical_source", "source_type", "cue"]].values.tolist() == [
+        ["Jake Tapper", "person", "JAKE TAPPER:"], ["Mary Fallin", "person", "FALLIN:"],
+        ["Jake Tapper", "person", "TAPPER:"], ["Mary Fallin", "person", "FALLIN:"]]  # fmt: skip
+    sentences = result.sentences.set_index("sent_id")
+    said = sentences[sentences["text"].str.contains("trying to campaign|part of his message|his intent|compassionate")]
+    assert len(said) == 4 and (said["claim_source"] == "Mary Fallin").all()
+    # "I think" inside her turn is hers, not the writer's.
+    thinks = result.attributions.query("cue == 'think' and source == 'I'")
+    assert set(thinks["canonical_source"]) == {"Mary Fallin"}
+    assert result.quotes["reason"].str.contains("turn of 'Mary Fallin' in the transcript").sum() == 2
+
+
+def test_kickers_and_labels_that_name_nobody_are_no_speakers(nlp):
+    text = ("Council backs new library\n\nUPDATE: The council voted on Monday.\n\n"
+            "EXCLUSIVE: The library will open in May, Ms Patel said.\n\n"
+            "UN: Aid will be sent to the region.\n\nEMAIL: news@example.com.")  # fmt: skip
+    assert "transcript_turn" not in set(analyze(text, nlp=nlp).attributions["pattern"])
