@@ -347,6 +347,20 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+#: The fewest words a quotation in a verb's object needs to be words said.
+QUOTED_OBJECT_WORDS = 4
+
+
+def _quotes_words(phrase: Token) -> bool:
+    """The phrase holds a quotation of :data:`QUOTED_OBJECT_WORDS` words or more."""
+    words = list(phrase.subtree)
+    opening = next((k for k, t in enumerate(words) if t.text in OPENING_MARKS), None)
+    if opening is None:
+        return False
+    closing = next((k for k in range(opening + 1, len(words)) if words[k].text in CLOSING_MARKS), len(words))
+    return sum(t.is_alpha for t in words[opening + 1 : closing]) >= QUOTED_OBJECT_WORDS
+
+
 def _content(verb: Token, cue_end: int, *, clause_only: bool = False, finite_only: bool = False) -> tuple[int, int] | None:
     """The clause, object or "of"-phrase the reporting verb introduces.
 
@@ -376,7 +390,10 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False, finite_onl
                 if child.dep_ in ("ccomp", "dobj") and child.i >= cue_end:
                     return _span_of(list(child.subtree))
     if clause_only:
-        return None
+        # "The UK has urged an "end to the violence and for all sides to ..."": an object
+        # quoting words said (four words or more; "added a "note of caution"" is a phrase).
+        quoted = next((c for c in verb.children if c.dep_ == "dobj" and _quotes_words(c)), None)
+        return _span_of(list(quoted.subtree)) if quoted is not None else None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "about", "on"):
             if any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
@@ -524,20 +541,31 @@ def _quotation_introduced(verb: Token) -> tuple[int, int] | None:
 
 def _quotation_before(verb: Token, subject: Token) -> tuple[int, int] | None:
     """The quotation that closes right before a speech verb's subject ('"...," she
-    said') or right before the verb itself when the subject follows it ('"...," said
-    Michael Baselice'), from its opening mark in the sentence (or the sentence's start,
-    when it opened in an earlier one) to the closing mark; None otherwise."""
+    said', '"Can I give it to James?" Brooke tearfully asked', adverbs between them) or
+    right before the verb itself when the subject follows it ('"...," said Michael
+    Baselice'), from its opening mark in the sentence the quotation closes in (or that
+    sentence's start, when it opened in an earlier one) to the closing mark; None
+    otherwise. A quotation ending in "?" or "!" is often cut off as a sentence of its own,
+    so it may close in the sentence before the verb's."""
     doc = verb.doc
     left, right = subject.left_edge.i, subject.right_edge.i
+    while left < right and doc[left].is_punct:
+        left += 1  # the parse may hang the closing mark and the comma before it on the subject
+    adverbs_only = right < verb.i and all(t.pos_ == "ADV" for t in doc[right + 1 : verb.i])
     if left > verb.i >= 2 and doc[verb.i - 1].text in CLOSING_MARKS and doc[verb.i - 2].is_punct:
         close = verb.i - 1  # '"...," said Michael Baselice, a pollster': the speaker after the verb
-    elif right + 1 != verb.i or left < 1 or doc[left - 1].text not in CLOSING_MARKS or not doc[left - 2].is_punct:
+    elif not adverbs_only or left < 2 or doc[left - 1].text not in CLOSING_MARKS or not doc[left - 2].is_punct:
         return None
     else:
         close = left - 1
-    sent = verb.sent
-    opening = next((t.i for t in sent if t.i < close and t.text in OPENING_MARKS), None)
-    start = opening + 1 if opening is not None else sent.start
+    if close < verb.sent.start and doc[close - 1].text not in ("?", "!") and not doc[verb.sent.start].is_lower:
+        # A quotation that ended its sentence with a full stop is followed by a sentence of
+        # its own ("Tory leader Michael Howard, asked about ..."), unless that opens in
+        # lower case as a speaker's tag cut off from it ('... this." / "he added.').
+        return None
+    first = min(verb.sent.start, doc[close].sent.start)
+    opening = next((t.i for t in doc[first:close] if t.text in OPENING_MARKS), None)
+    start = opening + 1 if opening is not None else first
     while start < close and doc[start].is_space:
         start += 1
     return (start, close) if close - start >= 2 else None
@@ -1066,14 +1094,42 @@ def introduced(link: VerbLink) -> bool | None:
     return None
 
 
+#: Kinds of reporting verb that may tell who spoke a quotation closing right before their
+#: subject: speaking ("asked", "noted", "announced"), confirming and denying.
+SPEAKING_CATEGORIES = frozenset({"speech", "confirmation", "denial"})
+
+
 def quotation_before(link: VerbLink) -> bool | None:
     """ '"I will be heading to Australia ..., I know that," she said.': parsed with the verb
     deep inside the quotation, it has no complement; the quotation that closes right
-    before its subject is what it reports."""
-    if _may_introduce(link):
-        found = _quotation_before(link.verb, link.subject)
+    before its subject is what it reports. So with any verb of speaking ('"We got her!"
+    officers announced on their radios': a phrase after the verb is no content) and a
+    quotation that closes a sentence of its own ('"... right?" Sanborn said.')."""
+    verb, content = link.verb, link.content
+    after_verb = content is not None and content[0] > verb.i and link.doc[content[0]].pos_ == "ADP"
+    # "Hodges described his years at Stradey as ...": a verb with an object of its own
+    # reports that; the object of "told" is whom it is told to ("he told BBC Sport").
+    has_object = verb.lemma_.lower() not in INTRODUCING_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+    if ((content is None or after_verb) and not has_object and link.subject is not None and link.row["category"] in SPEAKING_CATEGORIES
+            and link.subject.lower_ not in ("i", "we", "you") and negation_of(verb) is None):  # fmt: skip
+        found = _quotation_before(verb, link.subject)
         if found is not None:
             link.content, link.pattern = found, "parenthetical"
+    return None
+
+
+def free_relative(link: VerbLink) -> bool | None:
+    """ "this is not at all what I expected to see here", "he said what he thought": a verb
+    of thinking inside a clause that "what" opens names a thing (what was expected, what
+    was thought), it reports no claim. A verb of speaking there still points at words
+    said ("what Obama said"), and "what he said he would do" reports: "what" belongs to the
+    reported clause, not to "said"."""
+    verb, subject = link.verb, link.subject
+    if subject is None or link.row["category"] != "cognition":
+        return None
+    objects = [c for c in (verb, *(x for x in verb.children if x.dep_ == "xcomp")) for c in c.children if c.dep_ == "dobj"]
+    if any(o.lower_ in ("what", "whatever") and o.i < subject.i for o in objects):
+        return False
     return None
 
 
@@ -1158,6 +1214,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "trailing_parenthetical": trailing_parenthetical,
     "introduced": introduced,
     "quotation_before": quotation_before,
+    "free_relative": free_relative,
     "needs_content": needs_content,
     "judged_by_someone": judged_by_someone,
     "shown_by_doing": shown_by_doing,

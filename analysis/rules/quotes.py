@@ -297,9 +297,10 @@ def find_quotes(
         # A reporting verb inside the quotation is part of what is quoted ('"Germany's
         # Securities Trading Act says that ..."', from a spokeswoman): never its speaker.
         outside = [a for a in attributions if not span.start <= a.anchor < span.end]
-        # The innermost attribution whose content holds the quote; failing that, the
-        # reporting verb whose phrase holds it ("dismissed the plan as "desperate"").
-        holding = [a for a in outside if a.content and a.content[0] <= span.start and span.end <= a.content[1] + 1]
+        # The innermost attribution whose content holds the quote (from its opening mark or
+        # the word after it); failing that, the reporting verb whose phrase holds it
+        # ("dismissed the plan as "desperate"").
+        holding = [a for a in outside if a.content and a.content[0] <= span.start + 1 and span.end <= a.content[1] + 1]
         hanging = [
             a
             for a in outside

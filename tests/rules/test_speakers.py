@@ -29,7 +29,28 @@ CASES = [
      {1: "Mark Croucher", 2: "Mark Croucher", 3: "Mark Croucher", 4: "Mark Croucher"},
      "bbc politics/286 shape: a paragraph that is only a quotation continues the speaker"),
     ('Talks\n\nAs the minister admits: "We got this wrong."', {1: "the minister"}, "page: 'As X admits:' before a quotation"),
+    # Saved pages of the extraction benchmark (Fox News, CBS News, Spokesman-Review, Express, 2019).
+    ('Show\n\nBrooke offered her spot to the actor.\n\n\u201cCan I give it to James?\u201d Brooke tearfully asked before apologizing.',
+     {2: "Brooke"}, "page: a question cut off as its own sentence, its speaker after it with an adverb"),
+    ('Rescue\n\n\u201cWe got her, we got her!\u201d officers announced on their radios. \u201cHe\u2019s in custody; we have her.\u201d',
+     {1: "officers", 2: "officers"}, "page: a phrase after the verb is no content; the quotation before it is"),
+    ('Campaign\n\n\u201cOK, great, let\u2019s get people to notice it, but I don\u2019t think people are talking about it, right?\u201d '
+     'Sanborn said.', {1: "Sanborn"}, "page: 'Sanborn said.' after a quotation ending in a question mark"),
+    ('Show\n\n\u201cThis is not easy. First of all, this is not at all what I expected to see here,\u201d judge Inaba noted as she '
+     'made her decision.', {1: "Inaba", 2: "Inaba"}, "page: 'what I expected' names a thing; the judge is the speaker"),
+    ('Hong Kong\n\nThe ambassador, Liu Xiaming, said: \u201cWe have enough power to end the unrest.\u201d\n\n'
+     'The UK has urged an \u201cend to the violence and for all sides to engage in meaningful political dialogue\u201d.',
+     {2: "United Kingdom"}, "page: an object in quotation marks is what the UK urged, not Liu's words carried on"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Prices\n\nPrices rose more than what analysts had expected.", "author"),
+    ("Talks\n\nThe minister added a \u201cnote of caution\u201d to the plans.", "author"),
+])  # fmt: skip
+def test_what_was_expected_and_a_quoted_phrase_are_nobodys_claim(nlp, text, source):
+    _, sentences = _sentences(nlp, text)
+    assert sentences.loc[1, "claim_source"] == source
 
 
 @pytest.mark.parametrize("text, expected, where", CASES, ids=[c[2] for c in CASES])
