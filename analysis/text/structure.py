@@ -24,9 +24,11 @@ labels. The rules below are general, ordered, and each states its evidence:
    exactly (after normalising case, quotes and spaces) is a ``duplicate``; short lines
    repeat by design in lists and menus.
 6. A run of three or more headline-like lines in a row (5-20 words each, no full stop,
-   most longer words capitalised), or a short line without final punctuation right
-   under a list heading ("You may also like") or under another such line, is a link to
-   another story: a ``related_link``.
+   most longer words capitalised), a short line without final punctuation right under a
+   list heading ("You may also like") or under another such line, or, after the body
+   has started, a headline-like line written wholly in capitals between two paragraphs
+   of the story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'", as news pages
+   set their links), is a link to another story: a ``related_link``.
 7. After the body has started, a short line (at most 10 words) without final
    punctuation, starting with a capital, between a complete body paragraph and one
    that starts a new sentence, is a ``subheading``.
@@ -159,6 +161,10 @@ def _regex_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+#: A word, one with an apostrophe inside it included ("don't", "O'Neill").
+_APOSTROPHE_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
 @lru_cache(maxsize=1)
 def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str, str]]:
     """Compiled page-furniture patterns: (regex, role, max_words, pattern, category, what
@@ -178,9 +184,10 @@ def _furniture_rules() -> list[tuple[re.Pattern, str, int, str, str, str]]:
 
 
 def _furniture(text: str) -> tuple[str, str, str] | None:
-    """The page-furniture pattern a line matches: (role, reason, category), or None."""
+    """The page-furniture pattern a line matches: (role, reason, category), or None. A
+    word with an apostrophe counts once ("DON'T MISS" is two words)."""
     key = _key(text)
-    n_words = len(_words(text))
+    n_words = len(_APOSTROPHE_WORD.findall(text))
     for regex, role, max_words, pattern, category, what in _furniture_rules():
         if n_words <= max_words and regex.fullmatch(key):
             # Plain words first (what the line is), the pattern that found it second.
@@ -327,9 +334,30 @@ def _under_link_heading(p: _Paragraphs, i: int) -> str | None:
     return f"a link under the heading '{p.texts[j].strip()}' (paragraph {j}): another story, not the article's text"
 
 
+#: The fewest words of a line in capitals read as a link: a story's headline runs longer
+#: than a heading in capitals ("TOO FAST TOO FURIOUS (DIGITAL BRIDGES)", a game's name
+#: over its review, BBC tech/095).
+CAPITALS_LINK_MIN_WORDS = 7
+
+
+def _in_capitals(p: _Paragraphs, i: int) -> bool:
+    """A headline-like line (:func:`_headline_like`) of :data:`CAPITALS_LINK_MIN_WORDS`
+    words or more after the body has started, written wholly in capitals, not a numbered
+    heading ("3. FOR AFGHAN WOMEN ...") nor one quotation ('"EVENTUALLY VOTERS MAKE GOOD
+    DECISIONS"'), with a paragraph of the story that ends a sentence before it."""
+    text = p.texts[i].strip()
+    plain = normalize(text)
+    quoted = plain[:1] in "\"'" and plain[-1:] in "\"'"
+    letters = [c for c in text if c.isalpha()]
+    return (p.body_started and len(p.words[i]) >= CAPITALS_LINK_MIN_WORDS and bool(letters)
+            and all(c.isupper() for c in letters) and not text[:1].isdigit() and not quoted
+            and p.roles[i - 1] is not None and p.roles[i - 1][0] == "body" and _has_final_punctuation(p.texts[i - 1]))  # fmt: skip
+
+
 def _headline_run(p: _Paragraphs, i: int) -> str | None:
-    """Rule 6: a line in a run of three or more headline-like lines, or a line under a
-    list heading ("You may also like"): a list of links."""
+    """Rule 6: a line in a run of three or more headline-like lines, a line under a list
+    heading ("You may also like"), or a headline-like line in capitals amid the story: a
+    link to another story."""
     under = _under_link_heading(p, i)
     if under is not None:
         return under
@@ -338,6 +366,8 @@ def _headline_run(p: _Paragraphs, i: int) -> str | None:
     like = p.headline_like
     if not like[i]:
         return None
+    if _in_capitals(p, i):
+        return "a headline in capitals amid the story's paragraphs: news pages set their links to other stories so"
     first, last = i, i
     while first > 1 and like[first - 1]:
         first -= 1

@@ -223,3 +223,32 @@ def test_page_furniture_lines_are_set_aside_with_their_reason(line, furniture):
     assert (role in ("artifact", "related_link")) == furniture, (line, role, reason)
     if furniture:
         assert "lexicons/boilerplate.csv" in reason
+
+
+# Saved pages of the extraction benchmark (Fox News and Express, 2019), shortened.
+LINKS_AMID_THE_STORY = [
+    "Van Der Beek eliminated from the show",
+    "James Van Der Beek has been eliminated from the show.",
+    "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'",
+    "The actor said the news came as a shock to his family.",
+    "'DANCING WITH THE STARS': LAUREN ALAINA IS CHANNELING HER BREAKUP ENERGY INTO COMPETITION SERIES",
+    "Chris Tang said in an interview that police alone are not able to end the violence.",
+    "DON'T MISS",
+    "China furious at Macron for Hong Kong protest jibe [INSIGHT]| Lakers vs Nets: NBA make final decision on game "
+    "amid China turmoil [VIDEO] Hong Kong 'threatened with Chinese military intervention' [REACTION]",
+    "The UK has urged an end to the violence.",
+]
+
+
+def test_links_set_in_capitals_or_tagged_amid_the_story_are_related_links():
+    roles = [role for role, _ in assign_roles(LINKS_AMID_THE_STORY)]
+    assert roles == ["headline", "body", "related_link", "body", "related_link", "body", "related_link", "related_link", "body"]
+
+
+@pytest.mark.parametrize("line", [
+    "3. FOR AFGHAN WOMEN 'GLASS IS HALF FULL.'",
+    "\u201cEVENTUALLY VOTERS MAKE GOOD DECISIONS\u201d",
+])  # fmt: skip
+def test_a_numbered_or_quoted_heading_in_capitals_is_no_link(line):
+    texts = ["Things to know", "The talks resumed on Monday.", line, "The envoy said progress was slow."]
+    assert assign_roles(texts)[2][0] != "related_link"
