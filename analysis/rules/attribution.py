@@ -1118,6 +1118,23 @@ def quotation_before(link: VerbLink) -> bool | None:
     return None
 
 
+#: Adjectives of an "it" clause that says whether something can be done at all.
+POSSIBILITY_ADJECTIVES = frozenset({"possible", "impossible"})
+
+
+def possible_to(link: VerbLink) -> bool | None:
+    """ "It was not possible to independently verify the group's claim", "it is impossible
+    to know whether ...": nobody verifies or says anything; the writer says it cannot be
+    done (the hedge lexicon's "not possible to verify" leaves the claim open)."""
+    verb = link.verb
+    copula = verb.head if verb.dep_ == "xcomp" else None
+    if copula is not None and copula.pos_ == "ADJ" and copula.lower_ in POSSIBILITY_ADJECTIVES:
+        copula = copula.head  # the infinitive may hang on the adjective or on "be"
+    if copula is None or copula.lemma_ != "be" or not any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in copula.children):
+        return None
+    return False if any(c.dep_ == "acomp" and c.lower_ in POSSIBILITY_ADJECTIVES for c in copula.children) else None
+
+
 def free_relative(link: VerbLink) -> bool | None:
     """ "this is not at all what I expected to see here", "he said what he thought": a verb
     of thinking inside a clause that "what" opens names a thing (what was expected, what
@@ -1214,6 +1231,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "trailing_parenthetical": trailing_parenthetical,
     "introduced": introduced,
     "quotation_before": quotation_before,
+    "possible_to": possible_to,
     "free_relative": free_relative,
     "needs_content": needs_content,
     "judged_by_someone": judged_by_someone,

@@ -247,3 +247,14 @@ def test_a_trailing_attribution_parsed_as_a_complement_reports_the_clause(nlp):
     assert (sentences.loc[1, "status"], sentences.loc[1, "claim_source"]) == ("reported", "Michael Howard")
     row = result.attributions.set_index("cue").loc["claimed"]
     assert row["content"].startswith("National Insurance will be raised")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was not possible to independently verify the group's claim.",  # page: Al Jazeera, 2019
+    "It was not immediately possible to confirm the report.",
+    "Both men said they were treated well, but it's impossible to know whether they were forced to speak.",  # page: New York Post
+])  # fmt: skip
+def test_what_cannot_be_verified_is_left_open_by_the_writer_not_said_by_it(nlp, sentence):
+    result, sentences = _sentences(nlp, "Hostages freed\n\n" + sentence)
+    assert sentences.loc[1, "status"] == "unconfirmed"
+    assert not result.attributions["source"].isin(["It", "it"]).any()
