@@ -258,6 +258,7 @@ ATTRIBUTION_PATTERN = _set(
     ("impersonal", "The verb names nobody who says it (\"it is believed that ...\")."),
     ("parenthetical", 'The speaker and the verb interrupt or follow the words they report (\'"...," she said\').'),
     ("colon", "The speaker and the verb introduce the words after a colon."),
+    ("as_reported", 'An "as" clause names who reports the sentence it belongs to ("As the BBC reported, the talks collapsed").'),
     ("announced_by", "The claim rests on a plan or publication; who made it follows \"by\" (\"plans unveiled by the council\")."),
     ("introduced", "The speaker and the verb end their sentence and introduce the quotation that follows."),
     ("nominal", "A report or document says what follows \"that\" (\"reports that ...\")."),

@@ -18,6 +18,8 @@ Patterns (``pattern`` field):
 - ``according_to``: "according to X, ..."; the content is the clause "according to"
   modifies.
 - ``impersonal``: "X is alleged to ...", "it is believed that ..."; nobody is named.
+- ``as_reported``: "As the BBC reported, the talks collapsed": the clause an "as" clause
+  hangs from.
 - ``parenthetical``: '"The plan," the minister said, "will work."'; the verb interrupts
   the clause it reports. Also '"..., I know that," she said' when the parse buries the
   verb inside the quotation: the quotation closing right before its subject.
@@ -1118,6 +1120,36 @@ def quotation_before(link: VerbLink) -> bool | None:
     return None
 
 
+def as_reported(link: VerbLink) -> bool | None:
+    """ "As Emily Feng reports for NPR, the first cases came to light last week", "The talks
+    collapsed, as the BBC reported": a verb of speaking in an "as" clause that opens the
+    sentence or is set off by a comma, with a subject and nothing of its own to report,
+    reports the clause it hangs from. Not "As he said this, the crowd cheered" (its
+    object), "as snow and cold temperatures continue", "as many people expected" (no
+    comma: what was expected is part of the claim) or "as Trump called for a boycott"."""
+    verb, doc = link.verb, link.doc
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if (link.content is not None or verb.dep_ != "advcl" or mark is None or link.row["category"] not in SPEAKING_CATEGORIES
+            or link.row["complement"] == "absolute" or not any(c.dep_ == "nsubj" for c in verb.children)
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)):  # fmt: skip
+        return None
+    opening = all(t.is_punct or t.pos_ == "CCONJ" or t.is_space for t in doc[verb.sent.start : mark.i])  # "And as X pointed out, ..."
+    if not (opening or doc[mark.i - 1].text == ","):
+        return None
+    head = verb.head
+    if verb.i < head.i:
+        start, end = verb.right_edge.i + 1, head.right_edge.i + 1
+    else:
+        start, end = head.left_edge.i, verb.left_edge.i
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start >= 3:
+        link.content, link.pattern = (start, end), "as_reported"
+    return None
+
+
 #: Adjectives of an "it" clause that says whether something can be done at all.
 POSSIBILITY_ADJECTIVES = frozenset({"possible", "impossible"})
 
@@ -1231,6 +1263,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "trailing_parenthetical": trailing_parenthetical,
     "introduced": introduced,
     "quotation_before": quotation_before,
+    "as_reported": as_reported,
     "possible_to": possible_to,
     "free_relative": free_relative,
     "needs_content": needs_content,

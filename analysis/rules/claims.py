@@ -290,7 +290,7 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
         if relation.anchor in main_ids:
             candidates.append(relation)
         elif relation.pattern in FRAMING_PATTERNS and relation.content and any(relation.contains(i) for i in main_ids):
-            candidates.append(relation)  # "according to X, ...", "As X admits: ...", "..., X said, but ...": the main clause is what X says
+            candidates.append(relation)  # "according to X, ...", "As X admits: ...", "As X reports, ...": the main clause is what X says
         elif mains and _left_open_by(relation, mains[0].doc, main_ids):
             candidates.append(relation)  # "The firm has yet to confirm the deal", "refused to say whether ...": the source leaves it open
         elif relation.pattern == "quoted_as" and mains and mains[0].doc[relation.anchor].head.head.i in main_ids:
@@ -320,7 +320,7 @@ def _refusal_inside(doc: Doc, main_attr: Attribution, attributions: list[Attribu
 
 
 #: Patterns whose content, not their cue, covers the main clause they attribute.
-FRAMING_PATTERNS = frozenset({"according_to", "colon", "parenthetical", "announced_by"})
+FRAMING_PATTERNS = frozenset({"according_to", "colon", "parenthetical", "announced_by", "as_reported"})
 
 #: Source types that identify who confirms: a named person, body or document.
 IDENTIFIED_TYPES = IDENTIFIED_SOURCE_TYPES

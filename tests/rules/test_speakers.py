@@ -29,6 +29,9 @@ CASES = [
      {1: "Mark Croucher", 2: "Mark Croucher", 3: "Mark Croucher", 4: "Mark Croucher"},
      "bbc politics/286 shape: a paragraph that is only a quotation continues the speaker"),
     ('Talks\n\nAs the minister admits: "We got this wrong."', {1: "the minister"}, "page: 'As X admits:' before a quotation"),
+    ("Plague\n\nAs Emily Feng reports for NPR, the first cases came to light last week.", {1: "Emily Feng"},
+     "page (Smithsonian, 2019): 'As X reports,' opening the sentence"),
+    ("Talks\n\nThe talks collapsed on Monday, as the BBC reported.", {1: "BBC"}, "page: ', as X reported' ending the sentence"),
     # Saved pages of the extraction benchmark (Fox News, CBS News, Spokesman-Review, Express, 2019).
     ('Show\n\nBrooke offered her spot to the actor.\n\n\u201cCan I give it to James?\u201d Brooke tearfully asked before apologizing.',
      {2: "Brooke"}, "page: a question cut off as its own sentence, its speaker after it with an adverb"),
@@ -46,6 +49,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, source", [
     ("Prices\n\nPrices rose more than what analysts had expected.", "author"),
+    ("Rally\n\nAs he said this, the crowd cheered.", "author"),
     ("Talks\n\nThe minister added a \u201cnote of caution\u201d to the plans.", "author"),
 ])  # fmt: skip
 def test_what_was_expected_and_a_quoted_phrase_are_nobodys_claim(nlp, text, source):
