@@ -828,34 +828,51 @@ DESCRIBED_LOOKBACK = 3
 def described_person(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "the actor said", "the 'Pose' actor", "the 23-year-old": a definite description of
     the kind of person a story is about (``lexicons/described_people.csv``; not a newcomer
-    such as "the victim") is the named person who is the subject of the sentence before."""
+    such as "the victim") is the named person who is the subject of the sentence before;
+    sentences inside the quotation it closes do not count."""
     head = span.root
-    lemma = head.lemma_.lower()
-    # "the actor", "the 2003 champion", "the 23-year-old": words for the person a story is
-    # about (lexicons/described_people.csv), or an age.
-    described = lemma in _described_people() or head.lower_.endswith("year-old") or head.lower_ == "old" and "year" in span.text
-    if not described or span[0].lower_ != "the" or head.tag_ not in ("NN", "JJ") or lemma in OTHER_PERSON_NOUNS:
+    if not _describes_the_story_person(span) or head.lemma_.lower() in OTHER_PERSON_NOUNS:
         return None  # other rules, or someone else
     # The story's subject: the person who is the subject of the sentence before (a story
     # keeps its subject; the person named nearest, or the last to speak, is often someone
     # else: "She will now meet Venus Williams. 'Bring it on,' said the 23-year-old").
-    # A sentence whose subject is "he" or "she" keeps the story's subject: look one
-    # further back ("Richard Dunne is ready ... He was once threatened ... the defender said").
-    end = head.sent.start
-    for back in range(1, DESCRIBED_LOOKBACK + 1):
-        start = _sentences_back(head, back)
-        previous = ctx.doc[start:end]
+    # A sentence whose subject is "he", "she" or such a description keeps the story's
+    # subject: look one further back ("Richard Dunne is ready ... He was once threatened
+    # ... the defender said"). So does a sentence of a quotation: whose words they are is
+    # what is asked ('"You never know why ... my kids. All you know ...," said the actor').
+    doc, end, counted, seen = ctx.doc, head.sent.start, 0, 0
+    while counted < DESCRIBED_LOOKBACK and end > 0 and seen < QUOTED_LOOKBACK:
+        previous = doc[end - 1].sent
+        seen += 1
         for entity in ctx.ents:
             if (entity.label_ == "PERSON" and previous.start <= entity.start < previous.end and entity.text.lower() not in _demonyms()
                     and entity.root.dep_ in ("nsubj", "nsubjpass") and entity.root.head.dep_ == "ROOT"):  # fmt: skip
-                name = canonical_name(ctx.doc, entity, full_names=ctx.full_names)[0]
+                name = canonical_name(doc, entity, full_names=ctx.full_names)[0]
                 return Resolution(name, "person", "described_person",
                                   f"'{span.text}' describes {name}, the subject of the sentence before [rule: described_person]")  # fmt: skip
+        quoted = doc[previous.start].text in QUOTE_MARKS or _inside_quotation(doc, previous.start)
         subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-        if start >= end or not subjects or subjects[0].lower_ not in ("he", "she"):
-            return None
-        end = start
+        if not quoted:
+            keeps = subjects and (subjects[0].lower_ in ("he", "she")
+                                  or _describes_the_story_person(doc[subjects[0].left_edge.i : subjects[0].i + 1]))  # fmt: skip
+            if not keeps:
+                return None
+            counted += 1
+        end = previous.start
     return None
+
+
+#: The most sentences a description looks back through, those of a quotation included.
+QUOTED_LOOKBACK = 8
+
+
+def _describes_the_story_person(span: Span) -> bool:
+    """ "the actor", "the 2003 champion", "the 23-year-old": "the" and a word for the person
+    a story is about (``lexicons/described_people.csv``), or an age."""
+    head = span.root
+    lemma = head.lemma_.lower()
+    described = lemma in _described_people() or head.lower_.endswith("year-old") or head.lower_ == "old" and "year" in span.text
+    return described and span[0].lower_ == "the" and head.tag_ in ("NN", "JJ")
 
 
 GROUP_PRONOUNS = frozenset({"they", "them"})

@@ -32,6 +32,10 @@ CASES = [
     ("Plague\n\nAs Emily Feng reports for NPR, the first cases came to light last week.", {1: "Emily Feng"},
      "page (Smithsonian, 2019): 'As X reports,' opening the sentence"),
     ("Talks\n\nThe talks collapsed on Monday, as the BBC reported.", {1: "BBC"}, "page: ', as X reported' ending the sentence"),
+    ('Show\n\nJames Smith revealed the news in a video on Monday.\n\n"My wife and I went through every parent\'s worst nightmare. '
+     'We lost the baby," Smith said.\n\n"You never know why these things happen. All you know is that it brings you closer '
+     'together," said the actor.', {4: "James Smith", 5: "James Smith"},
+     "page (Fox News, 2019): 'said the actor' closing a quotation looks back past the quotation's sentences"),
     # Saved pages of the extraction benchmark (Fox News, CBS News, Spokesman-Review, Express, 2019).
     ('Show\n\nBrooke offered her spot to the actor.\n\n\u201cCan I give it to James?\u201d Brooke tearfully asked before apologizing.',
      {2: "Brooke"}, "page: a question cut off as its own sentence, its speaker after it with an adverb"),
