@@ -63,7 +63,8 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   this or the two sentences before.
 - ``described_person``: "the actor said", "the 23-year-old" (a description of the kind
   of person a story is about, ``lexicons/described_people.csv``) is the named person who
-  is the subject of the sentence before.
+  is the subject of the sentence before (past the sentences of a quotation it closes,
+  and past subjects that are "he", "she" or such a description).
 - ``age_description``: failing that, "the 67-year-old said" is the person a pronoun in
   its place would be: never a source kept secret.
 - ``group_pronoun``: "they say" is the last body or plural source of this or the two
