@@ -258,6 +258,7 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
         if not sources:
             continue
         source = min(sources, key=lambda s: (min(abs(s.end - cue.start), abs(cue.end - s.start)), s.start > cue.start))
+        cue_start, source_span = _cue_without_subject(doc, cue, verb, source)
         # What it reports, as the rules take it for this verb (a clause where the lexicon says so).
         if goes_on(verb, row["complement"]):
             continue  # "continued to grow": not speech
@@ -266,12 +267,25 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
         # also made relations of "posted a profit", "proposed the merger" or "to recall".
         if content is None or (source.start < content[1] and content[0] < source.end):
             continue
-        added.append(Attribution((cue.start, cue.end), verb.i, row["cue"], row["stance"], row["category"],
-                                 (source.start, source.end), content, "learned",
-                                 confidence=round(min(cue.confidence, source.confidence), 3)))
-        taken.update(range(cue.start, cue.end))
-        taken.update(range(source.start, source.end))
+        added.append(Attribution((cue_start, cue.end), verb.i, row["cue"], row["stance"], row["category"],
+                                 source_span, content, "learned", confidence=round(min(cue.confidence, source.confidence), 3)))
+        taken.update(range(cue_start, cue.end))
+        taken.update(range(*source_span))
     return added
+
+
+def _cue_without_subject(doc: Doc, cue: LearnedSpan, verb, source: LearnedSpan) -> tuple[int, tuple[int, int]]:
+    """Where the cue starts and the source's span: a learned cue that took in the head of
+    the verb's subject ("The victim's | mother testified") gives it back, and the source
+    is that subject's whole phrase ("The victim's mother") when it holds the learned one."""
+    # The subject of the cue's verb, or of the verb a participle in the cue hangs from
+    # ("mother testified, describing").
+    subject = next((t for t in doc[cue.start : verb.i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in (verb.i, verb.head.i)), None)
+    if subject is None:
+        return cue.start, (source.start, source.end)
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    holds = start <= source.start and source.end <= end
+    return subject.i + 1, (start, end) if holds else (source.start, source.end)
 
 
 def refine(doc: Doc, relations: list, *, spans: list[LearnedSpan] | None = None) -> list:

@@ -26,6 +26,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   proper name ending in an outlet word (News, Times, Post, Herald...) or followed by
   "newspaper"/"programme" is one.
 - ``honorific_name``: a name after Mr, Ms, Mrs, Dr, Sir... is a person ("Ms Okafor").
+- ``speaker_surname``: a lone proper noun the model took for no person ("Sanborn", tagged
+  as a body) is the surname of the one person who spoke before it, named in full ("Jeff
+  Sanborn, president of Chapter & Verse, said").
 - ``spokesperson``: an unnamed spokesperson of a named body speaks for it on the record
   ("A Tesco spokeswoman", "a spokesperson for the Riverside Residents' Association",
   "A Downing Street spokesman"): the source is that organisation, unless the sentence
@@ -528,6 +531,21 @@ def honorific_name(span: Span, ctx: MentionContext) -> Resolution | None:
                 name = next(iter(ctx.full_names[name]))
             return Resolution(name, "person", "honorific_name", f"'{token.text}' marks {name} as a person [rule: honorific_name]")
     return None
+
+
+def speaker_surname(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "Sanborn said" after "Jeff Sanborn, president of Chapter & Verse, said": a lone
+    proper noun the model did not take for a person is the surname of a person who spoke
+    before it, named in full (one such person only)."""
+    if len(span) != 1 or span[0].pos_ != "PROPN" or not span[0].is_title or span[0].ent_type_ == "PERSON":
+        return None
+    people = {name for _, _, source_type, name in ctx.sources if source_type == "person" and len(name.split()) >= 2
+              and name.split()[-1] == span.text}  # fmt: skip
+    if len(people) != 1:
+        return None
+    name = next(iter(people))
+    return Resolution(name, "person", "speaker_surname",
+                      f"'{span.text}' is the surname of {name}, who spoke before [rule: speaker_surname]")
 
 
 def spokesperson(span: Span, ctx: MentionContext) -> Resolution | None:
@@ -1210,6 +1228,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "apposed_role": apposed_role,
     "news_outlet": news_outlet,
     "honorific_name": honorific_name,
+    "speaker_surname": speaker_surname,
     "spokesperson": spokesperson,
     "personal_pronoun": personal_pronoun,
     "poll_share": poll_share,

@@ -122,3 +122,17 @@ def test_a_name_right_after_a_role_in_the_learned_phrase_is_who_speaks(nlp, text
         # The learned phrase names them, unless a rule already reads the name in apposition
         # ("Argentine Economic Minister, Roberto Lavagna,": a capitalised post is still a post).
         assert "[rule: learned_name]" in row["source_type_reason"] or "[rule: apposed_name]" in row["source_type_reason"]
+
+
+def test_a_learned_cue_that_took_in_the_subjects_noun_gives_it_back(nlp):
+    """CBS News page, 2019: the tagger marked "The victim's" as the source and "mother
+    testified, describing" as the cue; the source is the subject's whole phrase."""
+    from analysis.rules.attribution_model import learned_relations
+
+    doc = nlp('The victim\'s mother testified, describing her daughter as "brave, strong, and smart".')
+    mother = next(t for t in doc if t.text == "mother")
+    describing = next(t for t in doc if t.text == "describing")
+    spans = [LearnedSpan("SOURCE", 0, mother.i, 0.9), LearnedSpan("CUE", mother.i, describing.i + 1, 0.9)]
+    (relation,) = learned_relations(doc, [], spans)
+    assert doc[relation.source[0] : relation.source[1]].text == "The victim's mother"
+    assert doc[relation.cue[0] : relation.cue[1]].text == "testified, describing"

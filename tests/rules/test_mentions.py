@@ -471,3 +471,18 @@ def test_a_first_name_the_census_gives_to_one_sex_is_not_the_other_pronoun(nlp):
             '"I loved it," she said.')  # fmt: skip
     rows = analyze(f"A headline\n\n{text}", nlp=nlp).attributions
     assert rows.loc[rows["source"] == "she", "canonical_source"].tolist() == ["Valerie Smith"]
+
+
+def test_a_lone_surname_not_taken_for_a_person_is_the_one_who_spoke_before(nlp):
+    """Spokesman-Review page, 2019: the model tagged "Sanborn" a body in "Sanborn said",
+    after "Jeff Sanborn, president of Chapter & Verse, ... said"."""
+    from analysis.rules.mentions import MentionContext, speaker_surname
+
+    doc = nlp("Sanborn said the agency would not have run it.")
+    doc.ents = []  # as on the page: not a person to the model
+    ctx = MentionContext(doc, (), {}, sources=[(0, "sanborn", "person", "Jeff Sanborn")])
+    resolution = speaker_surname(doc[0:1], ctx)
+    assert (resolution.canonical, resolution.source_type, resolution.rule) == ("Jeff Sanborn", "person", "speaker_surname")
+    # Two people of that surname: no guess.
+    ctx.sources.append((0, "sanborn", "person", "Anne Sanborn"))
+    assert speaker_surname(doc[0:1], ctx) is None

@@ -266,3 +266,4 @@ def test_what_cannot_be_verified_is_left_open_by_the_writer_not_said_by_it(nlp, 
     result, sentences = _sentences(nlp, "Hostages freed\n\n" + sentence)
     assert sentences.loc[1, "status"] == "unconfirmed"
     assert not result.attributions["source"].isin(["It", "it"]).any()
+
