@@ -290,12 +290,26 @@ def _see(sent_ids, limit: int = 6) -> str:
     return f" (sentence{'s' if len(ids) > 1 else ''} {links}{more})"
 
 
+def _named_outlet_sentences(result, body) -> set[int]:
+    """The sentences whose claim rests on a news outlet the article names ("According to
+    Reuters", "Alex Horton of the Washington Post"): a reader can check them by name, unlike
+    "local media" or "reports" (the source rule's reason says which)."""
+    media = body[body["claim_source_type"].eq("media")]
+    attributions = result.attributions
+    named = attributions[attributions["source_type"].eq("media")
+                         & attributions["source_type_reason"].fillna("").str.contains(" is a news outlet", regex=False)]  # fmt: skip
+    pairs = set(zip(named["sent_id"], named["canonical_source"]))
+    return {int(i) for i, source in zip(media["sent_id"], media["claim_source"]) if (i, source) in pairs}
+
+
 def _nameless_lines(result, body) -> list[str]:
     """The key findings about claims with no name behind them: sources without names
     (and whether a reason is given), quotations with no speaker found, and claims nobody
     is said to say."""
     out: list[str] = []
-    nameless = body[body["claim_source_type"].isin(NAMELESS_SOURCE_TYPES | {"media"})]
+    named_media = _named_outlet_sentences(result, body)
+    nameless = body[body["claim_source_type"].isin(NAMELESS_SOURCE_TYPES)
+                    | (body["claim_source_type"].eq("media") & ~body["sent_id"].isin(named_media))]  # fmt: skip
     # A claim whose attribution names nobody ("is expected to", "it was announced") hides
     # no source: nobody is said to say it. It gets its own line.
     in_nameless = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
@@ -378,11 +392,13 @@ def key_findings(result) -> list[str]:
     else:
         out.append(f"**Confirmed**: none of the {total} body claims is confirmed by a named source.")
     out += _nameless_lines(result, body)
-    named = body[body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) & (body["status"] != "confirmed")]
+    named = body[(body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) | body["sent_id"].isin(_named_outlet_sentences(result, body)))
+                 & (body["status"] != "confirmed")]  # fmt: skip
     if len(named):
         besides = "Besides what is confirmed, " if len(confirmed) else ""
         out.append(f"**Named sources**: {besides}{_plural(len(named), 'claim')} {'is' if len(named) == 1 else 'are'} reported "
-                   f"from people, organisations or documents the article names{_in_brackets(_listed_sources(named['claim_source']), 3)}.")  # fmt: skip
+                   f"from people, organisations, news outlets or documents the article names"
+                   f"{_in_brackets(_listed_sources(named['claim_source']), 3)}.")  # fmt: skip
     # "Rests on" is the sentence's claim source, as in the charts and claim_shares.
     writer = body[body["claim_source_type"] == "author"]
     if len(writer):

@@ -181,3 +181,18 @@ def test_the_word_tools_in_words_say_what_their_tables_hold(seed):
     apart = narrate.keyness_text(keyness(word_frequencies(seed, roles="headline"), frequent), a="the headline", b="the body")
     assert apart.startswith("- Used more in the headline than in the body:")
     assert "*" not in narrate.kwic_text(kwic(seed, "Ukraine"), "*bold*").replace("\\*", "")  # the query is made inert
+
+
+def test_a_named_outlet_is_a_named_source_and_local_media_are_not(nlp):
+    """TechCrunch and Smithsonian pages, 2019: a teacher's read found "Reuters" and
+    "Associated Press" listed as sources the reader cannot check by name."""
+    from analysis import analyze
+    from analysis.presenting.narrate import key_findings
+
+    result = analyze("Plant to close\n\nAccording to Reuters, the plant will close in May.\n\n"
+                     "Local media reported that the mayor had resigned.", nlp=nlp)  # fmt: skip
+    lines = key_findings(result)
+    nameless = next(line for line in lines if line.startswith("**Sources without names**"))
+    named = next(line for line in lines if line.startswith("**Named sources**"))
+    assert "Local media" in nameless and "Reuters" not in nameless
+    assert "Reuters" in named
