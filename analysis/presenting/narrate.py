@@ -313,8 +313,11 @@ def _nameless_lines(result, body) -> list[str]:
     # A claim whose attribution names nobody ("is expected to", "it was announced") hides
     # no source: nobody is said to say it. It gets its own line.
     in_nameless = result.attributions[result.attributions["sent_id"].isin(set(nameless["sent_id"]))]
-    sourced = set(in_nameless.loc[in_nameless["source"].fillna("").ne(""), "sent_id"])
-    attributed = set(in_nameless["sent_id"])
+    # A quotation whose speaker a sentence nearby names ('"Let's face it together." ... one
+    # Weibo commenter said') has its source, if a nameless one.
+    spoken = set(result.quotes.loc[result.quotes["speaker"].notna(), "sent_id"]) & set(nameless["sent_id"])
+    sourced = set(in_nameless.loc[in_nameless["source"].fillna("").ne(""), "sent_id"]) | spoken
+    attributed = set(in_nameless["sent_id"]) | spoken
     # A quotation the tool found no speaker for is not a source kept back: say so.
     unplaced = nameless[~nameless["sent_id"].isin(attributed)]
     agentless = nameless[nameless["sent_id"].isin(attributed - sourced)]

@@ -196,3 +196,15 @@ def test_a_named_outlet_is_a_named_source_and_local_media_are_not(nlp):
     named = next(line for line in lines if line.startswith("**Named sources**"))
     assert "Local media" in nameless and "Reuters" not in nameless
     assert "Reuters" in named
+
+
+def test_a_quotation_whose_speaker_a_sentence_nearby_names_is_not_without_a_speaker(nlp):
+    """Smithsonian page, 2019: '"Don't hide things like this," one Weibo commenter said.
+    "Let's face whatever it is together."' was listed as a quotation with no speaker."""
+    from analysis import analyze
+    from analysis.presenting.narrate import key_findings
+
+    result = analyze('Plague\n\n"Don\'t hide things like this," one Weibo commenter said. "Let\'s face whatever it is together."', nlp=nlp)
+    lines = key_findings(result)
+    assert not any(line.startswith("**Quotations with no speaker found**") for line in lines)
+    assert any(line.startswith("**Sources without names**") and "one Weibo commenter" in line for line in lines)
