@@ -360,8 +360,9 @@ _BYLINE_TAGS = frozenset({"p", "div", "span", "address", "li", "section", "heade
 def page_byline(html) -> str | None:
     """The byline a page shows its readers ("By Matthew Digby, Minh Do", "Written by
     Rachael Link, MS, RD"): the first element whose visible text, links included, starts
-    with "By" (or "Written by", "Words by") and a capitalised name
-    and is short, outside scripts and the page's head. None when there is none.
+    with "By" (or "Written by", "Words by"; "by" in an element the page's class calls
+    its byline) and a capitalised name and is short, outside scripts and the page's head.
+    None when there is none.
     ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
     tree = _page_tree(html)
     if tree is None:
@@ -370,6 +371,8 @@ def page_byline(html) -> str | None:
         if any(parent.tag in ("head", "script", "noscript", "template") for parent in element.iterancestors()):
             continue
         text = " ".join(" ".join(element.itertext()).split())  # spaces between child elements
+        if text.startswith("by ") and "byline" in (element.get("class") or "").lower():
+            text = "B" + text[1:]  # "by European Space Agency" in the element the page marks as its byline (Phys.org)
         if not text.startswith(("By", "Written by", "Words by")) or len(text.split()) > 16:
             continue
         match = _SHOWN_BYLINE.match(text)

@@ -236,6 +236,9 @@ def test_the_identity_box_gives_the_shown_date_and_says_what_the_details_say(nlp
     ("<p>By Troy L. Smith, Cleveland.com</p>", "Troy L. Smith, Cleveland.com"),
     # healthline.com: "Written by", with the writer's qualifications after the name.
     ('<div>Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>', "Rachael Link"),
+    # phys.org: "by" in lower case, in the element the page's class calls its byline.
+    ('<p class="article-byline text-low"> by <a class="article-byline__link" href="/esa">European Space Agency</a></p>',
+     "European Space Agency"),
     # Not a byline: a sentence that starts with "By", a script, nothing capitalised after "By".
     ("<p>By the time the council met on Tuesday, the bridge had been closed for a week and traffic had built up.</p>", None),
     ("<script>var x = 'By Someone Else';</script>", None),
