@@ -55,6 +55,9 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
 - ``role_named_next``: in the lead, "the work and pensions minister has said" with no one
   introduced as minister before is the person who speaks in the next sentence ("...,
   Alan Johnson said").
+- ``named_later``: a post with no name ("China's ambassador to Britain accused ...")
+  that the article writes again right before a person's name ("China's ambassador to
+  Britain Liu Xiaming has said") is that person.
 - ``institution_noun``: "the company", "the group", "the agency" (or "the UK's biggest
   mortgage lender": a place's superlative) is the nearest
   organisation named before it (within :data:`INSTITUTION_LOOKBACK` sentences); for a
@@ -1139,6 +1142,27 @@ def _introduced_people(ctx: MentionContext) -> list[tuple[str, int, str]]:
     return ctx.introduced
 
 
+def named_later(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "China's ambassador to Britain accused the UK ..." then, later, "China's ambassador
+    to Britain Liu Xiaming has said ...": a post with no name (two words or more, a role
+    among them) that the article writes again, word for word, right before a person's
+    name is that person."""
+    head = span.root
+    if len(span) < 2 or head.lemma_.lower() not in _role_words() or any(e.label_ == "PERSON" and span.start <= e.start < span.end
+                                                                      for e in ctx.ents):  # fmt: skip
+        return None
+    doc, phrase = ctx.doc, span.text
+    later = [e for e in ctx.ents if e.label_ == "PERSON" and e.start > span.end and len(e) >= 2]
+    text = doc.text if later else ""  # spaCy builds Doc.text anew on each read: once here
+    for ent in later:
+        before = text[: ent.start_char].rstrip(" ,")
+        if before.lower().endswith(phrase.lower()) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+            name = canonical_name(doc, ent, full_names=ctx.full_names)[0]
+            return Resolution(name, "person", "named_later",
+                              f"'{phrase}' is {name}, whom the article names later as '{phrase} {ent.text}' [rule: named_later]")
+    return None
+
+
 def institution_noun(span: Span, ctx: MentionContext) -> Resolution | None:
     head = span.root
     ranked = _place_superlative(span)  # "the UK's biggest mortgage lender", "India's biggest carmaker"
@@ -1235,6 +1259,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "same_head": same_head,
     "introduced_role": introduced_role,
     "role_named_next": role_named_next,
+    "named_later": named_later,
     "institution_noun": institution_noun,
     "it_pronoun": it_pronoun,
     "epithet": epithet,

@@ -486,3 +486,16 @@ def test_a_lone_surname_not_taken_for_a_person_is_the_one_who_spoke_before(nlp):
     # Two people of that surname: no guess.
     ctx.sources.append((0, "sanborn", "person", "Anne Sanborn"))
     assert speaker_surname(doc[0:1], ctx) is None
+
+
+def test_a_post_the_article_writes_again_before_a_name_is_that_person(nlp):
+    """Express page, 2019: "China's ambassador to Britain accused the UK ..." and, four
+    paragraphs on, "China's ambassador to Britain Liu Xiaming has said ..."."""
+    from analysis import analyze
+
+    text = ("Hong Kong\n\nThe foreign minister said the talks had failed.\n\nThe protests went on overnight.\n\n"
+            "Later, the foreign minister Jean Dupont said he would resign.")  # fmt: skip
+    sources = analyze(text, nlp=nlp).attributions
+    first = sources[sources["sent_id"] == 1].iloc[0]
+    assert (first["canonical_source"], first["source_type"]) == ("Jean Dupont", "person")
+    assert "named_later" in first["source_type_reason"]
