@@ -28,7 +28,9 @@ labels. The rules below are general, ordered, and each states its evidence:
    list heading ("You may also like") or under another such line, or, after the body
    has started, a headline-like line written wholly in capitals between two paragraphs
    of the story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'", as news pages
-   set their links), is a link to another story: a ``related_link``.
+   set their links), is a link to another story: a ``related_link``. So are three or
+   more short lines, most without a full stop, that run from page furniture to the
+   page's end (a "latest stories" list of headlines and their summaries).
 7. After the body has started, a short line (at most 10 words) without final
    punctuation, starting with a capital, between a complete body paragraph and one
    that starts a new sentence, is a ``subheading``.
@@ -451,7 +453,32 @@ def assign_roles(
             final_punct = _has_final_punctuation(texts[i])
             p.roles[i] = ("body", "article text" if final_punct else "article text (no final punctuation, but not a heading)")
             p.body_started = True
+    _links_after_furniture(p)
     return p.roles  # type: ignore[return-value]
+
+
+#: The fewest lines after the page's furniture, to the page's end, that make a list of links.
+LINK_TAIL_MIN = 3
+#: The most words of one such line: a headline and its one-line summary.
+LINK_TAIL_MAX_WORDS = 40
+
+
+def _links_after_furniture(p: _Paragraphs) -> None:
+    """Rule 6, last: the short lines that run from page furniture (a newsletter box, a
+    "related" heading) to the page's end, most of them without a full stop ("Gronk,
+    Serena perform with Laker Girls Gronk may have found his true calling"), are a list
+    of links to other stories with their summaries, not more of the article."""
+    n = len(p.texts)
+    start = n
+    while start > 1 and p.roles[start - 1][0] in ("body", "subheading") and len(p.words[start - 1]) <= LINK_TAIL_MAX_WORDS:
+        start -= 1
+    tail = range(start, n)
+    if (len(tail) < LINK_TAIL_MIN or start <= 1 or p.roles[start - 1][0] not in ("artifact", "related_link")
+            or 2 * sum(not _has_final_punctuation(p.texts[i]) for i in tail) < len(tail)):  # fmt: skip
+        return
+    for i in tail:
+        p.roles[i] = ("related_link", f"one of {len(tail)} short lines, most without a full stop, from the page's furniture "
+                      f"(paragraph {start - 1}) to its end: a list of links to other stories")  # fmt: skip
 
 
 def containing_index(position: int, starts: list[int]) -> int:

@@ -252,3 +252,32 @@ def test_links_set_in_capitals_or_tagged_amid_the_story_are_related_links():
 def test_a_numbered_or_quoted_heading_in_capitals_is_no_link(line):
     texts = ["Things to know", "The talks resumed on Monday.", line, "The envoy said progress was slow."]
     assert assign_roles(texts)[2][0] != "related_link"
+
+
+# CBS Sports page, 2019, shortened: a newsletter box, then the site's latest stories, each
+# a headline run into its summary, to the page's end.
+NEWSLETTER_THEN_LATEST = [
+    "Browns player on Rudolph's role in fight",
+    "The Steelers spent Monday trying to distance themselves from the fight.",
+    "\"We've got to right the ship,\" Heyward said.",
+    "Pick Six Newsletter",
+    "Get the day's big stories + fun stuff you love like mock drafts, picks and power rankings.",
+    "Sorry!",
+    "Join our Free $1,000,000 Parlay Challenge",
+    "Gronk, Serena perform with Laker Girls Gronk may have found his true calling",
+    "NFL odds, cheat sheet, picks, bets, sims SportsLine's computer model simulated every Week 12 NFL game.",
+    "Pats place Olszewski on IR New England's roster is re-shuffling",
+    "Playoff picture: Raiders in pursuit Breaking down the 2019 NFL playoff picture",
+]
+
+
+def test_a_newsletter_box_and_the_stories_listed_after_it_are_not_the_article():
+    roles = [role for role, _ in assign_roles(NEWSLETTER_THEN_LATEST)]
+    assert roles == ["headline", "body", "body", "artifact", "artifact", "artifact", "artifact",
+                     "related_link", "related_link", "related_link", "related_link"]  # fmt: skip
+
+
+def test_paragraphs_with_full_stops_after_a_box_stay_the_article():
+    texts = NEWSLETTER_THEN_LATEST[:4] + ["The fight happened on Thursday night.", "Garrett was suspended for the season.",
+                                          "The league has not said more."]  # fmt: skip
+    assert [role for role, _ in assign_roles(texts)][-3:] == ["body", "body", "body"]
