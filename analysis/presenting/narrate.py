@@ -169,7 +169,8 @@ def byline_people(credit: str | None, site: str | None = None) -> tuple[str | No
     """The people a byline credits, and the news agency or outlet it credits instead.
 
     "STEVE PEOPLES; AP National Political Writer" is Steve Peoples (a job title is no
-    person, a name in capitals is written as a name); "The Associated Press" and
+    person, a name in capitals is written as a name); "JILL LAWLESS Associated Press" is
+    Jill Lawless, sent by the Associated Press; "The Associated Press" and
     "Detroit News wire services" credit an agency, not a writer, and "JERUSALEM POST STAFF"
     the outlet's staff; "admin" is a site account;
     with ``site`` (the page's site name), a part the site's name holds is the site
@@ -185,6 +186,16 @@ def byline_people(credit: str | None, site: str | None = None) -> tuple[str | No
         key = re.sub(r"(?i)^the\s+", "", part).lower()
         if not part or key in _SITE_ACCOUNTS:
             continue
+        # "JILL LAWLESS Associated Press": a name with the agency that sent it after it.
+        words = part.split()
+        # The agency's name runs to two words or more, or follows a name in capitals:
+        # "John Guardian" is a name.
+        tail = next((n for n in (3, 2, 1) if len(words) > n and outlet(" ".join(words[-n:])) is not None
+                     and words[0].lower() != "the" and (n >= 2 or " ".join(words[:-n]).isupper())), None)  # fmt: skip
+        if tail is not None:
+            agencies.append(" ".join(words[-tail:]))
+            part = " ".join(words[:-tail])
+            key = part.lower()
         # A part the site's name holds, or that holds the site's name ("Cleveland.com" on Cleveland).
         site_words = _name_words(site) if site else set()
         if outlet(part) is not None or _SERVICE_WORDS.search(part) or (site and key and (key in site.lower() or (site_words and site_words <= _name_words(part)))):

@@ -467,12 +467,23 @@ UNSEEN_XPATH = [
 def _site_as_shown(sitename: str | None, url: str | None, declared: str | None = None) -> str | None:
     """The site's name as a reader knows it. A site that calls itself by its web
     address's first word in lower case (``og:site_name`` "nj", "cleveland", which the
-    extractor capitalises to "Nj") is known by its address ("nj.com")."""
+    extractor capitalises to "Nj") is known by its address ("nj.com"); one that calls
+    itself by the first word of a longer address ("Hosted" on hosted.ap.org) by the rest
+    of it ("ap.org")."""
     host = (urlparse(url).hostname or "") if url else ""
     host = host.removeprefix("www.")
     if sitename and host and declared and declared.islower() and sitename.lower() == declared == host.split(".")[0]:
         return host
+    labels = host.split(".")
+    if sitename and declared and len(labels) >= 3 and sitename.lower() == declared.lower() == labels[0] in HOSTING_LABELS:
+        # "Hosted" on hosted.ap.org: the name of a hosting subdomain, not of the site (ap.org);
+        # "ProFootballTalk" on profootballtalk.nbcsports.com is the site's own name.
+        return ".".join(labels[1:])
     return sitename
+
+
+#: Subdomains that name a way of serving pages, not a site ("hosted.ap.org", "amp.", "m.").
+HOSTING_LABELS = frozenset({"hosted", "amp", "m", "mobile", "beta"})
 
 
 def _main_blocks(root) -> list[str]:

@@ -103,6 +103,9 @@ def test_identity_fields_are_what_the_identity_box_says(nlp):
     ("By Ben Knight and Anna Smith", "Ben Knight; Anna Smith", None),
     ("Rachael Link, MS, RD", "Rachael Link", None),
     ("Jane Doe", "Jane Doe", None),
+    # hosted.ap.org: the agency run into the second name; "John Guardian" is a name.
+    ("DANICA KIRKA; JILL LAWLESS Associated Press", "Danica Kirka; Jill Lawless", "Associated Press"),
+    ("John Guardian", "John Guardian", None),
 ])  # fmt: skip
 def test_a_byline_credits_people_not_agencies_jobs_or_site_accounts(credit, people, agency):
     assert narrate.byline_people(credit) == (people, agency)

@@ -367,6 +367,9 @@ def test_the_mojibake_warning_names_the_word_even_when_the_repair_drops_one_cont
     ("Reuters", "https://www.reuters.com/x", "Reuters", "Reuters"),
     ("BBC News", "https://www.bbc.co.uk/news/x", "BBC News", "BBC News"),
     ("Cnn", "https://edition.cnn.com/x", None, "Cnn"),
+    # hosted.ap.org calls itself "Hosted": a subdomain's word, not the site's name.
+    ("Hosted", "https://hosted.ap.org/citizensvoice/article/x", "Hosted", "ap.org"),
+    ("ProFootballTalk", "https://profootballtalk.nbcsports.com/2019/x", "ProFootballTalk", "ProFootballTalk"),
     (None, "https://www.nj.com/x", "nj", None),
 ])  # fmt: skip
 def test_a_site_that_calls_itself_by_its_address_is_shown_by_it(sitename, url, declared, shown):
