@@ -805,6 +805,32 @@ def figure_moved(link: VerbLink) -> bool | None:
     return False
 
 
+#: Where a Doc keeps its people's surnames once read (:func:`surname_read_as_adverb`).
+SURNAMES_KEY = "person_surnames"
+
+
+def surname_read_as_adverb(link: VerbLink) -> bool | None:
+    """ '"Streaming is somewhat binary," says Early.', "Early says there is a possibility
+    ...": a surname that is also a word ("Early", "Young", "Little") right beside a verb of
+    speaking with no subject, read by the parse as an adverb, is its speaker when the
+    article names one person in full with it ("Chris Early")."""
+    verb, doc = link.verb, link.doc
+    if link.subject is not None:
+        return None
+    beside = [c for c in verb.children if c.dep_ == "advmod" and c.is_title and c.is_alpha
+              and (c.i == verb.i + 1 or c.i < verb.i and all(t.pos_ == "ADV" for t in doc[c.i + 1 : verb.i]))]  # "Early still says"
+    if beside:
+        from analysis.rules.entities import person_full_names
+
+        if SURNAMES_KEY not in doc.user_data:
+            doc.user_data[SURNAMES_KEY] = person_full_names(doc)
+        surnames = doc.user_data[SURNAMES_KEY]
+        found = next((c for c in beside if len({n for n in surnames.get(c.text, set()) if " " in n}) == 1), None)
+        if found is not None:
+            link.subject = found
+    return None
+
+
 def used_absolutely(link: VerbLink) -> bool | None:
     """A verb whose lexicon row says ``complement=absolute`` ("continue") reports only used
     on its own, next to a quotation ('"...," she continued', 'He continued: "..."')."""
@@ -1246,6 +1272,7 @@ def negated(link: VerbLink) -> bool | None:
 #: here (``False``). Keyed by name, as :data:`analysis.comparing.differences.RULES` is.
 VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "subject_and_content": subject_and_content,
+    "surname_read_as_adverb": surname_read_as_adverb,
     "used_absolutely": used_absolutely,
     "figure_moved": figure_moved,
     "document_finding": document_finding,

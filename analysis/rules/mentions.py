@@ -26,9 +26,10 @@ Rules, in order (:data:`RULES`, keyed by the ``rule`` they set):
   proper name ending in an outlet word (News, Times, Post, Herald...) or followed by
   "newspaper"/"programme" is one.
 - ``honorific_name``: a name after Mr, Ms, Mrs, Dr, Sir... is a person ("Ms Okafor").
-- ``speaker_surname``: a lone proper noun the model took for no person ("Sanborn", tagged
-  as a body) is the surname of the one person who spoke before it, named in full ("Jeff
-  Sanborn, president of Chapter & Verse, said").
+- ``speaker_surname``: a lone capitalised word the model took for no person ("Sanborn",
+  tagged as a body; "says Early", read as an adverb) is the surname of the one person
+  the article names in full with it, or who spoke before it ("Jeff Sanborn, president
+  of Chapter & Verse, said").
 - ``spokesperson``: an unnamed spokesperson of a named body speaks for it on the record
   ("A Tesco spokeswoman", "a spokesperson for the Riverside Residents' Association",
   "A Downing Street spokesman"): the source is that organisation, unless the sentence
@@ -112,7 +113,7 @@ INSTITUTION_NOUNS = frozenset({
     "company", "firm", "group", "agency", "council", "party", "committee", "commission", "organisation",
     "organization", "bank", "carmaker", "manufacturer", "retailer", "airline", "club", "union", "charity",
     "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker", "lender",
-    "supermarket", "chain", "exporter",
+    "supermarket", "chain", "exporter", "automaker", "chipmaker", "drugmaker", "startup", "conglomerate",
 })  # fmt: skip
 #: Someone whose words are a body's official line.
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
@@ -537,18 +538,22 @@ def honorific_name(span: Span, ctx: MentionContext) -> Resolution | None:
 
 
 def speaker_surname(span: Span, ctx: MentionContext) -> Resolution | None:
-    """ "Sanborn said" after "Jeff Sanborn, president of Chapter & Verse, said": a lone
-    proper noun the model did not take for a person is the surname of a person who spoke
-    before it, named in full (one such person only)."""
-    if len(span) != 1 or span[0].pos_ != "PROPN" or not span[0].is_title or span[0].ent_type_ == "PERSON":
+    """ "Sanborn said" after "Jeff Sanborn, president of Chapter & Verse, said", '"...,"
+    says Early' where the article names Chris Early: a lone capitalised word the model did
+    not take for a person (a body, or an adverb) is the surname of the one person the
+    article names in full with it, or of the one such person who spoke before it."""
+    token = span[0]
+    if len(span) != 1 or not token.is_title or not token.is_alpha or token.ent_type_ == "PERSON" or token.pos_ == "PRON":
         return None
     people = {name for _, _, source_type, name in ctx.sources if source_type == "person" and len(name.split()) >= 2
               and name.split()[-1] == span.text}  # fmt: skip
+    named = {name for name in ctx.full_names.get(span.text, set()) if len(name.split()) >= 2}
+    people = people or named
     if len(people) != 1:
         return None
     name = next(iter(people))
-    return Resolution(name, "person", "speaker_surname",
-                      f"'{span.text}' is the surname of {name}, who spoke before [rule: speaker_surname]")
+    return Resolution(name, "person", "speaker_surname", f"'{span.text}' is the surname of {name}, whom the article names "
+                      "in full [rule: speaker_surname]")  # fmt: skip
 
 
 def spokesperson(span: Span, ctx: MentionContext) -> Resolution | None:

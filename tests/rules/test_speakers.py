@@ -267,3 +267,20 @@ def test_what_cannot_be_verified_is_left_open_by_the_writer_not_said_by_it(nlp, 
     assert sentences.loc[1, "status"] == "unconfirmed"
     assert not result.attributions["source"].isin(["It", "it"]).any()
 
+
+
+def test_a_surname_the_parse_read_as_an_adverb_is_the_speaker(nlp):
+    """Hollywood Reporter page, 2019: '"Streaming is somewhat binary," says Early.' after
+    "Chris Early, Ubisoft's vice president, ..." was a claim with no source."""
+    text = ("Streaming bets\n\nChris Early, vice president at Ubisoft, said the service was promising.\n\n"
+            '"Streaming is somewhat binary," says Early.')  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    said = result.attributions[result.attributions["sent_id"] == 2]
+    assert said[["canonical_source", "source_type"]].values.tolist() == [["Chris Early", "person"]]
+
+
+def test_the_drugmaker_is_the_company_named_before(nlp):
+    text = ("Glaxo profits fall\n\nGlaxoSmithKline saw its profits fall 9% last year, but Europe's biggest drugmaker says "
+            "a recovery during 2005 is on the way.")  # bbc business/115  # fmt: skip
+    said = analyze(text, nlp=nlp).attributions.iloc[0]
+    assert said["canonical_source"] == "GlaxoSmithKline"
