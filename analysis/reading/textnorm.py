@@ -74,6 +74,10 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text  # every character the table maps is outside ASCII (checked in C, fast)
     normalized = text.translate(NORMALIZATION_TABLE)
+    if "''" in normalized:
+        # A pair of curly apostrophes closes a quotation too ("... voters,’’ said Will
+        # Moy", AP copy), once the table has made them straight.
+        normalized = _PAIR.sub('" ', _OPENING_PAIR.sub(' "', normalized))
     # The table maps one code point to one code point; this guards that promise.
     assert len(normalized) == len(text)
     return normalized

@@ -94,7 +94,7 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
         for pos in range(p_start, p_end):
             char = text[pos]
             double = norm[pos] == '"'
-            single = char in "\u2018\u2019"
+            single = char in "\u2018\u2019" and not double  # a pair of curly apostrophes is one double mark
             if not (double or single):
                 continue
             # Context from the normalised text: a pair of apostrophes (''So far,'') is one
@@ -114,7 +114,8 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
                 spans.append(_trimmed(text, open_at, pos))  # re-opened: the last one ran on
                 open_at = pos
             else:
-                spans.append((open_at, pos + 1))
+                pair = text[pos : pos + 2] == "\u2019\u2019"  # a curly closing pair's second half
+                spans.append((open_at, pos + 2 if pair else pos + 1))
                 open_at = None
         if open_at is not None:
             spans.append(_trimmed(text, open_at, p_end))

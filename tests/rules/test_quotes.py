@@ -153,3 +153,14 @@ def test_a_word_texted_or_typed_is_a_term_and_a_bemoaned_phrase_is_the_speakers(
     quotes = analyze(text, nlp=nlp).quotes.set_index("text")
     assert quotes.loc['"Donate"', "kind"] == "term"
     assert (quotes.loc['"dumbing down"', "kind"], quotes.loc['"dumbing down"', "speaker"]) == ("direct", "Corbett")
+
+
+def test_a_pair_of_curly_apostrophes_closes_a_quotation(nlp):
+    """AP copy on a saved page (hosted.ap.org, 2019): quotations open with a curly double
+    mark and close with two curly apostrophes; the quotation ran on to the paragraph's end."""
+    from analysis import analyze
+
+    text = ("Tories under fire\n\n\u201cThe Conservatives are misleading voters,\u2019\u2019 said Will Moy, the chief executive "
+            "of Full Fact.")  # fmt: skip
+    quotes = analyze(text, nlp=nlp).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [["\u201cThe Conservatives are misleading voters,\u2019\u2019", "Will Moy"]]
