@@ -102,15 +102,20 @@ def interview_answers(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) ->
     person = _interviewee(doc, min(questions[0], answers[0][0]))
     if person is None:
         return []
-    found = []
-    for start, end, label in answers:
-        cue = doc.char_span(start, label.end(), alignment_mode="expand")
-        content = doc.char_span(label.end(), end, alignment_mode="contract")
-        if cue is None or content is None or not len(content):
-            continue
-        found.append(Attribution((cue.start, cue.end), cue.start, "answer", "neutral", "speech",
-                                 (person.start, person.end), (content.start, content.end), "interview_answer"))  # fmt: skip
-    return found
+    found = [_labelled(doc, start, label.end(), end, person, "answer", "interview_answer") for start, end, label in answers]
+    return [relation for relation in found if relation is not None]
+
+
+def _labelled(doc: Doc, start: int, label_end: int, end: int, person: Span, lemma: str, pattern: str) -> Attribution | None:
+    """The attribution of a labelled paragraph run (characters ``start``..``end``, its label
+    ending at ``label_end``): the label the cue, the rest the content, ``person`` the
+    source; None when the label or the words after it cover no token."""
+    cue = doc.char_span(start, label_end, alignment_mode="expand")
+    content = doc.char_span(label_end, end, alignment_mode="contract")
+    if cue is None or content is None or not len(content):
+        return None
+    return Attribution((cue.start, cue.end), cue.start, lemma, "neutral", "speech",
+                       (person.start, person.end), (content.start, content.end), pattern)  # fmt: skip
 
 
 def answer_quotes(doc: Doc, answers: list[Attribution], quotes: list[Quote]) -> list[Quote]:
@@ -173,10 +178,7 @@ def transcript_turns(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> 
             if next_label is None or next_start <= start or next_start >= next_label:
                 continue
             end = max(end, next_end)
-        cue = doc.char_span(start, label.end(), alignment_mode="expand")
-        content = doc.char_span(label.end(), end, alignment_mode="contract")
-        if cue is None or content is None or not len(content):
-            continue
-        found.append(Attribution((cue.start, cue.end), cue.start, "turn", "neutral", "speech",
-                                 (person.start, person.end), (content.start, content.end), "transcript_turn"))  # fmt: skip
+        relation = _labelled(doc, start, label.end(), end, person, "turn", "transcript_turn")
+        if relation is not None:
+            found.append(relation)
     return found if len(found) >= MIN_ANSWERS else []
