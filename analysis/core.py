@@ -280,7 +280,8 @@ def analyze_article(
     posts = embedded_posts(text, doc, spans)
     answers = interview_answers(text, doc, spans) + transcript_turns(text, doc, spans)
     relations = sorted([*relations, *posts, *answers], key=lambda r: r.cue)
-    quotes = answer_quotes(doc, answers, post_quotes(doc, posts, find_quotes(text, doc, spans, sentences, relations)))
+    set_aside = frozenset(int(i) for i in paragraphs.index[paragraphs["role"].isin(["related_link", "artifact"])])
+    quotes = answer_quotes(doc, answers, post_quotes(doc, posts, find_quotes(text, doc, spans, sentences, relations, set_aside=set_aside)))
     labels = label_sources(text, doc, relations, quotes=quotes)
     cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes, domains=domains,
                                  source_types={relation: label.source_type for relation, label in labels.items()})  # fmt: skip

@@ -282,8 +282,10 @@ def find_quotes(
     paragraphs: list[tuple[int, int]],
     sentences: list[Span],
     attributions: list[Attribution],
+    set_aside: frozenset[int] = frozenset(),
 ) -> list[Quote]:
-    """Every quotation with its kind and speaker, in reading order."""
+    """Every quotation with its kind and speaker, in reading order; a quotation carries on
+    its speaker's words over the paragraphs ``set_aside`` (a link amid the story)."""
     nouns, verbs = _term_cues()
     quotes: list[Quote] = []
     previous_speaker: tuple[str, Attribution] | None = None
@@ -295,6 +297,7 @@ def find_quotes(
         after = doc[span.end] if span.end < len(doc) else None
         sentence = next((s for s in sentences if s.start_char <= start < s.end_char), None)
         para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe), -1)
+        story = para - sum(k < para for k in set_aside)  # the story's paragraphs only
         # A reporting verb inside the quotation is part of what is quoted ('"Germany's
         # Securities Trading Act says that ..."', from a spokeswoman): never its speaker.
         outside = [a for a in attributions if not span.start <= a.anchor < span.end]
@@ -336,7 +339,7 @@ def find_quotes(
         elif holder is not None and holder.source is not None:
             speaker = holder.source_text(doc)
             quote = Quote(start, end, "direct", speaker, f"inside what '{speaker}' says", holder)
-        elif sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char) and previous_speaker and para - previous_para <= 1:
+        elif sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char) and previous_speaker and story - previous_para <= 1:
             speaker, relation = previous_speaker
             quote = Quote(start, end, "direct", speaker, f"quotation continuing '{speaker}'", relation)
         elif (sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char)
@@ -348,6 +351,6 @@ def find_quotes(
         else:
             quote = Quote(start, end, "direct", None, "quotation with no speaker found")
         if quote.kind == "direct" and quote.speaker:
-            previous_speaker, previous_para = (quote.speaker, quote.attribution), para
+            previous_speaker, previous_para = (quote.speaker, quote.attribution), story
         quotes.append(quote)
     return quotes

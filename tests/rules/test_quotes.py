@@ -164,3 +164,14 @@ def test_a_pair_of_curly_apostrophes_closes_a_quotation(nlp):
             "of Full Fact.")  # fmt: skip
     quotes = analyze(text, nlp=nlp).quotes
     assert quotes[["text", "speaker"]].values.tolist() == [["\u201cThe Conservatives are misleading voters,\u2019\u2019", "Will Moy"]]
+
+
+def test_a_quotation_carries_on_over_a_link_set_amid_the_story(nlp):
+    """Express page, 2019: the ambassador's quotation goes on after a "SEE MORE:" link to
+    another story, set between its two paragraphs."""
+    text = ("Hong Kong\n\nThe ambassador, Liu Xiaming, said: \u201cThey are already there in the garrison.\u201d\n\n"
+            "SEE MORE: Hong Kong protests: 800 students under siege in university\n\n"
+            "\u201cIf the situation becomes uncontrollable, the central government certainly would not sit on our hands "
+            "and watch.\u201d")  # fmt: skip
+    quotes = analyze(text, nlp=nlp).quotes
+    assert quotes["speaker"].tolist() == ["Liu Xiaming", "Liu Xiaming"]
