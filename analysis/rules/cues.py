@@ -19,7 +19,8 @@ Rules (column ``rule``), each a pure function below and each tested:
   later resign", "would go on to win"), unless an if-clause makes it hypothetical.
 - ``epistemic_appear``: "appear" with a complement ("appear to show", "it appears
   that", "appears likely"), not "appeared in court".
-- ``forecast_expect``: "expect" as a forecast, not "as expected" or "than expected".
+- ``forecast_expect``: "expect" as a forecast, not "as expected", "than expected", "what I
+  expected to see" or "she was expecting" (a child).
 - ``number_follows``: approximators ("around", "about", "up to", "some") only before
   a quantity.
 - ``plural_number``: "thousands", "dozens" as vague quantities, not "12 thousand".
@@ -282,6 +283,13 @@ def _is_forecast_expect(doc: Doc, i: int, j: int) -> bool:
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     if any(child.dep_ == "mark" and child.lower_ in ("as", "than") for child in token.children):
+        return False
+    # "what I expected to see" names a thing; "Kimberly was expecting" (no complement) is
+    # carrying a child: neither forecasts anything.
+    objects = [c for c in (token, *(x for x in token.children if x.dep_ == "xcomp")) for c in c.children if c.dep_ == "dobj"]
+    if any(o.lower_ in ("what", "whatever") and o.i < token.i for o in objects):
+        return False
+    if token.tag_ == "VBG" and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.children):
         return False
     return not (i > 0 and doc[i - 1].lower_ in ("as", "than"))
 

@@ -22,6 +22,9 @@ CASES = [
     ("Think about it: the market is small.", None, "stance_verb", "bigbrandsystem.com: an imperative"),
     ("Think BIG about your business.", None, "stance_verb", "bigbrandsystem.com: an imperative"),
     ("Officials think the market is small.", "think", "stance_verb", "made up: a stance"),
+    ("Prices are expected to rise.", "expected", "forecast_expect", "made up: a forecast"),
+    ("He announced that Kimberly was expecting on a previous episode.", None, "forecast_expect", "page (Fox News): with child"),
+    ("This is not at all what I expected to see here.", None, "forecast_expect", "page (Fox News): what was expected, a thing"),
 ]  # fmt: skip
 
 
