@@ -1107,6 +1107,39 @@ def trailing_parenthetical(link: VerbLink) -> bool | None:
     return None
 
 
+#: Whom a speaker closing a sentence tells it to ("..., a spokesman told us.").
+TOLD_PEOPLE = frozenset({"us", "me", "him", "her", "them", "you", "reporters", "journalists"})
+
+
+def trailing_tag(link: VerbLink) -> bool | None:
+    """ "The official way ... is by pounds, not by value, an agency spokesman told us.":
+    a speaker and a verb of speaking that close the sentence after a comma, with nothing
+    after the verb but whom it was told to, report the words before the comma, however
+    the parse hung them."""
+    verb, subject, doc = link.verb, link.subject, link.doc
+    if subject is None or verb.dep_ != "ROOT" or verb.lemma_.lower() not in INTRODUCING_VERBS or not subject.i < verb.i:
+        return None
+    left = subject.left_edge.i
+    sent = verb.sent
+    after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # Whom it was told to: a person's pronoun, reporters, or a name ("told the BBC"); not
+    # "told us a whole lot more", "wrote an open letter", "post it on Facebook".
+    recipients = all(o.lower_ in TOLD_PEOPLE or o.pos_ == "PROPN" for o in objects) and len(objects) <= 1
+    told = {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree}
+    if (left - 1 <= sent.start or doc[left - 1].text != "," or any(t.i not in told for t in after) or not recipients
+            or negation_of(verb) is not None):  # fmt: skip
+        return None
+    if link.content is not None and link.content[0] < verb.i:
+        return None  # the parse found what is said before the verb
+    start = sent.start
+    while start < left - 1 and (doc[start].is_space or doc[start].text in OPENING_MARKS):
+        start += 1
+    if left - 1 - start >= 3 and any(t.pos_ in VERB_POS for t in doc[start : left - 1]):  # a clause, not "In the end"
+        link.content, link.pattern = (start, left - 1), "parenthetical"
+    return None
+
+
 def _may_introduce(link: VerbLink) -> bool:
     return (link.content is None and link.subject is not None and link.verb.lemma_.lower() in INTRODUCING_VERBS
             and link.subject.lower_ not in ("i", "we", "you") and negation_of(link.verb) is None)  # fmt: skip
@@ -1288,6 +1321,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "colon": colon,
     "parenthetical": parenthetical,
     "trailing_parenthetical": trailing_parenthetical,
+    "trailing_tag": trailing_tag,
     "introduced": introduced,
     "quotation_before": quotation_before,
     "as_reported": as_reported,

@@ -32,6 +32,9 @@ CASES = [
     ("Plague\n\nAs Emily Feng reports for NPR, the first cases came to light last week.", {1: "Emily Feng"},
      "page (Smithsonian, 2019): 'As X reports,' opening the sentence"),
     ("Talks\n\nThe talks collapsed on Monday, as the BBC reported.", {1: "BBC"}, "page: ', as X reported' ending the sentence"),
+    ("Drugs at the border\n\nThe official and most consistent way that Customs and Border Protection measures seizures is by "
+     "pounds, not by value, an agency spokesman told us.", {1: "an agency spokesman"},
+     "page (PolitiFact, 2019): ', X told us.' closing the sentence, the words before it hung elsewhere by the parse"),
     ('Show\n\nJames Smith revealed the news in a video on Monday.\n\n"My wife and I went through every parent\'s worst nightmare. '
      'We lost the baby," Smith said.\n\n"You never know why these things happen. All you know is that it brings you closer '
      'together," said the actor.', {4: "James Smith", 5: "James Smith"},
