@@ -69,7 +69,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import load_lexicon
-from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title
+from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title, what_object_before
 
 __all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
     "reporting_cues",
@@ -1232,13 +1232,9 @@ def free_relative(link: VerbLink) -> bool | None:
     was thought), it reports no claim. A verb of speaking there still points at words
     said ("what Obama said"), and "what he said he would do" reports: "what" belongs to the
     reported clause, not to "said"."""
-    verb, subject = link.verb, link.subject
-    if subject is None or link.row["category"] != "cognition":
+    if link.subject is None or link.row["category"] != "cognition":
         return None
-    objects = [c for c in (verb, *(x for x in verb.children if x.dep_ == "xcomp")) for c in c.children if c.dep_ == "dobj"]
-    if any(o.lower_ in ("what", "whatever") and o.i < subject.i for o in objects):
-        return False
-    return None
+    return False if what_object_before(link.verb, link.subject.i) else None
 
 
 def needs_content(link: VerbLink) -> bool | None:

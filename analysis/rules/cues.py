@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import lexicon_names, load_lexicon
-from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title
+from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title, what_object_before
 from analysis.vocabulary import HEDGE_DOMAIN
 
 __all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "hedge_domains", "HEDGE_DOMAINS", "RULES"]
@@ -286,8 +286,7 @@ def _is_forecast_expect(doc: Doc, i: int, j: int) -> bool:
         return False
     # "what I expected to see" names a thing; "Kimberly was expecting" (no complement) is
     # carrying a child: neither forecasts anything.
-    objects = [c for c in (token, *(x for x in token.children if x.dep_ == "xcomp")) for c in c.children if c.dep_ == "dobj"]
-    if any(o.lower_ in ("what", "whatever") and o.i < token.i for o in objects):
+    if what_object_before(token, token.i):
         return False
     if token.tag_ == "VBG" and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.children):
         return False

@@ -92,6 +92,14 @@ def in_a_title(verb: Token) -> bool:
     return capitalised_run and not title_case(verb.sent)
 
 
+def what_object_before(verb: Token, before: int) -> bool:
+    """The verb, or an infinitive it governs, has "what" (or "whatever") for its object
+    before token ``before``: the verb sits in a clause "what" opens and names a thing ("what
+    I expected to see here", "what he thought"), it reports nothing."""
+    objects = [c for v in (verb, *(x for x in verb.children if x.dep_ == "xcomp")) for c in v.children if c.dep_ == "dobj"]
+    return any(o.lower_ in ("what", "whatever") and o.i < before for o in objects)
+
+
 def imperative(verb: Token) -> bool:
     """A verb in the base form opening its sentence with no subject or auxiliary of its
     own tells the reader what to do or think ("Think about it:", "Expect delays"):
