@@ -313,12 +313,11 @@ def _named_outlet_sentences(result, body) -> set[int]:
     return {int(i) for i, source in zip(media["sent_id"], media["claim_source"]) if (i, source) in pairs}
 
 
-def _nameless_lines(result, body) -> list[str]:
+def _nameless_lines(result, body, named_media: set[int]) -> list[str]:
     """The key findings about claims with no name behind them: sources without names
     (and whether a reason is given), quotations with no speaker found, and claims nobody
-    is said to say."""
+    is said to say. ``named_media``: :func:`_named_outlet_sentences`, which are named."""
     out: list[str] = []
-    named_media = _named_outlet_sentences(result, body)
     nameless = body[body["claim_source_type"].isin(NAMELESS_SOURCE_TYPES)
                     | (body["claim_source_type"].eq("media") & ~body["sent_id"].isin(named_media))]  # fmt: skip
     # A claim whose attribution names nobody ("is expected to", "it was announced") hides
@@ -405,8 +404,9 @@ def key_findings(result) -> list[str]:
                    f"confirmed by a named source{who}{_see(confirmed['sent_id'])}.")  # fmt: skip
     else:
         out.append(f"**Confirmed**: none of the {total} body claims is confirmed by a named source.")
-    out += _nameless_lines(result, body)
-    named = body[(body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) | body["sent_id"].isin(_named_outlet_sentences(result, body)))
+    named_media = _named_outlet_sentences(result, body)
+    out += _nameless_lines(result, body, named_media)
+    named = body[(body["claim_source_type"].isin(IDENTIFIED_SOURCE_TYPES) | body["sent_id"].isin(named_media))
                  & (body["status"] != "confirmed")]  # fmt: skip
     if len(named):
         besides = "Besides what is confirmed, " if len(confirmed) else ""
