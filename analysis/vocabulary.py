@@ -254,6 +254,8 @@ ATTRIBUTION_PATTERN = _set(
     ("passive_agent", "The verb is passive; who says it follows \"by\" (\"it was confirmed by the police\")."),
     ("participle", "A reporting word ending in -ing takes the speaker of the clause it hangs from (\"..., adding that ...\")."),
     ("according_to", 'The words "according to" name who says it.'),
+    ("that_according_to", 'A short sentence of its own, "That\'s according to X", names who says the sentence before it '
+     '("Teens love AirPods. That\'s according to a new survey").'),
     ("quoted_as", "Someone else passes the words on; the one they quote said them (\"Reuters quoted the minister as saying ...\")."),
     ("impersonal", "The verb names nobody who says it (\"it is believed that ...\")."),
     ("parenthetical", 'The speaker and the verb interrupt or follow the words they report (\'"...," she said\').'),

@@ -48,6 +48,8 @@ says ``complement=any``) an object or an "of"/"about" phrase. Rows with
 ``complement=media_subject`` ("show", "reveal") count only when a media or document
 noun is the subject ("videos ... appear to show"); rows with ``complement=object_of``
 ("accuse") only with an object and an "of" phrase ("accused Trump of inciting violence");
+rows with ``complement=quoted_label`` ("call") only with an object called something in
+quotation marks ("called Trump "unhinged"");
 rows with ``complement=absolute`` ("continue") only used on their own, next to a quotation.
 
 Each reporting verb goes through :data:`VERB_RULES`, small named functions in order:
@@ -499,7 +501,48 @@ def _according_to(doc: Doc, i: int, j: int, row: dict) -> Attribution | None:
         # estimates": after a comma at the end of the sentence, the phrase covers all of it,
         # not only the clause the parse hung it on.
         content = (sentence.start, i - 1)
+    claim_before = _sentence_pointed_back_to(according)
+    if claim_before is not None:
+        return Attribution((i, j), i, row["cue"], row["stance"], row["category"], source, claim_before, "that_according_to")
     return Attribution((i, j), i, row["cue"], row["stance"], row["category"], source, content, "according_to")
+
+
+#: Subjects with which a sentence points back at the one before it ("That's according to ...").
+POINTING_BACK = frozenset({"that", "this"})
+
+
+def _sentence_pointed_back_to(according: Token) -> tuple[int, int] | None:
+    """The sentence before, when "according to" makes a sentence of its own that points
+    back at it: "Teens love Apple's AirPods. That's according to a new survey from Piper
+    Jaffray." The clause is only "that is" (or "this was"), with "according to" its one
+    complement; the sentence before is in the same paragraph or the one before."""
+    # The parse hangs "according" on "is", or makes it the root with "is" below it.
+    if according.dep_ == "prep" and according.head.lemma_.lower() == "be" and according.head.dep_ == "ROOT":
+        head = according.head
+    elif according.dep_ == "ROOT" and any(c.lemma_.lower() == "be" for c in according.children):
+        head = according
+    else:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    others = [c for c in head.children if subject is not None and c.i != subject.i and not c.is_punct and c.lemma_.lower() not in ("be", "to", "accord")
+              and c.dep_ not in ("advmod", "cc")]  # fmt: skip
+    if subject is None or subject.lower_ not in POINTING_BACK or others or any(c.dep_ == "neg" or c.lower_ == "not" for c in head.children):
+        return None
+    sentence = head.sent
+    # "That" opens the sentence ("And that's ..." too, not "All that is ...").
+    if any(not (t.is_space or t.lower_ in ("and", "but")) for t in head.doc[sentence.start : subject.i]):
+        return None
+    k = sentence.start - 1
+    while k >= 0 and head.doc[k].is_space:
+        k -= 1
+    if k < 0 or head.doc[k + 1 : sentence.start].text.count("\n") > 2:
+        return None
+    before = head.doc[k].sent
+    words = [t for t in before if not (t.is_space or t.is_punct)]
+    # A question or a heading is not a claim a source backs.
+    if len(words) < 4 or any(t.text == "?" for t in before):
+        return None
+    return before.start, k if head.doc[k].is_punct else k + 1
 
 
 #: Opening and closing quotation marks.
@@ -763,10 +806,14 @@ def subject_and_content(link: VerbLink) -> bool | None:
 def complement_content(verb: Token, cue_end: int, complement: str) -> tuple[int, int] | None:
     """What a reporting verb reports, as its lexicon row's ``complement`` allows: a
     clause only ("clause"), a finite clause only ("finite_clause", "absolute"), the
-    object and its "of" phrase ("object_of", :func:`accusation`), or a clause, object or
+    object and its "of" phrase ("object_of", :func:`accusation`), the object and the
+    quoted words it is called ("quoted_label", :func:`quoted_label`), or a clause, object or
     "of" phrase ("any")."""
     if complement == "object_of":
         return accusation(verb, cue_end)
+    if complement == "quoted_label":
+        # Else as the cue learned from PolNeAR: a finite clause ("called, "Auntie, I'm so disturbed"").
+        return quoted_label(verb, cue_end) or _content(verb, cue_end, clause_only=True, finite_only=True)
     return _content(verb, cue_end, clause_only=complement in ("clause", "finite_clause", "absolute"),
                     finite_only=complement in ("finite_clause", "absolute"))
 
@@ -849,6 +896,31 @@ def accusation(verb: Token, cue_end: int) -> tuple[int, int] | None:
     # conspiring]", "accused its predecessor, led by ex-President Kuchma, of corruption").
     charge = next((c for c in [*children, *accused.subtree] if c.dep_ == "prep" and c.lower_ == "of"), None)
     return _span_of([*accused.subtree, *charge.subtree]) if charge is not None else None
+
+
+def quoted_label(verb: Token, cue_end: int) -> tuple[int, int] | None:
+    """The object and what the verb calls it, when the words it is called are quoted:
+    "Jeb Bush called [Trump "unhinged."]", "Comey called [Clinton's use of private email
+    servers "extremely careless,"]" (PolNeAR's content), a judgement in the source's own
+    words. Not a name ("a man called "Bob"", "called the project "Apollo"") and not
+    words nobody quotes ("called his son John")."""
+    doc = verb.doc
+    label = next((c for c in verb.children if c.dep_ == "oprd" and c.i >= cue_end), None)
+    if label is None or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    called = next((c for c in verb.children if c.dep_ == "dobj" and c.i >= cue_end), None)
+    tokens = [*(called.subtree if called is not None else []), *label.subtree]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    marks = [t for t in doc[cue_end : verb.sent.end] if t.text in OPENING_MARKS | CLOSING_MARKS]
+    # The quotation opens inside the object and its label, or right after them (the parse
+    # may hang the quoted words elsewhere: "called 'Half Life: Alyx' "a flagship VR game."").
+    if len(marks) < 2 or not start <= marks[0].i <= end:
+        return None
+    words = [t for t in doc[marks[0].i + 1 : marks[1].i] if t.is_alpha]
+    # A name is capitalised word by word, small words apart ("Office in a Pocket").
+    if not words or all(t.text[:1].isupper() or t.is_stop for t in words) and words[0].text[:1].isupper():
+        return None
+    return start, max(end, marks[1].i + 1)
 
 
 def document_finding(link: VerbLink) -> bool | None:

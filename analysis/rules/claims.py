@@ -293,6 +293,8 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
             candidates.append(relation)  # "according to X, ...", "As X admits: ...", "As X reports, ...": the main clause is what X says
         elif mains and _left_open_by(relation, mains[0].doc, main_ids):
             candidates.append(relation)  # "The firm has yet to confirm the deal", "refused to say whether ...": the source leaves it open
+        elif relation.pattern in POINTING_BACK_PATTERNS and mains and mains[0].doc[relation.anchor].head.i in main_ids:
+            candidates.append(relation)  # "That's according to a survey.": the sentence only says whose the claim before is
         elif relation.pattern == "quoted_as" and mains and mains[0].doc[relation.anchor].head.head.i in main_ids:
             candidates.append(relation)  # "Reuters quoted the minister as saying ...": the sentence is the minister's word
         elif relation.pattern == "nominal" and relation.stance == "confirming" and relation.anchor in subject_ids:
@@ -320,7 +322,9 @@ def _refusal_inside(doc: Doc, main_attr: Attribution, attributions: list[Attribu
 
 
 #: Patterns whose content, not their cue, covers the main clause they attribute.
-FRAMING_PATTERNS = frozenset({"according_to", "colon", "parenthetical", "announced_by", "as_reported"})
+FRAMING_PATTERNS = frozenset({"according_to", "colon", "parenthetical", "announced_by", "as_reported", "that_according_to"})
+#: Patterns whose content is the sentence before their cue's ("That's according to ...").
+POINTING_BACK_PATTERNS = frozenset({"that_according_to"})
 
 #: Source types that identify who confirms: a named person, body or document.
 IDENTIFIED_TYPES = IDENTIFIED_SOURCE_TYPES
@@ -607,7 +611,8 @@ def claims_tables(
             if all_cues[cue_index].start >= sent.start_char:
                 cues.append(all_cues[cue_index])
             cue_index += 1
-        attributions = [a for a in all_attributions if sent.start <= a.anchor < sent.end]
+        attributions = [a for a in all_attributions if sent.start <= a.anchor < sent.end
+                        or (a.pattern in POINTING_BACK_PATTERNS and sent.start <= a.content[0] < sent.end)]  # fmt: skip
         if in_body[sent_id]:
             half = 0.5 * (sent.end_char - sent.start_char)
             filling = [q for q in quotes if q.kind == "direct" and min(q.end, sent.end_char) - max(q.start, sent.start_char) >= half]

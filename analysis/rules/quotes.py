@@ -276,6 +276,27 @@ def _speaker_before(doc: Doc, sentence: Span, start: int, paragraphs: list[tuple
     return max(said, key=lambda a: (a.content[1] - a.content[0], a.cue[0]))
 
 
+def _holder(doc: Doc, span: Span, sentence: Span | None, outside: list[Attribution]) -> Attribution | None:
+    """The attribution a quotation belongs to: the innermost whose content holds it (from
+    its opening mark or the word after it); failing that, the reporting verb whose phrase
+    holds it ("dismissed the plan as "desperate""); failing that, one set right against it."""
+    holding = [a for a in outside if a.content and a.content[0] <= span.start + 1 and span.end <= a.content[1] + 1]
+    if holding:
+        return min(holding, key=lambda a: a.content[1] - a.content[0])
+    hanging = [
+        a
+        for a in outside
+        if sentence is not None
+        and sentence.start <= a.anchor < sentence.end
+        and doc[a.anchor].left_edge.i <= span.start
+        and span.end <= doc[a.anchor].right_edge.i + 1
+        and a.pattern != "according_to"
+    ]
+    if hanging:
+        return min(hanging, key=lambda a: doc[a.anchor].right_edge.i - doc[a.anchor].left_edge.i)
+    return _adjacent(doc, span, outside)
+
+
 def find_quotes(
     text: str,
     doc: Doc,
@@ -301,34 +322,19 @@ def find_quotes(
         # A reporting verb inside the quotation is part of what is quoted ('"Germany's
         # Securities Trading Act says that ..."', from a spokeswoman): never its speaker.
         outside = [a for a in attributions if not span.start <= a.anchor < span.end]
-        # The innermost attribution whose content holds the quote (from its opening mark or
-        # the word after it); failing that, the reporting verb whose phrase holds it
-        # ("dismissed the plan as "desperate"").
-        holding = [a for a in outside if a.content and a.content[0] <= span.start + 1 and span.end <= a.content[1] + 1]
-        hanging = [
-            a
-            for a in outside
-            if sentence is not None
-            and sentence.start <= a.anchor < sentence.end
-            and doc[a.anchor].left_edge.i <= span.start
-            and span.end <= doc[a.anchor].right_edge.i + 1
-            and a.pattern != "according_to"
-        ]
-        if holding:
-            holder = min(holding, key=lambda a: a.content[1] - a.content[0])
-        elif hanging:
-            holder = min(hanging, key=lambda a: doc[a.anchor].right_edge.i - doc[a.anchor].left_edge.i)
-        else:
-            holder = _adjacent(doc, span, outside)
-
+        holder = _holder(doc, span, sentence, outside)
+        # What someone judges a thing in quotation marks ("Bush called Trump "unhinged."")
+        # is their word, not a name.
+        judged = holder is not None and holder.source is not None and holder.category == "judgement"
         if any(t.lower_ == "so" for t in before) and any(t.lower_ in ("called", "call") for t in before):
             quote = Quote(start, end, "scare", None, "preceded by 'so-called'")
         elif (work := _quoted_title(span, before, after)) is not None:
             # A kind of its own would break the data contract's closed list of quote kinds
             # (direct, scare, term); a title is a quoted name, and its reason says which.
             quote = Quote(start, end, "term", None, f"the title of a work ({work})")
-        elif (after is not None and after.lemma_.lower() in nouns and len(inner_words) <= 8) or any(
-            t.lemma_.lower() in verbs or t.lower_ in verbs for t in before[-2:]
+        elif not judged and (
+            (after is not None and after.lemma_.lower() in nouns and len(inner_words) <= 8)
+            or any(t.lemma_.lower() in verbs or t.lower_ in verbs for t in before[-2:])
         ):
             cue = after.text if after is not None and after.lemma_.lower() in nouns else before[-1].text
             quote = Quote(start, end, "term", None, f"a quoted name: '{cue}'")

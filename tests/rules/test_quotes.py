@@ -13,11 +13,11 @@ def test_quote_spans_keep_apostrophes_out():
 
 
 def test_a_quotation_gets_its_speaker_and_a_scare_quote_none(nlp):
-    text = ('Talks\n\n"We will appeal against the ruling," the mayor said on Monday. Critics called the plan a "stunt" '
-            "and said the council had ignored them for years.")  # fmt: skip
-    quotes = analyze(text, nlp=nlp).quotes.set_index("kind")
-    assert quotes.loc["direct", "speaker"] == "the mayor"
-    assert quotes.loc["scare", "text"] == '"stunt"'
+    # What critics call a thing in quotation marks is their word, not the writer's distance.
+    text = ('Talks\n\n"We will appeal against the ruling," the mayor said on Monday. The plan is a "stunt" '
+            "and the council had ignored critics for years. Critics called the plan a \"stunt\".")  # fmt: skip
+    quotes = analyze(text, nlp=nlp).quotes
+    assert list(zip(quotes["kind"], quotes["speaker"].fillna(""))) == [("direct", "the mayor"), ("scare", ""), ("direct", "Critics")]
 
 
 def test_the_enclosing_quote_is_the_innermost_of_the_kinds_asked():
@@ -135,7 +135,7 @@ def test_a_quoted_title_of_a_work_is_a_term_with_its_reason(nlp, sentence, kind)
     ('Marchers carried banners reading "Sin Miedo" through the city.', "term"),
     # Rare English words in quotation marks still hold the writer at a distance.
     ('The minister presented a "rebalanced" budget on Wednesday.', "scare"),
-    ('Critics called the plan "reckless" and said it would fail.', "scare"),
+    ('The plan looked "reckless" to many in the party, and it would fail.', "scare"),
 ])  # fmt: skip
 def test_a_phrase_of_another_language_is_a_term_not_a_scare_quote(nlp, text, kind):
     from analysis import analyze

@@ -32,6 +32,17 @@ CASES = [
     ("Plague\n\nAs Emily Feng reports for NPR, the first cases came to light last week.", {1: "Emily Feng"},
      "page (Smithsonian, 2019): 'As X reports,' opening the sentence"),
     ("Talks\n\nThe talks collapsed on Monday, as the BBC reported.", {1: "BBC"}, "page: ', as X reported' ending the sentence"),
+    ("Gadgets\n\nTeens love Apple's AirPods, and they're putting them on their holiday wish lists more than ever before. "
+     "That's according to a new survey from Piper Jaffray.", {1: "a new survey from Piper Jaffray", 2: "a new survey from Piper Jaffray"},
+     "page (Business Insider, 2019): 'That's according to X.' after the claim"),
+    ('Race\n\nFormer Florida Gov. Jeb Bush called Trump "unhinged." He said so on Tuesday in an interview with reporters.',
+     {1: "Jeb Bush"}, "PolNeAR train shape: 'X called Y \"unhinged\"' is X's judgement in X's words"),
+    ("Camp\n\nAmnesty International has called Camp Delta a \"major human-rights scandal\" and an \"icon of lawlessness\".",
+     {1: "Amnesty International"}, "bbc politics/192: a judgement in quotation marks"),
+    ("TV future in the hands of viewers\n\nWith home theatre systems moving into the living room, the way people watch TV "
+     "will be radically different in five years' time.\n\nThat is according to an expert panel which gathered at the annual "
+     "Consumer Electronics Show.", {1: "an expert panel", 2: "an expert panel"},
+     "bbc tech/216: 'That is according to X' opening the next paragraph"),
     ("Drugs at the border\n\nThe official and most consistent way that Customs and Border Protection measures seizures is by "
      "pounds, not by value, an agency spokesman told us.", {1: "an agency spokesman"},
      "page (PolitiFact, 2019): ', X told us.' closing the sentence, the words before it hung elsewhere by the parse"),
@@ -58,6 +69,10 @@ CASES = [
     ("Prices\n\nPrices rose more than what analysts had expected.", "author"),
     ("Rally\n\nAs he said this, the crowd cheered.", "author"),
     ("Talks\n\nThe minister added a \u201cnote of caution\u201d to the plans.", "author"),
+    ("Sons\n\nHe called his son John after his grandfather, who had died in the war a year before.", "author"),
+    # "All that is according to ..." does not point back at the sentence before.
+    ("Prices\n\nPrices rose by four per cent in the year to March across the country. All that is according to the "
+     "statistics office.", "author"),
 ])  # fmt: skip
 def test_what_was_expected_and_a_quoted_phrase_are_nobodys_claim(nlp, text, source):
     _, sentences = _sentences(nlp, text)
@@ -287,3 +302,14 @@ def test_the_drugmaker_is_the_company_named_before(nlp):
             "a recovery during 2005 is on the way.")  # bbc business/115  # fmt: skip
     said = analyze(text, nlp=nlp).attributions.iloc[0]
     assert said["canonical_source"] == "GlaxoSmithKline"
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    ('Race\n\nFormer Florida Gov. Jeb Bush called Trump "unhinged." He said so on Tuesday to reporters in Iowa.', "direct", "Jeb Bush"),
+    # bbc tech/376: a name in capitals is a name, whoever calls it so.
+    ('Phones\n\nThe firm said it was seeing take up for what it calls "Office in a Pocket" devices.', "term", None),
+])  # fmt: skip
+def test_words_someone_calls_a_thing_are_their_words_unless_a_name(nlp, text, kind, speaker):
+    result = analyze(text, nlp=nlp)
+    quote = result.quotes.iloc[0]
+    assert (quote["kind"], quote["speaker"] if isinstance(quote["speaker"], str) else None) == (kind, speaker)
