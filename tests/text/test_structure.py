@@ -281,3 +281,30 @@ def test_paragraphs_with_full_stops_after_a_box_stay_the_article():
     texts = NEWSLETTER_THEN_LATEST[:4] + ["The fight happened on Thursday night.", "Garrett was suspended for the season.",
                                           "The league has not said more."]  # fmt: skip
     assert [role for role, _ in assign_roles(texts)][-3:] == ["body", "body", "body"]
+
+
+@pytest.mark.parametrize("line", [
+    # Saved pages a teacher read (extraction benchmark): disclaimers, disclosures, shop
+    # buttons, social prompts and the outlet's own promotions amid or after the story.
+    "The views and opinions expressed in the article do not necessarily reflect those of Sputnik.",
+    "Disclosure: ZDNet may earn a commission from some of the products featured on this page.",
+    "This shop has been compensated by #CollectiveBias, Inc. and its advertiser. All opinions are mine alone. #HealthyHydration #ad",
+    "See it now: Amazon",
+    "Be sure to visit Arrowhead on Facebook, Twitter, and Instagram.",
+    "You can also subscribe to this newsletter here \u2014 just tick \"10 Things in Tech You Need to Know.\"...",
+    "Have an Amazon Alexa device? Now you can hear 10 Things in Tech each morning. Just search for \"Business Insider\" "
+    "in your Alexa's flash briefing settings.",
+])  # fmt: skip
+def test_disclosures_and_shop_buttons_are_set_aside(line):
+    texts = ["Best gadgets of the year", "The drone folds up to fit in a jacket pocket.", line, "It costs $399."]
+    assert assign_roles(texts)[2][0] == "artifact"
+
+
+@pytest.mark.parametrize("line", [
+    "The views expressed by the minister were rejected by the committee on Tuesday.",
+    "See it now, said the man who had waited at the gate all night.",
+    "Visitors can subscribe to the newsletter at the museum's desk, the curator said.",
+])  # fmt: skip
+def test_sentences_like_disclosures_stay_the_article(line):
+    texts = ["Museum reopens", "The museum reopened on Monday after two years.", line, "Tickets are free."]
+    assert assign_roles(texts)[2][0] == "body"
