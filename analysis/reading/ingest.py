@@ -355,6 +355,11 @@ _QUALIFICATIONS = re.compile(r"(?:,\s*(?:[A-Z]{2,4}|Ph\.?D|[BM]Sc|M\.?D\.?))+$")
 #: Small words a name may hold in lower case ("Ludwig van Beethoven", "Ana and Tom").
 _NAME_PARTICLES = frozenset({"and", "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"})
 _BYLINE_TAGS = frozenset({"p", "div", "span", "address", "li", "section", "header"})
+#: Classes of the element a page keeps its byline in ("byline", "b-article__refs-author").
+_BYLINE_CLASS = re.compile(r"byline|author", re.I)
+#: Classes of a page's menus and side columns, whose links are no byline ("b-mainnav__2level",
+#: "menu-item", "widget_shunno_posts_sidebar").
+_MENU_CLASS = re.compile(r"(?:^|\s)(?:[a-z]{1,3}-)?(?:nav|navbar|navigation|mainnav|menu|sidebar|widget)(?:$|[\s_-])", re.I)
 
 
 def page_byline(html) -> str | None:
@@ -368,11 +373,15 @@ def page_byline(html) -> str | None:
     if tree is None:
         return None
     for element in tree.iter(*_BYLINE_TAGS):
-        if any(parent.tag in ("head", "script", "noscript", "template") for parent in element.iterancestors()):
-            continue
+        if any(parent.tag in ("head", "script", "noscript", "template", "nav", "aside")
+               or (parent.tag not in ("body", "html") and _MENU_CLASS.search(parent.get("class") or ""))
+               for parent in element.iterancestors()):  # fmt: skip
+            continue  # a menu's link ("By Any Means Necessary", a radio show on Sputnik's menu), a side column's
         text = " ".join(" ".join(element.itertext()).split())  # spaces between child elements
-        if text.startswith("by ") and "byline" in (element.get("class") or "").lower():
-            text = "B" + text[1:]  # "by European Space Agency" in the element the page marks as its byline (Phys.org)
+        if text.startswith("by ") and _BYLINE_CLASS.search(element.get("class") or ""):
+            # "by European Space Agency" in the element the page marks as its byline
+            # (Phys.org), "by Finian Cunningham" in its author line (Sputnik).
+            text = "B" + text[1:]
         if not text.startswith(("By", "Written by", "Words by")) or len(text.split()) > 16:
             continue
         match = _SHOWN_BYLINE.match(text)
@@ -464,12 +473,12 @@ UNSEEN_XPATH = [
 ]
 
 
-def _site_as_shown(sitename: str | None, url: str | None, declared: str | None = None) -> str | None:
+def _site_as_shown(sitename: str | None, url: str | None, declared: str | None = None, title: str | None = None) -> str | None:
     """The site's name as a reader knows it. A site that calls itself by its web
     address's first word in lower case (``og:site_name`` "nj", "cleveland", which the
     extractor capitalises to "Nj") is known by its address ("nj.com"); one that calls
     itself by the first word of a longer address ("Hosted" on hosted.ap.org) by the rest
-    of it ("ap.org")."""
+    of it ("ap.org"); otherwise as its page title writes it (:func:`_site_in_title`)."""
     host = (urlparse(url).hostname or "") if url else ""
     host = host.removeprefix("www.")
     if sitename and host and declared and declared.islower() and sitename.lower() == declared == host.split(".")[0]:
@@ -479,7 +488,42 @@ def _site_as_shown(sitename: str | None, url: str | None, declared: str | None =
         # "Hosted" on hosted.ap.org: the name of a hosting subdomain, not of the site (ap.org);
         # "ProFootballTalk" on profootballtalk.nbcsports.com is the site's own name.
         return ".".join(labels[1:])
-    return sitename
+    return _site_in_title(sitename, declared, title) or sitename
+
+
+#: What separates a page title's parts ("Headline | Deccan Herald", "Headline - 9to5Mac").
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower()).removeprefix("the")
+
+
+def _site_in_title(sitename: str | None, declared: str | None, title: str | None) -> str | None:
+    """The site's name as its page writes it, when the extractor's differs: the page's own
+    casing ("9to5Mac", not "9To5Mac"); the name the title ends with when the extractor took
+    another ("Deccan Herald" in the title and ``og:site_name``, not the "DH News Service"
+    of its hidden data); the full name a Twitter handle shortens ("Sputnik International"
+    for "SputnikInt"). Not an abbreviation for the full name ("WSJ" for "Wall Street
+    Journal"). None when the extractor's name stands."""
+    if not sitename:
+        return None
+    if (declared and declared != sitename and declared.lower() == sitename.lower() and declared[1:] != sitename[1:]
+            and not (declared.islower() or declared.isupper())):  # fmt: skip
+        return declared
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title or "")[1:] if p.strip()]
+    site = _squashed(sitename)
+    if not parts or not site or any(_squashed(p) == site for p in parts):
+        return None
+    # A handle run together and cut short ("SputnikInt"): the title's full name starts with it.
+    longer = next((p for p in reversed(parts) if " " not in sitename and 2 <= len(p.split()) <= 4
+                   and all(w[:1].isupper() for w in p.split()) and len(site) >= 5 and _squashed(p).startswith(site)), None)  # fmt: skip
+    if longer is not None or any(site in _squashed(p) for p in parts):
+        return longer
+    if declared and any(_squashed(p) == _squashed(declared) for p in parts):
+        initials = "".join(w[0] for w in sitename.split() if w[:1].isupper()).lower()
+        return None if _squashed(declared) == initials else " ".join(declared.split())
+    return None
 
 
 #: Subdomains that name a way of serving pages, not a site ("hosted.ap.org", "amp.", "m.").
@@ -562,7 +606,8 @@ def extract_html(html: str, *, name: str = "input") -> tuple[str, dict[str, str 
     # search engines; the title stays in the metadata.
     page = _page_tree(html)  # parsed once, for the headline, the standfirst, the byline and the site
     declared = page.xpath("//meta[@property='og:site_name']/@content") if page is not None else []
-    metadata["sitename"] = _site_as_shown(metadata["sitename"], metadata["url"], declared[0] if declared else None)
+    shown_title = page.findtext(".//title") if page is not None else None
+    metadata["sitename"] = _site_as_shown(metadata["sitename"], metadata["url"], declared[0] if declared else None, shown_title)
     title = page_h1(page, " ".join(title.split())) or title
     # The headline is the first line of every article we analyse: put the page title
     # first unless the extracted body already opens with it.

@@ -376,3 +376,24 @@ def test_a_site_that_calls_itself_by_its_address_is_shown_by_it(sitename, url, d
     from analysis.reading.ingest import _site_as_shown
 
     assert _site_as_shown(sitename, url, declared) == shown
+
+
+@pytest.mark.parametrize("sitename, declared, title, shown", [
+    # Saved pages of the extraction benchmark a teacher read (the page's own casing; the
+    # name its title ends with; a Twitter handle's full name).
+    ("9To5Mac", "9to5Mac", "Apple MacBooks on sale at Amazon from $700, AirPods, more - 9to5Mac", "9to5Mac"),
+    ("DH News Service", "Deccan Herald", "Impeachment sham completely debunked: White House | Deccan Herald", "Deccan Herald"),
+    ("SputnikInt", None, "Royal Self-Indicting Arrogance - Sputnik International", "Sputnik International"),
+    ("Associated Press", "SFGate", "7 key questions heading into the 2020 Democratic debate - SFGate", "SFGate"),
+    # Left as they are: an abbreviation, a first letter's case, a name the title holds,
+    # a title's part that is no name.
+    ("Wall Street Journal", "WSJ", "Apple Arcade: So Many Ways to Play and Pay - WSJ", "Wall Street Journal"),
+    ("The Guardian", "the Guardian", "Britain on the brink | Editorial | Opinion | The Guardian", "The Guardian"),
+    ("The Hill", "TheHill", "Man pleads guilty to threatening to kill Omar | TheHill", "The Hill"),
+    ("Comwrap", None, "Zukunft des Handels - comwrap auf der DMEXCO 2018", "Comwrap"),
+    ("Healthline Media", "Healthline", "15 Helpful Tips to Overcome Binge Eating", "Healthline Media"),
+])  # fmt: skip
+def test_a_site_is_named_as_its_page_writes_it(sitename, declared, title, shown):
+    from analysis.reading.ingest import _site_as_shown
+
+    assert _site_as_shown(sitename, "https://example.com/x", declared, title) == shown
