@@ -1348,6 +1348,48 @@ def what_one_may_do(link: VerbLink) -> bool | None:
     return None
 
 
+def used_as_adjective(link: VerbLink) -> bool | None:
+    """ "This purported severance of friendship": a participle before its noun describes
+    the noun; nobody says anything there (Sputnik column a teacher read)."""
+    verb = link.verb
+    # "purport" says something only with what it purports to be or do ("purports to show").
+    lone_purport = verb.lemma_.lower() == "purport" and not any(c.dep_ == "xcomp" for c in verb.children)
+    return False if verb.dep_ == "amod" or lone_purport else None
+
+
+def infinitive_no_one_holds(link: VerbLink) -> bool | None:
+    """ "there's no reason to think they'll win out", "no one else will be so foolish as to
+    accidentally admit ...": an infinitive on "no reason" (or "no need", "no way"), or after
+    "so ... as to", is what nobody thinks or says: the writer's own judgement. Not "was
+    quick to deny that ..." or "the first to admit that ...", which someone did."""
+    verb = link.verb
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    on_no_noun = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    so_as_to = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and head.pos_ == "ADJ"
+    return False if on_no_noun or so_as_to else None
+
+
+def lets_us(link: VerbLink) -> bool | None:
+    """ "Let's hope we see more ...": the writer's wish with the reader, nobody reported."""
+    subject = link.subject
+    if subject is None or subject.lower_ not in ("'s", "\u2019s"):
+        return None
+    return False if "let" in (subject.head.lemma_.lower(), subject.head.head.lemma_.lower()) else None
+
+
+#: Rules that say a verb reports nothing whoever the source is: the learned tagger's
+#: relations (:func:`analysis.rules.attribution_model.learned_relations`) obey them too.
+NOTHING_REPORTED_RULES = (used_as_adjective, infinitive_no_one_holds, lets_us)
+
+
+def reports_nothing(doc: Doc, verb: Token, row: dict, cue: tuple[int, int]) -> bool:
+    """Whether a rule of :data:`NOTHING_REPORTED_RULES` says ``verb`` reports nothing here."""
+    link = VerbLink(doc, verb, row, cue, subject=_subject(verb))
+    return any(rule(link) is False for rule in NOTHING_REPORTED_RULES)
+
+
 def negated(link: VerbLink) -> bool | None:
     """ "did not say which", "has not verified", "does not confirm", "did not deny": the
     source leaves the claim open (non_committal). "can no longer argue that ..." is nobody
@@ -1399,6 +1441,9 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "judged_by_someone": judged_by_someone,
     "shown_by_doing": shown_by_doing,
     "what_one_may_do": what_one_may_do,
+    "used_as_adjective": used_as_adjective,
+    "infinitive_no_one_holds": infinitive_no_one_holds,
+    "lets_us": lets_us,
     "negated": negated,
 }
 

@@ -235,7 +235,7 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
     are mostly the verbs whose subject the parse does not give ("..., said a spokesman
     for the union" parsed upside down)."""
     from analysis.rules.attribution import (VERB_POS, Attribution, complement_content, cue_head, discourse_marker, goes_on,
-                                            passes_words_on)  # fmt: skip
+                                            passes_words_on, reports_nothing)  # fmt: skip
 
     taken = {t for r in relations for span in (r.cue, r.source) if span for t in range(*span)}
     added = []
@@ -252,6 +252,8 @@ def learned_relations(doc: Doc, relations: list, spans: list[LearnedSpan]) -> li
             continue  # "That said, ...": "however"; "quoted X as saying": X's words, which the rules found
         if any(c.dep_ in ("aux", "neg") and c.lower_ in ("can", "ca", "could", "not", "n't") for c in verb.children):
             continue  # "can argue", "did not say": the rules' own judgement of these stands
+        if reports_nothing(doc, verb, row, (cue.start, cue.end)):
+            continue  # "This purported severance", "no reason to think": nobody says anything
         sentence = verb.sent
         sources = [s for s in spans if s.role == "SOURCE" and s.confidence >= MIN_CONFIDENCE
                    and sentence.start <= s.start and s.end <= sentence.end and not taken.intersection(range(s.start, s.end))]

@@ -16,7 +16,7 @@ Rules (column ``rule``), each a pure function below and each tested:
 - ``modal``: the token is tagged MD (so "May" the month is never a modal).
 - ``modal_would``: MD, and not the future-in-the-past of reported speech ("she said
   ministers would consult") or of a story ("Soon, I would become one of them", "he would
-  later resign", "would go on to win"), unless an if-clause makes it hypothetical.
+  later resign", "would go on to win"), unless an if-clause makes it hypothetical; not "'d" before a past participle ("they'd announced": "had").
 - ``epistemic_appear``: "appear" with a complement ("appear to show", "it appears
   that", "appears likely"), not "appeared in court".
 - ``forecast_expect``: "expect" as a forecast, not "as expected", "than expected", "what I
@@ -238,11 +238,15 @@ def _later_in_the_story(verb: Token) -> bool:
 
 
 def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
-    """False for the future-in-the-past: "would" in the complement of a past reporting verb."""
+    """False for the future-in-the-past: "would" in the complement of a past reporting verb;
+    and for "'d" before a past participle, which is "had"."""
     would = doc[i]
     if would.tag_ != "MD":
         return False
     verb = would.head
+    if (would.lower_ in ("'d", "\u2019d") and verb.tag_ in ("VBN", "VBD") and verb.lower_ != verb.lemma_.lower()
+            and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)):  # fmt: skip
+        return False  # "they'd already announced": "had", no modal; not "I'd put", "I'd have put"
     if _has_if_clause(verb):
         return True
     if _describes_a_proposal(verb) or _later_in_the_story(verb):

@@ -46,6 +46,12 @@ def test_each_rule_decides_its_cue(nlp, sentence, cue, rule, where):
     ("I would soon learn that, owing to Ford's obscurity, his fans do things like this all the time.", False),
     ("She would go on to win three Wimbledon titles.", False),
     ("He would later resign from the board.", False),
+    # "'d" before a past participle is "had" (ZDNet page a teacher read; BBC sport quotes)
+    ("They\u2019d already announced that the price would stay the same for the rest of the year.", False),
+    ("I'd worked hard to be down here and read the game well.", False),
+    # and "would" before a bare verb, or with "have" (BBC tech/379)
+    ("I'd also put Apple's Newton there as the front runner for portable computing.", True),
+    ("I'd have put the mobile phone high up the list.", True),
 ])  # fmt: skip
 def test_would_telling_what_a_proposal_contains_is_no_hedge(nlp, sentence, hedged):
     from analysis import analyze

@@ -70,6 +70,13 @@ CASES = [
     ("Rally\n\nAs he said this, the crowd cheered.", "author"),
     ("Talks\n\nThe minister added a \u201cnote of caution\u201d to the plans.", "author"),
     ("Sons\n\nHe called his son John after his grandfather, who had died in the war a year before.", "author"),
+    # Pages a teacher read: nobody says these (an adjective, an infinitive on "no reason"
+    # or after "so ... as to", the writer's "let's").
+    ("Royals\n\nThis purported severance of friendship required the British royal spending three days at the mansion.", "author"),
+    ("Chargers\n\nAnd given the way they\u2019ve played so far, there\u2019s no reason to think they\u2019ll win out.", "author"),
+    ("Epstein\n\nAfter this, his powerful friends will be more careful, and no one else will be so foolish as to "
+     "accidentally admit what appears to be guilt.", "author"),
+    ("Epstein\n\nLet\u2019s hope we see more of his associates grilled about their connections with him.", "author"),
     # "All that is according to ..." does not point back at the sentence before.
     ("Prices\n\nPrices rose by four per cent in the year to March across the country. All that is according to the "
      "statistics office.", "author"),
