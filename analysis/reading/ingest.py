@@ -375,13 +375,15 @@ def page_byline(html) -> str | None:
     for element in tree.iter(*_BYLINE_TAGS):
         if any(parent.tag in ("head", "script", "noscript", "template", "nav", "aside")
                or (parent.tag not in ("body", "html") and _MENU_CLASS.search(parent.get("class") or ""))
-               for parent in element.iterancestors()):  # fmt: skip
+               for parent in [element, *element.iterancestors()]):  # fmt: skip
             continue  # a menu's link ("By Any Means Necessary", a radio show on Sputnik's menu), a side column's
         text = " ".join(" ".join(element.itertext()).split())  # spaces between child elements
         if text.startswith("by ") and _BYLINE_CLASS.search(element.get("class") or ""):
             # "by European Space Agency" in the element the page marks as its byline
             # (Phys.org), "by Finian Cunningham" in its author line (Sputnik).
             text = "B" + text[1:]
+        if _BYLINE_CLASS.search(element.get("class") or "") and _agency_credit(text):
+            return text  # "Associated Press" alone in the element the page calls its byline (Times Union)
         if not text.startswith(("By", "Written by", "Words by")) or len(text.split()) > 16:
             continue
         match = _SHOWN_BYLINE.match(text)
@@ -395,6 +397,14 @@ def page_byline(html) -> str | None:
             names = _QUALIFICATIONS.sub("", " ".join(words).strip(" ,")).strip(" ,")
             return names if 1 <= len(names.split()) <= 12 else None
     return None
+
+
+def _agency_credit(text: str) -> bool:
+    """The whole text is a news agency's name ("Associated Press", "PTI"), from
+    ``lexicons/outlets.csv``."""
+    table = load_lexicon("outlets")
+    agencies = {name.lower() for name in table.loc[table["category"] == "news agency", "name"]}
+    return " ".join(text.split()).strip(" ,.").lower().removeprefix("the ") in agencies
 
 
 def _page_tree(html):

@@ -106,6 +106,8 @@ def test_identity_fields_are_what_the_identity_box_says(nlp):
     # hosted.ap.org: the agency run into the second name; "John Guardian" is a name.
     ("DANICA KIRKA; JILL LAWLESS Associated Press", "Danica Kirka; Jill Lawless", "Associated Press"),
     ("John Guardian", "John Guardian", None),
+    # deccanherald.com: a news agency's letters are no qualification after a name.
+    ("PTI", None, "PTI"),
 ])  # fmt: skip
 def test_a_byline_credits_people_not_agencies_jobs_or_site_accounts(credit, people, agency):
     assert narrate.byline_people(credit) == (people, agency)

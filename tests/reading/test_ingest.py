@@ -239,6 +239,12 @@ def test_the_identity_box_gives_the_shown_date_and_says_what_the_details_say(nlp
     # phys.org: "by" in lower case, in the element the page's class calls its byline.
     ('<p class="article-byline text-low"> by <a class="article-byline__link" href="/esa">European Space Agency</a></p>',
      "European Space Agency"),
+    # timesunion.com: a news agency alone in the byline element; sputniknews.com: "by" in its
+    # author line, after a menu link "By Any Means Necessary" (a radio show), which is none.
+    ('<p class="byline ap-byline">Associated Press</p>', "Associated Press"),
+    ('<div class="b-mainnav__2level"><ul><li><a href="/radio">By Any Means Necessary</a></li></ul></div>'
+     '<div class="b-article__refs-author">by <a rel="author" href="/a">Finian Cunningham</a></div>', "Finian Cunningham"),
+    ('<aside class="widget"><p class="smallauthor">by Anmol</p></aside>', None),
     # Not a byline: a sentence that starts with "By", a script, nothing capitalised after "By".
     ("<p>By the time the council met on Tuesday, the bridge had been closed for a week and traffic had built up.</p>", None),
     ("<script>var x = 'By Someone Else';</script>", None),
