@@ -898,15 +898,31 @@ def accusation(verb: Token, cue_end: int) -> tuple[int, int] | None:
     return _span_of([*accused.subtree, *charge.subtree]) if charge is not None else None
 
 
+#: What "call it a ..." means as an idiom, not a judgement ("call it a day", "called it quits").
+CALL_IDIOMS = frozenset({"day", "night", "quits", "draw", "even", "home"})
+
+
+def _judging_label(label: Token) -> bool:
+    """What someone calls a thing without quotation marks judges it when it is a quality
+    ("called the proposals unworkable") or a kind with "a" ("called the impeachment process
+    a sham", "called him a liar"); not a name ("called his son John", "the Apollo").
+    """
+    if label.lemma_.lower() in CALL_IDIOMS or label.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in label.children):
+        return False
+    return label.pos_ == "ADJ" or (label.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in label.children))
+
+
 def quoted_label(verb: Token, cue_end: int) -> tuple[int, int] | None:
     """The object and what the verb calls it, when the words it is called are quoted:
     "Jeb Bush called [Trump "unhinged."]", "Comey called [Clinton's use of private email
     servers "extremely careless,"]" (PolNeAR's content), a judgement in the source's own
-    words. Not a name ("a man called "Bob"", "called the project "Apollo"") and not
-    words nobody quotes ("called his son John")."""
+    words; without quotation marks, when what it is called judges it
+    (:func:`_judging_label`: "called the impeachment process a sham"). Not a name ("a man
+    called "Bob"", "called the project "Apollo"", "called his son John")."""
     doc = verb.doc
     label = next((c for c in verb.children if c.dep_ == "oprd" and c.i >= cue_end), None)
-    if label is None or not any(c.dep_ == "nsubj" for c in verb.children):
+    # "a man called "Bob"": a participle on a noun names; ", calling it a joke" judges.
+    if label is None or (verb.dep_ in ("acl", "amod") and not any(c.dep_ == "nsubj" for c in verb.children)):
         return None
     called = next((c for c in verb.children if c.dep_ == "dobj" and c.i >= cue_end), None)
     tokens = [*(called.subtree if called is not None else []), *label.subtree]
@@ -915,7 +931,7 @@ def quoted_label(verb: Token, cue_end: int) -> tuple[int, int] | None:
     # The quotation opens inside the object and its label, or right after them (the parse
     # may hang the quoted words elsewhere: "called 'Half Life: Alyx' "a flagship VR game."").
     if len(marks) < 2 or not start <= marks[0].i <= end:
-        return None
+        return (start, end) if called is not None and _judging_label(label) else None
     words = [t for t in doc[marks[0].i + 1 : marks[1].i] if t.is_alpha]
     # A name is capitalised word by word, small words apart ("Office in a Pocket").
     if not words or all(t.text[:1].isupper() or t.is_stop for t in words) and words[0].text[:1].isupper():

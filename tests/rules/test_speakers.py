@@ -39,6 +39,10 @@ CASES = [
      {1: "Jeb Bush"}, "PolNeAR train shape: 'X called Y \"unhinged\"' is X's judgement in X's words"),
     ("Camp\n\nAmnesty International has called Camp Delta a \"major human-rights scandal\" and an \"icon of lawlessness\".",
      {1: "Amnesty International"}, "bbc politics/192: a judgement in quotation marks"),
+    ("Impeachment\n\nThe White House called the impeachment process a sham.", {1: "the White House"},
+     "page (Deccan Herald, 2019): a judgement without quotation marks, 'called X a sham'"),
+    ("Budget\n\nSimon Thomas, of Plaid Cymru, called it a budget for Middle England.", {1: "Simon Thomas"},
+     "bbc politics: 'called it a budget for Middle England'"),
     ("TV future in the hands of viewers\n\nWith home theatre systems moving into the living room, the way people watch TV "
      "will be radically different in five years' time.\n\nThat is according to an expert panel which gathered at the annual "
      "Consumer Electronics Show.", {1: "an expert panel", 2: "an expert panel"},
@@ -70,6 +74,8 @@ CASES = [
     ("Rally\n\nAs he said this, the crowd cheered.", "author"),
     ("Talks\n\nThe minister added a \u201cnote of caution\u201d to the plans.", "author"),
     ("Sons\n\nHe called his son John after his grandfather, who had died in the war a year before.", "author"),
+    ("Talks\n\nThey called it a day after six hours of talks at the ministry on Monday.", "author"),
+    ("Station\n\nA man called Bob arrived at the station on Monday with his dog and a bag.", "author"),
     # Pages a teacher read: nobody says these (an adjective, an infinitive on "no reason"
     # or after "so ... as to", the writer's "let's").
     ("Royals\n\nThis purported severance of friendship required the British royal spending three days at the mansion.", "author"),
