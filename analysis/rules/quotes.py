@@ -276,6 +276,30 @@ def _speaker_before(doc: Doc, sentence: Span, start: int, paragraphs: list[tuple
     return max(said, key=lambda a: (a.content[1] - a.content[0], a.cue[0]))
 
 
+def _name_before_colon(doc: Doc, span: Span) -> str | None:
+    """The speaker a headline gives by a name and a colon before the quotation ('Anthony
+    Lynn: "We needed to win this game"', ProFootballTalk): the line opens with a person's
+    or a body's name of one to four words, then the colon, then the opening mark."""
+    j = span.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 1 or doc[j].text != ":":
+        return None
+    k = j - 1
+    while k >= 0 and doc[k].pos_ == "PROPN" and not doc[k].is_space:
+        k -= 1
+    name = doc[k + 1 : j]
+    # The name opens its line (the text before it ends a paragraph).
+    opens_line = k < 0 or (doc[k].is_space and "\n" in doc[k].text)
+    if not opens_line or not 1 <= len(name) <= 4:
+        return None
+    # A name the tagger marks here, or one the article names elsewhere ("Trump:" over a story on Donald Trump).
+    named_elsewhere = {w for e in doc.ents if e.label_ in ("PERSON", "ORG") for w in e.text.split()}
+    if not (any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or name[-1].text in named_elsewhere):
+        return None
+    return name.text
+
+
 def _holder(doc: Doc, span: Span, sentence: Span | None, outside: list[Attribution]) -> Attribution | None:
     """The attribution a quotation belongs to: the innermost whose content holds it (from
     its opening mark or the word after it); failing that, the reporting verb whose phrase
@@ -345,6 +369,8 @@ def find_quotes(
         elif holder is not None and holder.source is not None:
             speaker = holder.source_text(doc)
             quote = Quote(start, end, "direct", speaker, f"inside what '{speaker}' says", holder)
+        elif (named := _name_before_colon(doc, span)) is not None:
+            quote = Quote(start, end, "direct", named, f"the name before the colon that opens the line ('{named}: ...')")
         elif sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char) and previous_speaker and story - previous_para <= 1:
             speaker, relation = previous_speaker
             quote = Quote(start, end, "direct", speaker, f"quotation continuing '{speaker}'", relation)
@@ -356,7 +382,8 @@ def find_quotes(
             quote = Quote(start, end, "scare", None, f"short quote ({len(inner_words)} words) with no speaker")
         else:
             quote = Quote(start, end, "direct", None, "quotation with no speaker found")
-        if quote.kind == "direct" and quote.speaker:
+        # Only a speaker a relation gives carries on (a headline's "Name: ..." gives none).
+        if quote.kind == "direct" and quote.speaker and quote.attribution is not None:
             previous_speaker, previous_para = (quote.speaker, quote.attribution), story
         quotes.append(quote)
     return quotes

@@ -175,3 +175,19 @@ def test_a_quotation_carries_on_over_a_link_set_amid_the_story(nlp):
             "and watch.\u201d")  # fmt: skip
     quotes = analyze(text, nlp=nlp).quotes
     assert quotes["speaker"].tolist() == ["Liu Xiaming", "Liu Xiaming"]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    # ProFootballTalk page a teacher read; PolNeAR train headlines (Huffington Post, 2015-16).
+    ("Anthony Lynn: \u201cWe needed to win this game\u201d", "Anthony Lynn"),
+    ("Bernie Sanders: \u2018It Is Not A Radical Idea\u2019", "Bernie Sanders"),
+    # Not a name: a label before the colon.
+    ("Update: \"All clear\" at the station", None),
+])  # fmt: skip
+def test_a_headline_gives_its_quotation_to_the_name_before_its_colon(nlp, headline, speaker):
+    from analysis import analyze
+
+    body = "Anthony Lynn and Bernie Sanders spoke on Monday. The coach said his team needed to win every game left."
+    quotes = analyze(f"{headline}\n\n{body}", nlp=nlp).quotes
+    first = quotes.iloc[0]
+    assert (first["speaker"] if isinstance(first["speaker"], str) else None) == speaker
