@@ -1059,9 +1059,27 @@ def same_head(span: Span, ctx: MentionContext) -> Resolution | None:
     lemma = head.lemma_.lower()
     for i, earlier_lemma, source_type, canonical in reversed(ctx.sources):
         if i < head.i and earlier_lemma == lemma and ctx.doc[i].tag_ not in ("NNS", "NNPS"):
+            if lemma in FIRM_NOUNS and _turned_to_another_firm(span, ctx, i, canonical):
+                return None  # a firm the story has turned to since is what "the company" now means
             return Resolution(canonical, source_type, "same_head",
                               f"'{span.text}' is the {lemma} mentioned before: {canonical} [rule: same_head]")  # fmt: skip
     return None
+
+
+#: Nouns for a business that the story's latest firm takes over ("The company published ...").
+FIRM_NOUNS = frozenset({"company", "firm"})
+
+
+def _turned_to_another_firm(span: Span, ctx: MentionContext, earlier: int, canonical: str) -> bool:
+    """Since the source at token ``earlier``, the story names another body as what it is
+    about (a subject: "Amazon is now letting you listen ..."), neither a news outlet nor
+    another name of the same body ("Cairn" after "Cairn Energy")."""
+    since = _nearest_organisation_token(span, ctx)
+    if since is None or since.i <= earlier:
+        return False
+    name = _nearest_organisation(span, ctx) or ""
+    same = name.lower() in canonical.lower() or canonical.lower() in name.lower()
+    return not same and outlet(name) is None
 
 
 def introduced_role(span: Span, ctx: MentionContext) -> Resolution | None:
@@ -1201,14 +1219,20 @@ def _place_superlative(span: Span) -> set[int]:
     return {t.i for t in owner.subtree} if owner is not None and superlative else set()
 
 
-def _nearest_organisation(span: Span, ctx: MentionContext) -> str | None:
-    """The organisation a phrase refers back to, within :data:`INSTITUTION_LOOKBACK`
-    sentences: the nearest body that was what a sentence was about (its subject, or the
-    subject's owner: "Electrolux's brands include ..."), else the nearest ORG named."""
+def _nearest_organisation_token(span: Span, ctx: MentionContext) -> Token | None:
+    """The word naming the organisation a phrase refers back to, within
+    :data:`INSTITUTION_LOOKBACK` sentences: the nearest body that was what a sentence was
+    about (its subject, or the subject's owner: "Electrolux's brands include ..."), else
+    the nearest one named."""
     floor = _sentences_back(span.root, INSTITUTION_LOOKBACK)
     candidates = [t for t in ctx.doc[floor : span.start] if _could_be_organisation(t, ctx)]
     subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))]
-    nearest = (subjects or [t for t in candidates if t.ent_type_ == "ORG"] or [None])[-1]
+    return (subjects or [t for t in candidates if t.ent_type_ in ("ORG", "PRODUCT")] or [None])[-1]
+
+
+def _nearest_organisation(span: Span, ctx: MentionContext) -> str | None:
+    """The name of the organisation a phrase refers back to (:func:`_nearest_organisation_token`)."""
+    nearest = _nearest_organisation_token(span, ctx)
     if nearest is None:
         return None
     ent = _entity_at(ctx, nearest.i)
@@ -1217,15 +1241,20 @@ def _nearest_organisation(span: Span, ctx: MentionContext) -> str | None:
 
 def _could_be_organisation(token: Token, ctx: MentionContext) -> bool:
     """A proper noun that can name a body: an ORG or place entity (a country acts as one),
-    or a one-word name the small model took for a person ("GlaxoSmithKline") that is not
+    a product the article elsewhere tags a body, or a one-word name the small model took for a person ("GlaxoSmithKline") that is not
     a known person's surname, has no title before it and no first name."""
-    if token.pos_ != "PROPN" or token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].dep_ == "compound" and ctx.doc[token.i + 1].pos_ == "PROPN":
+    # A name the tagger read as a common noun counts when it is an entity ("WeWork", NN).
+    named = token.pos_ == "PROPN" or (token.ent_type_ in ("ORG", "PRODUCT") and token.text[:1].isupper())
+    if not named or token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].dep_ == "compound" and ctx.doc[token.i + 1].pos_ == "PROPN":
         return False  # only the last word of a name stands for it
     ent = _entity_at(ctx, token.i)
     if ent is None:
         return False
     if ent.label_ == "ORG":
         return True
+    if ent.label_ == "PRODUCT":
+        # "investigating WeWork" tagged a product where the article elsewhere tags WeWork a body.
+        return any(other.label_ == "ORG" and other.text == ent.text for other in ctx.ents)
     if ent.label_ == "GPE":  # a real place is no company; a company the model took for one is
         return listed_place(ent.text) is None
     if ent.label_ != "PERSON" or len(ent) > 1 or token.text in ctx.full_names:

@@ -317,6 +317,17 @@ def test_the_drugmaker_is_the_company_named_before(nlp):
     assert said["canonical_source"] == "GlaxoSmithKline"
 
 
+def test_the_company_is_the_firm_the_story_has_turned_to(nlp):
+    # Business Insider page a teacher read (2019): two items, each "The company" its own firm.
+    text = ("10 things in tech\n\nThe New York state attorney general is investigating WeWork amid layoffs. The company "
+            "confirmed that it had been contacted by the attorney general's office.\n\nSoftBank has told WeWork executives "
+            "to look for new sources of revenue.\n\nAmazon is now letting you listen to music free on smartphones. The company "
+            "published a blog post that said customers could now access music for free.")  # fmt: skip
+    attributions = analyze(text, nlp=nlp).attributions
+    by_cue = dict(zip(attributions["cue"], attributions["canonical_source"]))
+    assert (by_cue["confirmed"], by_cue["published"]) == ("WeWork", "Amazon")
+
+
 @pytest.mark.parametrize("text, kind, speaker", [
     ('Race\n\nFormer Florida Gov. Jeb Bush called Trump "unhinged." He said so on Tuesday to reporters in Iowa.', "direct", "Jeb Bush"),
     # bbc tech/376: a name in capitals is a name, whoever calls it so.
