@@ -33,6 +33,7 @@ Kinds, first rule that applies:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,6 +104,8 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
             after = norm[pos + 1] if pos + 1 < p_end else " "
             if single and not (char == "\u2018" or (open_at is not None and text[open_at] == "\u2018" and not after.isalpha())):
                 continue  # a right single quote inside a word is an apostrophe
+            if single and _misplaced_apostrophe(text, pos):
+                continue  # "isn \u2018t": a typed apostrophe after a space, no quotation
             can_open = (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
             if open_at is None:
                 if can_open or pos == p_start:
@@ -120,6 +123,25 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
         if open_at is not None:
             spans.append(_trimmed(text, open_at, p_end))
     return [s for s in spans if s[1] - s[0] > 2]
+
+
+#: What follows an apostrophe in a contraction ("isn't", "it's", "they're", "we've").
+_CONTRACTION_ENDING = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![^\W\d_])", re.I)
+#: Words a contraction's "t" ends ("isn", "don", "can").
+_NOT_CONTRACTED = frozenset({"isn", "aren", "wasn", "weren", "don", "doesn", "didn", "can", "couldn", "wouldn", "shouldn",
+                             "won", "hasn", "haven", "hadn", "ain", "mustn", "needn"})  # fmt: skip
+
+
+def _misplaced_apostrophe(text: str, pos: int) -> bool:
+    """A left single mark typed for an apostrophe with a space before it: "isn \u2018t"
+    (SlashGear page a teacher read, where the rest of the paragraph became a quotation).
+    The word before is a contraction's first part and the letters after its ending."""
+    before = re.search(r"([^\W\d_]+) $", text[max(0, pos - 12) : pos])
+    ending = _CONTRACTION_ENDING.match(text, pos + 1)
+    if before is None or ending is None:
+        return False
+    word, rest = before.group(1).lower(), ending.group(0).lower()
+    return (rest == "t" and word in _NOT_CONTRACTED) or (rest != "t" and word in ("it", "he", "she", "they", "we", "you", "i", "that"))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -191,3 +191,15 @@ def test_a_headline_gives_its_quotation_to_the_name_before_its_colon(nlp, headli
     quotes = analyze(f"{headline}\n\n{body}", nlp=nlp).quotes
     first = quotes.iloc[0]
     assert (first["speaker"] if isinstance(first["speaker"], str) else None) == speaker
+
+
+@pytest.mark.parametrize("text, spans", [
+    # SlashGear page a teacher read: "isn \u2018t" made the rest of the paragraph a quotation.
+    ("Volkswagen isn \u2018t slowing down on new models. The car is \u201cstriking\u201d indeed.", ["\u201cstriking\u201d"]),
+    ("They \u2018re leaving now, and it \u2018s late.", []),
+    ("He said \u2018the talks failed\u2019 on Monday.", ["\u2018the talks failed\u2019"]),
+])  # fmt: skip
+def test_an_apostrophe_typed_after_a_space_opens_no_quotation(text, spans):
+    from analysis.rules.quotes import quote_spans
+
+    assert [text[a:b] for a, b in quote_spans(text, [(0, len(text))])] == spans
