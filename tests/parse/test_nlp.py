@@ -70,6 +70,18 @@ FIRST_WORD_CASES = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize("body, sentences", [
+    # SlashGear page a teacher read: a name written twice, "ID." then capitals.
+    ("VW says that while the ID. SPACE VIZZION may only be a concept today, it is weighing a production version. "
+     "Walk up to the ID. SPACE VIZZION and it greets you.", 2),
+    # bbc tech: once only, a capitalised initialism ends its sentence.
+    ("Sales of satellite radio sets are big in the US. DAB sets have been slow to take off in Europe.", 2),
+])  # fmt: skip
+def test_a_name_opening_with_capitals_and_a_full_stop_goes_on(nlp, body, sentences):
+    doc = parse(f"Headline here\n\n{body}", [0, 15], nlp=nlp)
+    assert len([s for s in doc.sents if s.start_char >= 15]) == sentences
+
+
 @pytest.mark.parametrize("text, where", FIRST_WORD_CASES, ids=[c[1] for c in FIRST_WORD_CASES])
 def test_a_paragraph_first_word_is_not_a_sentence_of_its_own(nlp, text, where):
     headline, body = text.split("\n\n")
