@@ -316,6 +316,16 @@ def _headline_like(text: str, words: list[str]) -> bool:
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.6 * len(longer)
 
 
+def _section_and_title(text: str, words: list[str]) -> bool:
+    """A short line that names a section, then after " | " a story's title, with no full
+    stop at its end (Inexhibit pages' lists of links under a story); not a table's row
+    ("1 | Kyle Busch | 5040 | 5")."""
+    if text.count(" | ") != 1 or _has_final_punctuation(text) or not LINK_HEADLINE_WORDS[0] <= len(words) <= LINK_HEADLINE_WORDS[1]:
+        return False
+    section, title = text.split(" | ")
+    return bool(re.search(r"[^\W\d_]{3}", section)) and len(re.findall(r"[^\W\d_]{2,}", title)) >= 3
+
+
 #: The most words a heading over a list of links has ("You may also like", "Related stories").
 LINK_HEADING_MAX_WORDS = 6
 
@@ -364,7 +374,9 @@ def _headline_run(p: _Paragraphs, i: int) -> str | None:
     if under is not None:
         return under
     if p.headline_like is None:
-        p.headline_like = [_headline_like(text, words) for text, words in zip(p.texts, p.words)]
+        # A line of a site's section and a story's title ("Milano Design Week 2018 | a preview
+        # of DOUTDESign at Zona Santambrogio") is a link, however few of its words are capitalised.
+        p.headline_like = [_headline_like(text, words) or _section_and_title(text, words) for text, words in zip(p.texts, p.words)]
     like = p.headline_like
     if not like[i]:
         return None
@@ -454,7 +466,32 @@ def assign_roles(
             p.roles[i] = ("body", "article text" if final_punct else "article text (no final punctuation, but not a heading)")
             p.body_started = True
     _links_after_furniture(p)
+    _about_the_company(p)
     return p.roles  # type: ignore[return-value]
+
+
+#: How near the page's end an "About ..." heading stands to open a company's standard text.
+ABOUT_HEADING_FROM_END = 6
+_ABOUT_HEADING = re.compile(r"about ([\w'’&.-]+(?: [\w'’&.-]+){0,3})\W*")
+
+
+def _about_the_company(p: _Paragraphs) -> None:
+    """Rule 8: a heading "About my6sense" near the page's end, and the paragraphs after it
+    that name the same company, are the company's standard description that closes its
+    press releases ("my6sense offers an open programmatic white label ..."), not the story."""
+    n = len(p.texts)
+    for i in range(max(1, n - ABOUT_HEADING_FROM_END), n - 1):
+        match = _ABOUT_HEADING.fullmatch(p.keys[i])
+        if match is None or p.roles[i][0] not in ("body", "subheading") or _has_final_punctuation(p.texts[i]):
+            continue
+        name = match.group(1)
+        following = [j for j in range(i + 1, n) if p.roles[j][0] in ("body", "subheading")]
+        if not following or not all(name in p.keys[j] for j in following):
+            continue
+        reason = f"the standard description of {p.texts[i].strip()[6:]} that closes a press release (paragraph {i} on): not the story"
+        for j in [i, *following]:
+            p.roles[j] = ("artifact", reason)
+        return
 
 
 #: The fewest lines after the page's furniture, to the page's end, that make a list of links.

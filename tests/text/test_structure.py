@@ -308,3 +308,37 @@ def test_disclosures_and_shop_buttons_are_set_aside(line):
 def test_sentences_like_disclosures_stay_the_article(line):
     texts = ["Museum reopens", "The museum reopened on Monday after two years.", line, "Tickets are free."]
     assert assign_roles(texts)[2][0] == "body"
+
+
+def test_a_press_release_closing_about_the_company_is_set_aside():
+    # my6sense press release (extraction benchmark page a teacher read, 2019), shortened.
+    texts = ["Native ads engage", "The research shows that native ad units generate the highest engagement.",
+             "my6sense provides the only fully programmatic native exchange solution.", "About my6sense",
+             "my6sense offers an open programmatic white label native advertising platform.",
+             "my6sense\u2019s Cross-Network Exchange offers out of the box scalability."]  # fmt: skip
+    assert [role for role, _ in assign_roles(texts)] == ["headline", "body", "body", "artifact", "artifact", "artifact"]
+
+
+def test_about_a_topic_the_story_goes_on_with_stays_the_article():
+    texts = ["Museum reopens", "The museum reopened on Monday.", "About the collection",
+             "The collection holds 4,000 paintings, most of them Dutch.", "Visitors queued for an hour."]  # fmt: skip
+    assert [role for role, _ in assign_roles(texts)][2:] == ["subheading", "body", "body"]
+
+
+def test_lines_of_a_section_and_a_title_are_links_but_a_table_is_not():
+    # Inexhibit page a teacher read: links under the story, few words capitalised.
+    links = ["Milano Design Week 2018 | Seiko\u2019s \u2018The Flow of Time\u2019 at the Triennale",
+             "Milano Design Week 2018 | \u2018LIVING NATURE\u2019 explores the relationship between nature and living",
+             "Milano Design Week 2018 | a preview of DOUTDESign at Zona Santambrogio"]  # fmt: skip
+    texts = ["Light installation", "The installation opens today in the showroom.", "The designer said it was new.", *links]
+    assert [role for role, _ in assign_roles(texts)][3:] == ["related_link"] * 3
+
+
+@pytest.mark.parametrize("line", [
+    "Cover image: artist\u2019s impression of the lighting installation by Peter Koros Design at the 7th Amsterdam Light Festival",
+    "CLICK FOR FULL STATE SWIM RESULTS",
+    "Jewels after Jewels after Jewels, installation views, photos \u00a9 Inexhibit, 2018",
+])  # fmt: skip
+def test_captions_credits_and_click_prompts_are_set_aside(line):
+    texts = ["Festival of light", "The festival opens on Thursday.", line, "It runs until January."]
+    assert assign_roles(texts)[2][0] == "artifact"
