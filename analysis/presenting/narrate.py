@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.reading.ingest import SHOWN_DATE_MAX_DAYS
+from analysis.rules.findings import TOP_PARAGRAPHS, wire_credit
 from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, PLACE_ENTITY_LABELS, WEAK_STATUSES
 
 __all__ = [
@@ -247,6 +248,9 @@ def identity_fields(result, found: list[dict] | None = None) -> dict[str, str | 
         date_note = (f"the page shows \u201c{metadata['date_shown_text']}\u201d; its details give {date}"
                      + (", in another time zone" if zone else ""))  # fmt: skip
         date = metadata["date_shown"]
+    if not (people or credit or text_credit):
+        # A wire dateline credits the agency: "SANTA FE, N.M. (AP) \u2014 ..." (an AP story on a newspaper's site).
+        text_credit = wire_credit(result.paragraphs["text"].head(TOP_PARAGRAPHS).tolist())
     return {"byline": people, "credit": credit or text_credit, "byline_note": note,
             "outlet": by_field.get(METADATA_FIELDS["sitename"]), "date": date, "date_note": date_note}  # fmt: skip
 

@@ -346,7 +346,7 @@ def page_shown_date(html: str, metadata_date: str | None) -> tuple[str, str] | N
 
 #: A byline as a page shows it: "By" and up to six names, cut before a date or a bar.
 _SHOWN_BYLINE = re.compile(
-    r"^(?:Written |Words )?[Bb]y:?\s+(?P<names>[A-Z][^|•·\d@(]{1,120}?)"
+    r"^(?:Written |Words |Posted )?[Bb]y:?\s+(?P<names>[A-Z][^|•·\d@(]{1,120}?)"
     r"(?=\s+(?i:on|published|updated|posted|about|follow|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\s+[-\u2013\u2014]\s|\s*[|•·\d@(]|\s*$)"
 )
@@ -365,7 +365,7 @@ _MENU_CLASS = re.compile(r"(?:^|\s)(?:[a-z]{1,3}-)?(?:nav|navbar|navigation|main
 def page_byline(html) -> str | None:
     """The byline a page shows its readers ("By Matthew Digby, Minh Do", "Written by
     Rachael Link, MS, RD"): the first element whose visible text, links included, starts
-    with "By" (or "Written by", "Words by"; "by" in an element the page's class calls
+    with "By" (or "Written by", "Words by", "Posted by"; "by" in an element the page's class calls
     its byline) and a capitalised name and is short, outside scripts and the page's head.
     None when there is none.
     ``html``: the page's markup, or the page already parsed (:func:`_page_tree`)."""
@@ -384,7 +384,7 @@ def page_byline(html) -> str | None:
             text = "B" + text[1:]
         if _BYLINE_CLASS.search(element.get("class") or "") and _agency_credit(text):
             return text  # "Associated Press" alone in the element the page calls its byline (Times Union)
-        if not text.startswith(("By", "Written by", "Words by")) or len(text.split()) > 16:
+        if not text.startswith(("By", "Written by", "Words by", "Posted by")) or len(text.split()) > 16:
             continue
         match = _SHOWN_BYLINE.match(text)
         if match:

@@ -137,6 +137,15 @@ def _disclosures(paragraphs: pd.DataFrame) -> list[tuple[str, str]]:
     return list(found.values())
 
 
+def wire_credit(paragraphs: list[str]) -> str | None:
+    """The news agency a wire dateline credits ("SANTA FE, N.M. (AP) \u2014 A cat ..."): the
+    story is the agency's, though no writer is named. None without one."""
+    for text in paragraphs:
+        if WIRE_DATELINE.match(text) and (credit := WIRE_CREDIT.search(text[:80])) is not None:
+            return credit.group(0).strip("()")
+    return None
+
+
 def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata: dict) -> list[dict]:
     """Missing byline, outlet and dateline, and relative dates nobody can place.
 
@@ -150,7 +159,8 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
     whole = "\n".join(paragraphs["text"].tolist())
     rows = []
     # A saved page's own "By ..." line (metadata byline_shown) is a byline the reader sees.
-    if not metadata.get("author") and not metadata.get("byline_shown") and not any(BYLINE.match(p) for p in top):
+    if not metadata.get("author") and not metadata.get("byline_shown") and not any(BYLINE.match(p) for p in top) \
+            and wire_credit(top) is None:
         rows.append(_row("no_byline", "No byline: the text does not say who wrote it.", [], "",
                          "no author in page metadata; no 'By ...' line on the page or in the first paragraphs"))  # fmt: skip
     if not metadata.get("sitename") and not WIRE_CREDIT.search(whole) and not COPYRIGHT.search(whole):

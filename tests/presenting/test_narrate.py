@@ -149,6 +149,18 @@ def test_a_byline_the_page_shows_is_the_writer_when_its_details_name_none(nlp):
     assert "no_byline" not in set(result.findings["finding"])
 
 
+def test_a_wire_dateline_credits_the_agency(nlp):
+    # An AP story on the San Antonio Express-News site (a page a teacher read, 2019), shortened.
+    from analysis import analyze
+    from analysis.presenting.narrate import identity_fields
+
+    text = ("Cat found in New Mexico after going missing in Oregon\n\nSANTA FE, N.M. (AP) \u2014 A cat that went missing in "
+            "Oregon has been found in New Mexico, hundreds of miles away.\n\nOfficials said the cat was healthy.")  # fmt: skip
+    result = analyze(text, nlp=nlp)
+    assert identity_fields(result)["credit"] == "AP"
+    assert "no_byline" not in set(result.findings["finding"])
+
+
 def _first_screen(nlp, text: str) -> list[str]:
     from analysis import analyze
     from analysis.presenting.narrate import key_findings

@@ -245,6 +245,8 @@ def test_the_identity_box_gives_the_shown_date_and_says_what_the_details_say(nlp
     ('<div class="b-mainnav__2level"><ul><li><a href="/radio">By Any Means Necessary</a></li></ul></div>'
      '<div class="b-article__refs-author">by <a rel="author" href="/a">Finian Cunningham</a></div>', "Finian Cunningham"),
     ('<aside class="widget"><p class="smallauthor">by Anmol</p></aside>', None),
+    # profootballtalk.com, vortexcannon.org: "Posted by".
+    ("<p>Posted by Michael David Smith on November 19, 2019, 6:21 AM EST</p>", "Michael David Smith"),
     # Not a byline: a sentence that starts with "By", a script, nothing capitalised after "By".
     ("<p>By the time the council met on Tuesday, the bridge had been closed for a week and traffic had built up.</p>", None),
     ("<script>var x = 'By Someone Else';</script>", None),
