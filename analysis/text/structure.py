@@ -30,11 +30,14 @@ labels. The rules below are general, ordered, and each states its evidence:
    of the story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'", as news pages
    set their links), is a link to another story: a ``related_link``. So are three or
    more short lines, most without a full stop, that run from page furniture to the
-   page's end (a "latest stories" list of headlines and their summaries).
+   page's end (a "latest stories" list of headlines and their summaries), and a run of
+   lines that each name a section, then " | " and a story's title.
 7. After the body has started, a short line (at most 10 words) without final
    punctuation, starting with a capital, between a complete body paragraph and one
    that starts a new sentence, is a ``subheading``.
-8. Everything else is ``body``.
+8. Everything else is ``body``; last, a heading "About my6sense" near the page's end and
+   the paragraphs after it that all name the company are an ``artifact``: a press
+   release's standard description of the company.
 """
 
 from __future__ import annotations
@@ -476,7 +479,7 @@ _ABOUT_HEADING = re.compile(r"about ([\w'’&.-]+(?: [\w'’&.-]+){0,3})\W*")
 
 
 def _about_the_company(p: _Paragraphs) -> None:
-    """Rule 8: a heading "About my6sense" near the page's end, and the paragraphs after it
+    """Rule 8, last: a heading "About my6sense" near the page's end, and the paragraphs after it
     that name the same company, are the company's standard description that closes its
     press releases ("my6sense offers an open programmatic white label ..."), not the story."""
     n = len(p.texts)
