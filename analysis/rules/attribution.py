@@ -49,7 +49,8 @@ says ``complement=any``) an object or an "of"/"about" phrase. Rows with
 noun is the subject ("videos ... appear to show"); rows with ``complement=object_of``
 ("accuse") only with an object and an "of" phrase ("accused Trump of inciting violence");
 rows with ``complement=quoted_label`` ("call") only with an object called something in
-quotation marks ("called Trump "unhinged"");
+quotation marks ("called Trump "unhinged"") or something that judges it ("called the
+process a sham");
 rows with ``complement=absolute`` ("continue") only used on their own, next to a quotation.
 
 Each reporting verb goes through :data:`VERB_RULES`, small named functions in order:
@@ -905,8 +906,8 @@ CALL_IDIOMS = frozenset({"day", "night", "quits", "draw", "even", "home"})
 def _judging_label(label: Token) -> bool:
     """What someone calls a thing without quotation marks judges it when it is a quality
     ("called the proposals unworkable") or a kind with "a" ("called the impeachment process
-    a sham", "called him a liar"); not a name ("called his son John", "the Apollo").
-    """
+    a sham", "called him a liar"); not a name ("called his son John") or an idiom
+    ("called it a day")."""
     if label.lemma_.lower() in CALL_IDIOMS or label.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in label.children):
         return False
     return label.pos_ == "ADJ" or (label.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in label.children))

@@ -16,7 +16,8 @@ Rules (column ``rule``), each a pure function below and each tested:
 - ``modal``: the token is tagged MD (so "May" the month is never a modal).
 - ``modal_would``: MD, and not the future-in-the-past of reported speech ("she said
   ministers would consult") or of a story ("Soon, I would become one of them", "he would
-  later resign", "would go on to win"), unless an if-clause makes it hypothetical; not "'d" before a past participle ("they'd announced": "had").
+  later resign", "would go on to win"), unless an if-clause makes it hypothetical; not
+  "'d" before a past participle ("they'd announced": "had").
 - ``epistemic_appear``: "appear" with a complement ("appear to show", "it appears
   that", "appears likely"), not "appeared in court".
 - ``forecast_expect``: "expect" as a forecast, not "as expected", "than expected", "what I

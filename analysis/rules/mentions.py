@@ -1077,7 +1077,7 @@ def _turned_to_another_firm(span: Span, ctx: MentionContext, earlier: int, canon
     since = _nearest_organisation_token(span, ctx)
     if since is None or since.i <= earlier:
         return False
-    name = _nearest_organisation(span, ctx) or ""
+    name = _organisation_name(since, ctx) or ""
     same = name.lower() in canonical.lower() or canonical.lower() in name.lower()
     return not same and outlet(name) is None
 
@@ -1232,17 +1232,22 @@ def _nearest_organisation_token(span: Span, ctx: MentionContext) -> Token | None
 
 def _nearest_organisation(span: Span, ctx: MentionContext) -> str | None:
     """The name of the organisation a phrase refers back to (:func:`_nearest_organisation_token`)."""
-    nearest = _nearest_organisation_token(span, ctx)
-    if nearest is None:
+    return _organisation_name(_nearest_organisation_token(span, ctx), ctx)
+
+
+def _organisation_name(token: Token | None, ctx: MentionContext) -> str | None:
+    """The name a word naming an organisation stands for: its entity's canonical name."""
+    if token is None:
         return None
-    ent = _entity_at(ctx, nearest.i)
-    return canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0] if ent is not None else nearest.text
+    ent = _entity_at(ctx, token.i)
+    return canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0] if ent is not None else token.text
 
 
 def _could_be_organisation(token: Token, ctx: MentionContext) -> bool:
     """A proper noun that can name a body: an ORG or place entity (a country acts as one),
-    a product the article elsewhere tags a body, or a one-word name the small model took for a person ("GlaxoSmithKline") that is not
-    a known person's surname, has no title before it and no first name."""
+    a product the article elsewhere tags a body, or a one-word name the small model took
+    for a person ("GlaxoSmithKline") that is not a known person's surname, has no title
+    before it and no first name."""
     # A name the tagger read as a common noun counts when it is an entity ("WeWork", NN).
     named = token.pos_ == "PROPN" or (token.ent_type_ in ("ORG", "PRODUCT") and token.text[:1].isupper())
     if not named or token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].dep_ == "compound" and ctx.doc[token.i + 1].pos_ == "PROPN":
