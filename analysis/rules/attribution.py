@@ -928,10 +928,13 @@ def quoted_label(verb: Token, cue_end: int) -> tuple[int, int] | None:
     called = next((c for c in verb.children if c.dep_ == "dobj" and c.i >= cue_end), None)
     tokens = [*(called.subtree if called is not None else []), *label.subtree]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    marks = [t for t in doc[cue_end : verb.sent.end] if t.text in OPENING_MARKS | CLOSING_MARKS]
+    # The closing mark may stand after the sentence's full stop ('"a flagship VR game."').
+    marks = [t for t in doc[cue_end : min(len(doc), verb.sent.end + 1)] if t.text in OPENING_MARKS | CLOSING_MARKS]
     # The quotation opens inside the object and its label, or right after them (the parse
     # may hang the quoted words elsewhere: "called 'Half Life: Alyx' "a flagship VR game."").
-    if len(marks) < 2 or not start <= marks[0].i <= end:
+    # Between the label and the opening mark there may be only the rest of a name ("'Half Life: Alyx'").
+    opens_next = len(marks) >= 2 and start <= marks[0].i and all(t.is_punct or t.is_space or t.pos_ == "PROPN" for t in doc[end : marks[0].i])
+    if not opens_next:
         return (start, end) if called is not None and _judging_label(label) else None
     words = [t for t in doc[marks[0].i + 1 : marks[1].i] if t.is_alpha]
     # A name is capitalised word by word, small words apart ("Office in a Pocket").

@@ -39,6 +39,9 @@ CASES = [
      {1: "Jeb Bush"}, "PolNeAR train shape: 'X called Y \"unhinged\"' is X's judgement in X's words"),
     ("Camp\n\nAmnesty International has called Camp Delta a \"major human-rights scandal\" and an \"icon of lawlessness\".",
      {1: "Amnesty International"}, "bbc politics/192: a judgement in quotation marks"),
+    ("Games\n\nA new 'Half-Life' game is finally coming out after 12 years of waiting \u2014 but the catch is that it's for "
+     "virtual reality only. Developer Valve called 'Half Life: Alyx' \"a flagship VR game.\"", {2: "Developer Valve"},
+     "page (Business Insider, 2019): the quotation after a title in single quotes, closed after the full stop"),
     ("Impeachment\n\nThe White House called the impeachment process a sham.", {1: "the White House"},
      "page (Deccan Herald, 2019): a judgement without quotation marks, 'called X a sham'"),
     ("Budget\n\nSimon Thomas, of Plaid Cymru, called it a budget for Middle England.", {1: "Simon Thomas"},
@@ -337,3 +340,21 @@ def test_words_someone_calls_a_thing_are_their_words_unless_a_name(nlp, text, ki
     result = analyze(text, nlp=nlp)
     quote = result.quotes.iloc[0]
     assert (quote["kind"], quote["speaker"] if isinstance(quote["speaker"], str) else None) == (kind, speaker)
+
+
+def test_a_quotation_after_a_name_in_single_quotes_is_what_it_is_called(nlp):
+    # The parse the Business Insider page (2019) got in its context: the quotation hangs on
+    # "game", apposed to "Life", and its closing mark stands after the full stop.
+    from spacy.tokens import Doc
+
+    from analysis.rules.attribution import quoted_label
+
+    words = ["Developer", "Valve", "called", "'", "Half", "Life", ":", "Alyx", "'", '"', "a", "flagship", "VR", "game", ".", '"']
+    heads = [1, 2, 2, 5, 5, 2, 5, 13, 7, 13, 13, 13, 13, 5, 2, 15]
+    deps = ["compound", "nsubj", "ROOT", "punct", "compound", "oprd", "punct", "poss", "punct", "punct", "det", "amod",
+            "compound", "appos", "punct", "ROOT"]  # fmt: skip
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "NOUN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "DET", "NOUN", "PROPN",
+           "NOUN", "PUNCT", "PUNCT"]  # fmt: skip
+    spaces = [True, True, True, False, True, False, True, False, True, False, True, True, True, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    assert quoted_label(doc[2], 3) == (3, 16)
