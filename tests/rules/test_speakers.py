@@ -320,6 +320,13 @@ def test_the_drugmaker_is_the_company_named_before(nlp):
     assert said["canonical_source"] == "GlaxoSmithKline"
 
 
+def test_an_analysis_from_a_named_body_is_a_document(nlp):
+    # my6sense press release a teacher read: "analysis from Poynter" was a nameless source.
+    text = ("Native ads\n\nNative ad units have powered native ad spending past all other forms of display advertising "
+            "in 2017, according to analysis from Poynter.")  # fmt: skip
+    assert analyze(text, nlp=nlp).attributions.iloc[0]["source_type"] == "document"
+
+
 def test_the_company_is_the_firm_the_story_has_turned_to(nlp):
     # Business Insider page a teacher read (2019): two items, each "The company" its own firm.
     text = ("10 things in tech\n\nThe New York state attorney general is investigating WeWork amid layoffs. The company "
