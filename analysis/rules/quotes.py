@@ -322,6 +322,31 @@ def _name_before_colon(doc: Doc, span: Span) -> str | None:
     return name.text
 
 
+#: Nouns for someone's words set in apposition after a quotation ("..., the famous statement by ...").
+SAYING_NOUNS = frozenset({"statement", "words", "phrase", "quote", "quotation", "line", "motto", "maxim", "slogan", "dictum",
+                          "mantra", "saying", "remark", "aphorism"})  # fmt: skip
+
+
+def _words_credited_after(doc: Doc, span: Span) -> str | None:
+    """The person a phrase right after the quotation credits with its words: "'The Medium is
+    the Message', the famous statement by the Canadian scientist and philosopher Marshall
+    McLuhan" (Inexhibit page a teacher read). The phrase opens with a comma and "the", its
+    noun is a saying, and "by" or "of" names a person."""
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "the":
+        return None
+    noun = next((t for t in doc[k + 2 : min(len(doc), k + 6)] if t.lemma_.lower() in SAYING_NOUNS), None)
+    if noun is None or any(t.is_punct for t in doc[k + 2 : noun.i]):
+        return None
+    by = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if by is None or by.lower_ not in ("by", "of"):
+        return None
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and by.i < e.start <= by.i + 8 and e.sent == by.sent), None)
+    if person is None or any(t.is_punct and t.text != "-" for t in doc[by.i + 1 : person.start]):
+        return None
+    return person.text
+
+
 def _holder(doc: Doc, span: Span, sentence: Span | None, outside: list[Attribution]) -> Attribution | None:
     """The attribution a quotation belongs to: the innermost whose content holds it (from
     its opening mark or the word after it); failing that, the reporting verb whose phrase
@@ -393,6 +418,8 @@ def find_quotes(
             quote = Quote(start, end, "direct", speaker, f"inside what '{speaker}' says", holder)
         elif (named := _name_before_colon(doc, span)) is not None:
             quote = Quote(start, end, "direct", named, f"the name before the colon that opens the line ('{named}: ...')")
+        elif (author := _words_credited_after(doc, span)) is not None:
+            quote = Quote(start, end, "direct", author, f"the words are credited right after them ('..., the famous statement by {author}')")
         elif sentence is not None and (end - start) >= 0.5 * (sentence.end_char - sentence.start_char) and previous_speaker and story - previous_para <= 1:
             speaker, relation = previous_speaker
             quote = Quote(start, end, "direct", speaker, f"quotation continuing '{speaker}'", relation)

@@ -203,3 +203,17 @@ def test_an_apostrophe_typed_after_a_space_opens_no_quotation(text, spans):
     from analysis.rules.quotes import quote_spans
 
     assert [text[a:b] for a, b in quote_spans(text, [(0, len(text))])] == spans
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # Inexhibit page a teacher read: the words credited right after the quotation.
+    ("The exhibition revolves around the theme \u2018The Medium is the Message\u2019, the famous statement by the Canadian "
+     "scientist and philosopher Marshall McLuhan.", "Marshall McLuhan"),
+    # A slogan of a campaign names no person; a song is a title.
+    ('He repeated "Make America Great Again", the slogan of the Trump campaign, at every stop.', None),
+])  # fmt: skip
+def test_words_credited_right_after_a_quotation_are_that_persons(nlp, sentence, speaker):
+    from analysis import analyze
+
+    quote = analyze(f"Festival of light\n\n{sentence}", nlp=nlp).quotes.iloc[0]
+    assert (quote["speaker"] if isinstance(quote["speaker"], str) else None) == speaker
