@@ -72,7 +72,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import load_lexicon
-from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title, what_object_before
+from analysis.rules.phrases import LexiconMatcher, held_by_nobody, imperative, in_a_title, what_object_before
 
 __all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
     "reporting_cues",
@@ -1379,16 +1379,8 @@ def used_as_adjective(link: VerbLink) -> bool | None:
 
 def infinitive_no_one_holds(link: VerbLink) -> bool | None:
     """ "there's no reason to think they'll win out", "no one else will be so foolish as to
-    accidentally admit ...": an infinitive on "no reason" (or "no need", "no way"), or after
-    "so ... as to", is what nobody thinks or says: the writer's own judgement. Not "was
-    quick to deny that ..." or "the first to admit that ...", which someone did."""
-    verb = link.verb
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    head = verb.head
-    on_no_noun = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
-    so_as_to = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and head.pos_ == "ADJ"
-    return False if on_no_noun or so_as_to else None
+    accidentally admit ...": what nobody thinks or says (:func:`phrases.held_by_nobody`)."""
+    return False if held_by_nobody(link.verb) else None
 
 
 def lets_us(link: VerbLink) -> bool | None:

@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from analysis.lexicon import lexicon_names, load_lexicon
-from analysis.rules.phrases import LexiconMatcher, imperative, in_a_title, what_object_before
+from analysis.rules.phrases import LexiconMatcher, held_by_nobody, imperative, in_a_title, what_object_before
 from analysis.vocabulary import HEDGE_DOMAIN
 
 __all__ = ["Cue", "CueMatcher", "certainty_lexicon", "find_cues", "hedge_domains", "HEDGE_DOMAINS", "RULES"]
@@ -324,8 +324,9 @@ def _is_verb(doc: Doc, i: int, j: int) -> bool:
 def _is_stance_verb(doc: Doc, i: int, j: int) -> bool:
     """A verb of belief that reports a stance, not an instruction to the reader: "Think
     about it:" and "Think BIG." (an imperative opening its sentence, with no subject)
-    soften nothing."""
-    return doc[i].pos_ in ("VERB", "AUX") and not imperative(doc[i])
+    soften nothing, and neither does "there's no reason to think ..." (the writer denies
+    the grounds for it: :func:`phrases.held_by_nobody`)."""
+    return doc[i].pos_ in ("VERB", "AUX") and not imperative(doc[i]) and not held_by_nobody(doc[i])
 
 
 def _is_noun(doc: Doc, i: int, j: int) -> bool:

@@ -100,6 +100,19 @@ def what_object_before(verb: Token, before: int) -> bool:
     return any(o.lower_ in ("what", "whatever") and o.i < before for o in objects)
 
 
+def held_by_nobody(verb: Token) -> bool:
+    """An infinitive that nobody holds: on "no reason", "no need" or "no way" ("there's no
+    reason to think they'll win out"), or after "so ... as to" ("so foolish as to admit"):
+    the writer's own judgement. Not "was quick to deny that ..." or "the first to admit
+    that ...", which someone did."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    on_no_noun = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    so_as_to = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and head.pos_ == "ADJ"
+    return on_no_noun or so_as_to
+
+
 def imperative(verb: Token) -> bool:
     """A verb in the base form opening its sentence with no subject or auxiliary of its
     own tells the reader what to do or think ("Think about it:", "Expect delays"):

@@ -93,3 +93,13 @@ def test_appearing_in_a_paper_is_no_hedge(nlp):
     result = analyze(text, nlp=nlp)
     hedges = result.cues[result.cues["kind"] == "hedge"]
     assert hedges["sent_id"].tolist() == [3]
+
+
+def test_no_reason_to_think_is_no_hedge(nlp):
+    # ProFootballTalk page a teacher read: the writer denies grounds for the belief.
+    from analysis import analyze
+
+    text = "Chargers\n\nAnd given the way they\u2019ve played so far, there\u2019s no reason to think they\u2019ll win out."
+    result = analyze(text, nlp=nlp)
+    assert result.body_sentences.iloc[0]["status"] == "asserted"
+    assert "think" not in set(result.cues["text"])
