@@ -174,16 +174,21 @@ def _no_end_inside_capitalised_names(doc: Doc) -> None:
     pair twice or more: once, it may end a sentence ("in the US. DAB sets have been slow",
     BBC tech)."""
     words = token_strings(doc)
+    # (token, the word after the full stop): "ID." whole, or "ID" then "." with no space.
+    found = []
+    for i, text in enumerate(words[:-2]):
+        dotted = text[:-1] if text.endswith(".") and len(text) > 1 else None
+        word, following = (dotted, i + 1) if dotted else (text, i + 2)
+        if (dotted or words[i + 1] == ".") and 1 <= len(word) <= 3 and word.isalpha() and word.isupper() and following < len(doc):
+            found.append((i, following))
+    if not found:
+        return  # most articles: no pair to count
     pairs = Counter(zip(words, words[1:]))
     pairs.update(zip(words, words[2:]))
-    for token in doc[:-2]:
-        dotted = token.text[:-1] if token.text.endswith(".") and len(token.text) > 1 else None
-        word, following = (dotted, token.i + 1) if dotted else (token.text, token.i + 2)
-        if not dotted and not (doc[token.i + 1].text == "." and not token.whitespace_):
-            continue
-        if not (1 <= len(word) <= 3 and word.isalpha() and word.isupper()) or following >= len(doc):
-            continue
-        after = doc[following]
+    for i, following in found:
+        token, after = doc[i], doc[following]
+        if following == i + 2 and token.whitespace_:
+            continue  # "ID ." with a space is no dotted word
         named_again = pairs[(token.text, after.text)] >= 2
         if (named_again and after.is_alpha and after.text.isupper() and len(after.text) >= 3 and after.is_sent_start is not True
                 and "\n" not in token.whitespace_):  # fmt: skip
