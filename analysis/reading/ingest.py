@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.reading.textnorm import normalize
 
 __all__ = [
@@ -402,9 +402,7 @@ def page_byline(html) -> str | None:
 def _agency_credit(text: str) -> bool:
     """The whole text is a news agency's name ("Associated Press", "PTI"), from
     ``lexicons/outlets.csv``."""
-    table = load_lexicon("outlets")
-    agencies = {name.lower() for name in table.loc[table["category"] == "news agency", "name"]}
-    return " ".join(text.split()).strip(" ,.").lower().removeprefix("the ") in agencies
+    return " ".join(text.split()).strip(" ,.").lower().removeprefix("the ") in lexicon_words("outlets", "news agency", column="name")
 
 
 def _page_tree(html):
