@@ -202,15 +202,12 @@ def _run_report(args) -> int:
     for article in args.articles:
         _check_article_file(article, args.allow_non_english)
     out = _out_folder(args.out)
-    if args.model:
-        os.environ[config.MODEL_ENV_VAR] = args.model  # the notebooks' kernel inherits it
-    if args.hedge_domain:
-        os.environ[config.HEDGE_DOMAIN_ENV_VAR] = args.hedge_domain  # and this
     folders = report_folder_names(args.articles)
     for article, folder in zip(args.articles, folders):
         if folder != _stem(article):
             _say("note", f"more than one article is named {_stem(article)!r}: the report of {article} goes to {out / folder}/")
-        path = build_report(Path(article).absolute(), _out_folder(out / folder), timeout=args.timeout)
+        path = build_report(Path(article).absolute(), _out_folder(out / folder), model=args.model,
+                            hedge_domain=args.hedge_domain, timeout=args.timeout)  # fmt: skip
         print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 

@@ -364,12 +364,13 @@ def analyze(
 
 
 @lru_cache(maxsize=8)
-def _analyze_file(path: str, mtime_ns: int, size: int) -> Analysis:
-    return analyze(Path(path))
+def _analyze_file(path: str, mtime_ns: int, size: int, model: str | None, hedge_domain: str | None) -> Analysis:
+    return analyze(Path(path), model=model, hedge_domain=hedge_domain)
 
 
-def analyze_once(source: str | Path) -> Analysis:
-    """:func:`analyze`, once per process for a file that has not changed since.
+def analyze_once(source: str | Path, *, model: str | None = None, hedge_domain: str | None = None) -> Analysis:
+    """:func:`analyze`, once per process for a file that has not changed since, with the
+    same ``model`` and ``hedge_domain`` (see :func:`analyze`).
 
     The notebooks call this, so that when the report runs them in one kernel the article
     is parsed once. Text that is not a file is analysed afresh each time.
@@ -380,8 +381,8 @@ def analyze_once(source: str | Path) -> Analysis:
     except (OSError, ValueError):
         stat = None
     if stat is None:
-        return analyze(source)
-    return _analyze_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        return analyze(source, model=model, hedge_domain=hedge_domain)
+    return _analyze_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size, model, hedge_domain)
 
 
 def prepare(nlp: Language) -> None:

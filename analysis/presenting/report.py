@@ -5,9 +5,10 @@ run top to bottom in one kernel, code hidden, charts embedded as images, no scri
 style loaded from the web) and the tables as CSV beside it.
 
 The notebooks are joined into one before they run, so the kernel starts once and the
-article is parsed once (the notebooks call :func:`analysis.analyze_once`, and a last
-cell writes the tables as CSV from that same analysis); the ``article_path`` parameter
-is injected after the first notebook's ``parameters`` cell, as papermill does. Later
+article is parsed once (the notebooks call :func:`analysis.analyze_once`, and the
+set-up cell writes the tables as CSV from that same analysis); the parameters
+(``article_path``, ``model``, ``hedge_domain``, ``tables_dir``) are injected after the
+first notebook's ``parameters`` cell, as papermill does. Later
 notebooks' parameter and set-up cells are dropped: the first notebook's already ran.
 """
 
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING
 from analysis import config
 from analysis.errors import AnalysisError, InputError
 from analysis.presenting.export import output_folder, print_progress, publish, staged_output
+from analysis.reading.ingest import read_article
+from analysis.text.structure import first_paragraph
 
 if TYPE_CHECKING:
     import nbformat
@@ -29,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "notebook_paths", "combined_notebook", "start_kernel", "execute", "render_html", "build_report", "with_parameters",
-    "report_values",
 ]  # fmt: skip
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
@@ -37,9 +39,6 @@ _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: Exceptions in the kernel that are a failed write, passed on as an OSError of this process.
 _OS_ERRORS = frozenset({"OSError", "PermissionError", "IOError"})
 TEMPLATE_NAME = "offline"
-#: The tag of the report's last cell, and the type of the values it hands back.
-REPORT_TAG = "report-values"
-REPORT_MIME = "application/vnd.source-criticism.report+json"
 KERNEL = "python3"
 
 
@@ -59,38 +58,30 @@ def _is_setup(cell) -> bool:
 
 
 def combined_notebook(
-    article_path: Path, paths: list[Path] | None = None, *, tables_dir: Path | None = None
+    article_path: Path,
+    paths: list[Path] | None = None,
+    *,
+    tables_dir: Path | None = None,
+    model: str | None = None,
+    hedge_domain: str | None = None,
 ) -> nbformat.NotebookNode:
-    """The notebooks joined into one, with ``article_path`` injected after the parameters cell.
-
-
-    With ``tables_dir``, a last cell writes the tables the notebooks showed as CSV there
-    (so the CSVs and the report come from one analysis, and the article is parsed once).
+    """The notebooks joined into one, with their parameters injected after the first
+    notebook's ``parameters`` cell, as papermill does: ``article_path``, ``model``,
+    ``hedge_domain`` and ``tables_dir`` (where the set-up cell writes the tables the
+    notebooks show as CSV, so the CSVs and the report come from one analysis, and the
+    article is parsed once).
     """
     import nbformat
 
     paths = notebook_paths() if paths is None else paths
     if not paths:
         raise AnalysisError(f"no notebooks found in {config.NOTEBOOKS_DIR}")
-    combined = with_parameters(nbformat.read(paths[0], as_version=4), article_path=str(article_path))
+    parameters = {"article_path": str(article_path), "model": model or "", "hedge_domain": hedge_domain or "",
+                  "tables_dir": str(tables_dir) if tables_dir is not None else ""}  # fmt: skip
+    combined = with_parameters(nbformat.read(paths[0], as_version=4), **parameters)
     cells = list(combined.cells)
     for path in paths[1:]:
         cells.extend(cell for cell in nbformat.read(path, as_version=4).cells if not _is_setup(cell))
-    if tables_dir is not None:
-        # The same analysis the notebooks showed (analyze_once: parsed once per kernel),
-        # by the injected parameter, not by a variable of theirs; the headline comes back
-        # as this cell's output, read by its tag.
-        cells.append(
-            nbformat.v4.new_code_cell(
-                "from IPython.display import display\n"
-                "from analysis import analyze_once, config\n"
-                "from analysis.presenting.export import write_csv\n"
-                "_report = analyze_once(article_path or config.SEED_ARTICLE)\n"
-                f"_ = write_csv(_report, {str(tables_dir)!r})\n"
-                f"display({{{REPORT_MIME!r}: {{'headline': _report.headline}}}}, raw=True)",
-                metadata={"tags": ["remove-cell", REPORT_TAG]},
-            )
-        )
     for number, cell in enumerate(cells):
         cell["id"] = f"cell-{number}"  # ids are unique per notebook, not across the four
     combined.cells = cells
@@ -99,10 +90,10 @@ def combined_notebook(
 
 #: What a report's kernel imports while it starts (IPython's ``exec_lines``): the package,
 #: its charts and spaCy's model, so they are loaded when the first cell asks for them.
-WARM_UP = "import analysis.core, analysis.presenting.charts, analysis.presenting.narrate, analysis.presenting.annotate; analysis.core.load_nlp()"
+WARM_UP = "import analysis.core, analysis.presenting.charts, analysis.presenting.narrate, analysis.presenting.annotate"
 
 
-def start_kernel(*, cwd: Path | None = None) -> KernelManager:
+def start_kernel(*, cwd: Path | None = None, model: str | None = None) -> KernelManager:
     """Start a ``python3`` kernel in the notebooks folder, without waiting for it.
 
     The report starts it before it imports nbformat and joins the notebooks, so the
@@ -114,8 +105,9 @@ def start_kernel(*, cwd: Path | None = None) -> KernelManager:
     from jupyter_client.manager import KernelManager
 
     manager = KernelManager(kernel_name=KERNEL)
+    warm_up = f"{WARM_UP}; analysis.core.load_nlp({model!r})"  # the model the notebooks will ask for
     manager.start_kernel(
-        cwd=str(cwd or config.NOTEBOOKS_DIR), stderr=subprocess.DEVNULL, extra_arguments=[f"--IPKernelApp.exec_lines={WARM_UP}"]
+        cwd=str(cwd or config.NOTEBOOKS_DIR), stderr=subprocess.DEVNULL, extra_arguments=[f"--IPKernelApp.exec_lines={warm_up}"]
     )
     return manager
 
@@ -184,6 +176,8 @@ def build_report(
     article: str | Path,
     out_dir: str | Path,
     *,
+    model: str | None = None,
+    hedge_domain: str | None = None,
     progress: Callable[[str], None] = print_progress,
     timeout: int = 600,
 ) -> Path:
@@ -195,6 +189,8 @@ def build_report(
     Args:
         article: Path to a .txt, .html or .htm article.
         out_dir: The folder to write into (created if needed).
+        model: The spaCy model to parse with (default: the installed one).
+        hedge_domain: Extra hedge words, ``bio`` or ``wiki`` (see :func:`analysis.analyze`).
         progress: Called with one line per step.
         timeout: Seconds any one notebook cell may run.
 
@@ -216,32 +212,20 @@ def build_report(
     with staged_output(out, prefix=".report-") as staging:
         progress(f"[1/3] analysing {path} and running {len(notebook_paths())} notebooks in one kernel")
         # The kernel boots while the notebooks are read and joined.
-        kernel = start_kernel()
+        kernel = start_kernel(model=model)
         try:
-            notebook = execute(combined_notebook(path, tables_dir=staging), timeout=timeout, kernel=kernel)
+            combined = combined_notebook(path, tables_dir=staging, model=model, hedge_domain=hedge_domain)
+            # The page's title is the headline, the first paragraph: reading the article
+            # finds it without a parse.
+            headline = first_paragraph(read_article(path).text)
+            notebook = execute(combined, timeout=timeout, kernel=kernel)
         finally:
             stop_kernel(kernel)
         progress("[2/3] rendering HTML (code hidden, images embedded, nothing loaded from the web)")
-        headline = report_values(notebook).get("headline")
-        # Its output is data for this function, not for the page (nbconvert would warn
-        # that it cannot show it): the cell is dropped before rendering.
-        notebook.cells = [c for c in notebook.cells if REPORT_TAG not in c.get("metadata", {}).get("tags", [])]
         (staging / "report.html").write_text(render_html(notebook, title=f"Source criticism: {headline or path.name}"), encoding="utf-8")
         progress(f"[3/3] writing report.html and the tables as CSV to {out}")
         publish(staging, out)
     return out / "report.html"
-
-
-def report_values(notebook) -> dict:
-    """What the executed report notebook hands back (the headline), from the output of
-    the cell tagged :data:`REPORT_TAG` ({} when there is none)."""
-    for cell in notebook.cells:
-        if REPORT_TAG in cell.get("metadata", {}).get("tags", []):
-            for output in cell.get("outputs", []):
-                data = output.get("data", {})
-                if REPORT_MIME in data:
-                    return dict(data[REPORT_MIME])
-    return {}
 
 
 # --- Exercises: student and teacher copies ------------------------------------------

@@ -532,6 +532,12 @@ def paragraph_index(offset: int, paragraph_starts: list[int]) -> int:
     return containing_index(offset, paragraph_starts)
 
 
+def first_paragraph(text: str) -> str | None:
+    """The article's first paragraph, its headline (:func:`assign_roles`), or None for no text."""
+    spans = split_paragraphs(text)
+    return text[spans[0][0] : spans[0][1]] if spans else None
+
+
 def paragraph_table(text: str, spans: list[tuple[int, int]], roles: list[tuple[str, str]]) -> pd.DataFrame:
     """The ``paragraphs`` table: para_id, role, reason, text, start, end."""
     rows = [

@@ -126,16 +126,33 @@ def test_setup_cells_are_found_by_their_tag_not_their_code():
     assert _is_setup(nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["setup"]}))
 
 
-def test_the_report_hands_its_headline_back_through_a_tagged_cell_output():
+def test_the_report_passes_its_options_as_papermill_parameters(tmp_path):
+    """model, hedge_domain and tables_dir go in as parameters every report notebook
+    declares, injected after the first one's parameters cell; no code is written for
+    the kernel and nothing goes through the environment."""
     import nbformat
 
-    from analysis.presenting.report import REPORT_MIME, REPORT_TAG, report_values
+    from analysis.presenting.report import combined_notebook, notebook_paths
 
-    cell = nbformat.v4.new_code_cell("", metadata={"tags": ["remove-cell", REPORT_TAG]})
-    cell.outputs = [nbformat.v4.new_output("display_data", data={REPORT_MIME: {"headline": "Talks fail"}})]
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), cell])
-    assert report_values(notebook) == {"headline": "Talks fail"}
-    assert report_values(nbformat.v4.new_notebook()) == {}
+    for path in notebook_paths():
+        cells = nbformat.read(path, as_version=4).cells
+        declared = next(c.source for c in cells if "parameters" in c.metadata.get("tags", []))
+        for name in ("article_path", "model", "hedge_domain", "tables_dir"):
+            assert f"{name}: str = " in declared, (path, name)
+    combined = combined_notebook(tmp_path / "a.txt", tables_dir=tmp_path / "t", hedge_domain="bio")
+    tags = [c.metadata.get("tags", []) for c in combined.cells]
+    injected = combined.cells[next(i for i, t in enumerate(tags) if "injected-parameters" in t)]
+    assert f"tables_dir = {str(tmp_path / 't')!r}" in injected.source
+    assert "hedge_domain = 'bio'" in injected.source and "model = ''" in injected.source
+    assert tags.index(["injected-parameters"]) == tags.index(["parameters"]) + 1
+    assert not any("remove-cell" in t and "setup" not in t for t in tags[-1:])  # no cell added at the end
+
+
+def test_the_report_title_is_the_first_paragraph():
+    from analysis.text.structure import first_paragraph
+
+    assert first_paragraph("Talks fail\n\nThe talks failed on Monday.") == "Talks fail"
+    assert first_paragraph("") is None
 
 
 def test_running_a_notebook_leaves_no_kernel_client_threads_behind():

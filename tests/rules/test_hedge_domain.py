@@ -67,23 +67,19 @@ def test_the_corpus_takes_the_domain(tmp_path, nlp):
     assert "raise the possibility" in set(bio["text"].str.lower())
 
 
-def test_report_hands_the_domain_to_its_notebooks(tmp_path, monkeypatch, seed_path):
+def test_report_hands_the_domain_and_model_to_its_notebooks(tmp_path, monkeypatch, seed_path):
+    """As the notebooks' parameters, not through the environment."""
     import os
 
     from analysis.presenting import report
 
     seen = {}
 
-    def fake_build_report(article, out, *, timeout):
-        seen["domain"] = os.environ.get(config.HEDGE_DOMAIN_ENV_VAR)
+    def fake_build_report(article, out, *, model, hedge_domain, timeout):
+        seen.update(model=model, domain=hedge_domain, environment=os.environ.get(config.HEDGE_DOMAIN_ENV_VAR))
         return out / "report.html"
 
     monkeypatch.setattr(report, "build_report", fake_build_report)
-    before = os.environ.pop(config.HEDGE_DOMAIN_ENV_VAR, None)
-    try:
-        assert main(["report", str(seed_path), "--out", str(tmp_path / "r"), "--hedge-domain", "wiki"]) == 0
-    finally:  # the command sets it for the notebooks' kernel; the tests after this one run without it
-        os.environ.pop(config.HEDGE_DOMAIN_ENV_VAR, None)
-        if before is not None:
-            os.environ[config.HEDGE_DOMAIN_ENV_VAR] = before
-    assert seen["domain"] == "wiki"
+    monkeypatch.delenv(config.HEDGE_DOMAIN_ENV_VAR, raising=False)
+    assert main(["report", str(seed_path), "--out", str(tmp_path / "r"), "--hedge-domain", "wiki"]) == 0
+    assert seen == {"model": None, "domain": "wiki", "environment": None}
