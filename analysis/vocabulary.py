@@ -233,6 +233,7 @@ ENTITY_LABEL_RULE = _set(
     ("known_surname", "The surname of a person named in full elsewhere in the article."),
     ("place_list", "A country, region or capital from the place list."),
     ("demonym_list", 'A nationality word from the list: "French", "Korean".'),
+    ("initials_of_name", 'The initials of a name the article gives in full: "Bat" for British American Tobacco.'),
     ("same_text", "The same words labelled elsewhere in the article."),
     ("description", 'A description such as "the Russian leader" of one person the article names.'),
 )

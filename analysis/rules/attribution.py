@@ -71,7 +71,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.rules.phrases import LexiconMatcher, held_by_nobody, imperative, in_a_title, what_object_before
 
 __all__ = ["Attribution", "VerbLink", "VERB_RULES", "link_verb", "cue_head", "find_attributions", "negation_of", "reporting_lexicon",
@@ -223,6 +223,12 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     # bracket elsewhere; a span that opens one more bracket than it closes takes it.
     if j < len(doc) and doc[j].text == ")" and doc[i:j].text.count("(") > doc[i:j].text.count(")"):
         j += 1
+    # "Recent figures from the UK's regulator Ofcom showed ...": the parser may take the
+    # name closing the phrase for a second subject of the verb; it names the last noun.
+    after = doc[j] if j < len(doc) else None
+    if (after is not None and token.dep_ in SUBJECT_DEPS and after.dep_ == token.dep_ and after.head.i == token.head.i
+            and after.pos_ == "PROPN" and doc[j - 1].pos_ == "NOUN" and j - 1 != token.i and after.ent_type_ in ("ORG", "GPE", "PERSON")):
+        j = after.right_edge.i + 1
     return i, j
 
 
@@ -815,7 +821,7 @@ def complement_content(verb: Token, cue_end: int, complement: str) -> tuple[int,
     if complement == "quoted_label":
         # Else as the cue learned from PolNeAR: a finite clause ("called, "Auntie, I'm so disturbed"").
         return quoted_label(verb, cue_end) or _content(verb, cue_end, clause_only=True, finite_only=True)
-    return _content(verb, cue_end, clause_only=complement in ("clause", "finite_clause", "absolute"),
+    return _content(verb, cue_end, clause_only=complement in ("clause", "speaker_clause", "finite_clause", "absolute"),
                     finite_only=complement in ("finite_clause", "absolute"))
 
 
@@ -1068,6 +1074,36 @@ def media_subject_only(link: VerbLink) -> bool | None:
     """ "show", "reveal": reporting only with a media or document subject ("videos ...
     appear to show")."""
     if link.row["complement"] == "media_subject" and (link.subject is None or _source_noun_category(link.subject) not in ("media", "document")):
+        return False
+    return None
+
+
+def can_speak(subject: Token) -> bool:
+    """Whether a verb's subject can say or promise something: a pronoun other than
+    "what", a name, or a noun for people, bodies, outlets or documents (the source nouns,
+    the described people, the anonymous plurals, or an agent-noun ending: "workers",
+    "extortionists", "militants", ``lexicons/context_words.csv``)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("what", "whatever")
+    if subject.pos_ == "PROPN" or subject.ent_type_:
+        return True
+    lemma = subject.lemma_.lower()
+    if _source_noun_category(subject) is not None or lemma in _people_nouns():
+        return True
+    return lemma.endswith(tuple(lexicon_words("context_words", "person_noun_ending")))
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people besides the source nouns: the described people and the anonymous plurals' singulars."""
+    return frozenset(load_lexicon("described_people")["word"].str.lower()) | frozenset(load_lexicon("anonymous_plurals")["cue"].str.lower())
+
+
+def thing_as_subject(link: VerbLink) -> bool | None:
+    """ "The ban threatens to reignite tensions", "a final salary scheme promises to pay
+    ...": a verb whose lexicon row says ``speaker_clause`` reports only when its subject
+    :func:`can_speak`; of a thing it tells what is likely, the writer's word."""
+    if link.row["complement"] == "speaker_clause" and link.subject is not None and not can_speak(link.subject):
         return False
     return None
 
@@ -1393,7 +1429,7 @@ def lets_us(link: VerbLink) -> bool | None:
 
 #: Rules that say a verb reports nothing whoever the source is: the learned tagger's
 #: relations (:func:`analysis.rules.attribution_model.learned_relations`) obey them too.
-NOTHING_REPORTED_RULES = (used_as_adjective, infinitive_no_one_holds, lets_us)
+NOTHING_REPORTED_RULES = (thing_as_subject, used_as_adjective, infinitive_no_one_holds, lets_us)
 
 
 def reports_nothing(doc: Doc, verb: Token, row: dict, cue: tuple[int, int]) -> bool:
@@ -1437,6 +1473,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "clause_as_subject": clause_as_subject,
     "speaker_without_comma": speaker_without_comma,
     "media_subject_only": media_subject_only,
+    "thing_as_subject": thing_as_subject,
     "passive_or_impersonal": passive_or_impersonal,
     "participle": participle,
     "quoted_as_saying": quoted_as_saying,

@@ -299,6 +299,8 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
             candidates.append(relation)  # "Reuters quoted the minister as saying ...": the sentence is the minister's word
         elif relation.pattern == "nominal" and relation.stance == "confirming" and relation.anchor in subject_ids:
             candidates.append(relation)  # "Confirmation from the ministry that ... came on Tuesday": the sentence is the confirmation
+        elif mains and _who_is_reported(mains[0].doc, relation, main_ids):
+            candidates.append(relation)  # "Among those reported to have doubts were X and Y": who is reported is the claim
     if not candidates:
         return None
     first = candidates[0]
@@ -309,6 +311,19 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
         covering = next((r for r in candidates[1:] if r.source is not None and r.contains(first.anchor)), None)
         return covering or first
     return first
+
+
+def _who_is_reported(doc: Doc, relation: Attribution, main_ids: set[int]) -> bool:
+    """ "Among those reported to have serious reservations were Davis and Letwin", "The
+    only one said to have seen it is the driver": the main verb is "be", and a participle
+    with nobody named as its source describes its subject or its "among" phrase, so what
+    the sentence tells is who is said to be so."""
+    verb = doc[relation.anchor]
+    if relation.source is not None or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    noun = verb.head
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return holder.i in main_ids and holder.lemma_ == "be" and noun.dep_ in ("nsubj", "pobj", "attr")
 
 
 def _refusal_inside(doc: Doc, main_attr: Attribution, attributions: list[Attribution]) -> Attribution | None:

@@ -99,7 +99,7 @@ def _numbers_only(span: Span) -> bool:
 def _not_a_date(span: Span) -> bool:
     """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), a
     frequency ("monthly", "$5bn a year"), a length ("for a year"), a figure of speech
-    ("last minute changes"), or a
+    ("last minute changes", "at the end of the day"), or a
     programme's name ("BBC Radio 4's Today programme": "Today" capitalised inside a
     sentence)."""
     if len(span) == 1 and AMOUNT.match(span.text):
@@ -114,6 +114,8 @@ def _not_a_date(span: Span) -> bool:
         return True  # "the swindle of the century": a figure of speech
     if RATE_OR_LENGTH.match(span.text) or LAST_MINUTE.match(span.text):
         return True  # "cut costs by $5bn a year", "last minute changes"
+    if span.text.lower() == "the end of the day" and span.start >= 1 and span.doc[span.start - 1].lower_ == "at":
+        return True  # "at the end of the day": "when all is said and done" (BBC News politics/141)
     first = span[0]
     return span.text == "Today" and not first.is_sent_start and (
         first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ in ("programme", "program", "show")

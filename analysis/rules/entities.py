@@ -431,6 +431,55 @@ def _same_text(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
     return mentions
 
 
+#: How many words a name needs before a word that spells its initials is taken for it
+#: ("British American Tobacco": "Bat"); two initials ("GM") are too often a word or
+#: another name's.
+MIN_INITIALS = 3
+
+
+def initials(words: list[str]) -> set[str]:
+    """A name's initials in capitals, with and without its small words ("Department of
+    Health": DOH, DH); a leading "the" never counts."""
+    words = [w for w in words if w[:1].isalnum() and w.lower() != "the"]
+    return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()}
+
+
+def names_by_initials(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, tuple[str, str]]:
+    """The initials (:data:`MIN_INITIALS` or more) of the organisation and place names
+    among ``spans`` (start, end, label) -> (name, label); initials two names share are left out."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for start, end, label in spans:
+        if label in ("ORG", "GPE") and end - start >= MIN_INITIALS:
+            for short in initials([t.text for t in doc[start:end]]):
+                if len(short) >= MIN_INITIALS:
+                    found[short].add((bare_name(doc[start:end].text), label))
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+
+
+def _spells_initials(token) -> bool:
+    """A word written as initials may be: in capitals, or capitalised as house styles
+    write them ("Bat", "Nato"); letters only."""
+    return token.text.isalpha() and (token.text.isupper() or token.text.istitle())
+
+
+def _initials_of_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """initials_of_name: "Bat" tagged PERSON, or not tagged, where the article names
+    "British American Tobacco": one word that spells the initials of a name of three
+    words or more that the article gives is that body or place."""
+    doc = ctx.doc
+    named = names_by_initials(doc, [(m.start, m.end, m.label) for m in mentions])
+    if not named:
+        return mentions
+    for m in mentions:
+        if m.end - m.start == 1 and _spells_initials(doc[m.start]) and doc[m.start].text.upper() in named:
+            m.label, m.rule = named[doc[m.start].text.upper()][1], "initials_of_name"
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.i not in covered and token.pos_ == "PROPN" and _spells_initials(token) and token.text.upper() in named:
+            mentions.append(_Mention(token.i, token.i + 1, named[token.text.upper()][1], "initials_of_name"))
+    return mentions
+
+
 #: The entity corrections, in order, keyed by the ``label_rule`` each sets (whitespace
 #: trimming first sets none).
 ENTITY_RULES = {
@@ -444,6 +493,7 @@ ENTITY_RULES = {
     "known_surname": _known_surname,
     "demonym_list": _demonym_list,
     "place_list": _place_list,
+    "initials_of_name": _initials_of_name,
     "same_text": _same_text,
 }
 
@@ -504,11 +554,15 @@ def abbreviations(doc: Doc) -> dict[str, str]:
         if ent.label_ not in NAME_LABELS or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
             continue
         short = doc[k + 1].text
-        words = [t.text for t in ent if t.text[:1].isalnum() and t.lower_ != "the"]
-        initials = "".join(w[0] for w in words).upper()
-        strict = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
-        if short.isupper() and short.isalpha() and len(short) >= 2 and short.upper() in (initials, strict):
+        if short.isupper() and short.isalpha() and len(short) >= 2 and short.upper() in initials([t.text for t in ent]):
             found[short] = bare_name(ent.text)
+    # Initials the article uses without defining them ("Bat" for British American
+    # Tobacco): the mentions the initials_of_name rule labelled.
+    rules = doc.user_data.get(LABEL_RULES_KEY, {})
+    undefined = [ent.text for ent in doc.ents if rules.get((ent.start, ent.end)) == "initials_of_name" and ent.text not in found]
+    if undefined:
+        named = names_by_initials(doc, [(e.start, e.end, e.label_) for e in doc.ents])
+        found.update({short: named[short.upper()][0] for short in undefined if short.upper() in named})
     doc.user_data[ABBREVIATIONS_KEY] = found
     return found
 
@@ -566,6 +620,17 @@ def person_full_names(doc: Doc) -> dict[str, set[str]]:
     return ends
 
 
+def _names_opening_with(doc: Doc, word: str, full_names: dict[str, set[str]] | None) -> set[str]:
+    """The full names of people in the article whose first word is ``word`` (one word),
+    unless ``word`` also ends someone's name (then it is that person's surname)."""
+    if " " in word:
+        return set()
+    full = full_names if full_names is not None else person_full_names(doc)
+    if word in full:
+        return set()
+    return {name for names in full.values() for name in names if name.split(" ", 1)[0] == word and " " in name}
+
+
 def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | None = None) -> tuple[str, str]:
     """The canonical name of an entity mention and the rule that decided it.
 
@@ -582,7 +647,8 @@ def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | Non
     text = bare_name(ent.text)
     expanded = abbreviations(doc).get(text)
     if expanded is not None:
-        return expanded, f"abbreviation of '{expanded}', given in brackets after it"
+        how = "given in brackets after it" if label_rules(doc).get((ent.start, ent.end)) != "initials_of_name" else "its initials"
+        return expanded, f"abbreviation of '{expanded}', {how}"
     if ent.label_ == "PERSON":
         full = (full_names if full_names is not None else person_full_names(doc)).get(text, set())
         if len(full) == 1:
@@ -590,6 +656,12 @@ def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | Non
             return name, f"surname of '{name}', named in full in the article"
         if len(full) > 1:
             return text, f"surname shared by {len(full)} people named in the article: left as written"
+        opening = _names_opening_with(doc, text, full_names)
+        if len(opening) == 1:
+            # "Xing's statement" after "Xing Wangli" (a family name written first), or
+            # "Hillary" after "Hillary Clinton": the one person whose name opens so.
+            name = next(iter(opening))
+            return name, f"first word of '{name}', named in full in the article"
         return text, "as written"
     if ent.label_ == "NORP":
         place = _demonyms().get(text)

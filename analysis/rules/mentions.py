@@ -376,10 +376,15 @@ _NOT_A_BODY = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT
 
 def apposed_body(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "The group that owns most of her music, Big Machine, says ...": a body described,
-    then named right after it between commas, is that organisation."""
+    then named right after it between commas, is that organisation. Any description will
+    do when the name is an organisation's or a country's ("The world's biggest tobacco
+    consumer, China, has said ...")."""
     head = span.root
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in INSTITUTION_NOUNS:
+    if head.pos_ != "NOUN":
         return None
+    institution = head.lemma_.lower() in INSTITUTION_NOUNS
+    if not institution and (source_noun_categories().get(head.lemma_.lower()) == "person_role" or head.lemma_.lower() in _described_people()):
+        return None  # "The party's Holyrood leader, Nicola Sturgeon,": a person, whatever the tagger says
     doc, end = ctx.doc, head.right_edge.i
     for child in head.subtree:
         # The parser may hang the name on the last noun of a clause describing the body
@@ -389,14 +394,21 @@ def apposed_body(span: Span, ctx: MentionContext) -> Resolution | None:
         if child.dep_ != "appos" or child.pos_ != "PROPN" or not (child.head.i == head.i or closes):
             continue
         ent = _entity_at(ctx, child.i)
-        if ent is not None and ent.label_ in _NOT_A_BODY:
+        if ent is not None and ent.label_ in _NOT_A_BODY and (institution or ent.label_ != "GPE"):
+            continue
+        # Another description needs the name right on it and whole: not a title's place
+        # ("a new book, Brown's Britain,"), nor a film named inside a clause on an actor.
+        if not institution and (ent is None or ent.label_ not in ("ORG", "GPE") or child.head.i != head.i
+                                or (ent.start, ent.end) != (child.left_edge.i, child.right_edge.i + 1)
+                                or ent.end >= len(doc) or doc[ent.end].text != ","):  # fmt: skip
             continue
         # With no entity, the whole name as written, its short form in brackets left out
         # ("Consumers Against Supermarket Privacy Invasion and Numbering (Caspian)").
         whole = doc[child.left_edge.i : child.right_edge.i + 1].text
         name = ent.text if ent is not None else re.sub(r"\s*[(\[].*$", "", whole).strip(" ,-\u2013\u2014")
-        return Resolution(name, "organization", "apposed_body",
-                          f"'{span.text}' is named right after it: {name} [rule: apposed_body]")  # fmt: skip
+        # "the French news agency AFP": a body that is a news outlet is the media.
+        kind = "media" if outlet(name) is not None else "organization"
+        return Resolution(name, kind, "apposed_body", f"'{span.text}' is named right after it: {name} [rule: apposed_body]")
     return None
 
 
