@@ -379,7 +379,6 @@ DEFENSIBLE_ANSWERS: dict[tuple[str, str, str], str] = {
     ("source_type", "anonymous", "unnamed"): "both keep the source's name from you",
     ("source_type", "document", "organization"): "a statement or report speaks for the organisation behind it",
     ("source_type", "media", "document"): "a report whose outlet the article does not name may be a news report or a document",
-    ("source_type", "document", "media"): "a report may be read as a document or as a news report",
     ("source_type", "media", "organization"): "a news outlet is an organisation too",
 }
 

@@ -28,7 +28,7 @@ import pandas as pd
 
 from analysis.classroom.marking import FIELDS, NOBODY_FORMS, POINTS, compared_form, same_source
 from analysis.errors import InputError
-from analysis.rules.attribution import reporting_cues, source_noun_categories
+from analysis.rules.attribution import OPENING_MARKS, reporting_cues, source_noun_categories
 from analysis.vocabulary import (
     CARD_STATUS_ORDER,
     CUE_KIND_BY_STATUS,
@@ -37,6 +37,7 @@ from analysis.vocabulary import (
     IDENTIFIED_SOURCE_TYPES,
     NAMELESS_SOURCE_TYPES,
     NOBODY_NAMED,
+    PLACE_ENTITY_LABELS,
     SOURCE_TYPE,
     SOURCED_STATUSES,
     STATUS,
@@ -137,7 +138,7 @@ def deciding_cues(result, sent_id: int, status: str, source: str | None) -> tupl
         if status == "confirmed":
             confirming = verbs[verbs["cue_stance"] == "confirming"]
             own = confirming if len(confirming) else own
-        picked = [as_cue(v.cue, v.cue_lemma, v.cue_start, v.cue_end, "reporting verb") for v in own.itertuples() if isinstance(v.cue, str) and v.cue]
+        picked = [as_cue(*_with_negation(result, v), v.cue_end, "reporting verb") for v in own.itertuples() if isinstance(v.cue, str) and v.cue]
         return CUE_KIND_BY_STATUS[status] if status != "unconfirmed" else CUE_KIND_BY_STATUS["reported"], picked
     if status == "hedged":
         hedges = cues[(cues["kind"] == "hedge")]
@@ -146,6 +147,23 @@ def deciding_cues(result, sent_id: int, status: str, source: str | None) -> tupl
         return CUE_KIND_BY_STATUS["hedged"], [as_cue(c.text, c.text, c.start, c.end, "hedge", c.category) for c in chosen.itertuples()]
     boosters = cues[(cues["kind"] == "booster") & cues["governs_main_claim"]]
     return CUE_KIND_BY_STATUS["asserted"], [as_cue(c.text, c.text, c.start, c.end, "booster") for c in boosters.itertuples()]
+
+
+#: The auxiliary and negation before a verb a source will not use ("would not comment").
+_NEGATION_BEFORE = re.compile(r"\b(?:would|will|did|does|do|could|can|has|have|had|is|was|were|are)\s*(?:not|n't)\s+$|\b(?:won't|can't|cannot)\s+$", re.I)
+
+
+def _with_negation(result, verb) -> tuple[str, str, int]:
+    """A reporting verb's words, lemma and start, with the negation before it when its
+    source will not say something ("would not comment", not "comment"): the verb alone
+    means the opposite."""
+    start = int(verb.cue_start)
+    if verb.cue_stance == "non_committal":
+        found = _NEGATION_BEFORE.search(result.text[max(0, start - 20) : start])
+        if found:
+            text = result.text[start - len(found.group(0)) : int(verb.cue_end)]
+            return text, text, start - len(found.group(0))
+    return verb.cue, verb.cue_lemma, start
 
 
 def _speaker_context(result, sent_id: int, source: str | None) -> int | None:
@@ -237,12 +255,22 @@ def _clarity(row) -> int:
 MAX_ALIKE = 3
 
 
+def _farthest(sent_ids: pd.Series, chosen: list[int]):
+    """The index of the sentence farthest from every card chosen so far (the first in
+    reading order among equals, and the first of all when none is chosen): cards spread
+    over the article, not five from its first paragraphs."""
+    if not chosen:
+        return sent_ids.index[0]
+    distance = sent_ids.map(lambda i: min(abs(int(i) - c) for c in chosen))
+    return distance.idxmax()
+
+
 def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     """Body sentences for the claim-card task, chosen to teach.
 
     Rule: only sentences that pass :data:`CARD_RULES`. For each status in the order of
-    ``vocabulary.CARD_STATUS_ORDER`` (rarest first), take the first sentence (in reading
-    order) whose sentence cites nobody else (one voice: "Reports that ..." inside a
+    ``vocabulary.CARD_STATUS_ORDER`` (rarest first), take the sentence farthest from the
+    cards chosen so far (the first in reading order among equals) whose sentence cites nobody else (one voice: "Reports that ..." inside a
     writer's claim is two, and so is "... as the police said ..."), then whose deciding
     word is clearest (:func:`_clarity`), then a source type not on a card yet, then a
     source not on a card yet; then fill up to ``n`` cards the same
@@ -282,7 +310,7 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
                            rows[some & one], rows[one & new], rows[one], rows[clear & new], rows[clear], rows[some & new],
                            rows[some], rows[new], rows):  # fmt: skip
             if len(candidates):
-                row = candidates.iloc[0]
+                row = candidates.loc[_farthest(candidates["sent_id"], chosen)]
                 chosen.append(int(row["sent_id"]))
                 types.add(row["claim_source_type"])
                 sources.add(row["claim_source"])
@@ -315,6 +343,8 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
 
 _APPOSITION_GAP = re.compile(r"\s*,\s*")
 _APPOSITION = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)\s*,")
+#: A post in lower case after a name, "of" or "at" a body ("..., chief operating officer of TNT").
+_POST_AFTER = re.compile(r"\s*,\s*((?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})")
 
 
 def _names_the_person(source: str, name: str) -> bool:
@@ -351,6 +381,11 @@ def _source_forms(result, source: str | None) -> list[str]:
             after = _APPOSITION.match(result.span(int(row.source_end), int(row.source_end) + 60))
             if after:
                 forms.add(after.group(1))
+            # A person's post after the name ("said Olivier Gerolami, chief operating
+            # officer of TNT"): a post for its holder.
+            post = _POST_AFTER.match(result.span(int(row.source_end), int(row.source_end) + 80))
+            if post and row.source_type == "person":
+                forms.add(post.group(1))
     # A name inside the source ("Maria Lopez" in "Councillor Maria Lopez") brings every
     # form the article uses for it ("Lopez", "Ms Lopez").
     # Who made a document or report the claim rests on ("Gartner" of "a recent report
@@ -391,7 +426,7 @@ def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict]) -> 
 def _plain_source(source: str | None, source_type: str, context_sent_id) -> str:
     if not source:
         return "The article gives no source for this claim: it rests on the writer alone (write “the writer” or “nobody”)."
-    where = f" (sentence {context_sent_id} names them)" if context_sent_id is not None else ""
+    where = f" (sentence {context_sent_id} gives the name)" if context_sent_id is not None else ""
     first, _, rest = source.partition(" ")
     if first in {"A", "An", "The"} and rest:
         source = f"{first.lower()} {rest}"
@@ -480,8 +515,11 @@ def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
     return value
 
 
-#: Words that say an organisation speaks through a document ("said in a statement").
-DOCUMENT_WORDS = re.compile(r"\b(statement|letter|report|filing|press release|memo)s?\b", re.I)
+#: A body speaking through a document ("said in a statement"; not "declined to comment
+#: on the report").
+SPOKE_THROUGH = re.compile(r"\b(?:in|through|by) (?:a|an|its|their|the|his|her) (?:\w+ )?(?:statement|letter|report|filing|press release|memo)s?\b", re.I)
+#: A source that may be a news outlet's report as well as a document.
+REPORT_WORD = re.compile(r"\breports?\b", re.I)
 
 
 def exercise_key(result, cards: pd.DataFrame | None = None, *, teacher_key: pd.DataFrame | None = None) -> dict:
@@ -542,7 +580,8 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         result.attributions["sent_id"].isin([sent_id, context if context is not None else -1])
         & (result.attributions["canonical_source"] == source)
     ]
-    extra_types = _alternative_types(str(card["text"]), source, best, by, own)
+    places = set(result.entities.loc[result.entities["label"].isin(PLACE_ENTITY_LABELS), "canonical"].dropna())
+    extra_types = _alternative_types(str(card["text"]), source, best, by, own, places=places)
     forms, person = _answer_forms(result, str(card["text"]), sent_id, source, best, by)
     forms = [*forms, *(f for f in also if f not in forms)]
     if person:
@@ -563,7 +602,8 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
         # Every reporting word the sentence gives the same source counts ("the claim was
         # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
-        same_speaker = own[own["sent_id"] == sent_id]
+        # Not the verb of a refusal alone: "comment" of "declined to comment" says the opposite.
+        same_speaker = own[(own["sent_id"] == sent_id) & (own["cue_stance"] != "non_committal")]
         cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
         if (same_speaker["pattern"] == "quoted_as").any():
             # "Dixon was quoted by The Australian as saying ...": "quoted" tells it too.
@@ -608,7 +648,7 @@ def _choice_answer(field: str, best: str, extra: dict[str, str], alike: list[str
     return answer
 
 
-def _alternative_types(text: str, source: str | None, best: dict, by: dict, own: pd.DataFrame) -> dict[str, str]:
+def _alternative_types(text: str, source: str | None, best: dict, by: dict, own: pd.DataFrame, *, places: set[str]) -> dict[str, str]:
     """Source types a card also accepts, with why: a person who speaks for a body, a
     body's unnamed spokesperson, nameless people who speak for a government, a body
     speaking through a statement."""
@@ -618,14 +658,19 @@ def _alternative_types(text: str, source: str | None, best: dict, by: dict, own:
         best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
     if best["source_type"] == "organization" and by["source_type"] == "tool" and through_spokesperson:
         extra["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
-    if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for) and _officials(own):
+    if (best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for) and _officials(own)
+            and str(speaks_for.iloc[0]) in places):
         # "Officials in Moscow": nameless people, but they speak for a government (not
-        # "A US airline attendant", whose country only says where she works).
+        # "A US airline attendant", whose country only says where she works, nor "Tory
+        # sources", insiders of a party).
         extra["organization"] = f"they speak for the authorities of {speaks_for.iloc[0]}"
+    if best["source_type"] == "document" and by["source_type"] == "tool" and REPORT_WORD.search(str(source)):
+        # "a report in the Sun": a report may be a news outlet's, not "figures from Ofcom".
+        extra["media"] = "a report may be read as a document or as a news report"
     if best["source_type"] == "anonymous" and by["source_type"] == "tool" and _one_post_holder(own):
         # "The deputy speaker said ...": one person holds the post, so a reader can find out who.
         extra["person"] = "one person holds this post, so a reader can find out who it is"
-    if best["source_type"] == "organization" and by["source_type"] == "tool" and DOCUMENT_WORDS.search(text):
+    if best["source_type"] == "organization" and by["source_type"] == "tool" and SPOKE_THROUGH.search(text):
         extra["document"] = "the organisation speaks here through a statement, letter or report"
     return extra
 
@@ -681,23 +726,37 @@ def _answer_forms(result, text: str, sent_id: int, source: str | None, best: dic
 
 
 def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
-    """For a claim the writer makes alone: the sources that speak in the sentence before
-    or after it (``nearby``: each form the article uses, with why it earns part credit).
-    The worksheet tells students to read around a sentence for its speaker, so naming the
-    one next to it is a fair misreading, not a wrong guess."""
+    """For a claim the writer makes alone: the speaker of the sentence next to it in its
+    paragraph (``nearby``: each form the article uses, with why it earns part credit).
+    The worksheet tells students to read around a sentence for its speaker, so naming
+    that speaker is a fair misreading, not a wrong guess: the speaker of the sentence
+    before, whose words the writer may be carrying on, or of a quotation right after
+    ('"It is not a big thing," said Eddie Wong'). Not a source that denies or will not
+    comment, nor someone the sentence only mentions ("his front bench team")."""
     if best["source_type"] != "author":
         return {}
-    rows = result.attributions[result.attributions["sent_id"].isin([sent_id - 1, sent_id + 1])]
+    sentences = result.sentences.set_index("sent_id")
+    if sent_id not in sentences.index:
+        return {}
     nearby: dict[str, str] = {}
-    for row in rows.itertuples():
-        if not isinstance(row.canonical_source, str) or row.source_type not in (*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES):
+    for other, where in ((sent_id - 1, "before"), (sent_id + 1, "after")):
+        if other not in sentences.index or sentences.at[other, "para_id"] != sentences.at[sent_id, "para_id"]:
             continue
-        if not isinstance(row.source, str) or row.source.strip().lower() in PRONOUNS:
-            continue  # named there only as "he" or "it": not what the student read there
-        where = "before" if row.sent_id < sent_id else "after"
-        reason = f"the sentence {where} it rests on {row.source.strip()}"
-        for form in (row.canonical_source, row.source):
-            nearby.setdefault(form.strip(), reason)
+        speaker = sentences.at[other, "claim_source"]
+        if sentences.at[other, "status"] not in ("reported", "confirmed") or not isinstance(speaker, str):
+            continue
+        if where == "after" and sentences.at[other, "status_rule"] != "direct_quotation" and not str(sentences.at[other, "text"]).lstrip().startswith(tuple(OPENING_MARKS)):
+            continue  # a report after the claim is its own news, not the claim's source
+        rows = result.attributions[(result.attributions["sent_id"] == other) & (result.attributions["canonical_source"] == speaker)
+                                   & ~result.attributions["cue_stance"].isin(["denying", "non_committal"])]  # fmt: skip
+        for row in rows.itertuples():
+            if row.source_type not in (*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES):
+                continue
+            if not isinstance(row.source, str) or row.source.strip().lower() in PRONOUNS:
+                continue  # named there only as "he" or "it": not what the student read there
+            reason = f"the sentence {where} it rests on {row.source.strip()}"
+            for form in (row.canonical_source, row.source):
+                nearby.setdefault(form.strip(), reason)
     return {"nearby": nearby} if nearby else {}
 
 
@@ -772,50 +831,72 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
         raise InputError(f"{name}: a teacher's key needs a sent_id column")
     seen: dict[int, int] = {}
     ids = []
+    problems = []  # every bad row at once, so one run shows the teacher all of them
     for row, value in enumerate(key["sent_id"].tolist()):
         line = row + 2  # the header is line 1, as a spreadsheet numbers rows
         if not re.fullmatch(r"\s*\d+\s*", value):
-            raise InputError(f"{name}, line {line}: sent_id {value!r} is not a sentence number (a whole number, 0 or more)")
+            problems.append(f"line {line}: sent_id {value!r} is not a sentence number (a whole number, 0 or more)")
+            ids.append(-1)
+            continue
         sent_id = int(value)
         if sent_id in seen:
-            raise InputError(f"{name}, line {line}: sentence {sent_id} is already in the key (line {seen[sent_id]})")
-        seen[sent_id] = line
+            problems.append(f"line {line}: sentence {sent_id} is already in the key (line {seen[sent_id]})")
+        seen.setdefault(sent_id, line)
         ids.append(sent_id)
         for field, allowed in (("status", STATUSES), ("source_type", SOURCE_TYPES)):
             for given in _labels(key.at[row, field]) if field in key.columns else []:
                 if given not in allowed:
-                    raise InputError(f"{name}, line {line}: {field} {given!r} is not one of {', '.join(allowed)}")
+                    problems.append(f"line {line}: {field} {given!r} is not one of {', '.join(allowed)}")
     key["sent_id"] = ids
+    key.attrs["lines"] = seen  # sent_id -> line in the file, for later messages
+    if result is not None:
+        problems += sentence_problems(key[key["sent_id"] >= 0], result)
+    if problems:
+        raise InputError(_problems_line(name, problems))
     for field in ("status", "source_type"):
         if field in key.columns:
             key[field] = key[field].map(lambda value: "; ".join(_labels(value)))
     if "cues" in key.columns:
         key["cues"] = key["cues"].map(lambda v: [c.strip().lower() for c in v.split(";") if c.strip()] if v else None)
-    key.attrs["lines"] = seen  # sent_id -> line in the file, for later messages
-    if result is not None:
-        check_key_sentences(key, result, name=name)
     return key
 
 
-def check_key_sentences(key: pd.DataFrame, result, *, name: str = "teacher key") -> None:
-    """Refuse a key whose ``sent_id`` is not one of the article's body claims (the
-    sentences with a status: the only ones a card can show).
+def _problems_line(name: str, problems: list[str]) -> str:
+    """Every problem of a key in one line: "key.csv, line 6: ..." or "key.csv: 2 problems: line 6: ...; line 7: ..."."""
+    if len(problems) == 1:
+        return f"{name}, {problems[0]}" if problems[0].startswith("line ") else f"{name}: {problems[0]}"
+    return f"{name}: {len(problems)} problems: " + "; ".join(problems)
 
-    Raises:
-        InputError: Naming the key's line and the sentences the article has.
-    """
+
+def sentence_problems(key: pd.DataFrame, result) -> list[str]:
+    """The key's rows whose ``sent_id`` is not one of the article's body claims (the
+    sentences with a status: the only ones a card can show), each as "line N: ..."."""
     sentences = result.sentences
     claims = set(sentences.loc[sentences["status"].notna(), "sent_id"].tolist())
     lines = key.attrs.get("lines", {})
+    problems = []
     for sent_id in key["sent_id"].tolist():
         if sent_id in claims:
             continue
-        where = f"{name}, line {lines[sent_id]}" if sent_id in lines else name
+        where = f"line {lines[sent_id]}: " if sent_id in lines else ""
         if sent_id not in set(sentences["sent_id"].tolist()):
             last = int(sentences["sent_id"].max()) if len(sentences) else -1
-            raise InputError(f"{where}: the article has no sentence {sent_id} (its sentences are 0-{last})")
-        raise InputError(f"{where}: sentence {sent_id} is not a body claim (a headline, caption or set-aside "
-                         "paragraph), so no card asks about it")  # fmt: skip
+            problems.append(f"{where}the article has no sentence {sent_id} (its sentences are 0-{last})")
+        else:
+            problems.append(f"{where}sentence {sent_id} is not a body claim (a headline, caption or set-aside "
+                            "paragraph), so no card asks about it")  # fmt: skip
+    return problems
+
+
+def check_key_sentences(key: pd.DataFrame, result, *, name: str = "teacher key") -> None:
+    """Refuse a key whose ``sent_id`` is not one of the article's body claims.
+
+    Raises:
+        InputError: Naming the key's lines and the sentences the article has, all in one line.
+    """
+    problems = sentence_problems(key, result)
+    if problems:
+        raise InputError(_problems_line(name, problems))
 
 
 

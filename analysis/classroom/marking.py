@@ -115,6 +115,14 @@ def _role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _document_heads() -> frozenset[str]:
+    """The document nouns of ``lexicons/source_nouns.csv`` ("figure", "report", "survey"),
+    as answers are compared: a document named without its maker names nobody."""
+    table = load_lexicon("source_nouns")
+    return frozenset(_singular([compared_form(str(w).lower()) for w in table.loc[table["category"] == "document", "cue"]]))
+
+
+@lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
     """ "mr", "mrs", "dr", "prof" (``lexicons/titles.csv``, category honorific): words a
     student may put before a surname ("Mr Blair" for "Tony Blair")."""
@@ -156,7 +164,9 @@ def _head(words: list[str]) -> str:
 
 #: Words that head a post "of" something ("head of research", "chairman of the Bar Council").
 _POST_HEADS = frozenset({"head", "chief", "leader", "member", "chairman", "chairwoman", "chair", "president", "director",
-                         "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "minister", "editor"})  # fmt: skip
+                         "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "minister", "editor",
+                         "officer", "executive", "manager", "founder", "partner", "professor", "analyst", "economist",
+                         "commissioner", "adviser", "advisor", "deputy", "correspondent"})  # fmt: skip
 
 
 def _head_words(text: str) -> list[str]:
@@ -260,6 +270,8 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
             # secretary"); a description alone ("analysts") may not be made particular
             # ("Renaissance Capital analysts" is someone else).
             named = any(c.isupper() for c in str(form))
+            # The names in a document's phrase (its maker), its first word aside.
+            makers = set(_singular(normalise_words(" ".join(w for w in str(form).split()[1:] if w[:1].isupper()))))
             form_head = _singular([_head(_head_words(form))])[0] if normalise_words(form) else ""
             for words in _variants(normalise_words(form)):
                 words = _singular(words)
@@ -268,6 +280,8 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                 head = form_head if form_head in words else _head(words)
                 if len(said) == 1 and head in said and head in _GENERIC_HEADS and len(words) > 1:
                     continue  # "Office" for "the Home Office", "Act" for "the Securities Trading Act"
+                if head in _document_heads() and makers and not said & makers:
+                    continue  # "recent figures" for "Recent figures from the UK's regulator Ofcom": whose?
                 # A post in place of its holder's name ("the Defence Secretary" for
                 # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
                 post = as_said[-1] in _role_words() and head not in _BODY_HEADS
@@ -462,8 +476,8 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
     near = next((reason for form, reason in (answer.get("nearby") or {}).items() if same_source(given, [form])), None)
     if near is not None:
         return "accepted", POINTS["accepted"], (f"You said *{given}*. You read around the sentence, as the worksheet asks: "
-                                                f"{near}. The key gives this sentence to the writer; if you think *{given}* "
-                                                f"says it too, show your teacher the words that say so. {explain}")  # fmt: skip
+                                                f"{near}. The key gives this sentence to the writer; if you think the claim comes from "
+                                                f"*{given}* too, show your teacher the words that say so. {explain}")  # fmt: skip
     # Why not, in words a student can use: the names the article gives the source (the
     # writer's own claims have no other name).
     names = [f for f in answer["forms"] if f[:1].isupper() and f.lower() not in ("author",)][:3]

@@ -82,7 +82,7 @@ button {font-size: 1.05em; padding: .5em 1.2em; margin: 1em 0;}
   input[type=text] {background: none; height: .8cm;} a {color: inherit;}
   .article {column-count: 2; column-gap: 1.6em;} .article h3 {column-span: all;} .article p {margin: .4em 0;}
   .glossary {column-count: 2; column-gap: 1.6em; font-size: 9.5pt;} .glossary h3 {margin: 0 0 .2em; break-after: avoid;}
-  .glossary dl.labels dt {break-after: avoid;} .glossary dl.labels dd {break-inside: avoid;}
+  .glossary dl.labels dt {break-after: avoid;} .glossary dl.labels dd {break-inside: avoid;} .glossary .group {break-inside: avoid;}
   .card, .task {margin: .5em 0; padding: .3em .8em .4em;} .card p, .task p {margin: .25em 0;} blockquote {margin: .3em 0 .4em;}
   .task h3 {margin: .1em 0 .2em;} .step {margin: .2em 0 0;} dl.labels dd {margin-bottom: .2em;} h2 {margin: .6em 0 .3em;}
   h2, h3 {break-after: avoid; page-break-after: avoid;} tr, li {break-inside: avoid; page-break-inside: avoid;}
@@ -159,8 +159,9 @@ def _page(title: str, body: list[str], *, script: str | None = None) -> str:
 def _labels_help() -> str:
     statuses = "".join(f"<dt>{_esc(n)}</dt><dd>{_esc(STATUS.describe(n))}</dd>" for n in STATUS)
     types = "".join(f"<dt>{_esc(n)}</dt><dd>{_esc(SOURCE_TYPE.describe(n))}</dd>" for n in SOURCE_TYPE)
-    return (f"<div class='glossary'><h3>Status: how sure is the article?</h3><dl class='labels'>{statuses}</dl>"
-            f"<h3>Source type: who does the claim come from?</h3><dl class='labels'>{types}</dl></div>")  # fmt: skip
+    # Each list prints whole, on one page: a list split over two is hard to look things up in.
+    return (f"<div class='glossary'><div class='group'><h3>Status: how sure is the article?</h3><dl class='labels'>{statuses}</dl></div>"
+            f"<div class='group'><h3>Source type: who does the claim come from?</h3><dl class='labels'>{types}</dl></div></div>")  # fmt: skip
 
 
 def article_html(found: list[dict], paragraphs: list[dict]) -> list[str]:
@@ -323,7 +324,10 @@ def answer_key_html(key: dict) -> str:
              ("any one of them, in any form (" + _esc(cues["kind"]) + ")") if cues else "no word decides this claim", card["explain"]["cues"]),
         ]  # fmt: skip
         table = "".join(f"<tr><th>{_esc(f)}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
-        context = f"<p class='context'>Shown with sentence {_esc(card['context_sent_id'])}: “{_esc(card['context'])}”</p>" if card["context"] else ""
+        # Students see the sentence alone (a hint on some cards would tell which have a
+        # speaker elsewhere); the key says where the speaker is named.
+        context = (f"<p class='context'>The speaker is named in sentence {_esc(card['context_sent_id'])} (students are not "
+                   f"shown it): “{_esc(card['context'])}”</p>") if card["context"] else ""  # fmt: skip
         body.append(f"<div class='card'><p><b>Card {_esc(card['card'])}</b> (sentence {_esc(card['sent_id'])})</p><blockquote>{_esc(card['text'])}</blockquote>{context}"
                     "<table><tr><th></th><th>Answer</th><th>Also accepted</th><th>What the student reads</th></tr>"
                     f"{table}</table>" + (f"<ul class='note'>{tool}</ul>" if tool else "")

@@ -150,9 +150,12 @@ def _name_inside(result, phrase: str) -> str:
     if maker and source_noun_categories().get(maker.group(2)) in ("document", "media") and maker.group(1)[:1].isupper():
         return maker.group(1)
     names = {t for t in result.entities["text"] if isinstance(t, str) and len(t) > 2 and t != phrase and phrase.endswith(" " + t)}
+    nouns = source_noun_categories()
+    # "Recent figures from the UK's regulator Ofcom": a document ending with its maker's name.
+    document = any(nouns.get(w.lower()) == "document" or nouns.get(w.lower().rstrip("s")) == "document" for w in phrase.split()[:3])
     for name in sorted(names, key=len, reverse=True):
         before = phrase[: -len(name)].split()
-        if before and all(word.lower() in _DESCRIBING or word.islower() for word in before):
+        if before and (document or all(word.lower() in _DESCRIBING or word.islower() for word in before)):
             return name
     return phrase
 

@@ -271,9 +271,16 @@ def test_a_claim_hedged_only_by_would_may_be_called_asserted(nlp):
     assert may is None or "asserted" not in may["answers"]["status"]["accepted"]
 
 
+def _austin_card(seed) -> pd.DataFrame:
+    """A card of the seed's first claim that rests on Lloyd Austin, whichever sentences the cards pick."""
+    body = seed.body_sentences
+    row = body[body["claim_source"] == "Lloyd Austin"].iloc[0]
+    return pd.DataFrame([{"card": 1, "sent_id": int(row["sent_id"]), "text": row["text"], "context_sent_id": pd.NA, "context": ""}])
+
+
 @pytest.mark.parametrize("teacher, tool_words_count", [("Mr Austin", True), ("Vladimir Putin", False)])
 def test_a_teachers_source_keeps_the_tools_words_only_for_the_same_source(seed, tmp_path, teacher, tool_words_count):
-    cards = claim_cards(seed)
+    cards = _austin_card(seed)
     austin = next(c for c in exercise_key(seed, cards)["cards"] if c["answers"]["source"]["best"] == "Lloyd Austin")
     path = tmp_path / "key.csv"
     pd.DataFrame({"sent_id": [austin["sent_id"]], "source": [teacher]}).to_csv(path, index=False)
@@ -319,7 +326,7 @@ def test_quoted_as_saying_accepts_quoted_as_the_cue(nlp):
 
 
 def test_a_teacher_who_names_another_source_and_cue_drops_the_tools_cue(seed, tmp_path):
-    cards = claim_cards(seed)
+    cards = _austin_card(seed)
     austin = next(c for c in exercise_key(seed, cards)["cards"] if c["answers"]["source"]["best"] == "Lloyd Austin")
     tool_cues = austin["answers"]["cues"]["words"]
     path = tmp_path / "key.csv"
@@ -471,3 +478,45 @@ def test_a_charge_passed_on_with_nobody_named_may_be_called_reported(nlp):
     cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
     card = exercise_key(result, cards)["cards"][0]
     assert card["answers"]["status"]["best"] == "asserted" and "reported" in card["answers"]["status"]["accepted"]
+
+
+def test_every_bad_row_of_a_teachers_key_is_named_at_once(tmp_path, seed):
+    # A seventh blind teacher review: three bad rows took three rebuilds to find.
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sent_id,status,source_type\n4,probable,\nabc,,\n5,reported,docs\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_teacher_key(bad, result=seed)
+    message = str(error.value)
+    assert "3 problems" in message and "line 2: status 'probable'" in message and "line 3: sent_id 'abc'" in message
+    assert "line 4: source_type 'docs'" in message and "\n" not in message
+
+
+def _key_for(nlp, text):
+    from analysis import analyze
+
+    result = analyze(text, nlp=nlp)
+    cards = result.body_sentences.assign(card=range(1, len(result.body_sentences) + 1))[["card", "sent_id", "text"]]
+    return {c["sent_id"]: c for c in exercise_key(result, cards)["cards"]}
+
+
+def test_part_credit_goes_to_the_speaker_the_claim_may_carry_on_not_to_one_who_refused_or_spoke_after(nlp):
+    # BBC News business/437 and politics/141 (a seventh blind teacher review): the
+    # spokeswoman who "would not comment" said nothing the writer's forecast could carry
+    # on; a party's pledge after the claim is its own news.
+    key = _key_for(nlp, "Tobacco\n\nThe Bat spokeswoman would not comment on its progress. However, if the regulator continues "
+                        "to take a tough stance, expansion opportunities could be limited.")
+    assert "nearby" not in key[2]["answers"]["source"]
+    key = _key_for(nlp, "ID cards\n\nThe Tory leader said his team had reached a collective view. He had decided to support "
+                        "the plans after a long talk. The Lib Dems have pledged to oppose the bill when it is debated.")
+    nearby = key[2]["answers"]["source"].get("nearby", {})
+    assert "The Tory leader" in nearby and not any("Lib Dems" in form for form in nearby)
+
+
+def test_the_cue_of_a_source_who_will_not_comment_keeps_the_negation(nlp):
+    # BBC News business/437: "comment" alone says the opposite of "would not comment".
+    key = _key_for(nlp, "Tobacco\n\nBritish American Tobacco plans to build a factory. The Bat spokeswoman would not "
+                        "comment on its progress.")
+    card = key[2]
+    assert card["answers"]["status"]["best"] == "unconfirmed" and card["answers"]["cues"]["forms"] == ["would not comment"]
+    marks = {m["field"]: m for m in mark_student({"cards": [card]}, {"cards": {str(card["card"]): {"cues": "comment"}}})}
+    assert marks["cues"]["points"] == 0

@@ -48,7 +48,21 @@ TONY_BLAIR = ["Tony Blair"]
 DEPUTY_SPEAKER = ["The deputy speaker"]
 OSBORNE = ["shadow chancellor George Osborne"]
 
+# BBC News business/437 and tech/371 (a seventh blind teacher review): initials a house
+# style writes as a word; a family name written first; a document's maker; a post for its holder.
+BAT = ["British American Tobacco", "A spokeswoman for Bat", "The Bat spokeswoman", "Bat"]
+XING = ["Xing Wangli, a spokesman for the State Tobacco Administration Monopoly", "Xing Wangli", "Xing"]
+OFCOM = ["Recent figures from the UK's regulator Ofcom", "Ofcom"]
+GEROLAMI = ["Olivier Gerolami", "Mr Gerolami", "Gerolami", "chief operating officer of TNT"]
+
 SOURCES = [
+    (BAT, "BAT", True), (BAT, "British American Tobacco", True), (BAT, "the Bat spokeswoman", True), (BAT, "a spokeswoman", True),
+    (BAT, "British", False), (BAT, "China", False), (XING, "Mr Xing", True), (XING, "Xing", True),
+    (XING, "the State Tobacco Administration Monopoly", False),
+    (OFCOM, "Ofcom", True), (OFCOM, "the UK's regulator Ofcom", True), (OFCOM, "Ofcom figures", True), (OFCOM, "figures from Ofcom", True),
+    (OFCOM, "recent figures", False), (OFCOM, "UK", False), (OFCOM, "the figures", False),
+    (GEROLAMI, "TNT's chief operating officer", True), (GEROLAMI, "the chief operating officer of TNT", True),
+    (GEROLAMI, "TNT", False), (GEROLAMI, "Olivier", False), (GEROLAMI, "Mr Gerolami", True),
     (TONY_BLAIR, "Mr Blair", True), (TONY_BLAIR, "Mr. Blair", True), (TONY_BLAIR, "Mr Brown", False), (TONY_BLAIR, "Mr", False),
     (DEPUTY_SPEAKER, "the speaker", False), (DEPUTY_SPEAKER, "deputy speaker", True),
     (OSBORNE, "the chancellor", False), (OSBORNE, "Osborne", True), (OSBORNE, "the shadow chancellor", True),
@@ -113,6 +127,9 @@ CUES = [
     (["may"], "\u201cmay\u201d", True), (["could"], "would", False), (["reportedly"], "reported", False),
     (["according to"], "according", True), (["according to"], "to", False), (["claimed"], "claims", True),
     (["would not say"], "would", False), (["would not say"], "would not say", True), (["suggest"], "suggests", True),
+    # The verb of a refusal alone says the opposite (BBC News business/437).
+    (["declined to comment", "decline to comment"], "comment", False), (["declined to comment", "decline to comment"], "declines to comment", True),
+    (["would not comment"], "comment", False), (["would not comment"], "wouldn't comment", True), (["would not comment"], "would not comment", True),
 ]  # fmt: skip
 
 
