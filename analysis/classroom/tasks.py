@@ -325,10 +325,15 @@ def _other_side_answer(result) -> list[str]:
         return ["Nobody is quoted or cited: the article speaks only in the writer's voice, so no side is heard."]
     named = sources[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES)]["canonical_source"].tolist()
     against = result.attributions[result.attributions["cue_stance"].isin(WEAK_STANCES - {"belief", "distancing"})]
-    lines = [f"The article cites {len(sources)} source(s); named: {', '.join(named) or 'none'}."]
+    count = f"{len(sources)} source" + ("s" if len(sources) != 1 else "")
+    lines = [f"The article cites {count}; named: {', '.join(named) or 'none'}."]
     if len(against):
-        lines.append("Sources who deny or will not confirm: "
-                     + "; ".join(f"{r.source or NOBODY_NAMED} (“{r.cue}”, sentence {r.sent_id})" for r in against.itertuples()) + ".")  # fmt: skip
+        # One line a source, however often it denies ("Michael Howard" and "He" are one).
+        who = against.assign(who=against["canonical_source"].fillna(against["source"]).fillna(NOBODY_NAMED).replace("", NOBODY_NAMED))
+        lines.append("Sources who deny or will not confirm: " + "; ".join(
+            f"{name} (“{'”, “'.join(dict.fromkeys(rows['cue']))}”, sentence{'s' if len(rows) > 1 else ''} "
+            f"{', '.join(str(i) for i in dict.fromkeys(rows['sent_id']))})"
+            for name, rows in who.groupby("who", sort=False)) + ".")  # fmt: skip
     else:
         lines.append("The tool found no source who denies the main claim or will not confirm it; it misses disagreement "
                      "that is not worded as a denial. Ask who would disagree, and whether they were asked.")
