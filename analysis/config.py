@@ -6,17 +6,19 @@ import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-#: The checkout (benchmarks and their data live beside it); an installed package never
+#: The checkout (benchmarks and their data live beside it); an installed wheel never
 #: reads it: what the package needs at run time ships inside it, under ``_data/``.
 PROJECT_DIR = PACKAGE_DIR.parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
-#: Package data: in a checkout these are links to ``seeds/``, ``notebooks/`` and
-#: ``benchmarks/results.json``; a wheel holds copies.
+#: Package data: a wheel holds copies of the checkout's ``seeds/``, ``notebooks/`` and
+#: ``benchmarks/results.json`` under ``_data/`` (``setup.py`` copies them when it builds);
+#: a checkout, or an editable install of it, reads those folders where they are.
 DATA_DIR = PACKAGE_DIR / "_data"
-SEEDS_DIR = DATA_DIR / "seeds"
-NOTEBOOKS_DIR = DATA_DIR / "notebooks"
+_IN_WHEEL = (DATA_DIR / "notebooks").is_dir()
+SEEDS_DIR = DATA_DIR / "seeds" if _IN_WHEEL else PROJECT_DIR / "seeds"
+NOTEBOOKS_DIR = DATA_DIR / "notebooks" if _IN_WHEEL else PROJECT_DIR / "notebooks"
 #: The benchmark figures the report's trust section shows.
-RESULTS_FILE = DATA_DIR / "results.json"
+RESULTS_FILE = DATA_DIR / "results.json" if _IN_WHEEL else PROJECT_DIR / "benchmarks" / "results.json"
 #: Where outputs go by default: ``output/`` under the directory the command runs from.
 OUTPUT_DIR = Path("output")
 
@@ -30,7 +32,7 @@ SHARED_DATA_DIR = Path(os.environ.get("ANALYSIS_SHARED_DATA", PROJECT_DIR.parent
 #: Environment variable naming the spaCy model to load (overrides the default search).
 MODEL_ENV_VAR = "ANALYSIS_SPACY_MODEL"
 #: Environment variable naming the hedge lexicon domain (news, bio, wiki) when no
-#: ``hedge_domain`` is given: the report's notebooks inherit it from the command line.
+#: ``hedge_domain`` is given (the command line passes its option as an argument).
 HEDGE_DOMAIN_ENV_VAR = "ANALYSIS_HEDGE_DOMAIN"
 #: Models tried in order when no name is given: the official package first, then the
 #: PyPI re-upload pinned in requirements.txt.

@@ -6,11 +6,14 @@ from pathlib import Path
 from analysis import config
 
 
-def test_run_time_data_lives_inside_the_package():
+def test_run_time_data_is_the_checkouts_own_and_no_link():
+    # In a checkout the package reads the project's folders where they are (a wheel holds
+    # copies, tests/test_wheel.py); nothing in the package is a symbolic link.
     for path in (config.LEXICON_DIR, config.NOTEBOOKS_DIR, config.SEEDS_DIR, config.RESULTS_FILE, config.SEED_ARTICLE):
         assert path.exists(), path
-        assert config.PACKAGE_DIR in path.parents
-    assert config.SEED_ARTICLE.read_bytes()  # the default article ships as package data
+        assert config.PACKAGE_DIR in path.parents or config.PROJECT_DIR in path.parents
+    assert config.SEED_ARTICLE.read_bytes()
+    assert not [p for p in config.PACKAGE_DIR.rglob("*") if p.is_symlink()]
 
 
 def test_outputs_go_under_the_working_directory():

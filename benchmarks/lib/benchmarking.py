@@ -18,9 +18,8 @@ from analysis import config
 
 __all__ = ["data_path", "record_results", "load_results", "RESULTS_FILE"]
 
-#: Where benchmark scripts record their figures (the checkout's file; the package reads
-#: it through the link ``analysis/_data/results.json``, never writing there: a write
-#: would replace the link).
+#: Where benchmark scripts record their figures: the checkout's file, which the package
+#: reads in a checkout and a built wheel carries a copy of (``setup.py``).
 RESULTS_FILE = config.PROJECT_DIR / "benchmarks" / "results.json"
 
 
