@@ -223,6 +223,15 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     # bracket elsewhere; a span that opens one more bracket than it closes takes it.
     if j < len(doc) and doc[j].text == ")" and doc[i:j].text.count("(") > doc[i:j].text.count(")"):
         j += 1
+    # "After the ruling Carla Ferstman, legal director of Redress, said": the object of an
+    # opening preposition the parser left without one ("After") is not the speaker's name.
+    opening = doc[i - 1] if i > 0 else None
+    if (opening is not None and opening.is_sent_start and opening.dep_ == "prep" and not any(c.dep_ == "pobj" for c in opening.children)
+            and token.ent_type_ == "PERSON" and doc[i].ent_type_ != "PERSON"):
+        first = token.i
+        while first > i and doc[first - 1].ent_type_ == "PERSON":
+            first -= 1
+        i = first
     # "Recent figures from the UK's regulator Ofcom showed ...": the parser may take the
     # name closing the phrase for a second subject of the verb; it names the last noun.
     after = doc[j] if j < len(doc) else None
@@ -301,6 +310,11 @@ def _subject(verb: Token) -> Token | None:
             # "Arsenal vice-chairman David Dein has said": the parse split a hyphenated
             # post into subjects of their own ("vice", "-", "Dein"); the last is the name.
             outside = [child for child in outside if not child.is_punct][-1:]
+        # "The hard part of learning any language, said Mr Purushotma, were ...": the
+        # parse gives the verb the clause's subject too; the name after the verb speaks.
+        inverted = [c for c in outside if c.i > current.i and c.pos_ == "PROPN"]
+        if len(outside) >= 2 and inverted and current.dep_ == "parataxis":
+            outside = inverted
         for child in outside[:1] or subjects[:1]:
             if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
                 return current.head  # "videos which appear to show": the videos
@@ -312,6 +326,11 @@ def _subject(verb: Token) -> Token | None:
                     if grandchild.dep_ in SUBJECT_DEPS:
                         return grandchild
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+            if current.dep_ == "xcomp" and current.head.lemma_ == "be":
+                # "it was difficult to say ...": the parse may hang the infinitive on the
+                # copula beside its adjective, which still says whether anyone says it.
+                acomp = next((c for c in current.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+                adjective = acomp.lower_ if acomp is not None else adjective
             current = current.head
         elif (current.dep_ in ("relcl", "acl") and current.head.dep_ == "attr" and current.head.head.i != current.head.i
               and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
@@ -1087,10 +1106,19 @@ def can_speak(subject: Token) -> bool:
         return subject.lower_ not in ("what", "whatever")
     if subject.pos_ == "PROPN" or subject.ent_type_:
         return True
-    lemma = subject.lemma_.lower()
-    if _source_noun_category(subject) is not None or lemma in _people_nouns():
+    return _source_noun_category(subject) is not None or person_noun(subject)
+
+
+def person_noun(token: Token) -> bool:
+    """Whether a common noun names people: a described person or an anonymous plural's
+    singular (``lexicons/described_people.csv``, ``anonymous_plurals.csv``), or an
+    agent-noun ending ("workers", "militants", "businessman"; ``lexicons/context_words.csv``);
+    not "project", "industry", "review"."""
+    lemma = token.lemma_.lower()
+    if lemma in _people_nouns():
         return True
-    return lemma.endswith(tuple(lexicon_words("context_words", "person_noun_ending")))
+    return (lemma.endswith(tuple(lexicon_words("context_words", "person_noun_ending")))
+            and not lemma.endswith(tuple(lexicon_words("context_words", "not_person_noun_ending"))))  # fmt: skip
 
 
 @lru_cache(maxsize=1)

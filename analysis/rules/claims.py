@@ -434,7 +434,24 @@ def reporting_inside_quotation(s: StatusContext) -> StatusDecision | None:
     q, main = s.quoted, s.main_attr
     if main is None or q is None or main is q.attribution or not q.speaker or not (q.start <= s.doc[main.cue[0]].idx < q.end):
         return None
+    if _cannot_say_in_own_words(s.doc, main):
+        return None  # '"I can't say anything further," the spokesman said': the speaker leaves it open
     return StatusDecision("reported", f"inside a direct quotation by '{q.speaker}' (who says '{s.cue_text()}')", q.attribution)
+
+
+#: Modal verbs with which a speaker says they cannot or will not say ("I can't say").
+CANNOT_MODALS = frozenset({"can", "could", "will", "would"})
+
+
+def _cannot_say_in_own_words(doc: Doc, main: Attribution) -> bool:
+    """ "I can't say anything further", "We will not comment": the quoted speaker, in the
+    first person, says they cannot or will not say; not "I'm not saying ..., but" (a
+    speaker's hedge before their claim) nor a question ("How could I not say that?")."""
+    if main.stance != "non_committal" or not main.source or doc[main.source[0] : main.source[1]].text.lower() not in ("i", "we"):
+        return False
+    verb = doc[main.anchor]
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in CANNOT_MODALS for c in verb.children)
+    return modal and any(c.dep_ == "neg" for c in verb.children) and not verb.sent.text.rstrip(' "\u201d\'').endswith("?")
 
 
 def non_committal_source(s: StatusContext) -> StatusDecision | None:

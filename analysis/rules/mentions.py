@@ -88,7 +88,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.rules.attribution import CLOSING_MARKS, OPENING_MARKS, name_after_descriptions, reporting_cues, source_noun_categories
+from analysis.rules.attribution import (CLOSING_MARKS, OPENING_MARKS, name_after_descriptions, person_noun, reporting_cues,
+                                        source_noun_categories)  # fmt: skip
 from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
 from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
@@ -185,8 +186,8 @@ class MentionContext:
             return
         if source_type != "person" or not canonical:
             return
-        if resolved_by == "group_pronoun":
-            return  # "They" read as "Michael Howard and John Redwood": no one a later "he" or "she" can be
+        if resolved_by == "group_pronoun" or " and " in canonical:
+            return  # "They" read as "Michael Howard and John Redwood", "Mr Blair and Mr Brown": no one a later "he" or "she" can be
         if resolved_by == "personal_pronoun" and _inside_quotation(self.doc, head.i):
             return  # '"I asked my mom. She said: ..."': someone the speaker tells of
         self.last_mention = (head.sent.start, canonical)
@@ -549,6 +550,34 @@ def honorific_name(span: Span, ctx: MentionContext) -> Resolution | None:
     return None
 
 
+def named_together(span: Span, ctx: MentionContext) -> Resolution | None:
+    """ "Lord Justice Rix and Mr Justice Forbes ruled ...", "Clinton and Sen. Bernie
+    Sanders have said ...": people named and joined by "and" are the source together, not
+    the first of them (each a person by the tagger or an honorific: "Mr Justice Forbes",
+    though "Forbes" is also an outlet's name)."""
+    head = span.root
+    # The conjuncts after the span too: the source phrase is cut at the first name's end.
+    members = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    if len(members) < 2 or not all(t.pos_ == "PROPN" and _marked_as_person(t, ctx) for t in members):
+        return None
+    names = []
+    for member in members:
+        ent = _entity_at(ctx, member.i)
+        whole = ent is not None and ent.label_ == "PERSON" and ent.end == member.i + 1
+        names.append(_without_titles(canonical_name(ctx.doc, ent, full_names=ctx.full_names)[0]) if whole else _name_of(member))
+    group = ", ".join(dict.fromkeys(names[:-1])) + " and " + names[-1]
+    written = ctx.doc[span.start : members[-1].i + 1].text
+    return Resolution(group, "person", "named_together", f"'{written}' names {group}, together [rule: named_together]")
+
+
+def _marked_as_person(name: Token, ctx: MentionContext) -> bool:
+    """A proper noun the tagger calls a person, or one an honorific opens ("Mr Justice Forbes")."""
+    ent = _entity_at(ctx, name.i)
+    if ent is not None and ent.label_ == "PERSON":
+        return True
+    return any(c.dep_ == "compound" and c.lower_.rstrip(".") in PERSONAL_HONORIFICS for c in name.children)
+
+
 def speaker_surname(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "Sanborn said" after "Jeff Sanborn, president of Chapter & Verse, said", '"...,"
     says Early' where the article names Chris Early: a lone capitalised word the model did
@@ -804,6 +833,8 @@ def epithet(span: Span, ctx: MentionContext) -> Resolution | None:
             or lemma in INSTITUTION_NOUNS or any(t.pos_ == "PROPN" for t in span)
             or not any(t.dep_ in ("amod", "compound") for t in head.children)):
         return None  # "the spokesman", "the company", "the chip maker", "the Tories", "the report": other rules
+    if not person_noun(head):
+        return None  # "The games industry", "the second project", "the obvious response": no person
     floor = _sentences_back(head, 2)
     for i, _, source_type, canonical in reversed(ctx.sources):
         if floor <= i < head.i and source_type == "person":
@@ -1302,6 +1333,7 @@ RULES: dict[str, Callable[[Span, MentionContext], Resolution | None]] = {
     "apposed_body": apposed_body,
     "apposed_role": apposed_role,
     "news_outlet": news_outlet,
+    "named_together": named_together,
     "honorific_name": honorific_name,
     "speaker_surname": speaker_surname,
     "spokesperson": spokesperson,

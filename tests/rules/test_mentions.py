@@ -30,8 +30,8 @@ CASES = [
     ("His wife, Mary Smith, said the plan would fail.", "His wife", "person", "Mary Smith", "apposed_name", "page shape: a relative"),
     # described_then_named: descriptions joined by "and" run straight into the name
     ("Real estate mogul and reality television star Donald Trump on Sunday tweeted that the crime figures were right.",
-     "Real estate mogul and reality television star Donald Trump", "person", "Donald Trump", "described_then_named",
-     "polnear train huff-post 2015-11-23"),
+     "Real estate mogul and reality television star Donald Trump", "person", "Donald Trump", "apposed_name",
+     "polnear train huff-post 2015-11-23 ('mogul' is a word for the person a story is about, so the name is its apposition)"),
     ("Billionaire businessman and Republican front-runner Donald Trump said the wall would be built.",
      "Billionaire businessman and Republican front-runner Donald Trump", "person", "Donald Trump", "described_then_named",
      "polnear train shape (2016 coverage)"),

@@ -139,3 +139,47 @@ def test_at_the_end_of_the_day_is_no_date(nlp):
     text = ('ID cards\n\nHe said: "At the end of the day we must do what is right." The vote is on Monday, by the end of the day.')
     dates = analyze(text, nlp=nlp).dates["text"].tolist()
     assert "the end of the day" in dates and dates.count("the end of the day") == 1
+
+
+# An eighth blind teacher review (BBC tech/104, politics/229, business/507).
+
+def test_a_description_that_names_no_person_is_not_the_last_speaker(nlp):
+    # bbc tech/104: "The games industry" was read as Dr Burn, who spoke just before.
+    text = ('Games\n\nDr Andrew Burn, of the Institute of Education, said: "Games are a legitimate cultural form." '
+            "The games industry welcomed the report, saying it showed how games had a positive impact on children.")
+    rows = _attributions(nlp, text)
+    assert "Andrew Burn" not in set(rows.loc[rows["cue"] == "saying", "canonical_source"])
+
+
+def test_two_titled_judges_are_both_the_source_and_they_after(nlp):
+    # bbc politics/229: "Lord Justice Rix and Mr Justice Forbes ruled that ..." was Rix alone.
+    text = ("Iraq\n\nThe High Court heard the case on Tuesday. But Lord Justice Rix and Mr Justice Forbes ruled that UK "
+            "jurisdiction could extend to a UK-run prison. They said his case came within the UK's jurisdiction.")
+    rows = _attributions(nlp, text)
+    assert set(rows.loc[rows["cue"].isin(["ruled", "said"]), "canonical_source"]) == {"Rix and Forbes"}
+
+
+def test_a_court_that_rules_that_is_a_source_and_ruling_out_stays_a_denial(nlp):
+    rows = _attributions(nlp, "Iraq\n\nThe High Court ruled on Tuesday that the death fell within the European Convention.")
+    assert rows.iloc[0]["canonical_source"] == "High Court" and rows.iloc[0]["cue"] == "ruled"
+    rows = _attributions(nlp, "Vote\n\nThe minister has ruled out a referendum on the treaty before the election next year.")
+    assert rows.iloc[0]["cue"] == "ruled out"
+
+
+def test_an_opening_preposition_left_without_its_object_is_not_the_speakers_name(nlp):
+    text = ('Iraq\n\nThe court ruled on Tuesday. After the ruling Carla Ferstman, legal director of the human rights '
+            'organisation Redress, said: "It is not enough for the military to investigate behind closed doors, as it has done."')
+    assert _attributions(nlp, text).iloc[0]["source"].startswith("Carla Ferstman")
+
+
+def test_it_was_difficult_to_say_has_no_sayer(nlp):
+    text = ('Iraq\n\nAnd it was difficult to say that the investigation "has been timely, open or effective", the judges said.')
+    rows = _attributions(nlp, text)
+    assert rows.loc[rows["cue"] == "say", "source"].isna().all() or (rows.loc[rows["cue"] == "say", "source"] == "").all()
+
+
+def test_a_speaker_who_says_in_their_own_quotation_that_they_cannot_say_leaves_it_open(nlp):
+    text = ('Iraq\n\nThe Prime Minister\'s official spokesman said: "Obviously we will need to study this judgment. '
+            '"I can\'t say anything further for obvious reasons."')
+    sentences = analyze(text, nlp=nlp).sentences
+    assert sentences.iloc[-1]["status"] == "unconfirmed"
