@@ -264,7 +264,7 @@ def build_exercise(
     Raises:
         InputError: The article or the teacher's key cannot be read.
     """
-    from analysis.classroom.exercises import check_key_sentences, claim_cards, exercise_key, read_teacher_key
+    from analysis.classroom.exercises import claim_cards, exercise_key, read_key_table, read_teacher_key
     from analysis.classroom.pages import answer_key_html, lesson_plan_html, worksheet_html
     from analysis.classroom.tasks import RUBRIC, exercise_tasks
     from analysis.core import analyze
@@ -272,14 +272,15 @@ def build_exercise(
     path = Path(article).absolute()
     if str(article) == "-" or not path.is_file():
         raise InputError(f"{article}: the exercise needs an article file (.txt, .html or .htm)")
-    # The key is checked before the analysis (columns, numbers, duplicates, vocabulary),
-    # and its sentences against the article's right after it.
-    key_rows = read_teacher_key(teacher_key) if teacher_key is not None else None
+    # The key's file is read first (a file that cannot be read stops the run at once);
+    # its rows are checked against the article after the analysis, every problem in one
+    # message (columns, numbers, duplicates, labels, sentences the article lacks).
+    if teacher_key is not None:
+        read_key_table(teacher_key)
     out = output_folder(out_dir)
     progress(f"[1/2] analysing {path}")
     result = analyze(path)
-    if key_rows is not None:
-        check_key_sentences(key_rows, result, name=str(teacher_key))
+    key_rows = read_teacher_key(teacher_key, result=result) if teacher_key is not None else None
     cards = claim_cards(result)
     if cards.empty:
         raise InputError(f"{article}: no sentence in the article's body makes a claim card (is it an article?)")

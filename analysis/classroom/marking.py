@@ -242,6 +242,14 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     student = normalise_words(given)
     if not student:
         return False
+    # A name with the body the article says it is of ("Ms Ferstman of Redress"): the name
+    # must be the source, and the body words the article's own for it.
+    with_body = re.match(r"^(.+?)\s+(?:of|at|from)\s+(.+)$", str(given).strip())
+    if with_body and not re.search(r"\b(?:of|at|from)\b", with_body.group(1)):
+        form_words = {w for form in forms for w in normalise_words(form)}
+        body = set(normalise_words(with_body.group(2)))
+        if body and body <= form_words and same_source(with_body.group(1), forms):
+            return True
     # A name the student writes as someone's ("Dergarabedian's firm") names what belongs
     # to them, not them.
     owners = {w for w in normalise_words(" ".join(re.findall(r"([\w.-]+)['’]s\b", str(given))))}
@@ -270,6 +278,9 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
             # secretary"); a description alone ("analysts") may not be made particular
             # ("Renaissance Capital analysts" is someone else).
             named = any(c.isupper() for c in str(form))
+            # Whose the source is, when the form says so ("Tony Blair's" spokesman).
+            owner_text = re.match(r"^(.*)['’]s\b", str(form))
+            form_owner = set(_singular(normalise_words(owner_text.group(1)))) if owner_text else set()
             # The names in a document's phrase (its maker), its first word aside.
             makers = set(_singular(normalise_words(" ".join(w for w in str(form).split()[1:] if w[:1].isupper()))))
             form_head = _singular([_head(_head_words(form))])[0] if normalise_words(form) else ""
@@ -282,6 +293,8 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                     continue  # "Office" for "the Home Office", "Act" for "the Securities Trading Act"
                 if head in _document_heads() and makers and not said & makers:
                     continue  # "recent figures" for "Recent figures from the UK's regulator Ofcom": whose?
+                if form_owner and said <= form_owner and head not in said:
+                    continue  # "the Prime Minister" for "Prime Minister Tony Blair's official spokesman": his boss
                 # A post in place of its holder's name ("the Defence Secretary" for
                 # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
                 post = as_said[-1] in _role_words() and head not in _BODY_HEADS
@@ -341,7 +354,10 @@ def cue_matches(given: str, forms: Iterable[str]) -> bool:
         if student == words or fragment or _phrase_in(words, student):
             return True
         if len(student) == len(words) and all(_same_lemma(a, b) for a, b in zip(student, words)):
-            return True  # "refuse to confirm" for "refused to confirm"
+            # Not a label's name for an adverb ("reported" for "reportedly"): a status, not the word.
+            return not (len(student) == 1 and student[0] in STATUS and words[0].endswith("ly"))
+        if len(student) == len(words) > 1 and all(_same_lemma(_MODAL_FORMS.get(a, a), _MODAL_FORMS.get(b, b)) for a, b in zip(student, words)):
+            return True  # "could not say" for "can't say"
     return False
 
 
@@ -361,15 +377,20 @@ def _cue_words(text: str) -> list[str]:
 _IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write", "spoke": "speak", "knew": "know",
               "felt": "feel", "held": "hold", "gave": "give", "made": "make", "saw": "see", "found": "find",
               "heard": "hear", "taught": "teach", "understood": "understand", "foresaw": "foresee"}  # fmt: skip
+#: Modal verbs that are one in a longer cue ("could not say" for "can't say"); alone,
+#: "can" is no hedge like "could".
+_MODAL_FORMS = {"could": "can"}
 
 
 def _same_lemma(a: str, b: str) -> bool:
     """Two forms of one verb or noun ("warns", "warned", "warning"; "confirm",
-    "confirmed"; "said", "says"): a simple suffix check and the past forms of
-    :data:`_IRREGULAR`, enough for the cue words a key holds."""
+    "confirmed"; "said", "says"; "alleged", "allegedly"; "can't", "couldn't"): a simple
+    suffix check and the forms of :data:`_IRREGULAR`, enough for the cue words a key holds."""
     a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
 
     def stem(word: str) -> str:
+        if word.endswith("ly") and len(word) > 6:
+            word = word[:-2]  # "allegedly" is "alleged"
         for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]

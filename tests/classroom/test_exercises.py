@@ -520,3 +520,23 @@ def test_the_cue_of_a_source_who_will_not_comment_keeps_the_negation(nlp):
     assert card["answers"]["status"]["best"] == "unconfirmed" and card["answers"]["cues"]["forms"] == ["would not comment"]
     marks = {m["field"]: m for m in mark_student({"cards": [card]}, {"cards": {str(card["card"]): {"cues": "comment"}}})}
     assert marks["cues"]["points"] == 0
+
+
+def test_a_claim_that_there_are_allegations_also_takes_asserted_and_a_spokesman_organisation(nlp):
+    # BBC News politics/229 (an eighth blind teacher review).
+    key = _key_for(nlp, "Iraq\n\nThe court heard six cases on Tuesday. Other allegations involving British soldiers included "
+                        "the shooting of four Iraqi civilians in May 2003.")
+    card = next(c for c in key.values() if "allegations" in c["text"])
+    assert card["answers"]["status"]["best"] == "hedged" and "asserted" in card["answers"]["status"]["accepted"]
+    key = _key_for(nlp, 'Iraq\n\nThe court ruled on Tuesday. Prime Minister Tony Blair\'s official spokesman said: "We will need '
+                        'to study this detailed judgment."')
+    card = next(c for c in key.values() if "spokesman" in c["text"])
+    assert card["answers"]["source_type"]["best"] == "anonymous" and "organization" in card["answers"]["source_type"]["accepted"]
+
+
+def test_a_key_with_bad_labels_and_missing_sentences_is_refused_in_one_message(tmp_path, seed):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sent_id,status\n99,probable\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_teacher_key(bad, result=seed)
+    assert "2 problems" in str(error.value) and "no sentence 99" in str(error.value) and "'probable'" in str(error.value)

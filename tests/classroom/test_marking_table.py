@@ -55,7 +55,14 @@ XING = ["Xing Wangli, a spokesman for the State Tobacco Administration Monopoly"
 OFCOM = ["Recent figures from the UK's regulator Ofcom", "Ofcom"]
 GEROLAMI = ["Olivier Gerolami", "Mr Gerolami", "Gerolami", "chief operating officer of TNT"]
 
+# BBC News politics/229 (an eighth blind teacher review): whose spokesman; a post's short form.
+BLAIR_SPOKESMAN = ["Prime Minister Tony Blair's official spokesman"]
+FERSTMAN = ["legal director of the human rights organisation Redress", "Carla Ferstman"]
+
 SOURCES = [
+    (BLAIR_SPOKESMAN, "the Prime Minister", False), (BLAIR_SPOKESMAN, "Tony Blair", False),
+    (BLAIR_SPOKESMAN, "PM's spokesman", True), (BLAIR_SPOKESMAN, "the PM's official spokesman", True),
+    (BLAIR_SPOKESMAN, "Blair's spokesman", True), (FERSTMAN, "Ms Ferstman of Redress", True), (FERSTMAN, "Redress", False),
     (BAT, "BAT", True), (BAT, "British American Tobacco", True), (BAT, "the Bat spokeswoman", True), (BAT, "a spokeswoman", True),
     (BAT, "British", False), (BAT, "China", False), (XING, "Mr Xing", True), (XING, "Xing", True),
     (XING, "the State Tobacco Administration Monopoly", False),
@@ -127,6 +134,9 @@ CUES = [
     (["may"], "\u201cmay\u201d", True), (["could"], "would", False), (["reportedly"], "reported", False),
     (["according to"], "according", True), (["according to"], "to", False), (["claimed"], "claims", True),
     (["would not say"], "would", False), (["would not say"], "would not say", True), (["suggest"], "suggests", True),
+    # An adverb and its participle, a modal's tenses in a longer cue; not a label's name (BBC News politics/229).
+    (["allegedly"], "alleged", True), (["can't say"], "could not say", True), (["can't say"], "couldn't say", True),
+    (["could"], "can", False),
     # The verb of a refusal alone says the opposite (BBC News business/437).
     (["declined to comment", "decline to comment"], "comment", False), (["declined to comment", "decline to comment"], "declines to comment", True),
     (["would not comment"], "comment", False), (["would not comment"], "wouldn't comment", True), (["would not comment"], "would not comment", True),
