@@ -270,9 +270,11 @@ def _anonymous_answer(result) -> list[str]:
             out.append(f"Sentence {row.sent_id}: {who} (document): nobody is named as having made it.")
             continue
         out.append(f"Sentence {row.sent_id}: {who} ({row.source_type}); {reason}.")
-    # An article that cites nobody has no named sources either: "every source is named"
-    # would read as if it had some.
-    return _lines(out, "Every source is named." if len(attributions) else "The article cites no source at all, named or not.")
+    # An article that cites nobody has no named sources either; one that does may still
+    # have groups the tool did not read as sources.
+    return _lines(out, "The tool found no source without a name; it misses groups it does not read as sources "
+                       "(“welcomed by analysts”, “what some economists call ...”), so read for them."
+                  if len(attributions) else "The article cites no source at all, named or not.")
 
 
 def _scare_answer(result) -> list[str]:
@@ -312,7 +314,8 @@ def _numbers_answer(result) -> list[str]:
         source = f"from {row.source}" if named else "no source named"
         out.append(f"Sentence {row.sent_id}: {row.text} ({rough}; {source}).")
         previous_end = int(row.end)
-    return _lines(out, "The body gives no numbers.")
+    return _lines(out, "The tool found no figure worth checking (it leaves out small counts such as “two studies” "
+                       "and ranks); check any the students find.")
 
 
 #: Words before a number that make it a rank: "the top 12 films", "No. 1", "number one".

@@ -63,7 +63,9 @@ def test_an_article_that_cites_nobody_is_not_said_to_name_every_source(nlp):
     cites_nobody = analyze("Match\n\nAtletico beat Barcelona 2-0 on Saturday. Torres scored in the first minute.", nlp=nlp)
     named = analyze("Match\n\nAtletico beat Barcelona 2-0, coach Frank Rijkaard said on Saturday.", nlp=nlp)
     assert _anonymous_answer(cites_nobody) == ["The article cites no source at all, named or not."]
-    assert _anonymous_answer(named) == ["Every source is named."]
+    # An eighth blind teacher review (BBC business/507): "Every source is named" beside
+    # "welcomed by analysts"; the answer says what the tool found and what it misses.
+    assert _anonymous_answer(named)[0].startswith("The tool found no source without a name")
 
 
 def test_a_plain_text_article_tells_the_teacher_the_page_may_have_had_a_byline(nlp, tmp_path):
