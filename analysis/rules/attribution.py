@@ -198,15 +198,18 @@ def _trimmed_subtree(token: Token, *, cut=SOURCE_CUT_DEPS) -> tuple[int, int]:
     """The token's subtree without the listed dependents, as a contiguous span.
 
     Two exceptions, both about who the source is: a document whose maker is named in a
-    participle keeps it ("The figures collected by the Mobile Data Association"), and a
+    participle keeps it ("The figures collected by the Mobile Data Association", "findings
+    published in the Quarterly Economic Commentary of ..."), and a
     "with" phrase after a comma is what came with the words, not the speaker ("said the
     MDA, with forecasts suggesting ...")."""
     doc = token.doc
     if name_after_descriptions(token) is not None:
         cut = cut - {"cc", "conj", "appos"}
     keep = [token]
+    # "findings published in the Quarterly Economic Commentary of ..." names its maker too.
     made_by = [c for c in token.children if c.dep_ == "acl" and _source_noun_category(token) == "document"
-               and any(g.dep_ == "agent" for g in c.children)]  # fmt: skip
+               and (any(g.dep_ == "agent" for g in c.children)
+                    or c.lemma_.lower() in lexicon_words("context_words", "publication_verb"))]  # fmt: skip
     stack = [c for c in token.children if (c.dep_ not in cut or c in made_by)
              and not (c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i and doc[c.i - 1].text == ",")]  # fmt: skip
     while stack:
@@ -1127,11 +1130,17 @@ def _people_nouns() -> frozenset[str]:
     return frozenset(load_lexicon("described_people")["word"].str.lower()) | frozenset(load_lexicon("anonymous_plurals")["cue"].str.lower())
 
 
+#: Lexicon complements that need a subject that can speak: "speaker_clause" (a clause
+#: only: "threaten", "promise"), "speaker_any" (a clause or an object: "echo", "hail").
+SPEAKER_COMPLEMENTS = frozenset({"speaker_clause", "speaker_any"})
+
+
 def thing_as_subject(link: VerbLink) -> bool | None:
     """ "The ban threatens to reignite tensions", "a final salary scheme promises to pay
-    ...": a verb whose lexicon row says ``speaker_clause`` reports only when its subject
-    :func:`can_speak`; of a thing it tells what is likely, the writer's word."""
-    if link.row["complement"] == "speaker_clause" and link.subject is not None and not can_speak(link.subject):
+    ...", "the confrontation echoes a controversy": a verb whose lexicon row says
+    ``speaker_clause`` or ``speaker_any`` reports only when its subject :func:`can_speak`;
+    of a thing it tells what is likely or alike, the writer's word."""
+    if link.row["complement"] in SPEAKER_COMPLEMENTS and link.subject is not None and not can_speak(link.subject):
         return False
     return None
 
@@ -1434,11 +1443,13 @@ def what_one_may_do(link: VerbLink) -> bool | None:
 
 def used_as_adjective(link: VerbLink) -> bool | None:
     """ "This purported severance of friendship": a participle before its noun describes
-    the noun; nobody says anything there (Sputnik column a teacher read)."""
+    the noun; nobody says anything there (Sputnik column a teacher read). Nor in "can rest
+    assured that ...", which means "be sure" (BBC News politics/098, a teacher's review)."""
     verb = link.verb
     # "purport" says something only with what it purports to be or do ("purports to show").
     lone_purport = verb.lemma_.lower() == "purport" and not any(c.dep_ == "xcomp" for c in verb.children)
-    return False if verb.dep_ == "amod" or lone_purport else None
+    rest_assured = verb.tag_ == "VBN" and verb.i > 0 and verb.nbor(-1).lemma_.lower() == "rest"
+    return False if verb.dep_ == "amod" or lone_purport or rest_assured else None
 
 
 def infinitive_no_one_holds(link: VerbLink) -> bool | None:

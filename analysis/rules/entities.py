@@ -376,9 +376,17 @@ def _last_word(doc: Doc, start: int, end: int) -> str:
     return doc[k:end].text
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """First names people bear (``lexicons/first_names.csv``, learned from news titles, and
+    ``first_names_census.csv``)."""
+    return frozenset(load_lexicon("first_names")["name"]) | frozenset(load_lexicon("first_names_census")["name"])
+
+
 def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
-    """known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person. A surname:
-    the last word of a full name, or a single name after a title ("Mr Dyer")."""
+    """known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person, and "Nicola
+    Sturgeon" tagged ORG where "Ms Sturgeon" is (a first name and a known surname). A
+    surname: the last word of a full name, or a single name after a title ("Mr Dyer")."""
     doc = ctx.doc
     titled = set(ctx.titles.values())
     surnames = {
@@ -388,10 +396,14 @@ def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Menti
     # Okafor-Bridge"), which the small model often tags ORG on its own.
     surnames |= {text for m in mentions if m.label == "PERSON" and (text := _last_word(doc, m.start, m.end)) and "-" in text
                  and _last_word(doc, m.start, m.end) != doc[m.start : m.end].text}  # fmt: skip
+    first_names = _first_names()
     for m in mentions:
         one_word = m.end - m.start == 1 or _last_word(doc, m.start, m.end) == doc[m.start : m.end].text
         if m.label != "PERSON" and one_word and doc[m.start : m.end].text in surnames:
             m.label, m.rule = "PERSON", "known_surname"
+        elif (m.label != "PERSON" and m.end - m.start == 2 and doc[m.end - 1].text in surnames
+              and doc[m.start].text in first_names):  # fmt: skip
+            m.label, m.rule = "PERSON", "known_surname"  # "Nicola Sturgeon" tagged ORG, then "Ms Sturgeon"
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for token in doc:
         if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames:

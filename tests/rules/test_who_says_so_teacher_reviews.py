@@ -1,4 +1,4 @@
-"""Who says so, from a blind teacher review of three exercise packs made from BBC articles
+"""Who says so, from blind teacher reviews of exercise packs made from BBC articles
 no rule was written on (politics/141, business/437, tech/371): initials a house style
 writes as a word, a family name written first, a thing that "threatens", a body named
 after its description, a document's maker the parser split off, and who is only
@@ -183,3 +183,37 @@ def test_a_speaker_who_says_in_their_own_quotation_that_they_cannot_say_leaves_i
             '"I can\'t say anything further for obvious reasons."')
     sentences = analyze(text, nlp=nlp).sentences
     assert sentences.iloc[-1]["status"] == "unconfirmed"
+
+
+# A ninth blind teacher review (BBC sport/290, politics/098, tech/108).
+
+REVIEW_NINE = [
+    ("Rugby\n\nIreland fly-half Ronan O'Gara hailed his side's 19-13 victory over England as a \"special\" win.",
+     "hailed", "Ronan O'Gara", "bbc sport/290: 'hail' praises"),
+    ("Rugby\n\nIreland hooker Shane Byrne echoed O'Gara's comments but admitted the game had been England's best outing.",
+     "echoed", "Shane Byrne", "bbc sport/290: 'echo' says again"),
+    ("Care\n\nThe rise stems from mistakes, according to findings published in the Quarterly Economic Commentary of "
+     "Strathclyde University's Fraser of Allander Institute.", "according to",
+     "findings published in the Quarterly Economic Commentary of Strathclyde University's Fraser of Allander Institute",
+     "bbc politics/098: findings published by a named body"),
+]
+
+
+@pytest.mark.parametrize("text, cue, source, where", REVIEW_NINE, ids=[c[3] for c in REVIEW_NINE])
+def test_review_nine_speakers(nlp, text, cue, source, where):
+    rows = _attributions(nlp, text)
+    row = rows[rows["cue"].str.lower() == cue].iloc[0]
+    assert source in (row["canonical_source"], row["source"])
+
+
+def test_rest_assured_is_no_reporting_verb(nlp):
+    text = ('Care\n\nShe said: "We need to know that older people can rest assured that their care needs will be met."')
+    assert "assured" not in set(_attributions(nlp, text)["cue"])
+
+
+def test_a_first_name_and_a_known_surname_are_a_person_whatever_the_tagger_says(nlp):
+    # bbc politics/098: "SNP Holyrood leader Nicola Sturgeon" tagged ORG, then "Ms Sturgeon".
+    text = ("Care\n\nSNP Holyrood leader Nicola Sturgeon said the public needed reassurance that the care programme was "
+            "secure. Ms Sturgeon said there were questions which needed to be answered.")
+    rows = _attributions(nlp, text)
+    assert rows.iloc[0]["source_type"] == "person"
