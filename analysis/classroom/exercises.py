@@ -397,6 +397,11 @@ def _source_forms(result, source: str | None) -> list[str]:
         inside = entities[(entities["start"] >= row.source_start) & (entities["end"] <= row.source_end)
                           & entities["label"].isin(["ORG", "PERSON"])]  # fmt: skip
         forms |= {t for t in inside["text"] if isinstance(t, str) and len(t) > 1}
+        # "research by message analysts the Radicati Group up to 45%": the maker named right
+        # after the phrase, where the parser left it out.
+        after = entities[(entities["label"] == "ORG") & (entities["start"] > row.source_end)
+                         & (entities["start"] <= row.source_end + 5)]  # fmt: skip
+        forms |= {t for t, start in zip(after["text"], after["start"]) if re.fullmatch(r"\s*(?:the\s+)?", result.span(int(row.source_end), int(start)), re.I)}
     summary = result.entity_summary
     # Only a person's name that ends a description, or that what follows describes,
     # brings its forms ("Councillor Maria Lopez", "Professor Nadia Magnenat of the Swiss
@@ -471,9 +476,14 @@ def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[
         return {}, set()
     extra: dict[str, str] = {}
     words: set[str] = set()
-    if hedges:
-        extra["hedged"] = f"what the source says is softened (“{hedges[0]}”)"
-        words |= {h.lower() for h in hedges}
+    # Not a rough number ("up to 45%") nor a conditional "would" ("we felt if we played
+    # well we would win"): neither softens what the source says.
+    cues = result.cues[(result.cues["sent_id"] == sentence.name) & (result.cues["kind"] == "hedge")]
+    rough = {str(t).lower() for t in cues.loc[cues["category"].isin(NEVER_REQUIRED_CATEGORIES), "text"]}
+    softening = [h for h in hedges if h.lower() not in rough and h.lower() not in WEAK_HEDGE_WORDS]
+    if softening:
+        extra["hedged"] = f"what the source says is softened (“{softening[0]}”)"
+        words |= {h.lower() for h in softening}
     tokens = result.tokens[result.tokens["sent_id"] == sentence.name]
     confirming = [t for t, lemma in zip(tokens["text"], tokens["lemma"]) if str(lemma).lower() in reporting_cues("confirming")]
     if confirming:
@@ -531,7 +541,8 @@ def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
 
 #: A body speaking through a document ("said in a statement"; not "declined to comment
 #: on the report").
-SPOKE_THROUGH = re.compile(r"\b(?:in|through|by) (?:a|an|its|their|the|his|her) (?:\w+ )?(?:statement|letter|report|filing|press release|memo)s?\b", re.I)
+SPOKE_THROUGH = re.compile(r"\b(?:in|through|by) (?:a|an|its|their|the|his|her) (?:\w+ )?(?:statement|letter|report|filing|press release|memo)s?\b"
+                           r"|\b(?:research|report|study|survey|figures|findings) (?:by|from)\b", re.I)
 #: A spokesperson's title ("an official spokesman", "a spokeswoman").
 SPOKESPERSON = r"(?i)\bspokes(?:man|woman|person|people|men|women)\b"
 #: A source that may be a news outlet's report as well as a document.

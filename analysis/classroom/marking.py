@@ -193,7 +193,8 @@ def _variants(words: list[str]) -> list[list[str]]:
 def normalise_words(text: str) -> list[str]:
     """The words of a name or phrase as they are compared: lower case, no possessive
     's, no "the"/"a"/"of", American spelling."""
-    words = re.findall(r"[\w]+", re.sub(r"'s\b", "", _plain(text)))
+    # "O'Sullivan" is one word ("Sullivan" is another name); a possessive 's is dropped first.
+    words = re.findall(r"\w+(?:'\w+)*", re.sub(r"'s\b", "", _plain(text)))
     return [compared_form(word) for word in words if word not in _NOISE]
 
 
@@ -335,6 +336,10 @@ _FUNCTION_WORDS = frozenset({"don't", "do", "does", "did", "not", "no", "to", "b
                              "didn't", "doesn't", "isn't", "wasn't", "a", "the"})  # fmt: skip
 
 
+#: Particles that make a phrasal verb another verb ("call on", "rule out", "back up").
+_PARTICLES = frozenset({"on", "up", "out", "off", "for", "in", "down", "back", "over", "away"})
+
+
 def cue_matches(given: str, forms: Iterable[str]) -> bool:
     """Whether one cue a student gave is one of the key's cue words: the word itself or
     its dictionary form ("says" for "said", "refuse to confirm" for "refused to confirm"),
@@ -351,6 +356,8 @@ def cue_matches(given: str, forms: Iterable[str]) -> bool:
         # A shorter phrase keeps the cue's first word and a word that carries meaning
         # ("refused to confirm" for "refused to confirm or deny"; not "don't" for "don't know").
         fragment = _phrase_in(student, words) and student[0] == words[0] and (student == words or bool(set(student) - _FUNCTION_WORDS))
+        # A verb without its particle is another verb ("called" for "called on").
+        fragment = fragment and not (len(words) == len(student) + 1 and words[-1] in _PARTICLES)
         if student == words or fragment or _phrase_in(words, student):
             return True
         if len(student) == len(words) and all(_same_lemma(a, b) for a, b in zip(student, words)):

@@ -25,6 +25,7 @@ from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.classroom.marking import same_source
 from analysis.rules.attribution import source_noun_categories
+from analysis.rules.mentions import first_name_sexes
 from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, WEAK_STANCES
 
 __all__ = ["SIFT_STEPS", "RUBRIC", "exercise_tasks", "student_tasks", "STUDENT_FIELDS"]
@@ -73,8 +74,10 @@ def _names(result, *, limit: int = 6) -> list[str]:
              if isinstance(n, str) and n and not _only_inside_other_names(result, n)]
     # Not a common noun capitalised at a sentence's start ("Surveys", "Officials").
     nouns = source_noun_categories()
+    # Nor a first name alone ("Jim" of "Jim and Margaret Cuthbert"): a search finds nobody.
+    firsts = first_name_sexes()
     names = [n for n in dict.fromkeys(names) if n[0].isupper() and n.split()[0] not in ("A", "An", "The")
-             and not (" " not in n and (n.lower() in nouns or n.lower().rstrip("s") in nouns))]  # fmt: skip
+             and not (" " not in n and (n.lower() in nouns or n.lower().rstrip("s") in nouns or n in firsts))]  # fmt: skip
     # The fuller of two forms: "Delta Airlines", not also "Delta".
     names = [n for n in names if not any(other != n and (other.endswith(" " + n) or other.startswith(n + " ")) for other in names)]
     # The article's own words: a name the tool worked out ("United States" for the

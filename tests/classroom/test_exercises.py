@@ -539,3 +539,13 @@ def test_a_claim_that_there_are_allegations_also_takes_asserted_and_a_spokesman_
                         'to study this detailed judgment."')
     card = next(c for c in key.values() if "spokesman" in c["text"])
     assert card["answers"]["source_type"]["best"] == "anonymous" and "organization" in card["answers"]["source_type"]["accepted"]
+
+
+def test_a_rough_number_or_a_conditional_in_a_sources_words_is_no_hedge_to_credit(nlp):
+    # BBC News tech/108 and sport/290 (a ninth blind teacher review): "up to 45%" and "we
+    # felt if we performed well then we would win" soften nothing the source says.
+    key = _key_for(nlp, "Mail\n\nMany firms keep records. According to research by message analysts the Radicati Group up to "
+                        "45% of the information critical to keeping businesses running sits in e-mail messages.")
+    card = next(c for c in key.values() if "Radicati" in c["text"])
+    assert "hedged" not in card["answers"]["status"]["accepted"] and "up to" not in card["answers"]["cues"]["forms"]
+    assert same_source("the Radicati Group", card["answers"]["source"]["forms"])

@@ -59,7 +59,14 @@ GEROLAMI = ["Olivier Gerolami", "Mr Gerolami", "Gerolami", "chief operating offi
 BLAIR_SPOKESMAN = ["Prime Minister Tony Blair's official spokesman"]
 FERSTMAN = ["legal director of the human rights organisation Redress", "Carla Ferstman"]
 
+# BBC News sport/290 and tech/108 (a ninth blind teacher review): a name with an apostrophe
+# is one word; the maker the parser left after a document's phrase.
+OSULLIVAN = ["Eddie O'Sullivan", "O'Sullivan"]
+RADICATI = ["research by message analysts", "the Radicati Group"]
+
 SOURCES = [
+    (OSULLIVAN, "Sullivan", False), (OSULLIVAN, "Mr O’Sullivan", True), (OSULLIVAN, "O'Sullivan", True),
+    (RADICATI, "the Radicati Group", True), (RADICATI, "Radicati Group", True), (RADICATI, "message analysts", True),
     (BLAIR_SPOKESMAN, "the Prime Minister", False), (BLAIR_SPOKESMAN, "Tony Blair", False),
     (BLAIR_SPOKESMAN, "PM's spokesman", True), (BLAIR_SPOKESMAN, "the PM's official spokesman", True),
     (BLAIR_SPOKESMAN, "Blair's spokesman", True), (FERSTMAN, "Ms Ferstman of Redress", True), (FERSTMAN, "Redress", False),
@@ -137,6 +144,8 @@ CUES = [
     # An adverb and its participle, a modal's tenses in a longer cue; not a label's name (BBC News politics/229).
     (["allegedly"], "alleged", True), (["can't say"], "could not say", True), (["can't say"], "couldn't say", True),
     (["could"], "can", False),
+    # A verb without its particle is another verb (BBC News politics/098).
+    (["called on", "call on"], "called", False), (["called on"], "calls on", True), (["ruled out"], "ruled", False),
     # The verb of a refusal alone says the opposite (BBC News business/437).
     (["declined to comment", "decline to comment"], "comment", False), (["declined to comment", "decline to comment"], "declines to comment", True),
     (["would not comment"], "comment", False), (["would not comment"], "wouldn't comment", True), (["would not comment"], "would not comment", True),

@@ -80,14 +80,14 @@ def test_a_topic_word_in_a_title_or_set_phrase_is_kept_apart_not_dropped(nlp):
     # entertainment/347 ("Kill Bill"); a named war and a named law stay the topic (politics/105)
     text = ("Film fans\n\nThere are scans of a corridor on the Death Star, he said. Qwest may spark a bidding war for MCI. "
             "Arsenal pressed in the dying minutes. Kill Bill was a hit in cinemas last year. Many died in World War II. "
-            "Police used the Terrorism Act 2000 against him.")  # fmt: skip
+            "Police used the Terrorism Act 2000 against him. The search wars hit desktop PCs.")  # fmt: skip
     result = analyze(text, nlp=nlp)
     topics = sensitive_topics(result.tokens, entities=result.entities).set_index("topic")
     assert "Death Star" in topics.loc["death and killing", "other_uses"]
     assert "Kill Bill" in topics.loc["death and killing", "other_uses"]
     assert "dying minutes" in topics.loc["death and killing", "other_uses"]
     assert "died" in topics.loc["death and killing", "words"]
-    assert topics.loc["war and armed conflict", "other_uses"] == ["bidding war"]
+    assert topics.loc["war and armed conflict", "other_uses"] == ["bidding war", "search wars"]  # tech/108
     assert topics.loc["war and armed conflict", "words"] == ["war"]
     assert topics.loc["terrorism", "words"] == ["terrorism"]
 

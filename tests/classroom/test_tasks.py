@@ -148,3 +148,13 @@ def test_lateral_reading_names_whom_to_look_up_in_the_articles_words(nlp, text, 
 
     names = _lateral_names(analyze(text, nlp=nlp))
     assert wanted <= set(names) and not unwanted & set(names), names
+
+
+def test_lateral_reading_leaves_out_a_first_name_alone(nlp):
+    # BBC News politics/098 (a ninth blind teacher review): "Jim" of "Jim and Margaret Cuthbert".
+    from analysis import analyze
+    from analysis.classroom.tasks import _names
+
+    text = ("Care sums\n\nThe research was carried out by husband and wife economist team Jim and Margaret Cuthbert. "
+            "Deputy Health Minister Rhona Brankin said she would study it. Jim said the sums were wrong.")
+    assert "Jim" not in _names(analyze(text, nlp=nlp))
