@@ -270,6 +270,9 @@ def _kind_noun(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
         last = doc[m.end - 1].lower_
         if kind is None and m.label in ("PERSON", "ORG") and m.end - m.start > 1 and kinds.get(last) == "EVENT":
             kind = "EVENT"  # "the European Cross Country Championships": an event, not a person
+        if kind is None and m.label == "PERSON" and m.end - m.start > 1 and kinds.get(last) == "ORG" and doc[m.end - 1].text[:1].isupper():
+            m.label, m.rule = "ORG", "kind_noun"  # "Labour's Fabian Society", tagged a person
+            continue
         if m.label == "NORP":
             # A nationality modifies its noun ("the former Soviet republic"): only "region
             # of X" makes a NORP-tagged name a place.
