@@ -681,8 +681,10 @@ def _alternative_types(text: str, source: str | None, best: dict, by: dict, own:
     speaking through a statement."""
     speaks_for = own["speaks_for"].dropna()
     through_spokesperson = own["source_type_reason"].str.contains("[rule: spokesperson]", regex=False).any()
+    # Not a former one: "Former France fly-half Thomas Castaignede" speaks for nobody now.
+    former = own["source"].fillna("").str.contains(r"(?i)\b(?:former|ex-)", regex=True).any()
     extra = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
-        best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source) else {}  # fmt: skip
+        best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source and not former) else {}  # fmt: skip
     if best["source_type"] == "organization" and by["source_type"] == "tool" and through_spokesperson:
         extra["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
     if (best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and len(speaks_for) and _officials(own)
@@ -781,13 +783,18 @@ def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
         rows = result.attributions[(result.attributions["sent_id"] == other) & (result.attributions["canonical_source"] == speaker)
                                    & ~result.attributions["cue_stance"].isin(["denying", "non_committal"])]  # fmt: skip
         for row in rows.itertuples():
-            if row.source_type not in (*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES):
+            if row.source_type not in (*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES) or not isinstance(row.source, str):
                 continue
-            if not isinstance(row.source, str) or row.source.strip().lower() in PRONOUNS:
-                continue  # named there only as "he" or "it": not what the student read there
-            reason = f"the sentence {where} it rests on {row.source.strip()}"
-            for form in (row.canonical_source, row.source):
+            # Named there only as "he" ('He said ministers had not delivered ...'): the
+            # person the pronoun stands for, in the article's words.
+            pronoun = row.source.strip().lower() in PRONOUNS
+            shown = row.canonical_source if pronoun else row.source.strip()
+            reason = f"the sentence {where} it rests on {shown}"
+            for form in ((row.canonical_source,) if pronoun else (row.canonical_source, row.source)):
                 nearby.setdefault(form.strip(), reason)
+            if pronoun:
+                for form in _source_forms(result, row.canonical_source):
+                    nearby.setdefault(form, reason)
     return {"nearby": nearby} if nearby else {}
 
 

@@ -63,7 +63,8 @@ WORD_FIELDS = frozenset({"cues", "evidence"})
 MARKED_FIELDS = (*FIELDS, "surer", "evidence", "cite")
 #: Words a student may give for a claim nobody is cited for.
 NOBODY_FORMS = ("author", "the writer", "the reporter", "the journalist", "the article", "nobody", "no one",
-                "none", "no source", "not said", "not given", "unknown")  # fmt: skip
+                "none", "no source", "not said", "not given", "unknown", "no source given", "nobody named",
+                "no one named", "the writer's own claim", "the writer's own", "own claim")  # fmt: skip
 #: Points for the key's own answer and for an accepted alternative.
 POINTS = {"best": 2, "accepted": 1, "wrong": 0, "missing": 0}
 
@@ -85,9 +86,11 @@ _SPELLING = (
 
 
 def _plain(text: str) -> str:
-    """Lower case, curly quotes and apostrophes made straight, accents kept, dotted
-    abbreviations closed up ("U.S." is "us", "F.B.I." is "fbi")."""
-    text = unicodedata.normalize("NFKC", str(text)).lower()
+    """Lower case, curly quotes and apostrophes made straight, accents dropped
+    ("Castaignède" is "castaignede", as the article may write it), dotted abbreviations
+    closed up ("U.S." is "us", "F.B.I." is "fbi")."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = unicodedata.normalize("NFKC", "".join(c for c in text if not unicodedata.combining(c))).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", "") + " ", text)
 
@@ -390,21 +393,22 @@ _MODAL_FORMS = {"could": "can"}
 
 
 def _same_lemma(a: str, b: str) -> bool:
-    """Two forms of one verb or noun ("warns", "warned", "warning"; "confirm",
-    "confirmed"; "said", "says"; "alleged", "allegedly"; "can't", "couldn't"): a simple
-    suffix check and the forms of :data:`_IRREGULAR`, enough for the cue words a key holds."""
+    """Whether the student's word ``a`` is a form of the key's word ``b`` ("warns",
+    "warned", "warning"; "confirm", "confirmed"; "said", "says"; "alleged" for the key's
+    "allegedly", not "admittedly" for its "admitted"; "can't", "couldn't"): a simple suffix
+    check and the forms of :data:`_IRREGULAR`, enough for the cue words a key holds."""
     a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
 
-    def stem(word: str) -> str:
-        if word.endswith("ly") and len(word) > 6:
-            word = word[:-2]  # "allegedly" is "alleged"
+    def stem(word: str, *, adverb: bool) -> str:
+        if adverb and word.endswith("ly") and len(word) > 6:
+            word = word[:-2]  # the key's "allegedly" is "alleged"
         for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
                 break
         return word.rstrip("e")
 
-    return a == b or stem(a) == stem(b)
+    return a == b or stem(a, adverb=False) == stem(b, adverb=True)
 
 
 def _given(value) -> str:
@@ -486,7 +490,9 @@ def _names_the_source(given: str, forms: list[str]) -> bool:
     "virus writers")."""
     nobody = [normalise_words(f) for f in forms if f in NOBODY_FORMS]
     # "nobody, the journalist": each part one of the writer's forms.
-    parts = [normalise_words(p) for p in re.split(r"[,;/]|\bor\b|\band\b", str(given)) if normalise_words(p)]
+    # "nobody, the journalist", "the writer (no source)", "nobody - it's the journalist".
+    parts = [normalise_words(p) for p in re.split(r"[,;/()]|\s[-\u2013\u2014]\s|\bor\b|\band\b|\bit'?s\b", str(given))
+             if normalise_words(p)]  # fmt: skip
     if nobody and parts and all(part in nobody for part in parts):
         return True
     return same_source(given, [f for f in forms if f not in NOBODY_FORMS])
@@ -499,7 +505,8 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
         # The writer's own claims have no words in the article to show ("the article
         # writes *author*" would name a label, not the text).
         if written_differently(given, answer["forms"]) and "author" not in answer["forms"]:
-            return "best", POINTS["best"], f"Right (written differently): the article writes *{answer['forms'][0]}*. {explain}"
+            shown = answer["best"] if answer.get("best") in answer["forms"] else answer["forms"][0]
+            return "best", POINTS["best"], f"Right (written differently): the article writes *{shown}*. {explain}"
         return "best", POINTS["best"], f"Yes. {explain}"
     near = next((reason for form, reason in (answer.get("nearby") or {}).items() if same_source(given, [form])), None)
     if near is not None:

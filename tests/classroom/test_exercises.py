@@ -549,3 +549,16 @@ def test_a_rough_number_or_a_conditional_in_a_sources_words_is_no_hedge_to_credi
     card = next(c for c in key.values() if "Radicati" in c["text"])
     assert "hedged" not in card["answers"]["status"]["accepted"] and "up to" not in card["answers"]["cues"]["forms"]
     assert same_source("the Radicati Group", card["answers"]["source"]["forms"])
+
+
+def test_a_neighbour_named_only_as_he_earns_part_credit_by_name_and_a_former_player_speaks_for_no_country(nlp):
+    # BBC News politics/268 and sport/340 (a tenth blind teacher review).
+    key = _key_for(nlp, "Letwin\n\nOliver Letwin said the government had failed on hospitals. He said ministers had not "
+                        "delivered cleaner wards. New Labour had failed on school discipline because it had not "
+                        "implemented serious reforms.")
+    writer = next(c for c in key.values() if c["text"].startswith("New Labour"))
+    assert writer["answers"]["source"]["best"] == "the writer" and "Oliver Letwin" in writer["answers"]["source"]["nearby"]
+    key = _key_for(nlp, "Rugby\n\nFormer France fly-half Thomas Castaignede has warned the pressure is mounting on coach "
+                        "Bernard Laporte after the loss.")
+    card = next(iter(key.values()))
+    assert card["answers"]["source_type"]["best"] == "person" and "organization" not in card["answers"]["source_type"]["accepted"]

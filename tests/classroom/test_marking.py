@@ -137,7 +137,11 @@ def test_a_right_answer_for_the_writer_does_not_quote_a_label_as_the_articles_wo
 
 
 @pytest.mark.parametrize("given, verdict", [("the writer", "best"), ("The reporter", "best"), ("nobody", "best"),
-                                            ("virus writers", "wrong"), ("the article's author Tim Warner", "wrong")])  # fmt: skip
+                                            ("virus writers", "wrong"), ("the article's author Tim Warner", "wrong"),
+                                            # A tenth blind teacher review (BBC tech/329): fuller ways to say it.
+                                            ("no source given", "best"), ("the writer (no source)", "best"),
+                                            ("the writer's own claim", "best"), ("the journalist (no source given)", "best"),
+                                            ("the writer (Intel)", "wrong")])  # fmt: skip
 def test_the_writer_counts_only_as_a_whole_answer(given, verdict):
     # A sixth blind teacher review (bbc tech/210): "virus writers" scored full marks for a
     # claim the writer makes alone.

@@ -64,7 +64,12 @@ FERSTMAN = ["legal director of the human rights organisation Redress", "Carla Fe
 OSULLIVAN = ["Eddie O'Sullivan", "O'Sullivan"]
 RADICATI = ["research by message analysts", "the Radicati Group"]
 
+# A tenth blind teacher review (BBC tech/329, sport/340): the writer said at more length;
+# a name with its accent.
+CASTAIGNEDE = ["Former France fly-half Thomas Castaignede", "Thomas Castaignede", "Castaignede"]
+
 SOURCES = [
+    (CASTAIGNEDE, "Thomas Castaignède", True), (CASTAIGNEDE, "France", False),
     (OSULLIVAN, "Sullivan", False), (OSULLIVAN, "Mr O’Sullivan", True), (OSULLIVAN, "O'Sullivan", True),
     (RADICATI, "the Radicati Group", True), (RADICATI, "Radicati Group", True), (RADICATI, "message analysts", True),
     (BLAIR_SPOKESMAN, "the Prime Minister", False), (BLAIR_SPOKESMAN, "Tony Blair", False),
