@@ -120,7 +120,15 @@ def _not_a_date(span: Span) -> bool:
     return span.text == "Today" and not first.is_sent_start and (
         first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ in ("programme", "program", "show")
         or first.i > 0 and span.doc[first.i - 1].tag_ == "POS"
+        # "Mr Milburn told Today": the programme, where the article names it so elsewhere
+        # (BBC News politics/268, a teacher's review).
+        or _names_the_programme(span.doc)
     )
+
+
+def _names_the_programme(doc: Doc) -> bool:
+    """Whether the article calls "Today" a programme or show somewhere ("the Today programme")."""
+    return any(t.text == "Today" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("programme", "program", "show") for t in doc)
 
 
 def find_dates(doc: Doc) -> list[Span]:

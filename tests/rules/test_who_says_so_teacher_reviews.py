@@ -217,3 +217,10 @@ def test_a_first_name_and_a_known_surname_are_a_person_whatever_the_tagger_says(
             "secure. Ms Sturgeon said there were questions which needed to be answered.")
     rows = _attributions(nlp, text)
     assert rows.iloc[0]["source_type"] == "person"
+
+
+def test_today_is_the_programme_where_the_article_names_it_so(nlp):
+    # bbc politics/268 (a tenth blind teacher review): "Mr Milburn told Today" was a date.
+    text = ("Reform\n\nShe told the Today programme that the policy was wrong. Mr Milburn told Today that reform would go on. "
+            "The vote is on Monday.")
+    assert analyze(text, nlp=nlp).dates["text"].tolist() == ["Monday"]
