@@ -405,15 +405,15 @@ def test_a_teacher_key_naming_a_sentence_the_article_lacks_is_refused(tmp_path, 
         read_teacher_key(key, result=seed)
 
 
-def test_the_exercise_command_refuses_a_bad_key_before_analysing(tmp_path, capsys, seed_path, monkeypatch):
-    from analysis import core
-
+def test_the_exercise_command_refuses_a_bad_key_before_writing_anything(tmp_path, capsys, seed_path):
+    # Every problem in one message (a repeated sentence and one the article lacks), so a
+    # teacher fixes the key in one go; the key is checked against the article's sentences,
+    # so after the analysis, but before anything is written.
     key = tmp_path / "key.csv"
-    key.write_text("sent_id,status\n5,hedged\n5,reported\n", encoding="utf-8")
-    monkeypatch.setattr(core, "analyze", lambda *a, **k: pytest.fail("analysed before the key was checked"))
+    key.write_text("sent_id,status\n5,hedged\n5,reported\n9999,hedged\n", encoding="utf-8")
     assert main(["exercise", str(seed_path), "--teacher-key", str(key), "--out", str(tmp_path / "ex")]) == 2
     err = capsys.readouterr().err
-    assert _one_line(err) and "line 3" in err and "\x1b[" not in err
+    assert _one_line(err) and "line 3" in err and "line 4" in err and "\x1b[" not in err
     assert not (tmp_path / "ex").exists()
 
 

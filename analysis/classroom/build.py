@@ -278,9 +278,13 @@ def build_exercise(
     if teacher_key is not None:
         read_key_table(teacher_key)
     out = output_folder(out_dir)
-    progress(f"[1/2] analysing {path}")
+    if teacher_key is None:
+        progress(f"[1/2] analysing {path}")
     result = analyze(path)
     key_rows = read_teacher_key(teacher_key, result=result) if teacher_key is not None else None
+    if teacher_key is not None:
+        # Said once the key is known to fit: a bad key's message is then the one line.
+        progress(f"[1/2] analysed {path}; the teacher's key fits it")
     cards = claim_cards(result)
     if cards.empty:
         raise InputError(f"{article}: no sentence in the article's body makes a claim card (is it an article?)")
