@@ -379,7 +379,7 @@ def lesson_plan_html(key: dict) -> str:
         (5, "Warm-up (Stop)", "Show only the headline. Students write tasks 1 and 2 alone: what they already think, "
                               "and how the headline makes them feel. Two or three share aloud; do not correct yet."),
         (5, "Words we will use", "Read the status and source-type definitions on the worksheet together. Model one "
-                                 "card aloud: point to the verb or hedge that decides it."),
+                                 "sentence that is not on a card aloud: point to the verb or hedge that decides it."),
         (card_minutes, "Claim cards in pairs (Trace)", f"Pairs read the article and fill in the {cards} claim card"
                                                        f"{'s' if cards != 1 else ''}. Ask each pair to underline the cue "
                                                        "words in the article itself."),

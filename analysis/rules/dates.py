@@ -88,6 +88,18 @@ RATE_OR_LENGTH = re.compile(r"^(?:a|an|per|one)\s+(?:year|month|week|day|hour|mi
 LAST_MINUTE = re.compile(r"^(?:the\s+)?(?:very\s+)?last[\s-](?:minute|moment|gasp)$", re.I)
 
 
+#: "the first half", "the second half": of a match, unless "of" a year follows.
+HALF_OF_A_GAME = re.compile(r"^(?:the\s+)?(?:first|second)\s+half$", re.I)
+
+
+#: Words of a sentence about a trading year: its "second half" is one ("sales in the second half").
+YEAR_WORDS = frozenset({"sale", "profit", "earning", "growth", "economy", "year", "quarter", "revenue", "price", "output"})
+
+
+def _about_a_year(sentence: Span) -> bool:
+    return any(t.lemma_.lower() in YEAR_WORDS or t.ent_type_ in ("MONEY", "PERCENT") for t in sentence)
+
+
 def _numbers_only(span: Span) -> bool:
     """A DATE entity of numbers and joining words only, with no year: no date at all."""
     words = [t for t in span if not t.is_punct]
@@ -99,7 +111,7 @@ def _numbers_only(span: Span) -> bool:
 def _not_a_date(span: Span) -> bool:
     """A DATE entity that is none: an amount ("11bn euros"), an age ("under 65"), a
     frequency ("monthly", "$5bn a year"), a length ("for a year"), a figure of speech
-    ("last minute changes", "at the end of the day"), or a
+    ("last minute changes", "at the end of the day"), half of a match ("the first half"), or a
     programme's name ("BBC Radio 4's Today programme": "Today" capitalised inside a
     sentence)."""
     if len(span) == 1 and AMOUNT.match(span.text):
@@ -116,6 +128,8 @@ def _not_a_date(span: Span) -> bool:
         return True  # "cut costs by $5bn a year", "last minute changes"
     if span.text.lower() == "the end of the day" and span.start >= 1 and span.doc[span.start - 1].lower_ == "at":
         return True  # "at the end of the day": "when all is said and done" (BBC News politics/141)
+    if HALF_OF_A_GAME.match(span.text) and (span.end >= len(span.doc) or span.doc[span.end].lower_ != "of") and not _about_a_year(span.sent):
+        return True  # "in the first half": of a match (BBC News sport/340), not "the first half of 2005"
     first = span[0]
     return span.text == "Today" and not first.is_sent_start and (
         first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ in ("programme", "program", "show")

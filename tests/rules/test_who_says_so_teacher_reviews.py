@@ -224,3 +224,9 @@ def test_today_is_the_programme_where_the_article_names_it_so(nlp):
     text = ("Reform\n\nShe told the Today programme that the policy was wrong. Mr Milburn told Today that reform would go on. "
             "The vote is on Monday.")
     assert analyze(text, nlp=nlp).dates["text"].tolist() == ["Monday"]
+
+
+def test_half_of_a_match_is_no_date_and_half_of_a_year_is(nlp):
+    # bbc sport/340 (a tenth blind teacher review): "the first half" was a date to place.
+    text = "Rugby\n\nFrance led in the first half but faded in the second half. Sales rose in the first half of 2005."
+    assert analyze(text, nlp=nlp).dates["text"].tolist() == ["the first half of 2005"]
