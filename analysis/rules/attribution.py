@@ -428,7 +428,9 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False, finite_onl
         quoted = next((c for c in verb.children if c.dep_ == "dobj" and _quotes_words(c)), None)
         return _span_of(list(quoted.subtree)) if quoted is not None else None
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "about", "on"):
+        # "warned against proposed changes", "cautioned against complacency": what they warn of.
+        against = child.lower_ == "against" and verb.lemma_.lower() in lexicon_words("context_words", "against_verb")
+        if child.dep_ == "prep" and (child.lower_ in ("of", "about", "on") or against):
             if any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
                 continue  # "reported on Tuesday": when, not what
             return _span_of(list(child.subtree))

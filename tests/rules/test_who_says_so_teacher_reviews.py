@@ -230,3 +230,10 @@ def test_half_of_a_match_is_no_date_and_half_of_a_year_is(nlp):
     # bbc sport/340 (a tenth blind teacher review): "the first half" was a date to place.
     text = "Rugby\n\nFrance led in the first half but faded in the second half. Sales rose in the first half of 2005."
     assert analyze(text, nlp=nlp).dates["text"].tolist() == ["the first half of 2005"]
+
+
+def test_what_someone_warns_against_is_what_they_say(nlp):
+    # bbc politics/268 (a tenth blind teacher review); business/119: "cautioned against further rises".
+    text = "Benefits\n\nHowever, backbench Labour MP Karen Buck warned against proposed changes in such benefits."
+    sentence = analyze(text, nlp=nlp).sentences.iloc[1]
+    assert (sentence["status"], sentence["claim_source"]) == ("reported", "Karen Buck")
