@@ -154,11 +154,22 @@ def governs(token: Token, mains: list[Token], *, reporting_anchors: set[int] = f
             pass  # a noun phrase's modifier: the cue scopes over what the phrase heads
         elif dep == "advcl" and _is_participial_report(current, reporting_anchors) and _after_comma(current):
             pass  # "..., explaining that ...": the participle reports the main claim
+        elif dep == "parataxis" and not path and _set_off_by_commas(current) and any(c.lower_ == "it" for c in current.children):
+            pass  # "Tinseltown, it seems, likes ...": the writer's aside hedges the whole claim
         else:
             return False, f"inside {dep} '{current.text}'"
         path.append(f"{dep} of '{head.text}'")
         current = head
     return False, "path too long"  # pragma: no cover
+
+
+def _set_off_by_commas(token: Token) -> bool:
+    """A clause between commas ("Tinseltown, it seems, likes ...")."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i  # the commas may be the clause's own tokens
+    opens = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    closes = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return opens and closes
 
 
 def cue_scopes(

@@ -964,6 +964,10 @@ def poll_share(span: Span, ctx: MentionContext) -> Resolution | None:
         t.lower_ == "in" and t.i > span.start and t.nbor(-1).like_num and t.i + 1 < span.end and t.nbor(1).like_num for t in span)
     if not words or not share or span.root.pos_ == "PRON":
         return None
+    # "Former world number one Juan Carlos Ferrero insists": a rank before a person's name.
+    if any(e.label_ == "PERSON" and (e.start == span.end or (e.end == span.end and e.start > span.start)) for e in ctx.ents):
+        return None  # (not "40 percent of Clinton voters", whose name only says which voters)
+
     def one_poll(t: Token) -> bool:  # "the poll", not "many other polls"
         return t.lemma_.lower() in POLL_NOUNS and t.pos_ == "NOUN" and t.tag_ != "NNS"
 

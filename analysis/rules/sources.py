@@ -359,9 +359,9 @@ def label_sources(
             # A person's role before the name ("Holyrood leader, Nicola Sturgeon", tagged ORG
             # by the small model) makes the name a person's; else the name's own kind decides.
             person = named.label_ == "PERSON" or source.root.lemma_.lower() in role_words()
-            label = SourceLabel("person" if person else "organization",
-                                f"'{source.text}' is {named.text}, named right after it in the phrase a model trained on "
-                                "PolNeAR marks as the source [rule: learned_name]",
+            where = ("in the phrase a model trained on PolNeAR marks as the source [rule: learned_name]"
+                     if relation.shown_source is not None else "[rule: name_right_after]")
+            label = SourceLabel("person" if person else "organization", f"'{source.text}' is {named.text}, named right after it {where}",
                                 canonical_name(doc, named, full_names=full_names)[0] if person else canonical_name(doc, named)[0])  # fmt: skip
         if not _never_referred_back(source, ents):
             context.remember(source.root, label.source_type, label.canonical,
@@ -399,9 +399,14 @@ def _name_right_after(doc: Doc, relation: Attribution, ents: tuple[Span, ...]) -
     fuller phrase the learned tagger marks ("Spanish teenager Nadal", "media watchdog
     Ofcom", "Argentine Economic Minister, Roberto Lavagna"): the role the rules read is
     that named source. Only a comma may stand between them."""
-    if relation.shown_source is None or relation.source is None:
+    if relation.source is None:
         return None
     end = relation.source[1]
+    if relation.shown_source is None:
+        # Without the tagger's phrase: only a person's name right after a description, no
+        # comma between ("Former world number one Juan Carlos Ferrero insists").
+        named = next((e for e in ents if e.start == end and e.label_ == "PERSON"), None)
+        return named if named is not None and doc[end - 1].pos_ in ("NOUN", "NUM") else None
     while end < relation.shown_source[1] and doc[end].text == ",":
         end += 1
     named = next((e for e in ents if e.start == end and e.end <= relation.shown_source[1]), None)

@@ -237,3 +237,19 @@ def test_what_someone_warns_against_is_what_they_say(nlp):
     text = "Benefits\n\nHowever, backbench Labour MP Karen Buck warned against proposed changes in such benefits."
     sentence = analyze(text, nlp=nlp).sentences.iloc[1]
     assert (sentence["status"], sentence["claim_source"]) == ("reported", "Karen Buck")
+
+
+def test_a_rank_before_a_persons_name_is_that_person_not_a_share_of_a_poll(nlp):
+    # bbc sport/423 (an eleventh blind teacher review): "Former world number one" was read
+    # as a share of a group (rule poll_share), and the named player as nobody.
+    text = ("Tennis\n\nFormer world number one Juan Carlos Ferrero insists he can get back to his best despite a tough "
+            "start to 2005.")
+    row = _attributions(nlp, text).iloc[0]
+    assert (row["canonical_source"], row["source_type"]) == ("Juan Carlos Ferrero", "person")
+
+
+def test_an_aside_it_seems_between_commas_hedges_the_whole_claim(nlp):
+    # bbc entertainment/326 (an eleventh blind teacher review): "Tinseltown, it seems, likes ..." was stated.
+    text = ("Oscars\n\nThe Aviator leads the field. Tinseltown, it seems, likes nothing more than a picture about one of its "
+            "own. Prices, it appears, will rise.")
+    assert analyze(text, nlp=nlp).sentences["status"].tolist()[1:] == ["asserted", "hedged", "hedged"]
