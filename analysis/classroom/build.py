@@ -280,9 +280,10 @@ def build_exercise(
     out = output_folder(out_dir)
     if teacher_key is None:
         progress(f"[1/2] analysing {path}")
-    result = analyze(path)
-    key_rows = read_teacher_key(teacher_key, result=result) if teacher_key is not None else None
-    if teacher_key is not None:
+        result, key_rows = analyze(path), None
+    else:
+        result = analyze(path)
+        key_rows = read_teacher_key(teacher_key, result=result)
         # Said once the key is known to fit: a bad key's message is then the one line.
         progress(f"[1/2] analysed {path}; the teacher's key fits it")
     cards = claim_cards(result)

@@ -29,6 +29,7 @@ import pandas as pd
 from analysis.classroom.marking import FIELDS, NOBODY_FORMS, POINTS, compared_form, same_source
 from analysis.errors import InputError
 from analysis.rules.attribution import OPENING_MARKS, reporting_cues, source_noun_categories
+from analysis.rules.mentions import SPOKESPERSON_NOUNS
 from analysis.vocabulary import (
     CARD_STATUS_ORDER,
     CUE_KIND_BY_STATUS,
@@ -543,8 +544,6 @@ def _teacher_value(teacher: pd.DataFrame | None, sent_id: int, field: str):
 #: on the report").
 SPOKE_THROUGH = re.compile(r"\b(?:in|through|by) (?:a|an|its|their|the|his|her) (?:\w+ )?(?:statement|letter|report|filing|press release|memo)s?\b"
                            r"|\b(?:research|report|study|survey|figures|findings) (?:by|from)\b", re.I)
-#: A spokesperson's title ("an official spokesman", "a spokeswoman").
-SPOKESPERSON = r"(?i)\bspokes(?:man|woman|person|people|men|women)\b"
 #: A source that may be a news outlet's report as well as a document.
 REPORT_WORD = re.compile(r"\breports?\b", re.I)
 
@@ -696,7 +695,8 @@ def _alternative_types(text: str, source: str | None, best: dict, by: dict, own:
     if best["source_type"] == "document" and by["source_type"] == "tool" and REPORT_WORD.search(str(source)):
         # "a report in the Sun": a report may be a news outlet's, not "figures from Ofcom".
         extra["media"] = "a report may be read as a document or as a news report"
-    if best["source_type"] == "anonymous" and by["source_type"] == "tool" and own["source"].fillna("").str.contains(SPOKESPERSON, regex=True).any():
+    spokesperson = any(w.lower() in SPOKESPERSON_NOUNS for phrase in own["source"].dropna() for w in re.findall(r"\w+", str(phrase)))
+    if best["source_type"] == "anonymous" and by["source_type"] == "tool" and spokesperson:
         # "Prime Minister Tony Blair's official spokesman": unnamed, but on the record for
         # an office; the worksheet's organisation covers "an unnamed spokesperson".
         extra["organization"] = "a spokesperson speaks on the record for the person or office they work for"

@@ -380,10 +380,13 @@ def _last_word(doc: Doc, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    """First names people bear (``lexicons/first_names.csv``, learned from news titles, and
-    ``first_names_census.csv``)."""
-    return frozenset(load_lexicon("first_names")["name"]) | frozenset(load_lexicon("first_names_census")["name"])
+def first_name_sexes() -> dict[str, str]:
+    """First name -> "male"/"female": as learned from news titles, else as the 1990 US
+    Census found it borne almost only by men or by women ("Patrick", "Valerie";
+    training/names)."""
+    census = load_lexicon("first_names_census")
+    learned = load_lexicon("first_names")
+    return {**dict(zip(census["name"], census["category"])), **dict(zip(learned["name"], learned["category"]))}
 
 
 def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
@@ -399,7 +402,7 @@ def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Menti
     # Okafor-Bridge"), which the small model often tags ORG on its own.
     surnames |= {text for m in mentions if m.label == "PERSON" and (text := _last_word(doc, m.start, m.end)) and "-" in text
                  and _last_word(doc, m.start, m.end) != doc[m.start : m.end].text}  # fmt: skip
-    first_names = _first_names()
+    first_names = first_name_sexes()
     for m in mentions:
         one_word = m.end - m.start == 1 or _last_word(doc, m.start, m.end) == doc[m.start : m.end].text
         if m.label != "PERSON" and one_word and doc[m.start : m.end].text in surnames:
@@ -662,7 +665,8 @@ def canonical_name(doc: Doc, ent: Span, *, full_names: dict[str, set[str]] | Non
     text = bare_name(ent.text)
     expanded = abbreviations(doc).get(text)
     if expanded is not None:
-        how = "given in brackets after it" if label_rules(doc).get((ent.start, ent.end)) != "initials_of_name" else "its initials"
+        by_initials = doc.user_data.get(LABEL_RULES_KEY, {}).get((ent.start, ent.end)) == "initials_of_name"
+        how = "its initials" if by_initials else "given in brackets after it"
         return expanded, f"abbreviation of '{expanded}', {how}"
     if ent.label_ == "PERSON":
         full = (full_names if full_names is not None else person_full_names(doc)).get(text, set())

@@ -90,7 +90,8 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.rules.attribution import (CLOSING_MARKS, OPENING_MARKS, name_after_descriptions, person_noun, reporting_cues,
                                         source_noun_categories)  # fmt: skip
-from analysis.rules.entities import OUTLET_NOUNS, bare_name, canonical_name, listed_place, not_name_words, outlet, person_full_names
+from analysis.rules.entities import (OUTLET_NOUNS, bare_name, canonical_name, first_name_sexes, listed_place, not_name_words, outlet,
+                                     person_full_names)  # fmt: skip
 from analysis.lexicon import load_lexicon
 from analysis.vocabulary import BODY_SOURCE_TYPES
 
@@ -235,16 +236,6 @@ def _sex_of(head: Token, name: str) -> str | None:
 
 def _first_name_sex(name: str) -> str | None:
     return first_name_sexes().get(name.split()[0]) if " " in name else None
-
-
-@lru_cache(maxsize=1)
-def first_name_sexes() -> dict[str, str]:
-    """First name -> "male"/"female": as learned from news titles, else as the 1990 US
-    Census found it borne almost only by men or by women ("Patrick", "Valerie";
-    training/names)."""
-    census = load_lexicon("first_names_census")
-    learned = load_lexicon("first_names")
-    return {**dict(zip(census["name"], census["category"])), **dict(zip(learned["name"], learned["category"]))}
 
 
 def _heads_its_sentence(head: Token) -> bool:
