@@ -76,7 +76,7 @@ _SPELLING = (
     (re.compile(r"isation"), "ization"),
     (re.compile(r"ise(d|s)?$"), r"ize\1"),
     (re.compile(r"^(defen|offen|licen|pretens)ce$"), r"\1se"),
-    (re.compile(r"(\w{3})our$"), r"\1or"),
+    (re.compile(r"(\w{3})our(s|ed|ing)?$"), r"\1or\2"),
     (re.compile(r"(\w{2})tre$"), r"\1ter"),
     (re.compile(r"^programme$"), "program"),
     # One word for one speaker or one thing, whichever the student writes.
@@ -352,10 +352,7 @@ def cue_matches(given: str, forms: Iterable[str]) -> bool:
     student = _cue_words(given)
     if not student:
         return False
-    for form in forms:
-        words = _cue_words(form)
-        if not words:
-            continue
+    for words in (variant for form in forms for variant in _cue_variants(_cue_words(form))):
         # A shorter phrase keeps the cue's first word and a word that carries meaning
         # ("refused to confirm" for "refused to confirm or deny"; not "don't" for "don't know").
         fragment = _phrase_in(student, words) and student[0] == words[0] and (student == words or bool(set(student) - _FUNCTION_WORDS))
@@ -377,10 +374,30 @@ _CONTRACTIONS = ((re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b
 
 
 def _cue_words(text: str) -> list[str]:
+    """A cue's words as compared: contractions written out, American spelling ("rumors"
+    for "rumours")."""
     plain = _plain(text)
     for pattern, replacement in _CONTRACTIONS:
         plain = pattern.sub(replacement, plain)
-    return re.findall(r"[\w']+", plain)
+    return [compared_form(word) for word in re.findall(r"[\w']+", plain)]
+
+
+#: Words that open an impersonal cue and carry none of its meaning ("it seems", "it is
+#: thought", "there are reports").
+_IMPERSONAL_OPENING = frozenset({"it", "there"})
+_AUXILIARIES = frozenset({"is", "was", "has", "had", "have", "been", "be", "are", "were"})
+
+
+def _cue_variants(words: list[str]) -> list[list[str]]:
+    """A key's cue and, for an impersonal one, its meaningful words alone: "seems" for
+    "it seems", "thought" for "it is thought"."""
+    variants = [words] if words else []
+    if len(words) > 1 and words[0] in _IMPERSONAL_OPENING:
+        rest = words[1:]
+        while len(rest) > 1 and rest[0] in _AUXILIARIES:
+            rest = rest[1:]
+        variants.append(rest)
+    return variants
 
 
 #: Past forms of reporting verbs that no suffix rule finds ("said" is "say").
@@ -399,16 +416,18 @@ def _same_lemma(a: str, b: str) -> bool:
     check and the forms of :data:`_IRREGULAR`, enough for the cue words a key holds."""
     a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
 
-    def stem(word: str, *, adverb: bool) -> str:
+    def stems(word: str, *, adverb: bool) -> set[str]:
         if adverb and word.endswith("ly") and len(word) > 6:
             word = word[:-2]  # the key's "allegedly" is "alleged"
-        for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        return word.rstrip("e")
+        if word.endswith("ions"):
+            word = word[:-1]  # "allegations" is "allegation"
+        found = {word[: -len(suffix)].rstrip("e") for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d")
+                 if word.endswith(suffix) and len(word) - len(suffix) >= 3}  # fmt: skip
+        # A noun of the verb: "speculation" is "speculated", "confirmation" is "confirmed".
+        found |= {word[: -len(suffix)] for suffix in ("ation", "ion") if word.endswith(suffix) and len(word) - len(suffix) >= 4}
+        return found or {word.rstrip("e")}
 
-    return a == b or stem(a, adverb=False) == stem(b, adverb=True)
+    return a == b or bool(stems(a, adverb=False) & stems(b, adverb=True))
 
 
 def _given(value) -> str:

@@ -154,6 +154,11 @@ CUES = [
     # The verb of a refusal alone says the opposite (BBC News business/437).
     (["declined to comment", "decline to comment"], "comment", False), (["declined to comment", "decline to comment"], "declines to comment", True),
     (["would not comment"], "comment", False), (["would not comment"], "wouldn't comment", True), (["would not comment"], "would not comment", True),
+    # Another spelling, another word class, an impersonal cue without its "it" (blind teacher reviews).
+    (["Rumours"], "rumors", True), (["rumoured"], "rumored", True), (["speculation"], "speculated", True),
+    (["speculation"], "speculate", True), (["allegations"], "alleged", True), (["confirmation"], "confirmed", True),
+    (["it seems"], "seems", True), (["it seems"], "seemed", True), (["it is thought"], "thought", True), (["it seems"], "it", False),
+    (["it is thought"], "is", False), (["speculation"], "spectacle", False), (["confirmation"], "conform", False),
 ]  # fmt: skip
 
 
