@@ -318,6 +318,12 @@ def _subject(verb: Token) -> Token | None:
         inverted = [c for c in outside if c.i > current.i and c.pos_ == "PROPN"]
         if len(outside) >= 2 and inverted and current.dep_ == "parataxis":
             outside = inverted
+        # "Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk said": the parse
+        # split one long subject in two (reading "show" as a verb); the person's name
+        # nearest the verb is the one who speaks.
+        if (len(outside) >= 2 and all(c.i < current.i and c.dep_ == "nsubj" for c in outside) and outside[-1].ent_type_ == "PERSON"
+                and outside[0].ent_type_ != "PERSON"):  # fmt: skip
+            outside = outside[-1:]
         for child in outside[:1] or subjects[:1]:
             if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
                 return current.head  # "videos which appear to show": the videos
@@ -801,6 +807,41 @@ def _nominal_confirmations(doc: Doc, tokens: Doc | Span, taken: set[int]) -> lis
         found.append(Attribution((noun.i, noun.i + 1), noun.i, noun.lemma_.lower(), "confirming", "confirmation",
                                  _trimmed_subtree(source), content, "nominal"))  # fmt: skip
     return found
+
+
+#: Words a closing "..., a new book claims." may hold between its comma and its verb:
+#: a noun phrase, nothing that makes a clause or a list ("rebuttals and counter claims").
+_TAG_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART"})
+#: The most words such a speaker's phrase runs to.
+_TAG_PHRASE_WORDS = 8
+
+
+def tag_read_as_noun(doc: Doc, word: Token, row: dict) -> Attribution | None:
+    """ "Tony Blair promised ..., a new book about the chancellor claims.", "It could
+    sound the death knell for some TV channels, Telewest predicts.": a speaker and a
+    verb of speaking in the present (-s) that close the sentence after a comma, where the
+    tagger read the verb as a plural noun. The words before the comma are what is said;
+    nothing is found unless they hold a verb and the words between the comma and the verb
+    are one noun phrase."""
+    sent = word.sent
+    rest = [t for t in doc[word.i + 1 : sent.end] if not t.is_space]
+    if not word.lower_.endswith("s") or word.tag_ not in ("NNS", "NNPS", "VBZ") or any(not t.is_punct or t.text in ",;:" for t in rest):
+        return None
+    comma = next((k for k in range(word.i - 1, max(sent.start, word.i - _TAG_PHRASE_WORDS - 2), -1) if doc[k].text == ","), None)
+    if comma is None or word.i - comma < 2:
+        return None
+    phrase = doc[comma + 1 : word.i]
+    # A name may be tagged as an adjective here ("Telewest predicts").
+    named = any(t.pos_ in ("NOUN", "PROPN") or (t.is_title and t.i > sent.start) for t in phrase)
+    if any(t.pos_ not in _TAG_PHRASE_POS for t in phrase) or not named or phrase[0].pos_ == "ADP":
+        return None
+    start = sent.start
+    while start < comma and (doc[start].is_space or doc[start].text in OPENING_MARKS):
+        start += 1
+    said = doc[start:comma]
+    if len(said) < 3 or not any(t.pos_ in VERB_POS for t in said):
+        return None
+    return Attribution((word.i, word.i + 1), word.i, row["cue"], row["stance"], row["category"], (comma + 1, word.i), (start, comma), "parenthetical")
 
 
 def cue_head(doc: Doc, i: int, j: int) -> Token:
@@ -1588,6 +1629,12 @@ def find_attributions(doc: Doc | Span) -> list[Attribution]:
                 found.append(relation)
             continue
         verb = cue_head(whole, i, j)
+        if verb.pos_ not in VERB_POS and j - i == 1:
+            relation = tag_read_as_noun(whole, verb, row)
+            if relation is not None:
+                taken.update(range(i, j))
+                found.append(relation)
+            continue
         if verb.pos_ not in VERB_POS or discourse_marker(whole, verb) or in_a_title(verb) or imperative(verb):
             continue
         relation = link_verb(whole, verb, row, i, j)

@@ -321,7 +321,11 @@ def _main_attribution(mains: list[Token], attributions: list[Attribution]) -> At
     if first.source is None:
         covering = next((r for r in candidates[1:] if r.source is not None and r.contains(first.anchor)), None)
         return covering or first
-    return first
+    # "Tony Blair promised Gordon Brown he would stand down, a new book claims": a speaker
+    # who closes the sentence tells everything before, the other speaker's words included.
+    closing = next((r for r in candidates[1:] if r.pattern == "parenthetical" and r.source is not None and r.content
+                    and r.contains(first.anchor) and r.anchor >= r.content[1]), None)  # fmt: skip
+    return closing or first
 
 
 def _who_is_reported(doc: Doc, relation: Attribution, main_ids: set[int]) -> bool:

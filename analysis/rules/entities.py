@@ -221,6 +221,12 @@ def _possessive(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]
     return mentions
 
 
+def _hyphen_joins(doc: Doc, j: int) -> bool:
+    """Token ``j`` is a hyphen written between two capitalised words with no space."""
+    return (0 < j < len(doc) - 1 and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and doc[j + 1].text[:1].isupper())  # fmt: skip
+
+
 def _title_before_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
     """title_before_name: a title outside any other name, then proper nouns, is a
     person; a portfolio or a word inside a title is not a name acting on its own
@@ -232,6 +238,8 @@ def _title_before_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_M
         j = after
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].tag_ != "POS":
             j += 1
+            if _hyphen_joins(doc, j):
+                j += 1  # "Mr Kilroy-Silk": a hyphenated surname is one word
         if j == after:
             continue
         inside = _overlapping(mentions, after, j)
@@ -284,7 +292,22 @@ def _kind_noun(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
             continue
         if kind in ("GPE", "LOC") and m.label in PLACE_LABELS:
             continue
+        if m.label == "GPE" and kind == "ORG" and following.is_lower:
+            continue  # "a London company", "the Seattle firm": a place before the noun stays the place
         m.label, m.rule = kind, "kind_noun"
+    return mentions
+
+
+def _kind_before_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """kind_before_name: "budget airline Ryanair", "security firm Sophos": a name the model
+    took for a person's, right after a lower-case noun for a kind of body
+    (``lexicons/entity_nouns.csv``), is that body's."""
+    doc = ctx.doc
+    for m in mentions:
+        before = doc[m.start - 1] if m.start > 0 else None
+        if m.label != "PERSON" or before is None or before.pos_ != "NOUN" or not before.is_lower or ctx.kinds.get(before.lower_) != "ORG":
+            continue
+        m.label, m.rule = "ORG", "kind_before_name"
     return mentions
 
 
@@ -504,6 +527,7 @@ ENTITY_RULES = {
     "possessive": _possessive,
     "title_before_name": _title_before_name,
     "kind_noun": _kind_noun,
+    "kind_before_name": _kind_before_name,
     "product_list": _product_list,
     "news_outlet": _news_outlet,
     "age": _age,

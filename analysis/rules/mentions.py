@@ -115,7 +115,7 @@ INSTITUTION_NOUNS = frozenset({
     "company", "firm", "group", "agency", "council", "party", "committee", "commission", "organisation",
     "organization", "bank", "carmaker", "manufacturer", "retailer", "airline", "club", "union", "charity",
     "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker", "lender",
-    "supermarket", "chain", "exporter", "automaker", "chipmaker", "drugmaker", "startup", "conglomerate",
+    "supermarket", "chain", "exporter", "automaker", "chipmaker", "drugmaker", "startup", "conglomerate", "carrier",
 })  # fmt: skip
 #: Someone whose words are a body's official line.
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
@@ -1257,6 +1257,13 @@ def _place_superlative(span: Span) -> set[int]:
     return {t.i for t in owner.subtree} if owner is not None and superlative else set()
 
 
+def _speakers_body(token: Token) -> bool:
+    """The token names the body a sentence's speaker speaks for: "A spokesman for UKIP called on ..."."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "for" and prep.head.dep_ in ("nsubj", "nsubjpass")
+            and prep.head.lower_ in SPOKESPERSON_NOUNS)  # fmt: skip
+
+
 def _nearest_organisation_token(span: Span, ctx: MentionContext) -> Token | None:
     """The word naming the organisation a phrase refers back to, within
     :data:`INSTITUTION_LOOKBACK` sentences: the nearest body that was what a sentence was
@@ -1264,7 +1271,8 @@ def _nearest_organisation_token(span: Span, ctx: MentionContext) -> Token | None
     the nearest one named."""
     floor = _sentences_back(span.root, INSTITUTION_LOOKBACK)
     candidates = [t for t in ctx.doc[floor : span.start] if _could_be_organisation(t, ctx)]
-    subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))]
+    subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
+                or _speakers_body(t)]  # fmt: skip
     return (subjects or [t for t in candidates if t.ent_type_ in ("ORG", "PRODUCT")] or [None])[-1]
 
 

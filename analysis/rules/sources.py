@@ -68,7 +68,14 @@ def _anonymity_matcher(vocab) -> LexiconMatcher:
 
 
 def _head(span: Span) -> Token:
-    return span.root
+    """The phrase's head word. Where the parse hangs several of its words on a word
+    outside it ("local press reports." with "reports" read as a noun), the last noun
+    among them."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN", "PRON"):
+        return root
+    tied = [t for t in span if t.head == root.head and t.pos_ in ("NOUN", "PROPN") and not (span.start <= t.head.i < span.end)]
+    return tied[-1] if tied else root
 
 
 def _full_name(doc: Doc, name: str, full_names: dict[str, set[str]] | None = None) -> str:
@@ -104,6 +111,8 @@ def _noun_category(doc: Doc, span: Span, head: Token, category: str | None) -> s
     if (category == "document" and head.pos_ == "PROPN" and head.i > span.start and doc[head.i - 1].pos_ == "PROPN"
             and span[0].lower_ != "the"):
         return None
+    if category == "media" and head.lower_ == "press" and head.text[:1].isupper() and not head.is_sent_start:
+        return None  # "Burlington Free Press": a newspaper's name, read as a named body
     # "senior Labour figures" are people, not numbers (lexicons/context_words.csv).
     if head.lemma_.lower() == "figure" and any(c.lower_ in lexicon_words("context_words", "people_figure_modifier") for c in head.children):
         return "person_role"
@@ -119,6 +128,15 @@ def _noun_taken_for_a_name(head: Token, singular: str, nouns: dict) -> bool:
     return (head.is_sent_start and singular in nouns) or head.is_lower
 
 
+def _noun_opening_sentence(token: Token, nouns: dict) -> bool:
+    """A word the tagger took for a name only because it opens the sentence: no entity,
+    and a kind of body or a word of the source-noun lexicon in lower case ("Security
+    firms", "Budget airline"), or a common word before a kind noun."""
+    if not token.is_sent_start or token.ent_type_ in SPEAKING_ENTITY_LABELS:
+        return False
+    return token.lower_ in nouns or (token.head.pos_ == "NOUN" and nouns.get(token.head.lemma_.lower()) is not None and token.is_title)
+
+
 def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = None) -> tuple[str, str]:
     """The source type of a source phrase and the rule that decided it (``ents``: the
     Doc's entities, when the caller has read them already: ``doc.ents`` builds them anew)."""
@@ -132,7 +150,8 @@ def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = 
     capitalised_noun = _noun_taken_for_a_name(head, singular, nouns) or role_title
     if capitalised_noun:
         lemma = singular
-    has_name = any(t.pos_ == "PROPN" and t.i != head.i for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)
+    # Not a common noun capitalised to open its sentence ("Security firms are warning").
+    has_name = any(t.pos_ == "PROPN" and t.i != head.i and not _noun_opening_sentence(t, nouns) for t in span) or (head.pos_ == "PROPN" and not capitalised_noun)
     category = _noun_category(doc, span, head, nouns.get(lemma))
     if category == "media":
         if has_name and outlet_name(span) is None:
@@ -152,7 +171,9 @@ def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = 
     named = _surname_of_named_person(head, ents if ents is not None else doc.ents)
     if named is not None:
         return "person", f"'{head.text}' is the surname of {named.text}, named in the article"
-    if ((head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS) and not role_title:
+    # A name the tagger read as an adjective ("..., Telewest predicts."), not a nationality.
+    name_as_adjective = head.pos_ == "ADJ" and head.is_title and not head.is_sent_start and not head.ent_type_
+    if ((head.pos_ == "PROPN" and not capitalised_noun) or head.ent_type_ in SPEAKING_ENTITY_LABELS or name_as_adjective) and not role_title:
         if _plural_title(head):
             return "unnamed", f"plural '{head.text}' with no names"
         ent = entity_at(doc, head.i, ents)

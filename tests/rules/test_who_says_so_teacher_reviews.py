@@ -253,3 +253,61 @@ def test_an_aside_it_seems_between_commas_hedges_the_whole_claim(nlp):
     text = ("Oscars\n\nThe Aviator leads the field. Tinseltown, it seems, likes nothing more than a picture about one of its "
             "own. Prices, it appears, will rise.")
     assert analyze(text, nlp=nlp).sentences["status"].tolist()[1:] == ["asserted", "hedged", "hedged"]
+
+
+TAGS_READ_AS_NOUNS = [
+    ("Brown\n\nTony Blair promised Gordon Brown he would stand down before the next election, a new book about the "
+     "chancellor claims.", "a new book about the chancellor", "document", "bbc politics/252"),
+    ("TV\n\nIt could sound the death knell for some TV channels, Telewest predicts.", "Telewest", "organization",
+     "bbc tech/280: a name tagged as an adjective"),
+    ("Gas\n\nAlgeria suffered a weekend of violent protests against government plans to raise gas prices, local press "
+     "reports.", "local press", "media", "bbc business/502"),
+]
+
+
+@pytest.mark.parametrize("text, source, kind, where", TAGS_READ_AS_NOUNS, ids=[c[3] for c in TAGS_READ_AS_NOUNS])
+def test_a_closing_speaker_whose_verb_was_read_as_a_noun_tells_the_sentence(nlp, text, source, kind, where):
+    # A twelfth blind teacher review (bbc politics/252 in an earlier one): the claims were the writer's.
+    sentence = analyze(text, nlp=nlp).sentences.iloc[1]
+    assert (sentence["status"], sentence["claim_source"], sentence["claim_source_type"]) == ("reported", source, kind)
+
+
+def test_a_list_ending_in_a_plural_noun_is_no_speaker(nlp):
+    # bbc entertainment/009: "rebuttals and counter claims" closes a list; nobody claims anything.
+    text = ("Book\n\nThe novel has spawned its own cottage industry of publications, including guides on how to read the "
+            "book, rebuttals and counter claims.")
+    assert analyze(text, nlp=nlp).attributions.empty
+
+
+def test_a_kind_of_body_before_a_name_makes_it_that_body(nlp):
+    # bbc business/047 (a twelfth blind teacher review): "Ryanair said" was a person, "The carrier" nobody named.
+    text = ("Ryanair deal\n\nBudget airline Ryanair has placed an order for 70 Boeing planes. Ryanair said the new planes "
+            "would help it to cut costs. The carrier reported a drop in quarterly profit earlier this year. A London "
+            "company said it was pleased.")
+    rows = _attributions(nlp, text)
+    assert rows[["canonical_source", "source_type"]].values.tolist()[:2] == [["Ryanair", "organization"]] * 2
+    entities = analyze(text, nlp=nlp).entities
+    assert set(entities.loc[entities["text"] == "London", "label"]) == {"GPE"}
+
+
+def test_a_capitalised_first_word_is_no_name_of_a_group(nlp):
+    # bbc tech/116 (a twelfth blind teacher review): "Security firms are warning" was a named organisation.
+    text = "Bugs\n\nSecurity firms are warning about several mobile phone viruses that can spread much faster than before."
+    assert _attributions(nlp, text).iloc[0]["source_type"] == "unnamed"
+
+
+def test_the_person_named_nearest_the_verb_speaks_when_the_parse_splits_the_subject(nlp):
+    # bbc politics/293 (a twelfth blind teacher review): the source was "Ex-BBC chat show", anonymous.
+    text = ('Veritas\n\nEx-BBC chat show host and East Midlands MEP Robert Kilroy-Silk said he wanted to "change the face '
+            'of British politics". Mr Kilroy-Silk, who recently quit the UK Independence Party, said the country was '
+            'being stolen.')
+    rows = _attributions(nlp, text)
+    assert rows[["canonical_source", "source_type"]].values.tolist() == [["Robert Kilroy-Silk", "person"]] * 2
+
+
+def test_the_party_is_the_one_a_spokesman_spoke_for(nlp):
+    # bbc politics/293: "The party asserts" was the London Assembly.
+    text = ("UKIP\n\nMr Hockney also left UKIP. A spokesman for UKIP called on Mr Hockney to quit the London Assembly. "
+            "The party asserts that Mr Hockney has a moral obligation to stand down.")
+    rows = _attributions(nlp, text)
+    assert rows.iloc[-1]["canonical_source"] == "UKIP"
