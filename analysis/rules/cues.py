@@ -17,7 +17,8 @@ Rules (column ``rule``), each a pure function below and each tested:
 - ``modal_would``: MD, and not the future-in-the-past of reported speech ("she said
   ministers would consult") or of a story ("Soon, I would become one of them", "he would
   later resign", "would go on to win"), unless an if-clause makes it hypothetical; not
-  "'d" before a past participle ("they'd announced": "had").
+  after a concessive "even if" ("even if it escaped, the bug would only have been able to
+  infect one phone"); not "'d" before a past participle ("they'd announced": "had").
 - ``epistemic_appear``: "appear" with a complement ("appear to show", "it appears
   that", "appears likely"), not "appeared in court".
 - ``forecast_expect``: "expect" as a forecast, not "as expected", "than expected", "what I
@@ -195,6 +196,12 @@ def _is_not_statistic(doc: Doc, i: int, j: int) -> bool:
     return before not in STATISTIC_NEIGHBOURS and after not in STATISTIC_NEIGHBOURS and not doc[i].text.startswith("-")
 
 
+def _even_if(verb: Token) -> bool:
+    """The verb's if-clause opens "even if"."""
+    return any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" and m.i > 0 and m.doc[m.i - 1].lower_ == "even"
+                                             for m in child.children) for child in verb.children)  # fmt: skip
+
+
 def _has_if_clause(verb: Token) -> bool:
     return any(
         child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
@@ -249,7 +256,9 @@ def _is_hypothetical_would(doc: Doc, i: int, j: int) -> bool:
             and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)):  # fmt: skip
         return False  # "they'd already announced": "had", no modal; not "I'd put", "I'd have put"
     if _has_if_clause(verb):
-        return True
+        # "even if it escaped, the bug would only have been able to infect one phone":
+        # a concessive "even if" says the claim holds either way; the writer is sure.
+        return not _even_if(verb)
     if _describes_a_proposal(verb) or _later_in_the_story(verb):
         return False
     clause = verb

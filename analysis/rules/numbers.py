@@ -242,7 +242,25 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
         # as a pronoun ("one of the largest").
         if token.is_digit or token.dep_ == "nummod":
             spans.append((token.i, token.i + 1, "CARDINAL"))
-    return sorted(s for s in spans if not _part_of_a_name(doc, s[0], s[1]))
+    models = _model_numbers(doc)
+    return sorted(s for s in spans if not _part_of_a_name(doc, s[0], s[1]) and not models & set(range(s[0], s[1])))
+
+
+def _hyphened_figures(doc: Doc) -> list[tuple[int, int]]:
+    """Figures written as "737-800" (digits, a hyphen, digits, no spaces): their token spans."""
+    return [(t.i, t.i + 3) for t in doc[:-2] if t.is_digit and doc[t.i + 1].text == "-" and doc[t.i + 2].is_digit
+            and not t.whitespace_ and not doc[t.i + 1].whitespace_]  # fmt: skip
+
+
+def _model_numbers(doc: Doc) -> set[int]:
+    """Tokens of a model's name written as figures: "Boeing 737-800" (a brand's name, then
+    figures of three digits or more joined by a hyphen), and the same figures wherever the
+    article writes them again ("the 737-800 had ..."); not a score ("Olympiakos 3-1") or a
+    range ("300-400 people", which no name comes before)."""
+    joined = _hyphened_figures(doc)
+    named = {doc[i:j].text for i, j in joined
+             if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and len(doc[i].text) >= 3}  # fmt: skip
+    return {k for i, j in joined if doc[i:j].text in named for k in range(i, j)}
 
 
 def _noun_phrase(noun) -> str:
@@ -273,12 +291,20 @@ def _counted(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | No
     return None, None, "none"
 
 
+def _brought_up_to(doc: Doc, start: int, end: int) -> bool:
+    """ "brings the order book up to 225 firm orders": "up to" after a verb's object says
+    where a total ends, exactly; not "could cost up to 500 jobs" (at most 500)."""
+    return (doc[start:end].text.lower() == "up to" and start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN")
+            and doc[start - 1].dep_ == "dobj")  # fmt: skip
+
+
 def find_numbers(doc: Doc) -> list[NumberMention]:
     """Every count, amount and percentage in a parsed article, in text order."""
     matcher, approximators = _approximators(doc.vocab)
     approx_ending = {}
     for row, start, end in matcher(doc):
-        approx_ending.setdefault(end, (start, approximators[row][1]))
+        if not _brought_up_to(doc, start, end):
+            approx_ending.setdefault(end, (start, approximators[row][1]))
     mentions: list[NumberMention] = []
     for start, end, label in _candidate_spans(doc):
         # spaCy sometimes puts the approximator inside the entity ("about 200").
@@ -286,6 +312,9 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         approx = None
         for _, a_start, a_end in inner:
             if a_start == start and a_end < end:
+                if _brought_up_to(doc, a_start, a_end):
+                    start = a_end  # the total's end, not a bound
+                    break
                 approx, start = (a_start, a_end), a_end
                 break
         span = doc[start:end]

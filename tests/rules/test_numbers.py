@@ -169,3 +169,13 @@ def test_only_a_percentage_a_change_word_governs_is_a_change(nlp, sentence, flag
     numbers = analyze(f"A headline\n\n{sentence}", nlp=nlp).numbers
     assert any("no_base" in f for f in numbers["flags"]) is flagged
     assert "150 kW DC" not in set(numbers.loc[numbers["unit"] == "percent", "text"])
+
+
+def test_a_models_figures_are_a_name_and_a_total_brought_up_to_is_exact(nlp):
+    # bbc business/047 (a twelfth blind teacher review): "737-800" was two figures, "up to 225" rough.
+    text = ("Deal\n\nRyanair ordered 70 Boeing 737-800 planes. The 737-800 had cut costs. It brings the order book up to "
+            "225 firm orders. The plan could cost up to 500 jobs. Some 300-400 people came. Olympiakos won 3-1.")
+    numbers = analyze(text, nlp=nlp).numbers
+    assert numbers["text"].tolist() == ["70", "225", "500", "300", "400", "3", "1"]
+    assert numbers.set_index("text").at["225", "bound"] == "exact"
+    assert numbers.set_index("text").at["500", "bound"] == "upper"
