@@ -100,6 +100,18 @@ def _no_open_question(sentence: dict, tokens: pd.DataFrame) -> bool:
     return not sentence["text"].rstrip().rstrip("\"'”’").endswith("?")
 
 
+def _not_a_request(sentence: dict, tokens: pd.DataFrame) -> bool:
+    """A statement, not a request or a wish: the main verb is not in the base form with no
+    subject of its own ("Oh and send us over those hard-working immigrants", "Let's hope
+    this is the start ..."), which tells the reader to do something and claims nothing."""
+    roots = tokens[tokens["dep"] == "ROOT"]
+    for _, root in roots.iterrows():
+        children = tokens[(tokens["head_i"] == root["i"]) & (tokens["i"] != root["i"])]
+        if root["tag"] == "VB" and not children["dep"].isin(["nsubj", "nsubjpass", "aux", "auxpass", "expl"]).any():
+            return False
+    return True
+
+
 def _source_is_known(sentence: dict, tokens: pd.DataFrame) -> bool:
     """A source a student can name: someone the article names or describes, or the
     writer; not "nobody named" (an impersonal "it is alleged", which no answer fits)."""
@@ -112,6 +124,7 @@ CARD_RULES: dict[str, Callable[[dict, pd.DataFrame], bool]] = {
     "not_a_fragment": _not_a_fragment,
     "not_page_furniture": _not_page_furniture,
     "no_open_question": _no_open_question,
+    "not_a_request": _not_a_request,
     "source_is_known": _source_is_known,
 }
 
@@ -896,8 +909,23 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
         if field in key.columns:
             key[field] = key[field].map(lambda value: "; ".join(_labels(value)))
     if "cues" in key.columns:
-        key["cues"] = key["cues"].map(lambda v: [c.strip().lower() for c in v.split(";") if c.strip()] if v else None)
+        key["cues"] = key["cues"].map(_teacher_cues)
     return key
+
+
+#: What a teacher writes in the cues column for a sentence with no cue words (the
+#: worksheet's own word is "none"): the card then marks no cue.
+NO_CUE_CELLS = frozenset({"none", "no cue", "no cues", "no cue words", "nothing", "-", "n/a"})
+
+
+def _teacher_cues(cell: str | None) -> list[str] | None:
+    """A key's cues cell as cue words: blank leaves the tool's (None); "none" says there
+    are none (an empty list)."""
+    if not cell:
+        return None
+    if cell.strip().lower() in NO_CUE_CELLS:
+        return []
+    return [c.strip().lower() for c in cell.split(";") if c.strip()]
 
 
 def _problems_line(name: str, problems: list[str]) -> str:

@@ -82,6 +82,7 @@ _SPELLING = (
     # One word for one speaker or one thing, whichever the student writes.
     (re.compile(r"^spokes(man|woman|men|women|people)$"), "spokesperson"),
     (re.compile(r"^(video|videotape|tape)$"), "footage"),
+    (re.compile(r"^company$"), "firm"), (re.compile(r"^companies$"), "firms"),
 )
 
 
@@ -264,14 +265,8 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     # A name's initials, either way round ("UKIP" for "UK Independence Party").
     if any(_is_initials_of(given, form) or _is_initials_of(form, given) for form in forms):
         return True
-    # The description the article puts before a name it also gives alone ("Wales number
-    # eight" of "Wales number eight Michael Owen", with "Michael Owen" a form too).
-    for form in forms:
-        for name in forms:
-            if name != form and len(normalise_words(name)) >= 2 and str(form).endswith(" " + str(name)):
-                before = normalise_words(str(form)[: -len(str(name))])
-                if len(before) >= 2 and student == before:
-                    return True
+    if _description_of_name(student, forms):
+        return True
     # "Mr Blair" for "Tony Blair": the honorific says who, the surname is the name.
     bare = student[1:] if len(student) > 1 and student[0] in _honorifics() else None
     for as_said in [*_variants(student), *(_variants(bare) if bare else [])]:
@@ -281,7 +276,7 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
             # A name in the form: a student may say more ("Lloyd Austin, the defence
             # secretary"); a description alone ("analysts") may not be made particular
             # ("Renaissance Capital analysts" is someone else).
-            named = any(c.isupper() for c in str(form))
+            named = any(c.isupper() for c in re.sub(r"^(?:the|a|an)\s+", "", str(form), flags=re.IGNORECASE))  # not "The party"
             # Whose the source is, when the form says so ("Tony Blair's" spokesman).
             owner_text = re.match(r"^(.*)['’]s\b", str(form))
             form_owner = set(_singular(normalise_words(owner_text.group(1)))) if owner_text else set()
@@ -302,13 +297,41 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                 # A post in place of its holder's name ("the Defence Secretary" for
                 # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
                 post = as_said[-1] in _role_words() and head not in _BODY_HEADS
-                if said <= set(words) and (head in said or post) and not _other_holder(words, said):
+                # Half of a hyphenated name is not the name ("Secure" for "F-Secure", "Silk" for "Kilroy-Silk").
+                whole = _hyphenated_parts(str(form), head) <= said
+                if said <= set(words) and (head in said or post) and whole and not _other_holder(words, said):
                     return True
-                if set(words) <= said and (named or said_words[-1] == words[-1] and len(said) <= len(words) + 1):
+                # One more word may describe ("senior officials"), but before a body's noun it
+                # names another body ("the Labour Party" for "the party").
+                described = said_words[-1] == words[-1] and len(said) <= len(words) + 1 and not (said - set(words) and head in _GENERIC_HEADS)
+                if set(words) <= said and (named or described):
                     if owned and set(words) <= owners:
                         continue  # "Dergarabedian's firm" is not Dergarabedian
                     return True
     return False
+
+
+def _description_of_name(student: list[str], forms: list[str]) -> bool:
+    """The student's words are the description the article puts before a name it also
+    gives alone ("Wales number eight" of "Wales number eight Michael Owen", with "Michael
+    Owen" a form too)."""
+    for form in forms:
+        for name in forms:
+            if name != form and len(normalise_words(name)) >= 2 and str(form).endswith(" " + str(name)):
+                before = normalise_words(str(form)[: -len(str(name))])
+                if len(before) >= 2 and student == before:
+                    return True
+    return False
+
+
+def _hyphenated_parts(form: str, head: str) -> set[str]:
+    """The parts of the hyphenated word of ``form`` that ends in its head word, as
+    compared ("f", "secure" of "F-Secure"), or none."""
+    for word in re.findall(r"[\w']+(?:-[\w']+)+", _plain(form)):
+        parts = set(_singular([compared_form(part) for part in word.split("-")]))
+        if head in parts:
+            return parts
+    return set()
 
 
 def written_differently(given: str, forms: Iterable[str]) -> bool:

@@ -98,6 +98,17 @@ def test_a_teacher_key_overrides_the_tool_and_says_so(seed, tmp_path):
     assert "hedge" in card["explain"]["cues"]
 
 
+def test_none_in_a_teacher_keys_cues_means_no_cue_words(seed, tmp_path):
+    cards = claim_cards(seed)
+    key = exercise_key(seed, cards)
+    cued = next(c for c in key["cards"] if c["answers"]["cues"])
+    path = tmp_path / "key.csv"
+    pd.DataFrame({"sent_id": [cued["sent_id"]], "status": ["asserted"], "cues": ["None"]}).to_csv(path, index=False)
+    card = next(c for c in exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))["cards"] if c["sent_id"] == cued["sent_id"])
+    assert card["answers"]["cues"] is None and card["by"]["cues"] == "teacher"
+    assert "none" not in card["explain"]["cues"].lower().replace("none of", "")
+
+
 def test_a_teacher_key_that_agrees_with_the_tool_is_no_override(seed, tmp_path):
     cards = claim_cards(seed)
     key = exercise_key(seed, cards)

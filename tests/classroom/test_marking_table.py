@@ -130,6 +130,11 @@ SOURCES = [
     (HOME_OFFICE, "Office", False), (HOME_OFFICE, "the home office", True), (ACT, "Act", False),
     (ACT, "the Securities Trading Act", True), (KIM, "Merck's head of research", True), (KIM, "Merck", False),
     (OWEN, "Wales number eight", True), (OWEN, "Wales", False), (OWEN, "number eight", False), (LOMAX, "Bank of England", False), (LOMAX, "the Bank", False), (LOMAX, "the deputy governor", True), (LOMAX, "Ms. Lomax", True),
+    # Half of a hyphenated name, a named body for "the party", a firm for a company (blind teacher reviews, BBC News tech/116, politics/293).
+    (["Finnish security firm F-Secure", "F-Secure"], "Secure", False), (["Finnish security firm F-Secure", "F-Secure"], "F Secure", True),
+    (["Mr Kilroy-Silk", "Robert Kilroy-Silk"], "Silk", False), (["Mr Kilroy-Silk", "Robert Kilroy-Silk"], "Kilroy-Silk", True),
+    (["UKIP", "The party"], "the Labour Party", False), (["UKIP", "The party"], "the UK Independence Party", True),
+    (["Security firms"], "Security companies", True), (["Anti-virus firm Sophos", "Sophos"], "anti virus firm Sophos", True),
 ]  # fmt: skip
 
 
