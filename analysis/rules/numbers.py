@@ -291,11 +291,18 @@ def _counted(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | No
     return None, None, "none"
 
 
+#: Verbs that move a total to where "up to" says it ends ("pushed rates up to 2.25%").
+BRINGING_VERBS = frozenset({"bring", "push", "take", "raise", "lift", "send", "drive"})
+
+
 def _brought_up_to(doc: Doc, start: int, end: int) -> bool:
-    """ "brings the order book up to 225 firm orders": "up to" after a verb's object says
-    where a total ends, exactly; not "could cost up to 500 jobs" (at most 500)."""
-    return (doc[start:end].text.lower() == "up to" and start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN")
-            and doc[start - 1].dep_ == "dobj")  # fmt: skip
+    """ "brings the order book up to 225 firm orders", "pushed rates up to 2.25%": "up to"
+    after the object of a verb that moves a total says where it ends, exactly; not "could
+    cost up to 500 jobs", "can boost speeds up to 75 megabits" (at most)."""
+    if doc[start:end].text.lower() != "up to" or start == 0 or doc[start - 1].dep_ != "dobj":
+        return False
+    verb = doc[start - 1].head
+    return verb.lemma_.lower() in BRINGING_VERBS and not any(c.tag_ == "MD" for c in verb.children)
 
 
 def find_numbers(doc: Doc) -> list[NumberMention]:
