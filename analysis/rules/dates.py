@@ -40,7 +40,8 @@ UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "mont
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                       "last", "final", "opening", "closing"})  # fmt: skip
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
-YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$|^'\d\d$")
+#: A year or a decade as one word ("2005", "1990s", "mid-1990s").
+YEAR = re.compile(r"^(?:(?:mid|early|late)-)?\d{4}s?$")
 
 
 def _kind(span: Span) -> tuple[str, str]:
@@ -78,9 +79,6 @@ AGE = re.compile(r"^(under|over|past|aged|above|below)\s+\d{1,3}$", re.I)
 
 #: Words that join numbers without making them a date ("between 10 and 12").
 NUMBER_JOINERS = frozenset({"between", "and", "to", "from", "or", "the", "some", "about", "around"})
-#: A year, or a decade ("2004", "the 1990s").
-YEAR = re.compile(r"^\d{4}s?$")
-
 
 #: "a year" ("$5bn a year", "jailed for a year"): how often or how long, never when.
 RATE_OR_LENGTH = re.compile(r"^(?:a|an|per|one)\s+(?:year|month|week|day|hour|minute|decade)$", re.I)

@@ -311,3 +311,9 @@ def test_the_party_is_the_one_a_spokesman_spoke_for(nlp):
             "The party asserts that Mr Hockney has a moral obligation to stand down.")
     rows = _attributions(nlp, text)
     assert rows.iloc[-1]["canonical_source"] == "UKIP"
+
+
+def test_a_decade_with_a_prefix_is_placed(nlp):
+    # bbc politics/293 (a twelfth blind teacher review): "the mid-1990s" was a date needing the dateline.
+    dates = analyze("Parties\n\nThe Conservatives are as confused as they have been since the mid-1990s.", nlp=nlp).dates
+    assert dates.set_index("text").at["the mid-1990s", "kind"] == "absolute"
