@@ -227,6 +227,7 @@ ENTITY_LABEL_RULE = _set(
     ("title_before_name", 'A title such as "President" shows a person follows.'),
     ("kind_noun", 'A noun after the name says what it is: "Grand Prix sedans" are products.'),
     ("kind_before_name", 'A noun before the name says it is a body: "budget airline Ryanair", "security firm Sophos".'),
+    ("opening_word", 'Never set: a capitalised first word before a kind of body and its name ("Budget airline Ryanair") is dropped, not labelled.'),
     ("product_list", "A list of models after their maker's name: products."),
     ("news_outlet", "A newspaper, broadcaster or programme from the outlet list."),
     ("age", 'An age after a name ("John Houston, 54,"), not a date.'),

@@ -263,6 +263,11 @@ def _title_before_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_M
     return mentions
 
 
+#: Kind nouns whose name before them is the body's own, never a place ("Mexico's
+#: Televisa network", which the model may take for a place).
+NAMED_BY_NETWORK = frozenset({"network"})
+
+
 def _kind_noun(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
     """kind_noun: "Kursk region" (GPE), "the BRICS bloc" (ORG), "the region of Khmelnytskyi"."""
     doc, kinds, demonyms = ctx.doc, ctx.kinds, ctx.demonyms
@@ -292,10 +297,28 @@ def _kind_noun(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
             continue
         if kind in ("GPE", "LOC") and m.label in PLACE_LABELS:
             continue
-        if m.label == "GPE" and kind == "ORG" and following.is_lower:
-            continue  # "a London company", "the Seattle firm": a place before the noun stays the place
+        if m.label == "GPE" and kind == "ORG" and following.is_lower and following.lower_ not in NAMED_BY_NETWORK:
+            continue  # "a London company", "Houston court", "Benghazi committee": the place stays a place
         m.label, m.rule = kind, "kind_noun"
     return mentions
+
+
+def _opening_word(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """opening_word: "Budget airline Ryanair has placed an order": a common word that
+    opens the sentence (capitalised; the tagger may call it a name) before a lower-case
+    noun for a kind of body and that body's name describes it; it names nothing itself.
+    The mention is dropped."""
+    doc = ctx.doc
+    kept = []
+    for m in mentions:
+        first = doc[m.start]
+        opens = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_space)
+        if (m.end - m.start == 1 and m.label in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART") and opens
+                and first.pos_ in ("NOUN", "ADJ", "PROPN") and first.is_title and m.end + 1 < len(doc) and doc[m.end].is_lower
+                and ctx.kinds.get(doc[m.end].lower_) == "ORG" and doc[m.end + 1].pos_ == "PROPN"):  # fmt: skip
+            continue
+        kept.append(m)
+    return kept
 
 
 def _kind_before_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
@@ -528,6 +551,7 @@ ENTITY_RULES = {
     "title_before_name": _title_before_name,
     "kind_noun": _kind_noun,
     "kind_before_name": _kind_before_name,
+    "opening_word": _opening_word,
     "product_list": _product_list,
     "news_outlet": _news_outlet,
     "age": _age,

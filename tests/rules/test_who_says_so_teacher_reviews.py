@@ -317,3 +317,11 @@ def test_a_decade_with_a_prefix_is_placed(nlp):
     # bbc politics/293 (a twelfth blind teacher review): "the mid-1990s" was a date needing the dateline.
     dates = analyze("Parties\n\nThe Conservatives are as confused as they have been since the mid-1990s.", nlp=nlp).dates
     assert dates.set_index("text").at["the mid-1990s", "kind"] == "absolute"
+
+
+def test_an_opening_common_word_before_a_kind_of_body_names_nothing(nlp):
+    # bbc business/047 (a twelfth blind teacher review): "Budget" was a body to look up.
+    text = ("Deal\n\nBudget airline Ryanair has placed an order for new planes. Mexico's powerful Televisa network censured "
+            "his report. Manufacturer Ron Johnson was elected senator of Wisconsin in 2010.")
+    labels = dict(zip(*analyze(text, nlp=nlp).entities[["text", "label"]].T.values))
+    assert "Budget" not in labels and labels["Ryanair"] == "ORG" and labels["Ron Johnson"] == "PERSON"
