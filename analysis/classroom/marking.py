@@ -473,8 +473,9 @@ def _mark_choice(field: str, given: str, answer: dict, explain: str) -> tuple[st
         # "Yes: *author*. Nobody but the writer ...", not "Yes: *author*. *Author*: Nobody ...".
         return "best", POINTS["best"], f"Yes: *{best}*. {explain.removeprefix(f'*{best.capitalize()}*: ')}"
     if choice in answer.get("also", []):
+        # What the student's own label means, not the explanation of the key's first one.
         return "best", POINTS["best"], (f"Yes: *{choice}*. Your teacher takes *{best}* and *{choice}* alike here. "
-                                        f"{explain.removeprefix(f'*{best.capitalize()}*: ')}")  # fmt: skip
+                                        f"*{choice.capitalize()}*: {labels.describe(choice)}")  # fmt: skip
     if choice in answer.get("accepted", {}):
         reason = answer["accepted"][choice]
         return "accepted", POINTS["accepted"], (f"You said *{choice}*. {explain} *{choice.capitalize()}* is accepted "
@@ -603,6 +604,9 @@ def mark_card(card: dict, given: dict | None) -> list[dict]:
         if marked is None:
             continue
         verdict, points, feedback = marked
+        if field == "status" and "cues" in (card.get("fields") or FIELDS) and answers.get("cues") is None and split_cues(given.get("cues")):
+            feedback += (f" You also gave cue words (*{'; '.join(split_cues(given.get('cues')))}*); this card does not mark "
+                         "them, because no one word decides how sure it is. Talk them over with your teacher.")  # fmt: skip
         rows.append({"card": card["card"], "field": field, "given": shown, "verdict": verdict, "points": points,
                      "out_of": POINTS["best"], "feedback": feedback})  # fmt: skip
     return rows

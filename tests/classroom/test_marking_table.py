@@ -180,3 +180,21 @@ def test_feedback_says_when_a_right_source_is_written_differently():
     row = mark_card(card, {"source": "a senior U.S. military official"})[0]
     assert row["verdict"] == "best" and row["feedback"].startswith("Right (written differently)")
     assert mark_card(card, {"source": "A senior US military official"})[0]["feedback"].startswith("Yes.")
+
+
+def test_a_label_the_teacher_takes_alike_is_explained_as_itself():
+    # BBC News business/047 (a twelfth blind teacher review): "hedged" was explained as "asserted".
+    card = {"card": 1, "fields": ["status", "cues"], "answers": {"status": {"best": "asserted", "accepted": {}, "also": ["hedged"]},
+            "cues": None}, "explain": {"status": "*Asserted*: The writer states it without saying where it comes from.", "cues": ""}}  # fmt: skip
+    row = mark_card(card, {"status": "hedged"})[0]
+    assert row["verdict"] == "best" and "*Hedged*: The writer softens it" in row["feedback"]
+    assert "states it without" not in row["feedback"]
+
+
+def test_cue_words_on_a_card_that_marks_none_get_a_word():
+    # BBC News business/047: a student's "can be seen as" on a card with no deciding word got no comment.
+    card = {"card": 1, "fields": ["status", "cues"], "answers": {"status": {"best": "asserted", "accepted": {}}, "cues": None},
+            "explain": {"status": "The writer states it.", "cues": ""}}  # fmt: skip
+    rows = mark_card(card, {"status": "asserted", "cues": "can be seen as"})
+    assert [r["field"] for r in rows] == ["status"] and "*can be seen as*" in rows[0]["feedback"]
+    assert "cue words" not in mark_card(card, {"status": "asserted"})[0]["feedback"]
