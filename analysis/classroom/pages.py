@@ -335,6 +335,13 @@ def answer_key_html(key: dict) -> str:
     body.append("<h2>Open tasks</h2>")
     rubric = _RUBRIC_ITEMS
     body.append(f"<p>Mark each open task out of 2:</p><ul>{rubric}</ul>")
+    changed = [str(card["card"]) for card in key["cards"] if "teacher" in card["by"].values()]
+    if changed:
+        # The open tasks' model answers and the lesson plan's notes come from the tool's
+        # reading of the whole article; a teacher's key changes only its cards.
+        body.append(f"<p class='note'>Your key changed card{'s' if len(changed) > 1 else ''} {_esc(', '.join(changed))}. "
+                    "The model answers below, and the notes on the article in the lesson plan, are still the tool's "
+                    "reading: where they name a source or a status your key corrects, go by your key.</p>")  # fmt: skip
     for number, task in enumerate(key["tasks"], start=1):
         if task["auto_marked"]:
             continue

@@ -96,6 +96,10 @@ def test_a_teacher_key_overrides_the_tool_and_says_so(seed, tmp_path):
     marks = mark_student(key, {"cards": {"1": {"status": "hedged", "cues": "could"}}})
     assert {m["field"]: m["verdict"] for m in marks if m["card"] == 1}["cues"] == "best"
     assert "hedge" in card["explain"]["cues"]
+    # The open tasks' model answers are the tool's: the answer key says so where a key changed a card.
+    from analysis.classroom.pages import answer_key_html
+    page = answer_key_html({**key, "title": "t", "tasks": []})
+    assert "Your key changed card 1." in page and "Your key changed" not in answer_key_html({**exercise_key(seed, cards), "title": "t", "tasks": []})
 
 
 def test_none_in_a_teacher_keys_cues_means_no_cue_words(seed, tmp_path):
