@@ -112,6 +112,18 @@ def _not_a_request(sentence: dict, tokens: pd.DataFrame) -> bool:
     return True
 
 
+def _not_first_person(sentence: dict, tokens: pd.DataFrame) -> bool:
+    """Not the writer speaking for themselves outside quotation marks ("I think his views
+    are shared by many", "We need Europe"): in a column or a readers' comment that is an
+    opinion, and in a text whose contributors' names are missing the tool cannot tell
+    whose."""
+    if any(mark in sentence["text"] for mark in ('"', "“", "”")):
+        return True
+    subjects = tokens[tokens["dep"].isin(["nsubj", "nsubjpass"])]
+    roots = set(tokens.loc[tokens["dep"] == "ROOT", "i"])
+    return not (subjects["head_i"].isin(roots) & subjects["text"].str.lower().isin(["i", "we"])).any()
+
+
 def _source_is_known(sentence: dict, tokens: pd.DataFrame) -> bool:
     """A source a student can name: someone the article names or describes, or the
     writer; not "nobody named" (an impersonal "it is alleged", which no answer fits)."""
@@ -125,6 +137,7 @@ CARD_RULES: dict[str, Callable[[dict, pd.DataFrame], bool]] = {
     "not_page_furniture": _not_page_furniture,
     "no_open_question": _no_open_question,
     "not_a_request": _not_a_request,
+    "not_first_person": _not_first_person,
     "source_is_known": _source_is_known,
 }
 

@@ -210,7 +210,34 @@ def article_notes(result, material: dict) -> dict:
     shown = {s["number"] for p in material["paragraphs"] for s in p["sentences"]}
     topics = sensitive_topics(result.tokens, shown, entities=result.entities)
     return {"published": published, "relative_dates": relative, "topics": topics.to_dict("records"),
-            "words": list(material.get("words") or []), "story": story_background(result)}  # fmt: skip
+            "words": list(material.get("words") or []), "story": story_background(result),
+            "first_person": first_person_sentences(result)}  # fmt: skip
+
+
+#: Words of a writer speaking for themselves.
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "i'm", "i've", "i'd", "i'll"})
+#: The share of body claims in the first person, outside quotation marks, from which the
+#: lesson plan warns that the text may not be one reporter's: a column, readers'
+#: comments or a panel of voices whose names it does not give.
+FIRST_PERSON_SHARE = 0.25
+#: ... and the fewest such sentences.
+FIRST_PERSON_FEWEST = 5
+
+
+def first_person_sentences(result) -> dict:
+    """The body claims written in the first person outside quotation marks ("I think his
+    views are shared by many"): ``sentences`` (their numbers), ``claims`` (how many body
+    claims there are) and ``warn`` (at least :data:`FIRST_PERSON_FEWEST` of them and
+    :data:`FIRST_PERSON_SHARE` of the claims). News reporters rarely write "I"; a text
+    where many sentences do is a column, readers' comments or a panel, and the tool gives
+    every such sentence to the writer."""
+    claims = result.body_sentences.dropna(subset=["status"])
+    quoted = [(int(q.start), int(q.end)) for q in result.quotes.itertuples()]
+    tokens = result.tokens[result.tokens["sent_id"].isin(set(claims["sent_id"]))]
+    own = tokens[tokens["text"].str.lower().isin(FIRST_PERSON) & (tokens["pos"] == "PRON")]
+    ids = sorted({int(t.sent_id) for t in own.itertuples() if not any(a <= t.start < b for a, b in quoted)})
+    warn = len(ids) >= FIRST_PERSON_FEWEST and len(ids) >= FIRST_PERSON_SHARE * len(claims)
+    return {"sentences": ids, "claims": len(claims), "warn": bool(warn)}
 
 
 #: The most people and bodies the story background names.

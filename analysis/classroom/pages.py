@@ -501,6 +501,13 @@ def _article_notes(notes: dict | None) -> list[str]:
     if not notes:
         return []
     items = _story_items(notes.get("story"))
+    voices = notes.get("first_person") or {}
+    if voices.get("warn"):
+        shown = ", ".join(str(n) for n in voices["sentences"][:8]) + (", ..." if len(voices["sentences"]) > 8 else "")
+        items.append(f"<li><b>Whose voice?</b> {len(voices['sentences'])} of its {voices['claims']} claims are written in the "
+                     f"first person (“I”, “we”) outside quotation marks (sentences {_esc(shown)}). It may be a column, "
+                     "readers' comments or a panel of voices whose names the text does not give; the tool gives every "
+                     "such sentence to the writer. Read it before class and tell students whose words they are.</li>")  # fmt: skip
     if notes.get("published"):
         items.append(f"<li><b>Published</b>: {_esc(notes['published'])} (as the page gives it). Tell students what was "
                      "happening then.</li>")  # fmt: skip

@@ -151,3 +151,33 @@ def test_a_topic_word_inside_a_title_with_joining_words_is_another_use(nlp):
     text = ("Titles\n\nHe sang Mack the Knife and played House of the Dead before joining War on Want as a volunteer.")
     topics = sensitive_topics(analyze(text, nlp=nlp).tokens)
     assert all(not row.words for row in topics.itertuples()), topics
+
+
+VOICES = ("Election\n\nSix lobbies say what the election should be about. We've called for the state pension to be "
+          "increased. I think the pension is too low. We have drawn up a manifesto for candidates. Our members want "
+          "change. I believe most pensioners agree with us. We will ask every candidate to answer. The minister said "
+          '"we are listening" to the groups.')
+
+
+def test_a_text_in_the_first_person_is_flagged_and_gives_no_card(nlp):
+    # BBC News politics/293 and politics/250 (blind teacher reviews): readers' comments and a
+    # panel of lobbies whose names the text lost were given to the writer, on cards too.
+    from analysis.classroom.exercises import claim_cards
+    from analysis.classroom.notes import first_person_sentences
+
+    result = analyze(VOICES, nlp=nlp)
+    voices = first_person_sentences(result)
+    assert voices["warn"] and len(voices["sentences"]) >= 5
+    last = int(result.sentences["sent_id"].max())
+    assert last not in voices["sentences"]  # "we are listening" is inside quotation marks
+    cards = claim_cards(result)["sent_id"].tolist()
+    first_person_subject = {2, 3, 4, 6, 7}
+    assert not first_person_subject & set(cards)
+    plan = lesson_plan_html({"title": "t", "cards": [], "tasks": [], "notes": {"first_person": voices}})
+    assert "Whose voice?" in plan and "readers' comments" in plan
+
+
+def test_a_news_report_in_the_third_person_is_not_flagged(seed):
+    from analysis.classroom.notes import first_person_sentences
+
+    assert first_person_sentences(seed) == {"sentences": [], "claims": first_person_sentences(seed)["claims"], "warn": False}
