@@ -444,7 +444,7 @@ def _content(verb: Token, cue_end: int, *, clause_only: bool = False, finite_onl
 
 
 #: Words opening an open question: "could not say whether ..." leaves a claim open.
-OPEN_QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "who", "how", "why", "when", "where"})
+OPEN_QUESTION_WORDS = lexicon_words("context_words", "open_question_words")
 #: Modals of ability: "can no longer argue that ..." states what nobody can say, not a claim.
 ABILITY_MODALS = frozenset({"can", "could", "ca"})  # "ca" is spaCy's token for "can't"'s first part
 #: Subjects that negate their verb: "Nobody has confirmed ...".
@@ -585,7 +585,7 @@ def _sentence_pointed_back_to(according: Token) -> tuple[int, int] | None:
 #: Opening and closing quotation marks.
 OPENING_MARKS, CLOSING_MARKS = frozenset({'"', "\u201c", "``"}), frozenset({'"', "\u201d", "''"})
 #: Verbs that introduce a quotation from the end of the sentence before it.
-INTRODUCING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "state", "declare", "comment", "tweet", "post", "continue"})
+INTRODUCING_VERBS = lexicon_words("context_words", "introducing_verbs")
 #: How many sentences a quotation introduced by the sentence before it may run over.
 INTRODUCED_SENTENCES = 4
 
@@ -1316,7 +1316,7 @@ def trailing_parenthetical(link: VerbLink) -> bool | None:
 
 
 #: Whom a speaker closing a sentence tells it to ("..., a spokesman told us.").
-TOLD_PEOPLE = frozenset({"us", "me", "him", "her", "them", "you", "reporters", "journalists"})
+TOLD_PEOPLE = lexicon_words("context_words", "told_people")
 
 
 def trailing_tag(link: VerbLink) -> bool | None:

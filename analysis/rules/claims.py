@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.rules.attribution import OPEN_QUESTION_WORDS, REFUSAL_VERBS, Attribution, find_attributions, left_undone, negation_of
 from analysis.rules.cues import Cue, find_cues
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, lexicon_words
 from analysis.schema import conform
 from analysis.vocabulary import CLAIM_TYPE, IDENTIFIED_SOURCE_TYPES, SPEAKING_ENTITY_LABELS, STATUS
 
@@ -57,7 +57,7 @@ CLAIM_LINKS = frozenset(
 #: Links allowed only inside a noun phrase ("speculation about the possibility of ...").
 NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "pcomp", "amod", "compound", "poss", "nmod", "quantmod", "nummod"})
 PREDICTION_AUX = frozenset({"will", "shall", "would", "could", "may", "might", "'ll", "wo", "ca"})
-PREDICTION_XCOMP_HEADS = frozenset({"set", "expected", "likely", "due", "poised", "going", "bound", "unlikely"})
+PREDICTION_XCOMP_HEADS = lexicon_words("context_words", "prediction_xcomp_heads")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing"})
 
 

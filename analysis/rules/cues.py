@@ -49,7 +49,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from analysis.lexicon import lexicon_names, load_lexicon
+from analysis.lexicon import lexicon_names, load_lexicon, lexicon_words
 from analysis.rules.phrases import LexiconMatcher, held_by_nobody, imperative, in_a_title, what_object_before
 from analysis.vocabulary import HEDGE_DOMAIN
 
@@ -176,7 +176,7 @@ def _is_modal(doc: Doc, i: int, j: int) -> bool:
 
 #: Verbs whose "could" states an ability, not a possibility: "From the gallery she could
 #: see the stage" is what she saw.
-ABILITY_VERBS = frozenset({"see", "hear", "feel", "watch", "smell", "taste", "afford", "remember", "recall", "understand"})
+ABILITY_VERBS = lexicon_words("context_words", "ability_verbs")
 
 
 def _is_possibility_modal(doc: Doc, i: int, j: int) -> bool:
@@ -232,7 +232,7 @@ def _describes_a_proposal(verb: Token) -> bool:
 
 #: Adverbs with which "would" tells what happened later in a story ("Soon, I would become
 #: one of them", "he would later resign"): the future-in-the-past of narrative, not a hedge.
-LATER_ADVERBS = frozenset({"soon", "later", "eventually", "ultimately", "subsequently", "afterwards", "afterward"})
+LATER_ADVERBS = lexicon_words("context_words", "later_adverbs")
 
 
 def _later_in_the_story(verb: Token) -> bool:

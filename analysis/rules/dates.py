@@ -91,7 +91,7 @@ HALF_OF_A_GAME = re.compile(r"^(?:the\s+)?(?:first|second)\s+half$", re.I)
 
 
 #: Words of a sentence about a trading year: its "second half" is one ("sales in the second half").
-YEAR_WORDS = frozenset({"sale", "profit", "earning", "growth", "economy", "year", "quarter", "revenue", "price", "output"})
+YEAR_WORDS = lexicon_words("context_words", "year_words")
 
 
 def _about_a_year(sentence: Span) -> bool:

@@ -53,7 +53,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, lexicon_words
 from analysis.parse.nlp import token_strings
 from analysis.schema import conform
 from analysis.text.structure import containing_index
@@ -180,7 +180,7 @@ def _replace(mentions: list[_Mention], new: _Mention) -> list[_Mention]:
 
 
 #: Words that name schemes and documents: with the kind nouns, a name holding one is no person.
-SCHEME_WORDS = frozenset({"policy", "act", "bill", "treaty", "agreement", "plan", "strategy", "scheme", "fund", "programme"})
+SCHEME_WORDS = lexicon_words("context_words", "scheme_words")
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +265,7 @@ def _title_before_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_M
 
 #: Kind nouns whose name before them is the body's own, never a place ("Mexico's
 #: Televisa network", which the model may take for a place).
-NAMED_BY_NETWORK = frozenset({"network"})
+NAMED_BY_NETWORK = lexicon_words("context_words", "named_by_network")
 
 
 def _kind_noun(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
@@ -634,13 +634,9 @@ def abbreviations(doc: Doc) -> dict[str, str]:
 
 
 #: Last words that make a proper name a news outlet ("BBC News", "The Washington Post").
-OUTLET_WORDS = frozenset({
-    "news", "times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "chronicle", "courier",
-    "examiner", "inquirer", "magazine", "newspaper", "radio", "tv", "television", "broadcasting", "newsnight",
-    "bulletin", "dispatch", "daily", "weekly",
-})  # fmt: skip
+OUTLET_WORDS = lexicon_words("context_words", "outlet_words")
 #: Nouns after a name that make it an outlet ("the Herald newspaper", "the Today programme").
-OUTLET_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "website", "tabloid", "broadsheet", "podcast"})
+OUTLET_NOUNS = lexicon_words("context_words", "outlet_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -799,7 +795,7 @@ def entity_table(
 
 
 #: Nouns a description uses for a head of state or government ("the Russian leader").
-LEADER_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "dictator", "ruler"})
+LEADER_NOUNS = lexicon_words("context_words", "leader_nouns")
 
 
 @lru_cache(maxsize=1)

@@ -92,37 +92,31 @@ from analysis.rules.attribution import (CLOSING_MARKS, OPENING_MARKS, name_after
                                         source_noun_categories)  # fmt: skip
 from analysis.rules.entities import (OUTLET_NOUNS, bare_name, canonical_name, first_name_sexes, listed_place, not_name_words, outlet,
                                      person_full_names)  # fmt: skip
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, lexicon_words
 from analysis.vocabulary import BODY_SOURCE_TYPES
 
 __all__ = ["Resolution", "MentionContext", "RULES", "resolve", "outlet_name", "nearest_person_before", "entity_at", "role_words", "capitalised_role"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words before a name that are not part of it ("Councillor Mark Adeyemi", "Dr Jane Hill").
-HONORIFICS = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor",
-                        "prof", "rep", "sen", "gov", "gen", "rev", "judge", "justice"})  # fmt: skip
+HONORIFICS = lexicon_words("context_words", "honorifics")
 #: Honorifics that only a person takes ("Ms Okafor" is a person, whatever the model says).
-PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+PERSONAL_HONORIFICS = lexicon_words("context_words", "personal_honorifics")
 #: Institution nouns that a body's own name carries ("Port Ellery City Council", "the
 #: Transport Committee"): "the council" refers back only to a name with "council" in it.
-NAMED_KINDS = frozenset({"council", "committee", "commission"})
+NAMED_KINDS = lexicon_words("context_words", "named_kinds")
 #: Sentences looked back for the organisation "the company" refers to.
 INSTITUTION_LOOKBACK = 6
 #: Institution nouns that refer back to a named organisation ("the company said").
 #: Government nouns ("the government", "the ministry") are left out: they usually mean
 #: a country's government, which articles rarely name as such.
-INSTITUTION_NOUNS = frozenset({
-    "company", "firm", "group", "agency", "council", "party", "committee", "commission", "organisation",
-    "organization", "bank", "carmaker", "manufacturer", "retailer", "airline", "club", "union", "charity",
-    "campaign", "regulator", "board", "watchdog", "insurer", "operator", "maker", "lender",
-    "supermarket", "chain", "exporter", "automaker", "chipmaker", "drugmaker", "startup", "conglomerate", "carrier",
-})  # fmt: skip
+INSTITUTION_NOUNS = lexicon_words("context_words", "institution_nouns")
 #: Someone whose words are a body's official line.
-SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+SPOKESPERSON_NOUNS = lexicon_words("context_words", "spokesperson_nouns")
 #: Words of a sentence that make a spokesperson an anonymous source after all.
 ANONYMITY_WORDS = ("anonymity", "not to be named", "not be named", "not authorised", "not authorized")
 #: Common nouns that are themselves news media ("state news media", "the newspaper").
-MEDIA_NOUNS = frozenset({"media", "newspaper", "broadcaster", "outlet", "tabloid", "website"})
+MEDIA_NOUNS = lexicon_words("context_words", "media_nouns")
 
 
 @dataclass(frozen=True)
@@ -836,14 +830,7 @@ def epithet(span: Span, ctx: MentionContext) -> Resolution | None:
 
 #: Descriptions that usually bring in someone other than the person just named ("X was
 #: charged. The victim said ...").
-OTHER_PERSON_NOUNS = frozenset({
-    "victim", "witness", "driver", "passenger", "neighbour", "neighbor", "resident", "mother", "father", "wife",
-    "husband", "son", "daughter", "brother", "sister", "friend", "relative", "prosecutor", "defendant", "suspect",
-    "doctor", "nurse", "teacher", "officer", "owner", "customer", "user", "reader", "viewer", "fan", "caller",
-    "interviewer", "host", "presenter", "reporter", "journalist", "writer", "author",
-    "aunt", "uncle", "niece", "nephew", "cousin", "grandmother", "grandfather", "grandson", "granddaughter", "widow",
-    "widower", "partner", "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée",
-})  # fmt: skip
+OTHER_PERSON_NOUNS = lexicon_words("context_words", "other_person_nouns")
 
 
 #: "the 67-year-old", "The 14-year-old actress": a person described by their age.
@@ -940,8 +927,7 @@ GROUP_PRONOUNS = frozenset({"they", "them"})
 
 #: Nouns for a share of the people a poll asked ("67 percent of voters", "a majority",
 #: "six in 10", "the 30 percent"), and for a poll itself.
-SHARE_NOUNS = frozenset({"percent", "%", "majority", "minority", "plurality", "third", "half", "quarter", "fifth",
-                         "share", "proportion", "number"})  # fmt: skip
+SHARE_NOUNS = lexicon_words("context_words", "share_nouns")
 POLL_NOUNS = frozenset({"poll", "survey"})
 
 

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.rules.dates import MONTHS
 from analysis.rules.entities import NAME_LABELS
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, lexicon_words
 from analysis.rules.phrases import LexiconMatcher
 from analysis.schema import TableColumns
 from analysis.rules.sources import ContentIndex
@@ -66,9 +66,7 @@ def _tells_a_change(span) -> bool:
 
 COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 UNSOURCED_TYPES = WEAK_SOURCE_TYPES
-CHANGE_WORDS = frozenset({"rise", "increase", "fall", "drop", "grow", "growth", "jump", "climb", "decline", "cut",
-                          "soar", "plunge", "surge", "rally", "slump", "gain", "lose", "loss", "up", "down",
-                          "shed", "slip", "dip", "tumble", "add", "sink", "reduce", "slash", "raise"})  # fmt: skip
+CHANGE_WORDS = lexicon_words("context_words", "change_words")
 #: Comparatives that make a percentage a change ("15% higher than a year ago").
 CHANGE_COMPARATIVES = frozenset({"higher", "lower"})
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
@@ -292,7 +290,7 @@ def _counted(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | No
 
 
 #: Verbs that move a total to where "up to" says it ends ("pushed rates up to 2.25%").
-BRINGING_VERBS = frozenset({"bring", "push", "take", "raise", "lift", "send", "drive"})
+BRINGING_VERBS = lexicon_words("context_words", "bringing_verbs")
 
 
 def _brought_up_to(doc: Doc, start: int, end: int) -> bool:

@@ -40,7 +40,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from analysis.rules.attribution import Attribution
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, lexicon_words
 from analysis.reading.textnorm import normalize
 
 __all__ = ["Quote", "quote_spans", "find_quotes", "enclosing_quote", "with_whole_quotations"]
@@ -323,8 +323,7 @@ def _name_before_colon(doc: Doc, span: Span) -> str | None:
 
 
 #: Nouns for someone's words set in apposition after a quotation ("..., the famous statement by ...").
-SAYING_NOUNS = frozenset({"statement", "words", "phrase", "quote", "quotation", "line", "motto", "maxim", "slogan", "dictum",
-                          "mantra", "saying", "remark", "aphorism"})  # fmt: skip
+SAYING_NOUNS = lexicon_words("context_words", "saying_nouns")
 
 
 def _words_credited_after(doc: Doc, span: Span) -> str | None:

@@ -59,7 +59,7 @@ __all__ = ["SourceLabel", "source_type", "label_sources", "attribution_table", "
 #: Bodies of a state that "the" alone identifies ("the government", "the police").
 #: Words that make an agency or service a news outlet: "news agency", "press service".
 NEWS_MODIFIERS = frozenset({"news", "press", "wire"})
-STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "police", "army", "military", "council"})
+STATE_BODIES = lexicon_words("context_words", "state_bodies")
 
 
 @lru_cache(maxsize=4)
