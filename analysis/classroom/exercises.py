@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.classroom.marking import FIELDS, NOBODY_FORMS, POINTS, compared_form, same_source
+from analysis.classroom.notes import first_person_sentences, speaks_as_i
 from analysis.errors import InputError
 from analysis.rules.attribution import OPENING_MARKS, reporting_cues, source_noun_categories
 from analysis.rules.mentions import SPOKESPERSON_NOUNS
@@ -113,15 +114,12 @@ def _not_a_request(sentence: dict, tokens: pd.DataFrame) -> bool:
 
 
 def _not_first_person(sentence: dict, tokens: pd.DataFrame) -> bool:
-    """Not the writer speaking for themselves outside quotation marks ("I think his views
-    are shared by many", "We need Europe"): in a column or a readers' comment that is an
-    opinion, and in a text whose contributors' names are missing the tool cannot tell
-    whose."""
-    if any(mark in sentence["text"] for mark in ('"', "“", "”")):
-        return True
-    subjects = tokens[tokens["dep"].isin(["nsubj", "nsubjpass"])]
-    roots = set(tokens.loc[tokens["dep"] == "ROOT", "i"])
-    return not (subjects["head_i"].isin(roots) & subjects["text"].str.lower().isin(["i", "we"])).any()
+    """Not the writer speaking for themselves: no "I", "we", "my" or "our" outside
+    quotation marks ("I think his views are shared by many", "what we describe as
+    urban"). In a column or a readers' comment that is an opinion, and in a text whose
+    contributors' names are missing the tool cannot tell whose (the lesson plan's "Whose
+    voice?" note counts the same sentences)."""
+    return not speaks_as_i(tokens["text"], tokens["pos"])
 
 
 def _source_is_known(sentence: dict, tokens: pd.DataFrame) -> bool:
@@ -243,6 +241,22 @@ def _teachable(result) -> pd.DataFrame:
     and the neighbour that names their speaker."""
     body = result.body_sentences
     body = body[body["status"].notna()]
+    voices = first_person_sentences(result)
+    if voices["warn"]:
+        # A text of many first-person voices (readers' comments, a panel whose names the
+        # text lost, a column): from the first paragraph where someone says "I" or "we"
+        # on, the tool cannot tell whose words they are; the reporter's lead-in before it
+        # is the writer's. A text with no such lead-in (a column from its first line) is
+        # read whole, its "I" sentences aside.
+        first = body.loc[body["sent_id"].isin(voices["sentences"]), "para_id"].min()
+        lead_in = _teachable_among(result, body[body["para_id"] < first])
+        if not lead_in.empty:
+            return lead_in
+    return _teachable_among(result, body)
+
+
+def _teachable_among(result, body: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of ``body`` that pass every card rule (see :func:`_teachable`)."""
     tokens = result.tokens
     rows = []
     for sentence in body.to_dict("records"):

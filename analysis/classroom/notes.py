@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.rules.dates import ORDINAL_POINT_RULE
 from analysis.rules.phrases import mostly_capitalised
 
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.classroom.tasks import story_lead
 from analysis.vocabulary import IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES
 
@@ -215,13 +215,25 @@ def article_notes(result, material: dict) -> dict:
 
 
 #: Words of a writer speaking for themselves.
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "i'm", "i've", "i'd", "i'll"})
+FIRST_PERSON = lexicon_words("context_words", "first_person")
 #: The share of body claims in the first person, outside quotation marks, from which the
 #: lesson plan warns that the text may not be one reporter's: a column, readers'
 #: comments or a panel of voices whose names it does not give.
 FIRST_PERSON_SHARE = 0.25
 #: ... and the fewest such sentences.
 FIRST_PERSON_FEWEST = 5
+
+
+def speaks_as_i(texts, pos) -> bool:
+    """A sentence's tokens (their texts and parts of speech) hold "I", "we", "my" or "our"
+    outside quotation marks: the writer speaking for themselves."""
+    inside = False
+    for text, tag in zip(texts, pos):
+        if text in ('"', "\u201c", "\u201d"):
+            inside = text == "\u201c" or (text == '"' and not inside)
+        elif not inside and tag == "PRON" and text.lower() in FIRST_PERSON:
+            return True
+    return False
 
 
 def first_person_sentences(result) -> dict:
@@ -232,10 +244,8 @@ def first_person_sentences(result) -> dict:
     where many sentences do is a column, readers' comments or a panel, and the tool gives
     every such sentence to the writer."""
     claims = result.body_sentences.dropna(subset=["status"])
-    quoted = [(int(q.start), int(q.end)) for q in result.quotes.itertuples()]
     tokens = result.tokens[result.tokens["sent_id"].isin(set(claims["sent_id"]))]
-    own = tokens[tokens["text"].str.lower().isin(FIRST_PERSON) & (tokens["pos"] == "PRON")]
-    ids = sorted({int(t.sent_id) for t in own.itertuples() if not any(a <= t.start < b for a, b in quoted)})
+    ids = sorted(int(sent_id) for sent_id, rows in tokens.groupby("sent_id", sort=True) if speaks_as_i(rows["text"], rows["pos"]))
     warn = len(ids) >= FIRST_PERSON_FEWEST and len(ids) >= FIRST_PERSON_SHARE * len(claims)
     return {"sentences": ids, "claims": len(claims), "warn": bool(warn)}
 

@@ -299,6 +299,11 @@ def _nearby(answer: dict, points: dict) -> str:
             + "; ".join(_esc(r) for r in reasons))
 
 
+def _many_voices(key: dict) -> bool:
+    """The article is written largely in the first person (``notes.first_person``)."""
+    return bool(((key.get("notes") or {}).get("first_person") or {}).get("warn"))
+
+
 def answer_key_html(key: dict) -> str:
     """The teacher's answer key: for each card the answers and points, the accepted
     alternatives and why, the forms of the source that count, the cue words, the plain
@@ -308,6 +313,10 @@ def answer_key_html(key: dict) -> str:
     body = [f"<h1>{_esc(key['title'])}: answer key</h1>",
             f"<p class='note'>Points per field: {_esc(points['best'])} for the answer, {_esc(points['accepted'])} for an accepted "
             "alternative, 0 otherwise. The cue field is marked only where a word decides how sure the claim is.</p>",
+            *(["<p class='note'><b>Whose voice?</b> Much of this text is written in the first person (“I”, “we”) "
+               "outside quotation marks: it may be a column, readers' comments or a panel whose names the text does not "
+               "give. The cards come from the reporter's opening where it has one; where a card's answer is “the "
+               "writer”, check that the words are the reporter's, and change the key if not.</p>"] if _many_voices(key) else []),
             "<h2>Claim cards</h2>"]  # fmt: skip
     for card in key["cards"]:
         a, by = card["answers"], card["by"]
@@ -441,7 +450,8 @@ def lesson_plan_html(key: dict) -> str:
         "mistakes. Show them the answer key after marking: every answer comes with its evidence, so they can argue "
         "with it, and a good argument is worth the marks.</li></ul>",
         "<h2>What you still do by hand</h2><ul><li>Mark the open tasks, above all lateral reading: the tool reads only "
-        "the article.</li><li>Check the cards before class: the tool is wrong on about one claim in eight.</li>"
+        "the article.</li><li>Check the cards before class: the tool is wrong on about one claim in eight"
+        + (", and more often in a text of many voices like this one" if _many_voices(key) else "") + ".</li>"
         "<li>Students who have this package installed can run the analysis on the article themselves. For graded "
         "work, hand out the student folder on machines without it, or use the printed worksheet.</li></ul>",
     ]  # fmt: skip

@@ -181,3 +181,21 @@ def test_a_news_report_in_the_third_person_is_not_flagged(seed):
     from analysis.classroom.notes import first_person_sentences
 
     assert first_person_sentences(seed) == {"sentences": [], "claims": first_person_sentences(seed)["claims"], "warn": False}
+
+
+def test_in_a_text_of_many_voices_the_cards_come_from_the_reporters_lead_in(nlp):
+    # BBC News entertainment/256 (a thirteenth blind teacher review): readers' comments
+    # without "I" were keyed to the writer.
+    from analysis.classroom.exercises import claim_cards
+    from analysis.classroom.pages import answer_key_html
+
+    text = ("Urban music\n\nJoss Stone beat Dizzee Rascal to win the best urban act award at the Brits on Wednesday. "
+            "Her victory has reignited the debate about what urban music is, critics said.\n\n"
+            "I'm not comfortable with the word urban.\n\nShe definitely deserved to win a prize, her albums are amazing.\n\n"
+            "I think the label is lazy.\n\nWe need a better word for this music.\n\nUrban is a meaningless marketing term.\n\n"
+            "I live in Brixton and I know what urban means.\n\nMy friends agree with the comments above.")
+    result = analyze(text, nlp=nlp)
+    assert set(claim_cards(result)["sent_id"]) <= {1, 2}
+    key = {"title": "t", "points": {"best": 2, "accepted": 1}, "cards": [], "tasks": [],
+           "notes": {"first_person": {"warn": True, "sentences": [3, 5, 6, 8, 9], "claims": 9}}}
+    assert "Whose voice?" in answer_key_html(key)
