@@ -1454,6 +1454,20 @@ def needs_content(link: VerbLink) -> bool | None:
     return None
 
 
+#: Objects with which a verb of saying says that nothing was said ("said nothing",
+#: "said little about the plan").
+NOTHING_SAID = frozenset({"nothing", "little"})
+
+
+def says_nothing(link: VerbLink) -> bool | None:
+    """ "The minister said nothing about the plan", "he might have said nothing": what is
+    said is nothing at all, so nobody is reported saying anything; the writer tells that
+    they kept quiet."""
+    if any(c.dep_ == "dobj" and c.lower_ in NOTHING_SAID for c in link.verb.children):
+        return False  # not "He said nothing had changed", where "nothing" is what he said
+    return None
+
+
 def judged_by_someone(link: VerbLink) -> bool | None:
     """A judgement ("branded", "criticised") counts only with someone judging, as a verb:
     "has been branded a waste" with nobody named, and "a Walkman branded phone", are no
@@ -1511,7 +1525,7 @@ def lets_us(link: VerbLink) -> bool | None:
 
 #: Rules that say a verb reports nothing whoever the source is: the learned tagger's
 #: relations (:func:`analysis.rules.attribution_model.learned_relations`) obey them too.
-NOTHING_REPORTED_RULES = (thing_as_subject, used_as_adjective, infinitive_no_one_holds, lets_us)
+NOTHING_REPORTED_RULES = (thing_as_subject, used_as_adjective, infinitive_no_one_holds, lets_us, says_nothing)
 
 
 def reports_nothing(doc: Doc, verb: Token, row: dict, cue: tuple[int, int]) -> bool:
@@ -1569,6 +1583,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "possible_to": possible_to,
     "free_relative": free_relative,
     "needs_content": needs_content,
+    "says_nothing": says_nothing,
     "judged_by_someone": judged_by_someone,
     "shown_by_doing": shown_by_doing,
     "what_one_may_do": what_one_may_do,

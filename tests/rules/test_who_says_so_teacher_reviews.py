@@ -325,3 +325,11 @@ def test_an_opening_common_word_before_a_kind_of_body_names_nothing(nlp):
             "his report. Manufacturer Ron Johnson was elected senator of Wisconsin in 2010.")
     labels = dict(zip(*analyze(text, nlp=nlp).entities[["text", "label"]].T.values))
     assert "Budget" not in labels and labels["Ryanair"] == "ORG" and labels["Ron Johnson"] == "PERSON"
+
+
+def test_saying_nothing_reports_no_claim(nlp):
+    # bbc entertainment/256 (a thirteenth blind teacher review): "he might have said nothing" was Lemar's claim.
+    text = ("Brits\n\nIf Lemar, who makes music which is less soulful than Joss' work won, he might have said nothing. "
+            "The minister said nothing about the plan. He said nothing had changed.")
+    rows = analyze(text, nlp=nlp).attributions
+    assert rows["content"].tolist() == ["nothing had changed"]
