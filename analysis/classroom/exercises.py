@@ -454,8 +454,9 @@ def _source_forms(result, source: str | None) -> list[str]:
     return sorted(forms, key=lambda f: (-len(f), f))
 
 
-def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict]) -> str:
-    """One sentence a student understands: why the claim has its status."""
+def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict], *, writers: bool = True) -> str:
+    """One sentence a student understands: why the claim has its status (``writers``:
+    the claim rests on the writer, who then does the softening)."""
     words = [c["text"] for c in cues]
     quoted = " and ".join(f"“{w}”" for w in words[:2])
     if status == "confirmed":
@@ -464,7 +465,8 @@ def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict]) -> 
     if status == "reported":
         return f"The article tells you who says it: {source}" + (f" ({quoted})." if quoted else ".")
     if status == "hedged":
-        return f"The writer softens the claim with {quoted or 'a hedge'}, so it is not stated as sure."
+        who = "The writer softens the claim" if writers else "The claim is softened"
+        return f"{who} with {quoted or 'a hedge'}, so it is not stated as sure."
     if status == "unconfirmed":
         return f"The article leaves it open: {quoted or 'nobody confirms it'}."
     return ("The writer states it without saying where it comes from" + (f", and {quoted} makes it sound sure." if quoted else "."))
@@ -650,6 +652,9 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     extra_types = _alternative_types(str(card["text"]), source, best, by, own, places=places)
     forms, person = _answer_forms(result, str(card["text"]), sent_id, source, best, by)
     forms = [*forms, *(f for f in also if f not in forms)]
+    if any(str(f).strip().lower() in NOBODY_FORMS for f in also):
+        # "the writer" among a teacher's forms: the other ways of saying nobody is cited count too.
+        forms = [*forms, *(f for f in NOBODY_FORMS if f not in forms)]
     if person:
         extra_types.setdefault("person", person)
     written = source_as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
@@ -688,7 +693,7 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     plain_cues = [{"text": w} for w in cue_words]
     named = written if by["source"] == "tool" else str(best["source"])
     explain = {
-        "status": _plain_status(best["status"], named, cue_kind, plain_cues),
+        "status": _plain_status(best["status"], named, cue_kind, plain_cues, writers=best["source_type"] == "author"),
         "source": _plain_source(None if best["source_type"] == "author" else named, best["source_type"], context),
         "source_type": _plain_source_type(best["source_type"], source),
         "cues": _plain_cues(cue_kind, plain_cues) if cue_words else "",

@@ -440,7 +440,9 @@ def _same_lemma(a: str, b: str) -> bool:
     a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
 
     def stems(word: str, *, adverb: bool) -> set[str]:
-        if adverb and word.endswith("ly") and len(word) > 6:
+        if adverb and word.endswith("bly"):
+            word = word[:-1] + "e"  # the key's "probably" is "probable"
+        elif adverb and word.endswith("ly") and len(word) > 6:
             word = word[:-2]  # the key's "allegedly" is "alleged"
         if word.endswith("ions"):
             word = word[:-1]  # "allegations" is "allegation"

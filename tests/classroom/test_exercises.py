@@ -577,3 +577,15 @@ def test_a_neighbour_named_only_as_he_earns_part_credit_by_name_and_a_former_pla
                         "Bernard Laporte after the loss.")
     card = next(iter(key.values()))
     assert card["answers"]["source_type"]["best"] == "person" and "organization" not in card["answers"]["source_type"]["accepted"]
+
+
+def test_the_writer_among_a_teachers_forms_brings_its_other_wordings(seed, tmp_path):
+    # BBC News entertainment/256 (a thirteenth blind teacher review): "No source given" scored 0
+    # where the teacher's key accepted "the writer".
+    cards = claim_cards(seed)
+    first = int(cards["sent_id"].iloc[0])
+    path = tmp_path / "key.csv"
+    pd.DataFrame({"sent_id": [first], "source": ["an unnamed reader; the writer"]}).to_csv(path, index=False)
+    key = exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))
+    marks = mark_student(key, {"cards": {"1": {"source": "No source given"}}})
+    assert {m["field"]: m["verdict"] for m in marks if m["card"] == 1}["source"] == "best"

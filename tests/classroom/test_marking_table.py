@@ -164,6 +164,7 @@ CUES = [
     (["speculation"], "speculate", True), (["allegations"], "alleged", True), (["confirmation"], "confirmed", True),
     (["it seems"], "seems", True), (["it seems"], "seemed", True), (["it is thought"], "thought", True), (["it seems"], "it", False),
     (["it is thought"], "is", False), (["speculation"], "spectacle", False), (["confirmation"], "conform", False),
+    (["probably"], "probable", True), (["possibly"], "possible", True), (["probably"], "prob", False),
 ]  # fmt: skip
 
 
