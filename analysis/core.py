@@ -284,7 +284,8 @@ def analyze_article(
     quotes = answer_quotes(doc, answers, post_quotes(doc, posts, find_quotes(text, doc, spans, sentences, relations, set_aside=set_aside)))
     labels = label_sources(text, doc, relations, quotes=quotes)
     cues, claims = claims_tables(doc, sentences, in_body, attributions=relations, quotes=quotes, domains=domains,
-                                 source_types={relation: label.source_type for relation, label in labels.items()})  # fmt: skip
+                                 source_types={relation: "author" if label.canonical == WRITER else label.source_type
+                                               for relation, label in labels.items()})  # fmt: skip
     _rest_claims_on_sources(claims, labels)
     sentence_rows = sentence_table(text, sentences, paragraphs, claims=claims)
 

@@ -518,6 +518,20 @@ def nobody_named(s: StatusContext) -> StatusDecision | None:
     return StatusDecision("hedged", f"'{s.cue_text()}' with nobody named as source ({s.main_attr.pattern})", s.main_attr)
 
 
+def writers_own_view(s: StatusContext) -> StatusDecision | None:
+    """``hedged`` or ``asserted``: the main reporting verb's source is the writer, "I" or
+    "we" outside any quotation ("I think we will be successful", "we expect it to fall in
+    election time"). It is the writer's own claim: a belief ("I think") softens it, any
+    other verb states it. Not "reported", which would say someone else is cited."""
+    a = s.main_attr
+    # The source type "author" marks the writer's own "I" (analysis.rules.sources.label_sources).
+    if a is None or s.quoted is not None or (s.source_types or {}).get(a) != "author":
+        return None
+    if a.stance == "belief":
+        return StatusDecision("hedged", f"the writer's own view in the first person ('{s.source()} {s.cue_text()}'): a belief, not stated as sure", a)
+    return StatusDecision("asserted", f"the writer's own words in the first person ('{s.source()} {s.cue_text()}')", a)
+
+
 def attributed(s: StatusContext) -> StatusDecision | None:
     """``reported``: the main predicate is a reporting verb with a source, or "according
     to" modifies it (a confirming verb from a source nobody identified is reported)."""
@@ -573,6 +587,7 @@ STATUS_RULES: dict[str, Callable[[StatusContext], StatusDecision | None]] = {
     "refusal_reported": refusal_reported,
     "confirmed": confirmed,
     "nobody_named": nobody_named,
+    "writers_own_view": writers_own_view,
     "attributed": attributed,
     "direct_quotation": direct_quotation,
     "writer_hedge": writer_hedge,
@@ -600,7 +615,8 @@ def assess_sentence(
         source_types: Each attribution's source type (:func:`analysis.rules.sources.label_sources`):
             a confirming verb confirms only from a person, organisation or document, as
             the sourcing step typed it ("The company admitted" after the company was
-            named). Without it, a source is identified when a proper name heads it.
+            named); "author" marks the writer's own "I" or "we". Without it, a source is
+            identified when a proper name heads it.
     """
     mains = main_predicates(sent, roots=roots)
     scope = cue_scopes(doc, sent, cues, attributions, mains=mains)

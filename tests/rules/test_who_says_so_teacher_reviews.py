@@ -333,3 +333,12 @@ def test_saying_nothing_reports_no_claim(nlp):
             "The minister said nothing about the plan. He said nothing had changed.")
     rows = analyze(text, nlp=nlp).attributions
     assert rows["content"].tolist() == ["nothing had changed"]
+
+
+def test_the_writers_own_i_think_is_hedged_not_reported(nlp):
+    # bbc entertainment/256 (a thirteenth blind teacher review): "but I don't think ..." was
+    # "reported" with the writer as source, which the worksheet's labels contradict.
+    text = ('Lions\n\nHowever, I still think White and Phil Vickery will be in the frame. I say this as the knife only made '
+            'No 20. "I think we will win," he said.')
+    rows = analyze(text, nlp=nlp).sentences.iloc[1:]
+    assert rows[["status", "claim_source_type"]].values.tolist() == [["hedged", "author"], ["asserted", "author"], ["reported", "person"]]
