@@ -606,7 +606,9 @@ def mark_card(card: dict, given: dict | None) -> list[dict]:
         if marked is None:
             continue
         verdict, points, feedback = marked
-        if field == "status" and "cues" in (card.get("fields") or FIELDS) and answers.get("cues") is None and split_cues(given.get("cues")):
+        # "none" is what the worksheet asks for when no word decides: nothing to talk over.
+        if (field == "status" and "cues" in (card.get("fields") or FIELDS) and answers.get("cues") is None
+                and [c for c in split_cues(given.get("cues")) if c.lower() not in ("none", "no cue", "no cues", "nothing", "-")]):  # fmt: skip
             feedback += (f" You also gave cue words (*{'; '.join(split_cues(given.get('cues')))}*); this card does not mark "
                          "them, because no one word decides how sure it is. Talk them over with your teacher.")  # fmt: skip
         rows.append({"card": card["card"], "field": field, "given": shown, "verdict": verdict, "points": points,

@@ -199,3 +199,4 @@ def test_cue_words_on_a_card_that_marks_none_get_a_word():
     rows = mark_card(card, {"status": "asserted", "cues": "can be seen as"})
     assert [r["field"] for r in rows] == ["status"] and "*can be seen as*" in rows[0]["feedback"]
     assert "cue words" not in mark_card(card, {"status": "asserted"})[0]["feedback"]
+    assert "cue words" not in mark_card(card, {"status": "asserted", "cues": "none"})[0]["feedback"]  # business/019 review
