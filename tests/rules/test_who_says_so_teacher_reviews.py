@@ -342,3 +342,36 @@ def test_the_writers_own_i_think_is_hedged_not_reported(nlp):
             'No 20. "I think we will win," he said.')
     rows = analyze(text, nlp=nlp).sentences.iloc[1:]
     assert rows[["status", "claim_source_type"]].values.tolist() == [["hedged", "author"], ["asserted", "author"], ["reported", "person"]]
+
+
+FORECASTS = [
+    ("Gadgets\n\nPartners may want to get their presents in early as experts predict a gadget shortage this Christmas.",
+     "experts", "bbc tech/172 (a fourteenth blind teacher review)"),
+    ("India\n\nInvestment bank Morgan Stanley has forecast that India's mobile market is likely to grow by about 40% a year.",
+     "Morgan Stanley", "bbc business/019 (a fourteenth blind teacher review)"),
+    ("Airlines\n\nBA had previously forecast a 2% to 3% rise in full-year revenue.", "BA", "bbc business/004"),
+    ("Race\n\nPatrick predicted a Cruz win in Texas, which votes on March 1.", "Patrick", "PolNeAR train (Breitbart)"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, where", FORECASTS, ids=[c[2] for c in FORECASTS])
+def test_a_forecast_by_someone_who_can_speak_is_theirs(nlp, text, speaker, where):
+    rows = _attributions(nlp, text)
+    rows = rows[rows["cue_lemma"].isin(["predict", "forecast"])]
+    assert len(rows) == 1 and speaker in (rows.iloc[0]["source"] + "|" + str(rows.iloc[0]["canonical_source"])), rows
+
+
+def test_a_forecast_in_the_passive_is_nobody_named_and_a_things_is_the_writers_word(nlp):
+    # bbc entertainment/066 and tech/163: "are predicted to" keeps its nobody-named hedge.
+    text = "Films\n\nTicket sales at the US box office are predicted to break records this year. The storm predicts a cold week."
+    sentences = analyze(text, nlp=nlp).sentences
+    assert sentences[["status", "claim_source"]].values.tolist()[1:] == [["hedged", "nobody named"], ["asserted", "author"]]
+
+
+def test_a_speaker_after_a_quotation_read_as_the_verbs_object_speaks(nlp):
+    # bbc business/019 (a fourteenth blind teacher review): Task 8 said "nobody is named
+    # ('added')" of a quotation "added Ernst and Young's Sanjay Mehta".
+    text = ('India\n\n"The FDI relaxation coupled with rapid local market growth could really ignite interest in the Indian '
+            'telecommunication industry," added Ernst and Young\'s Sanjay Mehta.')
+    rows = _attributions(nlp, text)
+    assert rows[["source", "canonical_source", "source_type"]].values.tolist() == [["Sanjay Mehta", "Sanjay Mehta", "person"]]
