@@ -143,11 +143,22 @@ def _names_the_programme(doc: Doc) -> bool:
     return any(t.text == "Today" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("programme", "program", "show") for t in doc)
 
 
+def _with_its_deictic(span: Span) -> Span | None:
+    """A time unit alone ("year", as the model tags it in "this year's Tracey Island")
+    with the "this", "last" or "next" before it; with no such word ("decade-long", "the
+    year's best album", "month on month") it is no date. A plural ("for weeks") stays a length."""
+    if len(span) != 1 or span[0].lower_ not in UNITS or span[0].lower_.endswith("s"):
+        return span  # "for weeks": a length
+    before = span.doc[span.start - 1] if span.start else None
+    return span.doc[span.start - 1 : span.end] if before is not None and before.lower_ in DEICTIC else None
+
+
 def find_dates(doc: Doc) -> list[Span]:
     """Date and time expressions in text order: DATE/TIME entities plus untagged weekday
     and month names (a capitalised "May" only beside a number, since it is also a name
     and a modal verb)."""
-    found = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and not _not_a_date(e)]
+    found = [whole for e in doc.ents if e.label_ in ("DATE", "TIME") and not _not_a_date(e)
+             for whole in [_with_its_deictic(e)] if whole is not None]  # fmt: skip
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     for token in doc:
         if token.i in covered or not token.text[:1].isupper():

@@ -188,10 +188,14 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
             listed = "; ".join(f"'{t}'" for t in different)
             counted = (f"{len(relative)} relative dates ({len(different)} different)" if len(different) != len(relative)
                        else f"{len(relative)} relative date{'s' if len(relative) != 1 else ''}")  # fmt: skip
+            # "the top 10 gadgets for 2004": a year the text names may place "this Christmas".
+            years = list(dict.fromkeys(y for d in date_rows if d["kind"] == "absolute" for y in re.findall(r"\b(?:1[89]|20)\d\d\b", str(d["text"]))))
+            shown = " and ".join(years[:3]) if len(years) <= 2 else ", ".join(years[:2]) + " and " + years[2]
+            named = f" The text names {shown}, which may place some of them." if years else ""
             rows.append(
                 _row(
                     "relative_dates",
-                    f"{counted} in the body cannot be placed without a dateline: {listed}.",
+                    f"{counted} in the body cannot be placed without a dateline: {listed}.{named}",
                     sorted(set(int(d["sent_id"]) for d in relative)),
                     listed,
                     "no dateline, and relative date expressions in body sentences",

@@ -83,3 +83,14 @@ def test_a_rate_a_length_and_the_last_minute_are_no_dates(nlp, text, not_a_date,
     dates = analyze(f"A headline\n\n{text}", nlp=nlp).dates["text"].tolist()
     assert not_a_date not in dates
     assert a_date is None or a_date in dates
+
+
+def test_a_time_unit_alone_takes_its_this_or_is_no_date(nlp):
+    # BBC News tech/172 (a blind teacher review): "this year's Tracey Island" was listed as
+    # the relative date 'year', a fragment a student could not look for.
+    result = analyze("Gadgets\n\n\"The iPod mini is likely to be this year's Tracey Island,\" said Mr Irish. "
+                     "Stuff has compiled a list of the top 10 gadgets for 2004.", nlp=nlp)
+    texts = result.dates["text"].tolist()
+    assert "this year" in texts and "year" not in texts, texts
+    detail = result.findings.loc[result.findings["finding"] == "relative_dates", "detail"].iloc[0]
+    assert detail.endswith("The text names 2004, which may place some of them."), detail
