@@ -523,7 +523,8 @@ def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[
     # well we would win"): neither softens what the source says.
     cues = result.cues[(result.cues["sent_id"] == sentence.name) & (result.cues["kind"] == "hedge")]
     rough = {str(t).lower() for t in cues.loc[cues["category"].isin(NEVER_REQUIRED_CATEGORIES), "text"]}
-    softening = [h for h in hedges if h.lower() not in rough and h.lower() not in WEAK_HEDGE_WORDS]
+    weighed = _inside_claim_noun_subject(result.tokens[result.tokens["sent_id"] == sentence.name], hedges)
+    softening = [h for h in hedges if h.lower() not in rough | weighed and h.lower() not in WEAK_HEDGE_WORDS]
     if softening:
         extra["hedged"] = f"what the source says is softened (“{softening[0]}”)"
         words |= {h.lower() for h in softening}
@@ -533,6 +534,27 @@ def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[
         extra["confirmed"] = f"the source says it confirms it (“{confirming[0]}”)"
         words |= {c.lower() for c in confirming}
     return extra, words
+
+
+def _inside_claim_noun_subject(tokens: pd.DataFrame, hedges: list[str]) -> set[str]:
+    """The hedge words (lower case) that are a claim noun as a subject, or inside its
+    clause: in "Suggestions that it could be a gaming Christmas are unlikely to come
+    true, said Mr Irish", "Suggestions" and "could" are the idea he weighs, and only
+    "unlikely" softens what he says."""
+    words = {h.lower() for h in hedges}
+    heads = dict(zip(tokens["i"], tokens["head_i"]))
+    nouns = {t.i for t in tokens.itertuples() if str(t.text).lower() in words and str(t.tag).startswith("NN")
+             and t.dep in ("nsubj", "nsubjpass")}  # fmt: skip
+    inside = set()
+    for token in tokens.itertuples():
+        at, seen = token.i, set()
+        while at not in seen and at in heads:
+            if at in nouns:
+                inside.add(str(token.text).lower())
+                break
+            seen.add(at)
+            at = heads[at]
+    return inside & words
 
 
 def _claim_noun_subject(result, sent_id: int, hedges: list[str]) -> bool:
@@ -657,6 +679,10 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         forms = [*forms, *(f for f in NOBODY_FORMS if f not in forms)]
     if person:
         extra_types.setdefault("person", person)
+    within = _voices_within(result, sent_id, best) if by["source"] == "tool" else result.attributions.iloc[0:0]
+    for row in within.itertuples():
+        # "... as experts predict a gadget shortage": the writer's advice rests on them.
+        extra_types.setdefault(row.source_type, f"the sentence itself also cites {row.source.strip()} (“{row.cue}”)")
     written = source_as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
     if by["status"] == "teacher" and by["cues"] == "tool":
         # Your status, no cue words of yours: the words that teach your status in this
@@ -681,7 +707,7 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
             cue_forms = sorted(set(cue_forms) | QUOTED_AS_FORMS)
     extra_statuses, extra_cues = _status_alternatives(result, sentence, best["status"], by["status"] == "tool" and bool(source))
     if by["cues"] == "tool" and cue_words:
-        cue_forms = sorted(set(cue_forms) | extra_cues)
+        cue_forms = sorted(set(cue_forms) | extra_cues | {str(w).lower() for c in ("cue", "cue_lemma") if c in within for w in within[c].dropna()})
     if best["status"] == "unconfirmed" and source and by["source"] == "tool":
         extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
     answers = {
@@ -803,6 +829,19 @@ def _answer_forms(result, text: str, sent_id: int, source: str | None, best: dic
     return forms, person
 
 
+def _voices_within(result, sent_id: int, best: dict) -> pd.DataFrame:
+    """For a claim the writer makes alone: the other voices its sentence cites in a
+    clause of its own ("... may want to get their presents in early as experts predict a
+    gadget shortage"), named or not; not one that denies or will not comment. A student
+    who names them has read the sentence, not guessed."""
+    if best["source_type"] != "author" or result.attributions.empty:
+        return result.attributions.iloc[0:0]
+    here = result.attributions[(result.attributions["sent_id"] == sent_id)
+                               & ~result.attributions["cue_stance"].isin(["denying", "non_committal"])]  # fmt: skip
+    here = here[here["source_type"].isin([*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES]) & here["source"].notna()]
+    return here[~here["source"].map(lambda s: str(s).strip().lower() in PRONOUNS)]
+
+
 def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
     """For a claim the writer makes alone: the speaker of the sentence next to it in its
     paragraph (``nearby``: each form the article uses, with why it earns part credit).
@@ -817,6 +856,10 @@ def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
     if sent_id not in sentences.index:
         return {}
     nearby: dict[str, str] = {}
+    for row in _voices_within(result, sent_id, best).itertuples():
+        reason = f"the sentence itself also cites {row.source.strip()} (“{row.cue}”)"
+        for form in (row.canonical_source, row.source):
+            nearby.setdefault(str(form).strip(), reason)
     for other, where in ((sent_id - 1, "before"), (sent_id + 1, "after")):
         if other not in sentences.index or sentences.at[other, "para_id"] != sentences.at[sent_id, "para_id"]:
             continue

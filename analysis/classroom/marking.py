@@ -245,7 +245,7 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     "Lloyd Austin", "Moscow" for "Officials in Moscow", "Justice" for "the Justice
     Department")."""
     student = normalise_words(given)
-    if not student:
+    if not student or _surname_in_another_name(given, forms):
         return False
     # A name with the body the article says it is of ("Ms Ferstman of Redress"): the name
     # must be the source, and the body words the article's own for it.
@@ -308,6 +308,37 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                     if owned and set(words) <= owners:
                         continue  # "Dergarabedian's firm" is not Dergarabedian
                     return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Words for a people ("irish", "french"; ``lexicons/demonyms.csv``), as compared."""
+    return frozenset(compared_form(str(w).lower()) for w in load_lexicon("demonyms")["demonym"])
+
+
+def _surname_in_another_name(given: str, forms: list[str]) -> bool:
+    """Whether the student's words use the source's surname, which the article also
+    gives alone, as part of something else: another name, when a capitalised word the
+    article never uses for the source follows it ("Irish Times" or "Irish Christmas" for
+    Oliver Irish), or a people ("the Irish"). A post after it still names the source
+    ("Blair Prime Minister")."""
+    names = [normalise_words(f) for f in forms]
+    surnames = {words[-1] for words in names if len(words) >= 2} & {words[0] for words in names if len(words) == 1}
+    if not surnames:
+        return False
+    form_words = {w for words in names for w in words}
+    raw = re.findall(r"[\w'’.?!-]+", str(given))
+    for k, word in enumerate(raw):
+        said = normalise_words(word)
+        if said != [w for w in said if w in surnames] or not said:
+            continue
+        after = raw[k + 1] if k + 1 < len(raw) else ""
+        after_words = set(normalise_words(after))
+        if after[:1].isupper() and after_words and not after_words <= form_words and not after_words & _role_words():
+            return True
+        if len(raw) == 2 and k == 1 and raw[0].lower() == "the" and said[0] in _demonyms():
+            return True
     return False
 
 
@@ -555,7 +586,8 @@ def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]
         return "best", POINTS["best"], f"Yes. {explain}"
     near = next((reason for form, reason in (answer.get("nearby") or {}).items() if same_source(given, [form])), None)
     if near is not None:
-        return "accepted", POINTS["accepted"], (f"You said *{given}*. You read around the sentence, as the worksheet asks: "
+        how = "You read the sentence closely" if near.startswith("the sentence itself") else "You read around the sentence, as the worksheet asks"
+        return "accepted", POINTS["accepted"], (f"You said *{given}*. {how}: "
                                                 f"{near}. The key gives this sentence to the writer; if you think the claim comes from "
                                                 f"*{given}* too, show your teacher the words that say so. {explain}")  # fmt: skip
     # Why not, in words a student can use: the names the article gives the source (the
@@ -576,7 +608,10 @@ def _mark_cues(given: list[str], answer: dict | None, explain: str) -> tuple[str
         if answer.get("words") and not cue_matches(found[0], [str(w) for w in answer["words"]]):
             # "could" for a claim the key gives as "said": the student's word counts, and
             # the explanation that follows is about the key's words.
-            return "best", POINTS["best"], f"Yes: *{found[0]}* counts too. {explain}"
+            # Said as a fact, not as advice to look elsewhere ("Yes ..., look for 'said'" reads as a no).
+            words = [str(w) for w in answer["words"]]
+            shown = " and ".join(f"“{w}”" for w in words)
+            return "best", POINTS["best"], f"Yes: *{found[0]}* counts. The key's {'word is' if len(words) == 1 else 'words are'} {shown}."
         return "best", POINTS["best"], f"Yes: *{found[0]}*. {explain}"
     return "wrong", 0, f"You gave *{'; '.join(given)}*. {explain}"
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.classroom.exercises import CARD_RULES, claim_cards, exercise_key, key_table, read_teacher_key
-from analysis.classroom.marking import cue_matches, mark_student, same_source
+from analysis.classroom.marking import _mark_source, cue_matches, mark_student, same_source
 from analysis.errors import InputError
 from analysis.vocabulary import CUE_KIND_BY_STATUS
 
@@ -589,3 +589,24 @@ def test_the_writer_among_a_teachers_forms_brings_its_other_wordings(seed, tmp_p
     key = exercise_key(seed, cards, teacher_key=read_teacher_key(path, result=seed))
     marks = mark_student(key, {"cards": {"1": {"source": "No source given"}}})
     assert {m["field"]: m["verdict"] for m in marks if m["card"] == 1}["source"] == "best"
+
+
+def test_a_voice_the_writers_sentence_cites_earns_part_credit_and_its_verb_counts(nlp):
+    # BBC News tech/172 (a blind teacher review): "experts" and "predict" scored 0 on a
+    # card the key gives the writer, though the sentence says "as experts predict".
+    key = _key_for(nlp, "Gadgets\n\nPartners of those who love their hi-tech gear may want to get their presents in early "
+                        "as experts predict a gadget shortage this Christmas.")
+    answers = key[1]["answers"]
+    assert answers["source"]["best"] == "the writer" and "experts" in answers["source"]["nearby"]
+    assert "unnamed" in answers["source_type"]["accepted"] and "predict" in answers["cues"]["forms"]
+    verdict, points, feedback = _mark_source("experts", answers["source"], "x")
+    assert verdict == "accepted" and "You read the sentence closely" in feedback
+
+
+def test_a_hedge_inside_the_idea_a_source_weighs_does_not_soften_what_they_say(nlp):
+    # BBC News tech/172: "hedged" was accepted because of "Suggestions", and "could" was a cue word.
+    key = _key_for(nlp, "Gadgets\n\nSuggestions that it could be a gaming or wireless Christmas are unlikely to come true as "
+                        "MP3 players remain the most popular stocking filler, said Mr Irish.")
+    answers = key[1]["answers"]
+    assert "“unlikely”" in answers["status"]["accepted"]["hedged"]
+    assert "unlikely" in answers["cues"]["forms"] and not {"could", "suggestions"} & set(answers["cues"]["forms"])

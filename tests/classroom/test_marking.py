@@ -123,8 +123,22 @@ def test_a_cue_the_key_accepts_besides_its_own_says_so():
 
     answer = {"words": ["said"], "forms": ["said", "say", "could"], "kind": "reporting verb"}
     verdict, points, text = _mark_cues(["could"], answer, "Look for the reporting verb: 'said'.")
-    assert (verdict, points) == ("best", 2) and text.startswith("Yes: *could* counts too.")
+    assert (verdict, points) == ("best", 2) and text.startswith("Yes: *could* counts.")
+    # A later review: "counts too. Look for the reporting verb" still sent the student elsewhere.
+    assert text == "Yes: *could* counts. The key's word is “said”."
     assert _mark_cues(["said"], answer, "x")[2] == "Yes: *said*. x"
+
+
+def test_a_surname_inside_another_name_is_not_the_source():
+    # A blind teacher review (BBC News tech/172): "Irish Times", "the Irish" and "Irish
+    # Christmas" had full marks for Oliver Irish, whom the article also calls "Irish".
+    forms = ["Oliver Irish, editor of gadget magazine Stuff", "Oliver Irish", "Mr Irish", "Irish"]
+    for wrong in ("Irish Times", "the Irish", "Irish Christmas"):
+        assert not same_source(wrong, forms), wrong
+    for right in ("Irish", "Mr Irish", "Mr. Irish", "Irish's", "Mr Irish from Stuff", "Irish, editor of Stuff"):
+        assert same_source(right, forms), right
+    blair = ["Prime Minister Tony Blair", "Tony Blair", "Mr Blair", "Blair"]
+    assert same_source("Blair Prime Minister", blair) and not same_source("Blair Labour", blair)
 
 
 def test_a_right_answer_for_the_writer_does_not_quote_a_label_as_the_articles_words():
