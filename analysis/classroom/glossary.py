@@ -80,7 +80,23 @@ def hard_words(
         if zipf == 0:
             continue  # in no word list at all: a typo or two words run together ("willmean")
         if zipf < rare_below:
-            seen[lemma] = {"word": word, "lemma": lemma, "sent_id": int(token.sent_id), "zipf": round(zipf, 2), "start": int(token.start)}
+            seen[lemma] = {"word": word, "lemma": lemma, "sent_id": int(token.sent_id), "zipf": round(zipf, 2),
+                           "start": int(token.start), "i": int(token.i), "head_i": int(token.head_i), "dep": token.dep}  # fmt: skip
+    seen = _rare_compounds_joined(seen)
     ranked = sorted(seen.values(), key=lambda row: (row["zipf"], row["start"]))[:limit]
     table = pd.DataFrame(ranked, columns=["word", "lemma", "sent_id", "zipf", "start"])
     return table.sort_values("start", kind="stable").drop(columns="start").reset_index(drop=True)
+
+
+def _rare_compounds_joined(seen: dict[str, dict]) -> dict[str, dict]:
+    """Two rare words that make one noun ("stocking" and "filler" of "the most popular
+    stocking filler") as the one phrase a student looks up: either word alone misleads."""
+    by_token = {row["i"]: lemma for lemma, row in seen.items()}
+    joined = dict(seen)
+    for lemma, row in seen.items():
+        head = by_token.get(row["head_i"])
+        if row["dep"] == "compound" and row["head_i"] == row["i"] + 1 and head in joined and lemma in joined:
+            other = joined.pop(head)
+            joined[lemma] = {**row, "word": f"{row['word']} {other['word']}", "lemma": f"{lemma} {head}",
+                             "zipf": min(row["zipf"], other["zipf"])}  # fmt: skip
+    return joined

@@ -141,7 +141,19 @@ def _bodies_in_source_phrases(result) -> list[str]:
     organisations = entities[entities["label"] == "ORG"]
     found = [str(entity.canonical) for entity in organisations.itertuples()
              if ((attributions["source_start"] <= entity.start) & (attributions["source_end"] >= entity.end)).any()]  # fmt: skip
+    # "Oliver Irish, editor of gadget magazine Stuff": the name closing a post "of" a body,
+    # which the model may not tag.
+    for phrase in attributions["source"].dropna():
+        employer = _EMPLOYER_AT_END.search(str(phrase))
+        if employer:
+            found.append(employer.group(1).strip())
     return list(dict.fromkeys(found))
+
+
+#: A post "of" or "at" a body that closes a source phrase, the body's name capitalised
+#: after at most three lower-case words ("editor of gadget magazine Stuff").
+_EMPLOYER_AT_END = re.compile(r",\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+                              r"((?:[A-Z][\w'’&.?!-]*\s?){1,4})$")
 
 
 def _name_inside(result, phrase: str) -> str:
@@ -331,8 +343,16 @@ def _other_side_answer(result) -> list[str]:
         return ["Nobody is quoted or cited: the article speaks only in the writer's voice, so no side is heard."]
     named = sources[sources["source_type"].isin(IDENTIFIED_SOURCE_TYPES)]["canonical_source"].tolist()
     against = result.attributions[result.attributions["cue_stance"].isin(WEAK_STANCES - {"belief", "distancing"})]
-    count = f"{len(sources)} source" + ("s" if len(sources) != 1 else "")
-    lines = [f"The article cites {count}; named: {', '.join(named) or 'none'}."]
+    # Every source counted in words: "3 sources; named: A, B" left a reader to find the third.
+    nobody = sources["canonical_source"].fillna(NOBODY_NAMED).eq(NOBODY_NAMED)
+    nameless = sources[sources["source_type"].isin(NAMELESS_SOURCE_TYPES) & ~nobody]["canonical_source"].tolist()
+    media = sources[sources["source_type"].eq("media") & ~nobody]["canonical_source"].tolist()
+    groups = [(named, "named"), (nameless, "without a name"), (media, "news reports or outlets")]
+    parts = [f"{len(names)} {what} ({', '.join(names)})" for names, what in groups if names]
+    parts += ["claims nobody is named for"] if nobody.any() else []
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    count = f"{len(sources) - int(nobody.sum())} source" + ("s" if len(sources) - int(nobody.sum()) != 1 else "")
+    lines = [f"The article cites {count}: {listed}." if parts else "The article names no source."]
     if len(against):
         # One line a source, however often it denies ("Michael Howard" and "He" are one).
         who = against.assign(who=against["canonical_source"].fillna(against["source"]).fillna(NOBODY_NAMED).replace("", NOBODY_NAMED))

@@ -48,3 +48,11 @@ def test_a_hyphenated_word_is_listed_whole_and_a_typo_or_a_british_spelling_is_n
     words = hard_words(analyze(text, nlp=nlp).tokens)["word"].tolist()
     assert "dumbed-down" in words and "good-natured" in words and "fractious" in words
     assert not {"dumbed", "natured", "willmean", "criticise"} & set(words)
+
+
+def test_two_rare_words_of_one_noun_are_one_phrase_to_look_up(nlp):
+    # A blind teacher review (BBC News tech/172): "stocking" and "filler" were listed apart.
+    result = analyze("Gadgets\n\nMP3 players remain the most popular stocking filler, said Mr Irish. The filler "
+                     "was ubiquitously bewildering.", nlp=nlp)
+    words = hard_words(result.tokens)["word"].tolist()
+    assert "stocking filler" in words and "stocking" not in words, words

@@ -139,6 +139,12 @@ LATERAL_CASES = [
      "At 1300 GMT, the euro was trading higher. MPs bombarded Constitutional Affairs Minister David Lammy "
      "with questions about the Mental Capacity Bill.",
      {"Ellen Simonetti", "Delta Airlines"}, {"Sky", "GMT", "Mental Capacity", "Delta"}),
+    # A fourteenth blind teacher review (bbc tech/172): the magazine the only named source
+    # edits, which the model does not tag, was left out.
+    ("Gadget show heralds MP3 Christmas\n\n"
+     "With Apple's iPod topping wish lists again, there may not be enough iPod minis to go round, predicts Oliver Irish, "
+     "editor of gadget magazine Stuff. \"The iPod mini is likely to be this year's Tracey Island,\" said Mr Irish.",
+     {"Oliver Irish", "Stuff"}, set()),
 ]  # fmt: skip
 
 
@@ -158,3 +164,14 @@ def test_lateral_reading_leaves_out_a_first_name_alone(nlp):
     text = ("Care sums\n\nThe research was carried out by husband and wife economist team Jim and Margaret Cuthbert. "
             "Deputy Health Minister Rhona Brankin said she would study it. Jim said the sums were wrong.")
     assert "Jim" not in _names(analyze(text, nlp=nlp))
+
+
+def test_the_other_side_answer_counts_every_source_it_names(seed):
+    # A blind teacher review (BBC News business/019): "cites 3 sources; named: A, B" left
+    # the third unexplained.
+    from analysis.classroom.tasks import _other_side_answer
+
+    line = _other_side_answer(seed)[0]
+    assert line.startswith("The article cites 14 sources: 7 named (Lloyd Austin, ")
+    assert "4 without a name (A senior US military official, " in line and "3 news reports or outlets (" in line
+    assert line.endswith("and claims nobody is named for.")
