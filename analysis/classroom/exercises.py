@@ -487,8 +487,28 @@ def _plain_source_type(source_type: str, source: str | None) -> str:
 
 
 def _plain_cues(cue_kind: str, cues: list[dict]) -> str:
-    words = "; ".join(f"“{c['text']}”" for c in cues)
-    return f"Look for {cue_kind}: {words}."
+    """What to look for, as "Look for the hedge: “may”."; a teacher's words of two kinds
+    are named as each: "Look for the reporting verb “forecast” and the hedge “likely”."."""
+    groups: dict[str, list[str]] = {}
+    for c in cues:
+        groups.setdefault(c.get("kind") or cue_kind, []).append(f"“{c['text']}”")
+    if len(groups) <= 1:
+        return f"Look for {cue_kind}: " + "; ".join(f"“{c['text']}”" for c in cues) + "."
+    return "Look for " + " and ".join(f"{kind} {' and '.join(words)}" for kind, words in groups.items()) + "."
+
+
+def _cue_word_kind(result, sent_id: int, word: str) -> str | None:
+    """What a teacher's cue word is in its sentence: the reporting verb of an attribution
+    there, a hedge, or a word that makes it sound sure; None if the tool cannot tell."""
+    lower = word.strip().lower()
+    verbs = result.attributions[result.attributions["sent_id"] == sent_id]
+    if any(lower in (str(cue).lower(), str(lemma).lower()) for cue, lemma in zip(verbs["cue"], verbs["cue_lemma"])):
+        return CUE_KIND_BY_STATUS["reported"]
+    cues = result.cues[result.cues["sent_id"] == sent_id]
+    kinds = cues.loc[cues["text"].str.lower() == lower, "kind"].tolist()
+    if kinds:
+        return CUE_KIND_BY_STATUS["hedged"] if kinds[0] == "hedge" else CUE_KIND_BY_STATUS["asserted"]
+    return None
 
 
 #: Hedges a careful reader may read past: a conditional "would" ("It would allow ...").
@@ -716,10 +736,12 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         "source_type": _choice_answer("source_type", best["source_type"], extra_types, alike.get("source_type")),
         "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
     }
-    plain_cues = [{"text": w} for w in cue_words]
+    # A teacher's words, each named as what it is ("forecast" a reporting verb, "likely" a hedge).
+    plain_cues = [{"text": w, "kind": _cue_word_kind(result, sent_id, w) if by["cues"] == "teacher" else None} for w in cue_words]
+    status_cues = [c for c in plain_cues if c["kind"] in (None, cue_kind)] or plain_cues
     named = written if by["source"] == "tool" else str(best["source"])
     explain = {
-        "status": _plain_status(best["status"], named, cue_kind, plain_cues, writers=best["source_type"] == "author"),
+        "status": _plain_status(best["status"], named, cue_kind, status_cues, writers=best["source_type"] == "author"),
         "source": _plain_source(None if best["source_type"] == "author" else named, best["source_type"], context),
         "source_type": _plain_source_type(best["source_type"], source),
         "cues": _plain_cues(cue_kind, plain_cues) if cue_words else "",
@@ -971,9 +993,12 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
         seen.setdefault(sent_id, line)
         ids.append(sent_id)
         for field, allowed in (("status", STATUSES), ("source_type", SOURCE_TYPES)):
-            for given in _labels(key.at[row, field]) if field in key.columns else []:
+            cell = key.at[row, field] if field in key.columns else ""
+            # The teacher's own word in the message: "company", not the "firm" it is compared as.
+            written = {_label(part): part.strip() for part in re.split(r"\s*(?:;|/|\bor\b)\s*", str(cell)) if part.strip()}
+            for given in _labels(cell):
                 if given not in allowed:
-                    problems.append(f"line {line}: {field} {given!r} is not one of {', '.join(allowed)}")
+                    problems.append(f"line {line}: {field} {written.get(given, given)!r} is not one of {', '.join(allowed)}")
     key["sent_id"] = ids
     key.attrs["lines"] = seen  # sent_id -> line in the file, for later messages
     if result is not None:

@@ -501,10 +501,12 @@ BAD_KEYS = [
      ["3 problems", "line 2: status 'probable'", "line 3: sent_id 'abc'", "line 4: source_type 'docs'"]),
     # An eighth: a sentence the article lacks was named only on a second run.
     ("sent_id,status\n99,probable\n", ["2 problems", "line 2: status 'probable'", "line 2: the article has no sentence 99"]),
+    # A fourteenth (business/019): the message quoted "firm" for the teacher's "company".
+    ("sent_id,source_type\n4,Company\n", ["line 2: source_type 'Company' is not one of"]),
 ]
 
 
-@pytest.mark.parametrize("csv_text, named", BAD_KEYS, ids=["labels and numbers", "label and missing sentence"])
+@pytest.mark.parametrize("csv_text, named", BAD_KEYS, ids=["labels and numbers", "label and missing sentence", "the teacher's word"])
 def test_every_bad_row_of_a_teachers_key_is_named_at_once(tmp_path, seed, csv_text, named):
     bad = tmp_path / "bad.csv"
     bad.write_text(csv_text, encoding="utf-8")
@@ -610,3 +612,19 @@ def test_a_hedge_inside_the_idea_a_source_weighs_does_not_soften_what_they_say(n
     answers = key[1]["answers"]
     assert "“unlikely”" in answers["status"]["accepted"]["hedged"]
     assert "unlikely" in answers["cues"]["forms"] and not {"could", "suggestions"} & set(answers["cues"]["forms"])
+
+
+def test_a_teachers_cue_words_are_each_named_as_what_they_are(nlp, tmp_path):
+    # BBC News tech/172 and business/019 (blind teacher reviews): a teacher's "predict; may"
+    # came back as "The writer softens the claim with “predict” and “may”" and "Look for
+    # the hedge: “predict”; “may”".
+    from analysis import analyze
+
+    result = analyze("Gadgets\n\nPartners of those who love their hi-tech gear may want to get their presents in early "
+                     "as experts predict a gadget shortage this Christmas.", nlp=nlp)
+    path = tmp_path / "key.csv"
+    path.write_text("sent_id,cues\n1,predict; may\n", encoding="utf-8")
+    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
+    card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
+    assert card["explain"]["cues"] == "Look for the reporting verb “predict” and the hedge “may”."
+    assert "“predict”" not in card["explain"]["status"] and "“may”" in card["explain"]["status"]
