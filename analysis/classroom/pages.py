@@ -20,7 +20,7 @@ import re
 
 from analysis.classroom.notes import listed_topics
 from analysis.classroom.tasks import RUBRIC, SIFT_STEPS
-from analysis.presenting.narrate import joined_with_and
+from analysis.presenting.narrate import joined_with_and, load_results, measured_figure
 from analysis.vocabulary import SOURCE_TYPE, STATUS
 
 __all__ = [
@@ -450,12 +450,33 @@ def lesson_plan_html(key: dict) -> str:
         "mistakes. Show them the answer key after marking: every answer comes with its evidence, so they can argue "
         "with it, and a good argument is worth the marks.</li></ul>",
         "<h2>What you still do by hand</h2><ul><li>Mark the open tasks, above all lateral reading: the tool reads only "
-        "the article.</li><li>Check the cards before class: the tool is wrong on about one claim in eight"
+        "the article.</li><li>Check the cards before class: " + _how_often_wrong()
         + (", and more often in a text of many voices like this one" if _many_voices(key) else "") + ".</li>"
         "<li>Students who have this package installed can run the analysis on the article themselves. For graded "
         "work, hand out the student folder on machines without it, or use the printed worksheet.</li></ul>",
     ]  # fmt: skip
     return _page(f"{key['title']}: lesson plan", body)
+
+
+#: The benchmark figures behind the lesson plan's warning: how sure a claim is, and who says it.
+_WRONG_HOW_OFTEN = (("how sure a claim is", ("claim_status", "strict accuracy %")),
+                    ("who says it", ("attribution_spans", "speaker accuracy all", "accuracy")))  # fmt: skip
+
+
+def _how_often_wrong() -> str:
+    """How often the tool errs, from the project's benchmarks (``benchmarks/results.json``):
+    "the tool gets how sure a claim is wrong about once in 11 claims, and who says it
+    about once in 4"; a fixed sentence when the figures are missing."""
+    results = load_results()
+    parts = []
+    for what, path in _WRONG_HOW_OFTEN:
+        accuracy = measured_figure(results, path)
+        if accuracy is not None and 0 < accuracy < 100:
+            parts.append((what, max(2, round(100 / (100 - accuracy)))))
+    if len(parts) < 2:
+        return "the tool is sometimes wrong on how sure a claim is and on who says it"
+    (first, n), (second, m) = parts
+    return f"in the project's own tests the tool gets {first} wrong about once in {n} claims, and {second} about once in {m}"
 
 
 def _sentences(ids: list) -> str:

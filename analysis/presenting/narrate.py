@@ -704,6 +704,12 @@ def trust_text(results: dict | None = None) -> str:
     return "\n".join(lines)
 
 
+def measured_figure(results: dict, path: tuple[str, ...]) -> float | None:
+    """One figure of :func:`load_results`, by its path (benchmark name, then keys into its
+    ``figures``), or None when it was not measured."""
+    return _figure(results, path)
+
+
 def _figure(results: dict, path: tuple[str, ...]):
     value = results.get(path[0], {}).get("figures", {})
     for key in path[1:]:

@@ -135,3 +135,16 @@ def test_a_shorter_lesson_does_three_cards_with_different_answers():
     cards = [{"card": i + 1, "answers": {"status": {"best": s}, "source_type": {"best": t}}} for i, (s, t) in enumerate(answers)]
     page = lesson_plan_html({"title": "t", "cards": cards, "tasks": []})
     assert "do three cards (cards 1, 4 and 5)" in page
+
+
+def test_the_lesson_plan_says_how_often_the_tool_errs_from_the_benchmarks(monkeypatch):
+    # Blind teacher reviews (business/019, entertainment/256): "wrong on about one claim in
+    # eight" was typed by hand and understated how often a card's speaker is wrong.
+    from analysis.classroom import pages
+
+    monkeypatch.setattr(pages, "load_results", lambda: {
+        "claim_status": {"figures": {"strict accuracy %": 90.0}},
+        "attribution_spans": {"figures": {"speaker accuracy all": {"accuracy": 75.0}}}})
+    assert pages._how_often_wrong().endswith("how sure a claim is wrong about once in 10 claims, and who says it about once in 4")
+    monkeypatch.setattr(pages, "load_results", lambda: {})
+    assert "sometimes wrong" in pages._how_often_wrong()
