@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.classroom.marking import FIELDS, NOBODY_FORMS, POINTS, compared_form, same_source
+from analysis.classroom.marking import FIELDS, NO_CUE_WORDS, NOBODY_FORMS, POINTS, compared_form, same_source
 from analysis.classroom.notes import first_person_sentences, speaks_as_i
 from analysis.errors import InputError
 from analysis.rules.attribution import OPENING_MARKS, reporting_cues, source_noun_categories
@@ -1015,7 +1015,7 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
 
 #: What a teacher writes in the cues column for a sentence with no cue words (the
 #: worksheet's own word is "none"): the card then marks no cue.
-NO_CUE_CELLS = frozenset({"none", "no cue", "no cues", "no cue words", "nothing", "-", "n/a"})
+NO_CUE_CELLS = NO_CUE_WORDS
 
 
 def _teacher_cues(cell: str | None) -> list[str] | None:

@@ -372,6 +372,10 @@ def written_differently(given: str, forms: Iterable[str]) -> bool:
     return all(key != " ".join(str(f).split()).casefold().removeprefix("the ").strip(" .") for f in forms)
 
 
+#: What a student or a teacher writes for "no cue words" (the worksheet's own word is "none").
+NO_CUE_WORDS = frozenset({"none", "no cue", "no cues", "no cue words", "nothing", "-", "n/a"})
+
+
 def split_cues(value) -> list[str]:
     """A student's cue words as a list: one string is split at ``;``, ``,``, ``/`` or a
     new line; quotation marks around a word are dropped."""
@@ -643,7 +647,7 @@ def mark_card(card: dict, given: dict | None) -> list[dict]:
         verdict, points, feedback = marked
         # "none" is what the worksheet asks for when no word decides: nothing to talk over.
         if (field == "status" and "cues" in (card.get("fields") or FIELDS) and answers.get("cues") is None
-                and [c for c in split_cues(given.get("cues")) if c.lower() not in ("none", "no cue", "no cues", "nothing", "-")]):  # fmt: skip
+                and [c for c in split_cues(given.get("cues")) if c.strip().lower() not in NO_CUE_WORDS]):  # fmt: skip
             feedback += (f" You also gave cue words (*{'; '.join(split_cues(given.get('cues')))}*); this card does not mark "
                          "them, because no one word decides how sure it is. Talk them over with your teacher.")  # fmt: skip
         rows.append({"card": card["card"], "field": field, "given": shown, "verdict": verdict, "points": points,
