@@ -1497,6 +1497,35 @@ def says_nothing(link: VerbLink) -> bool | None:
     return None
 
 
+#: Auxiliaries of a saying still to come ("will announce", "'ll tell").
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+#: Objects of "expect" that are no claim: "I was not expecting it at all" is surprise.
+BARE_OBJECTS = frozenset({"it", "this", "that", "them", "him", "her"})
+
+
+def not_said_yet(link: VerbLink) -> bool | None:
+    """ "Laporte will announce his starting line-up on Wednesday": a saying still to come
+    reports no claim; the writer tells what will happen (on PolNeAR train 8 of 64 such
+    verbs are cues). A refusal ("will not comment"), a belief ("will be hoping that
+    ..."), "I'll admit ..." and a quotation released before it is said still are. And
+    "I was not expecting it at all": an expectation of only a pronoun holds no claim."""
+    verb = link.verb
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+    # Not "I'll admit it'll be awesome" (said as it is written), nor "will be hoping that
+    # ..." (a belief held now).
+    speaker_now = link.subject is not None and link.subject.lower_ in ("i", "we")
+    # Nor words released before they are said ('"...," the president will say, according
+    # to excerpts of his speech'): a quotation is known already.
+    quoted = any(t.text in OPENING_MARKS or t.text in CLOSING_MARKS for t in verb.sent)
+    if (future and negation_of(verb) is None and link.row["stance"] not in ("non_committal", "denying")
+            and link.row["category"] != "cognition" and not speaker_now and not quoted):  # fmt: skip
+        return False
+    objects = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if verb.lemma_.lower() == "expect" and objects and all(o.dep_ == "dobj" and o.lower_ in BARE_OBJECTS for o in objects):
+        return False
+    return None
+
+
 def judged_by_someone(link: VerbLink) -> bool | None:
     """A judgement ("branded", "criticised") counts only with someone judging, as a verb:
     "has been branded a waste" with nobody named, and "a Walkman branded phone", are no
@@ -1554,7 +1583,7 @@ def lets_us(link: VerbLink) -> bool | None:
 
 #: Rules that say a verb reports nothing whoever the source is: the learned tagger's
 #: relations (:func:`analysis.rules.attribution_model.learned_relations`) obey them too.
-NOTHING_REPORTED_RULES = (thing_as_subject, used_as_adjective, infinitive_no_one_holds, lets_us, says_nothing)
+NOTHING_REPORTED_RULES = (thing_as_subject, used_as_adjective, infinitive_no_one_holds, lets_us, says_nothing, not_said_yet)
 
 
 def reports_nothing(doc: Doc, verb: Token, row: dict, cue: tuple[int, int]) -> bool:
@@ -1614,6 +1643,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "free_relative": free_relative,
     "needs_content": needs_content,
     "says_nothing": says_nothing,
+    "not_said_yet": not_said_yet,
     "judged_by_someone": judged_by_someone,
     "shown_by_doing": shown_by_doing,
     "what_one_may_do": what_one_may_do,
