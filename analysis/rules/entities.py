@@ -513,11 +513,23 @@ def names_by_initials(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, 
     among ``spans`` (start, end, label) -> (name, label); initials two names share are left out."""
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for start, end, label in spans:
-        if label in ("ORG", "GPE") and end - start >= MIN_INITIALS:
-            for short in initials([t.text for t in doc[start:end]]):
+        if label not in ("ORG", "GPE"):
+            continue
+        for first in dict.fromkeys([start, _name_begins(doc, start)]):
+            if end - first < MIN_INITIALS:
+                continue
+            for short in initials([t.text for t in doc[first:end]]):
                 if len(short) >= MIN_INITIALS:
-                    found[short].add((bare_name(doc[start:end].text), label))
+                    found[short].add((bare_name(doc[first:end].text), label))
     return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+
+
+def _name_begins(doc: Doc, start: int) -> int:
+    """Where a name the model cut short begins: "Entertainment and" before "Leisure
+    Software Publishers Association", capitalised words joined by "and", "&" or "of"."""
+    while start >= 2 and doc[start - 1].lower_ in ("and", "&", "of") and doc[start - 2].is_title and not doc[start - 2].is_sent_start:
+        start -= 2
+    return start
 
 
 def _spells_initials(token) -> bool:
