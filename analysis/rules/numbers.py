@@ -145,6 +145,10 @@ def _words_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+#: The rest of a range after its first figure, ending in a multiplier ("and 250 million").
+RANGE_MULTIPLIER = re.compile(r"^(?:and|to|-|or)\s+[£$€]?[\d.,]+\s*(million|billion|trillion|thousand|bn|m|tn)$")
+
+
 def parse_value(text: str) -> tuple[float | None, str, str | None]:
     """The value of a number as written, its bound, and its unit.
 
@@ -172,6 +176,9 @@ def parse_value(text: str) -> tuple[float | None, str, str | None]:
         rest = cleaned[match.end() :].lower().split()
         if rest and rest[0] in MULTIPLIERS and len(rest[0]) > 2 and not mult:
             value *= MULTIPLIERS[rest[0]]
+        elif not mult and RANGE_MULTIPLIER.match(" ".join(rest)):
+            # "200 and 250 million", "3 to 4bn": the multiplier closing a range is the first figure's too.
+            value *= MULTIPLIERS[RANGE_MULTIPLIER.match(" ".join(rest)).group(1)]
         unit = CURRENCIES.get(match.group("cur") or "") or ("percent" if match.group("pct") or "per cent" in cleaned.lower() or "percent" in cleaned.lower() else None)
         return value, "exact", unit
     words = [w for w in re.split(r"\s+", cleaned) if w]
@@ -303,6 +310,17 @@ def _brought_up_to(doc: Doc, start: int, end: int) -> bool:
     return verb.lemma_.lower() in BRINGING_VERBS and not any(c.tag_ == "MD" for c in verb.children)
 
 
+def _a_range(doc: Doc, start: int, end: int) -> bool:
+    """Whether "between" before the figure at ``start``..``end`` opens a range of figures
+    ("between 200 and 250 million", "between 250 euros (£173) and 600 euros"), not a
+    relation between things ("a legal fight between three journalists and Apple")."""
+    if re.search(r"\d[\d.,]*\s*(?:-|–|to|and)\s*[£$€]?\d", doc[start:end].text):
+        return True
+    following = list(doc[end : min(len(doc), end + 8)])
+    joiner = next((k for k, t in enumerate(following) if t.lower_ == "and"), None)
+    return joiner is not None and any(t.like_num or t.text[:1] in "£$€" for t in following[joiner + 1 : joiner + 3])
+
+
 def find_numbers(doc: Doc) -> list[NumberMention]:
     """Every count, amount and percentage in a parsed article, in text order."""
     matcher, approximators = _approximators(doc.vocab)
@@ -340,6 +358,8 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         suffix = doc[end].lower_ if end < len(doc) else ""
         if not doc[end - 1].whitespace_ and suffix in SHORT_MULTIPLIERS and doc[end - 1].like_num:
             value, end = value * MULTIPLIERS[suffix], end + 1
+        if approx is not None and doc[approx[0] : approx[1]].text.lower() == "between" and not _a_range(doc, start, end):
+            approx, bound = None, parse_value(span.text)[1]  # "the difference between one side and another"
         after = _approximator_after(doc, end)
         if approx is None and after is not None:
             approx, bound = after[0], after[1] if bound == "exact" else bound  # "10 or so images"

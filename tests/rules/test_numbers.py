@@ -179,3 +179,25 @@ def test_a_models_figures_are_a_name_and_a_total_brought_up_to_is_exact(nlp):
     assert numbers["text"].tolist() == ["70", "225", "500", "300", "400", "3", "1"]
     assert numbers.set_index("text").at["225", "bound"] == "exact"
     assert numbers.set_index("text").at["500", "bound"] == "upper"
+
+
+def test_a_range_is_rough_and_its_closing_multiplier_is_the_first_figures_too(nlp):
+    # A blind teacher review (BBC News business/019): "between 200 and 250 million" was an
+    # exact figure of 200.
+    from analysis.rules.numbers import parse_value
+
+    assert parse_value("200 and 250 million")[0] == 200e6 and parse_value("3 to 4bn")[0] == 3e9
+    assert parse_value("10 and 12")[0] == 10
+    numbers = analyze("Phones\n\nThe government hopes to increase the number of mobile users from 95 million to between "
+                      "200 and 250 million by 2007.", nlp=nlp).numbers.set_index("text")
+    assert numbers.at["95 million", "bound"] == "exact"
+    assert numbers.at["200 and 250 million", "bound"] == "approx" and numbers.at["200 and 250 million", "value"] == 200e6
+
+
+def test_between_things_is_no_range(nlp):
+    # bbc sport/368 and tech/044: "between one side and another", "a fight between three journalists and Apple".
+    numbers = analyze("Rugby\n\nThe difference between one side and another is small. EFF joined a legal fight between three "
+                      "US online journalists and Apple. Rules set compensation at between 250 euros (£173) and 600 euros.",
+                      nlp=nlp).numbers.set_index("text")
+    assert numbers.at["one", "bound"] == "exact" and numbers.at["three", "bound"] == "exact"
+    assert numbers.at["250", "bound"] == "approx"
