@@ -493,7 +493,7 @@ def _plain_cues(cue_kind: str, cues: list[dict]) -> str:
     for c in cues:
         groups.setdefault(c.get("kind") or cue_kind, []).append(f"“{c['text']}”")
     if len(groups) <= 1:
-        return f"Look for {cue_kind}: " + "; ".join(f"“{c['text']}”" for c in cues) + "."
+        return f"Look for {next(iter(groups), cue_kind)}: " + "; ".join(f"“{c['text']}”" for c in cues) + "."
     return "Look for " + " and ".join(f"{kind} {' and '.join(words)}" for kind, words in groups.items()) + "."
 
 
@@ -704,7 +704,7 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         # "... as experts predict a gadget shortage": the writer's advice rests on them.
         extra_types.setdefault(row.source_type, f"the sentence itself also cites {row.source.strip()} (“{row.cue}”)")
     written = source_as_written(result, [sent_id] + ([context] if context is not None else []), source) or str(best["source"])
-    if by["status"] == "teacher" and by["cues"] == "tool":
+    if by["status"] == "teacher" and by["cues"] == "tool" and _teacher_value(teacher, sent_id, "cues") is None:
         # Your status, no cue words of yours: the words that teach your status in this
         # sentence ("could" for hedged), not the tool's words for its own ("said").
         cue_kind, cues = deciding_cues(result, sent_id, best["status"], source if by["source"] == "tool" else None)
@@ -732,20 +732,13 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
     answers = {
         "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
-        "source": {"best": best["source"], "forms": forms, **_nearby_speakers(result, sent_id, best)},
+        # Part credit for a speaker nearby is the tool's reading; a teacher's source replaces it.
+        "source": {"best": best["source"], "forms": forms, **(_nearby_speakers(result, sent_id, best) if by["source"] == "tool" else {})},
         "source_type": _choice_answer("source_type", best["source_type"], extra_types, alike.get("source_type")),
         "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
     }
-    # A teacher's words, each named as what it is ("forecast" a reporting verb, "likely" a hedge).
-    plain_cues = [{"text": w, "kind": _cue_word_kind(result, sent_id, w) if by["cues"] == "teacher" else None} for w in cue_words]
-    status_cues = [c for c in plain_cues if c["kind"] in (None, cue_kind)] or plain_cues
     named = written if by["source"] == "tool" else str(best["source"])
-    explain = {
-        "status": _plain_status(best["status"], named, cue_kind, status_cues, writers=best["source_type"] == "author"),
-        "source": _plain_source(None if best["source_type"] == "author" else named, best["source_type"], context),
-        "source_type": _plain_source_type(best["source_type"], source),
-        "cues": _plain_cues(cue_kind, plain_cues) if cue_words else "",
-    }
+    explain = _explanations(result, sent_id, best, by, cue_kind=cue_kind, cue_words=cue_words, named=named, context=context, source=source)
     spans = "; ".join(f"'{c['text']}' [{c['start']}:{c['end']}] ({c['what']})" for c in cues)
     return {
         "card": int(card["card"]), "sent_id": sent_id, "text": str(card["text"]),
@@ -755,6 +748,22 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         "trace": f"status rule: {sentence['status_reason']}" + (f"; deciding words: {spans}" if spans else "")
                  + f"; source type rule: {_source_type_reason(result, sent_id, source)}",
     }  # fmt: skip
+
+
+def _explanations(result, sent_id: int, best: dict, by: dict, *, cue_kind: str, cue_words: list[str], named: str,
+                  context: int | None, source: str | None) -> dict[str, str]:
+    """What a student reads for each field of a card (the ``explain`` of :func:`_key_card`)."""
+    # A teacher's words, each named as what it is ("forecast" a reporting verb, "likely" a hedge).
+    named_kinds = by["cues"] == "teacher" or by["status"] == "teacher"
+    plain_cues = [{"text": w, "kind": _cue_word_kind(result, sent_id, w) if named_kinds else None} for w in cue_words]
+    # The status line names only the words of its own kind ("would" does not make an asserted claim sure).
+    status_cues = [c for c in plain_cues if c["kind"] in (None, cue_kind)]
+    return {
+        "status": _plain_status(best["status"], named, cue_kind, status_cues, writers=best["source_type"] == "author"),
+        "source": _plain_source(None if best["source_type"] == "author" else named, best["source_type"], context),
+        "source_type": _plain_source_type(best["source_type"], source),
+        "cues": _plain_cues(cue_kind, plain_cues) if cue_words else "",
+    }
 
 
 def _choice_answer(field: str, best: str, extra: dict[str, str], alike: list[str] | None) -> dict:
@@ -846,8 +855,10 @@ def _answer_forms(result, text: str, sent_id: int, source: str | None, best: dic
         people = here[(here["source_type"] == "person") & (here["canonical_source"] != source)]["canonical_source"].dropna()
         if len(people) and best["source_type"] != "person" and by["source_type"] == "tool":
             person = f"{people.iloc[0]}, a named person in the sentence, speaks for {source}"
-    if best["source_type"] == "author" or str(best["source"]).lower() == NOBODY_NAMED:
-        forms = [*forms, *NOBODY_FORMS]  # nobody is cited, or only "it is alleged"
+    if best["source_type"] == "author" or str(best["source"]).lower() == NOBODY_NAMED or not forms:
+        # Nobody is cited, or only "it is alleged"; or the teacher changed only the type
+        # of a claim the tool gives the writer: the source is still "the writer".
+        forms = [*forms, *(f for f in NOBODY_FORMS if f not in forms)]
     return forms, person
 
 
@@ -999,10 +1010,12 @@ def read_teacher_key(path: str | Path, *, result=None) -> pd.DataFrame:
             for given in _labels(cell):
                 if given not in allowed:
                     problems.append(f"line {line}: {field} {written.get(given, given)!r} is not one of {', '.join(allowed)}")
+        problems += _row_contradictions(key, row, line)
     key["sent_id"] = ids
     key.attrs["lines"] = seen  # sent_id -> line in the file, for later messages
     if result is not None:
         problems += sentence_problems(key[key["sent_id"] >= 0], result)
+        problems += _type_without_source(key[key["sent_id"] >= 0], result)
     if problems:
         raise InputError(_problems_line(name, problems))
     for field in ("status", "source_type"):
@@ -1034,6 +1047,38 @@ def _problems_line(name: str, problems: list[str]) -> str:
     if len(problems) == 1:
         return f"{name}, {problems[0]}" if problems[0].startswith("line ") else f"{name}: {problems[0]}"
     return f"{name}: {len(problems)} problems: " + "; ".join(problems)
+
+
+def _row_contradictions(key: pd.DataFrame, row: int, line: int) -> list[str]:
+    """A row that says two things at once: "none" beside cue words ("would; none"), or
+    the writer as the source with another source type (or the other way round)."""
+    problems = []
+    cell = str(key.at[row, "cues"]) if "cues" in key.columns else ""
+    words = [w.strip().lower() for w in re.split(r"[;,]", cell) if w.strip()]
+    if len(words) > 1 and any(w in NO_CUE_CELLS for w in words):
+        problems.append(f"line {line}: cues {cell.strip()!r} gives cue words and says there are none; write one or the other")
+    source = str(key.at[row, "source"]).split(";")[0].strip() if "source" in key.columns else ""
+    types = _labels(key.at[row, "source_type"]) if "source_type" in key.columns else []
+    if source.lower() in NOBODY_FORMS and types and "author" not in types:
+        problems.append(f"line {line}: the source is {source!r} but the source type is {types[0]!r}; the writer's own claim is 'author'")
+    if source and source.lower() not in NOBODY_FORMS and types == ["author"]:
+        problems.append(f"line {line}: source type 'author' is the writer's own claim, but the source is {source!r}")
+    return problems
+
+
+def _type_without_source(key: pd.DataFrame, result) -> list[str]:
+    """Rows that give a claim the tool gives the writer another source type and no
+    source: whose would it be?"""
+    lines = key.attrs.get("lines", {})
+    writers = set(result.sentences.loc[result.sentences["claim_source_type"] == "author", "sent_id"].tolist())
+    problems = []
+    for row in key.itertuples():
+        source = str(getattr(row, "source", "") or "").strip()
+        types = _labels(getattr(row, "source_type", "") or "")
+        if row.sent_id in writers and types and "author" not in types and not source:
+            problems.append(f"line {lines.get(row.sent_id, '?')}: sentence {row.sent_id} is the writer's own claim in the tool's key; "
+                            f"a source type of {types[0]!r} needs a source too (write it in the source column)")  # fmt: skip
+    return problems
 
 
 def sentence_problems(key: pd.DataFrame, result) -> list[str]:

@@ -115,6 +115,8 @@ def _shown(value) -> str:
         return json.dumps(value)
     if isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, list) and not value:
+        return "an empty list"
     return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
 
 

@@ -170,7 +170,7 @@ def _head(words: list[str]) -> str:
 _POST_HEADS = frozenset({"head", "chief", "leader", "member", "chairman", "chairwoman", "chair", "president", "director",
                          "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "minister", "editor",
                          "officer", "executive", "manager", "founder", "partner", "professor", "analyst", "economist",
-                         "commissioner", "adviser", "advisor", "deputy", "correspondent"})  # fmt: skip
+                         "commissioner", "adviser", "advisor", "deputy", "correspondent", "general"})  # fmt: skip
 
 
 def _head_words(text: str) -> list[str]:
@@ -221,7 +221,7 @@ def _initials(form: str, *, small_words: bool = False) -> str:
     Bureau of Investigation"; with ``small_words``, "boe" of "Bank of England"): a word in
     capitals gives itself, any other its first letter."""
     words = [w for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", str(form)))
-             if w.lower() not in _NOISE or (small_words and w.lower() in ("of", "and"))]  # fmt: skip
+             if w.lower() not in _NOISE | {"and"} or (small_words and w.lower() in ("of", "and"))]  # fmt: skip
     return "".join(w.lower() if w.isupper() and len(w) > 1 else w[0].lower() for w in words)
 
 
@@ -568,10 +568,11 @@ def _names_the_source(given: str, forms: list[str]) -> bool:
     """Whether the student's words name the key's source: a name or description by
     :func:`same_source`; the writer or "nobody" only as a whole answer ("the writer", not
     "virus writers")."""
-    nobody = [normalise_words(f) for f in forms if f in NOBODY_FORMS]
+    # "the writers own claim": a possessive without its apostrophe is still the writer's.
+    nobody = [_singular(normalise_words(f)) for f in forms if f in NOBODY_FORMS]
     # "nobody, the journalist": each part one of the writer's forms.
     # "nobody, the journalist", "the writer (no source)", "nobody - it's the journalist".
-    parts = [normalise_words(p) for p in re.split(r"[,;/()]|\s[-\u2013\u2014]\s|\bor\b|\band\b|\bit'?s\b", str(given))
+    parts = [_singular(normalise_words(p)) for p in re.split(r"[,;/()]|\s[-\u2013\u2014]\s|\bor\b|\band\b|\bit'?s\b", str(given))
              if normalise_words(p)]  # fmt: skip
     if nobody and parts and all(part in nobody for part in parts):
         return True

@@ -628,3 +628,36 @@ def test_a_teachers_cue_words_are_each_named_as_what_they_are(nlp, tmp_path):
     card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
     assert card["explain"]["cues"] == "Look for the reporting verb “predict” and the hedge “may”."
     assert "“predict”" not in card["explain"]["status"] and "“may”" in card["explain"]["status"]
+
+
+CONTRADICTING_KEYS = [
+    # A blind teacher review (BBC News business/409): these rows passed the check and made
+    # a key that grading refused, or told students to look for "none".
+    ("sent_id,cues\n{writer},would; none\n", "gives cue words and says there are none"),
+    ("sent_id,source,source_type\n{writer},the writer,person\n", "the writer's own claim is 'author'"),
+    ("sent_id,source,source_type\n{writer},Lloyd Austin,author\n", "but the source is 'Lloyd Austin'"),
+    ("sent_id,source_type\n{writer},unnamed\n", "needs a source too"),
+]
+
+
+@pytest.mark.parametrize("csv_text, named", CONTRADICTING_KEYS, ids=["none beside words", "writer as a person",
+                                                                      "a name as author", "a type without a source"])
+def test_a_teachers_row_that_contradicts_itself_is_named(tmp_path, seed, csv_text, named):
+    writer = int(seed.body_sentences.loc[seed.body_sentences["claim_source_type"] == "author", "sent_id"].iloc[0])
+    bad = tmp_path / "bad.csv"
+    bad.write_text(csv_text.format(writer=writer), encoding="utf-8")
+    with pytest.raises(InputError, match=named):
+        read_teacher_key(bad, result=seed)
+
+
+def test_an_alike_status_keeps_the_teachers_cue_and_names_it_rightly(nlp, tmp_path):
+    # business/409: "asserted; hedged" with the cue "would" dropped the cue silently.
+    from analysis import analyze
+
+    result = analyze("Banks\n\nThe move would be the sector's biggest foreign takeover, the writer adds here.", nlp=nlp)
+    path = tmp_path / "key.csv"
+    path.write_text("sent_id,status,cues\n1,asserted; hedged,would\n", encoding="utf-8")
+    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
+    card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
+    assert card["answers"]["cues"]["words"] == ["would"] and card["explain"]["cues"] == "Look for the hedge: “would”."
+    assert "“would”" not in card["explain"]["status"]

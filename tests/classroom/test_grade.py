@@ -294,3 +294,10 @@ def test_the_class_page_says_to_check_the_key_where_most_of_the_class_missed(gra
     page = (out / "class.html").read_text(encoding="utf-8")
     missed = (summary["share_full_credit"] + summary["share_part_credit"] < 0.5).any()
     assert ("check the key before you mark them down" in page) == missed
+
+
+def test_an_empty_list_is_named_as_one():
+    # business/409 review: "must be a list of at least one text, not a list" contradicted itself.
+    from analysis.classroom.grade import _shown
+
+    assert _shown([]) == "an empty list" and _shown(["a"]) == "a list"

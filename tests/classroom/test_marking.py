@@ -165,3 +165,17 @@ def test_the_writer_counts_only_as_a_whole_answer(given, verdict):
     card["answers"]["source"] = {"best": "the writer", "forms": list(NOBODY_FORMS)}
     rows = {row["field"]: row for row in mark_card(card, {"source": given})}
     assert rows["source"]["verdict"] == verdict
+
+
+def test_marking_from_the_tech_203_review():
+    # A blind teacher review (BBC News tech/203): the employer passed for its director
+    # general, the long name failed for its short form, and "the writers own claim" failed
+    # for want of an apostrophe. ("according" for "according to" still counts: the word of
+    # meaning is there; see test_marking_table.)
+    from analysis.classroom.marking import NOBODY_FORMS, _names_the_source
+
+    bennett = ["Roger Bennett, director general of Elspa", "Roger Bennett"]
+    assert not same_source("Elspa", bennett)
+    assert same_source("Roger Bennett of Elspa", bennett) and same_source("the director general", bennett)
+    assert same_source("the Entertainment and Leisure Software Publishers Association", ["Elspa"])
+    assert _names_the_source("the writers own claim", list(NOBODY_FORMS)) and not _names_the_source("virus writers", list(NOBODY_FORMS))
