@@ -29,6 +29,7 @@ import pandas as pd
 from analysis.classroom.marking import FIELDS, NO_CUE_WORDS, NOBODY_FORMS, POINTS, compared_form, same_source
 from analysis.classroom.notes import first_person_sentences, speaks_as_i
 from analysis.errors import InputError
+from analysis.lexicon import lexicon_words
 from analysis.rules.attribution import OPENING_MARKS, reporting_cues, source_noun_categories
 from analysis.rules.mentions import SPOKESPERSON_NOUNS
 from analysis.vocabulary import (
@@ -128,6 +129,14 @@ def _source_is_known(sentence: dict, tokens: pd.DataFrame) -> bool:
     return str(sentence.get("claim_source") or "").lower() != NOBODY_NAMED
 
 
+def _not_only_a_conditional(sentence: dict, tokens: pd.DataFrame) -> bool:
+    """Not a claim hedged only by a conditional "would" ("The move ... would be the
+    sector's biggest foreign takeover", of a deal not yet done): many readers take it as
+    stated, so the card would have two fair answers (business/409 review)."""
+    hedges = [str(h).lower() for h in (sentence.get("hedges") or []) if isinstance(h, str)]
+    return not (sentence.get("status") == "hedged" and hedges and all(h in WEAK_HEDGE_WORDS for h in hedges))
+
+
 #: The rules a sentence must pass to be a card, in order; each keyed by the name a
 #: rejected sentence records.
 CARD_RULES: dict[str, Callable[[dict, pd.DataFrame], bool]] = {
@@ -136,6 +145,7 @@ CARD_RULES: dict[str, Callable[[dict, pd.DataFrame], bool]] = {
     "no_open_question": _no_open_question,
     "not_a_request": _not_a_request,
     "not_first_person": _not_first_person,
+    "not_only_a_conditional": _not_only_a_conditional,
     "source_is_known": _source_is_known,
 }
 
@@ -306,7 +316,15 @@ def _farthest(sent_ids: pd.Series, chosen: list[int]):
     return distance.idxmax()
 
 
-def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
+def _apart(rows: pd.DataFrame, pool: pd.DataFrame, chosen: list[int]) -> pd.DataFrame:
+    """``rows`` without the next sentence of a card with the same answer: two halves of
+    one quotation teach one thing (sport/296 review); fewer cards are better."""
+    taken = pool[pool["sent_id"].isin(chosen)]
+    answers = dict(zip(taken["sent_id"], taken["answer"]))
+    return rows[[not any(abs(int(i) - c) == 1 and answers[c] == a for c in answers) for i, a in zip(rows["sent_id"], rows["answer"])]]
+
+
+def claim_cards(result, *, n: int = 6, side_by_side: bool = False) -> pd.DataFrame:
     """Body sentences for the claim-card task, chosen to teach.
 
     Rule: only sentences that pass :data:`CARD_RULES`. For each status in the order of
@@ -317,8 +335,12 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     source not on a card yet; then fill up to ``n`` cards the same
     way, from the statuses on fewest cards first; never more than :data:`MAX_ALIKE` with
     one answer, status, source type and source (the first in reading order), so an article that cites
-    nobody gets three cards, not six alike. Cards are numbered in reading order, so
+    nobody gets three cards, not six alike, and never two next to each other with one
+    answer (two halves of a quotation). Cards are numbered in reading order, so
     their order says nothing about their answers.
+
+    With ``side_by_side``, two cards next to each other may have one answer (to see
+    every teachable sentence as a card).
 
     Returns:
         Columns: card, sent_id, text, context_sent_id (the neighbour naming the speaker,
@@ -339,6 +361,9 @@ def claim_cards(result, *, n: int = 6) -> pd.DataFrame:
     def take(rows: pd.DataFrame) -> bool:
         answers = pool.loc[pool["sent_id"].isin(chosen), "answer"].value_counts()
         rows = rows[~rows["sent_id"].isin(chosen) & rows["answer"].map(lambda a: answers.get(a, 0) < MAX_ALIKE).astype(bool)]
+        if rows.empty:
+            return False
+        rows = rows if side_by_side else _apart(rows, pool, chosen)
         if rows.empty:
             return False
         new = ~rows["claim_source_type"].isin(types)
@@ -475,7 +500,7 @@ def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict], *, 
 def _plain_source(source: str | None, source_type: str, context_sent_id) -> str:
     if not source:
         return "The article gives no source for this claim: it rests on the writer alone (write “the writer” or “nobody”)."
-    where = f" (sentence {context_sent_id} gives the name)" if context_sent_id is not None else ""
+    where = f" (sentence {context_sent_id} says who)" if context_sent_id is not None else ""
     first, _, rest = source.partition(" ")
     if first in {"A", "An", "The"} and rest:
         source = f"{first.lower()} {rest}"
@@ -709,6 +734,7 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         # sentence ("could" for hedged), not the tool's words for its own ("said").
         cue_kind, cues = deciding_cues(result, sent_id, best["status"], source if by["source"] == "tool" else None)
     cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
+    passed_on: dict = {}
     if by["status"] == "teacher":
         cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
     # Your words, and the tool's too, unless you named another source: then the tool's
@@ -725,15 +751,19 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         if (same_speaker["pattern"] == "quoted_as").any():
             # "Dixon was quoted by The Australian as saying ...": "quoted" tells it too.
             cue_forms = sorted(set(cue_forms) | QUOTED_AS_FORMS)
+            passed_on = _second_hand(result, sent_id, extra_types)
     extra_statuses, extra_cues = _status_alternatives(result, sentence, best["status"], by["status"] == "tool" and bool(source))
     if by["cues"] == "tool" and cue_words:
         cue_forms = sorted(set(cue_forms) | extra_cues | {str(w).lower() for c in ("cue", "cue_lemma") if c in within for w in within[c].dropna()})
+    # Part credit for a speaker nearby, or the outlet a quotation is taken from, is the
+    # tool's reading; a teacher's source replaces it.
+    nearby = {**_nearby_speakers(result, sent_id, best).get("nearby", {}), **passed_on} if by["source"] == "tool" else {}
     if best["status"] == "unconfirmed" and source and by["source"] == "tool":
         extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
     answers = {
         "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
         # Part credit for a speaker nearby is the tool's reading; a teacher's source replaces it.
-        "source": {"best": best["source"], "forms": forms, **(_nearby_speakers(result, sent_id, best) if by["source"] == "tool" else {})},
+        "source": {"best": best["source"], "forms": forms, **({"nearby": nearby} if nearby else {})},
         "source_type": _choice_answer("source_type", best["source_type"], extra_types, alike.get("source_type")),
         "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
     }
@@ -875,6 +905,47 @@ def _voices_within(result, sent_id: int, best: dict) -> pd.DataFrame:
     return here[~here["source"].map(lambda s: str(s).strip().lower() in PRONOUNS)]
 
 
+def _second_hand(result, sent_id: int, extra_types: dict[str, str]) -> dict[str, str]:
+    """The outlet a quotation is taken from ("the Financial Times newspaper quoted an
+    insider ... as saying"), as a source earning part credit, and "media" as a type
+    that does; {} when no outlet is named."""
+    outlet = _quoting_outlet(result, sent_id)
+    if outlet is None:
+        return {}
+    extra_types.setdefault("media", f"the quotation comes second-hand, from {outlet}")
+    return {outlet: f"the article takes the quotation from {outlet}"}
+
+
+def _quoting_outlet(result, sent_id: int) -> str | None:
+    """Who passes a quotation on ("the Financial Times newspaper" of "..., the Financial
+    Times newspaper quoted an insider in the talks as saying"): the subject of "quoted"
+    in the sentence, in the article's words, or None."""
+    tokens = result.tokens[result.tokens["sent_id"] == sent_id]
+    heads = dict(zip(tokens["i"], tokens["head_i"]))
+    quoted = tokens[(tokens["lemma"].str.lower() == "quote") & tokens["pos"].isin(["VERB", "AUX"])]
+    for verb in quoted.itertuples():
+        subject = tokens[(tokens["head_i"] == verb.i) & (tokens["dep"] == "nsubj")]
+        if subject.empty:
+            continue
+        root = int(subject["i"].iloc[0])
+
+        def under(i: int) -> bool:
+            seen = set()
+            while i not in seen and i in heads:
+                if i == root:
+                    return True
+                seen.add(i)
+                i = heads[i]
+            return False
+
+        phrase = tokens[tokens["i"].map(under)]
+        start, end = int(phrase["start"].min()), int(phrase["end"].max())
+        # "the Financial Times newspaper": the name, without the kind of outlet after it.
+        text = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", result.text[start:end].strip())
+        return text if re.search(r"\b[A-Z]", text) else None
+    return None
+
+
 def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
     """For a claim the writer makes alone: the speaker of the sentence next to it in its
     paragraph (``nearby``: each form the article uses, with why it earns part credit).
@@ -893,8 +964,13 @@ def _nearby_speakers(result, sent_id: int, best: dict) -> dict:
         reason = f"the sentence itself also cites {row.source.strip()} (“{row.cue}”)"
         for form in (row.canonical_source, row.source):
             nearby.setdefault(str(form).strip(), reason)
+    # "Meanwhile, ...": a sentence that turns to another subject carries no one's words on.
+    first_word = re.match(r"\W*(\w+)", str(sentences.at[sent_id, "text"]))
+    turns = first_word is not None and first_word.group(1).lower() in lexicon_words("context_words", "topic_shift")
     for other, where in ((sent_id - 1, "before"), (sent_id + 1, "after")):
         if other not in sentences.index or sentences.at[other, "para_id"] != sentences.at[sent_id, "para_id"]:
+            continue
+        if where == "before" and turns:
             continue
         speaker = sentences.at[other, "claim_source"]
         if sentences.at[other, "status"] not in ("reported", "confirmed") or not isinstance(speaker, str):

@@ -579,21 +579,26 @@ def _names_the_source(given: str, forms: list[str]) -> bool:
     return same_source(given, [f for f in forms if f not in NOBODY_FORMS])
 
 
-def _mark_source(given: str, answer: dict, explain: str) -> tuple[str, int, str]:
+def _mark_source(given: str, answer: dict, explain: str, *, sentence: str = "") -> tuple[str, int, str]:
     if not given:
         return "missing", 0, f"You left the source empty. {explain}"
     if _names_the_source(given, answer["forms"]):
         # The writer's own claims have no words in the article to show ("the article
         # writes *author*" would name a label, not the text).
         if written_differently(given, answer["forms"]) and "author" not in answer["forms"]:
-            shown = answer["best"] if answer.get("best") in answer["forms"] else answer["forms"][0]
+            # The words the card's own sentence uses ("the French coach"), else the key's name.
+            in_sentence = sorted((f for f in answer["forms"] if f and f in sentence), key=len, reverse=True)
+            shown = in_sentence[0] if in_sentence else answer["best"] if answer.get("best") in answer["forms"] else answer["forms"][0]
             return "best", POINTS["best"], f"Right (written differently): the article writes *{shown}*. {explain}"
         return "best", POINTS["best"], f"Yes. {explain}"
     near = next((reason for form, reason in (answer.get("nearby") or {}).items() if same_source(given, [form])), None)
     if near is not None:
-        how = "You read the sentence closely" if near.startswith("the sentence itself") else "You read around the sentence, as the worksheet asks"
+        closely = near.startswith(("the sentence itself", "the article takes"))
+        best = str(answer.get("best") or "the writer")
+        holder = "the writer" if best.lower() in NOBODY_FORMS else best
+        how = "You read the sentence closely" if closely else "You read around the sentence, as the worksheet asks"
         return "accepted", POINTS["accepted"], (f"You said *{given}*. {how}: "
-                                                f"{near}. The key gives this sentence to the writer; if you think the claim comes from "
+                                                f"{near}. The key gives this sentence to {holder}; if you think the claim comes from "
                                                 f"*{given}* too, show your teacher the words that say so. {explain}")  # fmt: skip
     # Why not, in words a student can use: the names the article gives the source (the
     # writer's own claims have no other name).
@@ -639,7 +644,7 @@ def mark_card(card: dict, given: dict | None) -> list[dict]:
             marked = _mark_option(field, shown, answers[field], explain[field])
         elif field == "source":
             shown = _given(value)
-            marked = _mark_source(shown, answers["source"], explain["source"])
+            marked = _mark_source(shown, answers["source"], explain["source"], sentence=str(card.get("text") or ""))
         else:
             shown = _given(value)
             marked = _mark_choice(field, shown, answers[field], explain[field])

@@ -335,8 +335,9 @@ def answer_key_html(key: dict) -> str:
         table = "".join(f"<tr><th>{_esc(f)}</th><td>{best}</td><td>{alt}</td><td>{_emphasis(why)}</td></tr>" for f, best, alt, why in rows)
         # Students see the sentence alone (a hint on some cards would tell which have a
         # speaker elsewhere); the key says where the speaker is named.
-        context = (f"<p class='context'>The speaker is named in sentence {_esc(card['context_sent_id'])} (in the article, "
-                   f"not on the card): “{_esc(card['context'])}”</p>") if card["context"] else ""  # fmt: skip
+        # The sentence as a block quote, not in marks of its own ("“"It's incredible," ...”).
+        context = (f"<p class='context'>Sentence {_esc(card['context_sent_id'])} says who is speaking (in the article, "
+                   f"not on the card):</p><blockquote class='context'>{_esc(card['context'])}</blockquote>") if card["context"] else ""  # fmt: skip
         body.append(f"<div class='card'><p><b>Card {_esc(card['card'])}</b> (sentence {_esc(card['sent_id'])})</p><blockquote>{_esc(card['text'])}</blockquote>{context}"
                     "<table><tr><th></th><th>Answer</th><th>Also accepted</th><th>What the student reads</th></tr>"
                     f"{table}</table>" + (f"<ul class='note'>{tool}</ul>" if tool else "")

@@ -317,13 +317,19 @@ def _numbers_answer(result) -> list[str]:
     # "the top 12 films", "No. 1": a rank, not a figure to check.
     rows = rows[~rows["start"].map(lambda start: bool(RANK_BEFORE.search(text[max(0, int(start) - 8) : int(start)]))).astype(bool)]
     out: list[str] = []
-    previous_end = -1
+    previous_start = previous_end = -1
     for row in rows.itertuples():
         # "$163m (£90m)": a conversion in brackets goes with the figure it converts.
         if out and text[previous_end : int(row.start)].strip() == "(" and row.unit is not None:
             out[-1] = out[-1][:-1] + f", {row.text} in another currency."
             previous_end = int(row.end)
             continue
+        if out and previous_end >= 0 and text[previous_end : int(row.start)] in ("-", "–") and SCORE.fullmatch(text[previous_start : int(row.end)]):
+            # "a 16-9 win": one score, not two figures.
+            out[-1] = f"Sentence {row.sent_id}: {text[previous_start : int(row.end)]} (a score; {out[-1].rsplit('; ', 1)[-1]}"
+            previous_end = int(row.end)
+            continue
+        previous_start = int(row.start)
         rough = "rough" if row.approximate else "exact"
         named = isinstance(row.source, str) and row.source_type != "author" and row.source != NOBODY_NAMED
         source = f"from {row.source}" if named else "no source named"
@@ -333,6 +339,8 @@ def _numbers_answer(result) -> list[str]:
                        "and ranks); check any the students find.")
 
 
+#: A score or result written as two small whole numbers and a dash ("16-9", "3–1").
+SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 #: Words before a number that make it a rank: "the top 12 films", "No. 1", "number one".
 RANK_BEFORE = re.compile(r"\b(top|no\.|number)\s*$", re.I)
 

@@ -44,7 +44,7 @@ def test_a_quoted_sentence_keeps_its_speaker_named_in_the_sentence_before(nlp):
     from analysis import analyze
 
     result = analyze(HTML_PAGE, nlp=nlp)
-    cards = claim_cards(result, n=8)
+    cards = claim_cards(result, n=8, side_by_side=True)
     quoted = cards[cards["text"].str.contains("thought would never come")].iloc[0]
     assert quoted["context_sent_id"] == quoted["sent_id"] - 1 and "Maria Lopez" in quoted["context"]
     card = next(c for c in exercise_key(result, cards)["cards"] if c["sent_id"] == quoted["sent_id"])
@@ -189,7 +189,7 @@ def _key_cards(nlp, text):
     from analysis import analyze
 
     result = analyze(text, nlp=nlp)
-    cards = claim_cards(result, n=20)
+    cards = claim_cards(result, n=20, side_by_side=True)
     return {c["sent_id"]: c for c in exercise_key(result, cards)["cards"]}, result
 
 
@@ -277,8 +277,12 @@ def test_a_persons_name_described_after_it_is_a_form_of_the_source(nlp):
 
 def test_a_claim_hedged_only_by_would_may_be_called_asserted(nlp):
     # BBC News tech/115, shortened.
-    cards, result = _key_cards(nlp, "Pompeii gets digital make-over\n\nThe system would allow visitors to walk through the "
-                                    "ancient city as it was before the eruption. Researchers may use it in other museums.")  # fmt: skip
+    # (Such a claim is never a card now, but a teacher's key may still put it on one.)
+    from analysis import analyze
+
+    text = ("Pompeii gets digital make-over\n\nThe system would allow visitors to walk through the ancient city as it was "
+            "before the eruption. Researchers may use it in other museums.")
+    cards, result = _key_for(nlp, text), analyze(text, nlp=nlp)
     statuses = result.sentences.set_index("sent_id")["status"]
     would = next(c for c in cards.values() if "would allow" in c["text"])
     assert statuses[would["sent_id"]] == "hedged" and "asserted" in would["answers"]["status"]["accepted"]
@@ -661,3 +665,34 @@ def test_an_alike_status_keeps_the_teachers_cue_and_names_it_rightly(nlp, tmp_pa
     card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
     assert card["answers"]["cues"]["words"] == ["would"] and card["explain"]["cues"] == "Look for the hedge: “would”."
     assert "“would”" not in card["explain"]["status"]
+
+
+def test_two_cards_side_by_side_never_have_one_answer(nlp):
+    # BBC News sport/296 (a blind teacher review): two halves of one quotation were cards 4 and 5.
+    from analysis import analyze
+
+    result = analyze("Fear will help France\n\nMeanwhile, Perpignan centre Jean-Philippe Granclaude is delighted at his call-up. "
+                     "\"It's incredible,\" the youngster said. \"I was not expecting it at all. Playing with the France team has "
+                     "always been a dream for me.\" He said it would be a great honour.", nlp=nlp)
+    cards = claim_cards(result, n=6).merge(result.sentences[["sent_id", "claim_source", "status"]], on="sent_id")
+    pairs = zip(cards.itertuples(), cards.iloc[1:].itertuples())
+    assert not any(b.sent_id - a.sent_id == 1 and (a.claim_source, a.status) == (b.claim_source, b.status) for a, b in pairs)
+
+
+def test_the_outlet_a_quotation_is_taken_from_earns_part_credit(nlp):
+    # BBC News business/409 (a blind teacher review): "the Financial Times" and "media"
+    # scored 0 on "..., the Financial Times newspaper quoted an insider in the talks as saying."
+    key = _key_for(nlp, 'Banks\n\n"They were able to move so quickly it caught HSBC by surprise," the Financial Times newspaper '
+                        'quoted an insider in the talks as saying.')
+    answers = key[1]["answers"]
+    assert answers["source"]["best"] == "an insider in the talks" and "the Financial Times" in answers["source"]["nearby"]
+    assert "media" in answers["source_type"]["accepted"]
+    verdict, _, feedback = _mark_source("the FT", answers["source"], "x")
+    assert verdict == "accepted" and "The key gives this sentence to an insider in the talks" in feedback
+
+
+def test_a_sentence_that_turns_to_another_subject_carries_no_ones_words_on(nlp):
+    # BBC News sport/296: "Meanwhile, ... Granclaude is delighted" gave part credit to Laporte, quoted before it.
+    key = _key_for(nlp, 'France\n\n"It will work in our favour," said the French coach Bernard Laporte. Meanwhile, Perpignan centre '
+                        'Jean-Philippe Granclaude is delighted at his call-up for the game.')
+    assert not any("Laporte" in form for form in key[2]["answers"]["source"].get("nearby", {}))

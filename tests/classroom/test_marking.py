@@ -179,3 +179,12 @@ def test_marking_from_the_tech_203_review():
     assert same_source("Roger Bennett of Elspa", bennett) and same_source("the director general", bennett)
     assert same_source("the Entertainment and Leisure Software Publishers Association", ["Elspa"])
     assert _names_the_source("the writers own claim", list(NOBODY_FORMS)) and not _names_the_source("virus writers", list(NOBODY_FORMS))
+
+
+def test_right_in_other_words_shows_the_words_of_the_cards_sentence():
+    # sport/296 review: "the article writes *Bernard Laporte*" of a sentence that says "the French coach".
+    from analysis.classroom.marking import _mark_source
+
+    answer = {"best": "Bernard Laporte", "forms": ["France coach Bernard Laporte", "Bernard Laporte", "the French coach", "Laporte"]}
+    text = _mark_source("Laporte, France's coach", answer, "x", sentence='"We will go with fear," said the French coach.')[2]
+    assert text.startswith("Right (written differently): the article writes *the French coach*.")
