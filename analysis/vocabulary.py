@@ -232,6 +232,7 @@ ENTITY_LABEL_RULE = _set(
     ("news_outlet", "A newspaper, broadcaster or programme from the outlet list."),
     ("age", 'An age after a name ("John Houston, 54,"), not a date.'),
     ("pronoun_antecedent", 'A name that "he" or "she" refers back to is a person.'),
+    ("party_name", 'A political party from the party list ("Labour", "the Liberal Democrats"): an organisation.'),
     ("known_surname", "The surname of a person named in full elsewhere in the article."),
     ("place_list", "A country, region or capital from the place list."),
     ("demonym_list", 'A nationality word from the list: "French", "Korean".'),

@@ -1507,8 +1507,9 @@ def not_said_yet(link: VerbLink) -> bool | None:
     """ "Laporte will announce his starting line-up on Wednesday": a saying still to come
     reports no claim; the writer tells what will happen (on PolNeAR train 8 of 64 such
     verbs are cues). A refusal ("will not comment"), a belief ("will be hoping that
-    ..."), "I'll admit ..." and a quotation released before it is said still are. And
-    "I was not expecting it at all": an expectation of only a pronoun holds no claim."""
+    ..."), "I'll admit ..." and a quotation released before it is said still are. Nor
+    do figures not yet released ("Valve has yet to release figures which show ..."), and
+    "I was not expecting it at all", an expectation of only a pronoun, holds no claim."""
     verb = link.verb
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
     # Not "I'll admit it'll be awesome" (said as it is written), nor "will be hoping that
@@ -1520,10 +1521,20 @@ def not_said_yet(link: VerbLink) -> bool | None:
     if (future and negation_of(verb) is None and link.row["stance"] not in ("non_committal", "denying")
             and link.row["category"] != "cognition" and not speaker_now and not quoted):  # fmt: skip
         return False
+    subject = link.subject
+    if subject is not None and subject.dep_ == "dobj" and _not_there_yet(subject.head):
+        return False  # "Valve has yet to release figures which show ...": no such figures yet
     objects = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
     if verb.lemma_.lower() == "expect" and objects and all(o.dep_ == "dobj" and o.lower_ in BARE_OBJECTS for o in objects):
         return False
     return None
+
+
+def _not_there_yet(verb: Token) -> bool:
+    """Whether ``verb`` has not happened: negated, or "yet to" ("has yet to release")."""
+    if negation_of(verb) is not None or any(c.lower_ == "yet" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children)
 
 
 def judged_by_someone(link: VerbLink) -> bool | None:

@@ -435,6 +435,39 @@ def first_name_sexes() -> dict[str, str]:
     return {**dict(zip(census["name"], census["category"])), **dict(zip(learned["name"], learned["category"]))}
 
 
+@lru_cache(maxsize=1)
+def party_names() -> dict[tuple[str, ...], str]:
+    """Party names as token tuples ("Lib", "Dems") -> canonical (``lexicons/parties.csv``)."""
+    table = load_lexicon("parties")
+    return {tuple(str(name).split()): str(canonical) for name, canonical in zip(table["name"], table["canonical"])}
+
+
+def _party_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
+    """party_name: a political party the article names ("Labour", "the Liberal
+    Democrats", ``lexicons/parties.csv``) is an organisation, whatever the model called it
+    (it tags "Labour" a person, and "Democrats" alone of "Liberal Democrats"), so "They
+    say" and "the party" can refer to it."""
+    doc, parties = ctx.doc, party_names()
+    for m in mentions:
+        words = tuple(t.text for t in doc[m.start : m.end] if t.lower_ != "the")
+        if words in parties and m.label != "ORG":
+            m.label, m.rule = "ORG", "party_name"
+    longest = max((len(k) for k in parties), default=0)
+    i = 0
+    while i < len(doc):
+        n = next((n for n in range(longest, 0, -1) if tuple(t.text for t in doc[i : i + n]) in parties), 0)
+        if not n:
+            i += 1
+            continue
+        inside = [m for m in mentions if m.start < i + n and i < m.end]
+        # A piece the model tagged ("Democrats" of "Liberal Democrats") gives way to the
+        # whole name; a longer name around it ("Labour Party conference") stays.
+        if all(i <= m.start and m.end <= i + n for m in inside) and not any(m.start == i and m.end == i + n for m in inside):
+            mentions = [m for m in mentions if m not in inside] + [_Mention(i, i + n, "ORG", "party_name")]
+        i += n
+    return mentions
+
+
 def _known_surname(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]:
     """known_surname: "Kostin" tagged GPE where "Andriy Kostin" is a person, and "Nicola
     Sturgeon" tagged ORG where "Ms Sturgeon" is (a first name and a known surname). A
@@ -568,6 +601,7 @@ ENTITY_RULES = {
     "news_outlet": _news_outlet,
     "age": _age,
     "pronoun_antecedent": _pronoun_antecedent,
+    "party_name": _party_name,
     "known_surname": _known_surname,
     "demonym_list": _demonym_list,
     "place_list": _place_list,

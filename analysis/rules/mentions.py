@@ -90,7 +90,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.rules.attribution import (CLOSING_MARKS, OPENING_MARKS, name_after_descriptions, person_noun, reporting_cues,
                                         source_noun_categories)  # fmt: skip
-from analysis.rules.entities import (OUTLET_NOUNS, bare_name, canonical_name, first_name_sexes, listed_place, not_name_words, outlet,
+from analysis.rules.entities import (OUTLET_NOUNS, bare_name, canonical_name, first_name_sexes, listed_place, not_name_words, outlet, party_names,
                                      person_full_names)  # fmt: skip
 from analysis.lexicon import load_lexicon, lexicon_words
 from analysis.vocabulary import BODY_SOURCE_TYPES
@@ -974,13 +974,42 @@ def group_pronoun(span: Span, ctx: MentionContext) -> Resolution | None:
     if head.lower_ not in GROUP_PRONOUNS or len(span) != 1:
         return None
     floor = _sentences_back(head, 2)  # this sentence and the two before it
+    # "pensioners, who they say have been hardest hit": "they" is not the noun its clause describes.
+    described = {a.head.i for a in head.ancestors if a.dep_ == "relcl"}
     for i, _, source_type, canonical in reversed(ctx.sources):
         earlier = ctx.doc[i]
         plural = earlier.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in earlier.children)
+        if i in described:
+            continue
         if floor <= i < head.i and (source_type == "organization" or plural) and earlier.lower_ not in GROUP_PRONOUNS:
+            # A body named as a subject since, or a party anywhere in the window when the
+            # last speaker is a common noun ("pensioners, who they say ..."), is who "they" are.
+            named_speaker = earlier.pos_ == "PROPN" or source_type == "organization"
+            turned = _group_turned_to(head, ctx, i) if named_speaker else _group_turned_to(head, ctx, floor - 1, parties_only=True)
+            if turned is not None:
+                return Resolution(turned, "organization", "group_pronoun",
+                                  f"'{head.text}' refers to {turned}, what the story turned to since [rule: group_pronoun]")  # fmt: skip
             return Resolution(canonical, source_type, "group_pronoun",
                               f"'{head.text}' refers to {canonical}, who spoke before [rule: group_pronoun]")  # fmt: skip
+    turned = _group_turned_to(head, ctx, floor - 1, parties_only=True)
+    if turned is not None:
+        return Resolution(turned, "organization", "group_pronoun",
+                          f"'{head.text}' refers to {turned}, what the story turned to [rule: group_pronoun]")  # fmt: skip
     return _named_group_before(head, ctx)
+
+
+def _group_turned_to(head: Token, ctx: MentionContext, since: int, *, parties_only: bool = False) -> str | None:
+    """A body named as a subject after the last speaker and before "they" ("The Tories
+    say ... . The Liberal Democrats want to ... , which they say would save £300m"): a
+    plural name or a party (``lexicons/parties.csv``), which "they" now means."""
+    for token in reversed(ctx.doc[since + 1 : head.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ != "ORG" or token.lower_ in GROUP_PRONOUNS:
+            continue
+        ent = _entity_at(ctx, token.i)
+        words = tuple(t.text for t in ent if t.lower_ != "the") if ent is not None else ()
+        if (token.tag_ == "NNPS" and not parties_only) or words in party_names():
+            return _organisation_name(token, ctx)
+    return None
 
 
 def _name_of(token: Token) -> str:
@@ -1083,8 +1112,8 @@ def same_head(span: Span, ctx: MentionContext) -> Resolution | None:
     lemma = head.lemma_.lower()
     for i, earlier_lemma, source_type, canonical in reversed(ctx.sources):
         if i < head.i and earlier_lemma == lemma and ctx.doc[i].tag_ not in ("NNS", "NNPS"):
-            if lemma in FIRM_NOUNS and _turned_to_another_firm(span, ctx, i, canonical):
-                return None  # a firm the story has turned to since is what "the company" now means
+            if lemma in FIRM_NOUNS | {"party"} and _turned_to_another_firm(span, ctx, i, canonical):
+                return None  # a firm (or party) the story has turned to since is what "the company" now means
             return Resolution(canonical, source_type, "same_head",
                               f"'{span.text}' is the {lemma} mentioned before: {canonical} [rule: same_head]")  # fmt: skip
     return None

@@ -388,3 +388,26 @@ def test_a_saying_still_to_come_and_a_belief_in_a_pronoun_report_no_claim(nlp):
             '"I was not expecting it at all." The minister will not comment on the plan. Experts expect a shortage.')
     rows = _attributions(nlp, text)
     assert rows["cue"].tolist() == ["said", "comment", "expect"]
+
+
+def test_figures_not_yet_released_are_no_source(nlp):
+    # bbc tech/203 (a sixteenth blind teacher review): Task 8 listed "figures" as a source
+    # without a name in "Valve has yet to release figures which show how many copies ...".
+    text = "Games\n\nValve has yet to release figures which show how many copies were sold. The firm released figures which show sales rose."
+    rows = _attributions(nlp, text)
+    assert rows[["sent_id", "source"]].values.tolist() == [[2, "figures"]]
+
+
+def test_parties_are_bodies_and_they_follow_the_party_the_story_turned_to(nlp):
+    # bbc politics/317 (a seventeenth blind teacher review): "Labour" was a person, "They
+    # say" went to the Audit Commission and the Tories, and the Lib Dems' "The party" to Labour.
+    text = ("Council tax\n\nThe Audit Commission found the system was flawed. Labour says it wants to retain the tax. They say they "
+            "are already helping pensioners. The Tories have promised a reduction on bills for pensioners, who they say have been "
+            "hardest hit. They say they can save £4bn.\n\nThe Liberal Democrats want to do away with the council tax altogether. "
+            "The rate would be set locally, which they say would save at least £300m. The party says it would aim for a £5,000 "
+            "allowance.")
+    result = analyze(text, nlp=nlp)
+    labels = dict(zip(result.entities["text"], result.entities["label"]))
+    assert labels["Labour"] == "ORG" and labels["Liberal Democrats"] == "ORG"
+    speakers = result.attributions.groupby("sent_id")["canonical_source"].first()
+    assert speakers[3] == "Labour" and speakers[7] == "Liberal Democrats" and speakers[8] == "Liberal Democrats"
