@@ -21,6 +21,7 @@ Marking against the key is :mod:`analysis.classroom.marking`; the open questions
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +30,7 @@ import pandas as pd
 from analysis.classroom.marking import FIELDS, NO_CUE_WORDS, NOBODY_FORMS, POINTS, compared_form, same_source
 from analysis.classroom.notes import first_person_sentences, speaks_as_i
 from analysis.errors import InputError
-from analysis.lexicon import lexicon_words
+from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.rules.attribution import OPENING_MARKS, reporting_cues, source_noun_categories
 from analysis.rules.mentions import SPOKESPERSON_NOUNS
 from analysis.vocabulary import (
@@ -476,7 +477,21 @@ def _source_forms(result, source: str | None) -> list[str]:
               for name, kind in zip(summary["canonical"], summary["type"])]  # fmt: skip
     for joined in summary.loc[pd.Series(inside, index=summary.index, dtype=bool), "forms"]:
         forms |= {f for f in str(joined).split(";") if f}
+    # A post the article puts before the person's name anywhere ("IOC president Jacques
+    # Rogge" in a sentence that quotes no one): a fair way to say who.
+    names = [f for f in forms if " " in f and f[:1].isupper() and f.split()[-1][:1].isupper()]
+    for name in names:
+        for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z][\w-]*\s+){1,2})" + re.escape(name) + r"\b", result.text):
+            words = m.group(1).split()
+            if words[-1].lower() in _POST_WORDS:
+                forms.add(m.group(0))
     return sorted(forms, key=lambda f: (-len(f), f))
+
+
+#: Nouns for a post that may stand before a name in lower case ("IOC president", "WADA chief").
+_POST_WORDS = frozenset({"president", "chief", "chairman", "chairwoman", "leader", "minister", "secretary", "spokesman",
+                         "spokeswoman", "director", "head", "boss", "coach", "manager", "captain", "governor", "editor",
+                         "executive", "founder", "analyst", "economist", "commissioner", "general", "officer"})  # fmt: skip
 
 
 def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict], *, writers: bool = True) -> str:
@@ -555,30 +570,59 @@ def _status_alternatives(result, sentence, status: str, sourced: bool) -> tuple[
         # "Other allegations involving British soldiers included ...": the writer states
         # that there are such claims, though not that they are true.
         return {"asserted": f"the writer states that there are “{hedges[0]}”, though not that they are true"}, set()
+    tokens = result.tokens[result.tokens["sent_id"] == sentence.name]
+    declined = _declined_to_say(tokens)
     if status == "asserted" and not sourced:
-        accused = _accused_by_nobody_named(result.tokens[result.tokens["sent_id"] == sentence.name])
+        accused = _accused_by_nobody_named(tokens)
         if accused:
             # "Ministers have been accused of panic": the writer states that someone accuses.
             return {"reported": f"“{accused}” passes on an accusation, though the article does not say whose"}, {accused.lower()}
+        if declined:
+            # "He refused to answer further questions": the writer states it, and someone would not say.
+            return {"unconfirmed": f"someone would not say (“{declined}”)"}, set()
     if status != "reported" or not sourced:
         return {}, set()
     extra: dict[str, str] = {}
     words: set[str] = set()
+    if declined:
+        # "Rogge said it was too early to speculate": what the source will not say.
+        extra["unconfirmed"] = f"the source will not say (“{declined}”)"
     # Not a rough number ("up to 45%") nor a conditional "would" ("we felt if we played
     # well we would win"): neither softens what the source says.
     cues = result.cues[(result.cues["sent_id"] == sentence.name) & (result.cues["kind"] == "hedge")]
     rough = {str(t).lower() for t in cues.loc[cues["category"].isin(NEVER_REQUIRED_CATEGORIES), "text"]}
-    weighed = _inside_claim_noun_subject(result.tokens[result.tokens["sent_id"] == sentence.name], hedges)
+    weighed = _inside_claim_noun_subject(tokens, hedges) | (set(declined.lower().split()) if declined else set())
     softening = [h for h in hedges if h.lower() not in rough | weighed and h.lower() not in WEAK_HEDGE_WORDS]
     if softening:
         extra["hedged"] = f"what the source says is softened (“{softening[0]}”)"
         words |= {h.lower() for h in softening}
-    tokens = result.tokens[result.tokens["sent_id"] == sentence.name]
+    # "others certainly did," he said: the source's own word of how sure counts as a cue too.
+    boosters = result.cues[(result.cues["sent_id"] == sentence.name) & (result.cues["kind"] == "booster")]
+    words |= {str(t).lower() for t in boosters["text"]}
     confirming = [t for t, lemma in zip(tokens["text"], tokens["lemma"]) if str(lemma).lower() in reporting_cues("confirming")]
     if confirming:
         extra["confirmed"] = f"the source says it confirms it (“{confirming[0]}”)"
         words |= {c.lower() for c in confirming}
     return extra, words
+
+
+#: Verbs of not saying that take an infinitive ("refused to answer", "declined to say").
+_DECLINING = frozenset({"refuse", "decline"})
+
+
+def _declined_to_say(tokens: pd.DataFrame) -> str | None:
+    """The words that say someone would not say, as written: "too early to speculate"
+    ("too" and an adjective before an infinitive) or "refused to answer" (a verb of
+    declining and its infinitive); None when there are none."""
+    rows = list(tokens.itertuples())
+    for k, token in enumerate(rows[:-1]):
+        nxt = rows[k + 1]
+        if str(token.lemma).lower() in _DECLINING and str(token.pos) == "VERB" and str(nxt.text).lower() == "to" and k + 2 < len(rows):
+            return f"{token.text} to {rows[k + 2].text}"
+        if str(token.text).lower() == "too" and k + 3 < len(rows) and str(nxt.pos) == "ADJ" and str(rows[k + 2].text).lower() == "to" \
+                and str(rows[k + 3].pos) == "VERB":
+            return f"too {nxt.text} to {rows[k + 3].text}"
+    return None
 
 
 def _inside_claim_noun_subject(tokens: pd.DataFrame, hedges: list[str]) -> set[str]:
@@ -734,32 +778,25 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         # sentence ("could" for hedged), not the tool's words for its own ("said").
         cue_kind, cues = deciding_cues(result, sent_id, best["status"], source if by["source"] == "tool" else None)
     cue_words = list(best["cues"]) if by["cues"] == "teacher" else [c["text"] for c in cues]
-    passed_on: dict = {}
     if by["status"] == "teacher":
         cue_kind = CUE_KIND_BY_STATUS.get(best["status"], cue_kind)
-    # Your words, and the tool's too, unless you named another source: then the tool's
-    # words were about someone else's claim.
-    tools_words = by["cues"] == "tool" or by["source"] == "tool"
-    cue_forms = sorted({w.lower() for w in cue_words} | ({c["lemma"].lower() for c in cues} if tools_words else set())
-                       | ({c["text"].lower() for c in cues} if by["cues"] == "teacher" and tools_words else set()))
-    if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
-        # Every reporting word the sentence gives the same source counts ("the claim was
-        # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
-        # Not the verb of a refusal alone: "comment" of "declined to comment" says the opposite.
-        same_speaker = own[(own["sent_id"] == sent_id) & (own["cue_stance"] != "non_committal")]
-        cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
-        if (same_speaker["pattern"] == "quoted_as").any():
-            # "Dixon was quoted by The Australian as saying ...": "quoted" tells it too.
-            cue_forms = sorted(set(cue_forms) | QUOTED_AS_FORMS)
-            passed_on = _second_hand(result, sent_id, extra_types)
+    cue_forms, passed_on = _cue_forms(result, sent_id, cues, cue_words, best, by, own, extra_types, source=source)
     extra_statuses, extra_cues = _status_alternatives(result, sentence, best["status"], by["status"] == "tool" and bool(source))
     if by["cues"] == "tool" and cue_words:
-        cue_forms = sorted(set(cue_forms) | extra_cues | {str(w).lower() for c in ("cue", "cue_lemma") if c in within for w in within[c].dropna()})
+        cue_forms = sorted(set(cue_forms) | extra_cues)
     # Part credit for a speaker nearby, or the outlet a quotation is taken from, is the
     # tool's reading; a teacher's source replaces it.
     nearby = {**_nearby_speakers(result, sent_id, best).get("nearby", {}), **passed_on} if by["source"] == "tool" else {}
     if best["status"] == "unconfirmed" and source and by["source"] == "tool":
         extra_statuses["reported"] = f"{written} does say something about it, though what they say leaves it open"
+    # A cell the teacher filled in is the whole answer for that field, even when it says what
+    # the tool says: the tool's extra credit for it goes (sport/036 review).
+    written_cells = {field for field in FIELDS if _teacher_value(teacher, sent_id, field) is not None}
+    extra_statuses = {} if "status" in written_cells else extra_statuses
+    extra_types = {} if "source_type" in written_cells else extra_types
+    nearby = {} if "source" in written_cells else nearby
+    if "cues" in written_cells:
+        cue_forms = sorted({w.lower() for w in cue_words} | {c["lemma"].lower() for c in cues if c["text"] in cue_words})
     answers = {
         "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
         # Part credit for a speaker nearby is the tool's reading; a teacher's source replaces it.
@@ -778,6 +815,29 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         "trace": f"status rule: {sentence['status_reason']}" + (f"; deciding words: {spans}" if spans else "")
                  + f"; source type rule: {_source_type_reason(result, sent_id, source)}",
     }  # fmt: skip
+
+
+def _cue_forms(result, sent_id: int, cues: list[dict], cue_words: list[str], best: dict, by: dict, own: pd.DataFrame,
+               extra_types: dict[str, str], *, source: str | None) -> tuple[list[str], dict[str, str]]:
+    """The cue words a card accepts, and the outlet a quotation is taken from (with its
+    part credit; "media" joins ``extra_types``)."""
+    passed_on: dict[str, str] = {}
+    # Your words, and the tool's too, unless you named another source: then the tool's
+    # words were about someone else's claim.
+    tools_words = by["cues"] == "tool" or by["source"] == "tool"
+    cue_forms = sorted({w.lower() for w in cue_words} | ({c["lemma"].lower() for c in cues} if tools_words else set())
+                       | ({c["text"].lower() for c in cues} if by["cues"] == "teacher" and tools_words else set()))
+    if by["cues"] == "tool" and cue_words and source and best["status"] in SOURCED_STATUSES:
+        # Every reporting word the sentence gives the same source counts ("the claim was
+        # denied by a UKIP spokesman, who said: ...": "denied" as well as "said").
+        # Not the verb of a refusal alone: "comment" of "declined to comment" says the opposite.
+        same_speaker = own[(own["sent_id"] == sent_id) & (own["cue_stance"] != "non_committal")]
+        cue_forms = sorted(set(cue_forms) | {str(w).lower() for column in ("cue", "cue_lemma") for w in same_speaker[column].dropna()})
+        if (same_speaker["pattern"] == "quoted_as").any():
+            # "Dixon was quoted by The Australian as saying ...": "quoted" tells it too.
+            cue_forms = sorted(set(cue_forms) | QUOTED_AS_FORMS)
+            passed_on = _second_hand(result, sent_id, extra_types)
+    return cue_forms, passed_on
 
 
 def _explanations(result, sent_id: int, best: dict, by: dict, *, cue_kind: str, cue_words: list[str], named: str,
@@ -814,7 +874,10 @@ def _alternative_types(text: str, source: str | None, best: dict, by: dict, own:
     through_spokesperson = own["source_type_reason"].str.contains("[rule: spokesperson]", regex=False).any()
     # Not a former one: "Former France fly-half Thomas Castaignede" speaks for nobody now.
     former = own["source"].fillna("").str.contains(r"(?i)\b(?:former|ex-)", regex=True).any()
-    extra = {"organization": f"{source} speaks for {speaks_for.iloc[0]}"} if (
+    # "France coach Bernard Laporte speaks for France": the team or government, not the country.
+    for_whom = (f"{speaks_for.iloc[0]} (the team or government they work for)" if len(speaks_for) and speaks_for.iloc[0] in places
+                else speaks_for.iloc[0] if len(speaks_for) else "")  # fmt: skip
+    extra = {"organization": f"{source} speaks for {for_whom}"} if (
         best["source_type"] == "person" and len(speaks_for) and speaks_for.iloc[0] != source and not former) else {}  # fmt: skip
     if best["source_type"] == "organization" and by["source_type"] == "tool" and through_spokesperson:
         extra["anonymous"] = f"the spokesperson is not named, though they speak on the record for {source}"
@@ -832,12 +895,20 @@ def _alternative_types(text: str, source: str | None, best: dict, by: dict, own:
         # "Prime Minister Tony Blair's official spokesman": unnamed, but on the record for
         # an office; the worksheet's organisation covers "an unnamed spokesperson".
         extra["organization"] = "a spokesperson speaks on the record for the person or office they work for"
+    example = next((m.group(1).strip() for phrase in own["source"].dropna() for m in [_NAMED_EXAMPLE.search(str(phrase))] if m), None)
+    if best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and example:
+        # "Some, such as 83-year-old Elizabeth Winkfield": the group is nameless, but a named person speaks for it.
+        extra["person"] = f"the source's words name a person, {example}"
     if best["source_type"] == "anonymous" and by["source_type"] == "tool" and _one_post_holder(own):
         # "The deputy speaker said ...": one person holds the post, so a reader can find out who.
         extra["person"] = "one person holds this post, so a reader can find out who it is"
     if best["source_type"] == "organization" and by["source_type"] == "tool" and SPOKE_THROUGH.search(text):
         extra["document"] = "the organisation speaks here through a statement, letter or report"
     return extra
+
+
+#: A person named as an example of a nameless group ("Some, such as 83-year-old Elizabeth Winkfield").
+_NAMED_EXAMPLE = re.compile(r"\b(?:such as|including|like)\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s?){2,3})$")
 
 
 def _officials(own: pd.DataFrame) -> bool:
@@ -849,7 +920,7 @@ def _officials(own: pd.DataFrame) -> bool:
 
 
 #: Posts one person holds at a time, which "the ..." names as surely as a name would.
-SINGLE_POSTS = frozenset({"speaker", "chancellor", "president", "premier", "governor", "mayor", "chairman",
+SINGLE_POSTS = frozenset({"speaker", "chancellor", "president", "premier", "governor", "mayor", "chairman", "general",
                           "chairwoman", "chair", "leader", "secretary", "minister", "ambassador", "commissioner",
                           "director", "executive", "manager", "coach", "captain", "editor", "judge", "archbishop"})  # fmt: skip
 
@@ -902,7 +973,17 @@ def _voices_within(result, sent_id: int, best: dict) -> pd.DataFrame:
     here = result.attributions[(result.attributions["sent_id"] == sent_id)
                                & ~result.attributions["cue_stance"].isin(["denying", "non_committal"])]  # fmt: skip
     here = here[here["source_type"].isin([*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES]) & here["source"].notna()]
-    return here[~here["source"].map(lambda s: str(s).strip().lower() in PRONOUNS)]
+    here = here[~here["source"].map(lambda s: str(s).strip().lower() in PRONOUNS).astype(bool)]
+    # Not a thing that "states" ("a rule stating that ..."): nameless voices are people.
+    return here[here["source_type"].isin(IDENTIFIED_SOURCE_TYPES) | here["source"].map(_names_people).astype(bool)]
+
+
+def _names_people(phrase: str) -> bool:
+    """Whether a nameless source phrase has a noun for people ("experts", "a senior
+    official"; ``lexicons/source_nouns.csv``, ``described_people.csv``, ``anonymous_plurals.csv``)."""
+    nouns, people = source_noun_categories(), _people_words()
+    return any(nouns.get(w) == "person_role" or nouns.get(w.rstrip("s")) == "person_role" or w in people or w.rstrip("s") in people
+               for w in re.findall(r"[a-z]+", str(phrase).lower()))  # fmt: skip
 
 
 def _second_hand(result, sent_id: int, extra_types: dict[str, str]) -> dict[str, str]:
@@ -944,6 +1025,12 @@ def _quoting_outlet(result, sent_id: int) -> str | None:
         text = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", result.text[start:end].strip())
         return text if re.search(r"\b[A-Z]", text) else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Nouns for people: the described people and the anonymous plurals (both forms)."""
+    return frozenset(load_lexicon("described_people")["word"].str.lower()) | frozenset(load_lexicon("anonymous_plurals")["cue"].str.lower())
 
 
 def _nearby_speakers(result, sent_id: int, best: dict) -> dict:

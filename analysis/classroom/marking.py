@@ -64,7 +64,8 @@ MARKED_FIELDS = (*FIELDS, "surer", "evidence", "cite")
 #: Words a student may give for a claim nobody is cited for.
 NOBODY_FORMS = ("author", "the writer", "the reporter", "the journalist", "the article", "nobody", "no one",
                 "none", "no source", "not said", "not given", "unknown", "no source given", "nobody named",
-                "no one named", "the writer's own claim", "the writer's own", "own claim")  # fmt: skip
+                "no one named", "the writer's own claim", "the writer's own", "own claim", "the journalist's own",
+                "the journalist's own claim", "the reporter's own", "the reporter's own claim")  # fmt: skip
 #: Points for the key's own answer and for an accepted alternative.
 POINTS = {"best": 2, "accepted": 1, "wrong": 0, "missing": 0}
 
@@ -137,6 +138,23 @@ def _honorifics() -> frozenset[str]:
 #: Words that make a post another person's: "the speaker" is not "the deputy speaker",
 #: "the chancellor" not "the shadow chancellor".
 _OTHER_HOLDER = frozenset({"deputy", "vice", "former", "ex", "shadow", "acting", "assistant", "junior", "co", "under"})
+@lru_cache(maxsize=1)
+def _long_titles() -> tuple[tuple[str, ...], ...]:
+    """Titles of two words or more, as compared ("attorney", "general"; ``lexicons/titles.csv``)."""
+    titles = {tuple(normalise_words(str(t))) for t in load_lexicon("titles")["title"]}
+    return tuple(t for t in titles if len(t) >= 2)
+
+
+def _half_a_title(words: list[str], said: set[str]) -> bool:
+    """Whether the student gives only part of a title of two words or more in the form
+    ("general" or "attorney" for "the attorney general"): another post, or none."""
+    for title in _long_titles():
+        n = len(title)
+        if any(tuple(words[k : k + n]) == title for k in range(len(words) - n + 1)) and said & set(title) and not set(title) <= said:
+            return True
+    return False
+
+
 def _other_holder(words: list[str], said: set[str]) -> bool:
     """Whether the student's words leave out a word that makes the post another
     person's, right before a word they give ("speaker" of "deputy speaker")."""
@@ -213,7 +231,9 @@ def compared_form(word: str) -> str:
 def _singular(words: list[str]) -> list[str]:
     """Words with a plural -s dropped ("analysts" as "analyst"; "us", "press" kept), so a
     source's number does not decide ("an analyst" for "analysts")."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    # "mps" is "mp" too: a plural of initials.
+    return [w[:-1] if (len(w) > 3 or (len(w) == 3 and not set(w[:2]) & set("aeiouy"))) and w.endswith("s") and not w.endswith("ss")
+            else w for w in words]  # fmt: skip
 
 
 def _initials(form: str, *, small_words: bool = False) -> str:
@@ -245,7 +265,7 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     "Lloyd Austin", "Moscow" for "Officials in Moscow", "Justice" for "the Justice
     Department")."""
     student = normalise_words(given)
-    if not student or _surname_in_another_name(given, forms):
+    if not student or _surname_in_another_name(given, forms) or _names_someone_else_too(given, forms):
         return False
     # A name with the body the article says it is of ("Ms Ferstman of Redress"): the name
     # must be the source, and the body words the article's own for it.
@@ -257,8 +277,10 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
             return True
     # A name the student writes as someone's ("Dergarabedian's firm") names what belongs
     # to them, not them.
-    owners = {w for w in normalise_words(" ".join(re.findall(r"([\w.-]+)['’]s\b", str(given))))}
-    owned = bool(owners) and normalise_words(re.sub(r"^.*['’]s\b", "", str(given)))
+    # ("Jones's attorney", "Jones' lawyer": compared as the forms are, plural -s dropped.)
+    possessors = re.findall(r"([\w.-]+)['’]s\b|([\w.-]+s)['’](?=\s)", str(given))
+    owners = set(_singular(normalise_words(" ".join(a or b for a, b in possessors))))
+    owned = bool(owners) and normalise_words(re.sub(r"^.*(?:['’]s\b|s['’](?=\s))", "", str(given)))
     # A name in apposition is a form of its own ("The Shadow Secretary of State for the
     # Family, Theresa May": "Theresa May").
     forms = [part for form in forms for part in dict.fromkeys([form, *str(form).split(", ")]) if part.strip()]
@@ -269,7 +291,7 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
         return True
     # "Mr Blair" for "Tony Blair": the honorific says who, the surname is the name.
     bare = student[1:] if len(student) > 1 and student[0] in _honorifics() else None
-    for as_said in [*_variants(student), *(_variants(bare) if bare else [])]:
+    for as_said in [*_variants(student), *(_variants(bare) if bare else []), *_initials_written_out(student, forms)]:
         said_words = _singular(as_said)
         said = set(said_words)
         for form in forms:
@@ -296,11 +318,12 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                     continue  # "the Prime Minister" for "Prime Minister Tony Blair's official spokesman": his boss
                 # A post in place of its holder's name ("the Defence Secretary" for
                 # "Defence Secretary Lloyd Austin"), not a word of a body's name ("Justice").
-                post = as_said[-1] in _role_words() and head not in _BODY_HEADS
+                post = as_said[-1] in _role_words() | _POST_HEADS and head not in _BODY_HEADS
                 # Half of a hyphenated name is not the name ("Secure" for "F-Secure", "Silk" for "Kilroy-Silk").
                 whole = _hyphenated_parts(str(form), head) <= said
-                if said <= set(words) and (head in said or post) and whole and not _other_holder(words, said):
-                    return True
+                if said <= set(words) and (head in said or post) and whole and not _other_holder(words, said) \
+                        and not _half_a_title(words, said) and not (owned and head in owners):
+                    return True  # (not "Pound's agency" for "World Anti-Doping Agency chief Dick Pound")
                 # One more word may describe ("senior officials"), but before a body's noun it
                 # names another body ("the Labour Party" for "the party").
                 described = said_words[-1] == words[-1] and len(said) <= len(words) + 1 and not (said - set(words) and head in _GENERIC_HEADS)
@@ -340,6 +363,51 @@ def _surname_in_another_name(given: str, forms: list[str]) -> bool:
         if len(raw) == 2 and k == 1 and raw[0].lower() == "the" and said[0] in _demonyms():
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _title_and_place_words() -> frozenset[str]:
+    """Words of titles and places as compared ("prime", "minister", "united", "states"):
+    a student may add them to a name without naming anyone else."""
+    titles = {w for t in load_lexicon("titles")["title"] for w in normalise_words(str(t))}
+    places = {w for t in load_lexicon("places")["name"] for w in normalise_words(str(t))}
+    return frozenset(titles | places | set(_demonyms()))
+
+
+def _names_someone_else_too(given: str, forms: list[str]) -> bool:
+    """Whether the student's words name another body or person beside the source: one
+    joined by "and" ("HSBC and Standard Chartered"), or a name of two or more capitalised
+    words the article never uses for the source ("Standard Chartered chief executive
+    Mervyn Davies" for the bank, "Oliver Irish of What Hi-Fi?"). A title or a place
+    ("Prime Minister", "the United States") names no one else."""
+    if any(_is_initials_of(str(f), given) for f in forms):
+        return False  # the long name of a short form ("the Entertainment and Leisure ... Association" for "Elspa")
+    # The forms' words, with known short forms written out ("Liberal Democrats" of "Lib Dems").
+    form_words = {w for f in forms for variant in _variants(normalise_words(f)) for w in [*variant, *_singular(variant)]}
+    if not any(re.search(r"\band\b|&", str(f)) for f in forms):
+        parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", str(given)) if p.strip()]
+        if len(parts) > 1 and any(p[:1].isupper() and normalise_words(p) and not set(normalise_words(p)) <= form_words for p in parts):
+            return True
+    for run in re.findall(r"(?:[A-Z][\w'’.?!-]*\s+){1,3}[A-Z][\w'’.?!-]*", str(given)):
+        if re.search(r"['’]s?$", run):
+            continue  # "Mr Galloway's spokesman": whose the source is, not another source
+        words = set(normalise_words(run))
+        if words and not words & form_words and not words <= _title_and_place_words() | _honorifics():
+            return True
+    return False
+
+
+def _initials_written_out(student: list[str], forms: list[str]) -> list[list[str]]:
+    """The student's words with a word that spells the initials of a name inside a form
+    written out ("the WADA chief" for "World Anti-Doping Agency chief Dick Pound")."""
+    out = []
+    for form in forms:
+        for run in re.findall(r"(?:[A-Z][\w'’-]*\s+){2,}[A-Z][\w'’-]*|(?:[A-Z][\w'’-]*-){1,}[A-Z][\w'’-]*\s+[A-Z][\w'’-]*", str(form)):
+            short = _initials(run)
+            if len(short) >= 2 and short in student:
+                k = student.index(short)
+                out.append(student[:k] + normalise_words(run) + student[k + 1 :])
+    return out
 
 
 def _description_of_name(student: list[str], forms: list[str]) -> bool:
@@ -481,7 +549,9 @@ def _same_lemma(a: str, b: str) -> bool:
             word = word[:-2]  # the key's "allegedly" is "alleged"
         if word.endswith("ions"):
             word = word[:-1]  # "allegations" is "allegation"
-        found = {word[: -len(suffix)].rstrip("e") for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d")
+        if word.endswith(("ied", "ies")) and len(word) >= 5:
+            return {word[:-3] + "y"}  # "denied", "denies" are "deny" (not "den" or "deni", fragments)
+        found = {word[: -len(suffix)].rstrip("e") for suffix in ("ing", "ed", "es", "s", "d")
                  if word.endswith(suffix) and len(word) - len(suffix) >= 3}  # fmt: skip
         # A noun of the verb: "speculation" is "speculated", "confirmation" is "confirmed".
         found |= {word[: -len(suffix)] for suffix in ("ation", "ion") if word.endswith(suffix) and len(word) - len(suffix) >= 4}

@@ -19,8 +19,9 @@ concrete search; lateral reading itself is always the student's work.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from analysis.lexicon import lexicon_words
+from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.classroom.marking import same_source
@@ -82,7 +83,7 @@ def _names(result, *, limit: int = 6) -> list[str]:
     names = [n for n in names if not any(other != n and (other.endswith(" " + n) or other.startswith(n + " ")) for other in names)]
     # The article's own words: a name the tool worked out ("United States" for the
     # article's "the US") can be a card's answer, so the list gives what the text says.
-    written = list(dict.fromkeys(_as_written(result, n) for n in names))
+    written = list(dict.fromkeys(_widened(result, _as_written(result, n)) for n in names))
     # One search per body: "UKIP" and "UK Independence Party" are one.
     kept: list[str] = []
     for name in written:
@@ -172,12 +173,61 @@ def _name_inside(result, phrase: str) -> str:
         before = phrase[: -len(name)].split()
         if before and (document or all(word.lower() in _DESCRIBING or word.islower() for word in before)):
             return name
-    return phrase
+    # "Perpignan centre Jean-Philippe Granclaude", tagged whole as a person: the name after
+    # a club and a post written in lower case.
+    described = _DESCRIBED_NAME.fullmatch(phrase)
+    return described.group(1) if described else phrase
+
+
+#: A name of two to four capitalised words after a description ending in a lower-case
+#: word ("Perpignan centre", "Wales physio").
+_DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[a-z][\w-]*\s+((?:[A-Z][\w'’.-]*\s?){2,4})")
 
 
 #: Words that open a description before a name ("Market analysts Panlogic", "Consultancy 4Cast").
 _DESCRIBING = frozenset({"market", "analysts", "analyst", "consultancy", "consultants", "firm", "group", "company",
                          "broker", "brokers", "research", "think-tank"})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _title_or_place_words() -> frozenset[str]:
+    """Words of titles, places and peoples (lower case): a name is not widened over them."""
+    titles = {w.lower() for t in load_lexicon("titles")["title"] for w in str(t).split()}
+    places = {w.lower() for t in load_lexicon("places")["name"] for w in str(t).split()}
+    peoples = {str(w).lower() for w in load_lexicon("demonyms")["demonym"]}
+    return frozenset(titles | places | peoples)
+
+
+#: Titles that are part of how a person is known ("Lord Goldsmith", "Sir Elton John").
+_STYLE_TITLES = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")
+
+
+def _widened(result, name: str) -> str:
+    """The fuller form the article writes a name in, for a search: a title of rank before
+    it ("Lord Goldsmith" of "Goldsmith"), or capitalised words the model cut off ("World
+    Anti-Doping Agency" of "Anti-Doping Agency"), when every mention has them."""
+    text = result.text
+    mentions = [m.start() for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text)]
+    if not mentions:
+        return name
+    fuller = []
+    for start in mentions:
+        before = re.search(r"((?:[A-Z][\w'’-]*\s+)+)$", text[max(0, start - 60) : start])
+        words = before.group(1).split() if before else []
+        while words and words[0] in ("The", "A", "An", "In", "On", "But", "And", "At", "For", "By"):
+            words = words[1:]
+        fuller.append(" ".join(words))
+    # A title of rank on any mention belongs to a person's name; a post does not ("US
+    # Defence Secretary Lloyd Austin" is searched as "Lloyd Austin").
+    rank = next((f.split()[-1] for f in fuller if f and f.split()[-1] in _STYLE_TITLES), None)
+    entities = result.entities
+    if name in set(entities.loc[entities["label"] == "PERSON", "text"]) or rank:
+        return f"{rank} {name}" if rank else name
+    common = fuller[0]
+    plain = common and all(f == common for f in fuller) and not re.search(r"['’]", common)
+    if plain and not {w.lower() for w in common.split()} & _title_or_place_words():
+        return f"{common} {name}"  # "World" cut off "Anti-Doping Agency"
+    return name
 
 
 def _as_written(result, name: str) -> str:
@@ -355,7 +405,10 @@ def _other_side_answer(result) -> list[str]:
     nobody = sources["canonical_source"].fillna(NOBODY_NAMED).eq(NOBODY_NAMED)
     nameless = sources[sources["source_type"].isin(NAMELESS_SOURCE_TYPES) & ~nobody]["canonical_source"].tolist()
     media = sources[sources["source_type"].eq("media") & ~nobody]["canonical_source"].tolist()
-    groups = [(named, "named"), (nameless, "without a name"), (media, "news reports or outlets")]
+    # People and bodies by name; documents ("figures compiled by Chart-Track") on their own.
+    documents = sources[sources["source_type"].eq("document") & ~nobody]["canonical_source"].tolist()
+    named = [n for n in named if n not in documents]
+    groups = [(named, "named"), (documents, "documents or figures"), (nameless, "without a name"), (media, "news reports or outlets")]
     parts = [f"{len(names)} {what} ({', '.join(names)})" for names, what in groups if names]
     parts += ["claims nobody is named for"] if nobody.any() else []
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -597,14 +597,16 @@ def test_the_writer_among_a_teachers_forms_brings_its_other_wordings(seed, tmp_p
     assert {m["field"]: m["verdict"] for m in marks if m["card"] == 1}["source"] == "best"
 
 
-def test_a_voice_the_writers_sentence_cites_earns_part_credit_and_its_verb_counts(nlp):
-    # BBC News tech/172 (a blind teacher review): "experts" and "predict" scored 0 on a
-    # card the key gives the writer, though the sentence says "as experts predict".
+def test_a_voice_the_writers_sentence_cites_earns_part_credit_but_its_verb_is_no_cue(nlp):
+    # BBC News tech/172 (a blind teacher review): "experts" scored 0 on a card the key
+    # gives the writer, though the sentence says "as experts predict". Their verb says
+    # who, not how sure the writer's claim is (sport/036 review: "said" of a voice inside
+    # had full cue marks while "reported" had none).
     key = _key_for(nlp, "Gadgets\n\nPartners of those who love their hi-tech gear may want to get their presents in early "
                         "as experts predict a gadget shortage this Christmas.")
     answers = key[1]["answers"]
     assert answers["source"]["best"] == "the writer" and "experts" in answers["source"]["nearby"]
-    assert "unnamed" in answers["source_type"]["accepted"] and "predict" in answers["cues"]["forms"]
+    assert "unnamed" in answers["source_type"]["accepted"] and "predict" not in answers["cues"]["forms"]
     verdict, points, feedback = _mark_source("experts", answers["source"], "x")
     assert verdict == "accepted" and "You read the sentence closely" in feedback
 
@@ -696,3 +698,44 @@ def test_a_sentence_that_turns_to_another_subject_carries_no_ones_words_on(nlp):
     key = _key_for(nlp, 'France\n\n"It will work in our favour," said the French coach Bernard Laporte. Meanwhile, Perpignan centre '
                         'Jean-Philippe Granclaude is delighted at his call-up for the game.')
     assert not any("Laporte" in form for form in key[2]["answers"]["source"].get("nearby", {}))
+
+
+def test_keys_from_the_sport_036_and_politics_328_reviews(nlp):
+    # "too early to speculate" is what a source will not say, not a hedge; a refusal on the
+    # writer's card earns "unconfirmed" part credit; a source's booster counts as a cue; a
+    # named example makes "person" fair; "a rule stating" is no voice.
+    key = _key_for(nlp, "Doping\n\nBut Rogge said it was too early to speculate about that. He refused to answer further "
+                        "questions. \"Others certainly did,\" he said. Some, such as 83-year-old Elizabeth Winkfield, said they "
+                        "would rather go to jail. The case could hinge on a rule stating that decisions can only be challenged "
+                        "within three years.")
+    assert "unconfirmed" in key[1]["answers"]["status"]["accepted"] and "hedged" not in key[1]["answers"]["status"]["accepted"]
+    assert "unconfirmed" in key[2]["answers"]["status"]["accepted"]
+    assert "certainly" in key[3]["answers"]["cues"]["forms"]
+    assert "person" in key[4]["answers"]["source_type"]["accepted"]
+    assert not any("rule" in form for form in key[5]["answers"]["source"].get("nearby", {}))
+    assert "anonymous" not in key[5]["answers"]["source_type"]["accepted"]
+
+
+def test_a_cell_the_teacher_fills_in_is_the_whole_answer(nlp, tmp_path):
+    # sport/036 review: a key row repeating "said" left the tool's extra cue "speculate" and
+    # its "hedged" alternative in place.
+    from analysis import analyze
+
+    result = analyze('Doping\n\n"It may be too soon, and we will see," Rogge said.', nlp=nlp)
+    path = tmp_path / "key.csv"
+    path.write_text("sent_id,status,source_type,cues\n1,reported,person,said\n", encoding="utf-8")
+    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
+    card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
+    assert card["answers"]["status"]["accepted"] == {} and card["answers"]["source_type"]["accepted"] == {}
+    assert set(card["answers"]["cues"]["forms"]) <= {"said", "say"}
+
+
+def test_a_post_before_the_name_anywhere_in_the_article_is_a_form_of_the_source(nlp):
+    # sport/036 review: "the IOC president" (the article's own words, sentence 2) and "the
+    # WADA chief" scored 0.
+    cards, _ = _key_cards(nlp, "Jones doping probe begins\n\nIOC president Jacques Rogge opened an inquiry on Monday. "
+                               "\"The truth will emerge,\" Rogge said. World Anti-Doping Agency chief Dick Pound said the "
+                               "case was serious.")
+    rogge = next(c for c in cards.values() if "truth" in c["text"])["answers"]["source"]["forms"]
+    pound = next(c for c in cards.values() if "Pound" in c["text"])["answers"]["source"]["forms"]
+    assert same_source("the IOC president", rogge) and same_source("the WADA chief", pound)

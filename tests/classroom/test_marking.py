@@ -188,3 +188,11 @@ def test_right_in_other_words_shows_the_words_of_the_cards_sentence():
     answer = {"best": "Bernard Laporte", "forms": ["France coach Bernard Laporte", "Bernard Laporte", "the French coach", "Laporte"]}
     text = _mark_source("Laporte, France's coach", answer, "x", sentence='"We will go with fear," said the French coach.')[2]
     assert text.startswith("Right (written differently): the article writes *the French coach*.")
+
+
+def test_the_journalists_own_is_the_writers_own():
+    # politics/328 review: "the journalist's own" scored 0 where "the writer's own" scored 2.
+    from analysis.classroom.marking import NOBODY_FORMS, _names_the_source
+
+    assert _names_the_source("the journalist's own", list(NOBODY_FORMS))
+    assert _names_the_source("nobody, it's the journalist's own", list(NOBODY_FORMS))

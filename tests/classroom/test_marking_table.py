@@ -135,6 +135,19 @@ SOURCES = [
     (["Mr Kilroy-Silk", "Robert Kilroy-Silk"], "Silk", False), (["Mr Kilroy-Silk", "Robert Kilroy-Silk"], "Kilroy-Silk", True),
     (["UKIP", "The party"], "the Labour Party", False), (["UKIP", "The party"], "the UK Independence Party", True),
     (["Security firms"], "Security companies", True), (["Anti-virus firm Sophos", "Sophos"], "anti virus firm Sophos", True),
+    # Another body or person named beside the source (blind teacher reviews, BBC News business/409, tech/172).
+    (["UK-based bank Standard Chartered", "Standard Chartered"], "HSBC and Standard Chartered", False),
+    (["UK-based bank Standard Chartered", "Standard Chartered"], "Standard Chartered chief executive Mervyn Davies", False),
+    (["UK-based bank Standard Chartered", "Standard Chartered"], "Standard Chartered, a UK bank", True),
+    (["Oliver Irish, editor of gadget magazine Stuff", "Oliver Irish"], "Oliver Irish of What Hi-Fi?", False),
+    (["Oliver Irish, editor of gadget magazine Stuff", "Oliver Irish"], "Oliver Irish, Stuff editor", True),
+    (TONY_BLAIR, "Tony Blair, Prime Minister", True), (TONY_BLAIR, "Tony Blair of the United Kingdom", True),
+    (["Ernst and Young"], "Ernst and Young", True),
+    # Half a title, dotted or possessive initials, someone else's by a possessive (BBC News politics/328, sport/036).
+    (["The attorney general"], "general", False), (["The attorney general"], "attorney", False),
+    (["The attorney general"], "Attorney-General", True), (["Many Labour MPs"], "many Labour M.P.s", True),
+    (["Many Labour MPs"], "Labour MP's", True), (["Jones"], "Jones' lawyer", False), (["Jones"], "Jones's attorney", False),
+    (["Jones"], "Jones's", True), (["World Anti-Doping Agency chief Dick Pound", "Dick Pound"], "Pound's agency", False),
 ]  # fmt: skip
 
 
@@ -150,6 +163,8 @@ CUES = [
     (["don't know"], "do not know", True), (["says", "say"], "said", True), (["tell"], "told", True), (["said", "say"], "says", True), (["said"], "SAID", True), (["warned"], "warning", True),
     (["may"], "\u201cmay\u201d", True), (["could"], "would", False), (["reportedly"], "reported", False),
     (["according to"], "according", True), (["according to"], "to", False), (["claimed"], "claims", True),
+    # A fragment of the verb is no form of it (BBC News politics/328).
+    (["denied"], "den", False), (["denied"], "deni", False), (["denied"], "denies", True), (["denied"], "deny", True),
     (["would not say"], "would", False), (["would not say"], "would not say", True), (["suggest"], "suggests", True),
     # An adverb and its participle, a modal's tenses in a longer cue; not a label's name (BBC News politics/229).
     (["allegedly"], "alleged", True), (["can't say"], "could not say", True), (["can't say"], "couldn't say", True),

@@ -175,3 +175,15 @@ def test_the_other_side_answer_counts_every_source_it_names(seed):
     assert line.startswith("The article cites 14 sources: 7 named (Lloyd Austin, ")
     assert "4 without a name (A senior US military official, " in line and "3 news reports or outlets (" in line
     assert line.endswith("and claims nobody is named for.")
+
+
+def test_lateral_reading_gives_the_fuller_name_the_article_writes(nlp):
+    # sport/036 and politics/328 reviews: "Anti-Doping Agency" (the model cut off "World")
+    # and "Goldsmith" (the article says "Lord Goldsmith") were poor searches.
+    from analysis import analyze
+
+    result = analyze("Probe\n\nLord Goldsmith said he had not been leant on. The World Anti-Doping Agency said it would "
+                     "look at the case, and the World Anti-Doping Agency will report. Goldsmith added that the advice was "
+                     "his own. US Defence Secretary Lloyd Austin said nothing had changed.", nlp=nlp)
+    names = _lateral_names(result)
+    assert "Lord Goldsmith" in names and "Lloyd Austin" in names and "US Defence Secretary Lloyd Austin" not in names
