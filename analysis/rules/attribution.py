@@ -63,6 +63,7 @@ classifies source types and builds the ``attributions`` table from these relatio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1099,6 +1100,22 @@ def speaker_after_quotation(link: VerbLink) -> bool | None:
     return None
 
 
+def name_before_verb(link: VerbLink) -> bool | None:
+    """ "The 28-year-old has been training in Holland and Ferguson said: ...": the parse
+    joins the name to the noun before "and" and leaves the second verb without a subject
+    of its own, so it would take the first clause's; a name right before such a verb is
+    who speaks."""
+    verb, doc = link.verb, link.doc
+    if verb.dep_ != "conj" or verb.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    name = doc[verb.i - 1]
+    if (name.pos_ == "PROPN" and name.dep_ in ("conj", "pobj", "dobj", "appos") and name.head.i != verb.i
+            and name.ent_type_ in ("PERSON", "ORG") and doc[name.i - 1].lower_ in ("and", "but", "while")
+            or name.pos_ == "PROPN" and name.dep_ == "conj" and name.ent_type_ in ("PERSON", "ORG") and name.head.dep_ in ("pobj", "dobj")):  # fmt: skip
+        link.subject = name
+    return None
+
+
 def speaker_read_as_object(link: VerbLink) -> bool | None:
     """ '"... the Indian telecommunication industry," added Ernst and Young's Sanjay
     Mehta.': after a quotation the speaker follows the verb, and the parse may read a
@@ -1191,6 +1208,25 @@ def person_noun(token: Token) -> bool:
         return True
     return (lemma.endswith(tuple(lexicon_words("context_words", "person_noun_ending")))
             and not lemma.endswith(tuple(lexicon_words("context_words", "not_person_noun_ending"))))  # fmt: skip
+
+
+def phrase_names_people(phrase: str) -> bool:
+    """Whether a source phrase has a noun for people in it ("experts", "a senior
+    official", "sources close to him", "the attorney general"; the source nouns for
+    roles, the described people, the anonymous plurals, titles), not only things ("a
+    rule", "the current system")."""
+    nouns, people = source_noun_categories(), _people_nouns()
+    words = re.findall(r"[a-z]+", str(phrase).lower())
+    if words and words[-1] in _title_words():
+        return True  # a post ends the phrase: "the attorney general" (not "Lord Goldsmith's admission")
+    return any(nouns.get(w) == "person_role" or nouns.get(w.rstrip("s")) == "person_role" or w in people or w.rstrip("s") in people
+               for w in words)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The last word of each title ("general" of "Attorney General"; ``lexicons/titles.csv``): a post is a person."""
+    return frozenset(str(t).split()[-1].lower() for t in load_lexicon("titles")["title"] if str(t).strip())
 
 
 @lru_cache(maxsize=1)
@@ -1635,6 +1671,7 @@ VERB_RULES: dict[str, Callable[[VerbLink], bool | None]] = {
     "passed_on": passed_on,
     "story_publisher": story_publisher,
     "speaker_after_quotation": speaker_after_quotation,
+    "name_before_verb": name_before_verb,
     "speaker_read_as_object": speaker_read_as_object,
     "clause_as_subject": clause_as_subject,
     "speaker_without_comma": speaker_without_comma,

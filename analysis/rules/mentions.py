@@ -1135,19 +1135,31 @@ def _turned_to_another_firm(span: Span, ctx: MentionContext, earlier: int, canon
     return not same and outlet(name) is None
 
 
+#: Nouns for whoever heads a body ("the Warriors chief", "the club's boss").
+BODY_HEAD_NOUNS = frozenset({"chief", "boss", "head"})
+#: The posts such a noun may stand for (BBC News sport/399: "Wigan chairman Maurice
+#: Lindsay" ... "said the Warriors chief").
+BODY_HEAD_ROLES = frozenset({"chief", "boss", "head", "chairman", "chairwoman", "chair", "president", "manager", "director",
+                             "executive", "coach", "governor", "leader"})  # fmt: skip
+
+
 def introduced_role(span: Span, ctx: MentionContext) -> Resolution | None:
     """ "the prime minister", "the senator": the nearest person the article introduced
     with that role, as a title before the name ("Prime Minister Tony Blair") or in
     apposition ("Tim Collins, the shadow education secretary")."""
     head = span.root
+    # "the Warriors chief": the head of a body the article names by a nickname; "chief",
+    # "boss" and "head" stand for whoever the article introduced as heading one.
+    heads_a_body = head.lemma_.lower() in BODY_HEAD_NOUNS and _definite(span) and head.tag_ == "NN"
     if capitalised_role(span):
         lemma = head.lower_
-    elif head.pos_ != "NOUN" or head.tag_ != "NN" or not _definite(span) or head.lemma_.lower() not in _role_words() \
-            or any(t.pos_ == "PROPN" for t in span):
+    elif not heads_a_body and (head.pos_ != "NOUN" or head.tag_ != "NN" or not _definite(span)
+                               or head.lemma_.lower() not in _role_words() or any(t.pos_ == "PROPN" for t in span)):  # fmt: skip
         return None
     else:
         lemma = head.lemma_.lower()
-    found = [(start, name) for role, start, name in _introduced_people(ctx) if role == lemma and start < span.start]
+    roles = BODY_HEAD_ROLES if heads_a_body else {lemma}
+    found = [(start, name) for role, start, name in _introduced_people(ctx) if role in roles and start < span.start]
     if not found:
         return None
     _, name = max(found)

@@ -206,6 +206,21 @@ def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = 
         # "the government said", "the police said": one body the reader can identify (the
         # country's or the place's), speaking on the record.
         return "organization", f"'the {head.text}': one body a reader can identify, speaking on the record"
+    return _office_of_a_post(head) or _nameless(head, category, capitalised_noun, singular)
+
+
+def _office_of_a_post(head: Token) -> tuple[str, str] | None:
+    """ "The prime minister's office said": the office of one post, a body a reader can
+    identify, speaking on the record (BBC News business/133, a blind teacher review)."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.lemma_.lower() in POST_OFFICES and head.tag_ == "NN" and owner is not None and owner.lemma_.lower() in _post_words():
+        return "organization", f"'{owner.text}'s {head.text}': the office of one post, speaking on the record"
+    return None
+
+
+def _nameless(head: Token, category: str | None, capitalised_noun: bool, singular: str) -> tuple[str, str]:
+    """The type of a source with no name: particular people kept secret (anonymous) or a
+    vague group (unnamed)."""
     # "MPs urged ...": a capitalised plural opening its sentence, which the tagger took for a name.
     plural = head.tag_ in ("NNS", "NNPS") or (capitalised_noun and head.lower_ != singular)
     if category == "person_role" or category is None:
@@ -217,6 +232,16 @@ def source_type(doc: Doc, span: Span | None, *, ents: tuple[Span, ...] | None = 
             return "unnamed", f"plural '{head.text}' with no names"
         return "anonymous", f"'{head.text}' with no name"
     return "unnamed", f"'{head.text}' with no names"
+
+
+#: Nouns for the staff of one post ("the prime minister's office").
+POST_OFFICES = frozenset({"office", "department", "ministry", "team"})
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> frozenset[str]:
+    """The last word of each title, lower case ("minister" of "Prime Minister"; ``lexicons/titles.csv``)."""
+    return frozenset(str(t).split()[-1].lower() for t in load_lexicon("titles")["title"] if str(t).strip())
 
 
 def _surname_of_named_person(head: Token, ents) -> Span | None:

@@ -411,3 +411,16 @@ def test_parties_are_bodies_and_they_follow_the_party_the_story_turned_to(nlp):
     assert labels["Labour"] == "ORG" and labels["Liberal Democrats"] == "ORG"
     speakers = result.attributions.groupby("sent_id")["canonical_source"].first()
     assert speakers[3] == "Labour" and speakers[7] == "Liberal Democrats" and speakers[8] == "Liberal Democrats"
+
+
+def test_speakers_from_the_tenth_round_of_reviews(nlp):
+    # bbc sport/096: "... training in Holland and Ferguson said" was the 28-year-old's;
+    # bbc sport/399: "said the Warriors chief" was anonymous, not Wigan chairman Maurice
+    # Lindsay; bbc business/133: "The prime minister's office said" was unnamed.
+    text = ('Football\n\nManchester United manager Sir Alex Ferguson hinted he may be back early. The 28-year-old has been '
+            'training in Holland and Ferguson said: "Ruud comes back on Tuesday." Wigan chairman Maurice Lindsay says he does '
+            'not expect a quick decision. "It would be a great loss for us," said the Warriors chief. The prime minister\'s '
+            'office said auditors had found irregularities.')
+    rows = _attributions(nlp, text).set_index("sent_id")
+    assert rows.at[2, "canonical_source"] == "Alex Ferguson" and rows.at[4, "canonical_source"] == "Maurice Lindsay"
+    assert rows.at[5, "source_type"] == "organization"
