@@ -21,7 +21,6 @@ Marking against the key is :mod:`analysis.classroom.marking`; the open questions
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,8 +29,8 @@ import pandas as pd
 from analysis.classroom.marking import FIELDS, NO_CUE_WORDS, NOBODY_FORMS, POINTS, compared_form, same_source
 from analysis.classroom.notes import first_person_sentences, speaks_as_i
 from analysis.errors import InputError
-from analysis.lexicon import lexicon_words, load_lexicon
-from analysis.rules.attribution import OPENING_MARKS, reporting_cues, source_noun_categories
+from analysis.lexicon import lexicon_words
+from analysis.rules.attribution import OPENING_MARKS, phrase_names_people, reporting_cues, source_noun_categories
 from analysis.rules.mentions import SPOKESPERSON_NOUNS
 from analysis.vocabulary import (
     CARD_STATUS_ORDER,
@@ -126,8 +125,10 @@ def _not_first_person(sentence: dict, tokens: pd.DataFrame) -> bool:
 
 def _source_is_known(sentence: dict, tokens: pd.DataFrame) -> bool:
     """A source a student can name: someone the article names or describes, or the
-    writer; not "nobody named" (an impersonal "it is alleged", which no answer fits)."""
-    return str(sentence.get("claim_source") or "").lower() != NOBODY_NAMED
+    writer; "nobody named" only on a hedged claim ("The scam is believed to have begun in
+    1994", "staff are said to have lied": the hedge is the lesson, and "nobody" or "the
+    writer" both fit), not a reported one ("it is alleged that ...", which no answer fits)."""
+    return str(sentence.get("claim_source") or "").lower() != NOBODY_NAMED or sentence.get("status") == "hedged"
 
 
 def _not_only_a_conditional(sentence: dict, tokens: pd.DataFrame) -> bool:
@@ -180,6 +181,10 @@ def deciding_cues(result, sent_id: int, status: str, source: str | None) -> tupl
         hedges = cues[(cues["kind"] == "hedge")]
         main = hedges[hedges["governs_main_claim"]]
         chosen = main if len(main) else hedges
+        if chosen.empty:
+            # "staff are said to have lied": the impersonal verb is what softens it.
+            impersonal = verbs[verbs["pattern"] == "impersonal"]
+            return CUE_KIND_BY_STATUS["hedged"], [as_cue(v.cue, v.cue_lemma, v.cue_start, v.cue_end, "hedge") for v in impersonal.itertuples()]
         return CUE_KIND_BY_STATUS["hedged"], [as_cue(c.text, c.text, c.start, c.end, "hedge", c.category) for c in chosen.itertuples()]
     boosters = cues[(cues["kind"] == "booster") & cues["governs_main_claim"]]
     return CUE_KIND_BY_STATUS["asserted"], [as_cue(c.text, c.text, c.start, c.end, "booster") for c in boosters.itertuples()]
@@ -275,7 +280,8 @@ def _teachable_among(result, body: pd.DataFrame) -> pd.DataFrame:
         if not all(rule(sentence, own) for rule in CARD_RULES.values()):
             continue
         source = sentence["claim_source"] if sentence["claim_source_type"] != "author" else None
-        if _speaker_unfindable(result, int(sentence["sent_id"]), source):
+        nobody = str(source).lower() == NOBODY_NAMED  # "is believed to": no speaker to find
+        if not nobody and _speaker_unfindable(result, int(sentence["sent_id"]), source):
             continue  # "But he stressed ..." with the name three sentences back: no fair card
         if source is None and _between_one_speaker(result, int(sentence["sent_id"])):
             continue  # the writer's, or the speaker's words carried on: no fair card
@@ -485,6 +491,9 @@ def _source_forms(result, source: str | None) -> list[str]:
             words = m.group(1).split()
             if words[-1].lower() in _POST_WORDS:
                 forms.add(m.group(0))
+    # A phrase the parse ran across a paragraph break ("Lindsay\n\nWigan chairman Maurice
+    # Lindsay", from the headline): each paragraph's part is a form of its own.
+    forms = {part.strip() for f in forms for part in re.split(r"\s*\n\s*", f) if part.strip()}
     return sorted(forms, key=lambda f: (-len(f), f))
 
 
@@ -515,6 +524,8 @@ def _plain_status(status: str, source: str, cue_kind: str, cues: list[dict], *, 
 def _plain_source(source: str | None, source_type: str, context_sent_id) -> str:
     if not source:
         return "The article gives no source for this claim: it rests on the writer alone (write “the writer” or “nobody”)."
+    if source.lower() == NOBODY_NAMED:
+        return "The article names nobody for this claim (write “nobody” or “the writer”): it only says that it is said or believed."
     where = f" (sentence {context_sent_id} says who)" if context_sent_id is not None else ""
     first, _, rest = source.partition(" ")
     if first in {"A", "An", "The"} and rest:
@@ -797,6 +808,9 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     nearby = {} if "source" in written_cells else nearby
     if "cues" in written_cells:
         cue_forms = sorted({w.lower() for w in cue_words} | {c["lemma"].lower() for c in cues if c["text"] in cue_words})
+    if str(best["source"]).lower() == NOBODY_NAMED and by["source_type"] == "tool" and "source_type" not in alike:
+        # "is believed to": nobody is named, so the claim rests on the writer too; both types are right.
+        alike["source_type"] = [best["source_type"], "author"]
     answers = {
         "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
         # Part credit for a speaker nearby is the tool's reading; a teacher's source replaces it.
@@ -975,15 +989,7 @@ def _voices_within(result, sent_id: int, best: dict) -> pd.DataFrame:
     here = here[here["source_type"].isin([*IDENTIFIED_SOURCE_TYPES, *NAMELESS_SOURCE_TYPES]) & here["source"].notna()]
     here = here[~here["source"].map(lambda s: str(s).strip().lower() in PRONOUNS).astype(bool)]
     # Not a thing that "states" ("a rule stating that ..."): nameless voices are people.
-    return here[here["source_type"].isin(IDENTIFIED_SOURCE_TYPES) | here["source"].map(_names_people).astype(bool)]
-
-
-def _names_people(phrase: str) -> bool:
-    """Whether a nameless source phrase has a noun for people ("experts", "a senior
-    official"; ``lexicons/source_nouns.csv``, ``described_people.csv``, ``anonymous_plurals.csv``)."""
-    nouns, people = source_noun_categories(), _people_words()
-    return any(nouns.get(w) == "person_role" or nouns.get(w.rstrip("s")) == "person_role" or w in people or w.rstrip("s") in people
-               for w in re.findall(r"[a-z]+", str(phrase).lower()))  # fmt: skip
+    return here[here["source_type"].isin(IDENTIFIED_SOURCE_TYPES) | here["source"].map(phrase_names_people).astype(bool)]
 
 
 def _second_hand(result, sent_id: int, extra_types: dict[str, str]) -> dict[str, str]:
@@ -1025,12 +1031,6 @@ def _quoting_outlet(result, sent_id: int) -> str | None:
         text = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", result.text[start:end].strip())
         return text if re.search(r"\b[A-Z]", text) else None
     return None
-
-
-@lru_cache(maxsize=1)
-def _people_words() -> frozenset[str]:
-    """Nouns for people: the described people and the anonymous plurals (both forms)."""
-    return frozenset(load_lexicon("described_people")["word"].str.lower()) | frozenset(load_lexicon("anonymous_plurals")["cue"].str.lower())
 
 
 def _nearby_speakers(result, sent_id: int, best: dict) -> dict:

@@ -287,7 +287,7 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
     # A name's initials, either way round ("UKIP" for "UK Independence Party").
     if any(_is_initials_of(given, form) or _is_initials_of(form, given) for form in forms):
         return True
-    if _description_of_name(student, forms):
+    if _knight_by_first_name(student, forms) or _description_of_name(student, forms):
         return True
     # "Mr Blair" for "Tony Blair": the honorific says who, the surname is the name.
     bare = student[1:] if len(student) > 1 and student[0] in _honorifics() else None
@@ -328,8 +328,8 @@ def same_source(given: str, forms: Iterable[str]) -> bool:
                 # names another body ("the Labour Party" for "the party").
                 described = said_words[-1] == words[-1] and len(said) <= len(words) + 1 and not (said - set(words) and head in _GENERIC_HEADS)
                 if set(words) <= said and (named or described):
-                    if owned and set(words) <= owners:
-                        continue  # "Dergarabedian's firm" is not Dergarabedian
+                    if owned and set(words) <= owners and not set(owned) <= _STATE_WORDS:
+                        continue  # "Dergarabedian's firm" is not Dergarabedian ("Cameroon's government" is Cameroon)
                     return True
     return False
 
@@ -410,6 +410,15 @@ def _initials_written_out(student: list[str], forms: list[str]) -> list[list[str
     return out
 
 
+#: What a country speaks through: "Cameroon's government" is Cameroon as a source.
+_STATE_WORDS = frozenset({"government", "authority", "authorities", "administration", "state", "officials", "official"})
+
+
+def _knight_by_first_name(student: list[str], forms: list[str]) -> bool:
+    """ "Sir Alex" for "Sir Alex Ferguson": a knight or dame is called by the first name."""
+    return len(student) == 2 and student[0] in ("sir", "dame") and any(_phrase_in(student, normalise_words(f)) for f in forms)
+
+
 def _description_of_name(student: list[str], forms: list[str]) -> bool:
     """The student's words are the description the article puts before a name it also
     gives alone ("Wales number eight" of "Wales number eight Michael Owen", with "Michael
@@ -484,7 +493,10 @@ def cue_matches(given: str, forms: Iterable[str]) -> bool:
         fragment = _phrase_in(student, words) and student[0] == words[0] and (student == words or bool(set(student) - _FUNCTION_WORDS))
         # A verb without its particle is another verb ("called" for "called on").
         fragment = fragment and not (len(words) == len(student) + 1 and words[-1] in _PARTICLES)
-        if student == words or fragment or _phrase_in(words, student):
+        # A phrase around the cue ("has confirmed"), but not the cue as a noun ("have a say" for "said").
+        around = _phrase_in(words, student) and not any(student[k] in ("a", "an", "the") and student[k + 1 : k + 1 + len(words)] == words
+                                                        for k in range(len(student) - len(words)))  # fmt: skip
+        if student == words or fragment or around:
             return True
         if len(student) == len(words) and all(_same_lemma(a, b) for a, b in zip(student, words)):
             # Not a label's name for an adverb ("reported" for "reportedly"): a status, not the word.

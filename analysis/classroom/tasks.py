@@ -25,7 +25,7 @@ from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
 from analysis.classroom.marking import same_source
-from analysis.rules.attribution import source_noun_categories
+from analysis.rules.attribution import phrase_names_people, source_noun_categories
 from analysis.rules.entities import first_name_sexes
 from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, WEAK_STANCES
 
@@ -306,6 +306,10 @@ def _provenance_answer(result) -> list[str]:
     return lines
 
 
+#: Words that stand for a group of people ("Some, such as ...", "Many believe ...").
+_GROUP_WORD = re.compile(r"(?i)^\s*(?:some|many|most|others|few|several|all|both)\b")
+
+
 def _anonymous_answer(result) -> list[str]:
     attributions = result.attributions
     unnamed_media = (attributions["source_type"] == "media") & attributions["source_type_reason"].str.contains("no named outlet", regex=False)
@@ -315,7 +319,10 @@ def _anonymous_answer(result) -> list[str]:
     makerless = attributions["source"].fillna("").map(lambda s: not any(w.lower() in institutions for w in re.findall(r"[\w'-]+", s))).astype(bool)
     unnamed_document = ((attributions["source_type"] == "document") & makerless
                         & attributions["source_type_reason"].str.contains("(a document)", regex=False))  # fmt: skip
-    rows = attributions[attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) | unnamed_media | unnamed_document]
+    # A nameless source is people ("experts", "Some, such as ...", or nobody named at all),
+    # not a thing the parse made a speaker ("the current system", "Lord Goldsmith's admission").
+    people = attributions["source"].fillna("").map(lambda s: not s or phrase_names_people(s) or bool(_GROUP_WORD.match(s))).astype(bool)
+    rows = attributions[(attributions["source_type"].isin(NAMELESS_SOURCE_TYPES) & people) | unnamed_media | unnamed_document]
     # "many residents" inside a councillor's quotation is the councillor's word, not a source.
     quotes = result.quotes
     rows = rows[rows["cue_start"].map(lambda c: enclosing_quote(quotes, int(c), kinds=("direct",)) is None).astype(bool)]
@@ -403,16 +410,24 @@ def _other_side_answer(result) -> list[str]:
     against = result.attributions[result.attributions["cue_stance"].isin(WEAK_STANCES - {"belief", "distancing"})]
     # Every source counted in words: "3 sources; named: A, B" left a reader to find the third.
     nobody = sources["canonical_source"].fillna(NOBODY_NAMED).eq(NOBODY_NAMED)
-    nameless = sources[sources["source_type"].isin(NAMELESS_SOURCE_TYPES) & ~nobody]["canonical_source"].tolist()
+    nameless = [n for n in sources[sources["source_type"].isin(NAMELESS_SOURCE_TYPES) & ~nobody]["canonical_source"]
+                if phrase_names_people(n) or _GROUP_WORD.match(str(n))]  # not "The answer", "Lord Goldsmith's admission"
     media = sources[sources["source_type"].eq("media") & ~nobody]["canonical_source"].tolist()
     # People and bodies by name; documents ("figures compiled by Chart-Track") on their own.
     documents = sources[sources["source_type"].eq("document") & ~nobody]["canonical_source"].tolist()
     named = [n for n in named if n not in documents]
+    # One name a person: "Tony Blair" and "Blair" are one source.
+    kept: list[str] = []
+    for name in sorted(named, key=len, reverse=True):
+        if not any(same_source(name, [other]) for other in kept):
+            kept.append(name)
+    named = [n for n in named if n in kept]
     groups = [(named, "named"), (documents, "documents or figures"), (nameless, "without a name"), (media, "news reports or outlets")]
     parts = [f"{len(names)} {what} ({', '.join(names)})" for names, what in groups if names]
     parts += ["claims nobody is named for"] if nobody.any() else []
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    count = f"{len(sources) - int(nobody.sum())} source" + ("s" if len(sources) - int(nobody.sum()) != 1 else "")
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+    total = sum(len(names) for names, _ in groups)
+    count = f"{total} source" + ("s" if total != 1 else "")
     lines = [f"The article cites {count}: {listed}." if parts else "The article names no source."]
     if len(against):
         # One line a source, however often it denies ("Michael Howard" and "He" are one).

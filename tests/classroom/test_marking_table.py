@@ -215,3 +215,15 @@ def test_cue_words_on_a_card_that_marks_none_get_a_word():
     assert [r["field"] for r in rows] == ["status"] and "*can be seen as*" in rows[0]["feedback"]
     assert "cue words" not in mark_card(card, {"status": "asserted"})[0]["feedback"]
     assert "cue words" not in mark_card(card, {"status": "asserted", "cues": "none"})[0]["feedback"]  # business/019 review
+
+
+def test_marking_from_the_tenth_round_of_reviews():
+    # sport/096: "Sir Alex" and "Man Utd manager" for Sir Alex Ferguson; business/133:
+    # "Cameroon's government" for Cameroon; sport/399: "have a say" is no form of "said".
+    from analysis.classroom.marking import cue_matches
+
+    ferguson = ["Manchester United manager Sir Alex Ferguson", "Alex Ferguson", "Ferguson"]
+    assert same_source("Sir Alex", ferguson) and same_source("the Man Utd manager", ferguson)
+    assert not same_source("Alex", ferguson) and not same_source("Sir Bobby", ferguson)
+    assert same_source("Cameroon's government", ["Cameroon"]) and not same_source("Dergarabedian's firm", ["Paul Dergarabedian"])
+    assert not cue_matches("have a say", ["said", "say"]) and cue_matches("has confirmed", ["confirmed"])
