@@ -422,7 +422,10 @@ def lesson_plan_html(key: dict) -> str:
            "would you find out?"] if key["cards"] and not sourced else []),
         "Which card was hardest to label, and what would the article need to say to make it clear?",
         "Did the headline promise more than the article delivered? Which sentence shows it?",
-        "Who are the sources without names, and would you trust them? What would change your mind?",
+        # An article that names every source asks the other question (sport/096, tech/203 reviews).
+        ("Who are the sources without names, and would you trust them? What would change your mind?"
+         if ((key.get("notes") or {}).get("story") or {}).get("claims", {}).get("nameless", 1) else
+         "Every source here is named: who is missing, and what does each source stand to gain from the story?"),
         "What did lateral reading tell you that the article did not?",
         "Would you share this article? With what comment?",
     ]

@@ -148,3 +148,16 @@ def test_the_lesson_plan_says_how_often_the_tool_errs_from_the_benchmarks(monkey
     assert pages._how_often_wrong().endswith("how sure a claim is wrong about once in 10 claims, and who says it about once in 4")
     monkeypatch.setattr(pages, "load_results", lambda: {})
     assert "sometimes wrong" in pages._how_often_wrong()
+
+
+def test_the_lesson_plan_asks_about_nameless_sources_only_when_there_are_some(seed):
+    # sport/096, tech/203 reviews: "Who are the sources without names?" of an article that has none.
+    from analysis.classroom.exercises import claim_cards, exercise_key
+    from analysis.classroom.notes import story_background
+    from analysis.classroom.pages import lesson_plan_html
+
+    key = exercise_key(seed, claim_cards(seed))
+    key.update(title="Seed", tasks=[], notes={"story": story_background(seed)})
+    assert "Who are the sources without names" in lesson_plan_html(key)
+    key["notes"]["story"]["claims"]["nameless"] = 0
+    assert "Every source here is named" in lesson_plan_html(key)
