@@ -811,6 +811,11 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
     if str(best["source"]).lower() == NOBODY_NAMED and by["source_type"] == "tool" and "source_type" not in alike:
         # "is believed to": nobody is named, so the claim rests on the writer too; both types are right.
         alike["source_type"] = [best["source_type"], "author"]
+    elif (best["source_type"] in NAMELESS_SOURCE_TYPES and by["source_type"] == "tool" and "source_type" not in alike
+          and re.match(r"(?i)an?\s", written)):  # fmt: skip
+        # "A critic once said": one person with no name; whether the reporter spoke to them
+        # the article does not say, so anonymous and unnamed are both right (entertainment/021 review).
+        alike["source_type"] = sorted(NAMELESS_SOURCE_TYPES)
     answers = {
         "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
         # Part credit for a speaker nearby is the tool's reading; a teacher's source replaces it.
@@ -1284,7 +1289,7 @@ def key_table(key: dict) -> pd.DataFrame:
                 nearby = [f"{form} (part credit: {reason})" for form, reason in (answer.get("nearby") or {}).items()]
                 best, also = answer["best"], "; ".join([*answer["forms"], *nearby])
             else:
-                best, also = answer["best"], "; ".join([f"{k} (your key takes it alike)" for k in answer.get("also", [])]
+                best, also = answer["best"], "; ".join([f"{k} (the key takes it alike)" for k in answer.get("also", [])]
                                                        + [f"{k} ({v})" for k, v in sorted(answer["accepted"].items())])
             rows.append({"card": card["card"], "sent_id": card["sent_id"], "field": field, "answer": best,
                          "also_accepted": also, "by": card["by"][field], "student_reads": card["explain"][field]})  # fmt: skip

@@ -65,7 +65,8 @@ MARKED_FIELDS = (*FIELDS, "surer", "evidence", "cite")
 NOBODY_FORMS = ("author", "the writer", "the reporter", "the journalist", "the article", "nobody", "no one",
                 "none", "no source", "not said", "not given", "unknown", "no source given", "nobody named",
                 "no one named", "the writer's own claim", "the writer's own", "own claim", "the journalist's own",
-                "the journalist's own claim", "the reporter's own", "the reporter's own claim")  # fmt: skip
+                "the journalist's own claim", "the reporter's own", "the reporter's own claim", "nobody is named",
+                "no one is named", "not named", "no name", "the article does not say", "no one says")  # fmt: skip
 #: Points for the key's own answer and for an accepted alternative.
 POINTS = {"best": 2, "accepted": 1, "wrong": 0, "missing": 0}
 
@@ -427,6 +428,8 @@ def _description_of_name(student: list[str], forms: list[str]) -> bool:
         for name in forms:
             if name != form and len(normalise_words(name)) >= 2 and str(form).endswith(" " + str(name)):
                 before = normalise_words(str(form)[: -len(str(name))])
+                while before and before[-1] in _honorifics():
+                    before = before[:-1]  # "Theatre impresario Sir" of "... Sir Cameron Mackintosh"
                 if len(before) >= 2 and student == before:
                     return True
     return False
@@ -450,7 +453,7 @@ def written_differently(given: str, forms: Iterable[str]) -> bool:
 
 
 #: What a student or a teacher writes for "no cue words" (the worksheet's own word is "none").
-NO_CUE_WORDS = frozenset({"none", "no cue", "no cues", "no cue words", "nothing", "-", "n/a"})
+NO_CUE_WORDS = frozenset({"none", "no cue", "no cues", "no cue words", "nothing", "-", "n/a", "no word", "no words"})
 
 
 def split_cues(value) -> list[str]:
@@ -458,6 +461,8 @@ def split_cues(value) -> list[str]:
     new line; quotation marks around a word are dropped."""
     if value is None:
         return []
+    if isinstance(value, str) and value.strip().lower() in NO_CUE_WORDS:
+        return [value.strip()]  # "n/a" is one answer, not "n" and "a"
     items = value if isinstance(value, (list, tuple)) else re.split(r"[;,/\n]", str(value))
     cleaned = [unicodedata.normalize("NFKC", str(item)).strip().strip("\"'\u201c\u201d\u2018\u2019").strip() for item in items if item is not None]
     return [c for c in cleaned if c]
@@ -593,7 +598,7 @@ def _mark_choice(field: str, given: str, answer: dict, explain: str) -> tuple[st
         return "best", POINTS["best"], f"Yes: *{best}*. {explain.removeprefix(f'*{best.capitalize()}*: ')}"
     if choice in answer.get("also", []):
         # What the student's own label means, not the explanation of the key's first one.
-        return "best", POINTS["best"], (f"Yes: *{choice}*. Your teacher takes *{best}* and *{choice}* alike here. "
+        return "best", POINTS["best"], (f"Yes: *{choice}*. The key takes *{best}* and *{choice}* alike here. "
                                         f"*{choice.capitalize()}*: {labels.describe(choice)}")  # fmt: skip
     if choice in answer.get("accepted", {}):
         reason = answer["accepted"][choice]
@@ -656,9 +661,23 @@ def _names_the_source(given: str, forms: list[str]) -> bool:
     # "nobody, the journalist", "the writer (no source)", "nobody - it's the journalist".
     parts = [_singular(normalise_words(p)) for p in re.split(r"[,;/()]|\s[-\u2013\u2014]\s|\bor\b|\band\b|\bit'?s\b", str(given))
              if normalise_words(p)]  # fmt: skip
-    if nobody and parts and all(part in nobody for part in parts):
+    writer = [part for part in parts if part in nobody or _the_writer_described(part)]
+    # "writer (BBC)": a part about the writing beside a part that names the writer.
+    if nobody and writer and all(part in writer or set(part) <= _WRITING_WORDS for part in parts):
         return True
     return same_source(given, [f for f in forms if f not in NOBODY_FORMS])
+
+
+#: Words a student may put around "the writer" ("the obituary writer", "the BBC journalist",
+#: "the author of the article"), which still mean the writer.
+_WRITER_NOUNS = frozenset({"writer", "journalist", "reporter", "author", "correspondent"})
+_WRITING_WORDS = frozenset({"obituary", "article", "story", "piece", "report", "text", "news", "bbc", "own", "claim"})
+
+
+def _the_writer_described(words: list[str]) -> bool:
+    """Whether compared words name the writer with words about the writing around them
+    ("obituary writer", "writer of the obituary", "bbc journalist")."""
+    return bool(words) and bool(set(words) & _WRITER_NOUNS) and set(words) <= _WRITER_NOUNS | _WRITING_WORDS
 
 
 def _mark_source(given: str, answer: dict, explain: str, *, sentence: str = "") -> tuple[str, int, str]:

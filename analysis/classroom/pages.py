@@ -282,7 +282,7 @@ def worksheet_html(material: dict) -> str:
 
 def _alternatives(answer: dict, points: dict) -> str:
     accepted = answer.get("accepted") or {}
-    alike = [f"<em>{_esc(k)}</em> ({_esc(points['best'])} points: your key takes it alike)" for k in answer.get("also") or []]
+    alike = [f"<em>{_esc(k)}</em> ({_esc(points['best'])} points: the key takes it alike)" for k in answer.get("also") or []]
     if not accepted and not alike:
         return "none"
     return "; ".join(alike + [f"<em>{_esc(k)}</em> ({_esc(points['accepted'])} point{'s' if points['accepted'] != 1 else ''}: {_esc(v)})"

@@ -74,7 +74,8 @@ AMOUNT = re.compile(r"^[£$€]?\d+(\.\d+)?(bn|m|tn|k)$", re.I)
 #: minutes"): placed by that, not by the date of writing.
 ORDINAL_POINT_RULE = "an ordinal point ('the second day') within something the text dates, if at all"
 #: An age, not a date: "under 65", "over 70", "past 65", "aged 16".
-AGE = re.compile(r"^(under|over|past|aged|above|below)\s+\d{1,3}$", re.I)
+AGE = re.compile(r"^(under|over|past|aged|above|below)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                 r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty)$", re.I)
 
 
 #: Words that join numbers without making them a date ("between 10 and 12").

@@ -191,7 +191,8 @@ def provenance_findings(paragraphs: pd.DataFrame, dates: pd.DataFrame, metadata:
             # "the top 10 gadgets for 2004": a year the text names may place "this Christmas".
             years = list(dict.fromkeys(y for d in date_rows if d["kind"] == "absolute" for y in re.findall(r"\b(?:1[89]|20)\d\d\b", str(d["text"]))))
             shown = " and ".join(years[:3]) if len(years) <= 2 else ", ".join(years[:2]) + " and " + years[2]
-            named = f" The text names {shown}, which may place some of them." if years else ""
+            them = "some of them" if len(relative) > 1 else "it"
+            named = f" The text names {shown}, which may place {them}." if years else ""
             rows.append(
                 _row(
                     "relative_dates",
