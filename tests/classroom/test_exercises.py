@@ -624,14 +624,9 @@ def test_a_teachers_cue_words_are_each_named_as_what_they_are(nlp, tmp_path):
     # BBC News tech/172 and business/019 (blind teacher reviews): a teacher's "predict; may"
     # came back as "The writer softens the claim with “predict” and “may”" and "Look for
     # the hedge: “predict”; “may”".
-    from analysis import analyze
-
-    result = analyze("Gadgets\n\nPartners of those who love their hi-tech gear may want to get their presents in early "
-                     "as experts predict a gadget shortage this Christmas.", nlp=nlp)
-    path = tmp_path / "key.csv"
-    path.write_text("sent_id,cues\n1,predict; may\n", encoding="utf-8")
-    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
-    card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
+    card = _one_card_by_teachers_key(nlp, tmp_path, "Gadgets\n\nPartners of those who love their hi-tech gear may want to "
+                                     "get their presents in early as experts predict a gadget shortage this Christmas.",
+                                     "sent_id,cues\n1,predict; may\n")
     assert card["explain"]["cues"] == "Look for the reporting verb “predict” and the hedge “may”."
     assert "“predict”" not in card["explain"]["status"] and "“may”" in card["explain"]["status"]
 
@@ -658,13 +653,8 @@ def test_a_teachers_row_that_contradicts_itself_is_named(tmp_path, seed, csv_tex
 
 def test_an_alike_status_keeps_the_teachers_cue_and_names_it_rightly(nlp, tmp_path):
     # business/409: "asserted; hedged" with the cue "would" dropped the cue silently.
-    from analysis import analyze
-
-    result = analyze("Banks\n\nThe move would be the sector's biggest foreign takeover, the writer adds here.", nlp=nlp)
-    path = tmp_path / "key.csv"
-    path.write_text("sent_id,status,cues\n1,asserted; hedged,would\n", encoding="utf-8")
-    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
-    card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
+    card = _one_card_by_teachers_key(nlp, tmp_path, "Banks\n\nThe move would be the sector's biggest foreign takeover, the "
+                                     "writer adds here.", "sent_id,status,cues\n1,asserted; hedged,would\n")
     assert card["answers"]["cues"]["words"] == ["would"] and card["explain"]["cues"] == "Look for the hedge: “would”."
     assert "“would”" not in card["explain"]["status"]
 
@@ -719,13 +709,8 @@ def test_keys_from_the_sport_036_and_politics_328_reviews(nlp):
 def test_a_cell_the_teacher_fills_in_is_the_whole_answer(nlp, tmp_path):
     # sport/036 review: a key row repeating "said" left the tool's extra cue "speculate" and
     # its "hedged" alternative in place.
-    from analysis import analyze
-
-    result = analyze('Doping\n\n"It may be too soon, and we will see," Rogge said.', nlp=nlp)
-    path = tmp_path / "key.csv"
-    path.write_text("sent_id,status,source_type,cues\n1,reported,person,said\n", encoding="utf-8")
-    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
-    card = exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
+    card = _one_card_by_teachers_key(nlp, tmp_path, 'Doping\n\n"It may be too soon, and we will see," Rogge said.',
+                                     "sent_id,status,source_type,cues\n1,reported,person,said\n")
     assert card["answers"]["status"]["accepted"] == {} and card["answers"]["source_type"]["accepted"] == {}
     assert set(card["answers"]["cues"]["forms"]) <= {"said", "say"}
 
@@ -739,3 +724,14 @@ def test_a_post_before_the_name_anywhere_in_the_article_is_a_form_of_the_source(
     rogge = next(c for c in cards.values() if "truth" in c["text"])["answers"]["source"]["forms"]
     pound = next(c for c in cards.values() if "Pound" in c["text"])["answers"]["source"]["forms"]
     assert same_source("the IOC president", rogge) and same_source("the WADA chief", pound)
+
+
+def _one_card_by_teachers_key(nlp, tmp_path, text: str, key_csv: str) -> dict:
+    """The key's card for the one body sentence of ``text``, built with a teacher's key."""
+    from analysis import analyze
+
+    result = analyze(text, nlp=nlp)
+    path = tmp_path / "key.csv"
+    path.write_text(key_csv, encoding="utf-8")
+    cards = result.body_sentences.assign(card=1)[["card", "sent_id", "text"]]
+    return exercise_key(result, cards, teacher_key=read_teacher_key(path, result=result))["cards"][0]
