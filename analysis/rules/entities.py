@@ -453,9 +453,12 @@ def _party_name(ctx: _EntityContext, mentions: list[_Mention]) -> list[_Mention]
         if words in parties and m.label != "ORG":
             m.label, m.rule = "ORG", "party_name"
     longest = max((len(k) for k in parties), default=0)
+    firsts = {k[0] for k in parties}
+    texts = [t.text for t in doc]
     i = 0
-    while i < len(doc):
-        n = next((n for n in range(longest, 0, -1) if tuple(t.text for t in doc[i : i + n]) in parties), 0)
+    while i < len(texts):
+        # Only where a party name can start: a span per token is costly on a long article.
+        n = next((n for n in range(longest, 0, -1) if tuple(texts[i : i + n]) in parties), 0) if texts[i] in firsts else 0
         if not n:
             i += 1
             continue
