@@ -18,6 +18,7 @@ import hashlib
 import html
 import re
 
+from analysis.classroom.marking import NOBODY_FORMS
 from analysis.classroom.notes import listed_topics
 from analysis.classroom.tasks import RUBRIC, SIFT_STEPS
 from analysis.presenting.narrate import joined_with_and, load_results, measured_figure
@@ -280,6 +281,17 @@ def worksheet_html(material: dict) -> str:
     return _page(material["title"], body, script=WORKSHEET_SCRIPT)
 
 
+def _forms_shown(forms: list[str]) -> str:
+    """A card's source forms for the teacher: the ways of saying "nobody is cited" in
+    brief, since the list is long and the same on every such card."""
+    nobody = [f for f in forms if f in NOBODY_FORMS]
+    named = [f for f in forms if f not in NOBODY_FORMS]
+    shown = [_esc(f) for f in named]
+    if nobody:
+        shown.append("the writer, the journalist, nobody, no source given (and other ways of saying nobody is cited)")
+    return "; ".join(shown)
+
+
 def _alternatives(answer: dict, points: dict) -> str:
     accepted = answer.get("accepted") or {}
     alike = [f"<em>{_esc(k)}</em> ({_esc(points['best'])} points: the key takes it alike)" for k in answer.get("also") or []]
@@ -326,7 +338,7 @@ def answer_key_html(key: dict) -> str:
         cues = a["cues"]
         rows = [
             ("Status", f"<b>{_esc(a['status']['best'])}</b>{mark('status')}", _alternatives(a["status"], points), card["explain"]["status"]),
-            ("Source", f"<b>{_esc(a['source']['best'])}</b>{mark('source')}", "any of: " + "; ".join(_esc(f) for f in a["source"]["forms"])
+            ("Source", f"<b>{_esc(a['source']['best'])}</b>{mark('source')}", "any of: " + _forms_shown(a["source"]["forms"])
              + _nearby(a["source"], points), card["explain"]["source"]),
             ("Source type", f"<b>{_esc(a['source_type']['best'])}</b>{mark('source_type')}", _alternatives(a["source_type"], points), card["explain"]["source_type"]),
             ("Cue words", (f"<b>{_esc('; '.join(cues['words']))}</b>{mark('cues')}" if cues else "not marked"),
