@@ -967,7 +967,9 @@ def accusation(verb: Token, cue_end: int) -> tuple[int, int] | None:
         return None
     # The parse may hang the "of" phrase inside the object ("accused [the firms of
     # conspiring]", "accused its predecessor, led by ex-President Kuchma, of corruption").
-    charge = next((c for c in [*children, *accused.subtree] if c.dep_ == "prep" and c.lower_ == "of"), None)
+    # "charged nine suppliers with helping ...": a charge takes "with", an accusation "of".
+    preposition = "with" if verb.lemma_.lower() == "charge" else "of"
+    charge = next((c for c in [*children, *accused.subtree] if c.dep_ == "prep" and c.lower_ == preposition), None)
     return _span_of([*accused.subtree, *charge.subtree]) if charge is not None else None
 
 

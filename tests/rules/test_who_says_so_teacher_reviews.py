@@ -424,3 +424,12 @@ def test_speakers_from_the_tenth_round_of_reviews(nlp):
     rows = _attributions(nlp, text).set_index("sent_id")
     assert rows.at[2, "canonical_source"] == "Alex Ferguson" and rows.at[4, "canonical_source"] == "Maurice Lindsay"
     assert rows.at[5, "source_type"] == "organization"
+
+
+def test_a_charge_is_the_chargers_claim(nlp):
+    # bbc business/448 (an eleventh-round blind teacher review): "US prosecutors have charged
+    # nine food suppliers with helping Ahold ..." was the writer's own claim.
+    text = ("Ahold\n\nUS prosecutors have charged nine food suppliers with helping Dutch retailer Ahold inflate earnings. "
+            "The bank charged customers five pounds for the service. He was charged with fraud last year.")
+    rows = _attributions(nlp, text)
+    assert rows[["sent_id", "source", "cue"]].values.tolist() == [[1, "US prosecutors", "charged"]]
