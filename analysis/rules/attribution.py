@@ -1219,15 +1219,16 @@ def phrase_names_people(phrase: str) -> bool:
     rule", "the current system")."""
     nouns, people = source_noun_categories(), _people_nouns()
     words = re.findall(r"[a-z]+", str(phrase).lower())
-    if words and words[-1] in _title_words():
+    if words and words[-1] in title_last_words():
         return True  # a post ends the phrase: "the attorney general" (not "Lord Goldsmith's admission")
     return any(nouns.get(w) == "person_role" or nouns.get(w.rstrip("s")) == "person_role" or w in people or w.rstrip("s") in people
                for w in words)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """The last word of each title ("general" of "Attorney General"; ``lexicons/titles.csv``): a post is a person."""
+def title_last_words() -> frozenset[str]:
+    """The last word of each title, lower case ("general" of "Attorney General",
+    "minister" of "Prime Minister"; ``lexicons/titles.csv``): a post is a person."""
     return frozenset(str(t).split()[-1].lower() for t in load_lexicon("titles")["title"] if str(t).strip())
 
 

@@ -37,7 +37,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from analysis.rules.attribution import Attribution, source_noun_categories
+from analysis.rules.attribution import Attribution, source_noun_categories, title_last_words
 from analysis.rules.entities import NAME_LABELS, canonical_name, person_full_names
 from analysis.lexicon import lexicon_words, load_lexicon
 from analysis.rules.mentions import PERSON_PRONOUNS, MentionContext, capitalised_role, entity_at, outlet_name, resolve, role_words
@@ -213,7 +213,7 @@ def _office_of_a_post(head: Token) -> tuple[str, str] | None:
     """ "The prime minister's office said": the office of one post, a body a reader can
     identify, speaking on the record (BBC News business/133, a blind teacher review)."""
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if head.lemma_.lower() in POST_OFFICES and head.tag_ == "NN" and owner is not None and owner.lemma_.lower() in _post_words():
+    if head.lemma_.lower() in POST_OFFICES and head.tag_ == "NN" and owner is not None and owner.lemma_.lower() in title_last_words():
         return "organization", f"'{owner.text}'s {head.text}': the office of one post, speaking on the record"
     return None
 
@@ -236,12 +236,6 @@ def _nameless(head: Token, category: str | None, capitalised_noun: bool, singula
 
 #: Nouns for the staff of one post ("the prime minister's office").
 POST_OFFICES = frozenset({"office", "department", "ministry", "team"})
-
-
-@lru_cache(maxsize=1)
-def _post_words() -> frozenset[str]:
-    """The last word of each title, lower case ("minister" of "Prime Minister"; ``lexicons/titles.csv``)."""
-    return frozenset(str(t).split()[-1].lower() for t in load_lexicon("titles")["title"] if str(t).strip())
 
 
 def _surname_of_named_person(head: Token, ents) -> Span | None:
