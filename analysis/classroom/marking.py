@@ -367,9 +367,10 @@ def _surname_in_another_name(given: str, forms: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _title_and_place_words() -> frozenset[str]:
-    """Words of titles and places as compared ("prime", "minister", "united", "states"):
-    a student may add them to a name without naming anyone else."""
+def title_and_place_words() -> frozenset[str]:
+    """Words of titles, places and peoples as compared ("prime", "minister", "united",
+    "states", "irish"): a student may add them to a name without naming anyone else, and
+    lateral reading does not widen a name over them."""
     titles = {w for t in load_lexicon("titles")["title"] for w in normalise_words(str(t))}
     places = {w for t in load_lexicon("places")["name"] for w in normalise_words(str(t))}
     return frozenset(titles | places | set(_demonyms()))
@@ -393,7 +394,7 @@ def _names_someone_else_too(given: str, forms: list[str]) -> bool:
         if re.search(r"['’]s?$", run):
             continue  # "Mr Galloway's spokesman": whose the source is, not another source
         words = set(normalise_words(run))
-        if words and not words & form_words and not words <= _title_and_place_words() | _honorifics():
+        if words and not words & form_words and not words <= title_and_place_words() | _honorifics():
             return True
     return False
 

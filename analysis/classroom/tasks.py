@@ -19,12 +19,11 @@ concrete search; lateral reading itself is always the student's work.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from analysis.lexicon import lexicon_words, load_lexicon
+from analysis.lexicon import lexicon_words
 from analysis.rules.loaded import QUOTED, WRITER, loaded_words
 from analysis.rules.quotes import enclosing_quote
-from analysis.classroom.marking import same_source
+from analysis.classroom.marking import normalise_words, same_source, title_and_place_words
 from analysis.rules.attribution import phrase_names_people, source_noun_categories
 from analysis.rules.entities import first_name_sexes
 from analysis.vocabulary import BARE_PRONOUNS, IDENTIFIED_SOURCE_TYPES, NAMELESS_SOURCE_TYPES, NOBODY_NAMED, WEAK_STANCES
@@ -189,15 +188,6 @@ _DESCRIBING = frozenset({"market", "analysts", "analyst", "consultancy", "consul
                          "broker", "brokers", "research", "think-tank"})  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _title_or_place_words() -> frozenset[str]:
-    """Words of titles, places and peoples (lower case): a name is not widened over them."""
-    titles = {w.lower() for t in load_lexicon("titles")["title"] for w in str(t).split()}
-    places = {w.lower() for t in load_lexicon("places")["name"] for w in str(t).split()}
-    peoples = {str(w).lower() for w in load_lexicon("demonyms")["demonym"]}
-    return frozenset(titles | places | peoples)
-
-
 #: Titles that are part of how a person is known ("Lord Goldsmith", "Sir Elton John").
 _STYLE_TITLES = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")
 
@@ -225,7 +215,7 @@ def _widened(result, name: str) -> str:
         return f"{rank} {name}" if rank else name
     common = fuller[0]
     plain = common and all(f == common for f in fuller) and not re.search(r"['’]", common)
-    if plain and not {w.lower() for w in common.split()} & _title_or_place_words():
+    if plain and not set(normalise_words(common)) & title_and_place_words():
         return f"{common} {name}"  # "World" cut off "Anti-Doping Agency"
     return name
 
