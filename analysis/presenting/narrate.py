@@ -679,7 +679,7 @@ def trust_table(results: dict | None = None) -> pd.DataFrame:
     rows = []
     for label, data, measure, path in TRUST_ROWS:
         entry = results.get(path[0], {})
-        value = _figure(results, path)
+        value = measured_figure(results, path)
         figure = f"{value:.1f}" if value is not None else "not measured"
         rows.append({"label": label, "data": data, "measure": measure, "figure": figure,
                      "measured": entry.get("date", ""), "command": entry.get("command", "")})  # fmt: skip
@@ -707,10 +707,6 @@ def trust_text(results: dict | None = None) -> str:
 def measured_figure(results: dict, path: tuple[str, ...]) -> float | None:
     """One figure of :func:`load_results`, by its path (benchmark name, then keys into its
     ``figures``), or None when it was not measured."""
-    return _figure(results, path)
-
-
-def _figure(results: dict, path: tuple[str, ...]):
     value = results.get(path[0], {}).get("figures", {})
     for key in path[1:]:
         value = value.get(key, {}) if isinstance(value, dict) else {}
@@ -762,8 +758,8 @@ def trust_in_words(results: dict | None = None) -> str:
     lines = ["The labels come from rules, not from an editor, and rules make mistakes. Read them as a first pass to "
              "check, not as a verdict. This is how often they were right when tested on text labelled by people:", ""]  # fmt: skip
     for label, sentence, path, scale, counts in TRUST_SENTENCES:
-        figure = _figure(results, path)
-        values = {name: _figure(results, where) for name, where in counts.items()}
+        figure = measured_figure(results, path)
+        values = {name: measured_figure(results, where) for name, where in counts.items()}
         if figure is None or any(v is None for v in values.values()):
             lines.append(f"- **{label}**: not measured yet.")
             continue
