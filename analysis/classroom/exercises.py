@@ -642,19 +642,24 @@ def _inside_claim_noun_subject(tokens: pd.DataFrame, hedges: list[str]) -> set[s
     true, said Mr Irish", "Suggestions" and "could" are the idea he weighs, and only
     "unlikely" softens what he says."""
     words = {h.lower() for h in hedges}
-    heads = dict(zip(tokens["i"], tokens["head_i"]))
     nouns = {t.i for t in tokens.itertuples() if str(t.text).lower() in words and str(t.tag).startswith("NN")
              and t.dep in ("nsubj", "nsubjpass")}  # fmt: skip
-    inside = set()
-    for token in tokens.itertuples():
-        at, seen = token.i, set()
-        while at not in seen and at in heads:
-            if at in nouns:
-                inside.add(str(token.text).lower())
-                break
+    inside = {str(text).lower() for text, under in zip(tokens["text"], _under(tokens, nouns)) if under}
+    return inside & words
+
+
+def _under(tokens: pd.DataFrame, roots: set[int]) -> list[bool]:
+    """For each token of one sentence (a tokens table), whether it is one of ``roots`` or
+    hangs from one (following ``head_i`` up to the sentence's root)."""
+    heads = dict(zip(tokens["i"], tokens["head_i"]))
+    found = []
+    for at in tokens["i"]:
+        seen: set[int] = set()
+        while at not in roots and at not in seen and at in heads:
             seen.add(at)
             at = heads[at]
-    return inside & words
+        found.append(at in roots)
+    return found
 
 
 def _claim_noun_subject(result, sent_id: int, hedges: list[str]) -> bool:
@@ -818,7 +823,6 @@ def _key_card(result, card: dict, sentence: pd.Series, teacher: pd.DataFrame | N
         alike["source_type"] = sorted(NAMELESS_SOURCE_TYPES)
     answers = {
         "status": _choice_answer("status", best["status"], extra_statuses, alike.get("status")),
-        # Part credit for a speaker nearby is the tool's reading; a teacher's source replaces it.
         "source": {"best": best["source"], "forms": forms, **({"nearby": nearby} if nearby else {})},
         "source_type": _choice_answer("source_type", best["source_type"], extra_types, alike.get("source_type")),
         "cues": {"words": cue_words, "forms": cue_forms, "kind": cue_kind} if cue_words else None,
@@ -1013,24 +1017,12 @@ def _quoting_outlet(result, sent_id: int) -> str | None:
     Times newspaper quoted an insider in the talks as saying"): the subject of "quoted"
     in the sentence, in the article's words, or None."""
     tokens = result.tokens[result.tokens["sent_id"] == sent_id]
-    heads = dict(zip(tokens["i"], tokens["head_i"]))
     quoted = tokens[(tokens["lemma"].str.lower() == "quote") & tokens["pos"].isin(["VERB", "AUX"])]
     for verb in quoted.itertuples():
         subject = tokens[(tokens["head_i"] == verb.i) & (tokens["dep"] == "nsubj")]
         if subject.empty:
             continue
-        root = int(subject["i"].iloc[0])
-
-        def under(i: int) -> bool:
-            seen = set()
-            while i not in seen and i in heads:
-                if i == root:
-                    return True
-                seen.add(i)
-                i = heads[i]
-            return False
-
-        phrase = tokens[tokens["i"].map(under)]
+        phrase = tokens[_under(tokens, {int(subject["i"].iloc[0])})]
         start, end = int(phrase["start"].min()), int(phrase["end"].max())
         # "the Financial Times newspaper": the name, without the kind of outlet after it.
         text = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", result.text[start:end].strip())
